@@ -1,0 +1,281 @@
+/**
+ * The spec IR: the contract between the generator and every later stage (emitter, drift, harness).
+ * Plain JSON data only, so a user can hand-edit or diff `spec/<operation>.<variant>.json` and get the same
+ * effect as changing the page. Every item that came from the docs carries a `source` (file, line, column).
+ */
+
+/** Bumped when the shape changes incompatibly; `spec/spec.schema.json` describes this version. */
+export const SPEC_FORMAT_VERSION = 1;
+
+export interface SourceRef {
+  /** Path of the docs file as given to the generator (relative to the working directory when possible). */
+  file: string;
+  line: number;
+  column: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A finding about the docs themselves. Collected, never thrown. */
+export interface Diagnostic {
+  rule: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  hint?: string;
+}
+
+export type PrimitiveName =
+  | 'String'
+  | 'Boolean'
+  | 'Int16'
+  | 'Int32'
+  | 'Int64'
+  | 'Byte'
+  | 'Double'
+  | 'Single'
+  | 'Decimal'
+  | 'DateTimeOffset'
+  | 'Date'
+  | 'TimeOfDay'
+  | 'Duration'
+  | 'Guid'
+  | 'Binary'
+  | 'Stream';
+
+/**
+ * A parsed type column. `named` types are complex or enum types; `resolution` says what the generator made
+ * of the name: a complex type in `spec.types`, an enum (values in the property's `enum` constraint or in
+ * `spec.types`), or unresolved (treated as an open object and diagnosed).
+ */
+export type TypeRef =
+  | { kind: 'primitive'; name: PrimitiveName; collection: boolean }
+  | {
+      kind: 'named';
+      name: string;
+      collection: boolean;
+      /** Link target in the docs (resource page), when the type cell had one. */
+      link?: string;
+      resolution: 'complex' | 'enum' | 'unresolved';
+    };
+
+/** What a mined constraint says, by kind. */
+export type ConstraintValue =
+  | { kind: 'maxLength'; max: number }
+  | { kind: 'enum'; values: (string | number | null)[] }
+  | { kind: 'notNullable' }
+  | { kind: 'maxItems'; max: number }
+  | { kind: 'itemMaxLength'; max: number }
+  | { kind: 'forbiddenChars'; chars: string[] }
+  | {
+      kind: 'allowedChars';
+      /** Every single allowed character, ranges expanded. */
+      chars: string;
+      /** `local-part`: the rule applies before the `@` of an `alias@domain` value. */
+      scope: 'whole' | 'local-part';
+    }
+  | { kind: 'countryCode'; standard: 'ISO 3166-1 alpha-2' }
+  | { kind: 'format'; format: 'date-time' | 'date' | 'time' | 'duration' | 'uuid' | 'alias@domain' }
+  | { kind: 'flagSet'; values: string[]; separator: ',' }
+  | { kind: 'requiredOnCreate' }
+  | { kind: 'readOnly' }
+  | { kind: 'updateLimit'; times: number }
+  | { kind: 'requiresPermission'; permissions: string[]; scenario: 'delegated' | 'application' | 'any' };
+
+/** A constraint found by a registered rule in a sentence of the docs. */
+export type Constraint = ConstraintValue & {
+  /** Id of the rule in the registry that found it (see `generator/extract/rules`). */
+  rule: string;
+  /** The sentence (plain text) the rule matched. */
+  sentence: string;
+  source: SourceRef;
+};
+
+export interface Property {
+  name: string;
+  type: TypeRef;
+  /** Description as plain text (markup removed, list items on their own lines). */
+  description: string;
+  constraints: Constraint[];
+  /** "Inherited from [entity]" in generated stub pages. */
+  inheritedFrom?: string;
+  source: SourceRef;
+}
+
+export interface ComplexType {
+  kind: 'complex';
+  name: string;
+  /** Open types accept any property (e.g. customSecurityAttributeValue). */
+  open: boolean;
+  properties: Property[];
+  /** The resource page it was read from; absent for types only known by name. */
+  source?: SourceRef;
+}
+
+export interface EnumType {
+  kind: 'enum';
+  name: string;
+  values: string[];
+  source?: SourceRef;
+}
+
+export type TypeDef = ComplexType | EnumType;
+
+/** A group of properties a note restricts together. */
+export interface PropertyGroup {
+  /** `own-request`: members must be sent without the other table properties. `app-only-forbidden`: an app
+   * with only application permissions cannot update them. */
+  kind: 'own-request' | 'app-only-forbidden';
+  rule: string;
+  members: string[];
+  sentence: string;
+  source: SourceRef;
+}
+
+export interface PathTemplate {
+  /** As written, e.g. `/users/{id | userPrincipalName}`. */
+  template: string;
+  /** Path parameters; `alternatives` lists the `a | b` choices of one segment. */
+  params: { name: string; alternatives: string[] }[];
+  /** Where the docs state it: the HTTP request block, or only an example URL. */
+  origin: 'http-request' | 'example';
+  source: SourceRef;
+}
+
+export interface HeaderSpec {
+  name: string;
+  value: string;
+  required: boolean;
+  /** Whether the docs say "Required"/"Optional" (false: required is this tool's default reading). */
+  stated: boolean;
+  source: SourceRef;
+}
+
+export interface ResponseSpec {
+  status: number;
+  statusText: string;
+  /** Resource type of the response body; absent when the docs promise no body. */
+  bodyType?: string;
+  source: SourceRef;
+}
+
+export interface HttpMessageExample {
+  /** Request line or status line. */
+  startLine: string;
+  method?: string;
+  url?: string;
+  /** Path relative to the service root, e.g. `/me` (requests only). */
+  path?: string;
+  status?: number;
+  headers: { name: string; value: string }[];
+  /** Parsed JSON body; absent when there is none or it is not JSON. */
+  body?: unknown;
+  /** Line in the docs of each top-level body key, for pointing diagnostics at them. */
+  bodyKeyLines?: Record<string, number>;
+  annotation?: Record<string, unknown>;
+  source: SourceRef;
+}
+
+export interface Example {
+  /** Annotation name, or the heading of the example. */
+  name: string;
+  title?: string;
+  request?: HttpMessageExample;
+  response?: HttpMessageExample;
+}
+
+export interface PermissionRow {
+  type: string;
+  leastPrivileged: string[];
+  higherPrivileged: string[];
+  /** The docs left a placeholder ("TODO: Determine scopes"). */
+  placeholder: boolean;
+  /** "Not supported." / "Not available." */
+  supported: boolean;
+  source: SourceRef;
+}
+
+export interface ExtensionsSpec {
+  /** Whether the page says custom (schema / directory) extension properties may be sent. */
+  allowed: boolean;
+  /** Setting an extension property to `null` removes it. */
+  nullRemoves: boolean;
+  /** Regular expressions (JavaScript syntax) for the extension property names accepted in a body. */
+  namePatterns: string[];
+  sentence?: string;
+  source?: SourceRef;
+}
+
+export interface OperationSpec {
+  $schema?: string;
+  formatVersion: number;
+  kind: 'operation';
+  /** e.g. `user-update`. */
+  operation: string;
+  /** e.g. `beta`, `v1.0`, `localtest`, `intune`. */
+  variant: string;
+  title: string;
+  description: string;
+  /** The page this spec was read from. */
+  page: { file: string; format: PageFormat; includes: { target: string; resolved: boolean }[] };
+  http: { method: string; paths: PathTemplate[] };
+  headers: HeaderSpec[];
+  requestBody: {
+    /** Resource the body represents, e.g. `user`. */
+    resource?: string;
+    properties: Property[];
+    groups: PropertyGroup[];
+    extensions: ExtensionsSpec;
+    /** Where the property table sits (absent when the page has none). */
+    source?: SourceRef;
+  };
+  types: Record<string, TypeDef>;
+  responses: ResponseSpec[];
+  examples: Example[];
+  permissions: PermissionRow[];
+  diagnostics: Diagnostic[];
+}
+
+/** A field of a connector action description (seed 004 style). */
+export interface ConnectorField {
+  /** Label as written, e.g. `Show In Address List`. */
+  label: string;
+  /** Group path, e.g. `["Input", "Properties"]`. */
+  group: string[];
+  direction: 'input' | 'output';
+  /** The type hint in parentheses, or the page's default ("text"). */
+  typeHint: string;
+  typeHintStated: boolean;
+  /** The type as a docs type expression (`String`, `String collection`, `Boolean`, `Int32`, object). */
+  type: TypeRef;
+  description: string;
+  /** camelCase of the label: the Graph property name it stands for by the naming convention. */
+  normalizedName: string;
+  /** Dotted Graph property path the field maps to, when one was found in the resource types. */
+  graphPath?: string;
+  /** The field addresses the resource in the URL instead of setting a property. */
+  pathParameter?: boolean;
+  source: SourceRef;
+}
+
+export interface ConnectorSpec {
+  $schema?: string;
+  formatVersion: number;
+  kind: 'connector';
+  operation: string;
+  variant: string;
+  title: string;
+  description: string;
+  page: { file: string; format: PageFormat; includes: { target: string; resolved: boolean }[] };
+  /** Resource whose properties fields were mapped against (e.g. `user`), when its page was available. */
+  resource?: string;
+  defaultType: { hint: string; sentence?: string; source?: SourceRef };
+  fields: ConnectorField[];
+  diagnostics: Diagnostic[];
+}
+
+export type Spec = OperationSpec | ConnectorSpec;
+
+export type PageFormat = 'markdown' | 'rendered-text' | 'connector';
