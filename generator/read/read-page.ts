@@ -1,0 +1,22 @@
+/** Picks the reader for a page's format. */
+import type { PageFormat } from '../spec/ir.js';
+import { readConnector } from './connector.js';
+import { detectFormat } from './detect-format.js';
+import { type IncludeResolver, readMarkdown } from './markdown.js';
+import type { PageModel } from './page-model.js';
+import { readRenderedText } from './rendered-text.js';
+
+export interface PageSource {
+  file: string;
+  text: string;
+  /** Detected from the text when absent. */
+  format?: PageFormat;
+  resolveInclude?: IncludeResolver;
+}
+
+export function readPage(source: PageSource): PageModel {
+  const format = source.format ?? detectFormat(source.text, source.file);
+  if (format === 'markdown') return readMarkdown(source);
+  if (format === 'connector') return readConnector(source);
+  return readRenderedText(source);
+}
