@@ -1,0 +1,31 @@
+/** Runs the property rules of the registry over a description and the type column. */
+import type { Inline } from '../read/page-model.js';
+import type { Constraint, SourceRef, TypeRef } from '../spec/ir.js';
+import { PROPERTY_RULES } from './rules/registry.js';
+import { sentencesOf } from './sentences.js';
+
+export function mineConstraints(name: string, type: TypeRef, description: Inline, row: SourceRef): Constraint[] {
+  const out: Constraint[] = [];
+  const seen = new Set<string>();
+  const add = (c: Constraint) => {
+    // One constraint per kind and value: "Not nullable" said twice is still one rule.
+    const key = JSON.stringify({ ...c, rule: undefined, sentence: undefined, source: undefined });
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(c);
+  };
+  const ctx = { name, type, description: description.text };
+  const sentences = sentencesOf(description);
+  for (const rule of PROPERTY_RULES) {
+    if (rule.scope === 'type') {
+      for (const v of rule.mine(type)) add({ ...v, rule: rule.id, sentence: '', source: row });
+      continue;
+    }
+    for (const s of sentences) {
+      for (const v of rule.mine(s.text, ctx)) {
+        add({ ...v, rule: rule.id, sentence: s.text, source: { file: description.pos.file, line: s.line, column: s.column } });
+      }
+    }
+  }
+  return out;
+}

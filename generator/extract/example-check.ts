@@ -1,0 +1,83 @@
+/**
+ * Checks example request bodies against the page's own property table: properties the table does not list
+ * (`example-unknown-property`) and values of the wrong JSON type (`example-type-mismatch`) are doc bugs.
+ */
+import { diagnostic } from '../spec/diagnostic.js';
+import type { Diagnostic, Example, ExtensionsSpec, Property, TypeDef, TypeRef } from '../spec/ir.js';
+
+export function checkExamples(
+  examples: Example[],
+  method: string | undefined,
+  properties: Property[],
+  types: Record<string, TypeDef>,
+  extensions: ExtensionsSpec & { namePatterns: string[] },
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const byName = new Map(properties.map((p) => [p.name, p]));
+  const extensionPatterns = extensions.namePatterns.map((p) => new RegExp(p));
+  for (const ex of examples) {
+    const req = ex.request;
+    if (!req || (method && req.method !== method) || !isObject(req.body)) continue;
+    for (const [key, value] of Object.entries(req.body)) {
+      const at = { ...req.source, line: req.bodyKeyLines?.[key] ?? req.source.line };
+      if (key.includes('@')) continue; // instance annotations such as @odata.type
+      const prop = byName.get(key);
+      if (!prop) {
+        if (extensions.allowed && extensionPatterns.some((r) => r.test(key))) continue;
+        out.push(
+          diagnostic(
+            'example-unknown-property',
+            'warning',
+            `Example "${ex.name}" sends \`${key}\`, which the property table does not list`,
+            at,
+            'Add the property to the table, or fix the example',
+          ),
+        );
+        continue;
+      }
+      const problem = typeProblem(value, prop.type, types, key);
+      if (problem) out.push(diagnostic('example-type-mismatch', 'warning', `Example "${ex.name}": ${problem}`, at));
+    }
+  }
+  return out;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const NUMBER_TYPES = new Set(['Int16', 'Int32', 'Int64', 'Byte', 'Double', 'Single', 'Decimal']);
+
+function typeProblem(value: unknown, type: TypeRef, types: Record<string, TypeDef>, path: string): string | undefined {
+  if (value === null) return undefined;
+  if (type.collection) {
+    if (!Array.isArray(value)) return `\`${path}\` is ${describe(value)}, the table says ${type.name} collection`;
+    for (const [i, item] of value.entries()) {
+      const p = typeProblem(item, { ...type, collection: false }, types, `${path}[${i}]`);
+      if (p) return p;
+    }
+    return undefined;
+  }
+  if (type.kind === 'primitive') {
+    const expected = type.name === 'Boolean' ? 'boolean' : NUMBER_TYPES.has(type.name) ? 'number' : 'string';
+    return typeof value === expected ? undefined : `\`${path}\` is ${describe(value)}, the table says ${type.name}`;
+  }
+  if (type.resolution === 'enum') return typeof value === 'string' ? undefined : `\`${path}\` is ${describe(value)}, the table says enum ${type.name}`;
+  if (!isObject(value)) return `\`${path}\` is ${describe(value)}, the table says ${type.name} object`;
+  const def = types[type.name];
+  if (def?.kind !== 'complex' || def.open) return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    if (k.includes('@')) continue;
+    const inner = def.properties.find((p) => p.name === k);
+    if (!inner) return `\`${path}.${k}\` is not a property of ${def.name}`;
+    const p = typeProblem(v, inner.type, types, `${path}.${k}`);
+    if (p) return p;
+  }
+  return undefined;
+}
+
+function describe(v: unknown): string {
+  if (Array.isArray(v)) return 'an array';
+  if (v === null) return 'null';
+  return `a ${typeof v}`;
+}

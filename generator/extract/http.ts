@@ -1,0 +1,85 @@
+/** HTTP method and path templates, request headers and documented responses. */
+import { allBlocks, type Block, type PageModel, sectionBlocks } from '../read/page-model.js';
+import type { HeaderSpec, PathTemplate, ResponseSpec, SourceRef } from '../spec/ir.js';
+import { sentencesOf } from './sentences.js';
+
+const REQUEST_LINE = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\/\S.*?)\s*$/;
+
+export function templateParams(template: string): PathTemplate['params'] {
+  return [...template.matchAll(/\{([^}]+)\}/g)].map((m) => {
+    const alternatives = m[1]!.split('|').map((s) => s.trim()).filter(Boolean);
+    return { name: alternatives.join('|'), alternatives };
+  });
+}
+
+/** Method and templates stated in the "HTTP request" section. */
+export function readHttpRequest(page: PageModel): { method?: string; paths: PathTemplate[] } {
+  const out: { method?: string; paths: PathTemplate[] } = { paths: [] };
+  for (const b of allBlocks(sectionBlocks(page, /^HTTP request$/i))) {
+    if (b.kind !== 'code') continue;
+    b.value.split(/\r?\n/).forEach((line, i) => {
+      const m = REQUEST_LINE.exec(line.trim());
+      if (!m) return;
+      out.method ??= m[1]!;
+      if (m[1] !== out.method) return;
+      const template = m[2]!;
+      if (out.paths.some((p) => p.template === template)) return;
+      out.paths.push({ template, params: templateParams(template), origin: 'http-request', source: { ...b.pos, line: codeLine(b, i) } });
+    });
+  }
+  return out;
+}
+
+/** Docs line of line `i` of a code block's value (markdown fences sit one line above the content). */
+export function codeLine(block: Extract<Block, { kind: 'code' }>, i: number): number {
+  return block.pos.line + i + (block.fenced ? 1 : 0);
+}
+
+/** Whether a concrete path (`/users/4562…`) is an instance of a template (`/users/{id | userPrincipalName}`). */
+export function matchesTemplate(path: string, template: string): boolean {
+  const re = new RegExp(
+    `^${template
+      .split(/\{[^}]+\}/)
+      .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[^/]+')}$`,
+    'i',
+  );
+  return re.test(path);
+}
+
+export function readHeaders(page: PageModel): HeaderSpec[] {
+  const out: HeaderSpec[] = [];
+  for (const b of allBlocks(sectionBlocks(page, /^Request headers$/i))) {
+    if (b.kind !== 'table' || !/^(header|name)$/i.test(b.header[0] ?? '')) continue;
+    for (const row of b.rows) {
+      const name = row.cells[0]?.text.trim();
+      if (!name) continue;
+      const rest = row.cells.slice(1).map((c) => c.text).join(' ');
+      const value = row.cells[1]?.text.trim() ?? '';
+      const required = /\brequired\b/i.test(rest) && !/\bnot required\b/i.test(rest);
+      const optional = /\boptional\b/i.test(rest);
+      out.push({ name, value, required, stated: required || optional, source: row.pos });
+    }
+  }
+  return out;
+}
+
+const STATUS_SENTENCE = /\b(\d{3})\s+([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*)\s+(?:response code|status code)/;
+const BODY_SENTENCE = /\b(?:an? |the )?(?:updated |new )?(\w+) object in the response body\b/i;
+
+export function readResponses(page: PageModel): ResponseSpec[] {
+  const out: ResponseSpec[] = [];
+  for (const b of allBlocks(sectionBlocks(page, /^Responses?$/i))) {
+    if (b.kind !== 'paragraph') continue;
+    for (const s of sentencesOf(b)) {
+      const m = STATUS_SENTENCE.exec(s.text);
+      if (!m) continue;
+      const source: SourceRef = { file: b.pos.file, line: s.line, column: s.column };
+      const r: ResponseSpec = { status: Number(m[1]), statusText: m[2]!, source };
+      const body = BODY_SENTENCE.exec(s.text);
+      if (body) r.bodyType = body[1]!;
+      if (!out.some((o) => o.status === r.status)) out.push(r);
+    }
+  }
+  return out;
+}

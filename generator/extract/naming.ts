@@ -1,0 +1,24 @@
+/** Operation and variant names, inferred from the page when the caller does not give them. */
+import type { PageModel } from '../read/page-model.js';
+import { versionOfUrl } from './http-message.js';
+
+/** "Update user" → `user-update`; "Update User" → `user-update`; "Get driveItem" → `driveitem-get`. */
+export function operationName(title: string): string {
+  const words = title.trim().split(/\s+/);
+  const verb = (words.shift() ?? 'operation').toLowerCase();
+  const subject = words.join('-').toLowerCase().replace(/[^a-z0-9-]+/g, '');
+  return subject ? `${subject}-${verb}` : verb;
+}
+
+/** `intune` for Intune pages; otherwise the version segment of the example URLs (`beta`, `v1.0`, …). */
+export function variantName(page: PageModel, exampleUrls: string[]): string {
+  if (page.format === 'connector') return 'connector';
+  const prod = String(page.frontMatter['ms.prod'] ?? '');
+  const intro = page.intro.map((b) => ('text' in b ? b.text : '')).join(' ');
+  if (/intune/i.test(prod) || /\bAPI for Intune\b/i.test(intro)) return 'intune';
+  for (const url of exampleUrls) {
+    const v = versionOfUrl(url);
+    if (v && /^(v\d+(\.\d+)?|beta|[a-z]+test)$/i.test(v)) return v;
+  }
+  return 'default';
+}

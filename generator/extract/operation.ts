@@ -1,0 +1,149 @@
+/**
+ * Page model → operation spec. Pure: resource pages come through the given loader, never from disk here.
+ */
+import { allBlocks, type Block, flattenItems, type Inline, type PageModel, sectionBlocks } from '../read/page-model.js';
+import { diagnostic, sortDiagnostics } from '../spec/diagnostic.js';
+import { type Diagnostic, type ExtensionsSpec, type OperationSpec, type Property, type PropertyGroup, SPEC_FORMAT_VERSION } from '../spec/ir.js';
+import { checkExamples } from './example-check.js';
+import { readExamples } from './examples.js';
+import { matchesTemplate, readHeaders, readHttpRequest, readResponses, templateParams } from './http.js';
+import { operationName, variantName } from './naming.js';
+import { attachPermissionNotes, readPermissions } from './permissions.js';
+import { isPropertyTable, readPropertyTable } from './property-table.js';
+import { EXTENSION_NAME_PATTERNS } from './rules/extensions.rule.js';
+import { EXTENSION_RULES, GROUP_RULES } from './rules/registry.js';
+import { sentencesOf } from './sentences.js';
+import { type ResourceLoader, TypeRegistry } from './type-registry.js';
+
+export interface ExtractOptions {
+  operation?: string;
+  variant?: string;
+  resources?: ResourceLoader;
+}
+
+export function extractOperation(page: PageModel, options: ExtractOptions = {}): OperationSpec {
+  const diagnostics: Diagnostic[] = [...page.diagnostics];
+  const bodyBlocks = sectionBlocks(page, /^Request body$/i);
+
+  const tables = allBlocks(bodyBlocks).filter(isPropertyTable);
+  const properties: Property[] = [];
+  for (const t of tables) {
+    for (const p of readPropertyTable(t, diagnostics)) {
+      if (properties.some((q) => q.name === p.name)) {
+        diagnostics.push(diagnostic('duplicate-property', 'warning', `Property \`${p.name}\` is listed twice; the first row is used`, p.source));
+        continue;
+      }
+      properties.push(p);
+    }
+  }
+  const bodySection = page.sections.find((s) => /^Request body$/i.test(s.title));
+  if (tables.length === 0) {
+    diagnostics.push(
+      diagnostic(
+        'no-property-table',
+        'info',
+        'The request body has no Property/Type/Description table; the body is described only in prose or examples',
+        bodySection?.pos ?? { file: page.file, line: 1, column: 1 },
+      ),
+    );
+  }
+
+  const registry = new TypeRegistry(options.resources, diagnostics);
+  registry.resolveProperties(properties);
+
+  const groups = readGroups(bodyBlocks, properties, diagnostics);
+  const extensions = readExtensions(bodyBlocks);
+
+  const http = readHttpRequest(page);
+  const examples = readExamples(page, diagnostics);
+  const method = http.method ?? examples.find((e) => e.request?.method)?.request?.method ?? 'PATCH';
+  for (const ex of examples) {
+    const req = ex.request;
+    if (!req?.path || req.method !== method) continue;
+    if (http.paths.some((p) => matchesTemplate(req.path!, p.template))) continue;
+    http.paths.push({ template: req.path, params: templateParams(req.path), origin: 'example', source: req.source });
+  }
+
+  const permissions = readPermissions(page, diagnostics);
+  attachPermissionNotes(page, properties);
+  diagnostics.push(...checkExamples(examples, method, properties, registry.types, extensions));
+
+  const exampleUrls = examples.flatMap((e) => (e.request?.url ? [e.request.url] : []));
+  const spec: OperationSpec = {
+    formatVersion: SPEC_FORMAT_VERSION,
+    kind: 'operation',
+    operation: options.operation ?? operationName(page.title),
+    variant: options.variant ?? variantName(page, exampleUrls),
+    title: page.title,
+    description: pageDescription(page),
+    page: { file: page.file, format: page.format, includes: page.includes.map(({ target, resolved }) => ({ target, resolved })) },
+    http: { method, paths: http.paths },
+    headers: readHeaders(page),
+    requestBody: { properties, groups, extensions },
+    types: sortedTypes(registry.types),
+    responses: readResponses(page),
+    examples,
+    permissions,
+    diagnostics: sortDiagnostics(diagnostics),
+  };
+  const resource = page.title.split(/\s+/).slice(1).join(' ');
+  if (resource) spec.requestBody.resource = resource.charAt(0).toLowerCase() + resource.slice(1);
+  const tablePos = tables[0]?.pos;
+  if (tablePos) spec.requestBody.source = tablePos;
+  return spec;
+}
+
+function pageDescription(page: PageModel): string {
+  const fm = page.frontMatter['description'];
+  if (typeof fm === 'string') return fm;
+  const first = page.intro.find((b) => b.kind === 'paragraph' && !/^Namespace:/i.test(b.text));
+  return first && first.kind === 'paragraph' ? first.text : '';
+}
+
+/** Every piece of prose in these blocks, as inlines (paragraphs, list items, notes, table cells excluded). */
+function proseOf(blocks: Block[]): Inline[] {
+  return allBlocks(blocks).flatMap((b): Inline[] => {
+    if (b.kind === 'paragraph') return [b];
+    if (b.kind === 'list') return flattenItems(b.items);
+    return [];
+  });
+}
+
+function readGroups(blocks: Block[], properties: Property[], diagnostics: Diagnostic[]): PropertyGroup[] {
+  const out: PropertyGroup[] = [];
+  const names = new Set(properties.map((p) => p.name));
+  for (const inline of proseOf(blocks)) {
+    for (const s of sentencesOf(inline)) {
+      for (const rule of GROUP_RULES) {
+        const found = rule.mine(s.text);
+        if (!found) continue;
+        const source = { file: inline.pos.file, line: s.line, column: s.column };
+        for (const m of found.members.filter((m) => !names.has(m))) {
+          diagnostics.push(diagnostic('group-unknown-property', 'warning', `Note names \`${m}\`, which the property table does not list`, source));
+        }
+        out.push({ kind: found.kind, rule: rule.id, members: found.members, sentence: s.text, source });
+      }
+    }
+  }
+  return out;
+}
+
+function readExtensions(blocks: Block[]): ExtensionsSpec {
+  const ext: ExtensionsSpec = { allowed: false, nullRemoves: false, namePatterns: [] };
+  for (const inline of proseOf(blocks)) {
+    for (const s of sentencesOf(inline)) {
+      if (!ext.allowed && EXTENSION_RULES.allowed.mine(s.text)) {
+        ext.allowed = true;
+        ext.sentence = s.text;
+        ext.source = { file: inline.pos.file, line: s.line, column: s.column };
+      }
+      if (EXTENSION_RULES.nullRemoves.mine(s.text)) ext.nullRemoves = true;
+    }
+  }
+  if (ext.allowed) ext.namePatterns = [...EXTENSION_NAME_PATTERNS];
+  return ext;
+}
+
+function sortedTypes<T>(types: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(types).sort(([a], [b]) => a.localeCompare(b)));
+}

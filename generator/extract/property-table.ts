@@ -1,0 +1,84 @@
+/**
+ * Turns `Property | Type | Description` tables into properties: columns found by header name, type column
+ * parsed, constraints mined from the description, ragged rows diagnosed instead of dropped.
+ */
+import type { Block, Inline, TableRow } from '../read/page-model.js';
+import { diagnostic } from '../spec/diagnostic.js';
+import type { Diagnostic, Property, TypeRef } from '../spec/ir.js';
+import { mineConstraints } from './constraints.js';
+import { parseTypeExpression } from './type-expression.js';
+
+export function isPropertyTable(block: Block): block is Extract<Block, { kind: 'table' }> {
+  if (block.kind !== 'table') return false;
+  const h = block.header.map((c) => c.toLowerCase());
+  return /^(property|name|parameter)$/.test(h[0] ?? '') && h.includes('type');
+}
+
+export function readPropertyTable(table: Extract<Block, { kind: 'table' }>, diagnostics: Diagnostic[]): Property[] {
+  const h = table.header.map((c) => c.toLowerCase());
+  const typeCol = h.indexOf('type');
+  const descCol = h.findIndex((c) => c.startsWith('description'));
+  const out: Property[] = [];
+  let emptyDescriptions = 0;
+  for (const row of table.rows) {
+    const p = readRow(row, typeCol, descCol, table.header.length, diagnostics);
+    if (!p) continue;
+    if (!p.description) emptyDescriptions++;
+    out.push(p);
+  }
+  if (emptyDescriptions > 0 && descCol >= 0) {
+    diagnostics.push(
+      diagnostic(
+        'empty-description',
+        'info',
+        `${emptyDescriptions} of ${table.rows.length} rows have no description: no constraints can be mined from them`,
+        table.pos,
+      ),
+    );
+  }
+  return out;
+}
+
+function readRow(row: TableRow, typeCol: number, descCol: number, width: number, diagnostics: Diagnostic[]): Property | undefined {
+  const nameCell = row.cells[0];
+  const name = nameCell?.text.replace(/\s+/g, ' ').trim() ?? '';
+  if (!name) {
+    diagnostics.push(diagnostic('table-missing-cell', 'warning', 'Table row has no property name; row skipped', row.pos));
+    return undefined;
+  }
+  if (row.cells.length < width) {
+    diagnostics.push(
+      diagnostic('table-missing-cell', 'warning', `Row \`${name}\` has ${row.cells.length} of ${width} cells`, row.pos),
+    );
+  }
+  let description: Inline = descCol >= 0 && row.cells[descCol] ? row.cells[descCol]! : { text: '', links: [], strong: [], pos: row.pos };
+  if (row.cells.length > width && descCol === width - 1) {
+    // An unescaped `|` in the description splits it; join the pieces back instead of losing text.
+    const extra = row.cells.slice(descCol);
+    description = { ...description, text: extra.map((c) => c.text).join(' | ') };
+    diagnostics.push(diagnostic('table-extra-cell', 'warning', `Row \`${name}\` has ${row.cells.length} cells for ${width} columns (unescaped "|"?)`, row.pos));
+  }
+  const typeCell = typeCol >= 0 ? row.cells[typeCol] : undefined;
+  const type = parseType(name, typeCell, row, diagnostics);
+  const property: Property = {
+    name,
+    type,
+    description: description.text,
+    constraints: mineConstraints(name, type, description, row.pos),
+    source: row.pos,
+  };
+  const inherited = /^Inherited from (\w+)/i.exec(description.text);
+  if (inherited) property.inheritedFrom = inherited[1]!;
+  return property;
+}
+
+function parseType(name: string, cell: Inline | undefined, row: TableRow, diagnostics: Diagnostic[]): TypeRef {
+  const text = cell?.text ?? '';
+  const link = cell?.links[0]?.url;
+  const parsed = parseTypeExpression(text, link);
+  if (parsed) return parsed;
+  diagnostics.push(
+    diagnostic('type-unparsed', 'warning', `Type \`${text || '(empty)'}\` of \`${name}\` is not a type expression; treated as any value`, cell?.pos ?? row.pos),
+  );
+  return { kind: 'named', name: text.replace(/[^A-Za-z0-9_.]/g, '') || 'unknown', collection: false, resolution: 'unresolved' };
+}

@@ -1,0 +1,24 @@
+import { parseCount, type PropertyRule } from './rule.js';
+
+const PATTERNS = [
+  /\bonly (one|two|three|four|five|\d+) (?:\w+ )?(?:can|may) be (?:set|specified|added)\b/i,
+  /\b(?:can )?(?:store|contain|hold|have) up to (\w+) (?:values|items|entries|elements)\b/i,
+  /\b(?:maximum|max) (?:of )?(\d+) (?:values|items|entries|elements)\b/i,
+  /\bno more than (\w+) (?:values|items|entries|elements)\b/i,
+];
+
+export const maxItemsRule: PropertyRule = {
+  id: 'max-items',
+  scope: 'sentence',
+  summary: 'Maximum number of items in a collection ("only one number can be set", "Can store up to 250 values")',
+  example: 'Although this is a string collection, only one number can be set for this property.',
+  mine(sentence, ctx) {
+    if (!ctx.type.collection) return [];
+    for (const p of PATTERNS) {
+      const m = p.exec(sentence);
+      const max = m ? parseCount(m[1]!) : undefined;
+      if (max !== undefined) return [{ kind: 'maxItems', max }];
+    }
+    return [];
+  },
+};

@@ -1,0 +1,53 @@
+/**
+ * The rule registry: every constraint in a spec names one of these ids. Order matters only for output order.
+ * To add a rule: write `<id>.rule.ts` next to this file, register it here, and give it a test with a real
+ * sentence from the docs.
+ */
+import { aliasDomainRule } from './alias-domain.rule.js';
+import { allowedCharsRule } from './allowed-chars.rule.js';
+import { allowedValuesRule } from './allowed-values.rule.js';
+import { countryCodeRule } from './country-code.rule.js';
+import { extensionNullRemovesRule, extensionsAllowedRule } from './extensions.rule.js';
+import { flagSetRule } from './flag-set.rule.js';
+import { forbiddenCharsRule } from './forbidden-chars.rule.js';
+import { itemMaxLengthRule } from './item-max-length.rule.js';
+import { maxItemsRule } from './max-items.rule.js';
+import { maxLengthRule } from './max-length.rule.js';
+import { notNullableRule } from './not-nullable.rule.js';
+import { primitiveFormatRule } from './primitive-format.rule.js';
+import { appOnlyForbiddenRule, ownRequestRule } from './property-groups.rule.js';
+import { readOnlyRule } from './read-only.rule.js';
+import { requiredOnCreateRule } from './required-on-create.rule.js';
+import { requiresPermissionRule } from './requires-permission.rule.js';
+import type { PropertyRule } from './rule.js';
+import { updateLimitRule } from './update-limit.rule.js';
+
+export const PROPERTY_RULES: readonly PropertyRule[] = [
+  maxLengthRule,
+  allowedValuesRule,
+  notNullableRule,
+  maxItemsRule,
+  itemMaxLengthRule,
+  forbiddenCharsRule,
+  allowedCharsRule,
+  countryCodeRule,
+  primitiveFormatRule,
+  aliasDomainRule,
+  flagSetRule,
+  requiredOnCreateRule,
+  readOnlyRule,
+  updateLimitRule,
+  requiresPermissionRule,
+];
+
+export const GROUP_RULES = [ownRequestRule, appOnlyForbiddenRule] as const;
+export const EXTENSION_RULES = { allowed: extensionsAllowedRule, nullRemoves: extensionNullRemovesRule } as const;
+
+/** Every rule id with its summary, for the README rule table and `docspec rules`. */
+export function ruleCatalogue(): { id: string; summary: string; example: string }[] {
+  return [...PROPERTY_RULES, ...GROUP_RULES, extensionsAllowedRule, extensionNullRemovesRule].map(({ id, summary, example }) => ({
+    id,
+    summary,
+    example,
+  }));
+}

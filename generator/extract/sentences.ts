@@ -1,0 +1,45 @@
+/**
+ * Splits a description into sentences, each with the source line it starts on. Constraints point at these
+ * lines, so the split follows lines first (a `<br>` or bullet starts a new sentence) and then sentence ends.
+ */
+import { type Inline, lineAt } from '../read/page-model.js';
+
+export interface Sentence {
+  text: string;
+  line: number;
+  column: number;
+}
+
+// A sentence ends at . ! ? right after a non-space character and before a space and a capital, digit, quote or
+// bracket; not after "e.g."-style abbreviations, and not at a free-standing " . " (the `' . - _` run of the
+// allowed-characters sentence).
+const BOUNDARY = /(?<=\S[.!?])\s+(?=[A-Z0-9"'“(\[`*])/g;
+const ABBREVIATION = /\b(?:e\.g|i\.e|etc|vs|approx|incl)\.$/i;
+
+export function sentencesOf(inline: Inline): Sentence[] {
+  const out: Sentence[] = [];
+  let offset = 0;
+  for (const rawLine of inline.text.split('\n')) {
+    const lineOffset = offset;
+    offset += rawLine.length + 1;
+    const line = rawLine.replace(/^•\s*/, '');
+    const shift = rawLine.length - line.length;
+    let start = 0;
+    for (const m of line.matchAll(BOUNDARY)) {
+      const end = m.index ?? 0;
+      const piece = line.slice(start, end);
+      if (ABBREVIATION.test(piece)) continue;
+      push(out, piece, inline, lineOffset + shift + start);
+      start = end + m[0].length;
+    }
+    push(out, line.slice(start), inline, lineOffset + shift + start);
+  }
+  return out;
+}
+
+function push(out: Sentence[], text: string, inline: Inline, offset: number): void {
+  const t = text.trim();
+  if (!t) return;
+  const line = lineAt(inline, offset);
+  out.push({ text: t, line, column: line === inline.pos.line ? inline.pos.column : 1 });
+}

@@ -1,0 +1,105 @@
+/**
+ * Resolves named types from the resource pages of the same docs version (`resources/<type>.md`): complex
+ * types become `spec.types` entries with their own properties and constraints, enum type pages become enums,
+ * and names with no page stay open objects with an `unresolved-type` diagnostic.
+ */
+import { readMarkdown } from '../read/markdown.js';
+import { allBlocks, type PageModel, sectionBlocks } from '../read/page-model.js';
+import { diagnostic } from '../spec/diagnostic.js';
+import type { Diagnostic, Property, SourceRef, TypeDef } from '../spec/ir.js';
+import { isPropertyTable, readPropertyTable } from './property-table.js';
+
+/** Returns the resource page for a type name (or for a link target such as `../resources/x.md`). */
+export type ResourceLoader = (typeName: string, link?: string) => { file: string; text: string } | undefined;
+
+const MAX_DEPTH = 6;
+
+export class TypeRegistry {
+  readonly types: Record<string, TypeDef> = {};
+  private readonly missing = new Set<string>();
+  private readonly byLowerName = new Map<string, TypeDef>();
+
+  constructor(
+    private readonly loader: ResourceLoader | undefined,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  /** Resolves every named type used by these properties (and by the types they pull in). */
+  resolveProperties(properties: Property[], depth = 0): void {
+    for (const p of properties) this.resolveRef(p, depth);
+  }
+
+  /** The complex type of a resource (e.g. `user`), loaded on demand. */
+  load(name: string, depth = 0): TypeDef | undefined {
+    const known = this.byLowerName.get(name.toLowerCase());
+    if (known) return known;
+    if (this.missing.has(name.toLowerCase()) || !this.loader || depth > MAX_DEPTH) return undefined;
+    const page = this.loader(name);
+    if (!page) {
+      this.missing.add(name.toLowerCase());
+      return undefined;
+    }
+    const def = typeFromPage(readMarkdown({ file: page.file, text: page.text }), name);
+    if (!def) {
+      this.missing.add(name.toLowerCase());
+      return undefined;
+    }
+    this.types[def.name] = def;
+    this.byLowerName.set(name.toLowerCase(), def);
+    this.byLowerName.set(def.name.toLowerCase(), def);
+    if (def.kind === 'complex') this.resolveProperties(def.properties, depth + 1);
+    return def;
+  }
+
+  private resolveRef(p: Property, depth: number): void {
+    const type = p.type;
+    if (type.kind !== 'named') return;
+    if (p.constraints.some((c) => c.kind === 'enum')) {
+      type.resolution = 'enum';
+      return;
+    }
+    const def = this.load(type.name, depth);
+    if (def) {
+      type.name = def.name;
+      type.resolution = def.kind;
+      return;
+    }
+    type.resolution = 'unresolved';
+    this.diagnostics.push(
+      diagnostic(
+        'unresolved-type',
+        'warning',
+        `Unknown type \`${type.name}\` of \`${p.name}\`: treated as an open object`,
+        p.source as SourceRef,
+        this.loader ? `No resource page for \`${type.name}\` was found` : 'Pass --resources DIR (or --base DIR) to resolve complex types',
+      ),
+    );
+  }
+}
+
+/** Reads a resource page: `X resource type` → complex type; `X enum type` or a Members table → enum. */
+export function typeFromPage(page: PageModel, requested: string): TypeDef | undefined {
+  const title = page.title || String(page.frontMatter['title'] ?? '');
+  const name = /^(\S+)\s+(?:resource|complex|enum)\s+type/i.exec(title)?.[1] ?? requested;
+  const source: SourceRef = { file: page.file, line: 1, column: 1 };
+  const members = sectionBlocks(page, /^members$/i).find((b) => b.kind === 'table');
+  if (/\benum type\b/i.test(title) || members) {
+    if (!members || members.kind !== 'table') return { kind: 'enum', name, values: [], source };
+    return { kind: 'enum', name, values: members.rows.map((r) => r.cells[0]?.text.trim() ?? '').filter(Boolean), source };
+  }
+  const localDiagnostics: Diagnostic[] = [];
+  const table = allBlocks(sectionBlocks(page, /^properties$/i)).find(isPropertyTable);
+  const properties = table ? readPropertyTable(table, localDiagnostics) : [];
+  const intro = page.intro.map((b) => (b.kind === 'paragraph' ? b.text : '')).join(' ');
+  const description = String(page.frontMatter['description'] ?? '');
+  const open = /\bopen (?:complex )?type\b/i.test(`${intro} ${description}`);
+  return { kind: 'complex', name, open, properties, source: table?.pos ?? source };
+}
+
+/** File names a type's resource page may have: `passwordprofile.md`, namespaced `tenantadmin-settings.md`. */
+export function resourceFileNames(typeName: string): string[] {
+  const lower = typeName.toLowerCase();
+  const last = lower.split('.').pop()!;
+  return [...new Set([`${lower}.md`, `${last}.md`, `${lower.replace(/\./g, '-')}.md`])];
+}
+

@@ -1,0 +1,45 @@
+/**
+ * The generator stage as one pure function: page text (+ include and resource loaders) → spec. A page that
+ * makes a reader or extractor fail becomes a `page-failed` diagnostic with its path, never an exception.
+ */
+import { extractConnector } from './extract/connector-spec.js';
+import { extractOperation } from './extract/operation.js';
+import type { ResourceLoader } from './extract/type-registry.js';
+import { type PageSource, readPage } from './read/read-page.js';
+import { diagnostic } from './spec/diagnostic.js';
+import type { Diagnostic, Spec } from './spec/ir.js';
+
+export interface GenerateInput extends PageSource {
+  operation?: string;
+  variant?: string;
+  resources?: ResourceLoader;
+}
+
+export type GenerateResult = { ok: true; spec: Spec } | { ok: false; diagnostics: Diagnostic[] };
+
+export function generateSpec(input: GenerateInput): GenerateResult {
+  try {
+    const page = readPage(input);
+    const options = { operation: input.operation, variant: input.variant, resources: input.resources };
+    const spec = page.format === 'connector' ? extractConnector(page, options) : extractOperation(page, options);
+    return { ok: true, spec };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return {
+      ok: false,
+      diagnostics: [
+        diagnostic('page-failed', 'error', `The page could not be processed: ${message.split('\n')[0]}`, { file: input.file, line: 1, column: 1 }, 'Please report this page: no page should fail'),
+      ],
+    };
+  }
+}
+
+/** The spec file name for a spec: `spec/<operation>.<variant>.json`. */
+export function specFileName(spec: Pick<Spec, 'operation' | 'variant'>): string {
+  return `${spec.operation}.${spec.variant}.json`;
+}
+
+/** Serialised spec, byte-stable: fixed key order from construction, 2-space indent, final newline. */
+export function serializeSpec(spec: Spec): string {
+  return `${JSON.stringify(spec, null, 2)}\n`;
+}
