@@ -1,0 +1,78 @@
+/**
+ * The command-line contract: exit codes, one-line errors naming the file, byte-identical output on re-runs,
+ * `--check` listing what would change, and no temporary files left behind.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from './support/pages.js';
+
+const BIN = join(ROOT, 'bin/docspec.js');
+const run = (args: string[], cwd = ROOT) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+const work = mkdtempSync(join(tmpdir(), 'docspec-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('docspec generate', () => {
+  it('a missing page exits 2 with one line naming it', () => {
+    const r = run(['generate', 'no/such/page.md']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual(['docspec: cannot read no/such/page.md: no such file']);
+  });
+
+  it('a directory, an unknown option and an unknown command exit 2 with one line', () => {
+    for (const args of [['generate', 'spec'], ['generate', '--frob'], ['frobnicate']]) {
+      const r = run(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('writes byte-identical specs on every run, atomically', () => {
+    const out = join(work, 'det');
+    const page = 'spec/sources/beta/user-update.md';
+    const first = run(['generate', page, '--variant', 'beta', '--spec-dir', out]);
+    expect(first.code, first.stderr).toBe(0);
+    const a = readFileSync(join(out, 'user-update.beta.json'), 'utf8');
+    expect(run(['generate', page, '--variant', 'beta', '--spec-dir', out]).code).toBe(0);
+    expect(readFileSync(join(out, 'user-update.beta.json'), 'utf8')).toBe(a);
+    expect(readdirSync(out)).toEqual(['user-update.beta.json']);
+  });
+
+  it('--check exits 1 and names a stale file, 0 when up to date, and writes nothing', () => {
+    const out = join(work, 'check');
+    const page = 'spec/sources/intune/user-update.md';
+    expect(run(['generate', page, '--spec-dir', out]).code).toBe(0);
+    expect(run(['generate', page, '--spec-dir', out, '--check']).code).toBe(0);
+    const file = join(out, 'user-update.intune.json');
+    const stale = readFileSync(file, 'utf8').replace('"Update user"', '"Update usr"');
+    writeFileSync(file, stale);
+    const r = run(['generate', page, '--spec-dir', out, '--check']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('user-update.intune.json');
+    expect(r.stderr).toContain('- ');
+    expect(readFileSync(file, 'utf8')).toBe(stale);
+  });
+
+  it('prints diagnostics as file:line:column severity message rule', () => {
+    const r = run(['generate', 'spec/sources/beta/user-update.md', '--variant', 'beta', '--spec-dir', join(work, 'diag')]);
+    expect(r.stderr).toMatch(/^spec\/sources\/beta\/user-update\.md:216:1 warning Example "update_other_user" sends `authorizationInfo`.*  example-unknown-property$/m);
+  });
+
+  it('works from a copy of a page outside the project, with includes left unresolved', () => {
+    const page = join(work, 'page.md');
+    copyFileSync(join(ROOT, 'spec/sources/beta/user-update.md'), page);
+    const r = run(['generate', page, '--spec-dir', join(work, 'outside'), '--verbose'], work);
+    expect(r.code, r.stderr).toBe(0);
+    const spec = JSON.parse(readFileSync(join(work, 'outside/user-update.beta.json'), 'utf8'));
+    expect(spec.requestBody.properties).toHaveLength(44);
+    expect(spec.page.includes.every((i: { resolved: boolean }) => !i.resolved)).toBe(true);
+    expect(r.stderr).toMatch(/unresolved-type/);
+  });
+});

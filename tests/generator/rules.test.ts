@@ -1,0 +1,113 @@
+/**
+ * Every rule of the registry matches its own documented example sentence, and does not fire on sentences
+ * that only look alike (negative cases from real docs text).
+ */
+import { describe, expect, it } from 'vitest';
+import { PROPERTY_RULES, GROUP_RULES, ruleCatalogue } from '../../generator/extract/rules/registry.js';
+import type { PropertyContext } from '../../generator/extract/rules/rule.js';
+import type { TypeRef } from '../../generator/spec/ir.js';
+
+const string: TypeRef = { kind: 'primitive', name: 'String', collection: false };
+const strings: TypeRef = { kind: 'primitive', name: 'String', collection: true };
+const ctx = (type: TypeRef, description = ''): PropertyContext => ({ name: 'p', type, description });
+const rule = (id: string) => PROPERTY_RULES.find((r) => r.id === id)!;
+const mine = (id: string, sentence: string, type: TypeRef = string, description = sentence) => {
+  const r = rule(id);
+  return r.scope === 'sentence' ? r.mine(sentence, ctx(type, description)) : r.mine(type);
+};
+
+describe('rule registry', () => {
+  it('has unique ids and every rule matches its own example', () => {
+    const ids = ruleCatalogue().map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of PROPERTY_RULES) {
+      const type: TypeRef =
+        r.id === 'primitive-format'
+          ? { kind: 'primitive', name: 'DateTimeOffset', collection: false }
+          : ['max-items', 'item-max-length'].includes(r.id)
+            ? strings
+            : string;
+      const found = r.scope === 'sentence' ? r.mine(r.example, ctx(type, `${r.example} The two can be specified together.`)) : r.mine(type);
+      expect(found, r.id).not.toEqual([]);
+    }
+    for (const r of GROUP_RULES) expect(r.mine(r.example.replace('…', 'skills.')), r.id).toBeDefined();
+  });
+});
+
+describe('sentence rules', () => {
+  it('max-length', () => {
+    expect(mine('max-length', 'The maximum length is 64 characters.')).toEqual([{ kind: 'maxLength', max: 64 }]);
+    expect(mine('max-length', 'Supports `$filter`. 512 character limit.')).toEqual([{ kind: 'maxLength', max: 512 }]);
+    expect(mine('max-length', 'Can store up to 250 values, each with a limit of 250 characters.', strings)).toEqual([]);
+    expect(mine('max-length', 'The name of the company.')).toEqual([]);
+  });
+
+  it('allowed-values keeps null and numbers, and ignores prose after a colon', () => {
+    expect(mine('allowed-values', 'Allowed values: `null`, `Minor`, `NotAdult` and `Adult`.')).toEqual([
+      { kind: 'enum', values: [null, 'Minor', 'NotAdult', 'Adult'] },
+    ]);
+    expect(mine('allowed-values', 'Allowed values are 5 or 1000.', { kind: 'primitive', name: 'Int32', collection: false })).toEqual([
+      { kind: 'enum', values: [5, 1000] },
+    ]);
+    expect(mine('allowed-values', 'Possible values are: `notConfigured`, `blocked`, `allowed`.')).toEqual([
+      { kind: 'enum', values: ['notConfigured', 'blocked', 'allowed'] },
+    ]);
+    expect(mine('allowed-values', 'Allowed values: see the table of legal age group property definitions for details.')).toEqual([]);
+  });
+
+  it('not-nullable in its three wordings, and not for "nullable"', () => {
+    for (const s of ['Not nullable.', "It can't be cleared during updates.", "Can't be updated to `null`.", 'Cannot be updated to `null`.']) {
+      expect(mine('not-nullable', s), s).toEqual([{ kind: 'notNullable' }]);
+    }
+    expect(mine('not-nullable', 'Nullable.')).toEqual([]);
+  });
+
+  it('max-items only on collections', () => {
+    expect(mine('max-items', 'Although this is a string collection, only one number can be set for this property.', strings)).toEqual([
+      { kind: 'maxItems', max: 1 },
+    ]);
+    expect(mine('max-items', 'Can store up to 250 values, each with a limit of 250 characters.', strings)).toEqual([{ kind: 'maxItems', max: 250 }]);
+    expect(mine('max-items', 'only one number can be set', string)).toEqual([]);
+  });
+
+  it('forbidden-chars and allowed-chars', () => {
+    expect(mine('forbidden-chars', "The $ and _ characters can't be used when specifying this property.")).toEqual([
+      { kind: 'forbiddenChars', chars: ['$', '_'] },
+    ]);
+    const allowed = mine('allowed-chars', "Only the following characters are allowed A - Z, a - z, 0 - 9, ' . - _ ! # ^ ~.", string, 'The general format is alias@domain.');
+    expect(allowed).toHaveLength(1);
+    const c = allowed[0]!;
+    expect(c.kind === 'allowedChars' && c.chars.length).toBe(26 + 26 + 10 + 8);
+    expect(c.kind === 'allowedChars' && c.scope).toBe('local-part');
+  });
+
+  it('flag-set reads its values from the whole description', () => {
+    const d =
+      'This value is an enumeration with one possible value being `DisableStrongPassword`, which allows weaker passwords. `DisablePasswordExpiration` can also be specified. The two can be specified together.';
+    expect(mine('flag-set', 'This value is an enumeration with one possible value being `DisableStrongPassword`, which allows weaker passwords.', string, d)).toEqual([
+      { kind: 'flagSet', values: ['DisableStrongPassword', 'DisablePasswordExpiration'], separator: ',' },
+    ]);
+  });
+
+  it('requires-permission finds permission names and the scenario', () => {
+    expect(mine('requires-permission', '*User-Phone.ReadWrite.All* is the least privileged permission to update this property.')).toEqual([
+      { kind: 'requiresPermission', permissions: ['User-Phone.ReadWrite.All'], scenario: 'any' },
+    ]);
+    expect(mine('requires-permission', 'In delegated scenarios, the app must be granted the User.Read.All and User-LifeCycleInfo.ReadWrite.All delegated permissions.')).toEqual([
+      { kind: 'requiresPermission', permissions: ['User.Read.All', 'User-LifeCycleInfo.ReadWrite.All'], scenario: 'delegated' },
+    ]);
+  });
+
+  it('read-only only for unconditional statements', () => {
+    expect(mine('read-only', 'Read-only.')).toEqual([{ kind: 'readOnly' }]);
+    expect(mine('read-only', 'For an onPremisesSyncEnabled user, the source of authority for this set of properties is the on-premises and is read-only.')).toEqual([]);
+  });
+});
+
+describe('README rule table', () => {
+  it('lists every rule id of the registry', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const { id } of ruleCatalogue()) expect(readme, id).toContain(`| \`${id}\` |`);
+  });
+});

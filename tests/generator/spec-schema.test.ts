@@ -1,0 +1,27 @@
+/** Every committed spec file, and every spec of the bundled pages, conforms to spec/spec.schema.json. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { bundled, ROOT } from '../support/pages.js';
+
+const schema = JSON.parse(readFileSync(join(ROOT, 'spec/spec.schema.json'), 'utf8'));
+const ajv = new Ajv2020.default({ allErrors: true, strict: false });
+const validate = ajv.compile(schema);
+
+describe('spec format schema', () => {
+  const files = readdirSync(join(ROOT, 'spec')).filter((f) => f.endsWith('.json') && f !== 'spec.schema.json');
+
+  it.each(files)('%s conforms', (file) => {
+    const ok = validate(JSON.parse(readFileSync(join(ROOT, 'spec', file), 'utf8')));
+    expect(validate.errors ?? [], file).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it('rejects a spec with a constraint missing its source', () => {
+    const spec = structuredClone(bundled('v1.0'));
+    const c = spec.requestBody.properties.find((p) => p.name === 'companyName')!.constraints[0]!;
+    delete (c as Partial<typeof c>).source;
+    expect(validate(spec)).toBe(false);
+  });
+});

@@ -1,0 +1,66 @@
+/** Test support: runs the generator on bundled pages and corpus pages the same way the CLI does. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { resourceFileNames, type ResourceLoader } from '../../generator/extract/type-registry.js';
+import { generateSpec } from '../../generator/generate.js';
+import type { IncludeResolver } from '../../generator/read/markdown.js';
+import type { ConnectorSpec, OperationSpec, Spec } from '../../generator/spec/ir.js';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const CORPUS = resolve(ROOT, '../shared/corpus');
+export const GRAPH_DOCS = join(CORPUS, 'graph-docs');
+export const hasCorpus = existsSync(GRAPH_DOCS);
+
+const rel = (p: string) => relative(ROOT, p).split('\\').join('/');
+
+export function includeResolver(base: string): IncludeResolver {
+  return (target) => {
+    const path = resolve(base, target);
+    return existsSync(path) ? { file: rel(path), text: readFileSync(path, 'utf8') } : undefined;
+  };
+}
+
+export function resourceLoader(dir: string): ResourceLoader {
+  return (name) => {
+    for (const f of resourceFileNames(name)) {
+      const path = join(dir, f);
+      if (existsSync(path)) return { file: rel(path), text: readFileSync(path, 'utf8') };
+    }
+    return undefined;
+  };
+}
+
+/** Generates a spec for a page file (path relative to the project root) as `docspec generate --base` would. */
+export function generateFile(file: string, base?: string, variant?: string): Spec {
+  const abs = resolve(ROOT, file);
+  const baseDir = base ?? resolve(abs, '..');
+  const r = generateSpec({
+    file: rel(abs),
+    text: readFileSync(abs, 'utf8'),
+    variant,
+    resolveInclude: includeResolver(baseDir),
+    resources: resourceLoader(join(baseDir, '..', 'resources')),
+  });
+  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
+  return r.spec;
+}
+
+const BUNDLED: Record<string, { file: string; base: string }> = {
+  beta: { file: 'spec/sources/beta/user-update.md', base: 'beta/api' },
+  'v1.0': { file: 'spec/sources/v1.0/user-update.txt', base: 'v1.0/api' },
+  localtest: { file: 'spec/sources/localtest/user-update.md', base: 'v1.0/api' },
+  intune: { file: 'spec/sources/intune/user-update.md', base: 'v1.0/api' },
+  connector: { file: 'spec/sources/connector/user-update.txt', base: 'v1.0/api' },
+};
+
+export function bundled(variant: 'beta' | 'v1.0' | 'localtest' | 'intune'): OperationSpec;
+export function bundled(variant: 'connector'): ConnectorSpec;
+export function bundled(variant: string): Spec {
+  const b = BUNDLED[variant]!;
+  return generateFile(b.file, join(GRAPH_DOCS, b.base), variant);
+}
+
+/** Line `n` (1-based) of a file relative to the project root. */
+export function lineOf(file: string, n: number): string {
+  return readFileSync(resolve(ROOT, file), 'utf8').split(/\r?\n/)[n - 1] ?? '';
+}
