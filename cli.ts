@@ -12,6 +12,8 @@ import type { IncludeResolver } from './generator/read/markdown.js';
 import { countBySeverity, formatDiagnostic } from './generator/spec/format-diagnostics.js';
 import type { Diagnostic, PageFormat } from './generator/spec/ir.js';
 import { firstDifference } from './generator/text-diff.js';
+import { emitFiles } from './generator/emit/emit-files.js';
+import type { Spec } from './generator/spec/ir.js';
 
 const VERSION = '0.1.0';
 
@@ -29,6 +31,7 @@ interface PageConfig {
 
 interface Config {
   specDir: string;
+  generatedDir: string;
   pages: PageConfig[];
 }
 
@@ -37,7 +40,7 @@ const HELP = `docspec ${VERSION} — API documentation pages → a contract mach
 Usage: docspec <command> [options]
 
 Commands:
-  generate [PAGES…]   read pages, write spec/<operation>.<variant>.json
+  generate [PAGES…]   read pages, write spec/<operation>.<variant>.json and generated/<operation>/<variant>.ts
                       (no pages: the bundled pages listed in docspec.config.json)
 
 Options of generate:
@@ -49,6 +52,7 @@ Options of generate:
   --operation NAME    operation name (default: from the title, "Update user" → user-update)
   --format FORMAT     markdown | rendered-text | connector  (default: detected)
   --spec-dir DIR      where spec JSON goes  (default: spec)
+  --generated-dir DIR where TypeScript goes  (default: generated)
   --config FILE       config with the default pages  (default: docspec.config.json)
   --verbose           print info diagnostics too
   --quiet             print only errors and the summary
@@ -80,6 +84,7 @@ function generate(args: string[]): number {
     operation: { type: 'string' },
     format: { type: 'string' },
     'spec-dir': { type: 'string' },
+    'generated-dir': { type: 'string' },
     config: { type: 'string' },
     verbose: { type: 'boolean' },
     quiet: { type: 'boolean' },
@@ -108,9 +113,11 @@ function generate(args: string[]): number {
     throw new UsageError('--variant, --operation, --base, --resources and --format apply to pages given on the command line');
   }
   const specDir = (values['spec-dir'] as string | undefined) ?? config?.specDir ?? 'spec';
+  const generatedDir = (values['generated-dir'] as string | undefined) ?? config?.generatedDir ?? 'generated';
 
   const outputs = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
+  const specs: Spec[] = [];
   let failed = 0;
   for (const page of pages) {
     const text = readInput(page.file);
@@ -132,8 +139,11 @@ function generate(args: string[]): number {
     const path = join(specDir, specFileName(result.spec));
     if (outputs.has(path)) throw new UsageError(`two pages produce ${path}: give them different --variant names`);
     outputs.set(path, serializeSpec(result.spec));
+    specs.push(result.spec);
     diagnostics.push(...result.spec.diagnostics);
   }
+
+  for (const file of emitFiles(specs, runtimeSource())) outputs.set(join(generatedDir, file.path), file.text);
 
   printDiagnostics(diagnostics, !!values.verbose, !!values.quiet);
   if (values.check) {
@@ -180,8 +190,18 @@ function loadConfig(file: string): Config {
   const at = (p: string | undefined) => (p === undefined ? undefined : relative(process.cwd(), resolve(root, p)) || '.');
   return {
     specDir: at(c.specDir) ?? 'spec',
+    generatedDir: at(c.generatedDir) ?? 'generated',
     pages: c.pages.map((p) => ({ ...p, file: at(p.file)!, base: at(p.base), resources: at(p.resources) })),
   };
+}
+
+/** Source of the validator runtime that generated code carries a copy of (from source or from dist/). */
+function runtimeSource(): string {
+  for (const rel of ['./generator/emit/runtime.ts', '../generator/emit/runtime.ts']) {
+    const url = new URL(rel, import.meta.url);
+    if (existsSync(url)) return readFileSync(url, 'utf8');
+  }
+  throw new Error('generator/emit/runtime.ts is missing from the installation');
 }
 
 function readInput(file: string): string {

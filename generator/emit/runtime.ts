@@ -1,0 +1,281 @@
+/**
+ * Validator runtime. `docspec generate` copies this file verbatim to `generated/runtime.ts`, so generated
+ * code depends on nothing; each variant file holds a `Contract` (plain data from the spec) and calls
+ * `validateWith`. Never throws, never evaluates code, and keys such as `__proto__` are only ever looked up
+ * in Maps, so a body cannot reach the prototype chain.
+ */
+
+/** One failed check, shaped like zod's issues: where, which rule, why, and the docs line behind it. */
+export interface ValidationIssue {
+  /** JSON Pointer into the body, e.g. `/otherMails/3`. */
+  path: string;
+  /** The docs rule id (`max-length`, `allowed-values`, …) or `type` / `unknown-property`. */
+  rule: string;
+  message: string;
+  /** `file:line` of the docs sentence or table row. */
+  source: string;
+}
+
+export type ValidationResult = { valid: true } | { valid: false; errors: ValidationIssue[] };
+
+export type Check =
+  | { kind: 'maxLength'; max: number; rule: string; source: string }
+  | { kind: 'enum'; values: readonly (string | number | null)[]; rule: string; source: string }
+  | { kind: 'notNullable'; rule: string; source: string }
+  | { kind: 'maxItems'; max: number; rule: string; source: string }
+  | { kind: 'itemMaxLength'; max: number; rule: string; source: string }
+  | { kind: 'forbiddenChars'; chars: readonly string[]; rule: string; source: string }
+  | { kind: 'allowedChars'; chars: string; scope: 'whole' | 'local-part'; rule: string; source: string }
+  | { kind: 'countryCode'; rule: string; source: string }
+  | { kind: 'format'; format: string; rule: string; source: string }
+  | { kind: 'flagSet'; values: readonly string[]; rule: string; source: string }
+  | { kind: 'readOnly'; rule: string; source: string };
+
+export type ValueType =
+  | { kind: 'string' }
+  | { kind: 'boolean' }
+  | { kind: 'integer'; min: number; max: number }
+  | { kind: 'number' }
+  | { kind: 'object'; type?: string }
+  | { kind: 'any' };
+
+export interface PropertyContract {
+  type: ValueType;
+  collection: boolean;
+  checks: readonly Check[];
+  /** `file:line` of the table row, for type errors. */
+  source: string;
+}
+
+export interface TypeContract {
+  open: boolean;
+  /** `file:line` of the type's property table. */
+  source: string;
+  properties: readonly (readonly [string, PropertyContract])[];
+}
+
+export interface GroupContract {
+  kind: 'own-request';
+  members: readonly string[];
+  rule: string;
+  source: string;
+}
+
+export interface Contract {
+  properties: readonly (readonly [string, PropertyContract])[];
+  types: readonly (readonly [string, TypeContract])[];
+  groups: readonly GroupContract[];
+  extensionPatterns: readonly string[];
+  /** `file:line` of the request body's property table. */
+  source: string;
+}
+
+interface Compiled {
+  properties: Map<string, PropertyContract>;
+  types: Map<string, { open: boolean; source: string; properties: Map<string, PropertyContract> }>;
+  groups: readonly GroupContract[];
+  extensions: RegExp[];
+  source: string;
+}
+
+const compiled = new WeakMap<Contract, Compiled>();
+
+function compile(contract: Contract): Compiled {
+  let c = compiled.get(contract);
+  if (!c) {
+    c = {
+      properties: new Map(contract.properties),
+      types: new Map(contract.types.map(([name, t]) => [name, { open: t.open, source: t.source, properties: new Map(t.properties) }])),
+      groups: contract.groups,
+      extensions: contract.extensionPatterns.map((p) => new RegExp(p)),
+      source: contract.source,
+    };
+    compiled.set(contract, c);
+  }
+  return c;
+}
+
+const FORMATS: Record<string, RegExp> = {
+  'date-time': /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/,
+  date: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
+  time: /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?$/,
+  duration: /^-?P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/,
+  uuid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+  'alias@domain': /^[^@\s]+@[^@\s]+$/,
+};
+
+const pointer = (path: string, key: string | number) => `${path}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'string' ? `"${v}"` : typeof v);
+/** Length in characters (code points), as the docs count them. */
+const length = (s: string) => [...s].length;
+
+/** Validates a request body against a contract, collecting every error. */
+export function validateWith(contract: Contract, body: unknown): ValidationResult {
+  const c = compile(contract);
+  const errors: ValidationIssue[] = [];
+  if (!isObject(body)) {
+    errors.push({ path: '', rule: 'type', message: `The request body must be a JSON object, not ${describe(body)}`, source: c.source });
+    return { valid: false, errors };
+  }
+  checkObject(c, c.properties, false, c.source, body, '', errors, true);
+  for (const g of c.groups) checkGroup(c, g, body, errors);
+  return errors.length ? { valid: false, errors } : { valid: true };
+}
+
+function checkObject(
+  c: Compiled,
+  properties: Map<string, PropertyContract>,
+  open: boolean,
+  source: string,
+  value: Record<string, unknown>,
+  path: string,
+  errors: ValidationIssue[],
+  topLevel: boolean,
+): void {
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    const p = properties.get(key);
+    if (p) {
+      checkProperty(c, p, v, pointer(path, key), errors);
+      continue;
+    }
+    // Instance annotations (`@odata.type`) and, at the top, extension properties are always accepted.
+    if (key.includes('@') || open || (topLevel && c.extensions.some((r) => r.test(key)))) continue;
+    errors.push({
+      path: pointer(path, key),
+      rule: 'unknown-property',
+      message: `\`${key}\` is not a documented property${topLevel ? ' of the request body' : ''}`,
+      source,
+    });
+  }
+}
+
+function checkProperty(c: Compiled, p: PropertyContract, v: unknown, path: string, errors: ValidationIssue[]): void {
+  if (v === null) {
+    const notNull = p.checks.find((k) => k.kind === 'notNullable');
+    if (notNull) {
+      errors.push({ path, rule: notNull.rule, message: 'The docs say this property cannot be null', source: notNull.source });
+      return;
+    }
+    const en = p.checks.find((k) => k.kind === 'enum');
+    if (en && en.kind === 'enum' && !p.collection && !en.values.includes(null)) {
+      errors.push({ path, rule: en.rule, message: `null is not one of the allowed values ${en.values.join(', ')}`, source: en.source });
+    }
+    return;
+  }
+  for (const k of p.checks) {
+    if (k.kind === 'readOnly') errors.push({ path, rule: k.rule, message: 'The docs say this property is read-only', source: k.source });
+  }
+  if (p.collection) {
+    if (!Array.isArray(v)) {
+      errors.push({ path, rule: 'type', message: `Expected an array, got ${describe(v)}`, source: p.source });
+      return;
+    }
+    for (const k of p.checks) {
+      if (k.kind === 'maxItems' && v.length > k.max) {
+        errors.push({ path, rule: k.rule, message: `${v.length} items; the docs allow at most ${k.max}`, source: k.source });
+      }
+    }
+    v.forEach((item, i) => {
+      const at = pointer(path, i);
+      if (item === null) {
+        errors.push({ path: at, rule: 'type', message: 'Collection items cannot be null', source: p.source });
+        return;
+      }
+      checkScalar(c, p, item, at, errors, true);
+    });
+    return;
+  }
+  checkScalar(c, p, v, path, errors, false);
+}
+
+function checkScalar(c: Compiled, p: PropertyContract, v: unknown, path: string, errors: ValidationIssue[], item: boolean): void {
+  const t = p.type;
+  const typeError = (expected: string) =>
+    errors.push({ path, rule: 'type', message: `Expected ${expected}, got ${describe(v)}`, source: p.source });
+  switch (t.kind) {
+    case 'any':
+      return;
+    case 'boolean':
+      if (typeof v !== 'boolean') typeError('a boolean');
+      return;
+    case 'number':
+    case 'integer':
+      if (typeof v !== 'number' || !Number.isFinite(v)) return void typeError('a number');
+      if (t.kind === 'integer' && (!Number.isInteger(v) || v < t.min || v > t.max)) return void typeError(`an integer from ${t.min} to ${t.max}`);
+      break;
+    case 'object': {
+      if (!isObject(v)) return void typeError('an object');
+      const def = t.type ? c.types.get(t.type) : undefined;
+      if (def) checkObject(c, def.properties, def.open, def.source, v, path, errors, false);
+      return;
+    }
+    case 'string':
+      if (typeof v !== 'string') return void typeError('a string');
+      checkString(p, v, path, errors, item);
+      break;
+  }
+  for (const k of p.checks) {
+    if (k.kind === 'enum' && !k.values.includes(v as string | number)) {
+      errors.push({ path, rule: k.rule, message: `${describe(v)} is not one of the allowed values ${k.values.map(String).join(', ')}`, source: k.source });
+    }
+  }
+}
+
+function checkString(p: PropertyContract, v: string, path: string, errors: ValidationIssue[], item: boolean): void {
+  const fail = (k: Check, message: string) => errors.push({ path, rule: k.rule, message, source: k.source });
+  for (const k of p.checks) {
+    switch (k.kind) {
+      case 'maxLength':
+        if (!item && length(v) > k.max) fail(k, `${length(v)} characters; the docs allow at most ${k.max}`);
+        break;
+      case 'itemMaxLength':
+        if (item && length(v) > k.max) fail(k, `${length(v)} characters; the docs allow at most ${k.max} per item`);
+        break;
+      case 'forbiddenChars': {
+        const bad = k.chars.filter((ch) => v.includes(ch));
+        if (bad.length) fail(k, `Contains ${bad.map((b) => `"${b}"`).join(' and ')}, which the docs forbid`);
+        break;
+      }
+      case 'allowedChars': {
+        const at = v.lastIndexOf('@');
+        const part = k.scope === 'local-part' && at >= 0 ? v.slice(0, at) : v;
+        const bad = [...new Set([...part].filter((ch) => !k.chars.includes(ch)))];
+        if (bad.length) fail(k, `Contains ${bad.map((b) => `"${b}"`).join(', ')}, which the docs do not allow${k.scope === 'local-part' ? ' before the @' : ''}`);
+        break;
+      }
+      case 'countryCode':
+        if (!/^[A-Z]{2}$/.test(v)) fail(k, `"${v}" is not a two-letter ISO 3166 country code`);
+        break;
+      case 'format': {
+        const re = FORMATS[k.format];
+        if (re && !re.test(v)) fail(k, `"${v}" is not a valid ${k.format}`);
+        break;
+      }
+      case 'flagSet': {
+        const parts = v.split(',').map((s) => s.trim());
+        const bad = parts.filter((s) => !k.values.includes(s));
+        const dup = parts.length !== new Set(parts).size;
+        if (bad.length || dup) fail(k, `"${v}" is not a comma-separated set of ${k.values.join(', ')}`);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+}
+
+function checkGroup(c: Compiled, g: GroupContract, body: Record<string, unknown>, errors: ValidationIssue[]): void {
+  const keys = Object.keys(body);
+  const members = keys.filter((k) => g.members.includes(k));
+  if (members.length === 0) return;
+  for (const other of keys.filter((k) => c.properties.has(k) && !g.members.includes(k))) {
+    errors.push({
+      path: pointer('', other),
+      rule: g.rule,
+      message: `\`${members.join('`, `')}\` must be sent in a request of its own; \`${other}\` cannot be in the same request`,
+      source: g.source,
+    });
+  }
+}
