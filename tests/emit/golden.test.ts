@@ -1,0 +1,82 @@
+/**
+ * Golden fixtures of the emitter: the four Update user variants (from their committed specs) and a hostile
+ * page whose names and descriptions try to break out of comments, strings and identifiers. Goldens are
+ * type-checked by `npm run typecheck` (tsconfig includes tests/fixtures) and here with `tsc --strict`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateSpec, serializeSpec } from '../../generator/generate.js';
+import type { OperationSpec } from '../../generator/spec/ir.js';
+import { emit, golden, tscErrors } from '../support/generated.js';
+import { ROOT } from '../support/pages.js';
+
+const FIXTURES = 'tests/fixtures/emit';
+
+describe('emitter goldens', () => {
+  it.each(['beta', 'v1.0', 'localtest', 'intune'])('%s', (variant) => {
+    const spec = JSON.parse(readFileSync(join(ROOT, `spec/user-update.${variant}.json`), 'utf8')) as OperationSpec;
+    const files = emit([spec]);
+    const file = files.find((f) => f.path === `user-update/${variant}.ts`)!;
+    expect(file.text).toBe(golden(`${FIXTURES}/${variant}/expected.ts`, file.text));
+    const runtime = files.find((f) => f.path === 'runtime.ts')!;
+    expect(runtime.text).toBe(golden(`${FIXTURES}/runtime.ts`, runtime.text));
+  });
+});
+
+describe('hostile page', () => {
+  const input = readFileSync(join(ROOT, FIXTURES, 'hostile/input.md'), 'utf8');
+  const r = generateSpec({ file: `${FIXTURES}/hostile/input.md`, text: input, variant: 'hostile' });
+  if (!r.ok || r.spec.kind !== 'operation') throw new Error('hostile page did not generate');
+  const spec = r.spec;
+  const file = emit([spec]).find((f) => f.path.endsWith('hostile.ts'))!;
+
+  it('keeps every property, whatever its name', () => {
+    expect(spec.requestBody.properties.map((p) => p.name)).toEqual([
+      '@odata.type',
+      'my-prop',
+      '123abc',
+      '__proto__',
+      'constructor',
+      '${x}',
+      'quote"name',
+      'toString',
+      'weird',
+      'status',
+    ]);
+    expect(serializeSpec(spec)).toBe(golden(`${FIXTURES}/hostile/expected.spec.json`, serializeSpec(spec)));
+    expect(file.text).toBe(golden(`${FIXTURES}/hostile/expected.ts`, file.text));
+  });
+
+  it('cannot close a comment or a string early', () => {
+    // Outside JSDoc and string literals, no doc text appears: strip both and look for the payloads.
+    const code = file.text
+      .replace(/\/\*\*[\s\S]*?\*\//g, '')
+      .replace(/"(?:[^"\\\n]|\\.)*"/g, '""')
+      .replace(/\/\/.*$/gm, '');
+    expect(code).not.toMatch(/pwned|process\.exit|console\.log/);
+    for (const m of file.text.matchAll(/\/\*\*([\s\S]*?)\*\//g)) expect(m[1]).not.toMatch(/(?<!\\)@(param|see\b(?! tests))/);
+  });
+
+  it('compiles under tsc --strict', () => {
+    expect(tscErrors([join(ROOT, FIXTURES, 'hostile/expected.ts')])).toBe('');
+  });
+
+  it('validates as the spec says', async () => {
+    const mod = (await import('../fixtures/emit/hostile/expected.js')) as typeof import('../fixtures/emit/hostile/expected.js');
+    const v = mod.validateRequestBody;
+    const body = JSON.parse('{"my-prop": "abc", "__proto__": "x", "123abc": 2, "constructor": true, "${x}": "ok", "quote\\"name": "q", "toString": ["one"], "status": null}');
+    expect(v(body)).toEqual({ valid: true });
+    const rules = (b: string) => {
+      const res = v(JSON.parse(b));
+      return res.valid ? [] : res.errors.map((e) => `${e.rule} ${e.path}`);
+    };
+    expect(rules('{"my-prop": "abcdef"}')).toEqual(['max-length /my-prop']);
+    expect(rules('{"__proto__": null}')).toEqual(['not-nullable /__proto__']);
+    expect(rules('{"123abc": 3}')).toEqual(['allowed-values /123abc']);
+    expect(rules('{"constructor": "yes"}')).toEqual(['type /constructor']);
+    expect(rules('{"toString": ["a", "b"]}')).toEqual(['max-items /toString']);
+    expect(rules('{"status": "c"}')).toEqual(['allowed-values /status']);
+    expect(rules('{"hasOwnProperty": 1}')).toEqual(['unknown-property /hasOwnProperty']);
+  });
+});
