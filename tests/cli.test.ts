@@ -10,13 +10,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from './support/pages.js';
 
 const BIN = join(ROOT, 'bin/docspec.js');
-const run = (args: string[], cwd = ROOT) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
-
 const work = mkdtempSync(join(tmpdir(), 'docspec-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Runs the CLI; generate runs write their code under the temp folder, never into the repository. */
+const run = (args: string[], cwd = ROOT) => {
+  const extra = args[0] === 'generate' && !args.includes('--generated-dir') ? ['--generated-dir', join(work, 'generated', String(Math.random()).slice(2))] : [];
+  const r = spawnSync(process.execPath, [BIN, ...args, ...extra], { cwd, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
 
 describe('docspec generate', () => {
   it('a missing page exits 2 with one line naming it', () => {
@@ -34,26 +36,32 @@ describe('docspec generate', () => {
     }
   });
 
-  it('writes byte-identical specs on every run, atomically', () => {
+  it('writes byte-identical specs and code on every run, atomically', () => {
     const out = join(work, 'det');
+    const gen = join(work, 'det-generated');
     const page = 'spec/sources/beta/user-update.md';
-    const first = run(['generate', page, '--variant', 'beta', '--spec-dir', out]);
+    const args = ['generate', page, '--variant', 'beta', '--spec-dir', out, '--generated-dir', gen];
+    const first = run(args);
     expect(first.code, first.stderr).toBe(0);
     const a = readFileSync(join(out, 'user-update.beta.json'), 'utf8');
-    expect(run(['generate', page, '--variant', 'beta', '--spec-dir', out]).code).toBe(0);
+    const code = readFileSync(join(gen, 'user-update/beta.ts'), 'utf8');
+    expect(run(args).code).toBe(0);
     expect(readFileSync(join(out, 'user-update.beta.json'), 'utf8')).toBe(a);
+    expect(readFileSync(join(gen, 'user-update/beta.ts'), 'utf8')).toBe(code);
     expect(readdirSync(out)).toEqual(['user-update.beta.json']);
+    expect(readdirSync(gen).sort()).toEqual(['index.ts', 'runtime.ts', 'user-update']);
   });
 
   it('--check exits 1 and names a stale file, 0 when up to date, and writes nothing', () => {
     const out = join(work, 'check');
     const page = 'spec/sources/intune/user-update.md';
-    expect(run(['generate', page, '--spec-dir', out]).code).toBe(0);
-    expect(run(['generate', page, '--spec-dir', out, '--check']).code).toBe(0);
+    const dirs = ['--spec-dir', out, '--generated-dir', join(work, 'check-generated')];
+    expect(run(['generate', page, ...dirs]).code).toBe(0);
+    expect(run(['generate', page, ...dirs, '--check']).code).toBe(0);
     const file = join(out, 'user-update.intune.json');
     const stale = readFileSync(file, 'utf8').replace('"Update user"', '"Update usr"');
     writeFileSync(file, stale);
-    const r = run(['generate', page, '--spec-dir', out, '--check']);
+    const r = run(['generate', page, ...dirs, '--check']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('user-update.intune.json');
     expect(r.stderr).toContain('- ');

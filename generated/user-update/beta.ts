@@ -41,7 +41,7 @@ export interface RequestBody {
    * - Cannot be null. (`not-nullable`, spec/sources/beta/user-update.md:66)
    * @see spec/sources/beta/user-update.md:66
    */
-  assignedLicenses?: Record<string, unknown>[];
+  assignedLicenses?: AssignedLicense[];
   /**
    * The birthday of the user. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z
    *
@@ -90,7 +90,7 @@ export interface RequestBody {
    * - Needs CustomSecAttributeAssignment.ReadWrite.All (application). (`requires-permission`, spec/sources/beta/user-update.md:73)
    * @see spec/sources/beta/user-update.md:73
    */
-  customSecurityAttributes?: Record<string, unknown> | null;
+  customSecurityAttributes?: CustomSecurityAttributeValue | null;
   /**
    * The name for the department in which the user works.
    * @see spec/sources/beta/user-update.md:74
@@ -144,7 +144,7 @@ export interface RequestBody {
    * Represents organization data (for example, division and costCenter) associated with a user. Include both property values when updating employeeOrgData; if you omit any, the system sets them to null.
    * @see spec/sources/beta/user-update.md:81
    */
-  employeeOrgData?: Record<string, unknown> | null;
+  employeeOrgData?: EmployeeOrgData | null;
   /**
    * Represents the identities that can be used to sign in to this user account. An identity can be provided by Microsoft, by organizations, or by social identity providers such as Facebook, Google, and Microsoft, and tied to a user account. Any update to identities replaces the entire collection and you must supply the userPrincipalName signInType identity in the collection.
    * NOTE: Adding a B2C local account to an existing user object isn't allowed, unless the user object already contains a local account identity.
@@ -152,7 +152,7 @@ export interface RequestBody {
    * - Needs User.ManageIdentities.All. (`requires-permission`, spec/sources/beta/user-update.md:44)
    * @see spec/sources/beta/user-update.md:82
    */
-  identities?: Record<string, unknown>[] | null;
+  identities?: ObjectIdentity[] | null;
   /**
    * A list for the user to describe their interests.
    * @see spec/sources/beta/user-update.md:83
@@ -202,7 +202,7 @@ export interface RequestBody {
    * Contains extensionAttributes 1-15 for the user. The individual extension attributes aren't selectable or filterable. For an onPremisesSyncEnabled user, the source of authority for this set of properties is the on-premises and is read-only. These extension attributes are also known as Exchange custom attributes 1-15.
    * @see spec/sources/beta/user-update.md:90
    */
-  onPremisesExtensionAttributes?: Record<string, unknown> | null;
+  onPremisesExtensionAttributes?: OnPremisesExtensionAttributes | null;
   /**
    * This property is used to associate an on-premises Active Directory user account to their Microsoft Entra user object. This property must be specified when creating a new user account in the Graph if you're using a federated domain for the user's userPrincipalName (UPN) property. Important: The $ and _ characters can't be used when specifying this property.
    *
@@ -238,7 +238,7 @@ export interface RequestBody {
    * - Needs User-PasswordProfile.ReadWrite.All. (`requires-permission`, spec/sources/beta/user-update.md:94)
    * @see spec/sources/beta/user-update.md:94
    */
-  passwordProfile?: Record<string, unknown> | null;
+  passwordProfile?: PasswordProfile | null;
   /**
    * A list for the user to enumerate their past projects.
    * @see spec/sources/beta/user-update.md:95
@@ -308,8 +308,202 @@ export interface RequestBody {
   userType?: string | null;
 }
 
+/**
+ * The `assignedLicense` complex type.
+ * @see ../shared/corpus/graph-docs/beta/resources/assignedlicense.md:19
+ */
+export interface AssignedLicense {
+  [annotation: `${string}@${string}`]: unknown;
+  /**
+   * A collection of the unique identifiers for plans that have been disabled.
+   *
+   * - Format: uuid. (`primitive-format`, ../shared/corpus/graph-docs/beta/resources/assignedlicense.md:21)
+   * @see ../shared/corpus/graph-docs/beta/resources/assignedlicense.md:21
+   */
+  disabledPlans?: Guid[] | null;
+  /**
+   * The unique identifier for the SKU.
+   *
+   * - Format: uuid. (`primitive-format`, ../shared/corpus/graph-docs/beta/resources/assignedlicense.md:22)
+   * @see ../shared/corpus/graph-docs/beta/resources/assignedlicense.md:22
+   */
+  skuId?: Guid | null;
+}
+
+/**
+ * The `customSecurityAttributeValue` complex type (open: any property may be added).
+ * @see ../shared/corpus/graph-docs/beta/resources/customsecurityattributevalue.md:1
+ */
+export interface CustomSecurityAttributeValue {
+  [key: string]: unknown;
+}
+
+/**
+ * The `employeeOrgData` complex type.
+ * @see ../shared/corpus/graph-docs/beta/resources/employeeorgdata.md:19
+ */
+export interface EmployeeOrgData {
+  [annotation: `${string}@${string}`]: unknown;
+  /**
+   * The name of the division in which the user works.
+   * Returned only on $select. Supports $filter.
+   * @see ../shared/corpus/graph-docs/beta/resources/employeeorgdata.md:21
+   */
+  division?: string | null;
+  /**
+   * The cost center associated with the user.
+   * Returned only on $select. Supports $filter.
+   * @see ../shared/corpus/graph-docs/beta/resources/employeeorgdata.md:22
+   */
+  costCenter?: string | null;
+}
+
+/**
+ * The `objectIdentity` complex type.
+ * @see ../shared/corpus/graph-docs/beta/resources/objectidentity.md:22
+ */
+export interface ObjectIdentity {
+  [annotation: `${string}@${string}`]: unknown;
+  /**
+   * Specifies the user sign-in types in your directory, such as emailAddress, userName or federated. Here, federated represents a unique identifier for a user from an issuer, that can be in any format chosen by the issuer. Additional validation is enforced on issuerAssignedId when the sign-in type is set to emailAddress or userName. This property can also be set to any custom string.
+   * @see ../shared/corpus/graph-docs/beta/resources/objectidentity.md:24
+   */
+  signInType?: string | null;
+  /**
+   * Specifies the issuer of the identity, for example facebook.com.
+   * For local accounts (where signInType is not federated), this property is the local B2C tenant default domain name, for example contoso.onmicrosoft.com.
+   * For external users from other Azure AD organization, this will be the domain of the federated organization, for example contoso.com.
+   * Supports $filter. 512 character limit.
+   *
+   * - At most 512 characters. (`max-length`, ../shared/corpus/graph-docs/beta/resources/objectidentity.md:25)
+   * @see ../shared/corpus/graph-docs/beta/resources/objectidentity.md:25
+   */
+  issuer?: string | null;
+  /**
+   * Specifies the unique identifier assigned to the user by the issuer. The combination of issuer and issuerAssignedId must be unique within the organization. Represents the sign-in name for the user, when signInType is set to emailAddress or userName (also known as local accounts).
+   * When signInType is set to:
+   * • emailAddress, (or a custom string that starts with emailAddress like emailAddress1) issuerAssignedId must be a valid email address
+   * • userName, issuerAssignedId must be a valid local part of an email address
+   * Supports $filter. 100 character limit.
+   *
+   * - At most 100 characters. (`max-length`, ../shared/corpus/graph-docs/beta/resources/objectidentity.md:26)
+   * @see ../shared/corpus/graph-docs/beta/resources/objectidentity.md:26
+   */
+  issuerAssignedId?: string | null;
+}
+
+/**
+ * The `onPremisesExtensionAttributes` complex type.
+ * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:22
+ */
+export interface OnPremisesExtensionAttributes {
+  [annotation: `${string}@${string}`]: unknown;
+  /**
+   * First customizable extension attribute.
+   * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:24
+   */
+  extensionAttribute1?: string | null;
+  /**
+   * Second customizable extension attribute.
+   * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:25
+   */
+  extensionAttribute2?: string | null;
+  /**
+   * Third customizable extension attribute.
+   * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:26
+   */
+  extensionAttribute3?: string | null;
+  /**
+   * Fourth customizable extension attribute.
+   * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:27
+   */
+  extensionAttribute4?: string | null;
+  /**
+   * Fifth customizable extension attribute.
+   * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:28
+   */
+  extensionAttribute5?: string | null;
+  /**
+   * Sixth customizable extension attribute.
+   * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:29
+   */
+  extensionAttribute6?: string | null;
+  /**
+   * Seventh customizable extension attribute.
+   * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:30
+   */
+  extensionAttribute7?: string | null;
+  /**
+   * Eighth customizable extension attribute.
+   * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:31
+   */
+  extensionAttribute8?: string | null;
+  /**
+   * Ninth customizable extension attribute.
+   * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:32
+   */
+  extensionAttribute9?: string | null;
+  /**
+   * Tenth customizable extension attribute.
+   * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:33
+   */
+  extensionAttribute10?: string | null;
+  /**
+   * Eleventh customizable extension attribute.
+   * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:34
+   */
+  extensionAttribute11?: string | null;
+  /**
+   * Twelfth customizable extension attribute.
+   * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:35
+   */
+  extensionAttribute12?: string | null;
+  /**
+   * Thirteenth customizable extension attribute.
+   * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:36
+   */
+  extensionAttribute13?: string | null;
+  /**
+   * Fourteenth customizable extension attribute.
+   * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:37
+   */
+  extensionAttribute14?: string | null;
+  /**
+   * Fifteenth customizable extension attribute.
+   * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:38
+   */
+  extensionAttribute15?: string | null;
+}
+
+/**
+ * The `passwordProfile` complex type.
+ * @see ../shared/corpus/graph-docs/beta/resources/passwordprofile.md:20
+ */
+export interface PasswordProfile {
+  [annotation: `${string}@${string}`]: unknown;
+  /**
+   * true if the user must change her password on the next login; otherwise false. If not set, default is false. NOTE: For Azure B2C tenants, set to false and instead use custom policies and user flows to force password reset at first sign in. See Force password reset at first logon.
+   * @see ../shared/corpus/graph-docs/beta/resources/passwordprofile.md:22
+   */
+  forceChangePasswordNextSignIn?: boolean | null;
+  /**
+   * If true, at next sign-in, the user must perform a multi-factor authentication (MFA) before being forced to change their password. The behavior is identical to forceChangePasswordNextSignIn except that the user is required to first perform a multi-factor authentication before password change. After a password change, this property will be automatically reset to false. If not set, default is false.
+   * @see ../shared/corpus/graph-docs/beta/resources/passwordprofile.md:23
+   */
+  forceChangePasswordNextSignInWithMfa?: boolean | null;
+  /**
+   * The password for the user. This property is required when a user is created. It can be updated, but the user will be required to change the password on the next login. The password must satisfy minimum requirements as specified by the user’s passwordPolicies property. By default, a strong password is required.
+   *
+   * - Required when the resource is created. (`required-on-create`, ../shared/corpus/graph-docs/beta/resources/passwordprofile.md:24)
+   * @see ../shared/corpus/graph-docs/beta/resources/passwordprofile.md:24
+   */
+  password?: string | null;
+}
+
 /** ISO 8601 date and time with a UTC offset, e.g. `2014-01-01T00:00:00Z`. */
 export type DateTimeOffset = string;
+/** A GUID, e.g. `4562bcc8-c436-4f95-b7c0-4f8ce89dca5e`. */
+export type Guid = string;
 /** What the validator checks, from the spec. Plain data; keys are kept in arrays, never as object keys. */
 const contract: Contract = {
     "properties": [
@@ -362,7 +556,8 @@ const contract: Contract = {
         "assignedLicenses",
         {
           "type": {
-            "kind": "object"
+            "kind": "object",
+            "type": "assignedLicense"
           },
           "collection": true,
           "checks": [
@@ -478,7 +673,8 @@ const contract: Contract = {
         "customSecurityAttributes",
         {
           "type": {
-            "kind": "object"
+            "kind": "object",
+            "type": "customSecurityAttributeValue"
           },
           "collection": false,
           "checks": [],
@@ -593,7 +789,8 @@ const contract: Contract = {
         "employeeOrgData",
         {
           "type": {
-            "kind": "object"
+            "kind": "object",
+            "type": "employeeOrgData"
           },
           "collection": false,
           "checks": [],
@@ -604,7 +801,8 @@ const contract: Contract = {
         "identities",
         {
           "type": {
-            "kind": "object"
+            "kind": "object",
+            "type": "objectIdentity"
           },
           "collection": true,
           "checks": [],
@@ -698,7 +896,8 @@ const contract: Contract = {
         "onPremisesExtensionAttributes",
         {
           "type": {
-            "kind": "object"
+            "kind": "object",
+            "type": "onPremisesExtensionAttributes"
           },
           "collection": false,
           "checks": [],
@@ -775,7 +974,8 @@ const contract: Contract = {
         "passwordProfile",
         {
           "type": {
-            "kind": "object"
+            "kind": "object",
+            "type": "passwordProfile"
           },
           "collection": false,
           "checks": [],
@@ -940,7 +1140,364 @@ const contract: Contract = {
         }
       ]
     ],
-    "types": [],
+    "types": [
+      [
+        "assignedLicense",
+        {
+          "open": false,
+          "source": "../shared/corpus/graph-docs/beta/resources/assignedlicense.md:19",
+          "properties": [
+            [
+              "disabledPlans",
+              {
+                "type": {
+                  "kind": "string"
+                },
+                "collection": true,
+                "checks": [
+                  {
+                    "kind": "format",
+                    "format": "uuid",
+                    "rule": "primitive-format",
+                    "source": "../shared/corpus/graph-docs/beta/resources/assignedlicense.md:21"
+                  }
+                ],
+                "source": "../shared/corpus/graph-docs/beta/resources/assignedlicense.md:21"
+              }
+            ],
+            [
+              "skuId",
+              {
+                "type": {
+                  "kind": "string"
+                },
+                "collection": false,
+                "checks": [
+                  {
+                    "kind": "format",
+                    "format": "uuid",
+                    "rule": "primitive-format",
+                    "source": "../shared/corpus/graph-docs/beta/resources/assignedlicense.md:22"
+                  }
+                ],
+                "source": "../shared/corpus/graph-docs/beta/resources/assignedlicense.md:22"
+              }
+            ]
+          ]
+        }
+      ],
+      [
+        "customSecurityAttributeValue",
+        {
+          "open": true,
+          "source": "../shared/corpus/graph-docs/beta/resources/customsecurityattributevalue.md:1",
+          "properties": []
+        }
+      ],
+      [
+        "employeeOrgData",
+        {
+          "open": false,
+          "source": "../shared/corpus/graph-docs/beta/resources/employeeorgdata.md:19",
+          "properties": [
+            [
+              "division",
+              {
+                "type": {
+                  "kind": "string"
+                },
+                "collection": false,
+                "checks": [],
+                "source": "../shared/corpus/graph-docs/beta/resources/employeeorgdata.md:21"
+              }
+            ],
+            [
+              "costCenter",
+              {
+                "type": {
+                  "kind": "string"
+                },
+                "collection": false,
+                "checks": [],
+                "source": "../shared/corpus/graph-docs/beta/resources/employeeorgdata.md:22"
+              }
+            ]
+          ]
+        }
+      ],
+      [
+        "objectIdentity",
+        {
+          "open": false,
+          "source": "../shared/corpus/graph-docs/beta/resources/objectidentity.md:22",
+          "properties": [
+            [
+              "signInType",
+              {
+                "type": {
+                  "kind": "string"
+                },
+                "collection": false,
+                "checks": [],
+                "source": "../shared/corpus/graph-docs/beta/resources/objectidentity.md:24"
+              }
+            ],
+            [
+              "issuer",
+              {
+                "type": {
+                  "kind": "string"
+                },
+                "collection": false,
+                "checks": [
+                  {
+                    "kind": "maxLength",
+                    "max": 512,
+                    "rule": "max-length",
+                    "source": "../shared/corpus/graph-docs/beta/resources/objectidentity.md:25"
+                  }
+                ],
+                "source": "../shared/corpus/graph-docs/beta/resources/objectidentity.md:25"
+              }
+            ],
+            [
+              "issuerAssignedId",
+              {
+                "type": {
+                  "kind": "string"
+                },
+                "collection": false,
+                "checks": [
+                  {
+                    "kind": "maxLength",
+                    "max": 100,
+                    "rule": "max-length",
+                    "source": "../shared/corpus/graph-docs/beta/resources/objectidentity.md:26"
+                  }
+                ],
+                "source": "../shared/corpus/graph-docs/beta/resources/objectidentity.md:26"
+              }
+            ]
+          ]
+        }
+      ],
+      [
+        "onPremisesExtensionAttributes",
+        {
+          "open": false,
+          "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:22",
+          "properties": [
+            [
+              "extensionAttribute1",
+              {
+                "type": {
+                  "kind": "string"
+                },
+                "collection": false,
+                "checks": [],
+                "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:24"
+              }
+            ],
+            [
+              "extensionAttribute2",
+              {
+                "type": {
+                  "kind": "string"
+                },
+                "collection": false,
+                "checks": [],
+                "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:25"
+              }
+            ],
+            [
+              "extensionAttribute3",
+              {
+                "type": {
+                  "kind": "string"
+                },
+                "collection": false,
+                "checks": [],
+                "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:26"
+              }
+            ],
+            [
+              "extensionAttribute4",
+              {
+                "type": {
+                  "kind": "string"
+                },
+                "collection": false,
+                "checks": [],
+                "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:27"
+              }
+            ],
+            [
+              "extensionAttribute5",
+              {
+                "type": {
+                  "kind": "string"
+                },
+                "collection": false,
+                "checks": [],
+                "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:28"
+              }
+            ],
+            [
+              "extensionAttribute6",
+              {
+                "type": {
+                  "kind": "string"
+                },
+                "collection": false,
+                "checks": [],
+                "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:29"
+              }
+            ],
+            [
+              "extensionAttribute7",
+              {
+                "type": {
+                  "kind": "string"
+                },
+                "collection": false,
+                "checks": [],
+                "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:30"
+              }
+            ],
+            [
+              "extensionAttribute8",
+              {
+                "type": {
+                  "kind": "string"
+                },
+                "collection": false,
+                "checks": [],
+                "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:31"
+              }
+            ],
+            [
+              "extensionAttribute9",
+              {
+                "type": {
+                  "kind": "string"
+                },
+                "collection": false,
+                "checks": [],
+                "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:32"
+              }
+            ],
+            [
+              "extensionAttribute10",
+              {
+                "type": {
+                  "kind": "string"
+                },
+                "collection": false,
+                "checks": [],
+                "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:33"
+              }
+            ],
+            [
+              "extensionAttribute11",
+              {
+                "type": {
+                  "kind": "string"
+                },
+                "collection": false,
+                "checks": [],
+                "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:34"
+              }
+            ],
+            [
+              "extensionAttribute12",
+              {
+                "type": {
+                  "kind": "string"
+                },
+                "collection": false,
+                "checks": [],
+                "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:35"
+              }
+            ],
+            [
+              "extensionAttribute13",
+              {
+                "type": {
+                  "kind": "string"
+                },
+                "collection": false,
+                "checks": [],
+                "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:36"
+              }
+            ],
+            [
+              "extensionAttribute14",
+              {
+                "type": {
+                  "kind": "string"
+                },
+                "collection": false,
+                "checks": [],
+                "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:37"
+              }
+            ],
+            [
+              "extensionAttribute15",
+              {
+                "type": {
+                  "kind": "string"
+                },
+                "collection": false,
+                "checks": [],
+                "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:38"
+              }
+            ]
+          ]
+        }
+      ],
+      [
+        "passwordProfile",
+        {
+          "open": false,
+          "source": "../shared/corpus/graph-docs/beta/resources/passwordprofile.md:20",
+          "properties": [
+            [
+              "forceChangePasswordNextSignIn",
+              {
+                "type": {
+                  "kind": "boolean"
+                },
+                "collection": false,
+                "checks": [],
+                "source": "../shared/corpus/graph-docs/beta/resources/passwordprofile.md:22"
+              }
+            ],
+            [
+              "forceChangePasswordNextSignInWithMfa",
+              {
+                "type": {
+                  "kind": "boolean"
+                },
+                "collection": false,
+                "checks": [],
+                "source": "../shared/corpus/graph-docs/beta/resources/passwordprofile.md:23"
+              }
+            ],
+            [
+              "password",
+              {
+                "type": {
+                  "kind": "string"
+                },
+                "collection": false,
+                "checks": [],
+                "source": "../shared/corpus/graph-docs/beta/resources/passwordprofile.md:24"
+              }
+            ]
+          ]
+        }
+      ]
+    ],
     "groups": [
       {
         "kind": "own-request",
