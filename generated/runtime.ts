@@ -106,11 +106,16 @@ const FORMATS: Record<string, RegExp> = {
   'alias@domain': /^[^@\s]+@[^@\s]+$/,
 };
 
-const pointer = (path: string, key: string | number) => `${path}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+const pointer = (path: string, key: string | number): string => {
+  const k = String(key);
+  return k.includes('~') || k.includes('/') ? `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}` : `${path}/${k}`;
+};
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'string' ? `"${v}"` : typeof v);
 /** Length in characters (code points), as the docs count them. */
 const length = (s: string) => [...s].length;
+/** Whether a string has more than `max` code points; UTF-16 length is an upper bound, so most strings need no count. */
+const longer = (s: string, max: number) => s.length > max && length(s) > max;
 
 /** Validates a request body against a contract, collecting every error. */
 export function validateWith(contract: Contract, body: unknown): ValidationResult {
@@ -230,10 +235,10 @@ function checkString(p: PropertyContract, v: string, path: string, errors: Valid
   for (const k of p.checks) {
     switch (k.kind) {
       case 'maxLength':
-        if (!item && length(v) > k.max) fail(k, `${length(v)} characters; the docs allow at most ${k.max}`);
+        if (!item && longer(v, k.max)) fail(k, `${length(v)} characters; the docs allow at most ${k.max}`);
         break;
       case 'itemMaxLength':
-        if (item && length(v) > k.max) fail(k, `${length(v)} characters; the docs allow at most ${k.max} per item`);
+        if (item && longer(v, k.max)) fail(k, `${length(v)} characters; the docs allow at most ${k.max} per item`);
         break;
       case 'forbiddenChars': {
         const bad = k.chars.filter((ch) => v.includes(ch));
