@@ -1,0 +1,181 @@
+/**
+ * fast-check arbitraries for one property's values, from its spec: valid values satisfy every constraint
+ * (biased toward boundaries such as exactly-max-length strings); `breakers` produce values that break one
+ * named constraint and nothing else that the generator can avoid.
+ */
+import fc from 'fast-check';
+import type { Constraint, OperationSpec, Property, TypeRef } from '../../generator/spec/ir.js';
+
+type Of<K extends Constraint['kind']> = Extract<Constraint, { kind: K }>;
+const find = <K extends Constraint['kind']>(p: Property, kind: K) => p.constraints.find((c): c is Of<K> => c.kind === kind);
+
+const INTEGER_RANGES: Record<string, [number, number]> = {
+  Byte: [0, 255],
+  Int16: [-32768, 32767],
+  Int32: [-2147483648, 2147483647],
+  Int64: [-(2 ** 53) + 1, 2 ** 53 - 1],
+};
+const MAX_DEPTH = 2;
+
+/** Characters a plain string may use under the property's character rules. */
+function charArb(p: Property): fc.Arbitrary<string> {
+  const allowed = find(p, 'allowedChars');
+  const forbidden = new Set(find(p, 'forbiddenChars')?.chars ?? []);
+  const base = allowed ? fc.constantFrom(...[...allowed.chars].filter((c) => c !== '@')) : fc.string({ minLength: 1, maxLength: 1 });
+  return forbidden.size ? base.filter((c) => !forbidden.has(c)) : base;
+}
+
+/** A string of length within [min, max], biased toward max. */
+function sized(chars: fc.Arbitrary<string>, min: number, max: number): fc.Arbitrary<string> {
+  const any = fc.string({ unit: chars, minLength: min, maxLength: max });
+  return max > min ? fc.oneof({ weight: 3, arbitrary: any }, { weight: 1, arbitrary: fc.string({ unit: chars, minLength: max, maxLength: max }) }) : any;
+}
+
+const dateTime = fc
+  .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true })
+  .chain((d) => fc.constantFrom(d.toISOString(), d.toISOString().replace(/\.\d{3}Z$/, 'Z'), d.toISOString().replace('Z', '+00:00')));
+const FORMAT_ARBS: Record<string, fc.Arbitrary<string>> = {
+  'date-time': dateTime,
+  date: dateTime.map((s) => s.slice(0, 10)),
+  time: dateTime.map((s) => s.slice(11, 19)),
+  duration: fc.tuple(fc.nat(30), fc.nat(23)).map(([d, h]) => `P${d}DT${h}H`),
+  uuid: fc.uuid(),
+};
+
+/** Valid non-null string for a property. */
+function validString(p: Property, itemLevel: boolean): fc.Arbitrary<string> {
+  const en = find(p, 'enum');
+  if (en) return fc.constantFrom(...en.values.filter((v): v is string => typeof v === 'string'));
+  const flags = find(p, 'flagSet');
+  if (flags) return fc.subarray(flags.values, { minLength: 1 }).map((v) => v.join(', '));
+  if (find(p, 'countryCode')) return fc.constantFrom('US', 'JP', 'GB', 'NO', 'DE', 'FR', 'CA', 'AU');
+  const format = find(p, 'format')?.format;
+  if (format && FORMAT_ARBS[format]) return FORMAT_ARBS[format]!;
+  const max = (itemLevel ? find(p, 'itemMaxLength')?.max : find(p, 'maxLength')?.max) ?? 40;
+  if (format === 'alias@domain') {
+    const domain = fc.constantFrom('contoso.com', 'fabrikam.onmicrosoft.com', 'x.io');
+    return fc.tuple(sized(charArb(p), 1, Math.max(1, Math.min(max, 64) - 17)), domain).map(([l, d]) => `${l}@${d}`);
+  }
+  return sized(charArb(p), 0, max);
+}
+
+export interface ArbContext {
+  spec: OperationSpec;
+  depth: number;
+}
+
+/** Valid value of a property (null included where the docs allow it). */
+export function validValue(p: Property, ctx: ArbContext): fc.Arbitrary<unknown> {
+  const item = validItem(p, p.type, ctx);
+  let value: fc.Arbitrary<unknown> = item;
+  if (p.type.collection) {
+    const maxItems = find(p, 'maxItems')?.max ?? 3;
+    value = fc.oneof({ weight: 3, arbitrary: fc.array(item, { maxLength: Math.min(maxItems, 3) }) }, { weight: 1, arbitrary: fc.array(item, { minLength: Math.min(maxItems, 3), maxLength: Math.min(maxItems, 3) }) });
+  }
+  const en = find(p, 'enum');
+  const nullable = !find(p, 'notNullable') && (!en || en.values.includes(null) || p.type.collection);
+  return nullable ? fc.oneof({ weight: 5, arbitrary: value }, { weight: 1, arbitrary: fc.constant(null) }) : value;
+}
+
+function validItem(p: Property, type: TypeRef, ctx: ArbContext): fc.Arbitrary<unknown> {
+  const en = find(p, 'enum');
+  if (en && en.values.some((v) => typeof v === 'number')) return fc.constantFrom(...en.values.filter((v): v is number => typeof v === 'number'));
+  if (type.kind === 'primitive') {
+    if (type.name === 'Boolean') return fc.boolean();
+    const range = INTEGER_RANGES[type.name];
+    if (range) return fc.integer({ min: range[0], max: range[1] });
+    if (['Double', 'Single', 'Decimal'].includes(type.name)) return fc.double({ noNaN: true, noDefaultInfinity: true });
+    return validString(p, type.collection);
+  }
+  if (type.resolution === 'enum') return validString(p, type.collection);
+  const def = ctx.spec.types[type.name];
+  if (def?.kind === 'complex' && ctx.depth < MAX_DEPTH) {
+    const inner: Record<string, fc.Arbitrary<unknown>> = {};
+    for (const q of def.properties) inner[q.name] = validValue(q, { ...ctx, depth: ctx.depth + 1 });
+    return fc.record(inner, { requiredKeys: [] });
+  }
+  return fc.dictionary(fc.stringMatching(/^[a-z][A-Za-z0-9]{0,8}$/), fc.oneof(fc.string(), fc.integer(), fc.boolean()), { maxKeys: 3 });
+}
+
+/** A value that breaks one named constraint of a property. */
+export interface Breaker {
+  rule: string;
+  /** Relative JSON Pointer suffix where the error is reported (`''`: at the property). */
+  at: string;
+  value: fc.Arbitrary<unknown>;
+}
+
+export function breakers(p: Property, ctx: ArbContext): Breaker[] {
+  const out: Breaker[] = [];
+  const itemValid = validItem(p, p.type, ctx);
+  const chars = charArb(p);
+  for (const c of p.constraints) {
+    switch (c.kind) {
+      case 'maxLength':
+        if (!find(p, 'enum') && !find(p, 'format') && !find(p, 'countryCode') && !find(p, 'flagSet')) {
+          out.push({ rule: c.rule, at: '', value: fc.string({ unit: chars, minLength: c.max + 1, maxLength: c.max + 8 }) });
+        }
+        break;
+      case 'enum': {
+        const numeric = c.values.some((v) => typeof v === 'number');
+        const bad = numeric
+          ? fc.integer({ min: -1000, max: 100000 }).filter((n) => !c.values.includes(n))
+          : fc.constantFrom('Teen', 'unknownFutureValue', 'minor', '').filter((s) => !c.values.includes(s));
+        out.push({ rule: c.rule, at: p.type.collection ? '/0' : '', value: p.type.collection ? bad.map((b) => [b]) : bad });
+        break;
+      }
+      case 'notNullable':
+        out.push({ rule: c.rule, at: '', value: fc.constant(null) });
+        break;
+      case 'maxItems':
+        out.push({ rule: c.rule, at: '', value: fc.array(itemValid, { minLength: c.max + 1, maxLength: c.max + 3 }) });
+        break;
+      case 'itemMaxLength':
+        out.push({ rule: c.rule, at: '/0', value: fc.string({ unit: chars, minLength: c.max + 1, maxLength: c.max + 8 }).map((s) => [s]) });
+        break;
+      case 'forbiddenChars':
+        out.push({
+          rule: c.rule,
+          at: '',
+          value: fc.tuple(validString(p, false), fc.constantFrom(...c.chars), fc.nat()).map(([s, ch, i]) => {
+            const k = s.length ? i % s.length : 0;
+            return `${s.slice(0, k)}${ch}${s.slice(k)}`.slice(-Math.max(1, find(p, 'maxLength')?.max ?? 1000));
+          }),
+        });
+        break;
+      case 'allowedChars': {
+        const outside = fc.constantFrom('é', ' ', 'ß', '%', '/', '*').filter((ch) => !c.chars.includes(ch));
+        out.push({
+          rule: c.rule,
+          at: '',
+          value: fc.tuple(validString(p, false), outside).map(([s, ch]) => (c.scope === 'local-part' && s.includes('@') ? `${ch}${s}` : `${s}${ch}`)),
+        });
+        break;
+      }
+      case 'countryCode':
+        out.push({ rule: c.rule, at: '', value: fc.constantFrom('USA', 'us', 'U', 'GBR', '12') });
+        break;
+      case 'format':
+        if (c.format !== 'alias@domain') out.push({ rule: c.rule, at: '', value: fc.constantFrom('not-a-value', '2014-13-01T00:00:00Z', '2014-01-01 00:00:00', '') });
+        else out.push({ rule: c.rule, at: '', value: fc.constantFrom('no-at-sign', 'a@b@c', '@contoso.com') });
+        break;
+      case 'flagSet':
+        out.push({ rule: c.rule, at: '', value: fc.constantFrom('Bogus', `${c.values[0]}, Bogus`, `${c.values[0]}, ${c.values[0]}`) });
+        break;
+      default:
+        break;
+    }
+  }
+  // A value of the wrong JSON type breaks the type column.
+  const wrong = p.type.collection
+    ? fc.constantFrom<unknown>('not-an-array', 7, { a: 1 })
+    : p.type.kind === 'primitive' && p.type.name === 'Boolean'
+      ? fc.constantFrom<unknown>('yes', 1, [true])
+      : p.type.kind === 'primitive' && INTEGER_RANGES[p.type.name]
+        ? fc.constantFrom<unknown>('1', 1.5, true)
+        : p.type.kind === 'named' && p.type.resolution !== 'enum'
+          ? fc.constantFrom<unknown>('text', 3, [])
+          : fc.constantFrom<unknown>(1, true, { a: 1 }, ['x']);
+  out.push({ rule: 'type', at: '', value: wrong });
+  return out;
+}

@@ -1,0 +1,71 @@
+/**
+ * Laws bridging the arbitraries (from the spec JSON) and the generated validators: valid bodies always
+ * validate; a body with one constraint broken always fails with that constraint's rule at its path; the same
+ * seed gives the same values. Run for every variant.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ValidationResult } from '../../generated/runtime.js';
+import * as beta from '../../generated/user-update/beta.js';
+import * as intune from '../../generated/user-update/intune.js';
+import * as localtest from '../../generated/user-update/localtest.js';
+import * as v1 from '../../generated/user-update/v1.0.js';
+import type { OperationSpec } from '../../generator/spec/ir.js';
+import { brokenBody, validBody } from '../../harness/arbitraries/body.js';
+import { ROOT } from '../support/pages.js';
+
+const VARIANTS: [string, (b: unknown) => ValidationResult][] = [
+  ['beta', beta.validateRequestBody],
+  ['v1.0', v1.validateRequestBody],
+  ['localtest', localtest.validateRequestBody],
+  ['intune', intune.validateRequestBody],
+];
+const load = (variant: string) => JSON.parse(readFileSync(join(ROOT, `spec/user-update.${variant}.json`), 'utf8')) as OperationSpec;
+
+describe.each(VARIANTS)('%s', (variant, validate) => {
+  const spec = load(variant);
+
+  it('bodies generated to satisfy the spec always validate', () => {
+    fc.assert(
+      fc.property(validBody(spec), (body) => {
+        const r = validate(body);
+        expect(r, JSON.stringify(body)).toEqual({ valid: true });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('bodies with one constraint broken always fail with that rule at that path', () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(brokenBody(spec), (c) => {
+        seen.add(c.rule);
+        const r = validate(c.body);
+        const errors = r.valid ? [] : r.errors;
+        expect(errors.some((e) => e.rule === c.rule && e.path === c.path), `${c.rule} ${c.path} in ${JSON.stringify(c.body)} → ${JSON.stringify(errors)}`).toBe(true);
+      }),
+      { numRuns: 600 },
+    );
+    expect(seen.has('type')).toBe(true);
+    expect(seen.has('unknown-property')).toBe(true);
+  });
+
+  it('the same seed gives the same bodies', () => {
+    const a = fc.sample(validBody(spec), { seed: 42, numRuns: 25 });
+    const b = fc.sample(validBody(spec), { seed: 42, numRuns: 25 });
+    expect(a).toEqual(b);
+    expect(fc.sample(brokenBody(spec), { seed: 7, numRuns: 25 })).toEqual(fc.sample(brokenBody(spec), { seed: 7, numRuns: 25 }));
+  });
+});
+
+describe('broken cases cover every enforceable rule of v1.0', () => {
+  it('max-length, allowed-values, not-nullable, max-items, forbidden-chars, allowed-chars, country-code, formats, flag sets, own-request', () => {
+    const rules = new Set(fc.sample(brokenBody(load('v1.0')), { seed: 1, numRuns: 3000 }).map((c) => c.rule));
+    for (const r of ['max-length', 'allowed-values', 'not-nullable', 'max-items', 'forbidden-chars', 'allowed-chars', 'country-code', 'primitive-format', 'alias-domain', 'flag-set', 'own-request', 'type', 'unknown-property']) {
+      expect(rules, r).toContain(r);
+    }
+    expect(new Set(fc.sample(brokenBody(load('beta')), { seed: 1, numRuns: 3000 }).map((c) => c.rule))).toContain('item-max-length');
+  });
+});
