@@ -3,24 +3,17 @@
  * can be checked for are kept (permissions, update limits and required-on-create are not about one body).
  */
 import type { Constraint, OperationSpec, Property, SourceRef, TypeRef } from '../spec/ir.js';
+import { INTEGER_RANGES, jsonKind } from '../spec/primitives.js';
 import type { Check, Contract, PropertyContract, TypeContract, ValueType } from './runtime.js';
-
-const INTEGER_RANGES: Record<string, [number, number]> = {
-  Byte: [0, 255],
-  Int16: [-32768, 32767],
-  Int32: [-2147483648, 2147483647],
-  Int64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
-};
 
 export const at = (s: SourceRef | undefined): string => (s ? `${s.file}:${s.line}` : '');
 
 export function valueType(type: TypeRef, spec: Pick<OperationSpec, 'types'>): ValueType {
   if (type.kind === 'primitive') {
-    if (type.name === 'Boolean') return { kind: 'boolean' };
-    const range = INTEGER_RANGES[type.name];
-    if (range) return { kind: 'integer', min: range[0], max: range[1] };
-    if (['Double', 'Single', 'Decimal'].includes(type.name)) return { kind: 'number' };
-    return { kind: 'string' };
+    const kind = jsonKind(type.name);
+    if (kind !== 'integer') return { kind };
+    const [min, max] = INTEGER_RANGES[type.name]!;
+    return { kind, min, max };
   }
   if (type.resolution === 'enum') return { kind: 'string' };
   if (type.resolution === 'complex' && spec.types[type.name]?.kind === 'complex') return { kind: 'object', type: type.name };

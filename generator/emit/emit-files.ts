@@ -15,6 +15,7 @@ import {
   VariableDeclarationKind,
 } from 'ts-morph';
 import type { Constraint, OperationSpec, Property, Spec, TypeRef } from '../spec/ir.js';
+import { isNumeric, jsonKind } from '../spec/primitives.js';
 import { at, buildContract } from './contract.js';
 import { jsdocText, namespaceIdentifier, propertyKey, typeIdentifier, variantFileName } from './names.js';
 
@@ -194,8 +195,8 @@ function typeText(p: Property, ctx: Ctx): string {
 
 function baseType(type: TypeRef, ctx: Ctx): string {
   if (type.kind === 'primitive') {
-    if (type.name === 'Boolean') return 'boolean';
-    if (['Int16', 'Int32', 'Int64', 'Byte', 'Double', 'Single', 'Decimal'].includes(type.name)) return 'number';
+    if (jsonKind(type.name) === 'boolean') return 'boolean';
+    if (isNumeric(type.name)) return 'number';
     if (FORMAT_ALIASES[type.name]) {
       ctx.aliases.add(type.name);
       return FORMAT_ALIASES[type.name]!.alias;

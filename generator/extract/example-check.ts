@@ -4,6 +4,7 @@
  */
 import { diagnostic } from '../spec/diagnostic.js';
 import type { Diagnostic, Example, ExtensionsSpec, Property, TypeDef, TypeRef } from '../spec/ir.js';
+import { jsonKind } from '../spec/primitives.js';
 
 export function checkExamples(
   examples: Example[],
@@ -46,8 +47,6 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-const NUMBER_TYPES = new Set(['Int16', 'Int32', 'Int64', 'Byte', 'Double', 'Single', 'Decimal']);
-
 function typeProblem(value: unknown, type: TypeRef, types: Record<string, TypeDef>, path: string): string | undefined {
   if (value === null) return undefined;
   if (type.collection) {
@@ -59,7 +58,8 @@ function typeProblem(value: unknown, type: TypeRef, types: Record<string, TypeDe
     return undefined;
   }
   if (type.kind === 'primitive') {
-    const expected = type.name === 'Boolean' ? 'boolean' : NUMBER_TYPES.has(type.name) ? 'number' : 'string';
+    const kind = jsonKind(type.name);
+    const expected = kind === 'integer' ? 'number' : kind;
     return typeof value === expected ? undefined : `\`${path}\` is ${describe(value)}, the table says ${type.name}`;
   }
   if (type.resolution === 'enum') return typeof value === 'string' ? undefined : `\`${path}\` is ${describe(value)}, the table says enum ${type.name}`;

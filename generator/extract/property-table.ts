@@ -6,7 +6,7 @@ import type { Block, Inline, TableRow } from '../read/page-model.js';
 import { diagnostic } from '../spec/diagnostic.js';
 import type { Diagnostic, Property, TypeRef } from '../spec/ir.js';
 import { mineConstraints } from './constraints.js';
-import { parseTypeExpression } from './type-expression.js';
+import { parseTypeExpression } from '../spec/type-expression.js';
 
 export function isPropertyTable(block: Block): block is Extract<Block, { kind: 'table' }> {
   if (block.kind !== 'table') return false;

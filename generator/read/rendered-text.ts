@@ -5,7 +5,7 @@
  * of the previous cell ("• department String The name…"). Code samples are bare HTTP messages.
  */
 import { diagnostic } from '../spec/diagnostic.js';
-import { isTypeToken } from '../extract/type-expression.js';
+import { isTypeToken } from '../spec/type-expression.js';
 import type { Block, PageModel, Position, TableRow } from './page-model.js';
 import { appendLine, BULLET, type Line, readList, toLines } from './text-lines.js';
 

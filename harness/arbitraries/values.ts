@@ -5,16 +5,11 @@
  */
 import fc from 'fast-check';
 import type { Constraint, OperationSpec, Property, TypeRef } from '../../generator/spec/ir.js';
+import { INTEGER_RANGES, jsonKind } from '../../generator/spec/primitives.js';
 
 type Of<K extends Constraint['kind']> = Extract<Constraint, { kind: K }>;
 const find = <K extends Constraint['kind']>(p: Property, kind: K) => p.constraints.find((c): c is Of<K> => c.kind === kind);
 
-const INTEGER_RANGES: Record<string, [number, number]> = {
-  Byte: [0, 255],
-  Int16: [-32768, 32767],
-  Int32: [-2147483648, 2147483647],
-  Int64: [-(2 ** 53) + 1, 2 ** 53 - 1],
-};
 const MAX_DEPTH = 2;
 
 /** Characters a plain string may use under the property's character rules. */
@@ -81,10 +76,10 @@ function validItem(p: Property, type: TypeRef, ctx: ArbContext): fc.Arbitrary<un
   const en = find(p, 'enum');
   if (en && en.values.some((v) => typeof v === 'number')) return fc.constantFrom(...en.values.filter((v): v is number => typeof v === 'number'));
   if (type.kind === 'primitive') {
-    if (type.name === 'Boolean') return fc.boolean();
-    const range = INTEGER_RANGES[type.name];
-    if (range) return fc.integer({ min: range[0], max: range[1] });
-    if (['Double', 'Single', 'Decimal'].includes(type.name)) return fc.double({ noNaN: true, noDefaultInfinity: true });
+    const kind = jsonKind(type.name);
+    if (kind === 'boolean') return fc.boolean();
+    if (kind === 'integer') return fc.integer({ min: INTEGER_RANGES[type.name]![0], max: INTEGER_RANGES[type.name]![1] });
+    if (kind === 'number') return fc.double({ noNaN: true, noDefaultInfinity: true });
     return validString(p, type.collection);
   }
   if (type.resolution === 'enum') return validString(p, type.collection);
@@ -169,9 +164,9 @@ export function breakers(p: Property, ctx: ArbContext): Breaker[] {
   // A value of the wrong JSON type breaks the type column.
   const wrong = p.type.collection
     ? fc.constantFrom<unknown>('not-an-array', 7, { a: 1 })
-    : p.type.kind === 'primitive' && p.type.name === 'Boolean'
+    : p.type.kind === 'primitive' && jsonKind(p.type.name) === 'boolean'
       ? fc.constantFrom<unknown>('yes', 1, [true])
-      : p.type.kind === 'primitive' && INTEGER_RANGES[p.type.name]
+      : p.type.kind === 'primitive' && jsonKind(p.type.name) === 'integer'
         ? fc.constantFrom<unknown>('1', 1.5, true)
         : p.type.kind === 'named' && p.type.resolution !== 'enum'
           ? fc.constantFrom<unknown>('text', 3, [])

@@ -1,7 +1,7 @@
+import { isNumeric } from '../../spec/primitives.js';
 import { type PropertyRule, splitList } from './rule.js';
 
 const PATTERN = /\b(?:allowed|possible|supported|valid) values(?: are| include)?(?::|\s)\s*(.+)$/i;
-const NUMERIC = new Set(['Int16', 'Int32', 'Int64', 'Byte', 'Double', 'Single', 'Decimal']);
 
 export const allowedValuesRule: PropertyRule = {
   id: 'allowed-values',
@@ -11,7 +11,7 @@ export const allowedValuesRule: PropertyRule = {
   mine(sentence, ctx) {
     const m = PATTERN.exec(sentence);
     if (!m) return [];
-    const numeric = ctx.type.kind === 'primitive' && NUMERIC.has(ctx.type.name);
+    const numeric = ctx.type.kind === 'primitive' && isNumeric(ctx.type.name);
     const items = splitList(m[1]!.replace(/\.$/, ''));
     const values: (string | number | null)[] = [];
     for (const raw of items) {

@@ -2,7 +2,7 @@
  * Parses the Type column of a docs table: `String`, `String collection`, `Collection(Edm.String)`,
  * `[assignedLicense](../resources/assignedlicense.md) collection`, `microsoft.graph.tenantAdmin.sharingCapabilities`.
  */
-import type { PrimitiveName, TypeRef } from '../spec/ir.js';
+import type { PrimitiveName, TypeRef } from './ir.js';
 
 const PRIMITIVES: Record<string, PrimitiveName> = Object.fromEntries(
   (
