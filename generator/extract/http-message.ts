@@ -2,6 +2,7 @@
  * Parses the HTTP messages of a docs code block: request or status line, headers, blank line, JSON body.
  * Keeps the docs line of each top-level body key so diagnostics can point at them.
  */
+import { newBracketState, scanBrackets } from '../read/json-brackets.js';
 import type { HttpMessageExample, SourceRef } from '../spec/ir.js';
 
 const REQUEST_LINE = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\S.*?)(?:\s+HTTP\/[\d.]+)?$/;
@@ -65,21 +66,12 @@ function countLeadingBlank(lines: string[], from: number): number {
 /** Line of each key at nesting depth 1 of the JSON body. */
 function topLevelKeyLines(lines: string[], from: number, firstLine: number): Record<string, number> {
   const out: Record<string, number> = {};
-  let depth = 0;
-  let inString = false;
+  const state = newBracketState();
   for (let k = from; k < lines.length; k++) {
     const line = lines[k]!;
     const key = /^\s*"((?:[^"\\]|\\.)*)"\s*:/.exec(line);
-    if (key && depth === 1 && !inString && !(key[1]! in out)) out[key[1]!] = firstLine + k;
-    for (let c = 0; c < line.length; c++) {
-      const ch = line[c];
-      if (inString) {
-        if (ch === '\\') c++;
-        else if (ch === '"') inString = false;
-      } else if (ch === '"') inString = true;
-      else if (ch === '{' || ch === '[') depth++;
-      else if (ch === '}' || ch === ']') depth--;
-    }
+    if (key && state.depth === 1 && !state.inString && !(key[1]! in out)) out[key[1]!] = firstLine + k;
+    scanBrackets(line, state);
   }
   return out;
 }

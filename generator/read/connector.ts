@@ -3,7 +3,7 @@
  * "Unless otherwise indicated, field types are text." sentence, then `Input` and `Output` headings each
  * followed by a nested bullet list of `Label (type hint): description` fields and field groups.
  */
-import type { Block, PageModel, Position } from './page-model.js';
+import { type Block, emptyPage, type PageModel, type Position } from './page-model.js';
 import { BULLET, type Line, readList, toLines } from './text-lines.js';
 
 export interface ConnectorInput {
@@ -16,16 +16,7 @@ const HEADINGS = new Set(['input', 'inputs', 'output', 'outputs', 'options', 'se
 export function readConnector(input: ConnectorInput): PageModel {
   const { file } = input;
   const lines = toLines(input.text);
-  const page: PageModel = {
-    file,
-    format: 'connector',
-    frontMatter: {},
-    title: '',
-    intro: [],
-    sections: [],
-    includes: [],
-    diagnostics: [],
-  };
+  const page = emptyPage(file, 'connector');
   const at = (l: Line, column = l.indent + 1): Position => ({ file, line: l.n, column });
   let i = 0;
   while (i < lines.length && lines[i]!.text === '') i++;

@@ -44,6 +44,11 @@ export function inlineOf(nodes: readonly PhrasingContent[] | readonly Nodes[], p
       case 'image':
         parts.push(node.alt ?? '');
         return;
+      case 'paragraph':
+        // Paragraphs of one list item stay on lines of their own.
+        node.children.forEach(walk);
+        parts.push('\n');
+        return;
       default:
         if ('children' in node) (node.children as Nodes[]).forEach(walk);
     }

@@ -10,7 +10,7 @@ import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import { diagnostic as diag } from '../spec/diagnostic.js';
 import { inlineOf, normalizeText, textOf } from './inline.js';
-import type { Block, ListItem, PageModel, Position, Section } from './page-model.js';
+import { type Block, emptyPage, type ListItem, type PageModel, type Position, type Section } from './page-model.js';
 
 /** Supplies the text of an include target (path as written, relative to the page), or undefined. */
 export type IncludeResolver = (target: string, fromFile: string) => { file: string; text: string } | undefined;
@@ -39,16 +39,7 @@ interface State {
 }
 
 export function readMarkdown(input: MarkdownInput): PageModel {
-  const page: PageModel = {
-    file: input.file,
-    format: 'markdown',
-    frontMatter: {},
-    title: '',
-    intro: [],
-    sections: [],
-    includes: [],
-    diagnostics: [],
-  };
+  const page = emptyPage(input.file, 'markdown');
   const state: State = { page, current: page.intro, titleSeen: false, resolveInclude: input.resolveInclude };
   visitRoot(state, parseMarkdown(input.text), input.file, input.text, 0);
   if (!page.title && typeof page.frontMatter['title'] === 'string') page.title = page.frontMatter['title'];
@@ -178,12 +169,8 @@ function tableBlock(node: Table, pos: Position, file: string): Block {
 
 function listItems(list: List, file: string): ListItem[] {
   return list.children.map((item: MdListItem) => {
-    const paragraphs = item.children.filter((c) => c.type !== 'list');
     const inline = inlineOf(
-      paragraphs.flatMap((p, i) => {
-        const kids = 'children' in p ? (p.children as RootContent[]) : [];
-        return i === 0 ? kids : [{ type: 'break' } as RootContent, ...kids];
-      }) as never,
+      item.children.filter((c) => c.type !== 'list'),
       posOf(item, file),
     );
     const children = item.children.filter((c): c is List => c.type === 'list').flatMap((l) => listItems(l, file));

@@ -117,6 +117,10 @@ export function lineAt(inline: Inline, offset: number): number {
   return line;
 }
 
+export function emptyPage(file: string, format: PageFormat): PageModel {
+  return { file, format, frontMatter: {}, title: '', intro: [], sections: [], includes: [], diagnostics: [] };
+}
+
 export function emptyInline(pos: Position): Inline {
   return { text: '', links: [], strong: [], pos };
 }

@@ -6,7 +6,8 @@
  */
 import { diagnostic } from '../spec/diagnostic.js';
 import { isTypeToken } from '../spec/type-expression.js';
-import type { Block, PageModel, Position, TableRow } from './page-model.js';
+import { newBracketState, scanBrackets } from './json-brackets.js';
+import { type Block, emptyPage, type PageModel, type Position, type TableRow } from './page-model.js';
 import { appendLine, BULLET, type Line, readList, toLines } from './text-lines.js';
 
 export interface RenderedTextInput {
@@ -46,16 +47,7 @@ const PERMISSION_TYPES = [
 export function readRenderedText(input: RenderedTextInput): PageModel {
   const { file } = input;
   const lines = toLines(input.text);
-  const page: PageModel = {
-    file,
-    format: 'rendered-text',
-    frontMatter: {},
-    title: '',
-    intro: [],
-    sections: [],
-    includes: [],
-    diagnostics: [],
-  };
+  const page = emptyPage(file, 'rendered-text');
   const at = (l: Line, column = l.indent + 1): Position => ({ file, line: l.n, column });
 
   for (const l of lines) {
@@ -177,22 +169,13 @@ function readHttp(lines: Line[], start: number, at: (l: Line, c?: number) => Pos
   if (k < lines.length && /^[[{]/.test(lines[k]!.text)) {
     // Keep the blank lines too: line n of the block is line n of the page, for diagnostics on body keys.
     for (let b = i; b < k; b++) out.push('');
-    let depth = 0;
-    let inString = false;
+    const brackets = newBracketState();
     i = k;
     for (; i < lines.length; i++) {
       const raw = lines[i]!.raw.replace(/\s+$/, '');
       out.push(raw.slice(Math.min(baseIndent, raw.length - raw.trimStart().length)));
-      for (let c = 0; c < raw.length; c++) {
-        const ch = raw[c];
-        if (inString) {
-          if (ch === '\\') c++;
-          else if (ch === '"') inString = false;
-        } else if (ch === '"') inString = true;
-        else if (ch === '{' || ch === '[') depth++;
-        else if (ch === '}' || ch === ']') depth--;
-      }
-      if (depth <= 0) {
+      scanBrackets(raw, brackets);
+      if (brackets.depth <= 0) {
         i++;
         break;
       }

@@ -1,0 +1,22 @@
+/** Nesting depth of JSON text read line by line: brackets inside strings (and escaped quotes) do not count. */
+export interface BracketState {
+  depth: number;
+  inString: boolean;
+}
+
+export function newBracketState(): BracketState {
+  return { depth: 0, inString: false };
+}
+
+/** Advances the state over one line. */
+export function scanBrackets(line: string, state: BracketState): void {
+  for (let c = 0; c < line.length; c++) {
+    const ch = line[c];
+    if (state.inString) {
+      if (ch === '\\') c++;
+      else if (ch === '"') state.inString = false;
+    } else if (ch === '"') state.inString = true;
+    else if (ch === '{' || ch === '[') state.depth++;
+    else if (ch === '}' || ch === ']') state.depth--;
+  }
+}
