@@ -88,8 +88,9 @@ export function extractOperation(page: PageModel, options: ExtractOptions = {}):
   };
   const resource = page.title.split(/\s+/).slice(1).join(' ');
   if (resource) spec.requestBody.resource = resource.charAt(0).toLowerCase() + resource.slice(1);
-  const tablePos = tables[0]?.pos;
-  if (tablePos) spec.requestBody.source = tablePos;
+  // Validator errors about the body as a whole point here: the table, or the section when there is none.
+  const bodyPos = tables[0]?.pos ?? bodySection?.pos;
+  if (bodyPos) spec.requestBody.source = bodyPos;
   return spec;
 }
 

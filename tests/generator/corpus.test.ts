@@ -55,6 +55,8 @@ describe.skipIf(!hasCorpus)('corpus api pages', () => {
     const noTable = results.find((r) => r.file.endsWith('v1.0/api/team-update.md'))!.spec;
     expect(noTable.requestBody.properties).toEqual([]);
     expect(noTable.diagnostics.some((d) => d.rule === 'no-property-table')).toBe(true);
+    // Without a table, body-level errors still point at the docs: the Request body heading.
+    expect(noTable.requestBody.source?.line).toBe(noTable.diagnostics.find((d) => d.rule === 'no-property-table')!.line);
     const beta = (name: string) => results.find((r) => r.file.endsWith(`/beta/api/${name}`) && !r.file.includes('_historic'))!.spec;
     expect(beta('intune-devices-manageddevice-update.md').requestBody.properties).toHaveLength(78);
   });

@@ -45,6 +45,8 @@ describe.each(VARIANTS)('%s', (variant, validate) => {
         const r = validate(c.body);
         const errors = r.valid ? [] : r.errors;
         expect(errors.some((e) => e.rule === c.rule && e.path === c.path), `${c.rule} ${c.path} in ${JSON.stringify(c.body)} → ${JSON.stringify(errors)}`).toBe(true);
+        // Every error points at the docs line behind it.
+        for (const e of errors) expect(e.source, `${e.rule} ${e.path}`).toMatch(/^spec\/sources\/.+:\d+$|^\.\.\/shared\/corpus\/.+:\d+$/);
       }),
       { numRuns: 600 },
     );
