@@ -3,7 +3,7 @@
  */
 import { allBlocks, type Block, flattenItems, type Inline, type PageModel, sectionBlocks } from '../read/page-model.js';
 import { diagnostic, sortDiagnostics } from '../spec/diagnostic.js';
-import { type Diagnostic, type ExtensionsSpec, type OperationSpec, type Property, type PropertyGroup, SPEC_FORMAT_VERSION } from '../spec/ir.js';
+import { type Diagnostic, type ExtensionsSpec, type OperationSpec, type Property, type PartialUpdate, type PropertyGroup, SPEC_FORMAT_VERSION } from '../spec/ir.js';
 import { checkExamples } from './example-check.js';
 import { readExamples } from './examples.js';
 import { matchesTemplate, readHeaders, readHttpRequest, readResponses, templateParams } from './http.js';
@@ -11,7 +11,7 @@ import { operationName, variantName } from './naming.js';
 import { attachPermissionNotes, readPermissions } from './permissions.js';
 import { isPropertyTable, readPropertyTable } from './property-table.js';
 import { EXTENSION_NAME_PATTERNS } from './rules/extensions.rule.js';
-import { EXTENSION_RULES, GROUP_RULES } from './rules/registry.js';
+import { EXTENSION_RULES, GROUP_RULES, PARTIAL_UPDATE_RULE } from './rules/registry.js';
 import { sentencesOf } from './sentences.js';
 import { type ResourceLoader, TypeRegistry } from './type-registry.js';
 
@@ -53,6 +53,7 @@ export function extractOperation(page: PageModel, options: ExtractOptions = {}):
 
   const groups = readGroups(bodyBlocks, properties, diagnostics);
   const extensions = readExtensions(bodyBlocks);
+  const partialUpdate = readPartialUpdate(bodyBlocks);
 
   const http = readHttpRequest(page);
   const examples = readExamples(page, diagnostics);
@@ -91,6 +92,7 @@ export function extractOperation(page: PageModel, options: ExtractOptions = {}):
   // Validator errors about the body as a whole point here: the table, or the section when there is none.
   const bodyPos = tables[0]?.pos ?? bodySection?.pos;
   if (bodyPos) spec.requestBody.source = bodyPos;
+  if (partialUpdate) spec.requestBody.partialUpdate = partialUpdate;
   return spec;
 }
 
@@ -143,6 +145,15 @@ function readExtensions(blocks: Block[]): ExtensionsSpec {
   }
   if (ext.allowed) ext.namePatterns = [...EXTENSION_NAME_PATTERNS];
   return ext;
+}
+
+function readPartialUpdate(blocks: Block[]): PartialUpdate | undefined {
+  for (const inline of proseOf(blocks)) {
+    for (const s of sentencesOf(inline)) {
+      if (PARTIAL_UPDATE_RULE.mine(s.text)) return { rule: PARTIAL_UPDATE_RULE.id, sentence: s.text, source: { file: inline.pos.file, line: s.line, column: s.column } };
+    }
+  }
+  return undefined;
 }
 
 function sortedTypes<T>(types: Record<string, T>): Record<string, T> {

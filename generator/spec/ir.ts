@@ -208,6 +208,13 @@ export interface ExtensionsSpec {
   source?: SourceRef;
 }
 
+/** The page's statement that a PATCH keeps the properties it does not name. */
+export interface PartialUpdate {
+  rule: string;
+  sentence: string;
+  source: SourceRef;
+}
+
 export interface OperationSpec {
   $schema?: string;
   formatVersion: number;
@@ -228,6 +235,8 @@ export interface OperationSpec {
     properties: Property[];
     groups: PropertyGroup[];
     extensions: ExtensionsSpec;
+    /** Present when the page says properties left out of the body keep their values. */
+    partialUpdate?: PartialUpdate;
     /** Where the property table sits (absent when the page has none). */
     source?: SourceRef;
   };

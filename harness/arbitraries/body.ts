@@ -1,10 +1,11 @@
 /**
  * Request bodies from a spec. `validBody` satisfies every constraint, own-request groups included (a body
  * holds either only one group's members or none of them), with extension properties mixed in where allowed.
- * `brokenBody` breaks exactly one named constraint and says which, where.
+ * `brokenFamilies` lists, per constraint, an arbitrary of bodies that break exactly that constraint and say
+ * which rule, where, and the docs line behind it; `brokenBody` picks from all of them.
  */
 import fc from 'fast-check';
-import type { OperationSpec, Property } from '../../generator/spec/ir.js';
+import type { OperationSpec, Property, SourceRef } from '../../generator/spec/ir.js';
 import { type ArbContext, breakers, validValue } from './values.js';
 
 export interface BrokenCase {
@@ -17,11 +18,26 @@ export interface BrokenCase {
   target: string;
 }
 
+/** Every body of one family breaks the same constraint of the same property. */
+export interface BrokenFamily {
+  /** `<target>/<rule>`, stable across runs: used in check ids and reports. */
+  id: string;
+  rule: string;
+  target: string;
+  /** The docs line that states the constraint (the table row for type errors). */
+  source?: SourceRef;
+  /** The sentence that states it, when it came from prose. */
+  sentence?: string;
+  arbitrary: fc.Arbitrary<BrokenCase>;
+}
+
 const pointer = (key: string) => `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+
+const ownRequestGroups = (spec: OperationSpec) => spec.requestBody.groups.filter((g) => g.kind === 'own-request');
 
 /** The properties a body may combine: all outside the own-request groups, or the members of one group. */
 function modes(spec: OperationSpec): Property[][] {
-  const groups = spec.requestBody.groups.filter((g) => g.kind === 'own-request');
+  const groups = ownRequestGroups(spec);
   const inGroup = new Set(groups.flatMap((g) => g.members));
   const props = spec.requestBody.properties;
   return [props.filter((p) => !inGroup.has(p.name)), ...groups.map((g) => props.filter((p) => g.members.includes(p.name)))].filter((m) => m.length > 0);
@@ -33,7 +49,20 @@ function recordOf(props: Property[], ctx: ArbContext): fc.Arbitrary<Record<strin
   return fc.record(model, { requiredKeys: [] });
 }
 
-const extensionEntry = fc.tuple(fc.stringMatching(/^[a-z0-9]{8}$/), fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,10}$/), fc.oneof(fc.constant(null), fc.record({ courseType: fc.string({ maxLength: 8 }) })));
+/** A schema extension (`ext` + 8 characters) or a directory extension (`extension_<app id>_<name>`). */
+const extensionEntry: fc.Arbitrary<[string, unknown]> = fc.oneof(
+  fc
+    .tuple(fc.stringMatching(/^[a-z0-9]{8}$/), fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,10}$/), fc.oneof(fc.constant(null), fc.record({ courseType: fc.string({ maxLength: 8 }) })))
+    .map(([id, name, value]): [string, unknown] => [`ext${id}_${name}`, value]),
+  fc
+    .tuple(fc.stringMatching(/^[0-9a-f]{32}$/), fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,10}$/), fc.oneof(fc.constant(null), fc.string({ maxLength: 12 }), fc.integer()))
+    .map(([app, name, value]): [string, unknown] => [`extension_${app}_${name}`, value]),
+);
+
+/** Whether a key is an extension property by the spec's name patterns. */
+export function isExtensionKey(spec: OperationSpec, key: string): boolean {
+  return spec.requestBody.extensions.namePatterns.some((p) => new RegExp(p).test(key));
+}
 
 export function validBody(spec: OperationSpec): fc.Arbitrary<Record<string, unknown>> {
   const ctx: ArbContext = { spec, depth: 0 };
@@ -41,38 +70,65 @@ export function validBody(spec: OperationSpec): fc.Arbitrary<Record<string, unkn
   if (bodies.length === 0) return fc.constant({});
   const base = fc.oneof(...bodies);
   if (!spec.requestBody.extensions.allowed) return base;
-  return fc.tuple(base, fc.option(extensionEntry, { nil: undefined })).map(([b, ext]) => (ext ? { ...b, [`ext${ext[0]}_${ext[1]}`]: ext[2] } : b));
+  return fc.tuple(base, fc.option(extensionEntry, { nil: undefined })).map(([b, ext]) => (ext ? { ...b, [ext[0]]: ext[1] } : b));
 }
 
-export function brokenBody(spec: OperationSpec): fc.Arbitrary<BrokenCase> {
+export function brokenFamilies(spec: OperationSpec): BrokenFamily[] {
   const ctx: ArbContext = { spec, depth: 0 };
-  const cases: fc.Arbitrary<BrokenCase>[] = [];
+  const families: BrokenFamily[] = [];
+  const add = (f: Omit<BrokenFamily, 'id'>) => {
+    const id = `${f.target}/${f.rule}`;
+    const same = families.find((x) => x.id === id);
+    // Two breakers of one rule on one property (rare) share a family.
+    if (same) same.arbitrary = fc.oneof(same.arbitrary, f.arbitrary);
+    else families.push({ id, ...f });
+  };
   for (const mode of modes(spec)) {
     for (const p of mode) {
       const others = recordOf(mode.filter((q) => q !== p), ctx);
       for (const b of breakers(p, ctx)) {
-        cases.push(fc.tuple(others, b.value).map(([body, value]) => ({ body: { ...body, [p.name]: value }, rule: b.rule, path: `${pointer(p.name)}${b.at}`, target: p.name })));
+        const c = b.rule === 'type' ? undefined : p.constraints.find((x) => x.rule === b.rule);
+        add({
+          rule: b.rule,
+          target: p.name,
+          source: c?.source ?? p.source,
+          sentence: c?.sentence,
+          arbitrary: fc.tuple(others, b.value).map(([body, value]) => ({ body: { ...body, [p.name]: value }, rule: b.rule, path: `${pointer(p.name)}${b.at}`, target: p.name })),
+        });
       }
     }
   }
   const props = spec.requestBody.properties;
-  for (const g of spec.requestBody.groups.filter((x) => x.kind === 'own-request')) {
+  for (const g of ownRequestGroups(spec)) {
     const members = props.filter((p) => g.members.includes(p.name));
-    const outsiders = props.filter((p) => !g.members.includes(p.name) && !spec.requestBody.groups.some((h) => h.kind === 'own-request' && h.members.includes(p.name)));
+    const outsiders = props.filter((p) => !ownRequestGroups(spec).some((h) => h.members.includes(p.name)));
     if (!members.length || !outsiders.length) continue;
-    cases.push(
-      fc
+    families.push({
+      id: `${g.members.join('+')}/${g.rule}`,
+      rule: g.rule,
+      target: g.rule,
+      source: g.source,
+      sentence: g.sentence,
+      arbitrary: fc
         .tuple(fc.constantFrom(...members), fc.constantFrom(...outsiders))
         .chain(([m, o]) => fc.tuple(fc.constant(m), fc.constant(o), validValue(m, ctx), validValue(o, ctx)))
         .map(([m, o, mv, ov]) => ({ body: { [m.name]: mv, [o.name]: ov }, rule: g.rule, path: pointer(o.name), target: g.rule })),
-    );
+    });
   }
   const known = new Set(props.map((p) => p.name));
-  cases.push(
-    fc
+  families.push({
+    id: '*/unknown-property',
+    rule: 'unknown-property',
+    target: '*',
+    source: spec.requestBody.source,
+    arbitrary: fc
       .stringMatching(/^[a-z][A-Za-z]{2,12}$/)
-      .filter((k) => !known.has(k) && !k.startsWith('ext'))
+      .filter((k) => !known.has(k) && !isExtensionKey(spec, k))
       .map((k) => ({ body: { [k]: 'x' }, rule: 'unknown-property', path: pointer(k), target: k })),
-  );
-  return fc.oneof(...cases);
+  });
+  return families;
+}
+
+export function brokenBody(spec: OperationSpec): fc.Arbitrary<BrokenCase> {
+  return fc.oneof(...brokenFamilies(spec).map((f) => f.arbitrary));
 }

@@ -3,7 +3,7 @@
  * that only look alike (negative cases from real docs text).
  */
 import { describe, expect, it } from 'vitest';
-import { PROPERTY_RULES, GROUP_RULES, ruleCatalogue } from '../../generator/extract/rules/registry.js';
+import { PARTIAL_UPDATE_RULE, PROPERTY_RULES, GROUP_RULES, ruleCatalogue } from '../../generator/extract/rules/registry.js';
 import type { PropertyContext } from '../../generator/extract/rules/rule.js';
 import type { TypeRef } from '../../generator/spec/ir.js';
 
@@ -31,6 +31,19 @@ describe('rule registry', () => {
       expect(found, r.id).not.toEqual([]);
     }
     for (const r of GROUP_RULES) expect(r.mine(r.example.replace('…', 'skills.')), r.id).toBeDefined();
+  });
+});
+
+describe('page rules', () => {
+  it('partial-update in the v1.0 wording and the older include wording, and not for a full replacement', () => {
+    for (const s of [
+      "Existing properties that aren't included in the request body maintain their previous values or are recalculated based on changes to other property values.",
+      'Existing properties that are not included in the request body will maintain their previous values or be recalculated based on changes to other property values.',
+    ]) {
+      expect(PARTIAL_UPDATE_RULE.mine(s), s).toEqual({ keepsOthers: true });
+    }
+    expect(PARTIAL_UPDATE_RULE.mine('In the request body, supply a JSON representation for the user object.')).toBeUndefined();
+    expect(PARTIAL_UPDATE_RULE.mine('Properties not included in the request body are reset to their default values.')).toBeUndefined();
   });
 });
 

@@ -8,6 +8,7 @@ import { allowedCharsRule } from './allowed-chars.rule.js';
 import { allowedValuesRule } from './allowed-values.rule.js';
 import { countryCodeRule } from './country-code.rule.js';
 import { extensionNullRemovesRule, extensionsAllowedRule } from './extensions.rule.js';
+import { partialUpdateRule } from './partial-update.rule.js';
 import { flagSetRule } from './flag-set.rule.js';
 import { forbiddenCharsRule } from './forbidden-chars.rule.js';
 import { itemMaxLengthRule } from './item-max-length.rule.js';
@@ -43,9 +44,11 @@ export const PROPERTY_RULES: readonly PropertyRule[] = [
 export const GROUP_RULES = [ownRequestRule, appOnlyForbiddenRule] as const;
 export const EXTENSION_RULES = { allowed: extensionsAllowedRule, nullRemoves: extensionNullRemovesRule } as const;
 
+export const PARTIAL_UPDATE_RULE = partialUpdateRule;
+
 /** Every rule id with its summary, for the README rule table and `docspec rules`. */
 export function ruleCatalogue(): { id: string; summary: string; example: string }[] {
-  return [...PROPERTY_RULES, ...GROUP_RULES, extensionsAllowedRule, extensionNullRemovesRule].map(({ id, summary, example }) => ({
+  return [...PROPERTY_RULES, ...GROUP_RULES, extensionsAllowedRule, extensionNullRemovesRule, partialUpdateRule].map(({ id, summary, example }) => ({
     id,
     summary,
     example,
