@@ -1,0 +1,99 @@
+/** `docspec certify server`: runs the server checks against a base URL and prints and writes the report. */
+import { certifyServer, CertifyUsageError, DEFAULT_RUNS } from '../harness/certify/certify-server.js';
+import { formatProgress, formatReport } from '../harness/report/console.js';
+import { junitXml } from '../harness/report/junit.js';
+import type { CertifyReport } from '../harness/report/report.js';
+import { writeAtomic, parseOptions, UsageError } from './io.js';
+import { loadOperationSpec } from './load-spec.js';
+
+export const CERTIFY_SERVER_HELP = `Usage: docspec certify server --spec FILE --base-url URL [options]
+
+Sends property-based requests generated from the spec to a running server and checks each answer against
+the docs: the success response, a 4xx for each broken constraint, the error body, 401 without a token,
+a wrong Content-Type, every documented address, and (when GET answers) that state reads back as sent.
+
+  --spec FILE                 spec/<operation>.<variant>.json
+  --base-url URL              service root with the version segment, e.g. http://127.0.0.1:8080/v1.0
+  --user-id ID                an existing user the run may update (the {id} of the path)
+  --user-principal-name UPN   its userPrincipalName, when GET does not return it
+  --token T                   bearer token (default: $DOCSPEC_TOKEN, else a placeholder)
+  --runs N                    runs per case (default ${DEFAULT_RUNS})
+  --seed S                    fast-check seed: same seed, same requests (default: random, printed)
+  --check ID                  run only cases with this id or id prefix (repeatable)
+  --report FILE               write the JSON report
+  --junit FILE                write JUnit XML
+  --quiet                     no progress lines
+
+Exit codes: 0 pass · 1 nonconformance · 2 bad usage or spec · 3 inconclusive (unreachable, or 429/503/
+connection errors persisted after retries)`;
+
+function integer(name: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^-?\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) throw new UsageError(`${name} must be an integer ≥ ${min}, not "${value}"`);
+  return Number(value);
+}
+
+export async function certifyServerCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseOptions(args, {
+    spec: { type: 'string' },
+    'base-url': { type: 'string' },
+    'user-id': { type: 'string' },
+    'user-principal-name': { type: 'string' },
+    token: { type: 'string' },
+    runs: { type: 'string' },
+    seed: { type: 'string' },
+    check: { type: 'string', multiple: true },
+    report: { type: 'string' },
+    junit: { type: 'string' },
+    quiet: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(`${CERTIFY_SERVER_HELP}\n`);
+    return 0;
+  }
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (try: docspec certify server --help)`);
+  if (!values.spec) throw new UsageError('certify server needs --spec FILE');
+  if (!values['base-url']) throw new UsageError('certify server needs --base-url URL (the service root, e.g. http://127.0.0.1:8080/v1.0)');
+  const baseUrl = values['base-url'];
+  if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) throw new UsageError(`--base-url must be an http(s) URL, not "${baseUrl}"`);
+  const runs = integer('--runs', values.runs, 1) ?? DEFAULT_RUNS;
+  const seed = integer('--seed', values.seed, -(2 ** 31)) ?? (Math.random() * 2 ** 31) | 0;
+  if (seed >= 2 ** 31) throw new UsageError('--seed must fit in 32 bits');
+  const spec = loadOperationSpec(values.spec);
+  const quiet = !!values.quiet;
+
+  const reproduce = (caseId: string, s: number) => [
+    ['docspec certify server', `--spec ${values.spec}`, `--base-url ${baseUrl}`, values['user-id'] ? `--user-id '${values['user-id']}'` : '', `--seed ${s}`, `--check '${caseId}'`].filter(Boolean).join(' '),
+  ];
+  let report: CertifyReport;
+  try {
+    report = await certifyServer({
+      spec,
+      baseUrl,
+      userId: values['user-id'],
+      userPrincipalName: values['user-principal-name'],
+      token: values.token ?? process.env['DOCSPEC_TOKEN'],
+      runs,
+      seed,
+      checks: values.check,
+      reproduce,
+      onResult: quiet
+        ? undefined
+        : (r, done, total) => {
+            // The header waits for the first result, so an unreachable server prints one line only.
+            if (done === 1) process.stderr.write(`docspec: certifying ${baseUrl} against ${values.spec} (seed ${seed}, ${runs} runs per case)\n`);
+            process.stderr.write(`${formatProgress(r, done, total)}\n`);
+          },
+    });
+  } catch (e) {
+    if (e instanceof CertifyUsageError) throw new UsageError(`${values.spec}: ${e.message}`);
+    throw e;
+  }
+  if (values.report) writeAtomic(values.report, `${JSON.stringify(report, null, 2)}\n`);
+  if (values.junit) writeAtomic(values.junit, junitXml(report));
+  const unreachable = report.checks.length === 1 && report.checks[0]!.id === 'reachable';
+  if (unreachable) process.stderr.write(`docspec: ${report.checks[0]!.message} — inconclusive\n`);
+  else process.stdout.write(`${formatReport(report)}\n`);
+  return report.verdict === 'pass' ? 0 : report.verdict === 'fail' ? 1 : 3;
+}

@@ -1,0 +1,166 @@
+/** `docspec generate`: pages → spec JSON and generated TypeScript, or `--check` that they are current. */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { emitFiles } from '../generator/emit/emit-files.js';
+import { resourceFileNames, type ResourceLoader } from '../generator/extract/type-registry.js';
+import { generateSpec, serializeSpec, specFileName } from '../generator/generate.js';
+import type { IncludeResolver } from '../generator/read/markdown.js';
+import { countBySeverity, formatDiagnostic } from '../generator/spec/format-diagnostics.js';
+import type { Diagnostic, PageFormat, Spec } from '../generator/spec/ir.js';
+import { firstDifference } from '../generator/text-diff.js';
+import { displayPath, packageFile, parseOptions, readInput, UsageError, writeAtomic } from './io.js';
+
+interface PageConfig {
+  file: string;
+  variant?: string;
+  operation?: string;
+  format?: PageFormat;
+  base?: string;
+  resources?: string;
+}
+
+interface Config {
+  specDir: string;
+  generatedDir: string;
+  pages: PageConfig[];
+}
+
+export function generate(args: string[], help: string): number {
+  const { values, positionals } = parseOptions(args, {
+    check: { type: 'boolean' },
+    base: { type: 'string' },
+    resources: { type: 'string' },
+    variant: { type: 'string' },
+    operation: { type: 'string' },
+    format: { type: 'string' },
+    'spec-dir': { type: 'string' },
+    'generated-dir': { type: 'string' },
+    config: { type: 'string' },
+    verbose: { type: 'boolean' },
+    quiet: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(`${help}\n`);
+    return 0;
+  }
+  const format = values.format as string | undefined;
+  if (format && !['markdown', 'rendered-text', 'connector'].includes(format)) {
+    throw new UsageError(`--format must be markdown, rendered-text or connector, not "${format}"`);
+  }
+  const config = positionals.length === 0 ? loadConfig((values.config as string | undefined) ?? 'docspec.config.json') : undefined;
+  const pages: PageConfig[] = config
+    ? config.pages
+    : positionals.map((file) => ({
+        file,
+        variant: values.variant as string | undefined,
+        operation: values.operation as string | undefined,
+        format: format as PageFormat | undefined,
+        base: values.base as string | undefined,
+        resources: values.resources as string | undefined,
+      }));
+  if (config && (values.variant || values.operation || values.base || values.resources || format)) {
+    throw new UsageError('--variant, --operation, --base, --resources and --format apply to pages given on the command line');
+  }
+  const specDir = (values['spec-dir'] as string | undefined) ?? config?.specDir ?? 'spec';
+  const generatedDir = (values['generated-dir'] as string | undefined) ?? config?.generatedDir ?? 'generated';
+
+  const outputs = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  const specs: Spec[] = [];
+  let failed = 0;
+  for (const page of pages) {
+    const text = readInput(page.file);
+    const base = page.base ?? dirname(page.file);
+    const result = generateSpec({
+      file: displayPath(page.file),
+      text,
+      format: page.format,
+      variant: page.variant,
+      operation: page.operation,
+      resolveInclude: includeResolver(base),
+      resources: resourceLoader(page.resources ?? join(base, '..', 'resources')),
+    });
+    if (!result.ok) {
+      failed++;
+      diagnostics.push(...result.diagnostics);
+      continue;
+    }
+    const path = join(specDir, specFileName(result.spec));
+    if (outputs.has(path)) throw new UsageError(`two pages produce ${path}: give them different --variant names`);
+    outputs.set(path, serializeSpec(result.spec));
+    specs.push(result.spec);
+    diagnostics.push(...result.spec.diagnostics);
+  }
+
+  for (const file of emitFiles(specs, packageFile('generator/emit/runtime.ts'))) outputs.set(join(generatedDir, file.path), file.text);
+
+  printDiagnostics(diagnostics, !!values.verbose, !!values.quiet);
+  if (values.check) {
+    const changed = [...outputs].filter(([path, text]) => !existsSync(path) || readFileSync(path, 'utf8') !== text);
+    if (changed.length === 0) {
+      process.stderr.write(`docspec: ${outputs.size} files up to date (${pages.length} pages; ${countBySeverity(diagnostics)})\n`);
+      return failed ? 1 : 0;
+    }
+    process.stderr.write(`docspec: ${changed.length} of ${outputs.size} files would change; run \`docspec generate\` and commit:\n`);
+    for (const [path, text] of changed) {
+      process.stderr.write(`  ${path}${existsSync(path) ? '' : ' (new)'}\n`);
+      if (existsSync(path)) for (const l of firstDifference(readFileSync(path, 'utf8'), text)) process.stderr.write(`      ${l}\n`);
+    }
+    return 1;
+  }
+  for (const [path, text] of outputs) writeAtomic(path, text);
+  process.stderr.write(
+    `docspec: ${pages.length - failed} of ${pages.length} pages → ${outputs.size} files (${countBySeverity(diagnostics)})\n`,
+  );
+  return failed ? 1 : 0;
+}
+
+function loadConfig(file: string): Config {
+  const text = readInput(file);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${file}: not valid JSON (${String(e instanceof Error ? e.message : e)})`);
+  }
+  const c = data as Partial<Config>;
+  if (!Array.isArray(c.pages) || c.pages.some((p) => typeof p?.file !== 'string')) {
+    throw new UsageError(`${file}: "pages" must be a list of { "file": … } entries`);
+  }
+  const root = dirname(file);
+  const at = (p: string | undefined) => (p === undefined ? undefined : relative(process.cwd(), resolve(root, p)) || '.');
+  return {
+    specDir: at(c.specDir) ?? 'spec',
+    generatedDir: at(c.generatedDir) ?? 'generated',
+    pages: c.pages.map((p) => ({ ...p, file: at(p.file)!, base: at(p.base), resources: at(p.resources) })),
+  };
+}
+
+function includeResolver(base: string): IncludeResolver {
+  return (target) => {
+    const path = resolve(base, target);
+    if (!existsSync(path)) return undefined;
+    return { file: displayPath(path), text: readFileSync(path, 'utf8') };
+  };
+}
+
+function resourceLoader(dir: string): ResourceLoader | undefined {
+  if (!existsSync(dir)) return undefined;
+  return (name) => {
+    for (const f of resourceFileNames(name)) {
+      const path = join(dir, f);
+      if (existsSync(path)) return { file: displayPath(path), text: readFileSync(path, 'utf8') };
+    }
+    return undefined;
+  };
+}
+
+function printDiagnostics(list: Diagnostic[], verbose: boolean, quiet: boolean): void {
+  for (const d of list) {
+    if (d.severity === 'info' && !verbose) continue;
+    if (d.severity === 'warning' && quiet) continue;
+    process.stderr.write(`${formatDiagnostic(d)}\n`);
+  }
+}
+

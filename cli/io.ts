@@ -1,0 +1,59 @@
+/**
+ * File-system and argument helpers of the command line: one-line usage errors, reading inputs, atomic
+ * writes. With cli.ts, the only code that touches the file system.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** A usage or input problem: printed as one line, exit 2. */
+export class UsageError extends Error {}
+
+type Parsed<O extends NonNullable<ParseArgsConfig['options']>> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;
+
+export function parseOptions<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O): Parsed<O> {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError(String(e instanceof Error ? e.message : e).split('\n')[0]);
+  }
+}
+
+export function readInput(file: string): string {
+  try {
+    if (statSync(file).isDirectory()) throw new UsageError(`${file}: is a directory, not a page`);
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
+    throw new UsageError(`cannot read ${file}: ${why}`);
+  }
+}
+
+export function displayPath(file: string): string {
+  return relative(process.cwd(), resolve(file)).split('\\').join('/');
+}
+
+/** Writes through a temporary file and a rename, so a crash never leaves a half-written output. */
+export function writeAtomic(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  if (existsSync(path) && readFileSync(path, 'utf8') === text) return;
+  const tmp = `${path}.docspec-tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** A file shipped with the package (from the source tree, or from dist/ one level down). */
+export function packageFile(rel: string): string {
+  for (const prefix of ['../', '../../']) {
+    const url = new URL(`${prefix}${rel}`, import.meta.url);
+    if (existsSync(url)) return readFileSync(url, 'utf8');
+  }
+  throw new Error(`${rel} is missing from the installation`);
+}

@@ -1,0 +1,49 @@
+/**
+ * Reads a spec file for the commands that consume one (certify, drift): JSON syntax errors and shape errors
+ * (against spec/spec.schema.json) become one line naming the file, line and column.
+ */
+import Ajv2020 from 'ajv/dist/2020.js';
+import { findNodeAtLocation, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { OperationSpec, Spec } from '../generator/spec/ir.js';
+import { packageFile, readInput, UsageError } from './io.js';
+
+let validate: ReturnType<Ajv2020.default['compile']> | undefined;
+
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `${before.length}:${before[before.length - 1]!.length + 1}`;
+}
+
+/** JSON Pointer → path segments (numbers for array indexes). */
+const segments = (pointer: string) =>
+  pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+
+export function loadSpec(file: string): Spec {
+  const text = readInput(file);
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  if (errors.length || !tree) {
+    const e = errors[0];
+    throw new UsageError(`${file}:${lineColumn(text, e?.offset ?? 0)}: not valid JSON (${e ? printParseErrorCode(e.error) : 'empty file'})`);
+  }
+  const data = JSON.parse(text) as unknown;
+  validate ??= new Ajv2020.default({ allErrors: false, strict: false }).compile(JSON.parse(packageFile('spec/spec.schema.json')));
+  if (!validate(data)) {
+    const e = validate.errors![0]!;
+    const node = findNodeAtLocation(tree, segments(e.instancePath));
+    const at = node ? lineColumn(text, node.offset) : '1:1';
+    const where = e.instancePath || '(top level)';
+    throw new UsageError(`${file}:${at}: not a docspec spec: ${where} ${e.message ?? 'is invalid'}`);
+  }
+  return data as Spec;
+}
+
+export function loadOperationSpec(file: string): OperationSpec {
+  const spec = loadSpec(file);
+  if (spec.kind !== 'operation') throw new UsageError(`${file}:1:1: a ${spec.kind} spec; this command needs an operation spec (spec/<operation>.<variant>.json)`);
+  return spec;
+}

@@ -1,0 +1,127 @@
+/**
+ * Certifies a server implementation of a documented operation: runs every registered check against a base
+ * URL (real HTTP) or an in-process handler (through msw) and returns the report. Pure apart from the
+ * network; the CLI prints and writes it.
+ */
+import type { OperationSpec } from '../../generator/spec/ir.js';
+import { type CheckCase, type CheckContext, type Probe, type ServerCheck } from '../checks/check.js';
+import { SERVER_CHECKS } from '../checks/registry.js';
+import { type InProcessHandler, serveInProcess } from '../msw/in-process.js';
+import { type CertifyReport, type CheckResult, verdictOf } from '../report/report.js';
+import { curlOf, describeResponse, jsonOf } from './exchange.js';
+import { runCase } from './run-case.js';
+import { pathOf, primaryAddress, readRequest, type Target } from './target.js';
+import { DEFAULT_RETRY, fetchTransport, type RetryPolicy, TransientError, type TransportStats } from './transport.js';
+
+export interface CertifyServerOptions {
+  spec: OperationSpec;
+  /** Service root including the version segment, e.g. `http://127.0.0.1:8080/v1.0`. */
+  baseUrl?: string;
+  /** An in-process implementation, served through msw instead of a base URL. */
+  handler?: InProcessHandler;
+  /** An existing resource the run may update (the `{id}` of the path). */
+  userId?: string;
+  userPrincipalName?: string;
+  /** Sent as `Authorization: Bearer <token>`. */
+  token?: string;
+  /** Runs per case (default 100). */
+  runs?: number;
+  /** Same seed, same requests, same verdict (default: random, and reported). */
+  seed?: number;
+  /** Run only cases whose id equals or starts with one of these (`rejects-invalid`, `stateful`, …). */
+  checks?: string[];
+  retry?: Partial<RetryPolicy>;
+  /** Called after each case, for progress output. */
+  onResult?: (result: CheckResult, done: number, total: number) => void;
+  /** Reproduction lines for a failing case (the CLI adds its own command line). */
+  reproduce?: (caseId: string, seed: number) => string[];
+  /** Checks to run instead of the registry (tests of the harness itself). */
+  registry?: readonly ServerCheck[];
+}
+
+export const DEFAULT_RUNS = 100;
+export const DEFAULT_TOKEN = 'docspec-certify';
+
+/** A usage problem with the options (the CLI turns it into exit 2). */
+export class CertifyUsageError extends Error {}
+
+const selected = (id: string, filters: string[] | undefined) => !filters?.length || filters.some((f) => id === f || id.startsWith(`${f}/`));
+
+async function probe(target: Target): Promise<Probe> {
+  const ex = await target.send(readRequest(target));
+  const body = jsonOf(ex.response);
+  if (ex.response.status === 200 && typeof body === 'object' && body !== null && !Array.isArray(body)) {
+    return { readable: true, initial: body as Record<string, unknown> };
+  }
+  return { readable: false, reason: `GET ${ex.request.path} answered ${describeResponse(ex.response, 80)}` };
+}
+
+/** The version segment for the in-process base URL (`v1.0`, `beta`), so URLs look like the real service's. */
+function versionSegment(spec: OperationSpec): string {
+  const url = spec.examples.find((e) => e.request?.url)?.request?.url ?? '';
+  return /graph\.microsoft\.com\/([^/]+)\//.exec(url)?.[1] ?? spec.variant;
+}
+
+export async function certifyServer(options: CertifyServerOptions): Promise<CertifyReport> {
+  const { spec } = options;
+  if (spec?.kind !== 'operation') throw new CertifyUsageError('the spec is not an operation spec (kind "operation")');
+  if (!!options.baseUrl === !!options.handler) throw new CertifyUsageError('give exactly one of baseUrl and handler');
+  const runs = options.runs ?? DEFAULT_RUNS;
+  if (!Number.isInteger(runs) || runs < 1) throw new CertifyUsageError(`runs must be a positive integer, not ${runs}`);
+  const seed = options.seed ?? (Math.random() * 2 ** 31) | 0;
+  const address = primaryAddress(spec, options.userId);
+  if (!address) throw new CertifyUsageError(`${spec.http.paths.map((p) => p.template).join(', ') || 'the spec has no path'}: needs a user id (--user-id)`);
+
+  const started = performance.now();
+  const stats: TransportStats = { requests: 0, retries: 0 };
+  const inProcess = options.handler ? serveInProcess(options.handler, versionSegment(spec)) : undefined;
+  const baseUrl = inProcess?.baseUrl ?? options.baseUrl!;
+  const policy = { ...DEFAULT_RETRY, ...options.retry };
+  const target: Target = {
+    spec,
+    send: fetchTransport(baseUrl, policy, stats),
+    token: options.token ?? DEFAULT_TOKEN,
+    userId: options.userId,
+    userPrincipalName: options.userPrincipalName,
+    primary: address,
+    primaryPath: pathOf(address.template, /\{/.test(address.template) ? options.userId : undefined),
+  };
+  const report = (checks: CheckResult[]): CertifyReport => ({
+    verdict: verdictOf(checks),
+    seed,
+    runs,
+    kind: 'server',
+    operation: spec.operation,
+    variant: spec.variant,
+    target: inProcess ? 'in-process' : baseUrl,
+    checks,
+    stats: { ...stats, durationMs: Math.round(performance.now() - started) },
+  });
+
+  try {
+    let ctx: CheckContext;
+    try {
+      // A short first contact: an unreachable server is reported in seconds, not after a full backoff.
+      const first: Target = { ...target, send: fetchTransport(baseUrl, { ...policy, retries: Math.min(policy.retries, 3) }, stats) };
+      ctx = { target, probe: await probe(first) };
+    } catch (e) {
+      if (!(e instanceof TransientError)) throw e;
+      return report([{ id: 'reachable', check: 'reachable', status: 'inconclusive', message: `cannot reach ${baseUrl}: ${e.message}`, runs: 0 }]);
+    }
+    const cases: CheckCase[] = (options.registry ?? SERVER_CHECKS).flatMap((check) => check.cases.call(check, ctx)).filter((c) => selected(c.id, options.checks));
+    if (cases.length === 0) throw new CertifyUsageError(`no check matches ${options.checks?.join(', ')}`);
+    const results: CheckResult[] = [];
+    for (const c of cases) {
+      const result = await runCase(c, {
+        runs,
+        seed,
+        reproduce: (k, v) => [...(v.exchanges.length === 1 && !inProcess ? [curlOf(v.exchanges[0]!.request)] : []), ...(options.reproduce?.(k.id, seed) ?? [])],
+      });
+      results.push(result);
+      options.onResult?.(result, results.length, cases.length);
+    }
+    return report(results);
+  } finally {
+    inProcess?.close();
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Runs one check case as a fast-check async property: generates, sends, shrinks a failure to a minimal
+ * counterexample, and turns the outcome into a report entry. Transient failures end the case as
+ * `inconclusive` instead of failing it.
+ */
+import fc from 'fast-check';
+import type { CheckCase, Violation } from '../checks/check.js';
+import type { CheckResult } from '../report/report.js';
+import { sourceText } from './target.js';
+import { TransientError } from './transport.js';
+
+export interface RunOptions {
+  runs: number;
+  /** The run's seed; each case derives its own from it and its id, so a case replays alone. */
+  seed: number;
+  /** Extra reproduction lines for a failure (e.g. the docspec command with --seed and --check). */
+  reproduce?: (c: CheckCase, violation: Violation) => string[];
+}
+
+/** FNV-1a: a stable 32-bit hash of a case id. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+export const caseSeed = (seed: number, id: string) => (seed ^ hash(id)) | 0;
+
+export async function runCase(c: CheckCase, options: RunOptions): Promise<CheckResult> {
+  const started = performance.now();
+  const result = await runTimed(c, options);
+  return { ...result, durationMs: Math.round(performance.now() - started) };
+}
+
+async function runTimed(c: CheckCase, options: RunOptions): Promise<CheckResult> {
+  const base = { id: c.id, check: c.check, source: sourceText(c.source), sentence: c.sentence };
+  if (c.skip !== undefined) return { ...base, status: 'skipped', message: c.skip, runs: 0 };
+  let last: Violation | undefined;
+  let transient: TransientError | undefined;
+  const property = fc.asyncProperty(c.arbitrary, async (value) => {
+    // Once the implementation stops answering, the remaining runs and shrinks cannot tell anything.
+    if (transient) return true;
+    try {
+      const v = await c.run(value);
+      if (v) last = v;
+      return v === undefined;
+    } catch (e) {
+      if (e instanceof TransientError) {
+        transient = e;
+        return true;
+      }
+      throw e;
+    }
+  });
+  const seed = caseSeed(options.seed, c.id);
+  const details = await fc.check(property, { numRuns: options.runs, seed });
+  if (details.failed && last) {
+    const v = last;
+    const source = sourceText(v.source ?? c.source);
+    const sentence = v.sentence ?? c.sentence;
+    const exchanges = v.exchanges.map((e) => ({ request: e.request, response: e.response }));
+    return {
+      ...base,
+      source,
+      sentence,
+      status: 'fail',
+      message: `received ${v.received}; docs say ${v.expected}${source ? ` (${source})` : ''}`,
+      runs: details.numRuns,
+      received: v.received,
+      expected: v.expected,
+      counterexample: { input: details.counterexample?.[0], exchanges },
+      seed: details.seed,
+      path: details.counterexamplePath ?? undefined,
+      shrinks: details.numShrinks,
+      reproduce: options.reproduce?.(c, v) ?? [],
+    };
+  }
+  if (details.failed) {
+    // The harness itself threw: reported, never swallowed.
+    const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+    return { ...base, status: 'fail', message: `error while checking: ${error.split('\n')[0]}`, runs: details.numRuns, seed: details.seed, path: details.counterexamplePath ?? undefined };
+  }
+  if (transient) return { ...base, status: 'inconclusive', message: transient.message, runs: details.numRuns };
+  return { ...base, status: 'pass', message: `${details.numRuns} runs`, runs: details.numRuns };
+}

@@ -1,0 +1,96 @@
+/**
+ * Sends requests to the implementation under test and absorbs transient failures: 429 and 503 (honouring
+ * `Retry-After`), connection errors and timeouts are retried with bounded backoff. They are never reported
+ * as nonconformance; when they persist the send throws `TransientError` and the verdict becomes
+ * `inconclusive`.
+ */
+import type { Exchange, HttpRequest } from './exchange.js';
+
+export interface RetryPolicy {
+  /** Retries after the first attempt. */
+  retries: number;
+  /** First backoff when the server gives no `Retry-After`; doubles each time. */
+  baseDelayMs: number;
+  /** Upper bound on any single wait, `Retry-After` included. */
+  maxDelayMs: number;
+  /** A request that has not answered by then counts as a transient failure. */
+  timeoutMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { retries: 8, baseDelayMs: 50, maxDelayMs: 2000, timeoutMs: 30_000 };
+
+/** The implementation kept failing transiently (or could not be reached): no verdict is possible. */
+export class TransientError extends Error {
+  override name = 'TransientError';
+}
+
+export type Send = (request: HttpRequest) => Promise<Exchange>;
+
+export interface TransportStats {
+  requests: number;
+  retries: number;
+}
+
+const TRANSIENT_STATUS = new Set([429, 503]);
+
+/** Seconds or an HTTP date → milliseconds to wait (undefined when absent or unreadable). */
+export function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+const sleep = (ms: number) => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve());
+
+/** Why a fetch failed, as one line (`connect ECONNREFUSED 127.0.0.1:9`). */
+function networkReason(e: unknown): string {
+  const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
+  if (cause?.message) return cause.message;
+  if (cause?.code) return cause.code;
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * A `Send` over `fetch` against `baseUrl` (the service root, e.g. `http://127.0.0.1:3000/v1.0`). `fetchImpl`
+ * defaults to the global fetch, which msw intercepts for in-process handlers.
+ */
+export function fetchTransport(baseUrl: string, policy: RetryPolicy = DEFAULT_RETRY, stats?: TransportStats, fetchImpl: typeof fetch = fetch): Send {
+  const root = baseUrl.replace(/\/+$/, '');
+  return async (request) => {
+    const url = `${root}${request.path}`;
+    let lastProblem = '';
+    for (let attempt = 0; attempt <= policy.retries; attempt++) {
+      if (stats) {
+        stats.requests++;
+        if (attempt > 0) stats.retries++;
+      }
+      let wait = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+      try {
+        const res = await fetchImpl(url, {
+          method: request.method,
+          headers: request.headers,
+          body: request.body,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(policy.timeoutMs),
+        });
+        const text = await res.text();
+        if (TRANSIENT_STATUS.has(res.status)) {
+          const after = retryAfterMs(res.headers.get('retry-after'));
+          if (after !== undefined) wait = Math.min(policy.maxDelayMs, after);
+          lastProblem = `answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
+        } else {
+          const headers: Record<string, string> = {};
+          res.headers.forEach((v, k) => {
+            headers[k] = v;
+          });
+          return { request: { ...request, url }, response: { status: res.status, statusText: res.statusText, headers, text }, attempts: attempt + 1 };
+        }
+      } catch (e) {
+        lastProblem = (e as Error)?.name === 'TimeoutError' ? `no answer within ${policy.timeoutMs} ms` : networkReason(e);
+      }
+      if (attempt < policy.retries) await sleep(wait);
+    }
+    throw new TransientError(`${request.method} ${url}: ${lastProblem} (${policy.retries + 1} attempts)`);
+  };
+}

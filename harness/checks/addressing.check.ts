@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import { validBody } from '../arbitraries/body.js';
+import { validValue } from '../arbitraries/values.js';
+import { addresses, pathOf, successResponse, updateRequest } from '../certify/target.js';
+import { type CheckCase, type ServerCheck, skipped } from './check.js';
+import { expectSuccess } from './expect.js';
+
+/**
+ * Each documented way to address the resource (by id, by userPrincipalName, via `/me`) accepts the update.
+ * To address by userPrincipalName, a run first sets a generated one (through the primary address), so the
+ * case also covers the characters the docs allow in it and their percent-encoding; the other bodies leave
+ * userPrincipalName alone.
+ */
+export const addressingCheck: ServerCheck = {
+  id: 'addressing',
+  title: 'every documented address of the resource accepts the update',
+  cases({ target }) {
+    const doc = successResponse(target.spec);
+    if (!doc) return [skipped(this, 'the page documents no success response')];
+    const bodies = validBody(target.spec).map(({ userPrincipalName: _, ...rest }) => rest);
+    const upnProperty = target.spec.requestBody.properties.find((p) => p.name === 'userPrincipalName');
+    const principalNames = upnProperty ? validValue(upnProperty, { spec: target.spec, depth: 0 }).filter((v): v is string => typeof v === 'string') : undefined;
+    return addresses(target.spec).map((a): CheckCase<[Record<string, unknown>, string | undefined]> => {
+      const id = `${this.id}/${a.form.replace(/^\//, '')}`;
+      const base = { id, check: this.id, title: this.title, source: a.source, sentence: `${target.spec.http.method} ${a.template}` };
+      const send = async (body: Record<string, unknown>, value?: string) =>
+        expectSuccess(await target.send(updateRequest(target, body, { path: pathOf(a.template, value) })), doc);
+      if (!/\{/.test(a.template)) return { ...base, arbitrary: fc.tuple(bodies, fc.constant(undefined)), run: ([body]) => send(body) };
+      if (a.form === 'id') {
+        if (target.userId === undefined) return { ...skipped(this, 'no id given (--user-id)', a.source), id };
+        return { ...base, arbitrary: fc.tuple(bodies, fc.constant(target.userId)), run: ([body, value]) => send(body, value) };
+      }
+      if (a.form === 'userPrincipalName' && principalNames) {
+        return {
+          ...base,
+          arbitrary: fc.tuple(bodies, principalNames),
+          async run([body, upn]) {
+            const set = expectSuccess(await target.send(updateRequest(target, { userPrincipalName: upn })), doc);
+            if (set) return { ...set, expected: `${set.expected} (setting the userPrincipalName to address the user by)` };
+            return send(body, upn);
+          },
+        };
+      }
+      if (a.form === 'userPrincipalName' && target.userPrincipalName !== undefined) {
+        return { ...base, arbitrary: fc.tuple(bodies, fc.constant(target.userPrincipalName)), run: ([body, value]) => send(body, value) };
+      }
+      return { ...skipped(this, `no value for {${a.form}}`, a.source), id };
+    });
+  },
+};

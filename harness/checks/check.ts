@@ -1,0 +1,59 @@
+/**
+ * What a registered server check is: an id, the docs line that justifies it, and one or more cases, each a
+ * fast-check arbitrary plus a run that sends requests and returns a violation or nothing.
+ */
+import type fc from 'fast-check';
+import type { SourceRef } from '../../generator/spec/ir.js';
+import type { Exchange } from '../certify/exchange.js';
+import type { Target } from '../certify/target.js';
+
+/** How the implementation differs from the docs, with the requests that show it. */
+export interface Violation {
+  /** What the implementation did, e.g. `204 No Content (no body)`. */
+  received: string;
+  /** What the docs say, in words. */
+  expected: string;
+  /** Overrides the case's docs line when one run can break several sentences (stateful checks). */
+  source?: SourceRef;
+  sentence?: string;
+  exchanges: Exchange[];
+}
+
+export interface CheckCase<T = unknown> {
+  /** `<check>` or `<check>/<what>`, stable across runs, e.g. `rejects-invalid/companyName/max-length`. */
+  id: string;
+  check: string;
+  title: string;
+  source?: SourceRef;
+  sentence?: string;
+  /** Set when the case cannot run against this spec or server; says why. */
+  skip?: string;
+  arbitrary: fc.Arbitrary<T>;
+  /** Sends the requests for one generated value. Throws `TransientError` when no verdict is possible. */
+  run(value: T): Promise<Violation | undefined>;
+}
+
+/** What the harness learnt before the checks: whether GET reads the resource back, and its first state. */
+export interface Probe {
+  readable: boolean;
+  /** Why not, when not readable. */
+  reason?: string;
+  /** The resource as the first GET returned it. */
+  initial?: Record<string, unknown>;
+}
+
+export interface CheckContext {
+  target: Target;
+  probe: Probe;
+}
+
+export interface ServerCheck {
+  id: string;
+  title: string;
+  cases(ctx: CheckContext): CheckCase<any>[];
+}
+
+/** A case that does not run, with the reason in the report. */
+export function skipped(check: ServerCheck, reason: string, source?: SourceRef): CheckCase<never> {
+  return { id: check.id, check: check.id, title: check.title, source, skip: reason, arbitrary: undefined as never, run: async () => undefined };
+}

@@ -1,0 +1,36 @@
+import fc from 'fast-check';
+import { brokenBody } from '../arbitraries/body.js';
+import { successResponse, updateRequest } from '../certify/target.js';
+import type { ServerCheck } from './check.js';
+import { expectErrorEnvelope } from './expect.js';
+
+/**
+ * Every 4xx carries Graph's error body. The update pages do not restate it; it is the convention of every
+ * Graph error response, so the case points at the page's Response section.
+ */
+export const errorEnvelopeCheck: ServerCheck = {
+  id: 'error-envelope',
+  title: 'error responses carry { error: { code, message } }',
+  cases({ target }) {
+    const requests = fc.oneof(
+      brokenBody(target.spec).map((c) => updateRequest(target, c.body)),
+      fc.constant(updateRequest(target, {}, { headers: { Authorization: undefined } })),
+    );
+    return [
+      {
+        id: this.id,
+        check: this.id,
+        title: this.title,
+        source: successResponse(target.spec)?.source,
+        sentence: 'Microsoft Graph error responses: { "error": { "code", "message" } }',
+        arbitrary: requests,
+        async run(request) {
+          const ex = await target.send(request);
+          // Statuses other than 4xx are other checks' business.
+          if (ex.response.status < 400 || ex.response.status >= 500) return undefined;
+          return expectErrorEnvelope(ex);
+        },
+      },
+    ];
+  },
+};

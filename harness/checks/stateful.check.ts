@@ -1,0 +1,154 @@
+/**
+ * Model-based check over sequences of updates and reads (fast-check commands): after an accepted update the
+ * properties read back as sent; properties not in the body keep their values (when the page says so); a
+ * refused update changes nothing.
+ */
+import fc from 'fast-check';
+import type { OperationSpec, ResponseSpec } from '../../generator/spec/ir.js';
+import { brokenBody, type BrokenCase, isExtensionKey, validBody } from '../arbitraries/body.js';
+import { describeResponse, type Exchange, jsonOf } from '../certify/exchange.js';
+import { readRequest, successResponse, type Target, updateRequest } from '../certify/target.js';
+import { type ServerCheck, skipped, type Violation } from './check.js';
+import { expectClientError, expectSuccess } from './expect.js';
+import { sameValue } from './same-value.js';
+
+/** What the resource should hold: expected values by key, and the keys of the last accepted update. */
+interface Model {
+  values: Map<string, unknown>;
+  lastUpdate: Set<string>;
+}
+
+interface Real {
+  target: Target;
+  log: Exchange[];
+}
+
+/** Carries a violation out of fast-check's model run. */
+class ViolationError extends Error {
+  constructor(readonly violation: Violation) {
+    super(violation.received);
+  }
+}
+
+const fail = (v: Violation, log: Exchange[]) => new ViolationError({ ...v, exchanges: [...log] });
+
+class Update implements fc.AsyncCommand<Model, Real> {
+  constructor(
+    readonly spec: OperationSpec,
+    readonly doc: ResponseSpec,
+    readonly body: Record<string, unknown>,
+  ) {}
+  check = () => true;
+  async run(m: Model, r: Real): Promise<void> {
+    const ex = await r.target.send(updateRequest(r.target, this.body));
+    r.log.push(ex);
+    const v = expectSuccess(ex, this.doc);
+    if (v) throw fail({ ...v, source: this.doc.source }, r.log);
+    const keeps = !!this.spec.requestBody.partialUpdate;
+    // Without the page's promise, keys left out of the body are unknown after an update, not kept.
+    if (!keeps) for (const k of [...m.values.keys()]) if (!(k in this.body)) m.values.delete(k);
+    for (const [k, v] of Object.entries(this.body)) m.values.set(k, v);
+    m.lastUpdate = new Set(Object.keys(this.body));
+  }
+  toString = () => `update(${JSON.stringify(this.body)})`;
+}
+
+class Refused implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly c: BrokenCase) {}
+  check = () => true;
+  async run(_m: Model, r: Real): Promise<void> {
+    const ex = await r.target.send(updateRequest(r.target, this.c.body));
+    r.log.push(ex);
+    const v = expectClientError(ex, `the body breaks ${this.c.rule} at ${this.c.path}`);
+    if (v) throw fail(v, r.log);
+  }
+  toString = () => `refused(${JSON.stringify(this.c.body)})`;
+}
+
+class Read implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly spec: OperationSpec) {}
+  check = () => true;
+  async run(m: Model, r: Real): Promise<void> {
+    const ex = await r.target.send(readRequest(r.target, [...m.values.keys()]));
+    r.log.push(ex);
+    const got = jsonOf(ex.response);
+    if (ex.response.status !== 200 || typeof got !== 'object' || got === null || Array.isArray(got)) {
+      throw fail({ received: describeResponse(ex.response), expected: '200 OK with the resource as a JSON object', exchanges: [] }, r.log);
+    }
+    const actual = new Map(Object.entries(got));
+    for (const [key, expected] of m.values) {
+      const value = actual.get(key);
+      const extensionRemoved = expected === null && this.spec.requestBody.extensions.nullRemoves && isExtensionKey(this.spec, key);
+      if (extensionRemoved ? value === undefined || value === null : sameValue(expected, value)) continue;
+      const sent = m.lastUpdate.has(key);
+      const prop = this.spec.requestBody.properties.find((p) => p.name === key);
+      const partial = this.spec.requestBody.partialUpdate;
+      throw fail(
+        {
+          received: `${key} reads back as ${value === undefined ? 'absent' : JSON.stringify(value)}`,
+          expected: sent
+            ? `${key} reads back as sent: ${JSON.stringify(expected)}`
+            : `${key} keeps its previous value ${JSON.stringify(expected)}, as it was not in the last accepted update`,
+          source: sent ? (prop?.source ?? this.spec.requestBody.source) : partial?.source,
+          sentence: sent ? `${key} is updatable (${prop ? 'property table' : 'extension property'})` : partial?.sentence,
+          exchanges: [],
+        },
+        r.log,
+      );
+    }
+  }
+  toString = () => 'read()';
+}
+
+export const statefulCheck: ServerCheck = {
+  id: 'stateful',
+  title: 'updates read back as sent, and what a body leaves out or a refused update touches stays unchanged',
+  cases({ target, probe }) {
+    const doc = successResponse(target.spec);
+    if (!doc) return [skipped(this, 'the page documents no success response')];
+    if (!probe.readable) return [skipped(this, `state cannot be read back: ${probe.reason ?? 'GET is not answered'}`)];
+    const spec = target.spec;
+    const commands = fc.commands(
+      [
+        validBody(spec).map((b) => new Update(spec, doc, b)),
+        brokenBody(spec).map((c) => new Refused(c)),
+        fc.constant(new Read(spec)),
+      ],
+      { maxCommands: 6 },
+    );
+    return [
+      {
+        id: this.id,
+        check: this.id,
+        title: this.title,
+        source: spec.requestBody.partialUpdate?.source ?? spec.requestBody.source,
+        sentence: spec.requestBody.partialUpdate?.sentence,
+        arbitrary: commands,
+        async run(cmds) {
+          let state: { model: Model; real: Real } | undefined;
+          const setup = async () => {
+            const real: Real = { target, log: [] };
+            const ex = await target.send(readRequest(target));
+            real.log.push(ex);
+            const initial = jsonOf(ex.response);
+            if (ex.response.status !== 200 || typeof initial !== 'object' || initial === null) {
+              throw fail({ received: describeResponse(ex.response), expected: '200 OK with the resource as a JSON object', exchanges: [] }, real.log);
+            }
+            const values = new Map(Object.entries(initial).filter(([k]) => !k.startsWith('@odata.')));
+            state = { model: { values, lastUpdate: new Set() }, real };
+            return state;
+          };
+          try {
+            await fc.asyncModelRun(setup, cmds);
+            // Every sequence ends with a read, so the last update is always verified.
+            if (state) await new Read(spec).run(state.model, state.real);
+            return undefined;
+          } catch (e) {
+            if (e instanceof ViolationError) return e.violation;
+            throw e;
+          }
+        },
+      },
+    ];
+  },
+};

@@ -1,0 +1,51 @@
+/** The certify report: the JSON of `--report` (DESIGN.md), and what the console and JUnit writers read. */
+
+export type Verdict = 'pass' | 'fail' | 'inconclusive';
+export type CheckStatus = 'pass' | 'fail' | 'skipped' | 'inconclusive';
+
+export interface CheckResult {
+  /** Case id, e.g. `rejects-invalid/companyName/max-length`. */
+  id: string;
+  /** The registered check it belongs to, e.g. `rejects-invalid`. */
+  check: string;
+  status: CheckStatus;
+  /** One line: what passed, why it was skipped, or received vs docs. */
+  message: string;
+  /** `file:line` of the docs sentence or table row behind the case (for a failure: behind the violation). */
+  source?: string;
+  sentence?: string;
+  /** Runs made; for a failure, the run that found it. */
+  runs: number;
+  received?: string;
+  expected?: string;
+  /** The shrunk failing input and the requests and responses that show it. */
+  counterexample?: unknown;
+  /** fast-check seed and path of the counterexample: replaying them gives the same input. */
+  seed?: number;
+  path?: string;
+  shrinks?: number;
+  /** A command that reproduces the failure in one line (curl or docspec). */
+  reproduce?: string[];
+  durationMs?: number;
+}
+
+export interface CertifyReport {
+  verdict: Verdict;
+  seed: number;
+  /** Runs per case. */
+  runs: number;
+  kind: 'server' | 'client';
+  operation: string;
+  variant: string;
+  /** The base URL certified, or `in-process`. */
+  target: string;
+  checks: CheckResult[];
+  stats: { requests: number; retries: number; durationMs: number };
+}
+
+/** fail beats inconclusive beats pass: a found nonconformance stands even if the run was cut short. */
+export function verdictOf(checks: CheckResult[]): Verdict {
+  if (checks.some((c) => c.status === 'fail')) return 'fail';
+  if (checks.some((c) => c.status === 'inconclusive')) return 'inconclusive';
+  return 'pass';
+}

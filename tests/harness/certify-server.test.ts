@@ -1,0 +1,137 @@
+/**
+ * Server certification against real implementations: the reference server passes (in-process through msw
+ * and over loopback HTTP, also when it throttles), each seeded defect is caught by the check meant for it
+ * with a message that names the docs line, runs are reproducible from the seed, and an implementation that
+ * never answers is inconclusive rather than failed.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OperationSpec } from '../../generator/spec/ir.js';
+import { certifyServer } from '../../harness/certify/certify-server.js';
+import { DEFECTS } from '../implementations/servers/defects.js';
+import { flaky, type Listening, listen } from '../implementations/servers/listen.js';
+import { createUserService, REFERENCE_USER_ID } from '../implementations/servers/reference.js';
+import { ROOT } from '../support/pages.js';
+
+const spec = JSON.parse(readFileSync(join(ROOT, 'spec/user-update.v1.0.json'), 'utf8')) as OperationSpec;
+const lineOf = (source: string) => {
+  const [file, line] = [source.slice(0, source.lastIndexOf(':')), Number(source.slice(source.lastIndexOf(':') + 1))];
+  return readFileSync(join(ROOT, file), 'utf8').split('\n')[line - 1] ?? '';
+};
+
+describe('the reference server', () => {
+  it('passes every check in-process through msw, covering each check family', async () => {
+    const service = createUserService();
+    const report = await certifyServer({ spec, handler: (r) => service.handle(r), userId: REFERENCE_USER_ID, seed: 11 });
+    expect(report.checks.filter((c) => c.status !== 'pass')).toEqual([]);
+    expect(report.verdict).toBe('pass');
+    expect(new Set(report.checks.map((c) => c.check))).toEqual(
+      new Set(['success-status', 'rejects-invalid', 'error-envelope', 'auth-required', 'content-type', 'addressing', 'stateful']),
+    );
+    // One rejects-invalid case per mined constraint and per property's JSON type.
+    expect(report.checks.filter((c) => c.check === 'rejects-invalid').length).toBeGreaterThan(spec.requestBody.properties.length);
+    expect(report.checks.map((c) => c.id)).toEqual(expect.arrayContaining(['addressing/id', 'addressing/userPrincipalName', 'addressing/me']));
+  });
+
+  describe('over real HTTP on loopback', () => {
+    let server: Listening;
+    let throttled: Listening;
+    beforeAll(async () => {
+      const service = createUserService();
+      server = await listen((r) => service.handle(r));
+      const other = createUserService();
+      throttled = await listen(flaky((r) => other.handle(r), 0.1, 99));
+    });
+    afterAll(async () => {
+      await server.close();
+      await throttled.close();
+    });
+
+    it('passes', async () => {
+      const report = await certifyServer({ spec, baseUrl: `${server.origin}/v1.0`, userId: REFERENCE_USER_ID, runs: 40, seed: 12 });
+      expect(report.checks.filter((c) => c.status !== 'pass')).toEqual([]);
+      expect(report.stats.retries).toBe(0);
+    });
+
+    it('passes when 10% of requests answer 429 with Retry-After: 0, and counts the retries', async () => {
+      const report = await certifyServer({ spec, baseUrl: `${throttled.origin}/v1.0`, userId: REFERENCE_USER_ID, runs: 40, seed: 13 });
+      expect(report.checks.filter((c) => c.status !== 'pass')).toEqual([]);
+      expect(report.stats.retries / report.stats.requests).toBeGreaterThan(0.05);
+      expect(report.stats.retries / report.stats.requests).toBeLessThan(0.15);
+    });
+  });
+});
+
+describe('reproducibility', () => {
+  /** The requests a run sends, in order (a fresh reference each time). */
+  async function requests(seed: number): Promise<{ sent: string[]; verdict: string }> {
+    const service = createUserService();
+    const sent: string[] = [];
+    const report = await certifyServer({
+      spec,
+      handler: async (r) => {
+        sent.push(`${r.method} ${r.url} ${r.headers.get('authorization')} ${await r.clone().text()}`);
+        return service.handle(r);
+      },
+      userId: REFERENCE_USER_ID,
+      runs: 15,
+      seed,
+    });
+    return { sent, verdict: report.verdict };
+  }
+
+  it('the same seed sends the same requests and gives the same verdict; another seed sends others', async () => {
+    const a = await requests(2024);
+    const b = await requests(2024);
+    const c = await requests(2025);
+    expect(a.sent.length).toBeGreaterThan(500);
+    expect(b).toEqual(a);
+    expect(c.sent).not.toEqual(a.sent);
+  });
+});
+
+describe('transient failures', () => {
+  it('a server that keeps answering 503 makes the verdict inconclusive, never fail', async () => {
+    const report = await certifyServer({
+      spec,
+      handler: () => new Response('busy', { status: 503, headers: { 'Retry-After': '0' } }),
+      userId: REFERENCE_USER_ID,
+      runs: 5,
+      seed: 1,
+      retry: { retries: 2 },
+    });
+    expect(report.verdict).toBe('inconclusive');
+    expect(report.checks).toEqual([expect.objectContaining({ id: 'reachable', status: 'inconclusive', message: expect.stringContaining('answered 503') })]);
+  });
+
+  it('throttling that starts mid-run ends the affected cases inconclusive', async () => {
+    const service = createUserService();
+    let n = 0;
+    const report = await certifyServer({
+      spec,
+      handler: (r) => (++n > 300 ? new Response(null, { status: 429, headers: { 'Retry-After': '0' } }) : service.handle(r)),
+      userId: REFERENCE_USER_ID,
+      runs: 20,
+      seed: 1,
+      retry: { retries: 2 },
+    });
+    expect(report.verdict).toBe('inconclusive');
+    expect(report.checks.some((c) => c.status === 'pass')).toBe(true);
+    expect(report.checks.some((c) => c.status === 'fail')).toBe(false);
+  });
+});
+
+describe.each(DEFECTS.map((d) => [d.name, d] as const))('seeded defect %s', (_name, defect) => {
+  it(`is caught by ${defect.caughtBy} within the default runs, naming the docs line`, async () => {
+    const service = createUserService(defect.steps);
+    const report = await certifyServer({ spec, handler: (r) => service.handle(r), userId: REFERENCE_USER_ID, seed: 5, checks: [defect.caughtBy] });
+    expect(report.verdict).toBe('fail');
+    const failed = report.checks.find((c) => c.status === 'fail')!;
+    expect(failed.id.startsWith(defect.caughtBy)).toBe(true);
+    expect(failed.source).toMatch(/^spec\/sources\/v1\.0\/user-update\.txt:\d+$/);
+    expect(failed.message).toContain(failed.source);
+    expect(lineOf(failed.source!)).toContain(defect.lineHolds);
+    expect(failed.counterexample).toBeDefined();
+  });
+});
