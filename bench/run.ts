@@ -1,5 +1,12 @@
-/** Runs the benchmarks and prints their figures (ratios are measured within one run). */
+/**
+ * Runs the benchmarks and prints their figures (ratios are measured within one run).
+ * `npm run bench` runs all; `npm run bench -- validator` or `-- certify` runs one.
+ */
+import { runCertifyBench } from './certify.bench.js';
 import { runValidatorBench } from './validator.bench.js';
 
-const results = { validator: runValidatorBench() };
+const only = process.argv[2];
+const results: Record<string, unknown> = {};
+if (!only || only === 'validator') results['validator'] = runValidatorBench();
+if (!only || only === 'certify') results['certify server'] = await runCertifyBench();
 console.log(JSON.stringify(results, null, 2));

@@ -12,11 +12,18 @@ const find = <K extends Constraint['kind']>(p: Property, kind: K) => p.constrain
 
 const MAX_DEPTH = 2;
 
+/**
+ * Any one character: printable ASCII, sometimes a non-ASCII letter from the Basic Multilingual Plane (one
+ * UTF-16 unit and one code point, so "64 characters" means the same under either count, but not in bytes).
+ */
+const NON_ASCII = ['é', 'ß', 'Ø', 'ж', '中', 'ä'];
+const ANY_CHAR = fc.mapToConstant({ num: 0x7f - 0x20, build: (i) => String.fromCharCode(0x20 + i) }, { num: NON_ASCII.length, build: (i) => NON_ASCII[i]! });
+
 /** Characters a plain string may use under the property's character rules. */
 function charArb(p: Property): fc.Arbitrary<string> {
   const allowed = find(p, 'allowedChars');
   const forbidden = new Set(find(p, 'forbiddenChars')?.chars ?? []);
-  const base = allowed ? fc.constantFrom(...[...allowed.chars].filter((c) => c !== '@')) : fc.string({ minLength: 1, maxLength: 1 });
+  const base = allowed ? fc.constantFrom(...[...allowed.chars].filter((c) => c !== '@')) : ANY_CHAR;
   return forbidden.size ? base.filter((c) => !forbidden.has(c)) : base;
 }
 

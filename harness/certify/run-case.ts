@@ -11,6 +11,12 @@ import { TransientError } from './transport.js';
 
 export interface RunOptions {
   runs: number;
+  /**
+   * Evaluations allowed for shrinking after the first failure. Shrinking a command sequence against a live
+   * server can otherwise run for tens of thousands of requests; past the budget the smallest failure found
+   * so far is reported.
+   */
+  shrinkBudget?: number;
   /** The run's seed; each case derives its own from it and its id, so a case replays alone. */
   seed: number;
   /** Extra reproduction lines for a failure (e.g. the docspec command with --seed and --check). */
@@ -23,6 +29,8 @@ function hash(text: string): number {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h | 0;
 }
+
+export const DEFAULT_SHRINK_BUDGET = 400;
 
 export const caseSeed = (seed: number, id: string) => (seed ^ hash(id)) | 0;
 
@@ -37,9 +45,13 @@ async function runTimed(c: CheckCase, options: RunOptions): Promise<CheckResult>
   if (c.skip !== undefined) return { ...base, status: 'skipped', message: c.skip, runs: 0 };
   let last: Violation | undefined;
   let transient: TransientError | undefined;
+  let shrinkEvaluations = 0;
+  const budget = options.shrinkBudget ?? DEFAULT_SHRINK_BUDGET;
   const property = fc.asyncProperty(c.arbitrary, async (value) => {
     // Once the implementation stops answering, the remaining runs and shrinks cannot tell anything.
     if (transient) return true;
+    // Answering "passes" ends shrinking quickly; the last failure stays the counterexample.
+    if (last && ++shrinkEvaluations > budget) return true;
     try {
       const v = await c.run(value);
       if (v) last = v;

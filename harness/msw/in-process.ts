@@ -26,7 +26,15 @@ export function serveInProcess(handler: InProcessHandler, versionSegment: string
     unhandled.push(`${request.method} ${request.url}`);
     return new Response('no msw handler answered this request', { status: 404, statusText: 'Not Found' });
   });
-  const handlers = Array.isArray(handler) ? [...handler, fallback] : [http.all(`${IN_PROCESS_ORIGIN}/*`, ({ request }) => handler(request))];
+  // A handler that throws answers 500 with the error, as a server would, instead of msw logging it.
+  const guarded = async (request: Request) => {
+    try {
+      return await (handler as (request: Request) => Response | Promise<Response>)(request);
+    } catch (e) {
+      return new Response(`the handler threw: ${e instanceof Error ? e.message : String(e)}`, { status: 500, statusText: 'Internal Server Error' });
+    }
+  };
+  const handlers = Array.isArray(handler) ? [...handler, fallback] : [http.all(`${IN_PROCESS_ORIGIN}/*`, ({ request }) => guarded(request))];
   const server = setupServer(...handlers);
   server.listen({ onUnhandledRequest: 'bypass' });
   return { baseUrl, unhandled, close: () => server.close() };

@@ -1,0 +1,120 @@
+/**
+ * `docspec certify server` as CI runs it: exit 0 against the reference over loopback with JSON and JUnit
+ * reports, exit 1 against a seeded defect with the docs line in the output, exit 3 with one line when the
+ * server cannot be reached, exit 2 with one line for a bad spec or options.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFECTS } from './implementations/servers/defects.js';
+import { type Listening, listen } from './implementations/servers/listen.js';
+import { createUserService, REFERENCE_USER_ID } from './implementations/servers/reference.js';
+import { ROOT } from './support/pages.js';
+
+const BIN = join(ROOT, 'bin/docspec.js');
+const work = mkdtempSync(join(tmpdir(), 'docspec-certify-'));
+
+/** Runs the CLI without blocking the event loop (the servers under test live in this process). */
+async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const x = e as { code: number; stdout: string; stderr: string };
+    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
+  }
+}
+
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const port = (s.address() as { port: number }).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+let reference: Listening;
+let defective: Listening;
+beforeAll(async () => {
+  const service = createUserService();
+  reference = await listen((r) => service.handle(r));
+  const broken = createUserService(DEFECTS.find((d) => d.name === 'accepts-overlong-company-name')!.steps);
+  defective = await listen((r) => broken.handle(r));
+});
+afterAll(async () => {
+  await reference.close();
+  await defective.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const base = (l: Listening) => ['--spec', 'spec/user-update.v1.0.json', '--base-url', `${l.origin}/v1.0`, '--user-id', REFERENCE_USER_ID];
+
+describe('docspec certify server', () => {
+  it('passes the reference over loopback, writing the JSON report of DESIGN.md and JUnit XML', async () => {
+    const report = join(work, 'pass.json');
+    const junit = join(work, 'pass.xml');
+    const r = await run(['certify', 'server', ...base(reference), '--runs', '20', '--seed', '3', '--report', report, '--junit', junit]);
+    expect(r.stderr).toContain('✓ [1/');
+    expect(r.code, r.stdout).toBe(0);
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    expect(json).toMatchObject({ verdict: 'pass', seed: 3, runs: 20 });
+    for (const c of json.checks) expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'status', 'message']));
+    const xml = readFileSync(junit, 'utf8');
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites /);
+    expect(xml.match(/<testcase /g)?.length).toBe(json.checks.length);
+    expect(xml).not.toContain('<failure');
+  });
+
+  it('fails a seeded defect with exit 1, the docs line, the counterexample and a reproduction', async () => {
+    const report = join(work, 'fail.json');
+    const r = await run(['certify', 'server', ...base(defective), '--seed', '4', '--check', 'rejects-invalid/companyName', '--report', report, '--quiet']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('✗ user-update v1.0 · rejects-invalid/companyName/max-length');
+    expect(r.stdout).toMatch(/received {2}204 No Content/);
+    expect(r.stdout).toContain('spec/sources/v1.0/user-update.txt:61  "The maximum length is 64 characters."');
+    expect(r.stdout).toMatch(/"companyName":"[^"]{65}"/);
+    expect(r.stdout).toContain("--seed 4 --check 'rejects-invalid/companyName/max-length'");
+    expect(r.stdout).toContain('curl -i -X PATCH');
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    expect(json.verdict).toBe('fail');
+    expect(json.checks.find((c: { status: string }) => c.status === 'fail')).toMatchObject({ source: 'spec/sources/v1.0/user-update.txt:61', runs: 1 });
+  });
+
+  it('an unreachable server exits 3 with one line', async () => {
+    const r = await run(['certify', 'server', '--spec', 'spec/user-update.v1.0.json', '--base-url', `http://127.0.0.1:${await closedPort()}/v1.0`, '--user-id', 'x']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^docspec: cannot reach http:\/\/127\.0\.0\.1:\d+\/v1\.0: .*ECONNREFUSED.* — inconclusive\n$/);
+  });
+
+  it('a bad spec file or bad options exit 2 with one line naming the file and line', async () => {
+    const broken = join(work, 'broken.json');
+    writeFileSync(broken, '{\n  "kind": "operation",\n  "formatVersion": 1,\n}\n');
+    // A hand edit gone wrong deep inside a real spec: the error names the line of the bad value.
+    const notSpec = join(work, 'not-spec.json');
+    const edited = readFileSync(join(ROOT, 'spec/user-update.v1.0.json'), 'utf8').replace('"collection": false', '"collection": "no"');
+    writeFileSync(notSpec, edited);
+    const badLine = edited.split('\n').findIndex((l) => l.includes('"collection": "no"')) + 1;
+    const cases: [string[], RegExp][] = [
+      [['--spec', broken, '--base-url', 'http://127.0.0.1:1/v1.0'], /^docspec: .*broken\.json:4:1: not valid JSON/],
+      [['--spec', notSpec, '--base-url', 'http://127.0.0.1:1/v1.0'], new RegExp(`^docspec: .*not-spec\\.json:${badLine}:\\d+: not a docspec spec: /requestBody/properties/0/type/collection must be boolean`)],
+      [['--spec', 'no/such.json', '--base-url', 'http://127.0.0.1:1/v1.0'], /^docspec: cannot read no\/such\.json: no such file/],
+      [['--spec', 'spec/user-update.connector.json', '--base-url', 'http://127.0.0.1:1/v1.0'], /a connector spec; this command needs an operation spec/],
+      [['--spec', 'spec/user-update.v1.0.json', '--base-url', 'ftp://x'], /--base-url must be an http\(s\) URL/],
+      [['--spec', 'spec/user-update.v1.0.json', '--base-url', 'http://127.0.0.1:1/v1.0', '--runs', '0'], /--runs must be an integer ≥ 1/],
+      [['--spec', 'spec/user-update.v1.0.json'], /needs --base-url/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await run(['certify', 'server', ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.stderr, args.join(' ')).toMatch(message);
+    }
+  });
+});

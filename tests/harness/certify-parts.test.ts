@@ -1,0 +1,115 @@
+/**
+ * The parts of certification on their own: Retry-After parsing and the retry loop, read-back equality,
+ * reproduction lines that survive shell quoting, XML that survives any doc text, and broken-body families
+ * that each carry the docs line of their constraint.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { OperationSpec } from '../../generator/spec/ir.js';
+import { brokenFamilies } from '../../harness/arbitraries/body.js';
+import { curlOf } from '../../harness/certify/exchange.js';
+import { fetchTransport, retryAfterMs, TransientError } from '../../harness/certify/transport.js';
+import { sameValue } from '../../harness/checks/same-value.js';
+import { xmlText } from '../../harness/report/junit.js';
+import { ROOT } from '../support/pages.js';
+
+describe('retries', () => {
+  it('reads Retry-After as seconds or an HTTP date', () => {
+    expect(retryAfterMs('0')).toBe(0);
+    expect(retryAfterMs('3')).toBe(3000);
+    expect(retryAfterMs('Wed, 21 Oct 2015 07:28:10 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(10_000);
+    expect(retryAfterMs(null)).toBeUndefined();
+    expect(retryAfterMs('soon')).toBeUndefined();
+  });
+
+  it('retries 429, 503 and network errors, then gives the answer; gives up with TransientError', async () => {
+    const answers: (number | 'reset')[] = [429, 'reset', 503, 204];
+    let calls = 0;
+    const fake = (async () => {
+      const a = answers[calls++]!;
+      if (a === 'reset') throw new TypeError('fetch failed', { cause: { code: 'ECONNRESET', message: 'read ECONNRESET' } });
+      return new Response(a === 204 ? null : 'busy', { status: a, headers: { 'Retry-After': '0' } });
+    }) as typeof fetch;
+    const stats = { requests: 0, retries: 0 };
+    const send = fetchTransport('http://x.test/v1.0', { retries: 5, baseDelayMs: 1, maxDelayMs: 5, timeoutMs: 1000 }, stats, fake);
+    const ex = await send({ method: 'PATCH', path: '/me', headers: {}, body: '{}' });
+    expect(ex.response.status).toBe(204);
+    expect(ex.attempts).toBe(4);
+    expect(stats).toEqual({ requests: 4, retries: 3 });
+
+    const always = (async () => new Response(null, { status: 503 })) as typeof fetch;
+    const give = fetchTransport('http://x.test/v1.0', { retries: 2, baseDelayMs: 1, maxDelayMs: 5, timeoutMs: 1000 }, undefined, always);
+    await expect(give({ method: 'GET', path: '/me', headers: {} })).rejects.toThrow(TransientError);
+    await expect(give({ method: 'GET', path: '/me', headers: {} })).rejects.toThrow('GET http://x.test/v1.0/me: answered 503 (3 attempts)');
+  });
+
+  it('does not retry a 400 or a 500: those are answers', async () => {
+    for (const status of [400, 500]) {
+      let calls = 0;
+      const fake = (async () => {
+        calls++;
+        return new Response('no', { status });
+      }) as typeof fetch;
+      const ex = await fetchTransport('http://x.test', undefined, undefined, fake)({ method: 'GET', path: '/', headers: {} });
+      expect([ex.response.status, calls]).toEqual([status, 1]);
+    }
+  });
+});
+
+describe('read-back equality', () => {
+  it('is exact for values, lenient where Graph is', () => {
+    expect(sameValue('a', 'a')).toBe(true);
+    expect(sameValue('a', 'b')).toBe(false);
+    expect(sameValue(['a'], ['a', 'b'])).toBe(false);
+    expect(sameValue({ a: 1 }, { a: 1, b: 2 })).toBe(true);
+    expect(sameValue({ a: 1, b: 2 }, { a: 1 })).toBe(false);
+    expect(sameValue(null, undefined)).toBe(true);
+    expect(sameValue(null, [])).toBe(true);
+    expect(sameValue(null, 'x')).toBe(false);
+    expect(sameValue('2014-01-01T00:00:00+00:00', '2014-01-01T00:00:00Z')).toBe(true);
+    expect(sameValue('2014-01-01T00:00:00.000Z', '2014-01-01T00:00:01Z')).toBe(false);
+    expect(sameValue(1, '1')).toBe(false);
+  });
+
+  it('every JSON value reads back as itself', () => {
+    fc.assert(fc.property(fc.jsonValue(), (v) => sameValue(v, JSON.parse(JSON.stringify(v)))));
+  });
+});
+
+describe('reproduction lines', () => {
+  it('curl lines survive the shell whatever the body holds', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (text) => {
+        const body = JSON.stringify({ displayName: `${text}'"$(touch /nonexistent)\`x\`` });
+        const line = curlOf({ method: 'PATCH', path: '/me', url: 'http://x.test/me', headers: { 'Content-Type': 'application/json' }, body });
+        // printf receives exactly the body as one argument when the shell parses our quoting.
+        const quoted = line.slice(line.indexOf('--data-raw ') + '--data-raw '.length);
+        expect(execFileSync('bash', ['-c', `printf %s ${quoted}`], { encoding: 'utf8' })).toBe(body);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe('JUnit text', () => {
+  it('escapes markup and drops characters XML cannot hold', () => {
+    expect(xmlText(`a<b>&"c"'d'`)).toBe('a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos;');
+    expect(xmlText('x\u0000y\u001bz\uD800')).toBe('x\uFFFDy\uFFFDz\uFFFD');
+    expect(xmlText('tab\tnew\nline 😀')).toBe('tab\tnew\nline 😀');
+  });
+});
+
+describe('broken-body families', () => {
+  it.each(['beta', 'v1.0', 'localtest', 'intune'])('%s: ids are unique and each family carries a docs line', (variant) => {
+    const spec = JSON.parse(readFileSync(join(ROOT, `spec/user-update.${variant}.json`), 'utf8')) as OperationSpec;
+    const families = brokenFamilies(spec);
+    expect(new Set(families.map((f) => f.id)).size).toBe(families.length);
+    for (const f of families) {
+      expect(f.source, f.id).toBeDefined();
+      for (const c of fc.sample(f.arbitrary, { numRuns: 5, seed: 3 })) expect([c.rule, f.id.endsWith(`/${c.rule}`)]).toEqual([f.rule, true]);
+    }
+  });
+});
