@@ -4,6 +4,7 @@
  *     fetch-through-msw loop (same handler, same bodies: the difference is the harness's own cost);
  * (b) the same over loopback HTTP against a real node:http server vs a bare fetch loop;
  * (c) for each seeded defect, the run at which its check failed, median over seeds.
+ * Throughput is the best of three alternating measurements of each side, after a warm-up run.
  */
 import { readFileSync } from 'node:fs';
 import { http } from 'msw';
@@ -23,6 +24,7 @@ interface Recorded {
 }
 
 const RUNS = 100;
+const ROUNDS = 3;
 const SEED = 1;
 const DETECTION_SEEDS = [1, 2, 3, 4, 5, 6, 7];
 
@@ -48,19 +50,40 @@ async function replay(origin: string, requests: Recorded[]): Promise<number> {
   return requests.length / ((performance.now() - start) / 1000);
 }
 
+/** Best of `rounds` alternating measurements, so both sides see the same warm JIT and the same noise. */
+async function alternate(rounds: number, certify: () => Promise<number>, bare: () => Promise<number>): Promise<[number, number]> {
+  let best: [number, number] = [0, 0];
+  for (let i = 0; i < rounds; i++) {
+    const c = await certify();
+    const b = await bare();
+    best = [Math.max(best[0], c), Math.max(best[1], b)];
+  }
+  return best;
+}
+
 async function inProcess(spec: OperationSpec) {
   const recorded: Recorded[] = [];
+  // The recording run doubles as the warm-up.
   await certifyServer({ spec, handler: recording(recorded), userId: REFERENCE_USER_ID, runs: RUNS, seed: SEED });
-  const service = createUserService();
-  const report = await certifyServer({ spec, handler: (r) => service.handle(r), userId: REFERENCE_USER_ID, runs: RUNS, seed: SEED });
-  const certify = report.stats.requests / (report.stats.durationMs / 1000);
-  const bareService = createUserService();
-  const server = setupServer(http.all(`${IN_PROCESS_ORIGIN}/*`, ({ request }) => bareService.handle(request)));
-  server.listen({ onUnhandledRequest: 'bypass' });
-  const bare = await replay(IN_PROCESS_ORIGIN, recorded);
-  server.close();
-  const runs = report.checks.reduce((n, c) => n + c.runs, 0);
-  return { verdict: report.verdict, requests: report.stats.requests, 'runs/s': Math.round(runs / (report.stats.durationMs / 1000)), 'certify requests/s': Math.round(certify), 'bare msw requests/s': Math.round(bare), 'certify / bare': Number((certify / bare).toFixed(2)) };
+  let runsPerSecond = 0;
+  const [certify, bare] = await alternate(
+    ROUNDS,
+    async () => {
+      const service = createUserService();
+      const report = await certifyServer({ spec, handler: (r) => service.handle(r), userId: REFERENCE_USER_ID, runs: RUNS, seed: SEED });
+      runsPerSecond = Math.max(runsPerSecond, report.checks.reduce((n, c) => n + c.runs, 0) / (report.stats.durationMs / 1000));
+      return report.stats.requests / (report.stats.durationMs / 1000);
+    },
+    async () => {
+      const service = createUserService();
+      const server = setupServer(http.all(`${IN_PROCESS_ORIGIN}/*`, ({ request }) => service.handle(request)));
+      server.listen({ onUnhandledRequest: 'bypass' });
+      const rate = await replay(IN_PROCESS_ORIGIN, recorded);
+      server.close();
+      return rate;
+    },
+  );
+  return { requests: recorded.length, 'runs/s': Math.round(runsPerSecond), 'certify requests/s': Math.round(certify), 'bare msw requests/s': Math.round(bare), 'certify / bare': Number((certify / bare).toFixed(2)) };
 }
 
 async function overHttp(spec: OperationSpec) {
@@ -68,17 +91,26 @@ async function overHttp(spec: OperationSpec) {
   const rec = await listen(recording(recorded));
   await certifyServer({ spec, baseUrl: `${rec.origin}/v1.0`, userId: REFERENCE_USER_ID, runs: RUNS, seed: SEED });
   await rec.close();
-  const service = createUserService();
-  const server = await listen((r) => service.handle(r));
-  const report = await certifyServer({ spec, baseUrl: `${server.origin}/v1.0`, userId: REFERENCE_USER_ID, runs: RUNS, seed: SEED });
-  await server.close();
-  const certify = report.stats.requests / (report.stats.durationMs / 1000);
-  const bareService = createUserService();
-  const bareServer = await listen((r) => bareService.handle(r));
-  const bare = await replay(bareServer.origin, recorded);
-  await bareServer.close();
-  const runs = report.checks.reduce((n, c) => n + c.runs, 0);
-  return { verdict: report.verdict, requests: report.stats.requests, 'runs/s': Math.round(runs / (report.stats.durationMs / 1000)), 'certify requests/s': Math.round(certify), 'bare fetch requests/s': Math.round(bare), 'certify / bare': Number((certify / bare).toFixed(2)) };
+  let runsPerSecond = 0;
+  const [certify, bare] = await alternate(
+    ROUNDS,
+    async () => {
+      const service = createUserService();
+      const server = await listen((r) => service.handle(r));
+      const report = await certifyServer({ spec, baseUrl: `${server.origin}/v1.0`, userId: REFERENCE_USER_ID, runs: RUNS, seed: SEED });
+      await server.close();
+      runsPerSecond = Math.max(runsPerSecond, report.checks.reduce((n, c) => n + c.runs, 0) / (report.stats.durationMs / 1000));
+      return report.stats.requests / (report.stats.durationMs / 1000);
+    },
+    async () => {
+      const service = createUserService();
+      const server = await listen((r) => service.handle(r));
+      const rate = await replay(server.origin, recorded);
+      await server.close();
+      return rate;
+    },
+  );
+  return { requests: recorded.length, 'runs/s': Math.round(runsPerSecond), 'certify requests/s': Math.round(certify), 'bare fetch requests/s': Math.round(bare), 'certify / bare': Number((certify / bare).toFixed(2)) };
 }
 
 async function detection(spec: OperationSpec) {
@@ -98,11 +130,14 @@ async function detection(spec: OperationSpec) {
 
 export async function runCertifyBench(): Promise<Record<string, unknown>> {
   const spec = JSON.parse(readFileSync(new URL('../spec/user-update.v1.0.json', import.meta.url), 'utf8')) as OperationSpec;
+  // Throughput first, before detection runs fill the heap.
+  const inProc = await inProcess(spec);
+  const loopback = await overHttp(spec);
   const detected = await detection(spec);
   const medians = Object.values(detected).map((d) => d.median);
   return {
-    'in-process (msw)': await inProcess(spec),
-    'loopback HTTP': await overHttp(spec),
+    'in-process (msw)': inProc,
+    'loopback HTTP': loopback,
     'runs to detect each seeded defect': detected,
     'defects caught in ≤ 20 runs (median)': `${medians.filter((m) => m <= 20).length} of ${medians.length}`,
   };

@@ -73,7 +73,16 @@ export function validBody(spec: OperationSpec): fc.Arbitrary<Record<string, unkn
   return fc.tuple(base, fc.option(extensionEntry, { nil: undefined })).map(([b, ext]) => (ext ? { ...b, [ext[0]]: ext[1] } : b));
 }
 
+const familyCache = new WeakMap<OperationSpec, BrokenFamily[]>();
+
+/** Built once per spec object: several checks draw from the same families. */
 export function brokenFamilies(spec: OperationSpec): BrokenFamily[] {
+  let families = familyCache.get(spec);
+  if (!families) familyCache.set(spec, (families = buildFamilies(spec)));
+  return families;
+}
+
+function buildFamilies(spec: OperationSpec): BrokenFamily[] {
   const ctx: ArbContext = { spec, depth: 0 };
   const families: BrokenFamily[] = [];
   const add = (f: Omit<BrokenFamily, 'id'>) => {

@@ -58,8 +58,16 @@ export function primaryAddress(spec: OperationSpec, userId: string | undefined):
   return all.find((a) => !PARAM.test(a.template));
 }
 
-/** Headers with a concrete documented value (`Content-Type: application/json`, `Accept: …`). */
+const documentedCache = new WeakMap<HeaderSpec[], Record<string, string>>();
+
+/** Headers with a concrete documented value (`Content-Type: application/json`, `Accept: …`), computed once per spec. */
 function documentedHeaders(headers: HeaderSpec[]): Record<string, string> {
+  let cached = documentedCache.get(headers);
+  if (!cached) documentedCache.set(headers, (cached = readDocumentedHeaders(headers)));
+  return cached;
+}
+
+function readDocumentedHeaders(headers: HeaderSpec[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const h of headers) {
     if (/^authorization$/i.test(h.name)) continue;

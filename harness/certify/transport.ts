@@ -66,13 +66,16 @@ export function fetchTransport(baseUrl: string, policy: RetryPolicy = DEFAULT_RE
         if (attempt > 0) stats.retries++;
       }
       let wait = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+      // A plain timer rather than AbortSignal.timeout: the same guard at a fraction of the cost per request.
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), policy.timeoutMs);
       try {
         const res = await fetchImpl(url, {
           method: request.method,
           headers: request.headers,
           body: request.body,
           redirect: 'manual',
-          signal: AbortSignal.timeout(policy.timeoutMs),
+          signal: controller.signal,
         });
         const text = await res.text();
         if (TRANSIENT_STATUS.has(res.status)) {
@@ -87,7 +90,9 @@ export function fetchTransport(baseUrl: string, policy: RetryPolicy = DEFAULT_RE
           return { request: { ...request, url }, response: { status: res.status, statusText: res.statusText, headers, text }, attempts: attempt + 1 };
         }
       } catch (e) {
-        lastProblem = (e as Error)?.name === 'TimeoutError' ? `no answer within ${policy.timeoutMs} ms` : networkReason(e);
+        lastProblem = controller.signal.aborted ? `no answer within ${policy.timeoutMs} ms` : networkReason(e);
+      } finally {
+        clearTimeout(timer);
       }
       if (attempt < policy.retries) await sleep(wait);
     }

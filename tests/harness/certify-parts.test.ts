@@ -113,3 +113,11 @@ describe('broken-body families', () => {
     }
   });
 });
+
+describe('README', () => {
+  it('documents every registered server check', async () => {
+    const { SERVER_CHECKS } = await import('../../harness/checks/registry.js');
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const c of SERVER_CHECKS) expect(readme, c.id).toMatch(new RegExp(`\\| \`${c.id}(/<[a-z]+>)*\` \\|`));
+  });
+});

@@ -1,0 +1,16 @@
+/**
+ * docspec's programmatic API: certify an implementation from your own test suite, and read the report.
+ *
+ * ```ts
+ * import { certifyServer, formatReport } from 'docspec';
+ * const report = await certifyServer({ spec, handler: app.fetch, userId: '…' });
+ * expect(report.verdict, formatReport(report)).toBe('pass');
+ * ```
+ */
+export { certifyServer, CertifyUsageError, DEFAULT_RUNS, type CertifyServerOptions } from './harness/certify/certify-server.js';
+export type { InProcessHandler } from './harness/msw/in-process.js';
+export { formatReport, formatFailure, formatSummary } from './harness/report/console.js';
+export { junitXml } from './harness/report/junit.js';
+export type { CertifyReport, CheckResult, CheckStatus, Verdict } from './harness/report/report.js';
+export { SERVER_CHECKS } from './harness/checks/registry.js';
+export type { OperationSpec, Spec, ConnectorSpec } from './generator/spec/ir.js';
