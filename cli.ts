@@ -3,6 +3,7 @@
  * system and the process: every stage it calls is a function over data. Exit codes: 0 pass, 1 findings,
  * 2 bad usage or unreadable input, 3 inconclusive.
  */
+import { CERTIFY_CLIENT_HELP, certifyClientCommand } from './cli/certify-client.js';
 import { CERTIFY_SERVER_HELP, certifyServerCommand } from './cli/certify-server.js';
 import { generate } from './cli/generate.js';
 import { UsageError } from './cli/io.js';
@@ -17,6 +18,7 @@ Commands:
   generate [PAGES…]   read pages, write spec/<operation>.<variant>.json and generated/<operation>/<variant>.ts
                       (no pages: the bundled pages listed in docspec.config.json)
   certify server      check a running server against a spec   (docspec certify server --help)
+  certify client      check a client, through an adapter, against a spec   (docspec certify client --help)
 
 Options of generate:
   --check             write nothing; exit 1 and list the files that would change
@@ -51,11 +53,12 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'certify') {
     const [what, ...args] = rest;
     if (what === 'server') return certifyServerCommand(args);
+    if (what === 'client') return certifyClientCommand(args);
     if (!what || what === '--help' || what === '-h') {
-      process.stdout.write(`${CERTIFY_SERVER_HELP}\n`);
+      process.stdout.write(`${CERTIFY_SERVER_HELP}\n\n${CERTIFY_CLIENT_HELP}\n`);
       return what ? 0 : 2;
     }
-    throw new UsageError(`unknown certify target "${what}" (try: docspec certify server --help)`);
+    throw new UsageError(`unknown certify target "${what}" (try: docspec certify --help)`);
   }
   throw new UsageError(`unknown command "${command}" (try: docspec --help)`);
 }

@@ -12,5 +12,5 @@ export type { InProcessHandler } from './harness/msw/in-process.js';
 export { formatReport, formatFailure, formatSummary } from './harness/report/console.js';
 export { junitXml } from './harness/report/junit.js';
 export type { CertifyReport, CheckResult, CheckStatus, Verdict } from './harness/report/report.js';
-export { SERVER_CHECKS } from './harness/checks/registry.js';
+export { SERVER_CHECKS } from './harness/checks/server/registry.js';
 export type { OperationSpec, Spec, ConnectorSpec } from './generator/spec/ir.js';

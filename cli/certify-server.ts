@@ -3,7 +3,7 @@ import { certifyServer, CertifyUsageError, DEFAULT_RUNS } from '../harness/certi
 import { formatProgress, formatReport } from '../harness/report/console.js';
 import { junitXml } from '../harness/report/junit.js';
 import type { CertifyReport } from '../harness/report/report.js';
-import { writeAtomic, parseOptions, UsageError } from './io.js';
+import { integerOption, parseOptions, UsageError, writeAtomic } from './io.js';
 import { loadOperationSpec } from './load-spec.js';
 
 export const CERTIFY_SERVER_HELP = `Usage: docspec certify server --spec FILE --base-url URL [options]
@@ -26,12 +26,6 @@ a wrong Content-Type, every documented address, and (when GET answers) that stat
 
 Exit codes: 0 pass · 1 nonconformance · 2 bad usage or spec · 3 inconclusive (unreachable, or 429/503/
 connection errors persisted after retries)`;
-
-function integer(name: string, value: string | undefined, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^-?\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) throw new UsageError(`${name} must be an integer ≥ ${min}, not "${value}"`);
-  return Number(value);
-}
 
 export async function certifyServerCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseOptions(args, {
@@ -57,9 +51,8 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
   if (!values['base-url']) throw new UsageError('certify server needs --base-url URL (the service root, e.g. http://127.0.0.1:8080/v1.0)');
   const baseUrl = values['base-url'];
   if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) throw new UsageError(`--base-url must be an http(s) URL, not "${baseUrl}"`);
-  const runs = integer('--runs', values.runs, 1) ?? DEFAULT_RUNS;
-  const seed = integer('--seed', values.seed, -(2 ** 31)) ?? (Math.random() * 2 ** 31) | 0;
-  if (seed >= 2 ** 31) throw new UsageError('--seed must fit in 32 bits');
+  const runs = integerOption('--runs', values.runs, 1) ?? DEFAULT_RUNS;
+  const seed = integerOption('--seed', values.seed, -(2 ** 31)) ?? (Math.random() * 2 ** 31) | 0;
   const spec = loadOperationSpec(values.spec);
   const quiet = !!values.quiet;
 

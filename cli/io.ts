@@ -57,3 +57,10 @@ export function packageFile(rel: string): string {
   }
   throw new Error(`${rel} is missing from the installation`);
 }
+
+/** An integer option ≥ min, or undefined when absent; a usage error otherwise. */
+export function integerOption(name: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^-?\d+$/.test(value) || Number(value) < min || Number(value) >= 2 ** 31) throw new UsageError(`${name} must be an integer ≥ ${min} (32-bit), not "${value}"`);
+  return Number(value);
+}

@@ -35,7 +35,8 @@ function sized(chars: fc.Arbitrary<string>, min: number, max: number): fc.Arbitr
 
 const dateTime = fc
   .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true })
-  .chain((d) => fc.constantFrom(d.toISOString(), d.toISOString().replace(/\.\d{3}Z$/, 'Z'), d.toISOString().replace('Z', '+00:00')));
+  // Milliseconds, whole seconds, an explicit offset, and the 7 fractional digits Graph itself returns.
+  .chain((d) => fc.constantFrom(d.toISOString(), d.toISOString().replace(/\.\d{3}Z$/, 'Z'), d.toISOString().replace('Z', '+00:00'), d.toISOString().replace('Z', '4567Z')));
 const FORMAT_ARBS: Record<string, fc.Arbitrary<string>> = {
   'date-time': dateTime,
   date: dateTime.map((s) => s.slice(0, 10)),

@@ -4,13 +4,13 @@
  * network; the CLI prints and writes it.
  */
 import type { OperationSpec } from '../../generator/spec/ir.js';
-import { type CheckCase, type CheckContext, type Probe, type ServerCheck } from '../checks/check.js';
-import { SERVER_CHECKS } from '../checks/registry.js';
+import type { CheckCase, CheckContext, Probe, ServerCheck } from '../checks/check.js';
+import { SERVER_CHECKS } from '../checks/server/registry.js';
 import { type InProcessHandler, serveInProcess } from '../msw/in-process.js';
 import { type CertifyReport, type CheckResult, verdictOf } from '../report/report.js';
 import { curlOf, describeResponse, jsonOf } from './exchange.js';
 import { runCase } from './run-case.js';
-import { pathOf, primaryAddress, readRequest, type Target } from './target.js';
+import { pathOf, primaryAddress, readRequest, type Target, versionSegment } from './target.js';
 import { DEFAULT_RETRY, fetchTransport, type RetryPolicy, TransientError, type TransportStats } from './transport.js';
 
 export interface CertifyServerOptions {
@@ -54,12 +54,6 @@ async function probe(target: Target): Promise<Probe> {
     return { readable: true, initial: body as Record<string, unknown> };
   }
   return { readable: false, reason: `GET ${ex.request.path} answered ${describeResponse(ex.response, 80)}` };
-}
-
-/** The version segment for the in-process base URL (`v1.0`, `beta`), so URLs look like the real service's. */
-function versionSegment(spec: OperationSpec): string {
-  const url = spec.examples.find((e) => e.request?.url)?.request?.url ?? '';
-  return /graph\.microsoft\.com\/([^/]+)\//.exec(url)?.[1] ?? spec.variant;
 }
 
 export async function certifyServer(options: CertifyServerOptions): Promise<CertifyReport> {

@@ -111,3 +111,9 @@ export function successResponse(spec: OperationSpec): ResponseSpec | undefined {
 }
 
 export const sourceText = (s: SourceRef | undefined) => (s ? `${s.file}:${s.line}` : undefined);
+
+/** The version segment of the service root (`v1.0`, `beta`), from the page's example URLs. */
+export function versionSegment(spec: OperationSpec): string {
+  const url = spec.examples.find((e) => e.request?.url)?.request?.url ?? '';
+  return /graph\.microsoft\.com\/([^/]+)\//.exec(url)?.[1] ?? spec.variant;
+}

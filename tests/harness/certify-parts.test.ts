@@ -12,7 +12,7 @@ import type { OperationSpec } from '../../generator/spec/ir.js';
 import { brokenFamilies } from '../../harness/arbitraries/body.js';
 import { curlOf } from '../../harness/certify/exchange.js';
 import { fetchTransport, retryAfterMs, TransientError } from '../../harness/certify/transport.js';
-import { sameValue } from '../../harness/checks/same-value.js';
+import { sameValue } from '../../harness/checks/server/same-value.js';
 import { xmlText } from '../../harness/report/junit.js';
 import { ROOT } from '../support/pages.js';
 
@@ -116,7 +116,7 @@ describe('broken-body families', () => {
 
 describe('README', () => {
   it('documents every registered server check', async () => {
-    const { SERVER_CHECKS } = await import('../../harness/checks/registry.js');
+    const { SERVER_CHECKS } = await import('../../harness/checks/server/registry.js');
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     for (const c of SERVER_CHECKS) expect(readme, c.id).toMatch(new RegExp(`\\| \`${c.id}(/<[a-z]+>)*\` \\|`));
   });

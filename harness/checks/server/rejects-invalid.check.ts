@@ -1,7 +1,7 @@
-import { brokenFamilies, type BrokenCase } from '../arbitraries/body.js';
-import { updateRequest } from '../certify/target.js';
-import type { CheckCase, ServerCheck } from './check.js';
-import { expectClientError } from './expect.js';
+import { brokenFamilies, type BrokenCase } from '../../arbitraries/body.js';
+import { updateRequest } from '../../certify/target.js';
+import type { CheckCase, ServerCheck } from '../check.js';
+import { expectClientError } from '../expect.js';
 
 /**
  * A body that breaks one documented constraint is refused with a 4xx. One case per constraint, so each is

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { validBody } from '../arbitraries/body.js';
-import { validValue } from '../arbitraries/values.js';
-import { addresses, pathOf, successResponse, updateRequest } from '../certify/target.js';
-import { type CheckCase, type ServerCheck, skipped } from './check.js';
-import { expectSuccess } from './expect.js';
+import { validBody } from '../../arbitraries/body.js';
+import { validValue } from '../../arbitraries/values.js';
+import { addresses, pathOf, successResponse, updateRequest } from '../../certify/target.js';
+import { type CheckCase, type ServerCheck, skipped } from '../check.js';
+import { expectSuccess } from '../expect.js';
 
 /**
  * Each documented way to address the resource (by id, by userPrincipalName, via `/me`) accepts the update.

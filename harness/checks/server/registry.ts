@@ -1,7 +1,7 @@
 /** Every server check, in the order they run. Ids are stable: reports, `--check` and JUnit use them. */
 import { addressingCheck } from './addressing.check.js';
 import { authRequiredCheck } from './auth-required.check.js';
-import type { ServerCheck } from './check.js';
+import type { ServerCheck } from '../check.js';
 import { contentTypeCheck } from './content-type.check.js';
 import { errorEnvelopeCheck } from './error-envelope.check.js';
 import { rejectsInvalidCheck } from './rejects-invalid.check.js';

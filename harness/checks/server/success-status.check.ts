@@ -1,7 +1,7 @@
-import { validBody } from '../arbitraries/body.js';
-import { successResponse, updateRequest } from '../certify/target.js';
-import { type ServerCheck, skipped } from './check.js';
-import { expectSuccess } from './expect.js';
+import { validBody } from '../../arbitraries/body.js';
+import { successResponse, updateRequest } from '../../certify/target.js';
+import { type ServerCheck, skipped } from '../check.js';
+import { expectSuccess } from '../expect.js';
 
 /** A body that satisfies every documented constraint gets the documented success response. */
 export const successStatusCheck: ServerCheck = {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { validBody } from '../arbitraries/body.js';
-import { updateRequest } from '../certify/target.js';
-import { type ServerCheck, skipped } from './check.js';
-import { expectClientError } from './expect.js';
+import { validBody } from '../../arbitraries/body.js';
+import { updateRequest } from '../../certify/target.js';
+import { type ServerCheck, skipped } from '../check.js';
+import { expectClientError } from '../expect.js';
 
 const WRONG_TYPES = ['text/plain', 'application/xml', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'];
 

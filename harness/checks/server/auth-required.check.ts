@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { validBody } from '../arbitraries/body.js';
-import { updateRequest } from '../certify/target.js';
-import { type ServerCheck, skipped } from './check.js';
-import { expectClientError } from './expect.js';
+import { validBody } from '../../arbitraries/body.js';
+import { updateRequest } from '../../certify/target.js';
+import { type ServerCheck, skipped } from '../check.js';
+import { expectClientError } from '../expect.js';
 
 /** Authorization values that are missing or not a bearer token (`undefined`: no header at all). */
 const BAD_AUTHORIZATION = [undefined, '', 'Bearer', 'Bearer ', 'Basic dXNlcjpwYXNzd29yZA==', 'token abc', 'bearer-abc'] as const;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { brokenBody } from '../arbitraries/body.js';
-import { successResponse, updateRequest } from '../certify/target.js';
-import type { ServerCheck } from './check.js';
-import { expectErrorEnvelope } from './expect.js';
+import { brokenBody } from '../../arbitraries/body.js';
+import { successResponse, updateRequest } from '../../certify/target.js';
+import type { ServerCheck } from '../check.js';
+import { expectErrorEnvelope } from '../expect.js';
 
 /**
  * Every 4xx carries Graph's error body. The update pages do not restate it; it is the convention of every

@@ -1,0 +1,160 @@
+/**
+ * Certifies a client of a documented operation: generates update intents, calls the client through its
+ * adapter, catches what goes on the wire with msw (answering as the docs say, or with a Graph error), and
+ * checks each request against the docs. Requests the docs do not describe are recorded and fail a check
+ * even when the client swallows the failure.
+ */
+import fc from 'fast-check';
+import { http } from 'msw';
+import { setupServer } from 'msw/node';
+import type { OperationSpec } from '../../generator/spec/ir.js';
+import { validBody } from '../arbitraries/body.js';
+import { userIds } from '../arbitraries/user-id.js';
+import type { CheckCase } from '../checks/check.js';
+import type { ClientCheck, ClientContext, Intent, Observation, Scenario } from '../checks/client/client-check.js';
+import { CLIENT_CHECKS } from '../checks/client/registry.js';
+import { type CertifyReport, type CheckResult, verdictOf } from '../report/report.js';
+import { CertifyUsageError, DEFAULT_RUNS, DEFAULT_TOKEN } from './certify-server.js';
+import type { Exchange } from './exchange.js';
+import { runCase } from './run-case.js';
+import { successResponse, versionSegment } from './target.js';
+
+/** What a client under test is wrapped in: performs the update with that client, resolves or rejects. */
+export type ClientAdapter = (args: { baseUrl: string; userId: string; body: Record<string, unknown>; token: string }) => Promise<void>;
+
+export interface CertifyClientOptions {
+  spec: OperationSpec;
+  adapter: ClientAdapter;
+  /** Shown in the report (e.g. the adapter's module path). */
+  adapterName?: string;
+  runs?: number;
+  seed?: number;
+  token?: string;
+  checks?: string[];
+  /** A call that has not settled by then counts as never settling (default 10 s). */
+  timeoutMs?: number;
+  onResult?: (result: CheckResult, done: number, total: number) => void;
+  reproduce?: (caseId: string, seed: number) => string[];
+  registry?: readonly ClientCheck[];
+}
+
+/** A rejection as text, whatever was thrown (SDK errors are not always Errors, nor printable). */
+function describeError(e: unknown): string {
+  if (e instanceof Error) return `${e.name}: ${e.message}`;
+  if (typeof e === 'object' && e !== null) {
+    const o = e as { message?: unknown; code?: unknown; responseStatusCode?: unknown };
+    if (typeof o.message === 'string' && o.message) return o.message;
+    try {
+      return JSON.stringify(e).slice(0, 300);
+    } catch {
+      return Object.prototype.toString.call(e);
+    }
+  }
+  return String(e);
+}
+
+const selected = (id: string, filters: string[] | undefined) => !filters?.length || filters.some((f) => id === f || id.startsWith(`${f}/`));
+
+export async function certifyClient(options: CertifyClientOptions): Promise<CertifyReport> {
+  const { spec, adapter } = options;
+  if (spec?.kind !== 'operation') throw new CertifyUsageError('the spec is not an operation spec (kind "operation")');
+  if (typeof adapter !== 'function') throw new CertifyUsageError('the adapter must be a function ({ baseUrl, userId, body, token }) => Promise<void>');
+  const runs = options.runs ?? DEFAULT_RUNS;
+  if (!Number.isInteger(runs) || runs < 1) throw new CertifyUsageError(`runs must be a positive integer, not ${runs}`);
+  const seed = options.seed ?? (Math.random() * 2 ** 31) | 0;
+  const token = options.token ?? DEFAULT_TOKEN;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  // The real service root: SDKs are tested with their defaults, and msw keeps every request in-process.
+  const baseUrl = `https://graph.microsoft.com/${versionSegment(spec)}`;
+  const doc = successResponse(spec);
+  const started = performance.now();
+  const stats = { requests: 0, retries: 0 };
+
+  let scenario: Scenario = { kind: 'success' };
+  let current: { intent: Intent; exchanges: Exchange[]; unhandled: string[] } | undefined;
+  const answer = (s: Scenario, intent: Intent): Response => {
+    if (s.kind === 'error') return Response.json({ error: { code: s.code, message: s.message } }, { status: s.status });
+    if (doc?.bodyType) return Response.json({ id: intent.userId, ...intent.body }, { status: doc.status });
+    return new Response(null, { status: doc?.status ?? 204 });
+  };
+  const server = setupServer(
+    http.all('*', async ({ request }) => {
+      stats.requests++;
+      const headers: Record<string, string> = {};
+      request.headers.forEach((v, k) => {
+        headers[k] = v;
+      });
+      const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text();
+      const documented = request.url.startsWith(`${baseUrl}/`);
+      if (!current) return new Response(null, { status: 404 });
+      if (!documented) {
+        current.unhandled.push(`${request.method} ${request.url}`);
+        return Response.json({ error: { code: 'docspec_Unhandled', message: 'not a documented request' } }, { status: 404 });
+      }
+      const response = answer(scenario, current.intent);
+      const text = await response.clone().text();
+      const responseHeaders: Record<string, string> = {};
+      response.headers.forEach((v, k) => {
+        responseHeaders[k] = v;
+      });
+      current.exchanges.push({
+        request: { method: request.method, path: new URL(request.url).pathname, url: request.url, headers, body },
+        response: { status: response.status, statusText: response.statusText, headers: responseHeaders, text },
+        attempts: 1,
+      });
+      return response;
+    }),
+  );
+
+  const call = async (intent: Intent, s: Scenario): Promise<Observation> => {
+    scenario = s;
+    current = { intent, exchanges: [], unhandled: [] };
+    const mine = current;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeoutMs);
+    });
+    try {
+      // The adapter gets its own copy: a client that mutates its input must not change the expectation.
+      const settled = await Promise.race([adapter({ baseUrl, userId: intent.userId, body: structuredClone(intent.body), token }).then(() => 'resolved' as const), timeout]);
+      return { exchanges: mine.exchanges, unhandled: mine.unhandled, outcome: settled };
+    } catch (e) {
+      return { exchanges: mine.exchanges, unhandled: mine.unhandled, outcome: 'rejected', error: describeError(e) };
+    } finally {
+      clearTimeout(timer);
+      current = undefined;
+    }
+  };
+
+  const ctx: ClientContext = {
+    spec,
+    token,
+    baseUrl,
+    intents: fc.record({ userId: userIds(spec), body: validBody(spec) }),
+    call,
+  };
+  server.listen({ onUnhandledRequest: 'bypass' });
+  try {
+    const cases: CheckCase[] = (options.registry ?? CLIENT_CHECKS).flatMap((c) => c.cases.call(c, ctx)).filter((c) => selected(c.id, options.checks));
+    if (cases.length === 0) throw new CertifyUsageError(`no check matches ${options.checks?.join(', ')}`);
+    const results: CheckResult[] = [];
+    for (const c of cases) {
+      const result = await runCase(c, { runs, seed, reproduce: (k) => options.reproduce?.(k.id, seed) ?? [] });
+      results.push(result);
+      options.onResult?.(result, results.length, cases.length);
+    }
+    return {
+      verdict: verdictOf(results),
+      seed,
+      runs,
+      kind: 'client',
+      operation: spec.operation,
+      variant: spec.variant,
+      target: options.adapterName ?? 'adapter',
+      checks: results,
+      stats: { ...stats, durationMs: Math.round(performance.now() - started) },
+    };
+  } finally {
+    server.close();
+  }
+}

@@ -1,0 +1,37 @@
+import type { ClientCheck } from './client-check.js';
+import { diffAt } from './body-diff.js';
+import { first, NO_REQUEST, requestCase } from './request-case.js';
+
+/** The JSON body is the intent: nothing dropped, renamed, added or re-typed; `null` and extensions kept. */
+export const bodyCheck: ClientCheck = {
+  id: 'body',
+  title: 'the JSON body is exactly the update asked for',
+  cases(ctx) {
+    return [
+      requestCase(this, ctx, {
+        source: ctx.spec.requestBody.source,
+        sentence: 'the request body table',
+        verify(o, intent) {
+          const ex = first(o);
+          if (!ex) return NO_REQUEST;
+          let sent: unknown;
+          try {
+            sent = JSON.parse(ex.request.body ?? '');
+          } catch {
+            return { received: `a body that is not JSON: ${JSON.stringify((ex.request.body ?? '').slice(0, 120))}`, expected: JSON.stringify(intent.body) };
+          }
+          const diff = diffAt(intent.body, sent);
+          if (!diff) return undefined;
+          // Point at the row of the property that differs, when it is a documented one.
+          const top = diff.path.split('/')[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
+          const prop = ctx.spec.requestBody.properties.find((p) => p.name === top);
+          return {
+            received: diff.message,
+            expected: `the body ${JSON.stringify(intent.body).slice(0, 300)}`,
+            ...(prop ? { source: prop.source, sentence: `${prop.name} (${prop.type.name}${prop.type.collection ? ' collection' : ''})` } : {}),
+          };
+        },
+      }),
+    ];
+  },
+};

@@ -1,0 +1,29 @@
+import fc from 'fast-check';
+import { successResponse } from '../../certify/target.js';
+import type { ClientCheck, Intent } from './client-check.js';
+import { requestCase } from './request-case.js';
+
+const ERRORS = [
+  { status: 400, code: 'Request_BadRequest', message: 'Invalid value specified for property.' },
+  { status: 403, code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' },
+  { status: 404, code: 'Request_ResourceNotFound', message: 'Resource does not exist.' },
+  { status: 409, code: 'Request_Conflict', message: 'Another object with the same value for property userPrincipalName already exists.' },
+];
+
+/** The call rejects when the service answers with a Graph error. */
+export const rejectsCheck: ClientCheck = {
+  id: 'rejects-on-error',
+  title: 'the call rejects on a Graph error response',
+  cases(ctx) {
+    const doc = successResponse(ctx.spec);
+    return [
+      requestCase<Intent & { error: (typeof ERRORS)[number] }>(this, ctx, {
+        source: doc?.source,
+        sentence: doc ? `If successful, ${doc.status} ${doc.statusText}; anything else is an error` : undefined,
+        arbitrary: fc.tuple(ctx.intents, fc.constantFrom(...ERRORS)).map(([i, error]) => ({ ...i, error })),
+        scenario: (v) => ({ kind: 'error', ...v.error }),
+        verify: (o, v) => (o.outcome === 'rejected' ? undefined : { received: o.outcome === 'timeout' ? 'the call never settled' : 'the call resolved', expected: `the call rejects on ${v.error.status} ${v.error.code}` }),
+      }),
+    ];
+  },
+};

@@ -1,0 +1,34 @@
+/** Builds the usual client case: call the adapter with a generated intent, then look at what was sent. */
+import type fc from 'fast-check';
+import type { SourceRef } from '../../../generator/spec/ir.js';
+import type { CheckCase } from '../check.js';
+import type { ClientCheck, ClientContext, Intent, Observation, Scenario } from './client-check.js';
+
+export interface RequestCaseOptions<T extends Intent> {
+  source?: SourceRef;
+  sentence?: string;
+  arbitrary?: fc.Arbitrary<T>;
+  scenario?: (value: T) => Scenario;
+  /** A difference between what the docs say and what was observed (and the docs line, when narrower than the case's), or undefined. */
+  verify(observation: Observation, value: T): { received: string; expected: string; source?: SourceRef; sentence?: string } | undefined;
+}
+
+export function requestCase<T extends Intent = Intent>(check: ClientCheck, ctx: ClientContext, options: RequestCaseOptions<T>): CheckCase<T> {
+  return {
+    id: check.id,
+    check: check.id,
+    title: check.title,
+    source: options.source,
+    sentence: options.sentence,
+    arbitrary: options.arbitrary ?? (ctx.intents as fc.Arbitrary<T>),
+    async run(value) {
+      const observation = await ctx.call(value, options.scenario?.(value) ?? { kind: 'success' });
+      const v = options.verify(observation, value);
+      return v ? { ...v, exchanges: observation.exchanges } : undefined;
+    },
+  };
+}
+
+/** The first request, or a difference saying there was none. */
+export const first = (o: Observation) => o.exchanges[0];
+export const NO_REQUEST = { received: 'no request', expected: 'one update request' };

@@ -1,0 +1,79 @@
+/**
+ * Client certification through msw: the plain-fetch reference passes with 1,000 runs; the two real Graph
+ * SDKs from npm are certified and what they get wrong is asserted exactly (so the test fails if a finding
+ * changes); every seeded-defect client is caught by the check meant for it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { http } from 'msw';
+import { setupServer } from 'msw/node';
+import { describe, expect, it } from 'vitest';
+import type { OperationSpec } from '../../generator/spec/ir.js';
+import { certifyClient } from '../../harness/certify/certify-client.js';
+import { CLIENT_DEFECTS } from '../implementations/clients/defects.js';
+import fetchClient from '../implementations/clients/fetch-client.js';
+import graphClient from '../implementations/clients/graph-client.js';
+import kiotaSdk from '../implementations/clients/kiota-sdk.js';
+import { ROOT } from '../support/pages.js';
+
+const spec = JSON.parse(readFileSync(join(ROOT, 'spec/user-update.v1.0.json'), 'utf8')) as OperationSpec;
+const ALL = ['method', 'path', 'authorization', 'content-type', 'body', 'one-request', 'resolves-on-success', 'rejects-on-error'];
+
+describe('the plain-fetch reference client', () => {
+  it('passes every check with 1,000 runs', async () => {
+    const report = await certifyClient({ spec, adapter: fetchClient, runs: 1000, seed: 21 });
+    expect(report.checks.filter((c) => c.status !== 'pass')).toEqual([]);
+    expect(report.checks.map((c) => c.id)).toEqual(ALL);
+    expect(report.stats.requests).toBe(8000);
+  });
+});
+
+describe('@microsoft/microsoft-graph-client 3.0.7', () => {
+  it('conforms', async () => {
+    const report = await certifyClient({ spec, adapter: graphClient, seed: 22 });
+    expect(report.checks.filter((c) => c.status !== 'pass')).toEqual([]);
+  });
+});
+
+describe('@microsoft/msgraph-sdk + msgraph-sdk-users 1.0.0-preview.90 (Kiota)', () => {
+  it('drops null values from the body, so no property can be cleared; everything else conforms', async () => {
+    const report = await certifyClient({ spec, adapter: kiotaSdk, seed: 1 });
+    const failed = report.checks.filter((c) => c.status !== 'pass');
+    expect(failed.map((c) => c.id)).toEqual(['body']);
+    expect(failed[0]).toMatchObject({
+      received: '/responsibilities: dropped (was null)',
+      source: 'spec/sources/v1.0/user-update.txt:94',
+      counterexample: { input: { body: { responsibilities: null } } },
+    });
+    // Shrunk to a one-property body, sent as {}.
+    expect((failed[0]!.counterexample as { exchanges: { request: { body: string } }[] }).exchanges[0]!.request.body).toBe('{}');
+  });
+
+  it('truncates date-time fractions to milliseconds: another instant than the one asked for', async () => {
+    let sent = '';
+    const server = setupServer(
+      http.all('*', async ({ request }) => {
+        sent = await request.text();
+        return new Response(null, { status: 204 });
+      }),
+    );
+    server.listen();
+    try {
+      await kiotaSdk({ baseUrl: 'https://graph.microsoft.com/v1.0', userId: 'x', token: 't', body: { birthday: '2014-01-01T00:00:00.1234567Z', employeeHireDate: '2020-01-01T00:00:00+02:00' } });
+    } finally {
+      server.close();
+    }
+    expect(JSON.parse(sent)).toEqual({ birthday: '2014-01-01T00:00:00.123Z', employeeHireDate: '2019-12-31T22:00:00.000Z' });
+  });
+});
+
+describe.each(CLIENT_DEFECTS.map((d) => [d.name, d] as const))('seeded-defect client %s', (_name, defect) => {
+  it(`is caught by ${defect.caughtBy} within the default runs`, async () => {
+    const report = await certifyClient({ spec, adapter: defect.adapter, seed: 23, checks: [defect.caughtBy] });
+    expect(report.verdict).toBe('fail');
+    const failed = report.checks.find((c) => c.status === 'fail')!;
+    expect(failed.id).toBe(defect.caughtBy);
+    expect(failed.source).toMatch(/^spec\/sources\/v1\.0\/user-update\.txt:\d+$/);
+    expect(failed.counterexample).toBeDefined();
+  });
+});
