@@ -4,6 +4,7 @@
  * 2 bad usage or unreadable input, 3 inconclusive.
  */
 import { CERTIFY_CLIENT_HELP, certifyClientCommand } from './cli/certify-client.js';
+import { CERTIFY_CONNECTOR_HELP, certifyConnectorCommand } from './cli/certify-connector.js';
 import { CERTIFY_SERVER_HELP, certifyServerCommand } from './cli/certify-server.js';
 import { generate } from './cli/generate.js';
 import { UsageError } from './cli/io.js';
@@ -19,6 +20,7 @@ Commands:
                       (no pages: the bundled pages listed in docspec.config.json)
   certify server      check a running server against a spec   (docspec certify server --help)
   certify client      check a client, through an adapter, against a spec   (docspec certify client --help)
+  certify connector   check a connector's action description against a spec   (docspec certify connector --help)
 
 Options of generate:
   --check             write nothing; exit 1 and list the files that would change
@@ -54,8 +56,9 @@ async function main(argv: string[]): Promise<number> {
     const [what, ...args] = rest;
     if (what === 'server') return certifyServerCommand(args);
     if (what === 'client') return certifyClientCommand(args);
+    if (what === 'connector') return certifyConnectorCommand(args);
     if (!what || what === '--help' || what === '-h') {
-      process.stdout.write(`${CERTIFY_SERVER_HELP}\n\n${CERTIFY_CLIENT_HELP}\n`);
+      process.stdout.write(`${CERTIFY_SERVER_HELP}\n\n${CERTIFY_CLIENT_HELP}\n\n${CERTIFY_CONNECTOR_HELP}\n`);
       return what ? 0 : 2;
     }
     throw new UsageError(`unknown certify target "${what}" (try: docspec certify --help)`);

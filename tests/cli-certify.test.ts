@@ -19,9 +19,9 @@ const BIN = join(ROOT, 'bin/docspec.js');
 const work = mkdtempSync(join(tmpdir(), 'docspec-certify-'));
 
 /** Runs the CLI without blocking the event loop (the servers under test live in this process). */
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(args: string[], nodeArgs: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const r = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+    const r = await promisify(execFile)(process.execPath, [...nodeArgs, BIN, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (e) {
     const x = e as { code: number; stdout: string; stderr: string };
@@ -116,5 +116,50 @@ describe('docspec certify server', () => {
       expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
       expect(r.stderr, args.join(' ')).toMatch(message);
     }
+  });
+});
+
+/** Adapters in TypeScript load when node runs with a loader, as a user's would. */
+const TSX = ['--import', 'tsx'];
+
+describe('docspec certify client', () => {
+  it('passes the plain-fetch client and reports the Kiota SDK finding with exit 1', async () => {
+    const ok = await run(['certify', 'client', '--spec', 'spec/user-update.v1.0.json', '--adapter', 'tests/implementations/clients/fetch-client.ts', '--runs', '30', '--quiet'], TSX);
+    expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/certify client user-update v1.0 at tests\/implementations\/clients\/fetch-client.ts: pass — 8 passed/);
+    const kiota = await run(['certify', 'client', '--spec', 'spec/user-update.v1.0.json', '--adapter', 'tests/implementations/clients/kiota-sdk.ts', '--seed', '1', '--check', 'body', '--quiet'], TSX);
+    expect(kiota.code).toBe(1);
+    expect(kiota.stdout).toContain('received  /responsibilities: dropped (was null)');
+    expect(kiota.stdout).toContain("docspec certify client --spec spec/user-update.v1.0.json --adapter tests/implementations/clients/kiota-sdk.ts --seed 1 --check 'body'");
+  });
+
+  it('a missing adapter, one that throws on import or one without a default function exits 2 with one line', async () => {
+    const throws = join(work, 'throws.mjs');
+    writeFileSync(throws, "throw new Error('no credentials configured');\n");
+    const noDefault = join(work, 'no-default.mjs');
+    writeFileSync(noDefault, 'export const update = async () => {};\n');
+    const cases: [string, RegExp][] = [
+      ['no/such/adapter.mjs', /^docspec: cannot load adapter no\/such\/adapter\.mjs: no such file$/],
+      [throws, /^docspec: adapter .*throws\.mjs threw on import: no credentials configured$/],
+      [noDefault, /^docspec: adapter .*no-default\.mjs must default-export a function/],
+    ];
+    for (const [adapter, message] of cases) {
+      const r = await run(['certify', 'client', '--spec', 'spec/user-update.v1.0.json', '--adapter', adapter]);
+      expect(r.code, adapter).toBe(2);
+      expect(r.stderr.trim().split('\n'), adapter).toHaveLength(1);
+      expect(r.stderr.trim(), adapter).toMatch(message);
+    }
+  });
+});
+
+describe('docspec certify connector', () => {
+  it('reports seed 004 against v1.0 with exit 1 and findings in the JSON report', async () => {
+    const report = join(work, 'connector.json');
+    const r = await run(['certify', 'connector', '--spec', 'spec/user-update.v1.0.json', '--page', 'spec/sources/connector/user-update.txt', '--report', report]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('✗ not-updatable  Show In Address List: showInAddressList is not an updatable property in v1.0');
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    expect(json).toMatchObject({ verdict: 'fail', kind: 'connector' });
+    expect(json.findings.find((f: { field: string; rule: string }) => f.field === 'Password' && f.rule === 'description-mismatch')).toMatchObject({ severity: 'warning', property: 'passwordProfile.password' });
   });
 });

@@ -126,7 +126,12 @@ function collect(item: ListItem, group: string[], direction: 'input' | 'output',
 }
 
 function mapField(f: ConnectorField, all: ConnectorField[], resource: ComplexType | undefined, registry: TypeRegistry): void {
-  if (!resource) return;
+  // "Id or Username" addresses the resource whether or not its type page is at hand.
+  const addresses = /^(id|.+ id)(\s+or\s+.+)?$/i.test(f.label) && !/\bproperty\b/i.test(f.description);
+  if (!resource) {
+    if (addresses) f.pathParameter = true;
+    return;
+  }
   const own = resource.properties.find((p) => p.name.toLowerCase() === f.normalizedName.toLowerCase());
   const parentLabel = f.group[f.group.length - 1];
   const parent = all.find((x) => x.label === parentLabel && x.group.length === f.group.length - 1);
@@ -153,7 +158,7 @@ function mapField(f: ConnectorField, all: ConnectorField[], resource: ComplexTyp
     f.graphPath = nested[0]!;
     return;
   }
-  if (/^(id|.+ id)(\s+or\s+.+)?$/i.test(f.label) && !/\bproperty\b/i.test(f.description)) f.pathParameter = true;
+  if (addresses) f.pathParameter = true;
 }
 
 function complexOf(path: string, resource: ComplexType, registry: TypeRegistry): ComplexType | undefined {

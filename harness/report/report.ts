@@ -34,7 +34,7 @@ export interface CertifyReport {
   seed: number;
   /** Runs per case. */
   runs: number;
-  kind: 'server' | 'client';
+  kind: 'server' | 'client' | 'connector';
   operation: string;
   variant: string;
   /** The base URL certified, or `in-process`. */

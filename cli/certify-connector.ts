@@ -1,0 +1,75 @@
+/** `docspec certify connector`: a connector's action description against an operation spec. */
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { generateSpec } from '../generator/generate.js';
+import type { ConnectorSpec, OperationSpec } from '../generator/spec/ir.js';
+import { certifyConnector } from '../harness/connector/certify-connector.js';
+import { formatConnectorReport } from '../harness/connector/format.js';
+import { displayPath, parseOptions, readInput, UsageError, writeAtomic } from './io.js';
+import { loadOperationSpec, loadSpec } from './load-spec.js';
+
+export const CERTIFY_CONNECTOR_HELP = `Usage: docspec certify connector --spec FILE --page FILE [options]
+
+Compares a connector's declared fields with the docs: which field maps to which property (by name
+normalisation), fields with no updatable property in this variant (and the variants where they are),
+type mismatches, enum values that differ in case or spelling, documented properties the connector lacks,
+the success status, and descriptions that describe another property.
+
+  --spec FILE     the operation spec, e.g. spec/user-update.v1.0.json (other variants of the same
+                  operation next to it are consulted for "updatable in beta")
+  --page FILE     the connector's action description (text), or its spec JSON
+  --report FILE   write the JSON report (with findings)
+  --verbose       also list every field mapping
+
+Exit codes: 0 no error findings · 1 error findings · 2 bad usage or input`;
+
+/** Other variants of the same operation in the spec's folder. */
+function siblings(specFile: string, spec: OperationSpec): OperationSpec[] {
+  const dir = dirname(specFile);
+  const out: OperationSpec[] = [];
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith(`${spec.operation}.`) || !name.endsWith('.json') || join(dir, name) === join(specFile)) continue;
+    try {
+      const other = loadSpec(join(dir, name));
+      if (other.kind === 'operation' && other.variant !== spec.variant) out.push(other);
+    } catch {
+      // A broken sibling is not this command's input; it is skipped.
+    }
+  }
+  return out;
+}
+
+function loadConnector(file: string): ConnectorSpec {
+  if (file.endsWith('.json')) {
+    const spec = loadSpec(file);
+    if (spec.kind !== 'connector') throw new UsageError(`${file}:1:1: an ${spec.kind} spec; --page needs a connector page or connector spec`);
+    return spec;
+  }
+  const result = generateSpec({ file: displayPath(file), text: readInput(file), format: 'connector' });
+  if (!result.ok) throw new UsageError(`${file}: not a connector page (${result.diagnostics[0]?.message ?? 'unreadable'})`);
+  if (result.spec.kind !== 'connector') throw new UsageError(`${file}: not a connector page`);
+  return result.spec;
+}
+
+export function certifyConnectorCommand(args: string[]): number {
+  const { values, positionals } = parseOptions(args, {
+    spec: { type: 'string' },
+    page: { type: 'string' },
+    report: { type: 'string' },
+    verbose: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(`${CERTIFY_CONNECTOR_HELP}\n`);
+    return 0;
+  }
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (try: docspec certify connector --help)`);
+  if (!values.spec) throw new UsageError('certify connector needs --spec FILE');
+  if (!values.page) throw new UsageError('certify connector needs --page FILE');
+  const spec = loadOperationSpec(values.spec);
+  const connector = loadConnector(values.page);
+  const report = certifyConnector(spec, connector, siblings(values.spec, spec));
+  if (values.report) writeAtomic(values.report, `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`${formatConnectorReport(report, !!values.verbose)}\n`);
+  return report.verdict === 'pass' ? 0 : 1;
+}
