@@ -14,3 +14,8 @@ export { junitXml } from './harness/report/junit.js';
 export type { CertifyReport, CheckResult, CheckStatus, Verdict } from './harness/report/report.js';
 export { SERVER_CHECKS } from './harness/checks/server/registry.js';
 export type { OperationSpec, Spec, ConnectorSpec } from './generator/spec/ir.js';
+export { certifyClient, type CertifyClientOptions, type ClientAdapter } from './harness/certify/certify-client.js';
+export { CLIENT_CHECKS } from './harness/checks/client/registry.js';
+export { certifyConnector, type ConnectorReport } from './harness/connector/certify-connector.js';
+export type { ConnectorFinding } from './harness/connector/finding.js';
+export { formatConnectorReport } from './harness/connector/format.js';

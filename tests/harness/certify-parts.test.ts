@@ -120,4 +120,10 @@ describe('README', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     for (const c of SERVER_CHECKS) expect(readme, c.id).toMatch(new RegExp(`\\| \`${c.id}(/<[a-z]+>)*\` \\|`));
   });
+
+  it('documents every client check', async () => {
+    const { CLIENT_CHECKS } = await import('../../harness/checks/client/registry.js');
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const c of CLIENT_CHECKS) expect(readme, c.id).toContain(`| \`${c.id}\` |`);
+  });
 });
