@@ -4,9 +4,9 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { certifyClient, type ClientAdapter } from '../harness/certify/certify-client.js';
 import { CertifyUsageError, DEFAULT_RUNS } from '../harness/certify/certify-server.js';
-import { formatProgress, formatReport } from '../harness/report/console.js';
-import { junitXml } from '../harness/report/junit.js';
-import { integerOption, parseOptions, UsageError, writeAtomic } from './io.js';
+import { formatReport } from '../harness/report/console.js';
+import { exitCodeOf, progress, RUN_OPTIONS, runsAndSeed, writeReports } from './certify-common.js';
+import { parseOptions, UsageError } from './io.js';
 import { loadOperationSpec } from './load-spec.js';
 
 export const CERTIFY_CLIENT_HELP = `Usage: docspec certify client --spec FILE --adapter MODULE [options]
@@ -45,17 +45,7 @@ async function loadAdapter(module: string): Promise<ClientAdapter> {
 }
 
 export async function certifyClientCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseOptions(args, {
-    spec: { type: 'string' },
-    adapter: { type: 'string' },
-    runs: { type: 'string' },
-    seed: { type: 'string' },
-    check: { type: 'string', multiple: true },
-    report: { type: 'string' },
-    junit: { type: 'string' },
-    quiet: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const { values, positionals } = parseOptions(args, { ...RUN_OPTIONS, adapter: { type: 'string' } });
   if (values.help) {
     process.stdout.write(`${CERTIFY_CLIENT_HELP}\n`);
     return 0;
@@ -63,11 +53,9 @@ export async function certifyClientCommand(args: string[]): Promise<number> {
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (try: docspec certify client --help)`);
   if (!values.spec) throw new UsageError('certify client needs --spec FILE');
   if (!values.adapter) throw new UsageError('certify client needs --adapter MODULE');
-  const runs = integerOption('--runs', values.runs, 1) ?? DEFAULT_RUNS;
-  const seed = integerOption('--seed', values.seed, -(2 ** 31)) ?? (Math.random() * 2 ** 31) | 0;
+  const { runs, seed } = runsAndSeed(values);
   const spec = loadOperationSpec(values.spec);
   const adapter = await loadAdapter(values.adapter);
-  const quiet = !!values.quiet;
   try {
     const report = await certifyClient({
       spec,
@@ -77,17 +65,11 @@ export async function certifyClientCommand(args: string[]): Promise<number> {
       seed,
       checks: values.check,
       reproduce: (id, s) => [`docspec certify client --spec ${values.spec} --adapter ${values.adapter} --seed ${s} --check '${id}'`],
-      onResult: quiet
-        ? undefined
-        : (r, done, total) => {
-            if (done === 1) process.stderr.write(`docspec: certifying ${values.adapter} against ${values.spec} (seed ${seed}, ${runs} runs per check)\n`);
-            process.stderr.write(`${formatProgress(r, done, total)}\n`);
-          },
+      onResult: progress(!!values.quiet, `docspec: certifying ${values.adapter} against ${values.spec} (seed ${seed}, ${runs} runs per check)`),
     });
-    if (values.report) writeAtomic(values.report, `${JSON.stringify(report, null, 2)}\n`);
-    if (values.junit) writeAtomic(values.junit, junitXml(report));
+    writeReports(report, values);
     process.stdout.write(`${formatReport(report)}\n`);
-    return report.verdict === 'pass' ? 0 : report.verdict === 'fail' ? 1 : 3;
+    return exitCodeOf(report);
   } catch (e) {
     if (e instanceof CertifyUsageError) throw new UsageError(`${values.spec}: ${e.message}`);
     throw e;

@@ -1,9 +1,9 @@
 /** `docspec certify server`: runs the server checks against a base URL and prints and writes the report. */
 import { certifyServer, CertifyUsageError, DEFAULT_RUNS } from '../harness/certify/certify-server.js';
-import { formatProgress, formatReport } from '../harness/report/console.js';
-import { junitXml } from '../harness/report/junit.js';
+import { formatReport } from '../harness/report/console.js';
 import type { CertifyReport } from '../harness/report/report.js';
-import { integerOption, parseOptions, UsageError, writeAtomic } from './io.js';
+import { exitCodeOf, progress, RUN_OPTIONS, runsAndSeed, writeReports } from './certify-common.js';
+import { parseOptions, UsageError } from './io.js';
 import { loadOperationSpec } from './load-spec.js';
 
 export const CERTIFY_SERVER_HELP = `Usage: docspec certify server --spec FILE --base-url URL [options]
@@ -29,18 +29,11 @@ connection errors persisted after retries)`;
 
 export async function certifyServerCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseOptions(args, {
-    spec: { type: 'string' },
+    ...RUN_OPTIONS,
     'base-url': { type: 'string' },
     'user-id': { type: 'string' },
     'user-principal-name': { type: 'string' },
     token: { type: 'string' },
-    runs: { type: 'string' },
-    seed: { type: 'string' },
-    check: { type: 'string', multiple: true },
-    report: { type: 'string' },
-    junit: { type: 'string' },
-    quiet: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     process.stdout.write(`${CERTIFY_SERVER_HELP}\n`);
@@ -51,10 +44,8 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
   if (!values['base-url']) throw new UsageError('certify server needs --base-url URL (the service root, e.g. http://127.0.0.1:8080/v1.0)');
   const baseUrl = values['base-url'];
   if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) throw new UsageError(`--base-url must be an http(s) URL, not "${baseUrl}"`);
-  const runs = integerOption('--runs', values.runs, 1) ?? DEFAULT_RUNS;
-  const seed = integerOption('--seed', values.seed, -(2 ** 31)) ?? (Math.random() * 2 ** 31) | 0;
+  const { runs, seed } = runsAndSeed(values);
   const spec = loadOperationSpec(values.spec);
-  const quiet = !!values.quiet;
 
   const reproduce = (caseId: string, s: number) => [
     ['docspec certify server', `--spec ${values.spec}`, `--base-url ${baseUrl}`, values['user-id'] ? `--user-id '${values['user-id']}'` : '', `--seed ${s}`, `--check '${caseId}'`].filter(Boolean).join(' '),
@@ -71,22 +62,15 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
       seed,
       checks: values.check,
       reproduce,
-      onResult: quiet
-        ? undefined
-        : (r, done, total) => {
-            // The header waits for the first result, so an unreachable server prints one line only.
-            if (done === 1) process.stderr.write(`docspec: certifying ${baseUrl} against ${values.spec} (seed ${seed}, ${runs} runs per case)\n`);
-            process.stderr.write(`${formatProgress(r, done, total)}\n`);
-          },
+      onResult: progress(!!values.quiet, `docspec: certifying ${baseUrl} against ${values.spec} (seed ${seed}, ${runs} runs per case)`),
     });
   } catch (e) {
     if (e instanceof CertifyUsageError) throw new UsageError(`${values.spec}: ${e.message}`);
     throw e;
   }
-  if (values.report) writeAtomic(values.report, `${JSON.stringify(report, null, 2)}\n`);
-  if (values.junit) writeAtomic(values.junit, junitXml(report));
+  writeReports(report, values);
   const unreachable = report.checks.length === 1 && report.checks[0]!.id === 'reachable';
   if (unreachable) process.stderr.write(`docspec: ${report.checks[0]!.message} — inconclusive\n`);
   else process.stdout.write(`${formatReport(report)}\n`);
-  return report.verdict === 'pass' ? 0 : report.verdict === 'fail' ? 1 : 3;
+  return exitCodeOf(report);
 }

@@ -1,0 +1,40 @@
+/** What `certify server` and `certify client` share: run options, progress lines, report files, exit code. */
+import { DEFAULT_RUNS } from '../harness/certify/certify-server.js';
+import { formatProgress } from '../harness/report/console.js';
+import { junitXml } from '../harness/report/junit.js';
+import type { CertifyReport, CheckResult } from '../harness/report/report.js';
+import { integerOption, writeAtomic } from './io.js';
+
+export const RUN_OPTIONS = {
+  spec: { type: 'string' },
+  runs: { type: 'string' },
+  seed: { type: 'string' },
+  check: { type: 'string', multiple: true },
+  report: { type: 'string' },
+  junit: { type: 'string' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export function runsAndSeed(values: { runs?: string; seed?: string }): { runs: number; seed: number } {
+  return {
+    runs: integerOption('--runs', values.runs, 1) ?? DEFAULT_RUNS,
+    seed: integerOption('--seed', values.seed, -(2 ** 31)) ?? (Math.random() * 2 ** 31) | 0,
+  };
+}
+
+/** Progress on stderr; the header waits for the first result, so an unreachable target prints one line only. */
+export function progress(quiet: boolean, header: string): ((r: CheckResult, done: number, total: number) => void) | undefined {
+  if (quiet) return undefined;
+  return (r, done, total) => {
+    if (done === 1) process.stderr.write(`${header}\n`);
+    process.stderr.write(`${formatProgress(r, done, total)}\n`);
+  };
+}
+
+export function writeReports(report: CertifyReport, values: { report?: string; junit?: string }): void {
+  if (values.report) writeAtomic(values.report, `${JSON.stringify(report, null, 2)}\n`);
+  if (values.junit) writeAtomic(values.junit, junitXml(report));
+}
+
+export const exitCodeOf = (report: CertifyReport) => (report.verdict === 'pass' ? 0 : report.verdict === 'fail' ? 1 : 3);
