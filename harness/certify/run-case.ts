@@ -32,6 +32,12 @@ function hash(text: string): number {
 
 export const DEFAULT_SHRINK_BUDGET = 400;
 
+/** A counterexample as report data: command sequences by their printed form (they hold the whole spec). */
+function shown(value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && Symbol.iterator in value) return String(value);
+  return value;
+}
+
 export const caseSeed = (seed: number, id: string) => (seed ^ hash(id)) | 0;
 
 export async function runCase(c: CheckCase, options: RunOptions): Promise<CheckResult> {
@@ -80,7 +86,7 @@ async function runTimed(c: CheckCase, options: RunOptions): Promise<CheckResult>
       runs: details.numRuns,
       received: v.received,
       expected: v.expected,
-      counterexample: { input: details.counterexample?.[0], exchanges },
+      counterexample: { input: shown(details.counterexample?.[0]), exchanges },
       seed: details.seed,
       path: details.counterexamplePath ?? undefined,
       shrinks: details.numShrinks,
