@@ -2,13 +2,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { emitFiles } from '../generator/emit/emit-files.js';
-import { resourceFileNames, type ResourceLoader } from '../generator/extract/type-registry.js';
 import { generateSpec, serializeSpec, specFileName } from '../generator/generate.js';
-import type { IncludeResolver } from '../generator/read/markdown.js';
 import { countBySeverity, formatDiagnostic } from '../generator/spec/format-diagnostics.js';
 import type { Diagnostic, PageFormat, Spec } from '../generator/spec/ir.js';
 import { firstDifference } from '../generator/text-diff.js';
 import { displayPath, packageFile, parseOptions, readInput, UsageError, writeAtomic } from './io.js';
+import { includeResolver, resourceLoader } from './page-files.js';
 
 interface PageConfig {
   file: string;
@@ -134,25 +133,6 @@ function loadConfig(file: string): Config {
     specDir: at(c.specDir) ?? 'spec',
     generatedDir: at(c.generatedDir) ?? 'generated',
     pages: c.pages.map((p) => ({ ...p, file: at(p.file)!, base: at(p.base), resources: at(p.resources) })),
-  };
-}
-
-function includeResolver(base: string): IncludeResolver {
-  return (target) => {
-    const path = resolve(base, target);
-    if (!existsSync(path)) return undefined;
-    return { file: displayPath(path), text: readFileSync(path, 'utf8') };
-  };
-}
-
-function resourceLoader(dir: string): ResourceLoader | undefined {
-  if (!existsSync(dir)) return undefined;
-  return (name) => {
-    for (const f of resourceFileNames(name)) {
-      const path = join(dir, f);
-      if (existsSync(path)) return { file: displayPath(path), text: readFileSync(path, 'utf8') };
-    }
-    return undefined;
   };
 }
 

@@ -1,9 +1,8 @@
-/** Test support: runs the generator on bundled pages and corpus pages the same way the CLI does. */
+/** Test support: runs the generator on bundled pages and corpus pages with the CLI's own loaders. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { resourceFileNames, type ResourceLoader } from '../../generator/extract/type-registry.js';
+import { includeResolver, resourceLoader } from '../../cli/page-files.js';
 import { generateSpec } from '../../generator/generate.js';
-import type { IncludeResolver } from '../../generator/read/markdown.js';
 import type { ConnectorSpec, OperationSpec, Spec } from '../../generator/spec/ir.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -13,23 +12,6 @@ export const hasCorpus = existsSync(GRAPH_DOCS);
 
 const rel = (p: string) => relative(ROOT, p).split('\\').join('/');
 
-export function includeResolver(base: string): IncludeResolver {
-  return (target) => {
-    const path = resolve(base, target);
-    return existsSync(path) ? { file: rel(path), text: readFileSync(path, 'utf8') } : undefined;
-  };
-}
-
-export function resourceLoader(dir: string): ResourceLoader {
-  return (name) => {
-    for (const f of resourceFileNames(name)) {
-      const path = join(dir, f);
-      if (existsSync(path)) return { file: rel(path), text: readFileSync(path, 'utf8') };
-    }
-    return undefined;
-  };
-}
-
 /** Generates a spec for a page file (path relative to the project root) as `docspec generate --base` would. */
 export function generateFile(file: string, base?: string, variant?: string): Spec {
   const abs = resolve(ROOT, file);
@@ -38,8 +20,8 @@ export function generateFile(file: string, base?: string, variant?: string): Spe
     file: rel(abs),
     text: readFileSync(abs, 'utf8'),
     variant,
-    resolveInclude: includeResolver(baseDir),
-    resources: resourceLoader(join(baseDir, '..', 'resources')),
+    resolveInclude: includeResolver(baseDir, rel),
+    resources: resourceLoader(join(baseDir, '..', 'resources'), rel),
   });
   if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
   return r.spec;
