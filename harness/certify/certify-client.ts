@@ -10,13 +10,12 @@ import { setupServer } from 'msw/node';
 import type { OperationSpec } from '../../generator/spec/ir.js';
 import { validBody } from '../arbitraries/body.js';
 import { userIds } from '../arbitraries/user-id.js';
-import type { CheckCase } from '../checks/check.js';
 import type { ClientCheck, ClientContext, Intent, Observation, Scenario } from '../checks/client/client-check.js';
 import { CLIENT_CHECKS } from '../checks/client/registry.js';
 import { type CertifyReport, type CheckResult, verdictOf } from '../report/report.js';
 import { CertifyUsageError, DEFAULT_RUNS, DEFAULT_TOKEN } from './certify-server.js';
-import type { Exchange } from './exchange.js';
-import { runCase } from './run-case.js';
+import { type Exchange, headersOf } from './exchange.js';
+import { runCases, selectCases } from './run-case.js';
 import { successResponse, versionSegment } from './target.js';
 
 /** What a client under test is wrapped in: performs the update with that client, resolves or rejects. */
@@ -53,8 +52,6 @@ function describeError(e: unknown): string {
   return String(e);
 }
 
-const selected = (id: string, filters: string[] | undefined) => !filters?.length || filters.some((f) => id === f || id.startsWith(`${f}/`));
-
 export async function certifyClient(options: CertifyClientOptions): Promise<CertifyReport> {
   const { spec, adapter } = options;
   if (spec?.kind !== 'operation') throw new CertifyUsageError('the spec is not an operation spec (kind "operation")');
@@ -80,10 +77,6 @@ export async function certifyClient(options: CertifyClientOptions): Promise<Cert
   const server = setupServer(
     http.all('*', async ({ request }) => {
       stats.requests++;
-      const headers: Record<string, string> = {};
-      request.headers.forEach((v, k) => {
-        headers[k] = v;
-      });
       const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text();
       const documented = request.url.startsWith(`${baseUrl}/`);
       if (!current) return new Response(null, { status: 404 });
@@ -93,13 +86,9 @@ export async function certifyClient(options: CertifyClientOptions): Promise<Cert
       }
       const response = answer(scenario, current.intent);
       const text = await response.clone().text();
-      const responseHeaders: Record<string, string> = {};
-      response.headers.forEach((v, k) => {
-        responseHeaders[k] = v;
-      });
       current.exchanges.push({
-        request: { method: request.method, path: new URL(request.url).pathname, url: request.url, headers, body },
-        response: { status: response.status, statusText: response.statusText, headers: responseHeaders, text },
+        request: { method: request.method, path: new URL(request.url).pathname, url: request.url, headers: headersOf(request.headers), body },
+        response: { status: response.status, statusText: response.statusText, headers: headersOf(response.headers), text },
         attempts: 1,
       });
       return response;
@@ -135,14 +124,9 @@ export async function certifyClient(options: CertifyClientOptions): Promise<Cert
   };
   server.listen({ onUnhandledRequest: 'bypass' });
   try {
-    const cases: CheckCase[] = (options.registry ?? CLIENT_CHECKS).flatMap((c) => c.cases.call(c, ctx)).filter((c) => selected(c.id, options.checks));
+    const cases = selectCases((options.registry ?? CLIENT_CHECKS).flatMap((c) => c.cases.call(c, ctx)), options.checks);
     if (cases.length === 0) throw new CertifyUsageError(`no check matches ${options.checks?.join(', ')}`);
-    const results: CheckResult[] = [];
-    for (const c of cases) {
-      const result = await runCase(c, { runs, seed, reproduce: (k) => options.reproduce?.(k.id, seed) ?? [] });
-      results.push(result);
-      options.onResult?.(result, results.length, cases.length);
-    }
+    const results = await runCases(cases, { runs, seed, reproduce: (k) => options.reproduce?.(k.id, seed) ?? [] }, options.onResult);
     return {
       verdict: verdictOf(results),
       seed,

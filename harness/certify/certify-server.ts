@@ -4,12 +4,12 @@
  * network; the CLI prints and writes it.
  */
 import type { OperationSpec } from '../../generator/spec/ir.js';
-import type { CheckCase, CheckContext, Probe, ServerCheck } from '../checks/check.js';
+import type { CheckContext, Probe, ServerCheck } from '../checks/check.js';
 import { SERVER_CHECKS } from '../checks/server/registry.js';
 import { type InProcessHandler, serveInProcess } from '../msw/in-process.js';
 import { type CertifyReport, type CheckResult, verdictOf } from '../report/report.js';
 import { curlOf, describeResponse, jsonOf } from './exchange.js';
-import { runCase } from './run-case.js';
+import { runCases, selectCases } from './run-case.js';
 import { pathOf, primaryAddress, readRequest, type Target, versionSegment } from './target.js';
 import { DEFAULT_RETRY, fetchTransport, type RetryPolicy, TransientError, type TransportStats } from './transport.js';
 
@@ -44,8 +44,6 @@ export const DEFAULT_TOKEN = 'docspec-certify';
 
 /** A usage problem with the options (the CLI turns it into exit 2). */
 export class CertifyUsageError extends Error {}
-
-const selected = (id: string, filters: string[] | undefined) => !filters?.length || filters.some((f) => id === f || id.startsWith(`${f}/`));
 
 async function probe(target: Target): Promise<Probe> {
   const ex = await target.send(readRequest(target));
@@ -102,18 +100,17 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
       if (!(e instanceof TransientError)) throw e;
       return report([{ id: 'reachable', check: 'reachable', status: 'inconclusive', message: `cannot reach ${baseUrl}: ${e.message}`, runs: 0 }]);
     }
-    const cases: CheckCase[] = (options.registry ?? SERVER_CHECKS).flatMap((check) => check.cases.call(check, ctx)).filter((c) => selected(c.id, options.checks));
+    const cases = selectCases((options.registry ?? SERVER_CHECKS).flatMap((check) => check.cases.call(check, ctx)), options.checks);
     if (cases.length === 0) throw new CertifyUsageError(`no check matches ${options.checks?.join(', ')}`);
-    const results: CheckResult[] = [];
-    for (const c of cases) {
-      const result = await runCase(c, {
+    const results = await runCases(
+      cases,
+      {
         runs,
         seed,
         reproduce: (k, v) => [...(v.exchanges.length === 1 && !inProcess ? [curlOf(v.exchanges[0]!.request)] : []), ...(options.reproduce?.(k.id, seed) ?? [])],
-      });
-      results.push(result);
-      options.onResult?.(result, results.length, cases.length);
-    }
+      },
+      options.onResult,
+    );
     return report(results);
   } finally {
     inProcess?.close();

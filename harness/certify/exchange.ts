@@ -24,6 +24,15 @@ export interface Exchange {
   attempts: number;
 }
 
+/** Fetch `Headers` as a plain record (lower-case names), for reports. */
+export function headersOf(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    out[name] = value;
+  });
+  return out;
+}
+
 /** Parsed JSON of a response body, or `undefined` when it is empty or not JSON. */
 export function jsonOf(response: HttpResponse): unknown {
   if (!response.text) return undefined;

@@ -101,3 +101,20 @@ async function runTimed(c: CheckCase, options: RunOptions): Promise<CheckResult>
   if (transient) return { ...base, status: 'inconclusive', message: transient.message, runs: details.numRuns };
   return { ...base, status: 'pass', message: `${details.numRuns} runs`, runs: details.numRuns };
 }
+
+/** Cases whose id equals one of the filters or starts with it plus `/` (all when there are none). */
+export function selectCases(cases: CheckCase[], filters: string[] | undefined): CheckCase[] {
+  if (!filters?.length) return cases;
+  return cases.filter((c) => filters.some((f) => c.id === f || c.id.startsWith(`${f}/`)));
+}
+
+/** Runs cases one after another (they share the implementation's state), reporting each as it ends. */
+export async function runCases(cases: CheckCase[], options: RunOptions, onResult?: (result: CheckResult, done: number, total: number) => void): Promise<CheckResult[]> {
+  const results: CheckResult[] = [];
+  for (const c of cases) {
+    const result = await runCase(c, options);
+    results.push(result);
+    onResult?.(result, results.length, cases.length);
+  }
+  return results;
+}

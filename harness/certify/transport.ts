@@ -4,7 +4,7 @@
  * as nonconformance; when they persist the send throws `TransientError` and the verdict becomes
  * `inconclusive`.
  */
-import type { Exchange, HttpRequest } from './exchange.js';
+import { type Exchange, headersOf, type HttpRequest } from './exchange.js';
 
 export interface RetryPolicy {
   /** Retries after the first attempt. */
@@ -83,11 +83,7 @@ export function fetchTransport(baseUrl: string, policy: RetryPolicy = DEFAULT_RE
           if (after !== undefined) wait = Math.min(policy.maxDelayMs, after);
           lastProblem = `answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
         } else {
-          const headers: Record<string, string> = {};
-          res.headers.forEach((v, k) => {
-            headers[k] = v;
-          });
-          return { request: { ...request, url }, response: { status: res.status, statusText: res.statusText, headers, text }, attempts: attempt + 1 };
+          return { request: { ...request, url }, response: { status: res.status, statusText: res.statusText, headers: headersOf(res.headers), text }, attempts: attempt + 1 };
         }
       } catch (e) {
         lastProblem = controller.signal.aborted ? `no answer within ${policy.timeoutMs} ms` : networkReason(e);

@@ -3,7 +3,7 @@
  * added or renamed, `null` lost, a value re-typed or changed. Date-times may change representation but not
  * instant (the docs ask for ISO 8601 in UTC; `+00:00` and `Z` are the same time).
  */
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+import { sameInstant } from '../same-instant.js';
 
 const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 const show = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));
@@ -41,8 +41,7 @@ function walk(intended: unknown, sent: unknown, path: string): string | undefine
     for (const k of got.keys()) if (!want.has(k)) return `${key(path, k)}: added (${show(got.get(k))})`;
     return undefined;
   }
-  if (typeof intended === 'string' && typeof sent === 'string' && DATE_TIME.test(intended) && DATE_TIME.test(sent)) {
-    return Date.parse(intended) === Date.parse(sent) ? undefined : `${path}: ${show(intended)} was sent as ${show(sent)} (another instant)`;
-  }
+  const instant = typeof intended === 'string' && typeof sent === 'string' ? sameInstant(intended, sent) : undefined;
+  if (instant !== undefined) return instant ? undefined : `${path}: ${show(intended)} was sent as ${show(sent)} (another instant)`;
   return Object.is(intended, sent) || intended === sent ? undefined : `${path}: ${show(intended)} was sent as ${show(sent)}`;
 }

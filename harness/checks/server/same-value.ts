@@ -3,12 +3,13 @@
  * come back in another offset or precision, `null` may come back absent (or as `[]` for a collection), and
  * an object may come back with more keys than were sent.
  */
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+import { sameInstant } from '../same-instant.js';
 
 export function sameValue(sent: unknown, got: unknown): boolean {
   if (sent === null) return got === null || got === undefined || (Array.isArray(got) && got.length === 0);
-  if (typeof sent === 'string' && typeof got === 'string' && DATE_TIME.test(sent) && DATE_TIME.test(got)) {
-    return Date.parse(sent) === Date.parse(got);
+  if (typeof sent === 'string' && typeof got === 'string') {
+    const instant = sameInstant(sent, got);
+    if (instant !== undefined) return instant;
   }
   if (Array.isArray(sent)) return Array.isArray(got) && got.length === sent.length && sent.every((v, i) => sameValue(v, got[i]));
   if (typeof sent === 'object') {
