@@ -135,3 +135,14 @@ describe.each(DEFECTS.map((d) => [d.name, d] as const))('seeded defect %s', (_na
     expect(failed.counterexample).toBeDefined();
   });
 });
+
+describe('the stateful check points at the sentence a failing step breaks', () => {
+  it('an accepted invalid update names the broken constraint, not the partial-update sentence', async () => {
+    const service = createUserService(DEFECTS.find((d) => d.name === 'accepts-wrong-json-types')!.steps);
+    const report = await certifyServer({ spec, handler: (r) => service.handle(r), userId: REFERENCE_USER_ID, seed: 5, checks: ['stateful'] });
+    const failed = report.checks.find((c) => c.status === 'fail')!;
+    expect(failed.expected).toMatch(/^a 4xx status: the body breaks type at \/\w+/);
+    const property = failed.expected!.match(/at \/(\w+)/)![1];
+    expect(failed.source).toBe(`spec/sources/v1.0/user-update.txt:${spec.requestBody.properties.find((p) => p.name === property)!.source.line}`);
+  });
+});

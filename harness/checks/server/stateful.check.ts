@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import type { OperationSpec, ResponseSpec } from '../../../generator/spec/ir.js';
-import { brokenBody, type BrokenCase, isExtensionKey, validBody } from '../../arbitraries/body.js';
+import { type BrokenCase, type BrokenFamily, brokenFamilies, isExtensionKey, validBody } from '../../arbitraries/body.js';
 import { describeResponse, type Exchange, jsonOf } from '../../certify/exchange.js';
 import { readRequest, successResponse, type Target, updateRequest } from '../../certify/target.js';
 import { type ServerCheck, skipped, type Violation } from '../check.js';
@@ -54,13 +54,17 @@ class Update implements fc.AsyncCommand<Model, Real> {
 }
 
 class Refused implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly c: BrokenCase) {}
+  constructor(
+    readonly c: BrokenCase,
+    readonly family: BrokenFamily,
+  ) {}
   check = () => true;
   async run(_m: Model, r: Real): Promise<void> {
     const ex = await r.target.send(updateRequest(r.target, this.c.body));
     r.log.push(ex);
     const v = expectClientError(ex, `the body breaks ${this.c.rule} at ${this.c.path}`);
-    if (v) throw fail(v, r.log);
+    // An accepted invalid body is the broken constraint's business, not the partial-update sentence's.
+    if (v) throw fail({ ...v, source: this.family.source, sentence: this.family.sentence }, r.log);
   }
   toString = () => `refused(${JSON.stringify(this.c.body)})`;
 }
@@ -111,7 +115,7 @@ export const statefulCheck: ServerCheck = {
     const commands = fc.commands(
       [
         validBody(spec).map((b) => new Update(spec, doc, b)),
-        brokenBody(spec).map((c) => new Refused(c)),
+        fc.oneof(...brokenFamilies(spec).map((f) => f.arbitrary.map((c) => new Refused(c, f)))),
         fc.constant(new Read(spec)),
       ],
       { maxCommands: 6 },
