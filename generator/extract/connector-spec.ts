@@ -7,6 +7,7 @@ import type { ListItem, PageModel } from '../read/page-model.js';
 import { diagnostic, sortDiagnostics } from '../spec/diagnostic.js';
 import type { ComplexType, ConnectorField, ConnectorSpec, Diagnostic, TypeRef } from '../spec/ir.js';
 import { SPEC_FORMAT_VERSION } from '../spec/ir.js';
+import { mineConstraints } from './constraints.js';
 import { operationName } from './naming.js';
 import { type ResourceLoader, TypeRegistry } from './type-registry.js';
 
@@ -111,15 +112,18 @@ function collect(item: ListItem, group: string[], direction: 'input' | 'output',
   }
   const stated = m?.[2]?.trim();
   const typeHint = stated ?? (item.children.length > 0 ? 'object' : defaultHint);
+  const type = typeOfHint(typeHint);
   out.push({
     label,
     group,
     direction,
     typeHint,
     typeHintStated: !!stated,
-    type: typeOfHint(typeHint),
+    type,
     description: (m?.[3] ?? '').trim(),
     normalizedName: camelCaseLabel(label),
+    // The same rules as the docs' property descriptions, so certification compares like with like.
+    constraints: mineConstraints(camelCaseLabel(label), type, item, item.pos),
     source: item.pos,
   });
   for (const c of item.children) collect(c, [...group, label], direction, out, defaultHint);

@@ -266,6 +266,8 @@ export interface ConnectorField {
   graphPath?: string;
   /** The field addresses the resource in the URL instead of setting a property. */
   pathParameter?: boolean;
+  /** Constraints the registry's property rules find in the field's own description ("Allowed values: …"). */
+  constraints?: Constraint[];
   source: SourceRef;
 }
 

@@ -4,7 +4,6 @@
  * type mismatches, enum values that differ in case or spelling, documented properties the connector lacks,
  * the expected status code, and descriptions that describe another property. Pure: specs in, report out.
  */
-import { allowedValuesRule } from '../../generator/extract/rules/allowed-values.rule.js';
 import type { ConnectorField, ConnectorSpec, OperationSpec, Property } from '../../generator/spec/ir.js';
 import { jsonKind } from '../../generator/spec/primitives.js';
 import type { CertifyReport, CheckResult } from '../report/report.js';
@@ -26,16 +25,6 @@ function shape(t: Property['type'] | ConnectorField['type']): string {
     return k === 'integer' ? 'number' : k;
   }
   return t.resolution === 'enum' ? 'string' : 'object';
-}
-
-function enumValues(text: string): (string | null)[] | undefined {
-  for (const sentence of text.split(/(?<=\.)\s+/)) {
-    if (allowedValuesRule.scope !== 'sentence') break;
-    const found = allowedValuesRule.mine(sentence, { name: '', type: { kind: 'primitive', name: 'String', collection: false }, description: text });
-    const e = found.find((c) => c.kind === 'enum');
-    if (e && e.kind === 'enum') return e.values.filter((v): v is string | null => typeof v !== 'number');
-  }
-  return undefined;
 }
 
 export function certifyConnector(spec: OperationSpec, connector: ConnectorSpec, otherVariants: OperationSpec[] = []): ConnectorReport {
@@ -82,14 +71,16 @@ export function certifyConnector(spec: OperationSpec, connector: ConnectorSpec, 
       });
     }
     const country = m.property.constraints.find((c) => c.kind === 'countryCode');
-    if (country && !/country|3166/i.test(field.description + field.typeHint)) {
+    const fieldSays = (kind: string) => field.constraints?.find((c) => c.kind === kind);
+    if (country && !fieldSays('countryCode')) {
       add({ rule: 'type-weaker', field: field.label, property: m.path, severity: 'warning', message: `"${field.typeHint}" admits any value; the docs require a two-letter ISO 3166 country code`, source, docs: at(country.source) });
     } else if (country && /^\d+\s*char/i.test(field.typeHint)) {
       add({ rule: 'type-weaker', field: field.label, property: m.path, severity: 'warning', message: `"${field.typeHint}" admits any two characters; the docs require an ISO 3166 two-letter country code ("${country.sentence}")`, source, docs: at(country.source) });
     }
 
     const docEnum = m.property.constraints.find((c) => c.kind === 'enum');
-    const fieldEnum = enumValues(field.description);
+    const fieldEnumConstraint = fieldSays('enum');
+    const fieldEnum = fieldEnumConstraint?.kind === 'enum' ? fieldEnumConstraint.values.filter((v): v is string | null => typeof v !== 'number') : undefined;
     if (docEnum && docEnum.kind === 'enum' && fieldEnum) {
       const docValues = docEnum.values.filter((v): v is string | null => typeof v !== 'number');
       const differ: string[] = [];
