@@ -63,6 +63,7 @@ describe('docspec certify server', () => {
     expect(r.code, r.stdout).toBe(0);
     const json = JSON.parse(readFileSync(report, 'utf8'));
     expect(json).toMatchObject({ verdict: 'pass', seed: 3, runs: 20 });
+    expect(json.checks.length).toBeGreaterThan(60);
     for (const c of json.checks) expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'status', 'message']));
     const xml = readFileSync(junit, 'utf8');
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites /);
