@@ -15,6 +15,7 @@ import {
   VariableDeclarationKind,
 } from 'ts-morph';
 import type { Constraint, OperationSpec, Property, Spec, TypeRef } from '../spec/ir.js';
+import { describeConstraint } from '../spec/describe-constraint.js';
 import { isNumeric, jsonKind } from '../spec/primitives.js';
 import { at, buildContract } from './contract.js';
 import { jsdocText, namespaceIdentifier, propertyKey, typeIdentifier, variantFileName } from './names.js';
@@ -209,28 +210,11 @@ function baseType(type: TypeRef, ctx: Ctx): string {
   return 'Record<string, unknown>';
 }
 
-const DESCRIBE: { [K in Constraint['kind']]: (c: Extract<Constraint, { kind: K }>) => string } = {
-  maxLength: (c) => `At most ${c.max} characters.`,
-  enum: (c) => `One of: ${c.values.map((v) => (v === null ? 'null' : String(v))).join(', ')}.`,
-  notNullable: () => 'Cannot be null.',
-  maxItems: (c) => `At most ${c.max} item${c.max === 1 ? '' : 's'}.`,
-  itemMaxLength: (c) => `Each item at most ${c.max} characters.`,
-  forbiddenChars: (c) => `Must not contain: ${c.chars.join(' ')}.`,
-  allowedChars: (c) => `Only these characters${c.scope === 'local-part' ? ' before the @' : ''}: ${c.chars}.`,
-  countryCode: () => 'Two-letter ISO 3166 country code.',
-  format: (c) => `Format: ${c.format}.`,
-  flagSet: (c) => `Comma-separated set of: ${c.values.join(', ')}.`,
-  requiredOnCreate: () => 'Required when the resource is created.',
-  readOnly: () => 'Read-only.',
-  updateLimit: (c) => `Can be updated at most ${c.times} times.`,
-  requiresPermission: (c) => `Needs ${c.permissions.join(' + ')}${c.scenario === 'any' ? '' : ` (${c.scenario})`}.`,
-};
-
 function propertyDocs(p: Property): OptionalKind<JSDocStructure> {
   const lines = [p.description || '(No description in the docs.)'];
   if (p.constraints.length) {
     lines.push('');
-    for (const c of p.constraints) lines.push(`- ${(DESCRIBE[c.kind] as (x: Constraint) => string)(c)} (\`${c.rule}\`, ${at(c.source)})`);
+    for (const c of p.constraints) lines.push(`- ${describeConstraint(c)} (\`${c.rule}\`, ${at(c.source)})`);
   }
   return { description: jsdocText(lines.join('\n')), tags: [{ tagName: 'see', text: jsdocText(at(p.source)) }] };
 }

@@ -9,7 +9,7 @@ import { jsonKind } from '../../generator/spec/primitives.js';
 import type { CertifyReport, CheckResult } from '../report/report.js';
 import type { ConnectorFinding } from './finding.js';
 import { mapField, type Mapped } from './field-map.js';
-import { similarity } from './similarity.js';
+import { similarity } from '../../generator/spec/similarity.js';
 
 export interface ConnectorReport extends CertifyReport {
   findings: ConnectorFinding[];

@@ -13,7 +13,7 @@ import { brokenFamilies } from '../../harness/arbitraries/body.js';
 import { curlOf } from '../../harness/certify/exchange.js';
 import { fetchTransport, retryAfterMs, TransientError } from '../../harness/certify/transport.js';
 import { sameValue } from '../../harness/checks/server/same-value.js';
-import { xmlText } from '../../harness/report/junit.js';
+import { xmlText } from '../../generator/report/xml-text.js';
 import { ROOT } from '../support/pages.js';
 
 describe('retries', () => {
