@@ -13,6 +13,7 @@ import { isPropertyTable, readPropertyTable } from './property-table.js';
 import { EXTENSION_NAME_PATTERNS } from './rules/extensions.rule.js';
 import { EXTENSION_RULES, GROUP_RULES, PARTIAL_UPDATE_RULE } from './rules/registry.js';
 import { sentencesOf } from './sentences.js';
+import { checkReadOnlyInRequest, resourceReadOnly } from './resource-read-only.js';
 import { type ResourceLoader, TypeRegistry } from './type-registry.js';
 
 export interface ExtractOptions {
@@ -68,6 +69,10 @@ export function extractOperation(page: PageModel, options: ExtractOptions = {}):
   const permissions = readPermissions(page, diagnostics);
   attachPermissionNotes(page, properties);
   diagnostics.push(...checkExamples(examples, method, properties, registry.types, extensions));
+  const titleWords = page.title.split(/\s+/).slice(1).join(' ');
+  const resource = titleWords && titleWords.charAt(0).toLowerCase() + titleWords.slice(1);
+  const readOnly = resource ? resourceReadOnly(options.resources, resource) : undefined;
+  if (readOnly) diagnostics.push(...checkReadOnlyInRequest(properties, readOnly, resource));
 
   const exampleUrls = examples.flatMap((e) => (e.request?.url ? [e.request.url] : []));
   const spec: OperationSpec = {
@@ -87,12 +92,12 @@ export function extractOperation(page: PageModel, options: ExtractOptions = {}):
     permissions,
     diagnostics: sortDiagnostics(diagnostics),
   };
-  const resource = page.title.split(/\s+/).slice(1).join(' ');
-  if (resource) spec.requestBody.resource = resource.charAt(0).toLowerCase() + resource.slice(1);
+  if (resource) spec.requestBody.resource = resource;
   // Validator errors about the body as a whole point here: the table, or the section when there is none.
   const bodyPos = tables[0]?.pos ?? bodySection?.pos;
   if (bodyPos) spec.requestBody.source = bodyPos;
   if (partialUpdate) spec.requestBody.partialUpdate = partialUpdate;
+  if (readOnly) spec.requestBody.resourceReadOnly = readOnly;
   return spec;
 }
 

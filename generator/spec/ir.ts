@@ -215,6 +215,14 @@ export interface PartialUpdate {
   source: SourceRef;
 }
 
+/** A resource page's statement that one of its properties is read-only. */
+export interface ReadOnlyStatement {
+  property: string;
+  rule: string;
+  sentence: string;
+  source: SourceRef;
+}
+
 export interface OperationSpec {
   $schema?: string;
   formatVersion: number;
@@ -237,6 +245,8 @@ export interface OperationSpec {
     extensions: ExtensionsSpec;
     /** Present when the page says properties left out of the body keep their values. */
     partialUpdate?: PartialUpdate;
+    /** Properties the resource's own page (e.g. `resources/user.md`) marks read-only, when it was at hand. */
+    resourceReadOnly?: ReadOnlyStatement[];
     /** Where the property table sits (absent when the page has none). */
     source?: SourceRef;
   };

@@ -113,6 +113,9 @@ describe('sentence rules', () => {
 
   it('read-only only for unconditional statements', () => {
     expect(mine('read-only', 'Read-only.')).toEqual([{ kind: 'readOnly' }]);
+    expect(mine('read-only', 'This property is read-only')).toEqual([{ kind: 'readOnly' }]);
+    // The 2021 user resource page says this of businessPhones and mobilePhone, which are updatable.
+    expect(mine('read-only', 'Read-only for users synced from on-premises directory.')).toEqual([]);
     expect(mine('read-only', 'For an onPremisesSyncEnabled user, the source of authority for this set of properties is the on-premises and is read-only.')).toEqual([]);
   });
 });

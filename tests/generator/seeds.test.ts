@@ -216,6 +216,22 @@ describe('localtest and intune', () => {
     expect(constraint(spec, 'deviceEnrollmentLimit', 'enum')).toMatchObject({ values: [5, 1000] });
   });
 
+  it.skipIf(!hasCorpus)('localtest: flags the rows its user resource page marks read-only, and only those', () => {
+    const spec = bundled('localtest');
+    const flagged = spec.diagnostics.filter((d) => d.rule === 'read-only-in-request');
+    const names = flagged.map((d) => /`(\w+)`/.exec(d.message)![1]);
+    expect(names).toEqual(expect.arrayContaining(['id', 'assignedPlans', 'provisionedPlans', 'proxyAddresses', 'onPremisesSyncEnabled']));
+    // "Read-only for users synced from on-premises directory" is conditional: these stay updatable.
+    expect(names).not.toContain('businessPhones');
+    expect(names).not.toContain('mobilePhone');
+    for (const d of flagged) {
+      const statement = spec.requestBody.resourceReadOnly!.find((r) => r.property === /`(\w+)`/.exec(d.message)![1])!;
+      expect(lineOf(statement.source.file, statement.source.line)).toMatch(/Read-only/);
+      expect(lineOf(d.file, d.line)).toContain(`|${statement.property}|`);
+    }
+    expect(bundled('v1.0').diagnostics.filter((d) => d.rule === 'read-only-in-request')).toEqual([]);
+  });
+
   it('intune: one property, Accept header, 200 OK', () => {
     const spec = bundled('intune');
     expect(spec.requestBody.properties.map((p) => p.name)).toEqual(['id']);

@@ -6,7 +6,7 @@ export const readOnlyRule: PropertyRule = {
   summary: 'The property is read-only ("Read-only.")',
   example: 'Read-only.',
   mine(sentence) {
-    // Only unconditional statements: "for a synced user … is read-only" is not one.
-    return /^(?:(?:This property is )?Read-only\b|Read only\.)/i.test(sentence) ? [{ kind: 'readOnly' }] : [];
+    // Only unconditional statements: "Read-only for users synced from on-premises directory" is not one.
+    return /^(?:This property is )?Read[- ]only\s*(?:[.,;]|$)/i.test(sentence) ? [{ kind: 'readOnly' }] : [];
   },
 };
