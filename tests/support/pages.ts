@@ -15,10 +15,16 @@ const rel = (p: string) => relative(ROOT, p).split('\\').join('/');
 /** Generates a spec for a page file (path relative to the project root) as `docspec generate --base` would. */
 export function generateFile(file: string, base?: string, variant?: string): Spec {
   const abs = resolve(ROOT, file);
+  return generateText(file, readFileSync(abs, 'utf8'), base, variant);
+}
+
+/** Generates a spec from page text as if it sat at `file` (e.g. a hand-edited copy of a bundled page). */
+export function generateText(file: string, text: string, base?: string, variant?: string): Spec {
+  const abs = resolve(ROOT, file);
   const baseDir = base ?? resolve(abs, '..');
   const r = generateSpec({
     file: rel(abs),
-    text: readFileSync(abs, 'utf8'),
+    text,
     variant,
     resolveInclude: includeResolver(baseDir, rel),
     resources: resourceLoader(join(baseDir, '..', 'resources'), rel),

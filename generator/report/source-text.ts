@@ -1,0 +1,6 @@
+import type { SourceRef } from '../spec/ir.js';
+
+/** `file:line`, the way every report cites the docs. */
+export function sourceText(s: SourceRef | undefined): string {
+  return s ? `${s.file}:${s.line}` : '';
+}

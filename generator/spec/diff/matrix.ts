@@ -1,0 +1,101 @@
+/**
+ * The variant matrix: one row per request property, one column per variant (beta, v1.0, localtest, Intune,
+ * a connector), each cell the type and constraints that variant documents. A cell is highlighted when it
+ * disagrees with the most common cell of its row, or when the property is missing there but not elsewhere.
+ */
+import type { ConnectorSpec, Constraint, OperationSpec, SourceRef, Spec, TypeRef } from '../ir.js';
+import { constraintText } from './constraint-diff.js';
+import { typeText } from './property-diff.js';
+
+export interface MatrixCell {
+  type: string;
+  constraints: string[];
+  /** Connector fields the cell stands for (`Password`, …), when the variant is a connector. */
+  fields?: string[];
+  source: SourceRef;
+  /** Disagrees with the row's most common cell. */
+  differs: boolean;
+}
+
+export interface MatrixRow {
+  property: string;
+  /** One per variant, in column order; `null` where the variant does not document the property. */
+  cells: (MatrixCell | null)[];
+  differs: boolean;
+}
+
+export interface Matrix {
+  operation: string;
+  variants: { variant: string; file: string; kind: Spec['kind'] }[];
+  rows: MatrixRow[];
+  summary: { properties: number; differing: number; everywhere: number };
+}
+
+type Draft = Omit<MatrixCell, 'differs'>;
+
+function cell(type: TypeRef, constraints: Constraint[], source: SourceRef, fields?: string[]): Draft {
+  const draft: Draft = { type: typeText(type), constraints: constraints.map(constraintText), source };
+  if (fields) draft.fields = fields;
+  return draft;
+}
+
+function operationCells(spec: OperationSpec): Map<string, Draft> {
+  return new Map(spec.requestBody.properties.map((p) => [p.name, cell(p.type, p.constraints, p.source)]));
+}
+
+/** Fields map by their property path; nested ones (`passwordProfile.password`) fold into their top property. */
+function connectorCells(spec: ConnectorSpec): Map<string, Draft> {
+  const direct = new Map<string, ConnectorSpec['fields'][number]>();
+  const nested = new Map<string, ConnectorSpec['fields'][number][]>();
+  for (const f of spec.fields) {
+    if (f.direction !== 'input' || f.pathParameter) continue;
+    const path = f.graphPath ?? f.normalizedName;
+    const top = path.split('.')[0]!;
+    if (path === top) direct.set(top, f);
+    else nested.set(top, [...(nested.get(top) ?? []), f]);
+  }
+  const out = new Map<string, Draft>();
+  for (const top of new Set([...direct.keys(), ...nested.keys()])) {
+    const f = direct.get(top);
+    const inner = nested.get(top) ?? [];
+    const labels = [...(f ? [f.label] : []), ...inner.map((x) => x.label)];
+    out.set(top, f ? cell(f.type, f.constraints ?? [], f.source, labels) : { type: 'object', constraints: [], fields: labels, source: inner[0]!.source });
+  }
+  return out;
+}
+
+function key(c: Draft): string {
+  return `${c.type.toLowerCase()}|${[...c.constraints].sort().join(';').toLowerCase()}`;
+}
+
+export function buildMatrix(specs: Spec[]): Matrix {
+  const columns = specs.map((s) => (s.kind === 'operation' ? operationCells(s) : connectorCells(s)));
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (const c of columns) {
+    for (const name of c.keys()) {
+      if (!seen.has(name.toLowerCase())) {
+        seen.add(name.toLowerCase());
+        names.push(name);
+      }
+    }
+  }
+  const rows = names.map((property): MatrixRow => {
+    const drafts = columns.map((c) => c.get(property) ?? [...c].find(([n]) => n.toLowerCase() === property.toLowerCase())?.[1] ?? null);
+    const counts = new Map<string, number>();
+    for (const d of drafts) if (d) counts.set(key(d), (counts.get(key(d)) ?? 0) + 1);
+    const common = [...counts].sort((x, y) => y[1] - x[1])[0]?.[0];
+    const cells = drafts.map((d) => (d ? { ...d, differs: counts.size > 1 && key(d) !== common } : null));
+    return { property, cells, differs: counts.size > 1 || cells.some((c) => c === null) };
+  });
+  return {
+    operation: specs[0]?.operation ?? '',
+    variants: specs.map((s) => ({ variant: s.variant, file: s.page.file, kind: s.kind })),
+    rows,
+    summary: {
+      properties: rows.length,
+      differing: rows.filter((r) => r.differs).length,
+      everywhere: rows.filter((r) => r.cells.every((c) => c !== null)).length,
+    },
+  };
+}
