@@ -3,10 +3,6 @@
  * system and the process: every stage it calls is a function over data. Exit codes: 0 pass, 1 findings,
  * 2 bad usage or unreadable input, 3 inconclusive.
  */
-import { CERTIFY_CLIENT_HELP, certifyClientCommand } from './cli/certify-client.js';
-import { CERTIFY_CONNECTOR_HELP, certifyConnectorCommand } from './cli/certify-connector.js';
-import { CERTIFY_SERVER_HELP, certifyServerCommand } from './cli/certify-server.js';
-import { generate } from './cli/generate.js';
 import { UsageError } from './cli/io.js';
 
 const VERSION = '0.1.0';
@@ -18,6 +14,8 @@ Usage: docspec <command> [options]
 Commands:
   generate [PAGES…]   read pages, write spec/<operation>.<variant>.json and generated/<operation>/<variant>.ts
                       (no pages: the bundled pages listed in docspec.config.json)
+  drift A B           what changed between two specs or pages, or docs vs CSDL metadata   (docspec drift --help)
+  matrix FILES…       properties × variants, differences highlighted (md, json, html)   (docspec matrix --help)
   certify server      check a running server against a spec   (docspec certify server --help)
   certify client      check a client, through an adapter, against a spec   (docspec certify client --help)
   certify connector   check a connector's action description against a spec   (docspec certify connector --help)
@@ -38,7 +36,7 @@ Options of generate:
 
   -h, --help          this help          -v, --version   the version
 
-Exit codes: 0 pass · 1 findings (--check: files would change; a page failed; a nonconformance)
+Exit codes: 0 pass · 1 findings (--check: files would change; a page failed; a nonconformance; breaking drift)
             2 bad usage or unreadable input · 3 inconclusive (the implementation could not be reached)`;
 
 async function main(argv: string[]): Promise<number> {
@@ -51,20 +49,34 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  if (command === 'generate') return generate(rest, HELP);
+  // Commands load on demand: drift need not pay for ts-morph, generate need not pay for msw.
+  if (command === 'generate') return (await import('./cli/generate.js')).generate(rest, HELP);
+  if (command === 'drift') return (await import('./cli/drift.js')).driftCommand(rest);
+  if (command === 'matrix') return (await import('./cli/matrix.js')).matrixCommand(rest);
   if (command === 'certify') {
     const [what, ...args] = rest;
-    if (what === 'server') return certifyServerCommand(args);
-    if (what === 'client') return certifyClientCommand(args);
-    if (what === 'connector') return certifyConnectorCommand(args);
+    if (what === 'server') return (await import('./cli/certify-server.js')).certifyServerCommand(args);
+    if (what === 'client') return (await import('./cli/certify-client.js')).certifyClientCommand(args);
+    if (what === 'connector') return (await import('./cli/certify-connector.js')).certifyConnectorCommand(args);
     if (!what || what === '--help' || what === '-h') {
-      process.stdout.write(`${CERTIFY_SERVER_HELP}\n\n${CERTIFY_CLIENT_HELP}\n\n${CERTIFY_CONNECTOR_HELP}\n`);
+      const [server, client, connector] = await Promise.all([
+        import('./cli/certify-server.js'),
+        import('./cli/certify-client.js'),
+        import('./cli/certify-connector.js'),
+      ]);
+      process.stdout.write(`${server.CERTIFY_SERVER_HELP}\n\n${client.CERTIFY_CLIENT_HELP}\n\n${connector.CERTIFY_CONNECTOR_HELP}\n`);
       return what ? 0 : 2;
     }
     throw new UsageError(`unknown certify target "${what}" (try: docspec certify --help)`);
   }
   throw new UsageError(`unknown command "${command}" (try: docspec --help)`);
 }
+
+// `docspec drift … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 
 main(process.argv.slice(2)).then(
   (code) => {
