@@ -1,7 +1,7 @@
 /**
  * The variant matrix as one self-contained HTML page (inline CSS, no scripts, nothing fetched), for a person
  * to open from a CI artifact. Disagreeing cells are highlighted, missing ones marked, and a checkbox hides
- * the rows every variant agrees on.
+ * the rows on which every variant that documents the property agrees.
  */
 import type { Matrix, MatrixCell } from '../spec/diff/matrix.js';
 import { htmlText } from './html-text.js';
@@ -13,7 +13,7 @@ body { margin: 24px; }
 h1 { font-size: 20px; margin: 0 0 4px; }
 p { margin: 4px 0 12px; }
 table { border-collapse: collapse; }
-th, td { border: 1px solid #d0d7de; padding: 4px 8px; vertical-align: top; text-align: left; }
+th, td { border: 1px solid #d0d7de; padding: 4px 8px; vertical-align: top; text-align: left; max-width: 22em; overflow-wrap: anywhere; }
 thead th { position: sticky; top: 0; background: #f6f8fa; }
 th.property { font-family: ui-monospace, monospace; font-weight: 600; }
 td .type { font-family: ui-monospace, monospace; }
@@ -48,9 +48,9 @@ export function formatMatrixHtml(m: Matrix): string {
 </head>
 <body>
 <h1>${htmlText(m.operation)}: properties by variant</h1>
-<p id="summary">${m.summary.properties} properties; ${m.summary.differing} differ between variants; ${m.summary.everywhere} are documented by every variant.</p>
+<p id="summary">${m.summary.properties} properties; ${m.summary.differing} differ between the variants that document them; ${m.summary.incomplete} are missing from some variant; ${m.summary.everywhere} are documented by every variant.</p>
 <p class="legend"><span style="background:#fff1b8">disagrees with the row's most common cell</span><span style="background:#ffd7d5">not documented</span>
-<label><input type="checkbox" id="only-differing"> only rows that differ</label></p>
+<label><input type="checkbox" id="only-differing"> only rows where the documenting variants disagree</label></p>
 <table>
 <thead><tr><th scope="col">property</th>${head}</tr></thead>
 <tbody>

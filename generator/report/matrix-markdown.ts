@@ -14,7 +14,7 @@ export function formatMatrixMarkdown(m: Matrix): string {
   const lines = [
     `## ${markdownCell(m.operation)}: properties by variant`,
     '',
-    `${m.summary.properties} properties; ${m.summary.differing} differ between variants; ${m.summary.everywhere} are documented by every variant. Bold: disagrees with the row's most common cell; —: not documented there.`,
+    `${m.summary.properties} properties; ${m.summary.differing} differ between the variants that document them; ${m.summary.incomplete} are missing from some variant; ${m.summary.everywhere} are documented by every variant. Bold: disagrees with the row's most common cell; —: not documented there.`,
     '',
     `| property | ${m.variants.map((v) => markdownCell(v.variant)).join(' | ')} |`,
     `|---|${m.variants.map(() => '---').join('|')}|`,

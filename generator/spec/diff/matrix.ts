@@ -1,7 +1,7 @@
 /**
  * The variant matrix: one row per request property, one column per variant (beta, v1.0, localtest, Intune,
  * a connector), each cell the type and constraints that variant documents. A cell is highlighted when it
- * disagrees with the most common cell of its row, or when the property is missing there but not elsewhere.
+ * disagrees with the most common cell of its row; a variant that does not document the property is marked.
  */
 import type { ConnectorSpec, Constraint, OperationSpec, SourceRef, Spec, TypeRef } from '../ir.js';
 import { constraintText } from './constraint-diff.js';
@@ -21,14 +21,17 @@ export interface MatrixRow {
   property: string;
   /** One per variant, in column order; `null` where the variant does not document the property. */
   cells: (MatrixCell | null)[];
+  /** The variants that document the property disagree on its type or constraints. */
   differs: boolean;
+  /** Some variant does not document the property. */
+  incomplete: boolean;
 }
 
 export interface Matrix {
   operation: string;
   variants: { variant: string; file: string; kind: Spec['kind'] }[];
   rows: MatrixRow[];
-  summary: { properties: number; differing: number; everywhere: number };
+  summary: { properties: number; differing: number; incomplete: number; everywhere: number };
 }
 
 type Draft = Omit<MatrixCell, 'differs'>;
@@ -86,7 +89,7 @@ export function buildMatrix(specs: Spec[]): Matrix {
     for (const d of drafts) if (d) counts.set(key(d), (counts.get(key(d)) ?? 0) + 1);
     const common = [...counts].sort((x, y) => y[1] - x[1])[0]?.[0];
     const cells = drafts.map((d) => (d ? { ...d, differs: counts.size > 1 && key(d) !== common } : null));
-    return { property, cells, differs: counts.size > 1 || cells.some((c) => c === null) };
+    return { property, cells, differs: counts.size > 1, incomplete: cells.some((c) => c === null) };
   });
   return {
     operation: specs[0]?.operation ?? '',
@@ -95,7 +98,8 @@ export function buildMatrix(specs: Spec[]): Matrix {
     summary: {
       properties: rows.length,
       differing: rows.filter((r) => r.differs).length,
-      everywhere: rows.filter((r) => r.cells.every((c) => c !== null)).length,
+      incomplete: rows.filter((r) => r.incomplete).length,
+      everywhere: rows.filter((r) => !r.incomplete).length,
     },
   };
 }
