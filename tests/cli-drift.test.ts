@@ -169,3 +169,29 @@ describe('docspec matrix', () => {
     expect((await run(['matrix', specs[0]!])).stderr).toMatch(/matrix needs at least two specs/);
   });
 });
+
+describe('the README', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+  it('has a GitHub Actions workflow that parses and uses only options docspec has', async () => {
+    const { parse } = await import('yaml');
+    const block = /```yaml\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf('## Catch drift')))?.[1];
+    expect(block).toBeDefined();
+    const workflow = parse(block!) as { jobs: { drift: { steps: { run?: string }[] } } };
+    const commands = workflow.jobs.drift.steps
+      .flatMap((s) => (s.run ?? '').split('\n'))
+      .map((l) => l.trim())
+      .filter((l) => l.startsWith('npx docspec'));
+    expect(commands.map((c) => c.split(' ')[2])).toEqual(['generate', 'drift', 'drift']);
+    for (const c of commands) {
+      const command = c.split(' ')[2]!;
+      const help = (await run([command, '--help'])).stdout + (command === 'generate' ? (await run(['--help'])).stdout : '');
+      for (const option of c.match(/--[a-z-]+/g) ?? []) expect(help, `${command} ${option}`).toContain(option);
+    }
+  });
+
+  it('lists every drift option', async () => {
+    const help = (await run(['drift', '--help'])).stdout;
+    for (const option of help.match(/^ {2}(--[a-z-]+)/gm) ?? []) expect(readme).toContain(`\`${option.trim()}`);
+  });
+});
