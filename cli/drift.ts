@@ -32,9 +32,9 @@ function isMetadata(file: string, text: string): boolean {
   return /\.(csdl|xml|edmx)$/i.test(file) || /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)?<edmx:Edmx\b/.test(text.slice(0, 4000));
 }
 
-function readMetadata(file: string): CsdlModel {
+function readMetadata(file: string, text: string): CsdlModel {
   try {
-    return readCsdl({ file: displayPath(file), text: readInput(file) });
+    return readCsdl({ file: displayPath(file), text });
   } catch (e) {
     if (e instanceof CsdlError) throw new UsageError(`${file}:${e.line}:${e.column}: not CSDL metadata: ${e.message}`);
     throw e;
@@ -68,9 +68,10 @@ export function driftCommand(args: string[]): number {
   if (isMetadata(fileA, readInput(fileA))) throw new UsageError(`${fileA}: metadata goes second: docspec drift SPEC ${fileA} --type NAME`);
 
   const a = operationSpec(fileA);
+  const textB = readInput(fileB);
   let report: DriftReport;
-  if (isMetadata(fileB, readInput(fileB))) {
-    const model = readMetadata(fileB);
+  if (isMetadata(fileB, textB)) {
+    const model = readMetadata(fileB, textB);
     const name = (values.type as string | undefined) ?? `microsoft.graph.${a.requestBody.resource ?? ''}`;
     const found = findType(model, name);
     if (!found) throw new UsageError(`${fileB}: no type ${name} in the metadata${values.type ? '' : ' (name one with --type)'}`);

@@ -115,11 +115,10 @@ export function readCsdl(input: { file: string; text: string }): CsdlModel {
       current.members.push(attr('Name') ?? '');
     }
   });
-  parser.on('closetag', (tag) => {
+  parser.on('closetag', () => {
     const local = stack.pop();
     if (current && local === current.kind && stack.at(-1) === 'Schema') current = undefined;
     if (local === 'Schema') schemas.pop();
-    void tag;
   });
   parser.write(input.text).close();
   if (error) throw error;

@@ -9,9 +9,10 @@
  * leaves out.
  */
 import { allProperties, type CsdlModel, type CsdlProperty, type CsdlType, csdlTypeRef } from '../../read/csdl.js';
-import type { Constraint, OperationSpec, Property, SourceRef, TypeDef } from '../ir.js';
+import type { OperationSpec, Property, SourceRef } from '../ir.js';
 import { formatTypeRef } from '../type-expression.js';
 import { BOTH, CLIENT, type DriftChange, type DriftReport, NONE, report, SERVER } from './change.js';
+import { enumValues } from './property-diff.js';
 
 export function diffDocsVsMetadata(spec: OperationSpec, model: CsdlModel, type: CsdlType): DriftReport {
   const ctx: Ctx = { spec, model, seen: new Set() };
@@ -64,13 +65,6 @@ function diffType(ctx: Ctx, docs: Property[], metadata: CsdlProperty[], prefix: 
     });
   }
   return changes;
-}
-
-function enumValues(p: Property, types: Record<string, TypeDef>): (string | number | null)[] | undefined {
-  const mined = p.constraints.find((c): c is Extract<Constraint, { kind: 'enum' }> => c.kind === 'enum');
-  if (mined) return mined.values;
-  if (p.type.kind === 'named' && types[p.type.name]?.kind === 'enum') return (types[p.type.name] as { values: string[] }).values;
-  return undefined;
 }
 
 /** The docs' type in the metadata's terms: `Edm.String`, `microsoft.graph.passwordProfile`. */

@@ -66,31 +66,25 @@ export function diffProperties(ctx: PropertyDiffContext, a: Property[], b: Prope
     }
     changes.push(...diffProperty(ctx, pa, pb, prefix + pb.name));
   }
-  for (const p of removed) {
-    const ro = prefix ? undefined : ctx.readOnly.get(p.name.toLowerCase());
-    changes.push({
-      kind: 'property-removed',
-      subject: prefix + p.name,
-      message: `${prefix}${p.name} (${typeText(p.type)}) is only in A${ro ? `; its resource page marks it read-only: "${ro.sentence}"` : ''}`,
-      before: typeText(p.type),
-      breaking: CLIENT,
-      a: p.source,
-      ...(ro ? { b: ro.source } : {}),
-    });
-  }
-  for (const p of added) {
-    const ro = prefix ? undefined : ctx.readOnly.get(p.name.toLowerCase());
-    changes.push({
-      kind: 'property-added',
-      subject: prefix + p.name,
-      message: `${prefix}${p.name} (${typeText(p.type)}) is only in B${ro ? `; its resource page marks it read-only: "${ro.sentence}"` : ''}`,
-      after: typeText(p.type),
-      breaking: SERVER,
-      b: p.source,
-      ...(ro ? { a: ro.source } : {}),
-    });
-  }
+  for (const p of removed) changes.push(oneSide(ctx, p, prefix, 'A'));
+  for (const p of added) changes.push(oneSide(ctx, p, prefix, 'B'));
   return changes;
+}
+
+/** A property only one side lists: removed (breaks clients) or added (breaks servers). */
+function oneSide(ctx: PropertyDiffContext, p: Property, prefix: string, side: 'A' | 'B'): DriftChange {
+  const ro = prefix ? undefined : ctx.readOnly.get(p.name.toLowerCase());
+  const here = side === 'A' ? 'a' : 'b';
+  const there = side === 'A' ? 'b' : 'a';
+  return {
+    kind: side === 'A' ? 'property-removed' : 'property-added',
+    subject: prefix + p.name,
+    message: `${prefix}${p.name} (${typeText(p.type)}) is only in ${side}${ro ? `; its resource page marks it read-only: "${ro.sentence}"` : ''}`,
+    [side === 'A' ? 'before' : 'after']: typeText(p.type),
+    breaking: side === 'A' ? CLIENT : SERVER,
+    [here]: p.source,
+    ...(ro ? { [there]: ro.source } : {}),
+  };
 }
 
 export function typeText(t: TypeRef): string {
@@ -126,7 +120,8 @@ function renames(removed: Property[], added: Property[]): [Property, Property][]
   return out;
 }
 
-function enumValues(p: Property, types: Record<string, TypeDef>): (string | number | null)[] | undefined {
+/** The values a property may take, from its own sentence or its enum type's page. */
+export function enumValues(p: Property, types: Record<string, TypeDef>): (string | number | null)[] | undefined {
   const mined = p.constraints.find((c): c is Extract<Constraint, { kind: 'enum' }> => c.kind === 'enum');
   if (mined) return mined.values;
   if (p.type.kind === 'named') {
