@@ -95,7 +95,8 @@ function compile(contract: Contract): Compiled {
   return c;
 }
 
-const FORMATS: Record<string, RegExp> = {
+/** The patterns the `format` constraints are checked with (the JSON Schema export uses the same). */
+export const FORMATS: Record<string, RegExp> = {
   'date-time': /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/,
   date: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
   time: /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?$/,

@@ -1,0 +1,189 @@
+/**
+ * Spec → JSON Schema (2020-12) of the request body, built from the same contract the generated validator
+ * checks, so the two accept exactly the same bodies. Mined constraints become standard keywords (maxLength,
+ * enum, maxItems, pattern, format, type arrays for nullability, dependentSchemas for own-request groups);
+ * each keyword's docs line is in `x-docspec-source` (an annotation: declare it with ajv's `addVocabulary`).
+ */
+import type { OperationSpec } from '../spec/ir.js';
+import { buildContract } from './contract.js';
+import { FORMATS, type Check, type Contract, type PropertyContract } from './runtime.js';
+
+export type JsonSchema = { [key: string]: unknown };
+
+export const SOURCE_KEYWORD = 'x-docspec-source';
+const DIALECT = 'https://json-schema.org/draft/2020-12/schema';
+
+/** Escapes text for a regular expression (also inside a character class, with the `u` flag). */
+function literal(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+}
+
+function charClass(chars: Iterable<string>): string {
+  return [...new Set(chars)].map(literal).join('');
+}
+
+/** `A, B` set with no repeats, items trimmed: the runtime's flag-set check as one ECMAScript pattern. */
+function flagSetPattern(values: readonly string[]): string {
+  const item = `\\s*(?:${[...values].sort((a, b) => b.length - a.length).map(literal).join('|')})\\s*`;
+  const repeats = values.map((v) => `(?![\\s\\S]*(?:^|,)\\s*${literal(v)}\\s*,(?:[\\s\\S]*,)?\\s*${literal(v)}\\s*(?:,|$))`).join('');
+  return `^${repeats}${item}(?:,${item})*$`;
+}
+
+interface Keyword {
+  keyword: string;
+  value: unknown;
+}
+
+/** The keywords one check adds to the schema of a string (or to the array, for maxItems). */
+function stringKeywords(k: Check, item: boolean): Keyword[] {
+  switch (k.kind) {
+    case 'maxLength':
+      return item ? [] : [{ keyword: 'maxLength', value: k.max }];
+    case 'itemMaxLength':
+      return item ? [{ keyword: 'maxLength', value: k.max }] : [];
+    case 'forbiddenChars':
+      return [{ keyword: 'pattern', value: `^[^${charClass(k.chars)}]*$` }];
+    case 'allowedChars':
+      // The local part is what precedes the last `@` (the whole value when there is none).
+      return [{ keyword: 'pattern', value: k.scope === 'local-part' ? `^[${charClass(k.chars)}]*(?:@[^@]*)?$` : `^[${charClass(k.chars)}]*$` }];
+    case 'countryCode':
+      return [{ keyword: 'pattern', value: '^[A-Z]{2}$' }];
+    case 'format': {
+      const re = FORMATS[k.format];
+      const standard = ['date-time', 'date', 'time', 'duration', 'uuid'].includes(k.format);
+      return [...(standard ? [{ keyword: 'format', value: k.format }] : []), ...(re ? [{ keyword: 'pattern', value: re.source }] : [])];
+    }
+    case 'flagSet':
+      return [{ keyword: 'pattern', value: flagSetPattern(k.values) }];
+    default:
+      return [];
+  }
+}
+
+/** Several `pattern`s cannot share one schema object: extra ones go into `allOf`. */
+function apply(schema: JsonSchema, keywords: Keyword[], sources: Record<string, string>, source: string): void {
+  for (const { keyword, value } of keywords) {
+    if (keyword in schema) {
+      const all = (schema['allOf'] ??= []) as JsonSchema[];
+      all.push({ [keyword]: value, [SOURCE_KEYWORD]: source });
+      continue;
+    }
+    schema[keyword] = value;
+    sources[keyword] = source;
+  }
+}
+
+function scalarSchema(p: PropertyContract, item: boolean, refBase: string): JsonSchema {
+  const t = p.type;
+  const schema: JsonSchema = {};
+  const sources: Record<string, string> = {};
+  switch (t.kind) {
+    case 'string':
+      schema['type'] = 'string';
+      for (const k of p.checks) apply(schema, stringKeywords(k, item), sources, k.source);
+      break;
+    case 'boolean':
+      schema['type'] = 'boolean';
+      break;
+    case 'integer':
+      Object.assign(schema, { type: 'integer', minimum: t.min, maximum: t.max });
+      break;
+    case 'number':
+      schema['type'] = 'number';
+      break;
+    case 'object':
+      if (t.type) schema['$ref'] = `${refBase}${encodeURIComponent(t.type)}`;
+      else schema['type'] = 'object';
+      break;
+    case 'any':
+      break;
+  }
+  const en = p.checks.find((k) => k.kind === 'enum');
+  if (en && en.kind === 'enum') {
+    schema['enum'] = [...en.values];
+    sources['enum'] = en.source;
+  }
+  if (Object.keys(sources).length) schema[SOURCE_KEYWORD] = sources;
+  return schema;
+}
+
+/** Null is accepted unless the docs say not nullable, or a single value must be one of an enum without null. */
+function acceptsNull(p: PropertyContract): boolean {
+  if (p.checks.some((k) => k.kind === 'notNullable')) return false;
+  const en = p.checks.find((k) => k.kind === 'enum');
+  return !(en && en.kind === 'enum' && !p.collection && !en.values.includes(null));
+}
+
+function orNull(schema: JsonSchema): JsonSchema {
+  if (typeof schema['type'] === 'string') return { ...schema, type: [schema['type'], 'null'] };
+  return { anyOf: [schema, { type: 'null' }] };
+}
+
+export function propertySchema(p: PropertyContract, refBase: string): JsonSchema {
+  const readOnly = p.checks.find((k) => k.kind === 'readOnly');
+  const notNull = p.checks.find((k) => k.kind === 'notNullable');
+  // A read-only property accepts nothing but the null every property without "not nullable" accepts.
+  if (readOnly) return acceptsNull(p) ? { type: 'null', readOnly: true, [SOURCE_KEYWORD]: { readOnly: readOnly.source } } : { not: {}, readOnly: true, [SOURCE_KEYWORD]: { readOnly: readOnly.source } };
+  let schema: JsonSchema;
+  if (p.collection) {
+    schema = { type: 'array', items: scalarSchema(p, true, refBase) };
+    const maxItems = p.checks.find((k) => k.kind === 'maxItems');
+    if (maxItems && maxItems.kind === 'maxItems') Object.assign(schema, { maxItems: maxItems.max, [SOURCE_KEYWORD]: { maxItems: maxItems.source } });
+  } else schema = scalarSchema(p, false, refBase);
+  if (acceptsNull(p)) return orNull(schema);
+  if (notNull) {
+    const sources = (schema[SOURCE_KEYWORD] ??= {}) as Record<string, string>;
+    sources['type'] = notNull.source;
+  }
+  return schema;
+}
+
+function objectSchema(
+  properties: readonly (readonly [string, PropertyContract])[],
+  open: boolean,
+  extensionPatterns: readonly string[],
+  source: string,
+  refBase: string,
+): JsonSchema {
+  const schema: JsonSchema = { type: 'object', properties: Object.fromEntries(properties.map(([name, p]) => [name, propertySchema(p, refBase)])) };
+  if (!open) {
+    // Instance annotations (`@odata.type`) are always accepted, and at the top extension properties.
+    schema['patternProperties'] = Object.fromEntries(['@', ...extensionPatterns].map((p) => [p, {}]));
+    schema['additionalProperties'] = false;
+  }
+  if (source) schema[SOURCE_KEYWORD] = { properties: source };
+  return schema;
+}
+
+/**
+ * The request-body schema of a contract and the schemas of the complex types it refers to, which the
+ * caller places where `refBase` points (`#/$defs/` in a JSON Schema, `#/components/schemas/` in OpenAPI).
+ */
+export function contractSchemas(contract: Contract, refBase: string): { body: JsonSchema; types: Record<string, JsonSchema> } {
+  const body = objectSchema(contract.properties, false, contract.extensionPatterns, contract.source, refBase);
+  const names = new Set(contract.properties.map(([n]) => n));
+  const dependent: Record<string, JsonSchema> = {};
+  for (const g of contract.groups) {
+    const others = [...names].filter((n) => !g.members.includes(n));
+    for (const m of g.members) {
+      if (!names.has(m)) continue;
+      const forbid: JsonSchema = { properties: Object.fromEntries(others.map((o) => [o, false])), [SOURCE_KEYWORD]: { dependentSchemas: g.source } };
+      dependent[m] = dependent[m] ? { allOf: [dependent[m], forbid] } : forbid;
+    }
+  }
+  if (Object.keys(dependent).length) body['dependentSchemas'] = dependent;
+  const types = Object.fromEntries(contract.types.map(([name, t]) => [encodeURIComponent(name), objectSchema(t.properties, t.open, [], t.source, refBase)]));
+  return { body, types };
+}
+
+/** The standalone JSON Schema document of an operation's request body. */
+export function requestBodySchema(spec: OperationSpec): JsonSchema {
+  const { body, types } = contractSchemas(buildContract(spec), '#/$defs/');
+  return {
+    $schema: DIALECT,
+    $id: `urn:docspec:${encodeURIComponent(spec.operation)}:${encodeURIComponent(spec.variant)}:request-body`,
+    title: `${spec.title} (${spec.variant}) request body`,
+    ...body,
+    ...(Object.keys(types).length ? { $defs: types } : {}),
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * The OpenAPI 3.1 and JSON Schema exports: valid by a well-kept OpenAPI validator (@readme/openapi-parser),
+ * and accepting exactly the bodies the generated validator accepts (ajv on valid, one-constraint-broken
+ * and arbitrary bodies), with constraints as standard keywords pointing at their docs lines.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileErrors, validate as validateOpenApi } from '@readme/openapi-parser';
+import Ajv2020 from 'ajv/dist/2020.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ValidationResult } from '../../generated/runtime.js';
+import * as beta from '../../generated/user-update/beta.js';
+import * as intune from '../../generated/user-update/intune.js';
+import * as localtest from '../../generated/user-update/localtest.js';
+import * as v1 from '../../generated/user-update/v1.0.js';
+import { type JsonSchema, requestBodySchema, SOURCE_KEYWORD } from '../../generator/emit/json-schema.js';
+import { openApiDocument } from '../../generator/emit/openapi.js';
+import type { OperationSpec } from '../../generator/spec/ir.js';
+import { brokenBody, validBody } from '../../harness/arbitraries/body.js';
+import { lineOf, ROOT } from '../support/pages.js';
+
+const VARIANTS: [string, (b: unknown) => ValidationResult][] = [
+  ['beta', beta.validateRequestBody],
+  ['v1.0', v1.validateRequestBody],
+  ['localtest', localtest.validateRequestBody],
+  ['intune', intune.validateRequestBody],
+];
+const load = (variant: string) => JSON.parse(readFileSync(join(ROOT, `spec/user-update.${variant}.json`), 'utf8')) as OperationSpec;
+
+function ajv(): Ajv2020.default {
+  // Strict: an unknown keyword or format in the export is an error, except the declared annotation.
+  const a = new Ajv2020.default({ strict: true, allErrors: false, validateFormats: false });
+  a.addVocabulary([SOURCE_KEYWORD]);
+  return a;
+}
+
+/** Valid, one-constraint-broken and arbitrary bodies: 1,000 per variant from fixed seeds. */
+function bodies(spec: OperationSpec): unknown[] {
+  const names = spec.requestBody.properties.map((p) => p.name);
+  const values = fc.oneof(fc.jsonValue(), fc.constantFrom<unknown>(null, [null], ['x'], 'US', 'USA', '2020-01-01T00:00:00Z', 'a@b.com', 'DisablePasswordExpiration, DisableStrongPassword'));
+  const arbitrary = fc.dictionary(fc.oneof(fc.constantFrom(...names), fc.string()), values, { maxKeys: 4 });
+  return [
+    ...fc.sample(validBody(spec), { numRuns: 350, seed: 11 }),
+    ...fc.sample(brokenBody(spec), { numRuns: 350, seed: 12 }).map((c) => c.body),
+    ...fc.sample(arbitrary, { numRuns: 300, seed: 13 }),
+  ];
+}
+
+describe.each(VARIANTS)('%s', (variant, validate) => {
+  const spec = load(variant);
+
+  it('the OpenAPI document is valid OpenAPI 3.1', async () => {
+    const doc = openApiDocument(spec);
+    const result = await validateOpenApi(structuredClone(doc) as never);
+    expect(result.valid, result.valid ? '' : compileErrors(result)).toBe(true);
+    expect(doc['openapi']).toBe('3.1.0');
+  });
+
+  it('ajv with the JSON Schema export and the generated validator agree on 1,000 bodies', () => {
+    const check = ajv().compile(requestBodySchema(spec));
+    let valid = 0;
+    for (const body of bodies(spec)) {
+      const expected = validate(body).valid;
+      expect(check(body), `${JSON.stringify(body)}: ajv ${JSON.stringify(check.errors?.[0])}`).toBe(expected);
+      if (expected) valid++;
+    }
+    // Both verdicts are exercised.
+    expect(valid).toBeGreaterThan(300);
+    expect(valid).toBeLessThan(800);
+  });
+
+  it("ajv with the OpenAPI document's body schema agrees too", () => {
+    const doc = openApiDocument(spec);
+    const a = new Ajv2020.default({ strict: false, validateFormats: false });
+    a.addSchema({ $id: 'urn:docspec:openapi', components: doc['components'] } as JsonSchema);
+    const body = Object.keys((doc['components'] as { schemas: object }).schemas)[0]!;
+    const check = a.compile({ $ref: `urn:docspec:openapi#/components/schemas/${body}` });
+    for (const b of bodies(spec).slice(0, 500)) expect(check(b), JSON.stringify(b)).toBe(validate(b).valid);
+  });
+});
+
+describe('constraints as standard keywords, each with its docs line', () => {
+  const spec = load('v1.0');
+  const schema = requestBodySchema(spec) as { properties: Record<string, JsonSchema>; dependentSchemas: Record<string, JsonSchema> };
+  const p = schema.properties;
+  const source = (s: JsonSchema, keyword: string) => (s[SOURCE_KEYWORD] as Record<string, string>)[keyword]!;
+  const lineAt = (ref: string) => lineOf(ref.slice(0, ref.lastIndexOf(':')), Number(ref.slice(ref.lastIndexOf(':') + 1)));
+
+  it('maxLength, maxItems, enum, pattern, format, and nullability as type arrays', () => {
+    expect(p['companyName']).toMatchObject({ type: ['string', 'null'], maxLength: 64 });
+    expect(lineAt(source(p['companyName']!, 'maxLength'))).toMatch(/maximum length is 64/);
+    expect(p['businessPhones']).toMatchObject({ type: ['array', 'null'], maxItems: 1 });
+    expect(p['ageGroup']!['enum']).toEqual([null, 'Minor', 'NotAdult', 'Adult']);
+    expect(p['usageLocation']).toMatchObject({ type: 'string', pattern: '^[A-Z]{2}$' });
+    expect(lineAt(source(p['usageLocation']!, 'type'))).toMatch(/not nullable/i);
+    expect(p['displayName']!['type']).toBe('string');
+    expect(p['birthday']).toMatchObject({ type: ['string', 'null'], format: 'date-time' });
+    expect(p['onPremisesImmutableId']!['pattern']).toBe('^[^\\$_]*$');
+  });
+
+  it('own-request groups become dependentSchemas', () => {
+    const aboutMe = schema.dependentSchemas['aboutMe'] as { properties: Record<string, boolean> };
+    expect(aboutMe.properties['city']).toBe(false);
+    expect(aboutMe.properties['skills']).toBeUndefined();
+    expect(lineAt(source(aboutMe, 'dependentSchemas'))).toMatch(/own PATCH request/);
+  });
+
+  it('the OpenAPI validator does reject a broken document', async () => {
+    const doc = openApiDocument(spec);
+    delete doc['info'];
+    expect((await validateOpenApi(doc as never)).valid).toBe(false);
+  });
+});
