@@ -16,6 +16,8 @@ Commands:
                       (no pages: the bundled pages listed in docspec.config.json)
   drift A B           what changed between two specs or pages, or docs vs CSDL metadata   (docspec drift --help)
   matrix FILES…       properties × variants, differences highlighted (md, json, html)   (docspec matrix --help)
+  openapi             a spec as an OpenAPI 3.1 document   (docspec openapi --help)
+  json-schema         a spec's request body as JSON Schema 2020-12   (docspec json-schema --help)
   certify server      check a running server against a spec   (docspec certify server --help)
   certify client      check a client, through an adapter, against a spec   (docspec certify client --help)
   certify connector   check a connector's action description against a spec   (docspec certify connector --help)
@@ -53,6 +55,8 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'generate') return (await import('./cli/generate.js')).generate(rest, HELP);
   if (command === 'drift') return (await import('./cli/drift.js')).driftCommand(rest);
   if (command === 'matrix') return (await import('./cli/matrix.js')).matrixCommand(rest);
+  if (command === 'openapi') return (await import('./cli/export.js')).openApiCommand(rest);
+  if (command === 'json-schema') return (await import('./cli/export.js')).jsonSchemaCommand(rest);
   if (command === 'certify') {
     const [what, ...args] = rest;
     if (what === 'server') return (await import('./cli/certify-server.js')).certifyServerCommand(args);
