@@ -1,5 +1,6 @@
 /**
- * docspec's programmatic API: certify an implementation from your own test suite, and read the report.
+ * docspec's programmatic API: certify an implementation from your own test suite and read the report,
+ * compare specs (drift, docs vs CSDL, the variant matrix), and export OpenAPI or JSON Schema.
  *
  * ```ts
  * import { certifyServer, formatReport } from 'docspec';
@@ -19,3 +20,15 @@ export { CLIENT_CHECKS } from './harness/checks/client/registry.js';
 export { certifyConnector, type ConnectorReport } from './harness/connector/certify-connector.js';
 export type { ConnectorFinding } from './harness/connector/finding.js';
 export { formatConnectorReport } from './harness/connector/format.js';
+export { diffSpecs } from './generator/spec/diff/diff-specs.js';
+export { diffDocsVsMetadata } from './generator/spec/diff/metadata-diff.js';
+export { buildMatrix, type Matrix, type MatrixRow, type MatrixCell } from './generator/spec/diff/matrix.js';
+export { failingChanges, isBreaking, type DriftChange, type DriftReport, type FailOn, type Breaking } from './generator/spec/diff/change.js';
+export { readCsdl, findType, type CsdlModel, type CsdlType } from './generator/read/csdl.js';
+export { formatDriftText } from './generator/report/drift-text.js';
+export { formatDriftMarkdown } from './generator/report/drift-markdown.js';
+export { formatDriftJunit } from './generator/report/drift-junit.js';
+export { formatMatrixHtml } from './generator/report/matrix-html.js';
+export { formatMatrixMarkdown } from './generator/report/matrix-markdown.js';
+export { openApiDocument } from './generator/emit/openapi.js';
+export { requestBodySchema, SOURCE_KEYWORD, type JsonSchema } from './generator/emit/json-schema.js';
