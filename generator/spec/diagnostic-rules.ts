@@ -1,0 +1,28 @@
+/**
+ * Every diagnostic the generator can report: its id, severity and what it means. `diagnostic()` accepts only
+ * these ids, and the README's diagnostics table is generated from this list (`npm run docs`).
+ */
+import type { Severity } from './ir.js';
+
+export const DIAGNOSTIC_RULES = {
+  'example-unknown-property': { severity: 'warning', meaning: "an example body sends a property the table does not list (beta example 2's `authorizationInfo`)" },
+  'example-type-mismatch': { severity: 'warning', meaning: 'an example value has the wrong JSON type for its table row' },
+  'example-invalid-json': { severity: 'warning', meaning: 'an example body is not JSON' },
+  'placeholder-permission': { severity: 'warning', meaning: 'the permissions table has a placeholder ("TODO: Determine scopes")' },
+  'unresolved-type': { severity: 'warning', meaning: 'a type has no resource page; it is treated as an open object' },
+  'read-only-in-request': { severity: 'warning', meaning: "the request table lists a property its resource page marks read-only (the stub's `id`, `assignedPlans`, …)" },
+  'type-unparsed': { severity: 'warning', meaning: 'a Type cell is not a type expression' },
+  'table-missing-cell': { severity: 'warning', meaning: 'a table row has fewer cells than the header' },
+  'table-extra-cell': { severity: 'warning', meaning: 'a table row has more cells than the header' },
+  'duplicate-property': { severity: 'warning', meaning: 'a property is listed twice' },
+  'group-unknown-property': { severity: 'warning', meaning: 'a note names a property the table does not list' },
+  'annotation-invalid': { severity: 'warning', meaning: 'an annotation comment (`<!-- {…} -->`) is not valid JSON' },
+  'front-matter-invalid': { severity: 'warning', meaning: 'the front matter is not valid YAML' },
+  'obfuscated-value': { severity: 'info', meaning: 'rendered text hides a value behind `[email protected]`' },
+  'empty-description': { severity: 'info', meaning: 'table rows without a description (nothing to mine)' },
+  'no-property-table': { severity: 'info', meaning: 'the request body is described only in prose or examples' },
+  'connector-field-unmapped': { severity: 'info', meaning: 'a connector field matches no property of the resource' },
+  'page-failed': { severity: 'error', meaning: 'the page could not be processed (a bug: no page should fail)' },
+} as const satisfies Record<string, { severity: Severity; meaning: string }>;
+
+export type DiagnosticRule = keyof typeof DIAGNOSTIC_RULES;

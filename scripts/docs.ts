@@ -1,0 +1,9 @@
+/** `npm run docs`: regenerates the README tables that come from the registries. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { refreshReadme } from '../generator/report/readme-tables.js';
+
+const path = new URL('../README.md', import.meta.url);
+const before = readFileSync(path, 'utf8');
+const after = refreshReadme(before);
+if (after !== before) writeFileSync(path, after);
+process.stderr.write(after === before ? 'README.md tables are up to date\n' : 'README.md tables refreshed\n');
