@@ -23,7 +23,7 @@ Commands:
   certify connector   check a connector's action description against a spec   (docspec certify connector --help)
 
 Options of generate:
-  --check             write nothing; exit 1 and list the files that would change
+  --check             write nothing; exit 1 and list the files that would change  (default: write)
   --base DIR          where the page sits in a Graph docs tree (api/ folder): includes resolve against it,
                       complex types come from DIR/../resources   (default: the page's own folder)
   --resources DIR     resource pages to resolve complex types from  (default: BASE/../resources)
@@ -33,8 +33,8 @@ Options of generate:
   --spec-dir DIR      where spec JSON goes  (default: spec)
   --generated-dir DIR where TypeScript goes  (default: generated)
   --config FILE       config with the default pages  (default: docspec.config.json)
-  --verbose           print info diagnostics too
-  --quiet             print only errors and the summary
+  --verbose           print info diagnostics too  (default: warnings and errors)
+  --quiet             print only errors and the summary  (default: warnings and errors)
 
   -h, --help          this help          -v, --version   the version
 

@@ -17,16 +17,17 @@ the path with the id percent-encoded, Authorization, Content-Type, the JSON body
 or re-typed; null and extension properties kept), one request per update, resolving on success and
 rejecting on an error.
 
-  --spec FILE        spec/<operation>.<variant>.json
+  --spec FILE        spec/<operation>.<variant>.json   (required)
   --adapter MODULE   a module whose default export is async ({ baseUrl, userId, body, token }) => void and
                      performs the update with the client under test (JavaScript; TypeScript when node runs
                      with a loader, e.g. node --import tsx)
   --runs N           runs per check (default ${DEFAULT_RUNS})
   --seed S           fast-check seed (default: random, printed)
-  --check ID         run only this check (repeatable)
-  --report FILE      write the JSON report
-  --junit FILE       write JUnit XML
-  --quiet            no progress lines
+  --check ID         run only this check (repeatable)   (default: all)
+  --report FILE      write the JSON report   (default: none)
+  --junit FILE       write JUnit XML   (default: none)
+  --quiet            no progress lines   (default: progress on stderr)
+  -h, --help         this help
 
 Exit codes: 0 pass · 1 nonconformance · 2 bad usage, spec or adapter`;
 

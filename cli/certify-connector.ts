@@ -16,10 +16,11 @@ type mismatches, enum values that differ in case or spelling, documented propert
 the success status, and descriptions that describe another property.
 
   --spec FILE     the operation spec, e.g. spec/user-update.v1.0.json (other variants of the same
-                  operation next to it are consulted for "updatable in beta")
-  --page FILE     the connector's action description (text), or its spec JSON
-  --report FILE   write the JSON report (with findings)
-  --verbose       also list every field mapping
+                  operation next to it are consulted for "updatable in beta")   (required)
+  --page FILE     the connector's action description (text), or its spec JSON   (required)
+  --report FILE   write the JSON report (with findings)   (default: none)
+  --verbose       also list every field mapping   (default: findings only)
+  -h, --help      this help
 
 Exit codes: 0 no error findings · 1 error findings · 2 bad usage or input`;
 

@@ -12,17 +12,18 @@ Sends property-based requests generated from the spec to a running server and ch
 the docs: the success response, a 4xx for each broken constraint, the error body, 401 without a token,
 a wrong Content-Type, every documented address, and (when GET answers) that state reads back as sent.
 
-  --spec FILE                 spec/<operation>.<variant>.json
-  --base-url URL              service root with the version segment, e.g. http://127.0.0.1:8080/v1.0
-  --user-id ID                an existing user the run may update (the {id} of the path)
-  --user-principal-name UPN   its userPrincipalName, when GET does not return it
+  --spec FILE                 spec/<operation>.<variant>.json   (required)
+  --base-url URL              service root with the version segment, e.g. http://127.0.0.1:8080/v1.0   (required)
+  --user-id ID                an existing user the run may update (the {id} of the path)   (default: none; updates go to /me)
+  --user-principal-name UPN   its userPrincipalName, when GET does not return it   (default: as GET returns it)
   --token T                   bearer token (default: $DOCSPEC_TOKEN, else a placeholder)
   --runs N                    runs per case (default ${DEFAULT_RUNS})
   --seed S                    fast-check seed: same seed, same requests (default: random, printed)
-  --check ID                  run only cases with this id or id prefix (repeatable)
-  --report FILE               write the JSON report
-  --junit FILE                write JUnit XML
-  --quiet                     no progress lines
+  --check ID                  run only cases with this id or id prefix (repeatable)   (default: all)
+  --report FILE               write the JSON report   (default: none)
+  --junit FILE                write JUnit XML   (default: none)
+  --quiet                     no progress lines   (default: progress on stderr)
+  -h, --help                  this help
 
 Exit codes: 0 pass · 1 nonconformance · 2 bad usage or spec · 3 inconclusive (unreachable, or 429/503/
 connection errors persisted after retries)`;

@@ -20,7 +20,7 @@ Options:
   --format FORMAT     text | md | json | junit   (default: text)
   --fail-on WHAT      breaking | any | none: which changes make the exit code 1   (default: breaking)
   --type NAME         the metadata type to compare with   (default: microsoft.graph.<resource of A>)
-  --out FILE          write the report to FILE instead of stdout
+  --out FILE          write the report to FILE   (default: stdout)
   -h, --help          this help
 
 Exit codes: 0 no change fails the gate · 1 drift that fails --fail-on · 2 bad usage or unreadable input`;

@@ -12,7 +12,7 @@ Writes an OpenAPI 3.1 document for the operation: its paths, headers, the reques
 
 Options:
   --spec FILE         the spec (spec/<operation>.<variant>.json)   (required)
-  --out FILE          write to FILE instead of stdout
+  --out FILE          write to FILE   (default: stdout)
   -h, --help          this help
 
 Exit codes: 0 written · 2 bad usage or unreadable input`;
@@ -24,7 +24,7 @@ accepts. x-docspec-source is an annotation; with ajv, declare it: ajv.addVocabul
 
 Options:
   --spec FILE         the spec (spec/<operation>.<variant>.json)   (required)
-  --out FILE          write to FILE instead of stdout
+  --out FILE          write to FILE   (default: stdout)
   -h, --help          this help
 
 Exit codes: 0 written · 2 bad usage or unreadable input`;

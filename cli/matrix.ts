@@ -12,7 +12,7 @@ One row per request property, one column per variant; cells that disagree with t
 
 Options:
   --format FORMAT     md | json | html   (default: md; html is one self-contained page)
-  --out FILE          write to FILE instead of stdout
+  --out FILE          write to FILE   (default: stdout)
   -h, --help          this help
 
 Exit codes: 0 written · 2 bad usage or unreadable input`;
