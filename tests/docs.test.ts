@@ -58,3 +58,15 @@ describe('--help', () => {
     for (const line of optionsOf(text.slice(text.indexOf('Options of generate:'), text.indexOf('-h, --help')))) expect(line, line).toMatch(/default/i);
   });
 });
+
+describe('README quick start', () => {
+  it('the try-it commands run as written: the reference server passes, the drift report reads', async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = /<!-- try-it:start -->\n```sh\n([\s\S]*?)```\n<!-- try-it:end -->/.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    const r = await promisify(execFile)('bash', ['-e', '-c', block!], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(r.stderr).toMatch(/: pass — 68 passed, 0 failed/);
+    expect(r.stdout).toContain('## docspec drift');
+    expect(r.stdout).toContain('`assignedLicenses`');
+  }, 180_000);
+});

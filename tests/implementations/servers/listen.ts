@@ -1,4 +1,4 @@
-/** Serves a fetch-style handler on a real `node:http` server on loopback (port 0: the OS picks one). */
+/** Serves a fetch-style handler on a real `node:http` server on loopback (port 0, the default: the OS picks one). */
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -17,7 +17,7 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
   return new Request(`${origin}${req.url ?? '/'}`, { method: req.method, headers, body });
 }
 
-export function listen(handle: (request: Request) => Promise<Response>): Promise<Listening> {
+export function listen(handle: (request: Request) => Promise<Response>, port = 0): Promise<Listening> {
   const server = createServer(async (req, res) => {
     try {
       const response = await handle(await toRequest(req, origin));
@@ -33,7 +33,7 @@ export function listen(handle: (request: Request) => Promise<Response>): Promise
   });
   let origin = '';
   return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       resolve({
         origin,
