@@ -65,7 +65,7 @@ describe('README quick start', () => {
     const block = /<!-- try-it:start -->\n```sh\n([\s\S]*?)```\n<!-- try-it:end -->/.exec(readme)?.[1];
     expect(block).toBeDefined();
     const r = await promisify(execFile)('bash', ['-e', '-c', block!], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
-    expect(r.stderr).toMatch(/: pass — 68 passed, 0 failed/);
+    expect(r.stdout).toMatch(/: pass — 68 passed, 0 failed/);
     expect(r.stdout).toContain('## docspec drift');
     expect(r.stdout).toContain('`assignedLicenses`');
   }, 180_000);
