@@ -3,30 +3,17 @@
  * and accepting exactly the bodies the generated validator accepts (ajv on valid, one-constraint-broken
  * and arbitrary bodies), with constraints as standard keywords pointing at their docs lines.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { compileErrors, validate as validateOpenApi } from '@readme/openapi-parser';
 import Ajv2020 from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ValidationResult } from '../../generated/runtime.js';
-import * as beta from '../../generated/user-update/beta.js';
-import * as intune from '../../generated/user-update/intune.js';
-import * as localtest from '../../generated/user-update/localtest.js';
-import * as v1 from '../../generated/user-update/v1.0.js';
 import { type JsonSchema, requestBodySchema, SOURCE_KEYWORD } from '../../generator/emit/json-schema.js';
 import { openApiDocument } from '../../generator/emit/openapi.js';
 import type { OperationSpec } from '../../generator/spec/ir.js';
 import { brokenBody, validBody } from '../../harness/arbitraries/body.js';
-import { lineOf, ROOT } from '../support/pages.js';
+import { loadSpec, VALIDATORS } from '../support/validators.js';
+import { lineOf } from '../support/pages.js';
 
-const VARIANTS: [string, (b: unknown) => ValidationResult][] = [
-  ['beta', beta.validateRequestBody],
-  ['v1.0', v1.validateRequestBody],
-  ['localtest', localtest.validateRequestBody],
-  ['intune', intune.validateRequestBody],
-];
-const load = (variant: string) => JSON.parse(readFileSync(join(ROOT, `spec/user-update.${variant}.json`), 'utf8')) as OperationSpec;
 
 function ajv(): Ajv2020.default {
   // Strict: an unknown keyword or format in the export is an error, except the declared annotation.
@@ -47,8 +34,8 @@ function bodies(spec: OperationSpec): unknown[] {
   ];
 }
 
-describe.each(VARIANTS)('%s', (variant, validate) => {
-  const spec = load(variant);
+describe.each(VALIDATORS)('%s', (variant, validate) => {
+  const spec = loadSpec(variant);
 
   it('the OpenAPI document is valid OpenAPI 3.1', async () => {
     const doc = openApiDocument(spec);
@@ -81,7 +68,7 @@ describe.each(VARIANTS)('%s', (variant, validate) => {
 });
 
 describe('constraints as standard keywords, each with its docs line', () => {
-  const spec = load('v1.0');
+  const spec = loadSpec('v1.0');
   const schema = requestBodySchema(spec) as { properties: Record<string, JsonSchema>; dependentSchemas: Record<string, JsonSchema> };
   const p = schema.properties;
   const source = (s: JsonSchema, keyword: string) => (s[SOURCE_KEYWORD] as Record<string, string>)[keyword]!;

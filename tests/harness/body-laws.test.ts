@@ -3,29 +3,14 @@
  * validate; a body with one constraint broken always fails with that constraint's rule at its path; the same
  * seed gives the same values. Run for every variant.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ValidationResult } from '../../generated/runtime.js';
-import * as beta from '../../generated/user-update/beta.js';
-import * as intune from '../../generated/user-update/intune.js';
-import * as localtest from '../../generated/user-update/localtest.js';
-import * as v1 from '../../generated/user-update/v1.0.js';
-import type { OperationSpec } from '../../generator/spec/ir.js';
 import { brokenBody, validBody } from '../../harness/arbitraries/body.js';
-import { ROOT } from '../support/pages.js';
+import { loadSpec, VALIDATORS } from '../support/validators.js';
 
-const VARIANTS: [string, (b: unknown) => ValidationResult][] = [
-  ['beta', beta.validateRequestBody],
-  ['v1.0', v1.validateRequestBody],
-  ['localtest', localtest.validateRequestBody],
-  ['intune', intune.validateRequestBody],
-];
-const load = (variant: string) => JSON.parse(readFileSync(join(ROOT, `spec/user-update.${variant}.json`), 'utf8')) as OperationSpec;
 
-describe.each(VARIANTS)('%s', (variant, validate) => {
-  const spec = load(variant);
+describe.each(VALIDATORS)('%s', (variant, validate) => {
+  const spec = loadSpec(variant);
 
   it('bodies generated to satisfy the spec always validate', () => {
     fc.assert(
@@ -64,10 +49,10 @@ describe.each(VARIANTS)('%s', (variant, validate) => {
 
 describe('broken cases cover every enforceable rule of v1.0', () => {
   it('max-length, allowed-values, not-nullable, max-items, forbidden-chars, allowed-chars, country-code, formats, flag sets, own-request', () => {
-    const rules = new Set(fc.sample(brokenBody(load('v1.0')), { seed: 1, numRuns: 3000 }).map((c) => c.rule));
+    const rules = new Set(fc.sample(brokenBody(loadSpec('v1.0')), { seed: 1, numRuns: 3000 }).map((c) => c.rule));
     for (const r of ['max-length', 'allowed-values', 'not-nullable', 'max-items', 'forbidden-chars', 'allowed-chars', 'country-code', 'primitive-format', 'alias-domain', 'flag-set', 'own-request', 'type', 'unknown-property']) {
       expect(rules, r).toContain(r);
     }
-    expect(new Set(fc.sample(brokenBody(load('beta')), { seed: 1, numRuns: 3000 }).map((c) => c.rule))).toContain('item-max-length');
+    expect(new Set(fc.sample(brokenBody(loadSpec('beta')), { seed: 1, numRuns: 3000 }).map((c) => c.rule))).toContain('item-max-length');
   });
 });
