@@ -7,7 +7,7 @@ import { formatDriftJunit } from '../generator/report/drift-junit.js';
 import { formatDriftMarkdown } from '../generator/report/drift-markdown.js';
 import { driftSummary, formatDriftText } from '../generator/report/drift-text.js';
 import type { OperationSpec } from '../generator/spec/ir.js';
-import { displayPath, parseOptions, readInput, UsageError, writeAtomic } from './io.js';
+import { displayPath, parseOptions, readInput, UsageError, writeOutput } from './io.js';
 import { specOrPage } from './spec-or-page.js';
 
 export const DRIFT_HELP = `Usage: docspec drift A B [options]
@@ -91,9 +91,6 @@ export function driftCommand(args: string[]): number {
         : format === 'junit'
           ? formatDriftJunit(report, failOn)
           : formatDriftText(report, failOn);
-  if (values.out) {
-    writeAtomic(values.out as string, text);
-    process.stderr.write(`docspec: ${driftSummary(report, failOn)} → ${values.out as string}\n`);
-  } else process.stdout.write(text);
+  writeOutput(text, values.out as string | undefined, driftSummary(report, failOn));
   return failing.length ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 /** `docspec openapi` and `docspec json-schema`: a spec as an OpenAPI 3.1 document or a request-body JSON Schema. */
 import { requestBodySchema } from '../generator/emit/json-schema.js';
 import { openApiDocument } from '../generator/emit/openapi.js';
-import { parseOptions, UsageError, writeAtomic } from './io.js';
+import { parseOptions, UsageError, writeOutput } from './io.js';
 import { loadOperationSpec } from './load-spec.js';
 
 export const OPENAPI_HELP = `Usage: docspec openapi --spec FILE [options]
@@ -29,7 +29,7 @@ Options:
 
 Exit codes: 0 written · 2 bad usage or unreadable input`;
 
-function exportCommand(args: string[], help: string, build: typeof openApiDocument): number {
+function exportCommand(args: string[], help: string, build: typeof openApiDocument, what: string): number {
   const { values, positionals } = parseOptions(args, {
     spec: { type: 'string' },
     out: { type: 'string' },
@@ -42,10 +42,9 @@ function exportCommand(args: string[], help: string, build: typeof openApiDocume
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (the spec goes after --spec)`);
   if (!values.spec) throw new UsageError('--spec FILE is required');
   const text = `${JSON.stringify(build(loadOperationSpec(values.spec as string)), null, 2)}\n`;
-  if (values.out) writeAtomic(values.out as string, text);
-  else process.stdout.write(text);
+  writeOutput(text, values.out as string | undefined, `${what} of ${values.spec as string}`);
   return 0;
 }
 
-export const openApiCommand = (args: string[]) => exportCommand(args, OPENAPI_HELP, openApiDocument);
-export const jsonSchemaCommand = (args: string[]) => exportCommand(args, JSON_SCHEMA_HELP, requestBodySchema);
+export const openApiCommand = (args: string[]) => exportCommand(args, OPENAPI_HELP, openApiDocument, 'OpenAPI 3.1 document');
+export const jsonSchemaCommand = (args: string[]) => exportCommand(args, JSON_SCHEMA_HELP, requestBodySchema, 'request-body JSON Schema');

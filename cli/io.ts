@@ -49,6 +49,19 @@ export function writeAtomic(path: string, text: string): void {
   }
 }
 
+/**
+ * A report's destination: stdout, or `--out FILE` written atomically with a one-line summary on stderr
+ * (so a CI log still says what the file holds).
+ */
+export function writeOutput(text: string, out: string | undefined, summary: string): void {
+  if (out === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  writeAtomic(out, text);
+  process.stderr.write(`docspec: ${summary} → ${out}\n`);
+}
+
 /** A file shipped with the package (from the source tree, or from dist/ one level down). */
 export function packageFile(rel: string): string {
   for (const prefix of ['../', '../../']) {

@@ -2,7 +2,7 @@
 import { buildMatrix } from '../generator/spec/diff/matrix.js';
 import { formatMatrixHtml } from '../generator/report/matrix-html.js';
 import { formatMatrixMarkdown } from '../generator/report/matrix-markdown.js';
-import { parseOptions, UsageError, writeAtomic } from './io.js';
+import { parseOptions, UsageError, writeOutput } from './io.js';
 import { specOrPage } from './spec-or-page.js';
 
 export const MATRIX_HELP = `Usage: docspec matrix FILES… [options]
@@ -37,9 +37,6 @@ export function matrixCommand(args: string[]): number {
   if (operations.length > 1) throw new UsageError(`matrix compares one operation; these are ${operations.join(', ')}`);
   const matrix = buildMatrix(specs);
   const text = format === 'json' ? `${JSON.stringify(matrix, null, 2)}\n` : format === 'html' ? formatMatrixHtml(matrix) : formatMatrixMarkdown(matrix);
-  if (values.out) {
-    writeAtomic(values.out as string, text);
-    process.stderr.write(`docspec: ${matrix.summary.properties} properties × ${specs.length} variants, ${matrix.summary.differing} differ → ${values.out as string}\n`);
-  } else process.stdout.write(text);
+  writeOutput(text, values.out as string | undefined, `${matrix.summary.properties} properties × ${specs.length} variants, ${matrix.summary.differing} differ`);
   return 0;
 }

@@ -28,6 +28,8 @@ describe('docspec openapi / json-schema', () => {
     const out = join(work, 'body.schema.json');
     const schema = await run(['json-schema', '--spec', 'spec/user-update.beta.json', '--out', out]);
     expect(schema.code, schema.stderr).toBe(0);
+    expect(schema.stdout).toBe('');
+    expect(schema.stderr).toMatch(/^docspec: request-body JSON Schema of spec\/user-update\.beta\.json → .*body\.schema\.json\n$/);
     expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object' });
   });
 
