@@ -73,18 +73,13 @@ export function diffProperties(ctx: PropertyDiffContext, a: Property[], b: Prope
 
 /** A property only one side lists: removed (breaks clients) or added (breaks servers). */
 function oneSide(ctx: PropertyDiffContext, p: Property, prefix: string, side: 'A' | 'B'): DriftChange {
+  // The resource page's read-only statement is the other side's citation: it says why the row is missing.
   const ro = prefix ? undefined : ctx.readOnly.get(p.name.toLowerCase());
-  const here = side === 'A' ? 'a' : 'b';
-  const there = side === 'A' ? 'b' : 'a';
-  return {
-    kind: side === 'A' ? 'property-removed' : 'property-added',
-    subject: prefix + p.name,
-    message: `${prefix}${p.name} (${typeText(p.type)}) is only in ${side}${ro ? `; its resource page marks it read-only: "${ro.sentence}"` : ''}`,
-    [side === 'A' ? 'before' : 'after']: typeText(p.type),
-    breaking: side === 'A' ? CLIENT : SERVER,
-    [here]: p.source,
-    ...(ro ? { [there]: ro.source } : {}),
-  };
+  const type = typeText(p.type);
+  const message = `${prefix}${p.name} (${type}) is only in ${side}${ro ? `; its resource page marks it read-only: "${ro.sentence}"` : ''}`;
+  const subject = prefix + p.name;
+  if (side === 'A') return { kind: 'property-removed', subject, message, before: type, breaking: CLIENT, a: p.source, ...(ro ? { b: ro.source } : {}) };
+  return { kind: 'property-added', subject, message, after: type, breaking: SERVER, b: p.source, ...(ro ? { a: ro.source } : {}) };
 }
 
 export function typeText(t: TypeRef): string {
