@@ -130,12 +130,10 @@ export function propertySchema(p: PropertyContract, refBase: string): JsonSchema
     const maxItems = p.checks.find((k) => k.kind === 'maxItems');
     if (maxItems && maxItems.kind === 'maxItems') Object.assign(schema, { maxItems: maxItems.max, [SOURCE_KEYWORD]: { maxItems: maxItems.source } });
   } else schema = scalarSchema(p, false, refBase);
-  if (acceptsNull(p)) return orNull(schema);
-  if (notNull) {
-    const sources = (schema[SOURCE_KEYWORD] ??= {}) as Record<string, string>;
-    sources['type'] = notNull.source;
-  }
-  return schema;
+  // The type comes from the table row, unless "not nullable" narrowed it: then from that sentence.
+  const sources = (schema[SOURCE_KEYWORD] ??= {}) as Record<string, string>;
+  sources['type'] = notNull?.source ?? p.source;
+  return acceptsNull(p) ? orNull(schema) : schema;
 }
 
 function objectSchema(

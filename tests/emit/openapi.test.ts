@@ -86,6 +86,19 @@ describe('constraints as standard keywords, each with its docs line', () => {
     expect(p['onPremisesImmutableId']!['pattern']).toBe('^[^\\$_]*$');
   });
 
+  it('every property schema cites its table row for its type (or the "not nullable" sentence)', () => {
+    let narrowed = 0;
+    for (const [name, s] of Object.entries(p)) {
+      const own = (s['anyOf'] as JsonSchema[] | undefined)?.[0] ?? s;
+      const property = spec.requestBody.properties.find((x) => x.name === name)!;
+      const notNull = property.constraints.find((c) => c.kind === 'notNullable');
+      expect(source(own, 'type'), name).toBe(`${(notNull ?? property).source.file}:${(notNull ?? property).source.line}`);
+      expect(lineAt(source(own, 'type')), name).toContain(name);
+      if (notNull) narrowed++;
+    }
+    expect(narrowed).toBe(3);
+  });
+
   it('own-request groups become dependentSchemas', () => {
     const aboutMe = schema.dependentSchemas['aboutMe'] as { properties: Record<string, boolean> };
     expect(aboutMe.properties['city']).toBe(false);
