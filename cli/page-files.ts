@@ -20,8 +20,8 @@ export function includeResolver(base: string, display: (path: string) => string 
 /** Undefined when the folder is missing: types then degrade to diagnostics instead of failed lookups. */
 export function resourceLoader(dir: string, display: (path: string) => string = displayPath): ResourceLoader | undefined {
   if (!existsSync(dir)) return undefined;
-  return (name) => {
-    for (const f of resourceFileNames(name)) {
+  return (name, link) => {
+    for (const f of resourceFileNames(name, link)) {
       const path = join(dir, f);
       if (existsSync(path)) return { file: display(path), text: readFileSync(path, 'utf8') };
     }

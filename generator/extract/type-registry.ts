@@ -9,8 +9,20 @@ import { diagnostic } from '../spec/diagnostic.js';
 import type { Diagnostic, Property, SourceRef, TypeDef } from '../spec/ir.js';
 import { isPropertyTable, readPropertyTable } from './property-table.js';
 
+/** A resource page as a loader returns it; `page` is its model when the loader already has it parsed. */
+export interface LoadedResource {
+  file: string;
+  text: string;
+  page?: PageModel;
+}
+
 /** Returns the resource page for a type name (or for a link target such as `../resources/x.md`). */
-export type ResourceLoader = (typeName: string, link?: string) => { file: string; text: string } | undefined;
+export type ResourceLoader = (typeName: string, link?: string) => LoadedResource | undefined;
+
+/** The model of a loaded resource page: parsed here unless the loader kept one. */
+export function resourcePageModel(loaded: LoadedResource): PageModel {
+  return loaded.page ?? readMarkdown({ file: loaded.file, text: loaded.text });
+}
 
 const MAX_DEPTH = 6;
 
@@ -29,26 +41,33 @@ export class TypeRegistry {
     for (const p of properties) this.resolveRef(p, depth);
   }
 
-  /** The complex type of a resource (e.g. `user`), loaded on demand. */
-  load(name: string, depth = 0): TypeDef | undefined {
-    const known = this.byLowerName.get(name.toLowerCase());
+  /**
+   * The complex type of a resource (e.g. `user`), loaded on demand. `link` is where the docs point for it (the
+   * Type cell's link): tried first, and kept only when that page is about the type asked for.
+   */
+  load(name: string, depth = 0, link?: string): TypeDef | undefined {
+    const key = name.toLowerCase();
+    const known = this.byLowerName.get(key);
     if (known) return known;
-    if (this.missing.has(name.toLowerCase()) || !this.loader || depth > MAX_DEPTH) return undefined;
-    const page = this.loader(name);
-    if (!page) {
-      this.missing.add(name.toLowerCase());
-      return undefined;
-    }
-    const def = typeFromPage(readMarkdown({ file: page.file, text: page.text }), name);
+    if (!this.loader || depth > MAX_DEPTH) return undefined;
+    const linkKey = link ? `${key}\0${link}` : key;
+    if (this.missing.has(linkKey)) return undefined;
+    let def = this.fromPage(this.loader(name, link), name);
+    // A link to another type's page (a doc bug) must not define this one: look the name up instead.
+    if (def && link && lastSegment(def.name) !== lastSegment(name)) def = this.fromPage(this.loader(name), name);
     if (!def) {
-      this.missing.add(name.toLowerCase());
+      this.missing.add(linkKey);
       return undefined;
     }
     this.types[def.name] = def;
-    this.byLowerName.set(name.toLowerCase(), def);
+    this.byLowerName.set(key, def);
     this.byLowerName.set(def.name.toLowerCase(), def);
     if (def.kind === 'complex') this.resolveProperties(def.properties, depth + 1);
     return def;
+  }
+
+  private fromPage(page: LoadedResource | undefined, name: string): TypeDef | undefined {
+    return page ? typeFromPage(resourcePageModel(page), name) : undefined;
   }
 
   private resolveRef(p: Property, depth: number): void {
@@ -58,7 +77,7 @@ export class TypeRegistry {
       type.resolution = 'enum';
       return;
     }
-    const def = this.load(type.name, depth);
+    const def = this.load(type.name, depth, type.link);
     if (def) {
       type.name = def.name;
       type.resolution = def.kind;
@@ -93,13 +112,28 @@ export function typeFromPage(page: PageModel, requested: string): TypeDef | unde
   const intro = page.intro.map((b) => (b.kind === 'paragraph' ? b.text : '')).join(' ');
   const description = String(page.frontMatter['description'] ?? '');
   const open = /\bopen (?:complex )?type\b/i.test(`${intro} ${description}`);
-  return { kind: 'complex', name, open, properties, source: table?.pos ?? source };
+  const def: TypeDef = { kind: 'complex', name, open, properties, source: table?.pos ?? source };
+  const relationships = allBlocks(sectionBlocks(page, /^relationships$/i))
+    .filter((b) => b.kind === 'table')
+    .flatMap((t) => t.rows.map((r) => r.cells[0]?.text.trim() ?? ''))
+    .filter((n) => /^[A-Za-z_][\w.]*$/.test(n));
+  if (relationships.length) def.relationships = relationships;
+  return def;
 }
 
-/** File names a type's resource page may have: `passwordprofile.md`, namespaced `tenantadmin-settings.md`. */
-export function resourceFileNames(typeName: string): string[] {
+/**
+ * File names a type's resource page may have, most likely first: the page the docs link to (a relative link
+ * such as `../resources/intune-shared-mimecontent.md`, or `mimecontent.md` between resource pages), then
+ * `passwordprofile.md` and namespaced `tenantadmin-settings.md`.
+ */
+export function resourceFileNames(typeName: string, link?: string): string[] {
   const lower = typeName.toLowerCase();
   const last = lower.split('.').pop()!;
-  return [...new Set([`${lower}.md`, `${last}.md`, `${lower.replace(/\./g, '-')}.md`])];
+  const linked = link && !/^[a-z][a-z0-9+.-]*:/i.test(link) ? /([^/\\]+\.md)(?:[#?].*)?$/i.exec(link)?.[1]?.toLowerCase() : undefined;
+  return [...new Set([...(linked ? [linked] : []), `${lower}.md`, `${last}.md`, `${lower.replace(/\./g, '-')}.md`])];
+}
+
+function lastSegment(name: string): string {
+  return name.toLowerCase().split('.').pop()!;
 }
 
