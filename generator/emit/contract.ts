@@ -3,7 +3,7 @@
  * can be checked for are kept (permissions, update limits and required-on-create are not about one body).
  */
 import type { Constraint, OperationSpec, Property, SourceRef, TypeRef } from '../spec/ir.js';
-import { INTEGER_RANGES, jsonKind } from '../spec/primitives.js';
+import { INTEGER_RANGES, isAnyJson, jsonKind } from '../spec/primitives.js';
 import type { Check, Contract, PropertyContract, TypeContract, ValueType } from './runtime.js';
 
 export const at = (s: SourceRef | undefined): string => (s ? `${s.file}:${s.line}` : '');
@@ -15,6 +15,7 @@ export function valueType(type: TypeRef, spec: Pick<OperationSpec, 'types'>): Va
     const [min, max] = INTEGER_RANGES[type.name]!;
     return { kind, min, max };
   }
+  if (isAnyJson(type.name)) return { kind: 'any' };
   if (type.resolution === 'enum') return { kind: 'string' };
   if (type.resolution === 'complex' && spec.types[type.name]?.kind === 'complex') return { kind: 'object', type: type.name };
   return { kind: 'object' };

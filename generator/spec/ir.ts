@@ -110,6 +110,11 @@ export interface ComplexType {
   /** Open types accept any property (e.g. customSecurityAttributeValue). */
   open: boolean;
   properties: Property[];
+  /**
+   * Names in the resource page's Relationships table (navigation properties such as `post.attachments`). Not
+   * properties, but a request may nest them (deep insert), so the example check does not call them unknown.
+   */
+  relationships?: string[];
   /** The resource page it was read from; absent for types only known by name. */
   source?: SourceRef;
 }

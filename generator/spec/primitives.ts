@@ -24,3 +24,11 @@ export function isNumeric(name: PrimitiveName): boolean {
   const kind = jsonKind(name);
   return kind === 'integer' || kind === 'number';
 }
+
+/**
+ * Named types whose values are any JSON: `microsoft.graph.Json` ("data returned in JSON format"), which the
+ * workbook APIs use for cell values, arrays of them and formulas alike.
+ */
+export function isAnyJson(typeName: string): boolean {
+  return /^(?:microsoft\.graph\.)?json$/i.test(typeName);
+}
