@@ -5,6 +5,7 @@
 import { extractConnector } from './extract/connector-spec.js';
 import { extractOperation } from './extract/operation.js';
 import type { ResourceLoader } from './extract/type-registry.js';
+import type { PageModel } from './read/page-model.js';
 import { type PageSource, readPage } from './read/read-page.js';
 import { diagnostic } from './spec/diagnostic.js';
 import type { Diagnostic, Spec } from './spec/ir.js';
@@ -18,11 +19,17 @@ export interface GenerateInput extends PageSource {
 export type GenerateResult = { ok: true; spec: Spec } | { ok: false; diagnostics: Diagnostic[] };
 
 export function generateSpec(input: GenerateInput): GenerateResult {
+  const result = generateWithPage(input);
+  return result.ok ? { ok: true, spec: result.spec } : result;
+}
+
+/** As `generateSpec`, also giving the page model the spec was extracted from (corpus statistics read it). */
+export function generateWithPage(input: GenerateInput): { ok: true; spec: Spec; page: PageModel } | { ok: false; diagnostics: Diagnostic[] } {
   try {
     const page = readPage(input);
     const options = { operation: input.operation, variant: input.variant, resources: input.resources };
     const spec = page.format === 'connector' ? extractConnector(page, options) : extractOperation(page, options);
-    return { ok: true, spec };
+    return { ok: true, spec, page };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     return {

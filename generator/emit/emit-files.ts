@@ -16,7 +16,7 @@ import {
 } from 'ts-morph';
 import type { Constraint, OperationSpec, Property, Spec, TypeRef } from '../spec/ir.js';
 import { describeConstraint } from '../spec/describe-constraint.js';
-import { isNumeric, jsonKind } from '../spec/primitives.js';
+import { isAnyJson, isNumeric, jsonKind } from '../spec/primitives.js';
 import { at, buildContract } from './contract.js';
 import { jsdocText, namespaceIdentifier, propertyKey, typeIdentifier, variantFileName } from './names.js';
 
@@ -41,22 +41,52 @@ const FORMAT_ALIASES: Record<string, { alias: string; doc: string }> = {
 export function emitFiles(specs: Spec[], runtimeSource: string): EmittedFile[] {
   const ops = specs.filter((s): s is OperationSpec => s.kind === 'operation');
   if (ops.length === 0) return [];
-  const project = new Project({ useInMemoryFileSystem: true, manipulationSettings: { indentationText: '  ' as never } });
-  const files: EmittedFile[] = [{ path: 'runtime.ts', text: `${header('the validator runtime of docspec')}\n${runtimeSource}` }];
-  const exports: StatementStructures[] = [];
-  for (const spec of [...ops].sort((a, b) => `${a.operation}/${a.variant}`.localeCompare(`${b.operation}/${b.variant}`))) {
-    const path = `${spec.operation}/${variantFileName(spec.variant)}`;
-    const file = project.createSourceFile(path, { statements: variantStatements(spec) }, { overwrite: true });
-    files.push({ path, text: `${header(`${oneLine(spec.page.file)} (${oneLine(spec.variant)})`)}\n${file.getFullText()}` });
-    exports.push({
-      kind: StructureKind.ExportDeclaration,
-      namespaceExport: namespaceIdentifier(spec.operation, spec.variant),
-      moduleSpecifier: `./${path.replace(/\.ts$/, '.js')}`,
-    });
-  }
+  const sorted = [...ops].sort((a, b) => `${a.operation}/${a.variant}`.localeCompare(`${b.operation}/${b.variant}`));
+  return [runtimeFile(runtimeSource), ...sorted.map((spec) => variantFile(spec)), indexFile(sorted)];
+}
+
+/** `runtime.ts`: the validator runtime every variant file imports. */
+export function runtimeFile(runtimeSource: string): EmittedFile {
+  return { path: 'runtime.ts', text: `${header('the validator runtime of docspec')}\n${runtimeSource}` };
+}
+
+let project: Project | undefined;
+
+/**
+ * One variant's file, `<operation>/<variant>.ts`. Files are printed one at a time and dropped from the
+ * in-memory project afterwards, so emitting thousands of them keeps memory flat.
+ */
+export function variantFile(spec: OperationSpec): EmittedFile {
+  project ??= new Project({ useInMemoryFileSystem: true, manipulationSettings: { indentationText: '  ' as never } });
+  const path = `${spec.operation}/${variantFileName(spec.variant)}`;
+  const file = project.createSourceFile(path, { statements: variantStatements(spec) }, { overwrite: true });
+  const text = `${header(`${oneLine(spec.page.file)} (${oneLine(spec.variant)})`)}\n${file.getFullText()}`;
+  project.removeSourceFile(file);
+  return { path, text };
+}
+
+/** `index.ts`: every variant re-exported under its own namespace name, in a stable order. */
+export function indexFile(entries: Pick<Spec, 'operation' | 'variant'>[]): EmittedFile {
+  project ??= new Project({ useInMemoryFileSystem: true, manipulationSettings: { indentationText: '  ' as never } });
+  const sorted = [...entries].sort((a, b) => `${a.operation}/${a.variant}`.localeCompare(`${b.operation}/${b.variant}`));
+  const taken = new Set<string>();
+  const exports: StatementStructures[] = sorted.map((e) => ({
+    kind: StructureKind.ExportDeclaration,
+    namespaceExport: unique(namespaceIdentifier(e.operation, e.variant), taken),
+    moduleSpecifier: `./${e.operation}/${variantFileName(e.variant).replace(/\.ts$/, '.js')}`,
+  }));
   const index = project.createSourceFile('index.ts', { statements: exports }, { overwrite: true });
-  files.push({ path: 'index.ts', text: `${header('the specs in spec/')}\n${index.getFullText()}` });
-  return files;
+  const text = `${header('the specs in spec/')}\n${index.getFullText()}`;
+  project.removeSourceFile(index);
+  return { path: 'index.ts', text };
+}
+
+/** In a docs tree two names can fold to one identifier (`a-b`, `a_b`); later ones get a numeric suffix. */
+function unique(id: string, taken: Set<string>): string {
+  let out = id;
+  for (let n = 2; taken.has(out); n++) out = `${id}_${n}`;
+  taken.add(out);
+  return out;
 }
 
 function header(from: string): string {
@@ -204,6 +234,7 @@ function baseType(type: TypeRef, ctx: Ctx): string {
     }
     return 'string';
   }
+  if (isAnyJson(type.name)) return 'unknown';
   const id = ctx.typeIds.get(type.name);
   if (id) return id;
   if (type.resolution === 'enum') return 'string';
