@@ -14,6 +14,7 @@ Usage: docspec <command> [options]
 Commands:
   generate [PAGES…]   read pages, write spec/<operation>.<variant>.json and generated/<operation>/<variant>.ts
                       (no pages: the bundled pages listed in docspec.config.json)
+  generate --docs DIR every api page of a docs tree → OUT/spec/, OUT/generated/ and a coverage report
   drift A B           what changed between two specs or pages, or docs vs CSDL metadata   (docspec drift --help)
   matrix FILES…       properties × variants, differences highlighted (md, json, html)   (docspec matrix --help)
   openapi             a spec as an OpenAPI 3.1 document   (docspec openapi --help)
@@ -35,6 +36,12 @@ Options of generate:
   --config FILE       config with the default pages  (default: docspec.config.json)
   --verbose           print info diagnostics too  (default: warnings and errors)
   --quiet             print only errors and the summary  (default: warnings and errors)
+  --docs DIR          a docs tree: DIR/<version>/api/*.md, types from DIR/<version>/resources/  (default: none)
+                      (prints diagnostics grouped by rule; every line is in OUT/diagnostics.txt)
+  --out DIR           where a --docs run writes  (default: docspec-out)
+  --jobs N            worker threads for --docs  (default: the number of cores)
+  --no-cache          with --docs, redo every page instead of reusing unchanged ones from OUT/.docspec-cache.json
+                      (default: reuse)
 
   -h, --help          this help          -v, --version   the version
 

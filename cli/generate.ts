@@ -1,12 +1,13 @@
 /** `docspec generate`: pages → spec JSON and generated TypeScript, or `--check` that they are current. */
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { emitFiles } from '../generator/emit/emit-files.js';
 import { generateSpec, serializeSpec, specFileName } from '../generator/generate.js';
 import { countBySeverity, formatDiagnostic } from '../generator/spec/format-diagnostics.js';
 import type { Diagnostic, PageFormat, Spec } from '../generator/spec/ir.js';
 import { firstDifference } from '../generator/text-diff.js';
-import { displayPath, packageFile, parseOptions, readInput, UsageError, writeAtomic } from './io.js';
+import { displayPath, integerOption, packageFile, parseOptions, readInput, UsageError, writeAtomic } from './io.js';
 import { includeResolver, resourceLoader } from './page-files.js';
 
 interface PageConfig {
@@ -24,7 +25,7 @@ interface Config {
   pages: PageConfig[];
 }
 
-export function generate(args: string[], help: string): number {
+export async function generate(args: string[], help: string): Promise<number> {
   const { values, positionals } = parseOptions(args, {
     check: { type: 'boolean' },
     base: { type: 'string' },
@@ -35,6 +36,10 @@ export function generate(args: string[], help: string): number {
     'spec-dir': { type: 'string' },
     'generated-dir': { type: 'string' },
     config: { type: 'string' },
+    docs: { type: 'string' },
+    out: { type: 'string' },
+    jobs: { type: 'string' },
+    'no-cache': { type: 'boolean' },
     verbose: { type: 'boolean' },
     quiet: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -42,6 +47,10 @@ export function generate(args: string[], help: string): number {
   if (values.help) {
     process.stdout.write(`${help}\n`);
     return 0;
+  }
+  if (values.docs !== undefined) return corpus(values, positionals);
+  for (const o of ['out', 'jobs', 'no-cache'] as const) {
+    if (values[o] !== undefined) throw new UsageError(`--${o} applies to a docs tree: give --docs DIR`);
   }
   const format = values.format as string | undefined;
   if (format && !['markdown', 'rendered-text', 'connector'].includes(format)) {
@@ -113,6 +122,27 @@ export function generate(args: string[], help: string): number {
     `docspec: ${pages.length - failed} of ${pages.length} pages → ${outputs.size} files (${countBySeverity(diagnostics)})\n`,
   );
   return failed ? 1 : 0;
+}
+
+async function corpus(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number> {
+  const conflicting = ['check', 'base', 'resources', 'variant', 'operation', 'format', 'spec-dir', 'generated-dir', 'config'].filter((o) => values[o] !== undefined);
+  if (positionals.length || conflicting.length) {
+    throw new UsageError(`--docs reads a whole docs tree: drop ${[...positionals, ...conflicting.map((o) => `--${o}`)].join(', ')}`);
+  }
+  const jobs = integerOption('--jobs', values.jobs as string | undefined, 1) ?? availableParallelism();
+  const out = (values.out as string | undefined) ?? 'docspec-out';
+  const { generateCorpus, formatCorpusSummary } = await import('./corpus/generate-corpus.js');
+  const summary = await generateCorpus({
+    docs: values.docs as string,
+    out,
+    jobs,
+    cache: !values['no-cache'],
+    verbose: !!values.verbose,
+    quiet: !!values.quiet,
+  });
+  for (const line of summary.printed) process.stderr.write(`${line}\n`);
+  process.stderr.write(formatCorpusSummary(summary, out, jobs, !!values.quiet));
+  return summary.failed ? 1 : 0;
 }
 
 function loadConfig(file: string): Config {

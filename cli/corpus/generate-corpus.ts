@@ -1,0 +1,208 @@
+/**
+ * `docspec generate --docs DIR`: every api page of a docs tree → spec/ and generated/ under --out, with a
+ * coverage report. Pages run on worker threads; a content-hash cache makes a re-run redo only the pages whose
+ * text or dependencies changed. Only hashes, statistics and diagnostic lines are held for the whole tree,
+ * never page trees or specs, so memory does not grow with the number of pages.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildCoverage, type CoverageReport } from '../../generator/corpus/coverage.js';
+import { failed, type CorpusPageResult } from '../../generator/corpus/corpus-page.js';
+import { indexFile, runtimeFile } from '../../generator/emit/emit-files.js';
+import { variantFileName } from '../../generator/emit/names.js';
+import { formatCoverageMarkdown } from '../../generator/report/coverage-markdown.js';
+import { diagnostic } from '../../generator/spec/diagnostic.js';
+import { DIAGNOSTIC_RULES } from '../../generator/spec/diagnostic-rules.js';
+import { formatDiagnostic } from '../../generator/spec/format-diagnostics.js';
+import { displayPath, packageFile, writeAtomic } from '../io.js';
+import { type CacheEntry, DependencyHashes, loadCache, saveCache, toolFingerprint } from './cache.js';
+import { type PageDone, type PageJob, processPage } from './process-page.js';
+import { runPool } from './pool.js';
+import { progressBar, wantsProgress } from './progress.js';
+import { findVersions } from './walk.js';
+
+export interface CorpusOptions {
+  docs: string;
+  out: string;
+  /** Worker threads (1: everything in this thread). */
+  jobs: number;
+  /** Ignore the cache (it is still written for the next run). */
+  cache: boolean;
+  verbose: boolean;
+  quiet: boolean;
+}
+
+export interface CorpusSummary {
+  pages: number;
+  processed: number;
+  cached: number;
+  failed: number;
+  removed: number;
+  coverage: CoverageReport;
+  /** Diagnostic lines to print: page failures always (each is a bug to report), everything with --verbose. */
+  printed: string[];
+  ms: number;
+}
+
+/** Fewer dirty pages than this run in this thread: starting workers would cost more than it saves. */
+const WORKER_THRESHOLD = 32;
+
+export async function generateCorpus(options: CorpusOptions): Promise<CorpusSummary> {
+  const started = performance.now();
+  const versions = findVersions(options.docs);
+  const fingerprint = toolFingerprint();
+  const cache = options.cache ? loadCache(options.out, fingerprint) : { entries: new Map<string, CacheEntry>(), reason: '--no-cache' };
+  const deps = new DependencyHashes();
+
+  const entries = new Map<string, CacheEntry>();
+  const jobs: PageJob[] = [];
+  for (const v of versions) {
+    for (const name of v.pages) {
+      const path = join(v.apiDir, name);
+      const file = displayPath(path);
+      const operation = operationFromFile(name);
+      const cached = cache.entries.get(file);
+      if (
+        cached &&
+        cached.version === v.name &&
+        cached.operation === operation &&
+        deps.current(file) === cached.hash &&
+        deps.unchanged(cached.deps) &&
+        cached.outputs.every((o) => existsSync(join(options.out, o)))
+      ) {
+        entries.set(file, cached);
+        continue;
+      }
+      jobs.push({ id: jobs.length, path: resolve(path), file, version: v.name, operation, pageDir: resolve(v.apiDir), resourcesDir: resolve(v.resourcesDir) });
+    }
+  }
+
+  const progress = progressBar(jobs.length, !options.quiet && wantsProgress());
+  const record = (job: PageJob, done: Pick<PageDone, 'hash' | 'deps' | 'result'>) => {
+    entries.set(job.file, writePage(options.out, job, done));
+    progress.tick(job.file.split('/').pop());
+  };
+  const workers = Math.min(options.jobs, Math.ceil(jobs.length / 8));
+  if (workers > 1 && jobs.length >= WORKER_THRESHOLD) {
+    await runPool<PageJob, PageDone>(jobs, {
+      size: workers,
+      workerFile: new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url),
+      onResult: (job, done) => record(job, done),
+      onLost: (job, why) => {
+        const d = diagnostic('page-failed', 'error', `The page could not be processed: ${why}`, { file: job.file, line: 1, column: 1 }, 'Please report this page: no page should fail');
+        record(job, { hash: null, deps: [], result: failed(job, [d]) });
+      },
+    });
+  } else {
+    for (const job of jobs) record(job, processPage(job));
+  }
+  progress.done();
+
+  // Pages gone from the tree take their outputs with them.
+  let removed = 0;
+  for (const [file, old] of cache.entries) {
+    if (entries.has(file)) continue;
+    for (const o of old.outputs) rmSync(join(options.out, o), { force: true });
+    removed++;
+  }
+
+  const all = [...entries.values()].sort((a, b) => a.file.localeCompare(b.file));
+  const coverage = buildCoverage(all.map((e) => e.stats));
+  const generated = all.filter((e) => e.outputs.length > 0);
+  writeAtomic(join(options.out, 'generated', 'runtime.ts'), runtimeFile(packageFile('generator/emit/runtime.ts')).text);
+  writeAtomic(join(options.out, 'generated', 'index.ts'), indexFile(generated.map((e) => ({ operation: e.operation, variant: e.version }))).text);
+  writeAtomic(join(options.out, 'tsconfig.json'), TSCONFIG);
+  writeAtomic(join(options.out, 'coverage.json'), `${JSON.stringify(coverage, null, 2)}\n`);
+  writeAtomic(join(options.out, 'coverage.md'), formatCoverageMarkdown(coverage, `docspec coverage of ${displayPath(options.docs)}`));
+  writeAtomic(join(options.out, 'diagnostics.txt'), all.flatMap((e) => e.diagnostics).join('\n') + '\n');
+  saveCache(options.out, fingerprint, all);
+
+  return {
+    pages: all.length,
+    processed: jobs.length,
+    cached: all.length - jobs.length,
+    failed: all.filter((e) => e.stats.failed).length,
+    removed,
+    coverage,
+    printed: all.flatMap((e) => (options.verbose ? e.diagnostics : e.diagnostics.filter((l) => l.endsWith('  page-failed')))),
+    ms: performance.now() - started,
+  };
+}
+
+/** `user-update.md` → `user-update`; anything a file name should not hold becomes `_`. */
+export function operationFromFile(name: string): string {
+  return name.replace(/\.md$/, '').replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || '_';
+}
+
+function writePage(out: string, job: PageJob, done: Pick<PageDone, 'hash' | 'deps' | 'result'>): CacheEntry {
+  const r: CorpusPageResult = done.result;
+  const outputs: string[] = [];
+  if (r.spec !== undefined && r.generated) {
+    const specPath = join('spec', `${job.operation}.${job.version}.json`);
+    const codePath = join('generated', job.operation, variantFileName(job.version));
+    writeAtomic(join(out, specPath), r.spec);
+    writeAtomic(join(out, codePath), r.generated.text);
+    outputs.push(specPath, codePath);
+  } else {
+    for (const o of [join('spec', `${job.operation}.${job.version}.json`), join('generated', job.operation, variantFileName(job.version))]) rmSync(join(out, o), { force: true });
+  }
+  return {
+    file: job.file,
+    version: job.version,
+    operation: job.operation,
+    // A page that could not be read is never reused: an impossible hash makes the next run retry it.
+    hash: done.hash ?? '',
+    deps: done.deps,
+    outputs,
+    stats: r.stats,
+    diagnostics: r.diagnostics.map(formatDiagnostic),
+  };
+}
+
+/** Lets `tsc -p OUT` type-check everything generated, strictly. */
+const TSCONFIG = `${JSON.stringify(
+  {
+    compilerOptions: {
+      target: 'ES2022',
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      types: [],
+    },
+    include: ['generated/**/*.ts'],
+  },
+  null,
+  2,
+)}\n`;
+
+/** The end-of-run report on stderr: what ran, diagnostics by rule, and the coverage headline per version. */
+export function formatCorpusSummary(s: CorpusSummary, out: string, jobs: number, quiet = false): string {
+  const lines: string[] = [];
+  const versions = s.coverage.versions.map((v) => `${v.version} ${v.pages}`).join(', ');
+  lines.push(
+    `docspec: ${s.pages} api pages (${versions}): ${s.processed} generated, ${s.cached} from the cache, ${s.failed} failed` +
+      `${s.removed ? `, ${s.removed} removed` : ''} — ${(s.ms / 1000).toFixed(1)} s${s.processed >= WORKER_THRESHOLD && jobs > 1 ? ` on ${jobs} threads` : ''}`,
+  );
+  const byRule = new Map<string, number>();
+  for (const v of s.coverage.versions) for (const d of v.diagnosticsByRule) byRule.set(d.rule, (byRule.get(d.rule) ?? 0) + d.count);
+  if (byRule.size && !quiet) {
+    lines.push('diagnostics by rule:');
+    const width = Math.max(...[...byRule.keys()].map((k) => k.length));
+    for (const [rule, n] of [...byRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
+      const meta = (DIAGNOSTIC_RULES as Record<string, { severity: string; meaning: string } | undefined>)[rule];
+      lines.push(`  ${String(n).padStart(7)}  ${(meta?.severity ?? '').padEnd(7)}  ${rule.padEnd(width)}  ${meta?.meaning ?? ''}`);
+    }
+  }
+  for (const v of s.coverage.versions) {
+    lines.push(
+      `${v.version}: ${v.pagesWithRequestTable} pages with a request table, ${v.pagesWithAllRowsExtracted} with all rows extracted; ` +
+        `${v.properties} properties, types resolved ${(v.types.resolvedShare * 100).toFixed(1)}%; ` +
+        `${v.examples.checked} example bodies, ${v.docBugs.count} doc bugs`,
+    );
+  }
+  lines.push(`docspec: wrote ${out}/ (spec/, generated/, coverage.md, coverage.json, diagnostics.txt)`);
+  return `${lines.join('\n')}\n`;
+}
+

@@ -1,0 +1,107 @@
+/**
+ * A small worker-thread pool for page jobs that survives its workers: a worker that dies (out of memory, a
+ * crash in native code) or stalls on a page past the time limit is replaced, the page it was on is reported
+ * through `onLost`, and the pages queued behind it go to the next worker. No page can end the run.
+ */
+import { Worker } from 'node:worker_threads';
+
+export interface PoolOptions<J extends { id: number }, R extends { id: number }> {
+  size: number;
+  /** The worker module: receives jobs as messages, answers each with one result message carrying its id. */
+  workerFile: URL;
+  onResult: (job: J, result: R) => void;
+  /** A job whose worker died or timed out under it. */
+  onLost: (job: J, why: string) => void;
+  /** How long one job may take before its worker is stopped (default: 2 minutes). */
+  timeoutMs?: number;
+  /** Jobs sent ahead to each worker, so it never waits for the main thread between pages. */
+  prefetch?: number;
+}
+
+export function runPool<J extends { id: number }, R extends { id: number }>(jobs: J[], options: PoolOptions<J, R>): Promise<void> {
+  const queue = [...jobs];
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const prefetch = options.prefetch ?? 2;
+  let remaining = jobs.length;
+  // A worker module in TypeScript (the tests run from source) needs the same loader as its parent.
+  const execArgv = options.workerFile.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [];
+
+  return new Promise<void>((resolvePool, rejectPool) => {
+    if (remaining === 0) return resolvePool();
+    const live = new Set<Worker>();
+    const finishIfDone = () => {
+      if (remaining > 0) return;
+      for (const w of live) void w.terminate();
+      live.clear();
+      resolvePool();
+    };
+
+    const start = () => {
+      const worker = new Worker(options.workerFile, { execArgv });
+      const inflight: J[] = [];
+      let timer: NodeJS.Timeout | undefined;
+      let gone = false;
+      live.add(worker);
+
+      const arm = () => {
+        clearTimeout(timer);
+        if (inflight.length > 0) timer = setTimeout(() => lose(`took longer than ${Math.round(timeoutMs / 1000)} s`), timeoutMs);
+      };
+      const feed = () => {
+        while (inflight.length < prefetch && queue.length > 0) {
+          const job = queue.shift()!;
+          inflight.push(job);
+          worker.postMessage(job);
+        }
+        arm();
+      };
+      // The worker handles its jobs in order, so the first in flight is the one it was on.
+      const lose = (why: string) => {
+        if (gone) return;
+        gone = true;
+        clearTimeout(timer);
+        live.delete(worker);
+        void worker.terminate();
+        const [culprit, ...requeue] = inflight;
+        queue.unshift(...requeue);
+        if (culprit) {
+          remaining--;
+          try {
+            options.onLost(culprit, why);
+          } catch (e) {
+            rejectPool(e);
+            return;
+          }
+        }
+        if (queue.length > 0) start();
+        finishIfDone();
+      };
+
+      worker.on('message', (result: R) => {
+        const job = inflight.shift();
+        if (!job || job.id !== result.id) {
+          lose(`answered out of order (job ${result.id})`);
+          return;
+        }
+        remaining--;
+        try {
+          options.onResult(job, result);
+        } catch (e) {
+          gone = true;
+          for (const w of live) void w.terminate();
+          rejectPool(e);
+          return;
+        }
+        feed();
+        if (queue.length === 0 && inflight.length === 0) finishIfDone();
+      });
+      worker.on('error', (e) => lose(`its worker failed: ${e.message.split('\n')[0]}`));
+      worker.on('exit', (code) => {
+        if (!gone && (inflight.length > 0 || queue.length > 0)) lose(`its worker exited with code ${code}`);
+      });
+      feed();
+    };
+
+    for (let i = 0; i < Math.min(options.size, jobs.length); i++) start();
+  });
+}

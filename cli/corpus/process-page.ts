@@ -1,0 +1,54 @@
+/**
+ * Runs one api page of a docs tree, in a worker or in the main thread: read it, generate, and say which files
+ * it depended on. Parsed resource pages are kept between pages (per version), which is why pages are handed
+ * out in name order: the pages of one resource follow each other and hit the same types.
+ */
+import { readFileSync } from 'node:fs';
+import { type CorpusPageResult, failed, processCorpusPage } from '../../generator/corpus/corpus-page.js';
+import { cacheResourcePages } from '../../generator/extract/resource-cache.js';
+import { diagnostic } from '../../generator/spec/diagnostic.js';
+import { contentHash } from './hash.js';
+import { type Dependencies, type TrackedLoaders, trackedLoaders } from './tracked-files.js';
+
+export interface PageJob {
+  id: number;
+  /** Absolute path of the page. */
+  path: string;
+  /** The path diagnostics show. */
+  file: string;
+  version: string;
+  operation: string;
+  pageDir: string;
+  resourcesDir: string;
+}
+
+export interface PageDone {
+  id: number;
+  /** Hash of the page text as it was read for this result. */
+  hash: string | null;
+  result: CorpusPageResult;
+  deps: [string, string | null][];
+}
+
+const loaders = new Map<string, TrackedLoaders>();
+let deps: Dependencies = new Map();
+
+export function processPage(job: PageJob): PageDone {
+  deps = new Map();
+  let text: string;
+  try {
+    text = readFileSync(job.path, 'utf8');
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code ?? String(e);
+    return { id: job.id, hash: null, deps: [], result: failed(job, [diagnostic('page-failed', 'error', `The page could not be read: ${why}`, { file: job.file, line: 1, column: 1 })]) };
+  }
+  const key = `${job.pageDir}\0${job.resourcesDir}`;
+  let l = loaders.get(key);
+  if (!l) {
+    const tracked = trackedLoaders(job.pageDir, job.resourcesDir, () => deps);
+    l = { resolveInclude: tracked.resolveInclude, resources: cacheResourcePages(tracked.resources) };
+    loaders.set(key, l);
+  }
+  const result = processCorpusPage({ file: job.file, text, version: job.version, operation: job.operation, ...l });
+  return { id: job.id, hash: contentHash(text), result, deps: [...deps] };
+}

@@ -1,0 +1,65 @@
+/**
+ * One api page of a docs tree → its spec, its generated file and its coverage counts. Pure (pages come in as
+ * text, resource pages through the loader) and total: whatever the page holds, the result is data, and a page
+ * that breaks a stage becomes a `page-failed` diagnostic naming the page and the stage.
+ */
+import { type EmittedFile, variantFile } from '../emit/emit-files.js';
+import { generateWithPage, serializeSpec } from '../generate.js';
+import type { ResourceLoader } from '../extract/type-registry.js';
+import type { IncludeResolver } from '../read/markdown.js';
+import { diagnostic } from '../spec/diagnostic.js';
+import type { Diagnostic, OperationSpec } from '../spec/ir.js';
+import { failedPageStats, type PageStats, pageStats } from './page-stats.js';
+
+export interface CorpusPageInput {
+  /** The path diagnostics and sources show. */
+  file: string;
+  text: string;
+  /** The docs version folder (`v1.0`, `beta`): the spec's variant. */
+  version: string;
+  /** The page's file name without `.md`: unique within a version, so it names the spec. */
+  operation: string;
+  resolveInclude?: IncludeResolver;
+  resources?: ResourceLoader;
+}
+
+export interface CorpusPageResult {
+  /** The serialised spec, absent when the page failed. */
+  spec?: string;
+  /** `generated/<operation>/<version>.ts`, absent when the page failed. */
+  generated?: EmittedFile;
+  stats: PageStats;
+  diagnostics: Diagnostic[];
+}
+
+export function processCorpusPage(input: CorpusPageInput): CorpusPageResult {
+  const generated = generateWithPage({
+    file: input.file,
+    text: input.text,
+    format: 'markdown',
+    operation: input.operation,
+    variant: input.version,
+    resolveInclude: input.resolveInclude,
+    resources: input.resources,
+  });
+  if (!generated.ok) return failed(input, generated.diagnostics);
+  const spec = generated.spec as OperationSpec;
+  try {
+    return {
+      spec: serializeSpec(spec),
+      generated: variantFile(spec),
+      stats: pageStats(generated.page, spec, input.version),
+      diagnostics: spec.diagnostics,
+    };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return failed(input, [
+      diagnostic('page-failed', 'error', `The page's spec could not be emitted: ${message.split('\n')[0]}`, { file: input.file, line: 1, column: 1 }, 'Please report this page: no page should fail'),
+    ]);
+  }
+}
+
+/** The result for a page that could not be processed; also used when the process handling it dies. */
+export function failed(input: Pick<CorpusPageInput, 'file' | 'version' | 'operation'>, diagnostics: Diagnostic[]): CorpusPageResult {
+  return { stats: failedPageStats(input.file, input.version, input.operation, diagnostics), diagnostics };
+}

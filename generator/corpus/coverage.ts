@@ -1,0 +1,143 @@
+/**
+ * Adds up page statistics into the coverage report of a docs tree: per version, what docspec saw, what it
+ * extracted and resolved, what it mined, and which doc bugs the example check found.
+ */
+import { DIAGNOSTIC_RULES } from '../spec/diagnostic-rules.js';
+import type { DocBug, PageStats } from './page-stats.js';
+
+export interface VersionCoverage {
+  version: string;
+  pages: number;
+  /** Pages that could not be processed (each has a `page-failed` diagnostic). */
+  failedPages: string[];
+  pagesWithRequestBody: number;
+  pagesWithRequestTable: number;
+  pagesWithPropertyTypeDescriptionTable: number;
+  /** Pages with a request table where every row became a property (a row listed twice counts once). */
+  pagesWithAllRowsExtracted: number;
+  /** The pages with a request table where some row did not become a property. */
+  pagesMissingRows: { file: string; rows: number; properties: number }[];
+  tableRows: number;
+  properties: number;
+  types: {
+    primitive: number;
+    resolved: number;
+    unresolved: number;
+    /** (primitive + resolved) / all property types; 1 when there are none. */
+    resolvedShare: number;
+    /** resolved / (resolved + unresolved): how many named types had a resource page. */
+    namedResolvedShare: number;
+    topUnresolved: { name: string; count: number }[];
+  };
+  constraintsByRule: { rule: string; count: number }[];
+  examples: { checked: number; valid: number; invalid: number; failedRules: { rule: string; count: number }[] };
+  docBugs: { count: number; byRule: { rule: string; count: number }[]; list: DocBug[] };
+  diagnosticsByRule: { rule: string; severity: string; count: number }[];
+}
+
+export interface CoverageReport {
+  versions: VersionCoverage[];
+}
+
+const TOP_UNRESOLVED = 20;
+
+export function buildCoverage(stats: Iterable<PageStats>): CoverageReport {
+  const byVersion = new Map<string, PageStats[]>();
+  for (const s of stats) {
+    const list = byVersion.get(s.version) ?? [];
+    list.push(s);
+    byVersion.set(s.version, list);
+  }
+  const versions = [...byVersion.keys()].sort(compareVersions);
+  return { versions: versions.map((v) => versionCoverage(v, byVersion.get(v)!)) };
+}
+
+/** `v1.0` before `beta`, then by name: the order the docs site lists them. */
+function compareVersions(a: string, b: string): number {
+  const rank = (v: string) => (/^v\d/.test(v) ? 0 : 1);
+  return rank(a) - rank(b) || a.localeCompare(b);
+}
+
+function versionCoverage(version: string, pages: PageStats[]): VersionCoverage {
+  pages = [...pages].sort((a, b) => a.file.localeCompare(b.file));
+  const unresolved = new Map<string, number>();
+  const constraints = new Map<string, number>();
+  const failedRules = new Map<string, number>();
+  const diagnostics = new Map<string, number>();
+  const docBugs: DocBug[] = [];
+  const missing: VersionCoverage['pagesMissingRows'] = [];
+  let primitive = 0;
+  let resolved = 0;
+  let checked = 0;
+  let valid = 0;
+  for (const p of pages) {
+    primitive += p.types.primitive;
+    resolved += p.types.resolved;
+    for (const name of p.types.unresolved) add(unresolved, name, 1);
+    for (const [rule, n] of Object.entries(p.constraints)) add(constraints, rule, n);
+    for (const [rule, n] of Object.entries(p.examples.failedRules)) add(failedRules, rule, n);
+    for (const [rule, n] of Object.entries(p.diagnostics)) add(diagnostics, rule, n);
+    checked += p.examples.checked;
+    valid += p.examples.valid;
+    docBugs.push(...p.docBugs);
+    const duplicates = p.diagnostics['duplicate-property'] ?? 0;
+    if (p.requestTable && p.properties + duplicates !== p.tableRows) missing.push({ file: p.file, rows: p.tableRows, properties: p.properties });
+  }
+  const unresolvedCount = [...unresolved.values()].reduce((a, b) => a + b, 0);
+  const all = primitive + resolved + unresolvedCount;
+  const withTable = pages.filter((p) => p.requestTable).length;
+  return {
+    version,
+    pages: pages.length,
+    failedPages: pages.filter((p) => p.failed).map((p) => p.file),
+    pagesWithRequestBody: pages.filter((p) => p.requestBodySection).length,
+    pagesWithRequestTable: withTable,
+    pagesWithPropertyTypeDescriptionTable: pages.filter((p) => p.propertyTypeDescriptionTable).length,
+    pagesWithAllRowsExtracted: withTable - missing.length,
+    pagesMissingRows: missing,
+    tableRows: pages.reduce((n, p) => n + p.tableRows, 0),
+    properties: pages.reduce((n, p) => n + p.properties, 0),
+    types: {
+      primitive,
+      resolved,
+      unresolved: unresolvedCount,
+      resolvedShare: all ? (primitive + resolved) / all : 1,
+      namedResolvedShare: resolved + unresolvedCount ? resolved / (resolved + unresolvedCount) : 1,
+      topUnresolved: ranked(unresolved)
+        .slice(0, TOP_UNRESOLVED)
+        .map(({ key, count }) => ({ name: key, count })),
+    },
+    constraintsByRule: ranked(constraints).map(({ key, count }) => ({ rule: key, count })),
+    examples: {
+      checked,
+      valid,
+      invalid: checked - valid,
+      failedRules: ranked(failedRules).map(({ key, count }) => ({ rule: key, count })),
+    },
+    docBugs: {
+      count: docBugs.length,
+      byRule: ranked(countBy(docBugs.map((b) => b.rule))).map(({ key, count }) => ({ rule: key, count })),
+      list: docBugs,
+    },
+    diagnosticsByRule: ranked(diagnostics).map(({ key, count }) => ({
+      rule: key,
+      severity: (DIAGNOSTIC_RULES as Record<string, { severity: string } | undefined>)[key]?.severity ?? 'warning',
+      count,
+    })),
+  };
+}
+
+function add(map: Map<string, number>, key: string, n: number): void {
+  map.set(key, (map.get(key) ?? 0) + n);
+}
+
+function countBy(keys: string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const k of keys) add(out, k, 1);
+  return out;
+}
+
+/** Most frequent first; ties by name, so the report is byte-stable. */
+function ranked(map: Map<string, number>): { key: string; count: number }[] {
+  return [...map].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+}

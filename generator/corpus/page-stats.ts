@@ -1,0 +1,122 @@
+/**
+ * What one api page contributed to a docs tree's coverage: the raw counts the coverage report adds up.
+ * Plain data, so a cached page can stand in for a processed one without re-reading it.
+ */
+import { buildContract } from '../emit/contract.js';
+import { validateWith } from '../emit/runtime.js';
+import { isPropertyTable } from '../extract/property-table.js';
+import { allBlocks, type PageModel, sectionBlocks } from '../read/page-model.js';
+import type { Diagnostic, OperationSpec } from '../spec/ir.js';
+
+export interface DocBug {
+  rule: string;
+  file: string;
+  line: number;
+  message: string;
+}
+
+export interface PageStats {
+  file: string;
+  version: string;
+  operation: string;
+  /** The page could not be processed at all (a `page-failed` diagnostic says why). */
+  failed: boolean;
+  /** Has a "Request body" section. */
+  requestBodySection: boolean;
+  /** Its request body has a property table (first column Property/Name/Parameter, a Type column). */
+  requestTable: boolean;
+  /** …and that table's header starts Property | Type | Description (more columns may follow). */
+  propertyTypeDescriptionTable: boolean;
+  /** Data rows in the request body's property tables, as the page model has them. */
+  tableRows: number;
+  /** Request body properties in the spec (a row listed twice counts once). */
+  properties: number;
+  /** Request body property types: primitives, named types resolved from a resource page, and the rest. */
+  types: { primitive: number; resolved: number; unresolved: string[] };
+  /** Mined constraints on request body properties, by rule id. */
+  constraints: Record<string, number>;
+  /** Example request bodies (the page's own method, a JSON object) run through the page's own validator. */
+  examples: { checked: number; valid: number; failedRules: Record<string, number> };
+  /** Example bodies that contradict the page's table: properties it does not list, values of the wrong JSON type. */
+  docBugs: DocBug[];
+  /** Diagnostics, by rule id. */
+  diagnostics: Record<string, number>;
+}
+
+const DOC_BUG_RULES = new Set(['example-unknown-property', 'example-type-mismatch']);
+
+export function pageStats(page: PageModel, spec: OperationSpec, version: string): PageStats {
+  const bodySection = page.sections.some((s) => /^Request body$/i.test(s.title.trim()));
+  const tables = allBlocks(sectionBlocks(page, /^Request body$/i)).filter(isPropertyTable);
+  const types = { primitive: 0, resolved: 0, unresolved: [] as string[] };
+  const constraints: Record<string, number> = {};
+  for (const p of spec.requestBody.properties) {
+    if (p.type.kind === 'primitive') types.primitive++;
+    else if (p.type.resolution === 'unresolved') types.unresolved.push(p.type.name);
+    else types.resolved++;
+    for (const c of p.constraints) bump(constraints, c.rule);
+  }
+  return {
+    file: spec.page.file,
+    version,
+    operation: spec.operation,
+    failed: false,
+    requestBodySection: bodySection,
+    requestTable: tables.length > 0,
+    propertyTypeDescriptionTable: tables.some((t) => t.header.slice(0, 3).map((h) => h.trim().toLowerCase()).join('|') === 'property|type|description'),
+    tableRows: tables.reduce((n, t) => n + t.rows.length, 0),
+    properties: spec.requestBody.properties.length,
+    types,
+    constraints,
+    examples: checkExampleBodies(spec),
+    docBugs: spec.diagnostics.filter((d) => DOC_BUG_RULES.has(d.rule)).map((d) => ({ rule: d.rule, file: d.file, line: d.line, message: d.message })),
+    diagnostics: countRules(spec.diagnostics),
+  };
+}
+
+/** Stats for a page that failed: it counts as seen, with its diagnostics, and nothing else. */
+export function failedPageStats(file: string, version: string, operation: string, diagnostics: Diagnostic[]): PageStats {
+  return {
+    file,
+    version,
+    operation,
+    failed: true,
+    requestBodySection: false,
+    requestTable: false,
+    propertyTypeDescriptionTable: false,
+    tableRows: 0,
+    properties: 0,
+    types: { primitive: 0, resolved: 0, unresolved: [] },
+    constraints: {},
+    examples: { checked: 0, valid: 0, failedRules: {} },
+    docBugs: [],
+    diagnostics: countRules(diagnostics),
+  };
+}
+
+function checkExampleBodies(spec: OperationSpec): PageStats['examples'] {
+  const out: PageStats['examples'] = { checked: 0, valid: 0, failedRules: {} };
+  const bodies = spec.examples.flatMap((e) => {
+    const body = e.request?.body;
+    return e.request?.method === spec.http.method && typeof body === 'object' && body !== null && !Array.isArray(body) ? [body] : [];
+  });
+  if (bodies.length === 0) return out;
+  const contract = buildContract(spec);
+  for (const body of bodies) {
+    out.checked++;
+    const result = validateWith(contract, body);
+    if (result.valid) out.valid++;
+    else for (const rule of new Set(result.errors.map((e) => e.rule))) bump(out.failedRules, rule);
+  }
+  return out;
+}
+
+function countRules(list: Diagnostic[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const d of list) bump(out, d.rule);
+  return out;
+}
+
+function bump(counts: Record<string, number>, key: string): void {
+  counts[key] = (counts[key] ?? 0) + 1;
+}
