@@ -113,7 +113,7 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
   writeAtomic(join(options.out, 'generated', 'index.ts'), indexFile(generated.map((e) => ({ operation: e.operation, variant: e.version }))).text);
   writeAtomic(join(options.out, 'tsconfig.json'), TSCONFIG);
   writeAtomic(join(options.out, 'coverage.json'), `${JSON.stringify(coverage, null, 2)}\n`);
-  writeAtomic(join(options.out, 'coverage.md'), formatCoverageMarkdown(coverage, `docspec coverage of ${displayPath(options.docs)}`));
+  writeAtomic(join(options.out, 'coverage.md'), formatCoverageMarkdown(coverage, `docspec coverage of ${displayPath(options.docs) || '.'}`));
   writeAtomic(join(options.out, 'diagnostics.txt'), all.flatMap((e) => e.diagnostics).join('\n') + '\n');
   saveCache(options.out, fingerprint, all);
 
@@ -199,7 +199,7 @@ export function formatCorpusSummary(s: CorpusSummary, out: string, jobs: number,
     lines.push(
       `${v.version}: ${v.pagesWithRequestTable} pages with a request table, ${v.pagesWithAllRowsExtracted} with all rows extracted; ` +
         `${v.properties} properties, types resolved ${(v.types.resolvedShare * 100).toFixed(1)}%; ` +
-        `${v.examples.checked} example bodies, ${v.docBugs.count} doc bugs`,
+        `example bodies ${v.examples.valid} valid of ${v.examples.checked}, ${v.docBugs.count} doc bugs`,
     );
   }
   lines.push(`docspec: wrote ${out}/ (spec/, generated/, coverage.md, coverage.json, diagnostics.txt)`);

@@ -52,3 +52,7 @@ export function bundled(variant: string): Spec {
 export function lineOf(file: string, n: number): string {
   return readFileSync(resolve(ROOT, file), 'utf8').split(/\r?\n/)[n - 1] ?? '';
 }
+
+/** The whole 2021 api-reference (v1.0 and beta), for corpus-mode runs; absent without ../shared. */
+export const API_REFERENCE_2021 = join(CORPUS, 'graph-docs-2021-07/api-reference');
+export const hasApiReference = existsSync(API_REFERENCE_2021);

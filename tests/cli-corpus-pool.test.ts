@@ -1,0 +1,55 @@
+/**
+ * The worker pool under corpus mode: a worker that exits, throws or hangs loses only the page it was on;
+ * the pages queued behind it are answered by a replacement, and the run always finishes.
+ */
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runPool } from '../cli/corpus/pool.js';
+import { ROOT } from './support/pages.js';
+
+const WORKER = pathToFileURL(join(ROOT, 'tests/fixtures/pool/worker.mjs'));
+
+interface Job {
+  id: number;
+  kind: 'ok' | 'exit' | 'throw' | 'hang';
+}
+
+async function runJobs(jobs: Job[], size: number, timeoutMs = 10_000) {
+  const results = new Map<number, number>();
+  const lost = new Map<number, string>();
+  await runPool<Job, { id: number; value: number }>(jobs, {
+    size,
+    workerFile: WORKER,
+    timeoutMs,
+    onResult: (job, r) => results.set(job.id, r.value),
+    onLost: (job, why) => lost.set(job.id, why),
+  });
+  return { results, lost };
+}
+
+describe('runPool', () => {
+  it('answers every job, in any order, with its own result', async () => {
+    const jobs: Job[] = Array.from({ length: 50 }, (_, id) => ({ id, kind: 'ok' }));
+    const { results, lost } = await runJobs(jobs, 2);
+    expect(lost.size).toBe(0);
+    expect([...results].sort((a, b) => a[0] - b[0])).toEqual(jobs.map((j) => [j.id, j.id * 2]));
+  });
+
+  it('loses only the job a worker died, threw or hung on', async () => {
+    const kinds: Record<number, Job['kind']> = { 3: 'exit', 11: 'throw', 20: 'hang', 21: 'exit' };
+    const jobs: Job[] = Array.from({ length: 30 }, (_, id) => ({ id, kind: kinds[id] ?? 'ok' }));
+    const { results, lost } = await runJobs(jobs, 2, 1500);
+    expect([...lost.keys()].sort((a, b) => a - b)).toEqual([3, 11, 20, 21]);
+    expect(lost.get(3)).toMatch(/exited with code 7/);
+    expect(lost.get(11)).toMatch(/boom on purpose/);
+    expect(lost.get(20)).toMatch(/took longer than 2 s/);
+    expect(results.size).toBe(26);
+    for (const [id, value] of results) expect(value).toBe(id * 2);
+  }, 30_000);
+
+  it('finishes at once with no jobs', async () => {
+    const { results, lost } = await runJobs([], 2);
+    expect(results.size + lost.size).toBe(0);
+  });
+});

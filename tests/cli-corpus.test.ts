@@ -1,0 +1,185 @@
+/**
+ * `docspec generate --docs` on a small docs tree (the fixture pages plus 40 generated ones, enough for the
+ * worker threads): what it writes, what the coverage report says, which pages a re-run redoes after each kind
+ * of change, and the one-line errors for bad input.
+ */
+import { execFile } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CoverageReport } from '../generator/corpus/coverage.js';
+import { ROOT } from './support/pages.js';
+
+const BIN = join(ROOT, 'bin/docspec.js');
+const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
+const work = mkdtempSync(join(tmpdir(), 'docspec-corpus-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+async function run(args: string[], cwd = work): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, CI: 'true' } });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const x = e as { code: number; stdout: string; stderr: string };
+    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
+  }
+}
+
+const GADGETS = 40;
+const tree = join(work, 'docs');
+const api = join(tree, 'v1.0/api');
+cpSync(join(ROOT, 'tests/fixtures/docs-tree'), tree, { recursive: true });
+for (let i = 1; i <= GADGETS; i++) {
+  writeFileSync(
+    join(api, `gadget${i}-update.md`),
+    [
+      '---',
+      `title: "Update gadget${i}"`,
+      '---',
+      '',
+      `# Update gadget${i}`,
+      '',
+      '## HTTP request',
+      '',
+      '```http',
+      `PATCH /gadgets${i}/{id}`,
+      '```',
+      '',
+      '## Request body',
+      '',
+      '| Property | Type | Description |',
+      '|:--|:--|:--|',
+      `| label | String | The label. The maximum length is ${i} characters. |`,
+      '| part | [gizmoPart](../resources/gizmopart.md) | The part it is built around. |',
+      '',
+      '## Response',
+      '',
+      'If successful, this method returns a `204 No Content` response code.',
+      '',
+    ].join('\n'),
+  );
+}
+const PAGES = GADGETS + 3;
+const out = join(work, 'out');
+const coverage = () => JSON.parse(readFileSync(join(out, 'coverage.json'), 'utf8')) as CoverageReport;
+const generate = (...extra: string[]) => run(['generate', '--docs', 'docs', '--out', 'out', '--jobs', '2', ...extra]);
+
+describe('generate --docs', () => {
+  it('writes a spec and a generated file per page, the coverage report and a summary by rule', async () => {
+    const r = await generate();
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`docspec: ${PAGES} api pages (v1.0 ${PAGES}): ${PAGES} generated, 0 from the cache, 0 failed`);
+    expect(r.stderr).toContain('on 2 threads');
+    // Not a terminal: no progress bar redraws in the log.
+    expect(r.stderr).not.toContain('\r');
+    expect(r.stderr).toMatch(/diagnostics by rule:\n\s+41 {2}warning {2}unresolved-type/);
+    for (const f of ['spec/widget-update.v1.0.json', 'generated/widget-update/v1.0.ts', 'spec/gadget7-update.v1.0.json', 'generated/index.ts', 'generated/runtime.ts', 'coverage.md', 'diagnostics.txt']) {
+      expect(existsSync(join(out, f)), f).toBe(true);
+    }
+    const index = readFileSync(join(out, 'generated/index.ts'), 'utf8');
+    expect(index.match(/^export \* as /gm)).toHaveLength(PAGES);
+
+    const c = coverage().versions[0]!;
+    expect(c).toMatchObject({ version: 'v1.0', pages: PAGES, failedPages: [], pagesWithRequestTable: PAGES - 1, pagesWithAllRowsExtracted: PAGES - 1 });
+    // widget-update: 5 rows; odd-update: 4; each gadget: 2.
+    expect(c.tableRows).toBe(5 + 4 + 2 * GADGETS);
+    expect(c.properties).toBe(c.tableRows);
+    expect(c.types.topUnresolved[0]).toEqual({ name: 'gizmoPart', count: GADGETS });
+    expect(c.constraintsByRule.find((x) => x.rule === 'max-length')?.count).toBe(1 + GADGETS);
+    expect(c.examples).toMatchObject({ checked: 1, valid: 0, invalid: 1 });
+    expect(c.docBugs.list.map((b) => `${b.rule} ${b.line}`)).toEqual(['example-type-mismatch 56', 'example-unknown-property 57', 'example-type-mismatch 58']);
+    expect(c.docBugs.list[0]!.file).toBe('docs/v1.0/api/widget-update.md');
+
+    const spec = JSON.parse(readFileSync(join(out, 'spec/widget-update.v1.0.json'), 'utf8'));
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const valid = ajv.validate(JSON.parse(readFileSync(join(ROOT, 'spec/spec.schema.json'), 'utf8')), spec);
+    expect(valid, JSON.stringify(ajv.errors)).toBe(true);
+    expect(spec).toMatchObject({ operation: 'widget-update', variant: 'v1.0' });
+    expect(spec.types.widgetColor).toMatchObject({ kind: 'enum', values: ['red', 'blue'] });
+  });
+
+  it('emits code that type-checks with tsc -p OUT, whatever the page text (the odd page)', async () => {
+    const odd = readFileSync(join(out, 'generated/odd-update/v1.0.ts'), 'utf8');
+    expect(odd).toContain('"__proto__"?: string | null;');
+    expect(odd).toContain('*\\/ and opens a template');
+    const r = await promisify(execFile)(process.execPath, [TSC, '-p', out], { encoding: 'utf8' }).then(
+      () => ({ code: 0, out: '' }),
+      (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
+    );
+    expect(r.out).toBe('');
+    expect(r.code).toBe(0);
+  }, 120_000);
+
+  it('re-runs from the cache, redoing only the pages whose text or dependencies changed', async () => {
+    const specFile = join(out, 'spec/widget-update.v1.0.json');
+    const before = statSync(specFile).mtimeMs;
+    let r = await generate();
+    expect(r.stderr).toContain(`0 generated, ${PAGES} from the cache`);
+    expect(statSync(specFile).mtimeMs).toBe(before);
+
+    // The page itself.
+    writeFileSync(join(api, 'widget-update.md'), readFileSync(join(api, 'widget-update.md'), 'utf8').replace('maximum length is 64', 'maximum length is 32'));
+    r = await generate();
+    expect(r.stderr).toContain(`1 generated, ${PAGES - 1} from the cache`);
+    expect(readFileSync(specFile, 'utf8')).toContain('"max": 32');
+
+    // A resource page it read: the owner type gains `team`, so the example's `owner.team` is no longer a bug.
+    appendFileSync(join(tree, 'v1.0/resources/widgetowner.md'), '| team | String | The owner\'s team. |\n');
+    r = await generate();
+    expect(r.stderr).toContain(`1 generated, ${PAGES - 1} from the cache`);
+    expect(coverage().versions[0]!.docBugs.count).toBe(2);
+
+    // A resource page that was missing appears: every page that looked for it is redone.
+    writeFileSync(join(tree, 'v1.0/resources/gizmopart.md'), '---\ntitle: "gizmoPart resource type"\n---\n\n# gizmoPart resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| serial | String | The serial number. |\n');
+    r = await generate();
+    expect(r.stderr).toContain(`${GADGETS} generated, 3 from the cache`);
+    expect(coverage().versions[0]!.types.topUnresolved.map((t) => t.name)).toEqual(['oddType']);
+
+    // A page that is gone takes its outputs with it.
+    rmSync(join(api, 'gadget3-update.md'));
+    r = await generate();
+    expect(r.stderr).toContain(`0 generated, ${PAGES - 1} from the cache, 0 failed, 1 removed`);
+    expect(existsSync(join(out, 'spec/gadget3-update.v1.0.json'))).toBe(false);
+    expect(existsSync(join(out, 'generated/gadget3-update/v1.0.ts'))).toBe(false);
+    expect(readFileSync(join(out, 'generated/index.ts'), 'utf8')).not.toContain('./gadget3-update/');
+
+    // A deleted output is written again.
+    rmSync(join(out, 'generated/gadget4-update/v1.0.ts'));
+    r = await generate();
+    expect(r.stderr).toContain(`1 generated, ${PAGES - 2} from the cache`);
+
+    r = await generate('--no-cache');
+    expect(r.stderr).toContain(`${PAGES - 1} generated, 0 from the cache`);
+  }, 120_000);
+
+  it('runs in one thread with --jobs 1 and gives the same outputs', async () => {
+    const threaded = readFileSync(join(out, 'spec/gadget9-update.v1.0.json'), 'utf8');
+    const r = await run(['generate', '--docs', 'docs', '--out', 'out1', '--jobs', '1']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('threads');
+    expect(readFileSync(join(work, 'out1/spec/gadget9-update.v1.0.json'), 'utf8')).toBe(threaded);
+    expect(readFileSync(join(work, 'out1/coverage.json'), 'utf8')).toBe(readFileSync(join(out, 'coverage.json'), 'utf8'));
+  });
+
+  it.each([
+    [['generate', '--docs', 'nowhere'], /^docspec: --docs nowhere: no such directory\n$/],
+    [['generate', '--docs', 'docs/v1.0/resources'], /^docspec: --docs docs\/v1\.0\/resources: no api\/ folder in it or in its subfolders .*\n$/],
+    [['generate', 'page.md', '--docs', 'docs'], /^docspec: --docs reads a whole docs tree: drop page\.md\n$/],
+    [['generate', '--docs', 'docs', '--check'], /^docspec: --docs reads a whole docs tree: drop --check\n$/],
+    [['generate', '--out', 'x'], /^docspec: --out applies to a docs tree: give --docs DIR\n$/],
+    [['generate', '--docs', 'docs', '--jobs', '0'], /^docspec: --jobs must be an integer ≥ 1 .*\n$/],
+  ])('%j exits 2 with one line', async (args, message) => {
+    const r = await run(args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('takes a version folder itself as the tree', async () => {
+    const r = await run(['generate', '--docs', 'docs/v1.0', '--out', 'out2', '--jobs', '1']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/api pages \(v1\.0 \d+\)/);
+  });
+});

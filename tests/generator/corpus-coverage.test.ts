@@ -1,0 +1,87 @@
+/**
+ * The coverage report's arithmetic over page statistics, and its markdown: versions in docs-site order,
+ * "all rows" allowing for rows listed twice, resolved shares, rankings, and doc text that cannot break tables.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildCoverage } from '../../generator/corpus/coverage.js';
+import type { PageStats } from '../../generator/corpus/page-stats.js';
+import { formatCoverageMarkdown } from '../../generator/report/coverage-markdown.js';
+
+function stats(file: string, version: string, over: Partial<PageStats> = {}): PageStats {
+  return {
+    file,
+    version,
+    operation: file,
+    failed: false,
+    requestBodySection: true,
+    requestTable: true,
+    propertyTypeDescriptionTable: true,
+    tableRows: 3,
+    properties: 3,
+    types: { primitive: 2, resolved: 1, unresolved: [] },
+    constraints: { 'max-length': 1 },
+    examples: { checked: 1, valid: 1, failedRules: {} },
+    docBugs: [],
+    diagnostics: {},
+    ...over,
+  };
+}
+
+describe('buildCoverage', () => {
+  const report = buildCoverage([
+    stats('b1', 'beta', { types: { primitive: 1, resolved: 0, unresolved: ['fooType', 'barType', 'fooType'] } }),
+    stats('v1', 'v1.0'),
+    stats('v2', 'v1.0', { tableRows: 4, properties: 3, diagnostics: { 'duplicate-property': 1 } }),
+    stats('v3', 'v1.0', { tableRows: 5, properties: 3, examples: { checked: 2, valid: 0, failedRules: { type: 2 } } }),
+    stats('v4', 'v1.0', { requestTable: false, propertyTypeDescriptionTable: false, tableRows: 0, properties: 0, types: { primitive: 0, resolved: 0, unresolved: [] }, constraints: {} }),
+    stats('v5', 'v1.0', {
+      failed: true,
+      requestTable: false,
+      tableRows: 0,
+      properties: 0,
+      diagnostics: { 'page-failed': 1 },
+      docBugs: [{ rule: 'example-unknown-property', file: 'v5', line: 9, message: 'x' }],
+    }),
+  ]);
+  const v1 = report.versions[0]!;
+  const beta = report.versions[1]!;
+
+  it('lists v1.0 before beta and counts pages, failures and tables', () => {
+    expect(report.versions.map((v) => v.version)).toEqual(['v1.0', 'beta']);
+    expect(v1).toMatchObject({ pages: 5, failedPages: ['v5'], pagesWithRequestBody: 5, pagesWithRequestTable: 3 });
+  });
+
+  it('counts a table with all rows when only a twice-listed row is missing', () => {
+    expect(v1.pagesWithAllRowsExtracted).toBe(2);
+    expect(v1.pagesMissingRows).toEqual([{ file: 'v3', rows: 5, properties: 3 }]);
+  });
+
+  it('gives resolved shares and the unresolved names, most frequent first', () => {
+    expect(beta.types).toMatchObject({ primitive: 1, resolved: 0, unresolved: 3, resolvedShare: 0.25, namedResolvedShare: 0 });
+    expect(beta.types.topUnresolved).toEqual([
+      { name: 'fooType', count: 2 },
+      { name: 'barType', count: 1 },
+    ]);
+    expect(v1.types.resolvedShare).toBe(1);
+  });
+
+  it('adds up constraints, example verdicts, doc bugs and diagnostics', () => {
+    expect(v1.constraintsByRule).toEqual([{ rule: 'max-length', count: 4 }]);
+    expect(v1.examples).toEqual({ checked: 6, valid: 4, invalid: 2, failedRules: [{ rule: 'type', count: 2 }] });
+    expect(v1.docBugs).toMatchObject({ count: 1, byRule: [{ rule: 'example-unknown-property', count: 1 }] });
+    expect(v1.diagnosticsByRule).toEqual([
+      { rule: 'duplicate-property', severity: 'warning', count: 1 },
+      { rule: 'page-failed', severity: 'error', count: 1 },
+    ]);
+  });
+
+  it('renders markdown in which doc text cannot break a table', () => {
+    const md = formatCoverageMarkdown(
+      buildCoverage([stats('a|b.md', 'v1.0', { tableRows: 2, properties: 1, types: { primitive: 0, resolved: 0, unresolved: ['x|`y`'] } })]),
+    );
+    expect(md).toContain('| pages with a request property table | 1 |');
+    expect(md).toContain('| … extracted with all rows | 0 of 1 |');
+    expect(md).toContain('| `a\\|b.md` | 2 | 1 |');
+    expect(md).toContain('`` x\\|`y` ``');
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * Parsed resource pages kept between operations: reused only while the text is the same, bounded, and — the
+ * law that makes it safe — an operation's spec is the same with the cache as without it, page after page.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { includeResolver, resourceLoader } from '../../cli/page-files.js';
+import { cacheResourcePages } from '../../generator/extract/resource-cache.js';
+import type { ResourceLoader } from '../../generator/extract/type-registry.js';
+import { generateSpec } from '../../generator/generate.js';
+import { API_REFERENCE_2021, hasApiReference, ROOT } from '../support/pages.js';
+
+const page = (name: string) => `---\ntitle: "${name} resource type"\n---\n\n# ${name} resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| a | String | A. |\n`;
+
+describe('cacheResourcePages', () => {
+  it('parses a page once while its text stays the same, again when it changes', () => {
+    const texts: Record<string, string> = { thing: page('thing') };
+    const cached = cacheResourcePages((name) => (texts[name] ? { file: `${name}.md`, text: texts[name]! } : undefined));
+    const first = cached('thing')!;
+    expect(first.page?.title).toBe('thing resource type');
+    expect(cached('thing')!.page).toBe(first.page);
+    texts['thing'] = page('thing').replace('| a |', '| b |');
+    const changed = cached('thing')!;
+    expect(changed.page).not.toBe(first.page);
+    expect(changed.text).toContain('| b |');
+    expect(cached('missing')).toBeUndefined();
+  });
+
+  it('keeps at most `capacity` pages, dropping the least recently used', () => {
+    const cached = cacheResourcePages((name) => ({ file: `${name}.md`, text: page(name) }), 2);
+    const a = cached('a')!.page;
+    const b = cached('b')!.page;
+    expect(cached('a')!.page).toBe(a); // a is now the most recent
+    cached('c');
+    expect(cached('a')!.page).toBe(a);
+    expect(cached('b')!.page).not.toBe(b);
+  });
+});
+
+describe.skipIf(!hasApiReference)('specs with and without the cache', () => {
+  it('are equal for a spread of v1.0 and beta pages sharing one cache per version', () => {
+    let compared = 0;
+    for (const version of ['v1.0', 'beta']) {
+      const apiDir = join(API_REFERENCE_2021, version, 'api');
+      const rel = (p: string) => relative(ROOT, p);
+      const plain = resourceLoader(join(apiDir, '..', 'resources'), rel)!;
+      const shared: ResourceLoader = cacheResourcePages(plain, 50);
+      const files = readdirSync(apiDir).filter((f) => f.endsWith('.md')).sort();
+      // Neighbouring pages share types, so take runs of pages: the cache is hit, and hit with stale risk.
+      const sample = files.filter((_, i) => i % 97 < 3);
+      for (const f of sample) {
+        const input = { file: rel(join(apiDir, f)), text: readFileSync(join(apiDir, f), 'utf8'), variant: version, resolveInclude: includeResolver(apiDir, rel) };
+        const a = generateSpec({ ...input, resources: plain });
+        const b = generateSpec({ ...input, resources: shared });
+        expect(b, f).toEqual(a);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(200);
+  }, 120_000);
+});
