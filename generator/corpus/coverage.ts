@@ -13,7 +13,10 @@ export interface VersionCoverage {
   pagesWithRequestBody: number;
   pagesWithRequestTable: number;
   pagesWithPropertyTypeDescriptionTable: number;
-  /** Pages with a request table where every row became a property (a row listed twice counts once). */
+  /**
+   * Pages with a request table where every row became a property (a row listed twice counts once; a line
+   * continuing the row above is joined to it, not counted as a row).
+   */
   pagesWithAllRowsExtracted: number;
   /** The pages with a request table where some row did not become a property. */
   pagesMissingRows: { file: string; rows: number; properties: number }[];
@@ -80,8 +83,9 @@ function versionCoverage(version: string, pages: PageStats[]): VersionCoverage {
     checked += p.examples.checked;
     valid += p.examples.valid;
     docBugs.push(...p.docBugs);
-    const duplicates = p.diagnostics['duplicate-property'] ?? 0;
-    if (p.requestTable && p.properties + duplicates !== p.tableRows) missing.push({ file: p.file, rows: p.tableRows, properties: p.properties });
+    // A row listed twice gives one property; a line that continues the row above is not a row.
+    const accounted = p.properties + (p.diagnostics['duplicate-property'] ?? 0) + (p.diagnostics['table-row-continued'] ?? 0);
+    if (p.requestTable && accounted !== p.tableRows) missing.push({ file: p.file, rows: p.tableRows, properties: p.properties });
   }
   const unresolvedCount = [...unresolved.values()].reduce((a, b) => a + b, 0);
   const all = primitive + resolved + unresolvedCount;

@@ -20,7 +20,7 @@ export function readPropertyTable(table: Extract<Block, { kind: 'table' }>, diag
   const descCol = h.findIndex((c) => c.startsWith('description'));
   const out: Property[] = [];
   let emptyDescriptions = 0;
-  for (const row of table.rows) {
+  for (const row of joinContinuations(table.rows, typeCol, descCol, diagnostics)) {
     const p = readRow(row, typeCol, descCol, table.header.length, diagnostics);
     if (!p) continue;
     if (!p.description) emptyDescriptions++;
@@ -39,9 +39,41 @@ export function readPropertyTable(table: Extract<Block, { kind: 'table' }>, diag
   return out;
 }
 
+/**
+ * A line break inside a row's description leaves a line the table syntax takes for a row of its own: one
+ * cell of prose ("Option 1 (Subnet mask) only applies to …|"). Such a line is not a property: its text goes
+ * back to the description of the row above, where its sentences (and their constraints) belong.
+ */
+function joinContinuations(rows: TableRow[], typeCol: number, descCol: number, diagnostics: Diagnostic[]): TableRow[] {
+  const out: TableRow[] = [];
+  for (const row of rows) {
+    const prev = out[out.length - 1];
+    const first = row.cells[0]?.text.trim() ?? '';
+    const typeText = typeCol >= 0 ? row.cells[typeCol]?.text.trim() : undefined;
+    const continued = prev && descCol >= 0 && /\s/.test(first) && (!typeText || !parseTypeExpression(typeText));
+    if (!continued) {
+      out.push(row);
+      continue;
+    }
+    const text = row.cells.map((c) => c.text.trim()).filter(Boolean).join(' ');
+    const cells = [...prev.cells];
+    const d = cells[descCol] ?? { text: '', links: [], strong: [], pos: prev.pos };
+    cells[descCol] = { ...d, text: `${d.text} ${text}`.trim(), links: [...d.links, ...row.cells.flatMap((c) => c.links)], strong: [...d.strong, ...row.cells.flatMap((c) => c.strong)] };
+    out[out.length - 1] = { ...prev, cells };
+    const name = prev.cells[0]?.text.trim() ?? '';
+    diagnostics.push(
+      diagnostic('table-row-continued', 'warning', `Line ${row.pos.line} continues the description of \`${name}\` (a line break inside the row); joined to it`, row.pos),
+    );
+  }
+  return out;
+}
+
 function readRow(row: TableRow, typeCol: number, descCol: number, width: number, diagnostics: Diagnostic[]): Property | undefined {
   const nameCell = row.cells[0];
-  const name = nameCell?.text.replace(/\s+/g, ' ').trim() ?? '';
+  const cellText = nameCell?.text.replace(/\s+/g, ' ').trim() ?? '';
+  // "backupReviewers (deprecated)": the name is the identifier; the remark goes with the description.
+  const remark = /^([A-Za-z_@$][\w.@$-]*) (\([^()]*\))$/.exec(cellText);
+  const name = remark ? remark[1]! : cellText;
   if (!name) {
     diagnostics.push(diagnostic('table-missing-cell', 'warning', 'Table row has no property name; row skipped', row.pos));
     return undefined;
@@ -63,7 +95,7 @@ function readRow(row: TableRow, typeCol: number, descCol: number, width: number,
   const property: Property = {
     name,
     type,
-    description: description.text,
+    description: remark ? `${remark[2]} ${description.text}`.trim() : description.text,
     constraints: mineConstraints(name, type, description, row.pos),
     source: row.pos,
   };

@@ -14,6 +14,7 @@ export const DIAGNOSTIC_RULES = {
   'type-unparsed': { severity: 'warning', meaning: 'a Type cell is not a type expression' },
   'table-missing-cell': { severity: 'warning', meaning: 'a table row has fewer cells than the header' },
   'table-extra-cell': { severity: 'warning', meaning: 'a table row has more cells than the header' },
+  'table-row-continued': { severity: 'warning', meaning: "a line break inside a row made a line of its own; it is joined to the row above's description" },
   'duplicate-property': { severity: 'warning', meaning: 'a property is listed twice' },
   'group-unknown-property': { severity: 'warning', meaning: 'a note names a property the table does not list' },
   'annotation-invalid': { severity: 'warning', meaning: 'an annotation comment (`<!-- {…} -->`) is not valid JSON' },
