@@ -16,6 +16,8 @@ export interface PoolOptions<J extends { id: number }, R extends { id: number }>
   timeoutMs?: number;
   /** Jobs sent ahead to each worker, so it never waits for the main thread between pages. */
   prefetch?: number;
+  /** Heap limit of each worker: a worker that would pass it dies (its page is lost) instead of growing. */
+  maxHeapMb?: number;
 }
 
 export function runPool<J extends { id: number }, R extends { id: number }>(jobs: J[], options: PoolOptions<J, R>): Promise<void> {
@@ -37,7 +39,10 @@ export function runPool<J extends { id: number }, R extends { id: number }>(jobs
     };
 
     const start = () => {
-      const worker = new Worker(options.workerFile, { execArgv });
+      const worker = new Worker(options.workerFile, {
+        execArgv,
+        ...(options.maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb } } : {}),
+      });
       const inflight: J[] = [];
       let timer: NodeJS.Timeout | undefined;
       let gone = false;

@@ -46,7 +46,7 @@ export function processPage(job: PageJob): PageDone {
   let l = loaders.get(key);
   if (!l) {
     const tracked = trackedLoaders(job.pageDir, job.resourcesDir, () => deps);
-    l = { resolveInclude: tracked.resolveInclude, resources: cacheResourcePages(tracked.resources) };
+    l = { resolveInclude: tracked.resolveInclude, resources: cacheResourcePages(tracked.resources, 500) };
     loaders.set(key, l);
   }
   const result = processCorpusPage({ file: job.file, text, version: job.version, operation: job.operation, ...l });

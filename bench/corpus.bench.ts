@@ -1,0 +1,66 @@
+/**
+ * Corpus mode on the 2021 Graph api-reference, in one run, each phase its own process (so its peak memory is
+ * its own): the bare unified + remark-gfm parse of every page (the floor), `docspec generate --docs` cold,
+ * warm after touching one api page, warm after touching a resource page many pages read, and a re-run with
+ * nothing changed. The tree is copied to a temporary folder first, so the source stays untouched.
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const TREE = join(ROOT, '../shared/corpus/graph-docs-2021-07/api-reference');
+
+interface Phase {
+  wallMs: number;
+  cpuMs: number;
+  maxRssMB: number;
+  summary?: string;
+}
+
+function measure(args: string[], work: string): Phase {
+  const rusage = join(work, 'rusage.json');
+  const r = spawnSync(process.execPath, ['--import', join(ROOT, 'bench/rusage.mjs'), ...args], {
+    cwd: work,
+    env: { ...process.env, DOCSPEC_BENCH_RUSAGE: rusage, CI: 'true' },
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited with ${r.status}: ${r.stderr}`);
+  const stderr = r.stderr;
+  const phase = JSON.parse(readFileSync(rusage, 'utf8')) as Phase;
+  const summary = stderr.split('\n').find((l) => l.startsWith('docspec: ') && l.includes('api pages'));
+  return summary ? { ...phase, summary } : phase;
+}
+
+export function runCorpusBench(): Record<string, unknown> {
+  if (!existsSync(TREE)) return { skipped: `no docs tree at ${TREE}` };
+  const work = mkdtempSync(join(tmpdir(), 'docspec-corpus-bench-'));
+  try {
+    cpSync(TREE, join(work, 'api-reference'), { recursive: true });
+    const generate = [join(ROOT, 'bin/docspec.js'), 'generate', '--docs', 'api-reference', '--out', 'out'];
+    const bare = measure([join(ROOT, 'bench/bare-parse.mjs'), 'api-reference'], work);
+    const cold = measure(generate, work);
+    appendFileSync(join(work, 'api-reference/v1.0/api/user-update.md'), '\nOne more line.\n');
+    const warm = measure(generate, work);
+    appendFileSync(join(work, 'api-reference/v1.0/resources/identityset.md'), '\nOne more line.\n');
+    const warmResource = measure(generate, work);
+    const unchanged = measure(generate, work);
+    const s = (ms: number) => Math.round(ms / 100) / 10;
+    return {
+      threads: availableParallelism(),
+      'bare parse, one thread (floor)': { s: s(bare.wallMs), cpuS: s(bare.cpuMs), peakMB: Math.round(bare.maxRssMB) },
+      'generate cold': { s: s(cold.wallMs), cpuS: s(cold.cpuMs), peakMB: Math.round(cold.maxRssMB), summary: cold.summary },
+      'generate warm, one api page touched': { s: s(warm.wallMs), peakMB: Math.round(warm.maxRssMB), summary: warm.summary },
+      'generate warm, resources/identityset.md touched': { s: s(warmResource.wallMs), peakMB: Math.round(warmResource.maxRssMB), summary: warmResource.summary },
+      'generate, nothing changed': { s: s(unchanged.wallMs), summary: unchanged.summary },
+      'cold / bare (goal ≤ 2)': Math.round((cold.wallMs / bare.wallMs) * 100) / 100,
+      'cold CPU / bare CPU': Math.round((cold.cpuMs / bare.cpuMs) * 100) / 100,
+      'warm / cold (goal ≤ 0.05)': Math.round((warm.wallMs / cold.wallMs) * 1000) / 1000,
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

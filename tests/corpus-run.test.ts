@@ -1,0 +1,119 @@
+/**
+ * The whole 2021 Graph api-reference (7,116 api pages, v1.0 and beta) through `docspec generate --docs`, as a
+ * user runs it: no page fails, every request table is extracted with all its rows (held against a line-by-line
+ * reading of the markdown), types resolve, the output type-checks, the README's doc-bug figures are the ones
+ * the run finds, and touching one page redoes one page. Skipped when ../shared/corpus is absent.
+ */
+import { execFile } from 'node:child_process';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CacheEntry } from '../cli/corpus/cache.js';
+import type { CoverageReport } from '../generator/corpus/coverage.js';
+import { API_REFERENCE_2021, hasApiReference, ROOT } from './support/pages.js';
+import { requestTableNames } from './support/table-rows.js';
+
+const BIN = join(ROOT, 'bin/docspec.js');
+const work = mkdtempSync(join(tmpdir(), 'docspec-corpus-run-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+async function run(args: string[]): Promise<{ code: number; stderr: string }> {
+  try {
+    const r = await promisify(execFile)(process.execPath, args, { cwd: work, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, CI: 'true' } });
+    return { code: 0, stderr: r.stderr };
+  } catch (e) {
+    const x = e as { code: number; stdout: string; stderr: string };
+    return { code: x.code, stderr: `${x.stdout}${x.stderr}` };
+  }
+}
+
+describe.skipIf(!hasApiReference)('the 2021 api-reference in one run', () => {
+  let cold: { code: number; stderr: string };
+  let coverage: CoverageReport;
+  const out = join(work, 'out');
+  beforeAll(async () => {
+    // A copy, so that the incremental run can touch a page.
+    cpSync(API_REFERENCE_2021, join(work, 'api-reference'), { recursive: true });
+    cold = await run([BIN, 'generate', '--docs', 'api-reference', '--out', 'out']);
+    coverage = JSON.parse(readFileSync(join(out, 'coverage.json'), 'utf8'));
+  }, 600_000);
+
+  it('processes every api page without a failure', () => {
+    expect(cold.code, cold.stderr).toBe(0);
+    expect(cold.stderr).toContain('docspec: 7116 api pages (v1.0 2102, beta 5014): 7116 generated, 0 from the cache, 0 failed');
+    expect(cold.stderr).not.toContain('page-failed');
+    expect(coverage.versions.map((v) => [v.version, v.pages, v.failedPages.length])).toEqual([
+      ['v1.0', 2102, 0],
+      ['beta', 5014, 0],
+    ]);
+  });
+
+  it('extracts every Property/Type/Description request table with all its rows', () => {
+    const [v1, beta] = coverage.versions;
+    expect([v1!.pagesWithRequestBody, beta!.pagesWithRequestBody]).toEqual([1978, 4874]);
+    // The corpus manifest counts 468 / 1,405 by the plain header line; two beta pages write it in bold.
+    expect([v1!.pagesWithPropertyTypeDescriptionTable, beta!.pagesWithPropertyTypeDescriptionTable]).toEqual([468, 1407]);
+    const cache = JSON.parse(readFileSync(join(out, '.docspec-cache.json'), 'utf8')) as { entries: CacheEntry[] };
+    const bold = cache.entries
+      .filter((e) => e.stats.propertyTypeDescriptionTable && !/^\s*\|\s*Property\s*\|\s*Type\s*\|\s*Description\s*\|/im.test(readFileSync(join(work, e.file), 'utf8')))
+      .map((e) => e.file);
+    expect(bold).toEqual([
+      'api-reference/beta/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md',
+      'api-reference/beta/api/singlevaluelegacyextendedproperty-post-singlevalueextendedproperties.md',
+    ]);
+    for (const v of coverage.versions) {
+      expect(v.pagesMissingRows, v.version).toEqual([]);
+      expect(v.pagesWithAllRowsExtracted).toBe(v.pagesWithRequestTable);
+    }
+  });
+
+  it('gives each page exactly the properties a line-by-line reading of its tables names', () => {
+    const cache = JSON.parse(readFileSync(join(out, '.docspec-cache.json'), 'utf8')) as { entries: CacheEntry[] };
+    let pages = 0;
+    const wrong: string[] = [];
+    for (const e of cache.entries.filter((x) => x.stats.requestTable)) {
+      pages++;
+      const want = [...new Set(requestTableNames(readFileSync(join(work, e.file), 'utf8')))];
+      const spec = JSON.parse(readFileSync(join(out, e.outputs[0]!), 'utf8')) as { requestBody: { properties: { name: string }[] } };
+      const got = spec.requestBody.properties.map((p) => p.name);
+      if (want.join('\n') !== got.join('\n')) wrong.push(`${e.file}: ${want.filter((n) => !got.includes(n)).join(',')} / ${got.filter((n) => !want.includes(n)).join(',')}`);
+    }
+    expect(pages).toBe(coverage.versions.reduce((n, v) => n + v.pagesWithRequestTable, 0));
+    expect(wrong).toEqual([]);
+  });
+
+  it('resolves the types of almost every property', () => {
+    for (const v of coverage.versions) {
+      console.log(`${v.version}: types resolved ${(v.types.resolvedShare * 100).toFixed(1)}%, named ${(v.types.namedResolvedShare * 100).toFixed(1)}%; top unresolved ${v.types.topUnresolved.slice(0, 5).map((t) => t.name).join(', ')}`);
+      expect(v.types.resolvedShare, v.version).toBeGreaterThan(0.99);
+    }
+  });
+
+  it('finds the doc bugs the README quotes', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const bugs = coverage.versions.flatMap((v) => v.docBugs.list);
+    const quoted = /finds \*\*(\d+) doc bugs\*\* \((\d+) in v1\.0, (\d+) in beta\)/.exec(readme);
+    expect(quoted, 'README states the doc-bug count').not.toBeNull();
+    expect(quoted!.slice(1).map(Number)).toEqual([bugs.length, coverage.versions[0]!.docBugs.count, coverage.versions[1]!.docBugs.count]);
+    const examples = [...readme.matchAll(/^- `(v1\.0|beta)\/api\/([\w.-]+\.md):(\d+)`/gm)];
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    for (const [, version, page, line] of examples) {
+      expect(bugs.some((b) => b.file === `api-reference/${version}/api/${page}` && b.line === Number(line)), `${version}/api/${page}:${line}`).toBe(true);
+    }
+  });
+
+  it('emits code that type-checks as a whole (tsc -p OUT)', async () => {
+    const r = await run([join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  }, 600_000);
+
+  it('redoes only the touched page on the next run', async () => {
+    appendFileSync(join(work, 'api-reference/v1.0/api/user-update.md'), '\nOne more line.\n');
+    const warm = await run([BIN, 'generate', '--docs', 'api-reference', '--out', 'out']);
+    expect(warm.code, warm.stderr).toBe(0);
+    expect(warm.stderr).toContain('7116 api pages (v1.0 2102, beta 5014): 1 generated, 7115 from the cache, 0 failed');
+  }, 120_000);
+});
