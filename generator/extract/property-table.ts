@@ -3,6 +3,7 @@
  * parsed, constraints mined from the description, ragged rows diagnosed instead of dropped.
  */
 import type { Block, Inline, TableRow } from '../read/page-model.js';
+import { appendLine } from '../read/text-lines.js';
 import { diagnostic } from '../spec/diagnostic.js';
 import type { Diagnostic, Property, TypeRef } from '../spec/ir.js';
 import { mineConstraints } from './constraints.js';
@@ -58,7 +59,12 @@ function joinContinuations(rows: TableRow[], typeCol: number, descCol: number, d
     const text = row.cells.map((c) => c.text.trim()).filter(Boolean).join(' ');
     const cells = [...prev.cells];
     const d = cells[descCol] ?? { text: '', links: [], strong: [], pos: prev.pos };
-    cells[descCol] = { ...d, text: `${d.text} ${text}`.trim(), links: [...d.links, ...row.cells.flatMap((c) => c.links)], strong: [...d.strong, ...row.cells.flatMap((c) => c.strong)] };
+    // A copy: page models are shared between operations. The text goes on as a line of its own, so the
+    // sentences (and constraints) mined from it cite the line they stand on.
+    const joined: Inline = { ...d, links: [...d.links, ...row.cells.flatMap((c) => c.links)], strong: [...d.strong, ...row.cells.flatMap((c) => c.strong)] };
+    if (d.lineStarts) joined.lineStarts = [...d.lineStarts];
+    appendLine(joined, text, row.pos.line);
+    cells[descCol] = joined;
     out[out.length - 1] = { ...prev, cells };
     const name = prev.cells[0]?.text.trim() ?? '';
     diagnostics.push(
