@@ -8,22 +8,31 @@ import { resourceFileNames, type ResourceLoader } from '../generator/extract/typ
 import type { IncludeResolver } from '../generator/read/markdown.js';
 import { displayPath } from './io.js';
 
-/** `display` turns an absolute path into the one diagnostics and sources show (default: relative to cwd). */
-export function includeResolver(base: string, display: (path: string) => string = displayPath): IncludeResolver {
-  return (target) => {
-    const path = resolve(base, target);
-    if (!existsSync(path)) return undefined;
-    return { file: display(path), text: readFileSync(path, 'utf8') };
-  };
+/** Told of every file a loader looks at: its display path and text, or undefined when it is not there. */
+export type FileObserver = (file: string, text: string | undefined) => void;
+
+function readIfThere(path: string, display: (path: string) => string, seen?: FileObserver): { file: string; text: string } | undefined {
+  const file = display(path);
+  const text = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  seen?.(file, text);
+  return text === undefined ? undefined : { file, text };
 }
 
-/** Undefined when the folder is missing: types then degrade to diagnostics instead of failed lookups. */
-export function resourceLoader(dir: string, display: (path: string) => string = displayPath): ResourceLoader | undefined {
-  if (!existsSync(dir)) return undefined;
+/** `display` turns an absolute path into the one diagnostics and sources show (default: relative to cwd). */
+export function includeResolver(base: string, display: (path: string) => string = displayPath, seen?: FileObserver): IncludeResolver {
+  return (target) => readIfThere(resolve(base, target), display, seen);
+}
+
+/**
+ * Undefined when the folder is missing: types then degrade to diagnostics instead of failed lookups. With an
+ * observer the loader is always given, since the names looked for are what the observer wants to know.
+ */
+export function resourceLoader(dir: string, display: (path: string) => string = displayPath, seen?: FileObserver): ResourceLoader | undefined {
+  if (!seen && !existsSync(dir)) return undefined;
   return (name, link) => {
     for (const f of resourceFileNames(name, link)) {
-      const path = join(dir, f);
-      if (existsSync(path)) return { file: display(path), text: readFileSync(path, 'utf8') };
+      const found = readIfThere(join(dir, f), display, seen);
+      if (found) return found;
     }
     return undefined;
   };
