@@ -9,10 +9,11 @@ import { join, resolve } from 'node:path';
 import { buildCoverage, type CoverageReport } from '../../generator/corpus/coverage.js';
 import { failed, type CorpusPageResult } from '../../generator/corpus/corpus-page.js';
 import { indexFile, runtimeFile } from '../../generator/emit/emit-files.js';
-import { variantFileName } from '../../generator/emit/names.js';
+import { safeFileName, variantFileName } from '../../generator/emit/names.js';
+import { specFileName } from '../../generator/generate.js';
 import { formatCoverageMarkdown } from '../../generator/report/coverage-markdown.js';
 import { diagnostic } from '../../generator/spec/diagnostic.js';
-import { DIAGNOSTIC_RULES } from '../../generator/spec/diagnostic-rules.js';
+import { diagnosticRule } from '../../generator/spec/diagnostic-rules.js';
 import { formatDiagnostic } from '../../generator/spec/format-diagnostics.js';
 import { displayPath, packageFile, writeAtomic } from '../io.js';
 import { type CacheEntry, DependencyHashes, loadCache, saveCache, toolFingerprint } from './cache.js';
@@ -132,22 +133,28 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
   };
 }
 
-/** `user-update.md` → `user-update`; anything a file name should not hold becomes `_`. */
+/** `user-update.md` → `user-update`, safe as a file name. */
 export function operationFromFile(name: string): string {
-  return name.replace(/\.md$/, '').replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || '_';
+  return safeFileName(name.replace(/\.md$/, ''));
+}
+
+/** Where a page's spec and generated file go, relative to the output folder. */
+function outputPaths(job: PageJob): [spec: string, code: string] {
+  const names = { operation: job.operation, variant: job.version };
+  return [join('spec', specFileName(names)), join('generated', job.operation, variantFileName(job.version))];
 }
 
 function writePage(out: string, job: PageJob, done: Pick<PageDone, 'hash' | 'deps' | 'result'>): CacheEntry {
   const r: CorpusPageResult = done.result;
-  const outputs: string[] = [];
+  const [specPath, codePath] = outputPaths(job);
+  let outputs: string[] = [];
   if (r.spec !== undefined && r.generated) {
-    const specPath = join('spec', `${job.operation}.${job.version}.json`);
-    const codePath = join('generated', job.operation, variantFileName(job.version));
     writeAtomic(join(out, specPath), r.spec);
     writeAtomic(join(out, codePath), r.generated.text);
-    outputs.push(specPath, codePath);
+    outputs = [specPath, codePath];
   } else {
-    for (const o of [join('spec', `${job.operation}.${job.version}.json`), join('generated', job.operation, variantFileName(job.version))]) rmSync(join(out, o), { force: true });
+    // A page that fails now leaves no outputs of an earlier run behind.
+    for (const o of [specPath, codePath]) rmSync(join(out, o), { force: true });
   }
   return {
     file: job.file,
@@ -194,7 +201,7 @@ export function formatCorpusSummary(s: CorpusSummary, out: string, jobs: number,
     lines.push('diagnostics by rule:');
     const width = Math.max(...[...byRule.keys()].map((k) => k.length));
     for (const [rule, n] of [...byRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
-      const meta = (DIAGNOSTIC_RULES as Record<string, { severity: string; meaning: string } | undefined>)[rule];
+      const meta = diagnosticRule(rule);
       lines.push(`  ${String(n).padStart(7)}  ${(meta?.severity ?? '').padEnd(7)}  ${rule.padEnd(width)}  ${meta?.meaning ?? ''}`);
     }
   }

@@ -2,7 +2,7 @@
  * Adds up page statistics into the coverage report of a docs tree: per version, what docspec saw, what it
  * extracted and resolved, what it mined, and which doc bugs the example check found.
  */
-import { DIAGNOSTIC_RULES } from '../spec/diagnostic-rules.js';
+import { diagnosticRule } from '../spec/diagnostic-rules.js';
 import type { DocBug, PageStats } from './page-stats.js';
 
 export interface VersionCoverage {
@@ -125,7 +125,7 @@ function versionCoverage(version: string, pages: PageStats[]): VersionCoverage {
     },
     diagnosticsByRule: ranked(diagnostics).map(({ key, count }) => ({
       rule: key,
-      severity: (DIAGNOSTIC_RULES as Record<string, { severity: string } | undefined>)[key]?.severity ?? 'warning',
+      severity: diagnosticRule(key)?.severity ?? 'warning',
       count,
     })),
   };

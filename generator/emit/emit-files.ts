@@ -50,24 +50,28 @@ export function runtimeFile(runtimeSource: string): EmittedFile {
   return { path: 'runtime.ts', text: `${header('the validator runtime of docspec')}\n${runtimeSource}` };
 }
 
-let project: Project | undefined;
+let shared: Project | undefined;
+
+/** One in-memory project for every file this module prints; files are removed from it once printed. */
+function project(): Project {
+  shared ??= new Project({ useInMemoryFileSystem: true, manipulationSettings: { indentationText: '  ' as never } });
+  return shared;
+}
 
 /**
  * One variant's file, `<operation>/<variant>.ts`. Files are printed one at a time and dropped from the
  * in-memory project afterwards, so emitting thousands of them keeps memory flat.
  */
 export function variantFile(spec: OperationSpec): EmittedFile {
-  project ??= new Project({ useInMemoryFileSystem: true, manipulationSettings: { indentationText: '  ' as never } });
   const path = `${spec.operation}/${variantFileName(spec.variant)}`;
-  const file = project.createSourceFile(path, { statements: variantStatements(spec) }, { overwrite: true });
+  const file = project().createSourceFile(path, { statements: variantStatements(spec) }, { overwrite: true });
   const text = `${header(`${oneLine(spec.page.file)} (${oneLine(spec.variant)})`)}\n${file.getFullText()}`;
-  project.removeSourceFile(file);
+  project().removeSourceFile(file);
   return { path, text };
 }
 
 /** `index.ts`: every variant re-exported under its own namespace name, in a stable order. */
 export function indexFile(entries: Pick<Spec, 'operation' | 'variant'>[]): EmittedFile {
-  project ??= new Project({ useInMemoryFileSystem: true, manipulationSettings: { indentationText: '  ' as never } });
   const sorted = [...entries].sort((a, b) => `${a.operation}/${a.variant}`.localeCompare(`${b.operation}/${b.variant}`));
   const taken = new Set<string>();
   const exports: StatementStructures[] = sorted.map((e) => ({
@@ -75,9 +79,9 @@ export function indexFile(entries: Pick<Spec, 'operation' | 'variant'>[]): Emitt
     namespaceExport: unique(namespaceIdentifier(e.operation, e.variant), taken),
     moduleSpecifier: `./${e.operation}/${variantFileName(e.variant).replace(/\.ts$/, '.js')}`,
   }));
-  const index = project.createSourceFile('index.ts', { statements: exports }, { overwrite: true });
+  const index = project().createSourceFile('index.ts', { statements: exports }, { overwrite: true });
   const text = `${header('the specs in spec/')}\n${index.getFullText()}`;
-  project.removeSourceFile(index);
+  project().removeSourceFile(index);
   return { path: 'index.ts', text };
 }
 

@@ -29,7 +29,12 @@ export function namespaceIdentifier(operation: string, variant: string): string 
 
 /** A variant's file name in `generated/<operation>/`: `v1.0` stays `v1.0.ts`; unsafe characters become `_`. */
 export function variantFileName(variant: string): string {
-  return `${variant.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_')}.ts`;
+  return `${safeFileName(variant)}.ts`;
+}
+
+/** Text as one path segment: characters outside `A-Za-z0-9._-` and leading dots become `_`. */
+export function safeFileName(text: string): string {
+  return text.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || '_';
 }
 
 /** Text for a JSDoc comment: `*\/` cannot close it and `@` cannot start a tag. */

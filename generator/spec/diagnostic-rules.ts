@@ -27,3 +27,8 @@ export const DIAGNOSTIC_RULES = {
 } as const satisfies Record<string, { severity: Severity; meaning: string }>;
 
 export type DiagnosticRule = keyof typeof DIAGNOSTIC_RULES;
+
+/** The registry entry of a rule id read back from data (a cache, a report), if it is one. */
+export function diagnosticRule(id: string): { severity: Severity; meaning: string } | undefined {
+  return Object.hasOwn(DIAGNOSTIC_RULES, id) ? DIAGNOSTIC_RULES[id as DiagnosticRule] : undefined;
+}
