@@ -88,8 +88,9 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
     await runPool<PageJob, PageDone>(jobs, {
       size: workers,
       workerFile: new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url),
-      // V8 grows a heap it is allowed to long before it collects; a page needs far less than this (the
-      // whole 2021 tree runs under 256 MB per worker), so the cap bounds memory at little cost in speed.
+      // V8 grows a heap it is allowed to long before it collects. A page needs far less than this (the whole
+      // 2021 tree ran without a lost page under a 256 MB cap, with a smaller resource cache), so the cap
+      // bounds memory at little cost in speed.
       maxHeapMb: 384,
       onResult: (job, done) => record(job, done),
       onLost: (job, why) => {
