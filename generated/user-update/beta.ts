@@ -310,29 +310,29 @@ export interface RequestBody {
 
 /**
  * The `assignedLicense` complex type.
- * @see ../shared/corpus/graph-docs/beta/resources/assignedlicense.md:19
+ * @see spec/sources/graph-docs/beta/resources/assignedlicense.md:19
  */
 export interface AssignedLicense {
   [annotation: `${string}@${string}`]: unknown;
   /**
    * A collection of the unique identifiers for plans that have been disabled.
    *
-   * - Format: uuid. (`primitive-format`, ../shared/corpus/graph-docs/beta/resources/assignedlicense.md:21)
-   * @see ../shared/corpus/graph-docs/beta/resources/assignedlicense.md:21
+   * - Format: uuid. (`primitive-format`, spec/sources/graph-docs/beta/resources/assignedlicense.md:21)
+   * @see spec/sources/graph-docs/beta/resources/assignedlicense.md:21
    */
   disabledPlans?: Guid[] | null;
   /**
    * The unique identifier for the SKU.
    *
-   * - Format: uuid. (`primitive-format`, ../shared/corpus/graph-docs/beta/resources/assignedlicense.md:22)
-   * @see ../shared/corpus/graph-docs/beta/resources/assignedlicense.md:22
+   * - Format: uuid. (`primitive-format`, spec/sources/graph-docs/beta/resources/assignedlicense.md:22)
+   * @see spec/sources/graph-docs/beta/resources/assignedlicense.md:22
    */
   skuId?: Guid | null;
 }
 
 /**
  * The `customSecurityAttributeValue` complex type (open: any property may be added).
- * @see ../shared/corpus/graph-docs/beta/resources/customsecurityattributevalue.md:1
+ * @see spec/sources/graph-docs/beta/resources/customsecurityattributevalue.md:1
  */
 export interface CustomSecurityAttributeValue {
   [key: string]: unknown;
@@ -340,33 +340,33 @@ export interface CustomSecurityAttributeValue {
 
 /**
  * The `employeeOrgData` complex type.
- * @see ../shared/corpus/graph-docs/beta/resources/employeeorgdata.md:19
+ * @see spec/sources/graph-docs/beta/resources/employeeorgdata.md:19
  */
 export interface EmployeeOrgData {
   [annotation: `${string}@${string}`]: unknown;
   /**
    * The name of the division in which the user works.
    * Returned only on $select. Supports $filter.
-   * @see ../shared/corpus/graph-docs/beta/resources/employeeorgdata.md:21
+   * @see spec/sources/graph-docs/beta/resources/employeeorgdata.md:21
    */
   division?: string | null;
   /**
    * The cost center associated with the user.
    * Returned only on $select. Supports $filter.
-   * @see ../shared/corpus/graph-docs/beta/resources/employeeorgdata.md:22
+   * @see spec/sources/graph-docs/beta/resources/employeeorgdata.md:22
    */
   costCenter?: string | null;
 }
 
 /**
  * The `objectIdentity` complex type.
- * @see ../shared/corpus/graph-docs/beta/resources/objectidentity.md:22
+ * @see spec/sources/graph-docs/beta/resources/objectidentity.md:22
  */
 export interface ObjectIdentity {
   [annotation: `${string}@${string}`]: unknown;
   /**
    * Specifies the user sign-in types in your directory, such as emailAddress, userName or federated. Here, federated represents a unique identifier for a user from an issuer, that can be in any format chosen by the issuer. Additional validation is enforced on issuerAssignedId when the sign-in type is set to emailAddress or userName. This property can also be set to any custom string.
-   * @see ../shared/corpus/graph-docs/beta/resources/objectidentity.md:24
+   * @see spec/sources/graph-docs/beta/resources/objectidentity.md:24
    */
   signInType?: string | null;
   /**
@@ -375,8 +375,8 @@ export interface ObjectIdentity {
    * For external users from other Azure AD organization, this will be the domain of the federated organization, for example contoso.com.
    * Supports $filter. 512 character limit.
    *
-   * - At most 512 characters. (`max-length`, ../shared/corpus/graph-docs/beta/resources/objectidentity.md:25)
-   * @see ../shared/corpus/graph-docs/beta/resources/objectidentity.md:25
+   * - At most 512 characters. (`max-length`, spec/sources/graph-docs/beta/resources/objectidentity.md:25)
+   * @see spec/sources/graph-docs/beta/resources/objectidentity.md:25
    */
   issuer?: string | null;
   /**
@@ -386,116 +386,116 @@ export interface ObjectIdentity {
    * • userName, issuerAssignedId must be a valid local part of an email address
    * Supports $filter. 100 character limit.
    *
-   * - At most 100 characters. (`max-length`, ../shared/corpus/graph-docs/beta/resources/objectidentity.md:26)
-   * @see ../shared/corpus/graph-docs/beta/resources/objectidentity.md:26
+   * - At most 100 characters. (`max-length`, spec/sources/graph-docs/beta/resources/objectidentity.md:26)
+   * @see spec/sources/graph-docs/beta/resources/objectidentity.md:26
    */
   issuerAssignedId?: string | null;
 }
 
 /**
  * The `onPremisesExtensionAttributes` complex type.
- * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:22
+ * @see spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:22
  */
 export interface OnPremisesExtensionAttributes {
   [annotation: `${string}@${string}`]: unknown;
   /**
    * First customizable extension attribute.
-   * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:24
+   * @see spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:24
    */
   extensionAttribute1?: string | null;
   /**
    * Second customizable extension attribute.
-   * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:25
+   * @see spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:25
    */
   extensionAttribute2?: string | null;
   /**
    * Third customizable extension attribute.
-   * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:26
+   * @see spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:26
    */
   extensionAttribute3?: string | null;
   /**
    * Fourth customizable extension attribute.
-   * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:27
+   * @see spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:27
    */
   extensionAttribute4?: string | null;
   /**
    * Fifth customizable extension attribute.
-   * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:28
+   * @see spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:28
    */
   extensionAttribute5?: string | null;
   /**
    * Sixth customizable extension attribute.
-   * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:29
+   * @see spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:29
    */
   extensionAttribute6?: string | null;
   /**
    * Seventh customizable extension attribute.
-   * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:30
+   * @see spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:30
    */
   extensionAttribute7?: string | null;
   /**
    * Eighth customizable extension attribute.
-   * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:31
+   * @see spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:31
    */
   extensionAttribute8?: string | null;
   /**
    * Ninth customizable extension attribute.
-   * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:32
+   * @see spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:32
    */
   extensionAttribute9?: string | null;
   /**
    * Tenth customizable extension attribute.
-   * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:33
+   * @see spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:33
    */
   extensionAttribute10?: string | null;
   /**
    * Eleventh customizable extension attribute.
-   * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:34
+   * @see spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:34
    */
   extensionAttribute11?: string | null;
   /**
    * Twelfth customizable extension attribute.
-   * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:35
+   * @see spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:35
    */
   extensionAttribute12?: string | null;
   /**
    * Thirteenth customizable extension attribute.
-   * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:36
+   * @see spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:36
    */
   extensionAttribute13?: string | null;
   /**
    * Fourteenth customizable extension attribute.
-   * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:37
+   * @see spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:37
    */
   extensionAttribute14?: string | null;
   /**
    * Fifteenth customizable extension attribute.
-   * @see ../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:38
+   * @see spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:38
    */
   extensionAttribute15?: string | null;
 }
 
 /**
  * The `passwordProfile` complex type.
- * @see ../shared/corpus/graph-docs/beta/resources/passwordprofile.md:20
+ * @see spec/sources/graph-docs/beta/resources/passwordprofile.md:20
  */
 export interface PasswordProfile {
   [annotation: `${string}@${string}`]: unknown;
   /**
    * true if the user must change her password on the next login; otherwise false. If not set, default is false. NOTE: For Azure B2C tenants, set to false and instead use custom policies and user flows to force password reset at first sign in. See Force password reset at first logon.
-   * @see ../shared/corpus/graph-docs/beta/resources/passwordprofile.md:22
+   * @see spec/sources/graph-docs/beta/resources/passwordprofile.md:22
    */
   forceChangePasswordNextSignIn?: boolean | null;
   /**
    * If true, at next sign-in, the user must perform a multi-factor authentication (MFA) before being forced to change their password. The behavior is identical to forceChangePasswordNextSignIn except that the user is required to first perform a multi-factor authentication before password change. After a password change, this property will be automatically reset to false. If not set, default is false.
-   * @see ../shared/corpus/graph-docs/beta/resources/passwordprofile.md:23
+   * @see spec/sources/graph-docs/beta/resources/passwordprofile.md:23
    */
   forceChangePasswordNextSignInWithMfa?: boolean | null;
   /**
    * The password for the user. This property is required when a user is created. It can be updated, but the user will be required to change the password on the next login. The password must satisfy minimum requirements as specified by the user’s passwordPolicies property. By default, a strong password is required.
    *
-   * - Required when the resource is created. (`required-on-create`, ../shared/corpus/graph-docs/beta/resources/passwordprofile.md:24)
-   * @see ../shared/corpus/graph-docs/beta/resources/passwordprofile.md:24
+   * - Required when the resource is created. (`required-on-create`, spec/sources/graph-docs/beta/resources/passwordprofile.md:24)
+   * @see spec/sources/graph-docs/beta/resources/passwordprofile.md:24
    */
   password?: string | null;
 }
@@ -1145,7 +1145,7 @@ const contract: Contract = {
         "assignedLicense",
         {
           "open": false,
-          "source": "../shared/corpus/graph-docs/beta/resources/assignedlicense.md:19",
+          "source": "spec/sources/graph-docs/beta/resources/assignedlicense.md:19",
           "properties": [
             [
               "disabledPlans",
@@ -1159,10 +1159,10 @@ const contract: Contract = {
                     "kind": "format",
                     "format": "uuid",
                     "rule": "primitive-format",
-                    "source": "../shared/corpus/graph-docs/beta/resources/assignedlicense.md:21"
+                    "source": "spec/sources/graph-docs/beta/resources/assignedlicense.md:21"
                   }
                 ],
-                "source": "../shared/corpus/graph-docs/beta/resources/assignedlicense.md:21"
+                "source": "spec/sources/graph-docs/beta/resources/assignedlicense.md:21"
               }
             ],
             [
@@ -1177,10 +1177,10 @@ const contract: Contract = {
                     "kind": "format",
                     "format": "uuid",
                     "rule": "primitive-format",
-                    "source": "../shared/corpus/graph-docs/beta/resources/assignedlicense.md:22"
+                    "source": "spec/sources/graph-docs/beta/resources/assignedlicense.md:22"
                   }
                 ],
-                "source": "../shared/corpus/graph-docs/beta/resources/assignedlicense.md:22"
+                "source": "spec/sources/graph-docs/beta/resources/assignedlicense.md:22"
               }
             ]
           ]
@@ -1190,7 +1190,7 @@ const contract: Contract = {
         "customSecurityAttributeValue",
         {
           "open": true,
-          "source": "../shared/corpus/graph-docs/beta/resources/customsecurityattributevalue.md:1",
+          "source": "spec/sources/graph-docs/beta/resources/customsecurityattributevalue.md:1",
           "properties": []
         }
       ],
@@ -1198,7 +1198,7 @@ const contract: Contract = {
         "employeeOrgData",
         {
           "open": false,
-          "source": "../shared/corpus/graph-docs/beta/resources/employeeorgdata.md:19",
+          "source": "spec/sources/graph-docs/beta/resources/employeeorgdata.md:19",
           "properties": [
             [
               "division",
@@ -1208,7 +1208,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/beta/resources/employeeorgdata.md:21"
+                "source": "spec/sources/graph-docs/beta/resources/employeeorgdata.md:21"
               }
             ],
             [
@@ -1219,7 +1219,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/beta/resources/employeeorgdata.md:22"
+                "source": "spec/sources/graph-docs/beta/resources/employeeorgdata.md:22"
               }
             ]
           ]
@@ -1229,7 +1229,7 @@ const contract: Contract = {
         "objectIdentity",
         {
           "open": false,
-          "source": "../shared/corpus/graph-docs/beta/resources/objectidentity.md:22",
+          "source": "spec/sources/graph-docs/beta/resources/objectidentity.md:22",
           "properties": [
             [
               "signInType",
@@ -1239,7 +1239,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/beta/resources/objectidentity.md:24"
+                "source": "spec/sources/graph-docs/beta/resources/objectidentity.md:24"
               }
             ],
             [
@@ -1254,10 +1254,10 @@ const contract: Contract = {
                     "kind": "maxLength",
                     "max": 512,
                     "rule": "max-length",
-                    "source": "../shared/corpus/graph-docs/beta/resources/objectidentity.md:25"
+                    "source": "spec/sources/graph-docs/beta/resources/objectidentity.md:25"
                   }
                 ],
-                "source": "../shared/corpus/graph-docs/beta/resources/objectidentity.md:25"
+                "source": "spec/sources/graph-docs/beta/resources/objectidentity.md:25"
               }
             ],
             [
@@ -1272,10 +1272,10 @@ const contract: Contract = {
                     "kind": "maxLength",
                     "max": 100,
                     "rule": "max-length",
-                    "source": "../shared/corpus/graph-docs/beta/resources/objectidentity.md:26"
+                    "source": "spec/sources/graph-docs/beta/resources/objectidentity.md:26"
                   }
                 ],
-                "source": "../shared/corpus/graph-docs/beta/resources/objectidentity.md:26"
+                "source": "spec/sources/graph-docs/beta/resources/objectidentity.md:26"
               }
             ]
           ]
@@ -1285,7 +1285,7 @@ const contract: Contract = {
         "onPremisesExtensionAttributes",
         {
           "open": false,
-          "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:22",
+          "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:22",
           "properties": [
             [
               "extensionAttribute1",
@@ -1295,7 +1295,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:24"
+                "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:24"
               }
             ],
             [
@@ -1306,7 +1306,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:25"
+                "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:25"
               }
             ],
             [
@@ -1317,7 +1317,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:26"
+                "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:26"
               }
             ],
             [
@@ -1328,7 +1328,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:27"
+                "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:27"
               }
             ],
             [
@@ -1339,7 +1339,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:28"
+                "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:28"
               }
             ],
             [
@@ -1350,7 +1350,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:29"
+                "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:29"
               }
             ],
             [
@@ -1361,7 +1361,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:30"
+                "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:30"
               }
             ],
             [
@@ -1372,7 +1372,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:31"
+                "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:31"
               }
             ],
             [
@@ -1383,7 +1383,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:32"
+                "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:32"
               }
             ],
             [
@@ -1394,7 +1394,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:33"
+                "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:33"
               }
             ],
             [
@@ -1405,7 +1405,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:34"
+                "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:34"
               }
             ],
             [
@@ -1416,7 +1416,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:35"
+                "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:35"
               }
             ],
             [
@@ -1427,7 +1427,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:36"
+                "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:36"
               }
             ],
             [
@@ -1438,7 +1438,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:37"
+                "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:37"
               }
             ],
             [
@@ -1449,7 +1449,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/beta/resources/onpremisesextensionattributes.md:38"
+                "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:38"
               }
             ]
           ]
@@ -1459,7 +1459,7 @@ const contract: Contract = {
         "passwordProfile",
         {
           "open": false,
-          "source": "../shared/corpus/graph-docs/beta/resources/passwordprofile.md:20",
+          "source": "spec/sources/graph-docs/beta/resources/passwordprofile.md:20",
           "properties": [
             [
               "forceChangePasswordNextSignIn",
@@ -1469,7 +1469,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/beta/resources/passwordprofile.md:22"
+                "source": "spec/sources/graph-docs/beta/resources/passwordprofile.md:22"
               }
             ],
             [
@@ -1480,7 +1480,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/beta/resources/passwordprofile.md:23"
+                "source": "spec/sources/graph-docs/beta/resources/passwordprofile.md:23"
               }
             ],
             [
@@ -1491,7 +1491,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/beta/resources/passwordprofile.md:24"
+                "source": "spec/sources/graph-docs/beta/resources/passwordprofile.md:24"
               }
             ]
           ]

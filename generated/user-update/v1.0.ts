@@ -281,7 +281,7 @@ export interface RequestBody {
 
 /**
  * The `customSecurityAttributeValue` complex type (open: any property may be added).
- * @see ../shared/corpus/graph-docs/v1.0/resources/customsecurityattributevalue.md:1
+ * @see spec/sources/graph-docs/v1.0/resources/customsecurityattributevalue.md:1
  */
 export interface CustomSecurityAttributeValue {
   [key: string]: unknown;
@@ -289,128 +289,128 @@ export interface CustomSecurityAttributeValue {
 
 /**
  * The `employeeOrgData` complex type.
- * @see ../shared/corpus/graph-docs/v1.0/resources/employeeorgdata.md:17
+ * @see spec/sources/graph-docs/v1.0/resources/employeeorgdata.md:17
  */
 export interface EmployeeOrgData {
   [annotation: `${string}@${string}`]: unknown;
   /**
    * The name of the division in which the user works.
    * Returned only on $select. Supports $filter.
-   * @see ../shared/corpus/graph-docs/v1.0/resources/employeeorgdata.md:19
+   * @see spec/sources/graph-docs/v1.0/resources/employeeorgdata.md:19
    */
   division?: string | null;
   /**
    * The cost center associated with the user.
    * Returned only on $select. Supports $filter.
-   * @see ../shared/corpus/graph-docs/v1.0/resources/employeeorgdata.md:20
+   * @see spec/sources/graph-docs/v1.0/resources/employeeorgdata.md:20
    */
   costCenter?: string | null;
 }
 
 /**
  * The `onPremisesExtensionAttributes` complex type.
- * @see ../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:19
+ * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:19
  */
 export interface OnPremisesExtensionAttributes {
   [annotation: `${string}@${string}`]: unknown;
   /**
    * First customizable extension attribute.
-   * @see ../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:21
+   * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:21
    */
   extensionAttribute1?: string | null;
   /**
    * Second customizable extension attribute.
-   * @see ../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:22
+   * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:22
    */
   extensionAttribute2?: string | null;
   /**
    * Third customizable extension attribute.
-   * @see ../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:23
+   * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:23
    */
   extensionAttribute3?: string | null;
   /**
    * Fourth customizable extension attribute.
-   * @see ../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:24
+   * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:24
    */
   extensionAttribute4?: string | null;
   /**
    * Fifth customizable extension attribute.
-   * @see ../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:25
+   * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:25
    */
   extensionAttribute5?: string | null;
   /**
    * Sixth customizable extension attribute.
-   * @see ../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:26
+   * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:26
    */
   extensionAttribute6?: string | null;
   /**
    * Seventh customizable extension attribute.
-   * @see ../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:27
+   * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:27
    */
   extensionAttribute7?: string | null;
   /**
    * Eighth customizable extension attribute.
-   * @see ../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:28
+   * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:28
    */
   extensionAttribute8?: string | null;
   /**
    * Ninth customizable extension attribute.
-   * @see ../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:29
+   * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:29
    */
   extensionAttribute9?: string | null;
   /**
    * Tenth customizable extension attribute.
-   * @see ../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:30
+   * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:30
    */
   extensionAttribute10?: string | null;
   /**
    * Eleventh customizable extension attribute.
-   * @see ../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:31
+   * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:31
    */
   extensionAttribute11?: string | null;
   /**
    * Twelfth customizable extension attribute.
-   * @see ../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:32
+   * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:32
    */
   extensionAttribute12?: string | null;
   /**
    * Thirteenth customizable extension attribute.
-   * @see ../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:33
+   * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:33
    */
   extensionAttribute13?: string | null;
   /**
    * Fourteenth customizable extension attribute.
-   * @see ../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:34
+   * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:34
    */
   extensionAttribute14?: string | null;
   /**
    * Fifteenth customizable extension attribute.
-   * @see ../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:35
+   * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:35
    */
   extensionAttribute15?: string | null;
 }
 
 /**
  * The `passwordProfile` complex type.
- * @see ../shared/corpus/graph-docs/v1.0/resources/passwordprofile.md:18
+ * @see spec/sources/graph-docs/v1.0/resources/passwordprofile.md:18
  */
 export interface PasswordProfile {
   [annotation: `${string}@${string}`]: unknown;
   /**
    * true if the user must change her password on the next login; otherwise false. If not set, default is false. NOTE: For Azure B2C tenants, set to false and instead use custom policies and user flows to force password reset at first sign in. See Force password reset at first logon.
-   * @see ../shared/corpus/graph-docs/v1.0/resources/passwordprofile.md:20
+   * @see spec/sources/graph-docs/v1.0/resources/passwordprofile.md:20
    */
   forceChangePasswordNextSignIn?: boolean | null;
   /**
    * If true, at next sign-in, the user must perform a multi-factor authentication (MFA) before being forced to change their password. The behavior is identical to forceChangePasswordNextSignIn except that the user is required to first perform a multi-factor authentication before password change. After a password change, this property will be automatically reset to false. If not set, default is false.
-   * @see ../shared/corpus/graph-docs/v1.0/resources/passwordprofile.md:21
+   * @see spec/sources/graph-docs/v1.0/resources/passwordprofile.md:21
    */
   forceChangePasswordNextSignInWithMfa?: boolean | null;
   /**
    * The password for the user. This property is required when a user is created. It can be updated, but the user will be required to change the password on the next login. The password must satisfy minimum requirements as specified by the user’s passwordPolicies property. By default, a strong password is required.
    *
-   * - Required when the resource is created. (`required-on-create`, ../shared/corpus/graph-docs/v1.0/resources/passwordprofile.md:22)
-   * @see ../shared/corpus/graph-docs/v1.0/resources/passwordprofile.md:22
+   * - Required when the resource is created. (`required-on-create`, spec/sources/graph-docs/v1.0/resources/passwordprofile.md:22)
+   * @see spec/sources/graph-docs/v1.0/resources/passwordprofile.md:22
    */
   password?: string | null;
 }
@@ -1015,7 +1015,7 @@ const contract: Contract = {
         "customSecurityAttributeValue",
         {
           "open": true,
-          "source": "../shared/corpus/graph-docs/v1.0/resources/customsecurityattributevalue.md:1",
+          "source": "spec/sources/graph-docs/v1.0/resources/customsecurityattributevalue.md:1",
           "properties": []
         }
       ],
@@ -1023,7 +1023,7 @@ const contract: Contract = {
         "employeeOrgData",
         {
           "open": false,
-          "source": "../shared/corpus/graph-docs/v1.0/resources/employeeorgdata.md:17",
+          "source": "spec/sources/graph-docs/v1.0/resources/employeeorgdata.md:17",
           "properties": [
             [
               "division",
@@ -1033,7 +1033,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/v1.0/resources/employeeorgdata.md:19"
+                "source": "spec/sources/graph-docs/v1.0/resources/employeeorgdata.md:19"
               }
             ],
             [
@@ -1044,7 +1044,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/v1.0/resources/employeeorgdata.md:20"
+                "source": "spec/sources/graph-docs/v1.0/resources/employeeorgdata.md:20"
               }
             ]
           ]
@@ -1054,7 +1054,7 @@ const contract: Contract = {
         "onPremisesExtensionAttributes",
         {
           "open": false,
-          "source": "../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:19",
+          "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:19",
           "properties": [
             [
               "extensionAttribute1",
@@ -1064,7 +1064,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:21"
+                "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:21"
               }
             ],
             [
@@ -1075,7 +1075,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:22"
+                "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:22"
               }
             ],
             [
@@ -1086,7 +1086,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:23"
+                "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:23"
               }
             ],
             [
@@ -1097,7 +1097,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:24"
+                "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:24"
               }
             ],
             [
@@ -1108,7 +1108,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:25"
+                "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:25"
               }
             ],
             [
@@ -1119,7 +1119,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:26"
+                "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:26"
               }
             ],
             [
@@ -1130,7 +1130,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:27"
+                "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:27"
               }
             ],
             [
@@ -1141,7 +1141,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:28"
+                "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:28"
               }
             ],
             [
@@ -1152,7 +1152,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:29"
+                "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:29"
               }
             ],
             [
@@ -1163,7 +1163,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:30"
+                "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:30"
               }
             ],
             [
@@ -1174,7 +1174,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:31"
+                "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:31"
               }
             ],
             [
@@ -1185,7 +1185,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:32"
+                "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:32"
               }
             ],
             [
@@ -1196,7 +1196,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:33"
+                "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:33"
               }
             ],
             [
@@ -1207,7 +1207,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:34"
+                "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:34"
               }
             ],
             [
@@ -1218,7 +1218,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/v1.0/resources/onpremisesextensionattributes.md:35"
+                "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:35"
               }
             ]
           ]
@@ -1228,7 +1228,7 @@ const contract: Contract = {
         "passwordProfile",
         {
           "open": false,
-          "source": "../shared/corpus/graph-docs/v1.0/resources/passwordprofile.md:18",
+          "source": "spec/sources/graph-docs/v1.0/resources/passwordprofile.md:18",
           "properties": [
             [
               "forceChangePasswordNextSignIn",
@@ -1238,7 +1238,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/v1.0/resources/passwordprofile.md:20"
+                "source": "spec/sources/graph-docs/v1.0/resources/passwordprofile.md:20"
               }
             ],
             [
@@ -1249,7 +1249,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/v1.0/resources/passwordprofile.md:21"
+                "source": "spec/sources/graph-docs/v1.0/resources/passwordprofile.md:21"
               }
             ],
             [
@@ -1260,7 +1260,7 @@ const contract: Contract = {
                 },
                 "collection": false,
                 "checks": [],
-                "source": "../shared/corpus/graph-docs/v1.0/resources/passwordprofile.md:22"
+                "source": "spec/sources/graph-docs/v1.0/resources/passwordprofile.md:22"
               }
             ]
           ]

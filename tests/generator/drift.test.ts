@@ -62,7 +62,7 @@ describe('a hand-edited copy of a page', () => {
   });
 });
 
-describe.skipIf(!hasCorpus)('the bundled variants', () => {
+describe('the bundled variants', () => {
   const v1 = bundled('v1.0');
   const beta = bundled('beta');
   const localtest = bundled('localtest');
@@ -89,7 +89,7 @@ describe.skipIf(!hasCorpus)('the bundled variants', () => {
     }
   });
 
-  it('2021 → current v1.0 page: hireDate renamed employeeHireDate, otherMails became a collection, new properties', () => {
+  it.skipIf(!hasCorpus)('2021 → current v1.0 page: hireDate renamed employeeHireDate, otherMails became a collection, new properties', () => {
     const old = generateFile(join(GRAPH_DOCS, '_historic-2021-07/v1.0/api/user-update.md')) as OperationSpec;
     const current = generateFile(join(GRAPH_DOCS, 'v1.0/api/user-update.md')) as OperationSpec;
     const r = diffSpecs(old, current);

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Constraint, OperationSpec, Property } from '../../generator/spec/ir.js';
-import { bundled, hasCorpus, lineOf } from '../support/pages.js';
+import { bundled, lineOf } from '../support/pages.js';
 
 function prop(spec: OperationSpec, name: string): Property {
   const p = spec.requestBody.properties.find((q) => q.name === name);
@@ -48,7 +48,6 @@ describe('property counts', () => {
     expect(byLabel['Show In Address List']?.type).toMatchObject({ kind: 'primitive', name: 'Boolean' });
     expect(byLabel['Business Phones']?.type).toMatchObject({ name: 'String', collection: true });
     expect(byLabel['Usage Location']?.typeHint).toBe('2 char');
-    if (!hasCorpus) return;
     expect(byLabel['Force Change Password Next Sign In With MFA']?.graphPath).toBe('passwordProfile.forceChangePasswordNextSignInWithMfa');
     expect(byLabel['Password']?.graphPath).toBe('passwordProfile.password');
     expect(byLabel['Hire Date']?.graphPath).toBe('hireDate');
@@ -180,7 +179,7 @@ describe('beta only', () => {
     expect(lineOf(d!.file, d!.line)).toMatch(/"authorizationInfo"/);
   });
 
-  it.skipIf(!hasCorpus)('complex types are resolved from the resource pages and the permissions include is read', () => {
+  it('complex types are resolved from the resource pages and the permissions include is read', () => {
     const spec = bundled('beta');
     expect(Object.keys(spec.types)).toEqual([
       'assignedLicense',
@@ -216,7 +215,7 @@ describe('localtest and intune', () => {
     expect(constraint(spec, 'deviceEnrollmentLimit', 'enum')).toMatchObject({ values: [5, 1000] });
   });
 
-  it.skipIf(!hasCorpus)('localtest: flags the rows its user resource page marks read-only, and only those', () => {
+  it('localtest: flags the rows its user resource page marks read-only, and only those', () => {
     const spec = bundled('localtest');
     const flagged = spec.diagnostics.filter((d) => d.rule === 'read-only-in-request');
     const names = flagged.map((d) => /`(\w+)`/.exec(d.message)![1]);

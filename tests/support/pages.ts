@@ -33,19 +33,15 @@ export function generateText(file: string, text: string, base?: string, variant?
   return r.spec;
 }
 
-const BUNDLED: Record<string, { file: string; base: string }> = {
-  beta: { file: 'spec/sources/beta/user-update.md', base: 'beta/api' },
-  'v1.0': { file: 'spec/sources/v1.0/user-update.txt', base: 'v1.0/api' },
-  localtest: { file: 'spec/sources/localtest/user-update.md', base: 'v1.0/api' },
-  intune: { file: 'spec/sources/intune/user-update.md', base: 'v1.0/api' },
-  connector: { file: 'spec/sources/connector/user-update.txt', base: 'v1.0/api' },
-};
+/** The bundled pages as `docspec generate` reads them: from docspec.config.json, so tests cannot drift from it. */
+const CONFIG = JSON.parse(readFileSync(join(ROOT, 'docspec.config.json'), 'utf8')) as { pages: { file: string; variant: string; base: string }[] };
 
 export function bundled(variant: 'beta' | 'v1.0' | 'localtest' | 'intune'): OperationSpec;
 export function bundled(variant: 'connector'): ConnectorSpec;
 export function bundled(variant: string): Spec {
-  const b = BUNDLED[variant]!;
-  return generateFile(b.file, join(GRAPH_DOCS, b.base), variant);
+  const page = CONFIG.pages.find((p) => p.variant === variant);
+  if (!page) throw new Error(`docspec.config.json has no bundled page of variant ${variant}`);
+  return generateFile(page.file, resolve(ROOT, page.base), variant);
 }
 
 /** Line `n` (1-based) of a file relative to the project root. */
