@@ -3,9 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { emitFiles } from '../generator/emit/emit-files.js';
-import { generateSpec, serializeSpec, specFileName } from '../generator/generate.js';
+import { generateWithPage, serializeSpec, specFileName } from '../generator/generate.js';
 import { countBySeverity, formatDiagnostic } from '../generator/spec/format-diagnostics.js';
 import type { Diagnostic, PageFormat, Spec } from '../generator/spec/ir.js';
+import { whyNotAPage } from '../generator/read/not-a-page.js';
 import { firstDifference } from '../generator/text-diff.js';
 import { displayPath, integerOption, packageFile, parseOptions, readInput, UsageError, writeAtomic } from './io.js';
 import { includeResolver, resourceLoader } from './page-files.js';
@@ -79,8 +80,10 @@ export async function generate(args: string[], help: string): Promise<number> {
   let failed = 0;
   for (const page of pages) {
     const text = readInput(page.file);
+    const refused = whyNotAPage(text);
+    if (refused) throw new UsageError(`${displayPath(page.file)}: ${refused}`);
     const base = page.base ?? dirname(page.file);
-    const result = generateSpec({
+    const result = generateWithPage({
       file: displayPath(page.file),
       text,
       format: page.format,
@@ -94,6 +97,8 @@ export async function generate(args: string[], help: string): Promise<number> {
       diagnostics.push(...result.diagnostics);
       continue;
     }
+    const notAPage = whyNotAPage(text, { spec: result.spec, sectionTitles: result.page.sections.map((s) => s.title) });
+    if (notAPage) throw new UsageError(`${displayPath(page.file)}: ${notAPage}`);
     const path = join(specDir, specFileName(result.spec));
     if (outputs.has(path)) throw new UsageError(`two pages produce ${path}: give them different --variant names`);
     outputs.set(path, serializeSpec(result.spec));

@@ -36,6 +36,28 @@ describe('docspec generate', () => {
     }
   });
 
+  it('a file that is not a docs page exits 2 with one line saying what it is or lacks, and writes nothing', () => {
+    const files: [string, string, RegExp][] = [
+      ['hello.txt', 'hello world\n', /^docspec: .*hello\.txt: not a docs page: no HTTP request .*no property table, no example/],
+      ['openapi.json', '{ "openapi": "3.1.0", "info": { "title": "x", "version": "1" }, "paths": {} }', /^docspec: .*openapi\.json: this is an OpenAPI document \(JSON\)/],
+      ['openapi.yaml', 'openapi: 3.0.3\ninfo:\n  title: x\n', /^docspec: .*openapi\.yaml: this is an OpenAPI document \(YAML\)/],
+      ['data.json', '[1, 2, 3]', /^docspec: .*data\.json: this is a JSON file, not a docs page$/],
+      ['empty.md', '  \n', /^docspec: .*empty\.md: the file is empty$/],
+    ];
+    for (const [name, text, message] of files) {
+      const dir = join(work, `not-a-page-${name}`);
+      writeFileSync(join(work, name), text);
+      const r = run(['generate', join(work, name), '--spec-dir', dir, '--generated-dir', dir]);
+      expect(r.code, name).toBe(2);
+      expect(r.stderr.trim().split('\n'), name).toHaveLength(1);
+      expect(r.stderr.trim(), name).toMatch(message);
+      expect(() => readdirSync(dir), name).toThrow();
+    }
+    const spec = run(['generate', 'spec/user-update.v1.0.json']);
+    expect(spec.code).toBe(2);
+    expect(spec.stderr.trim()).toBe('docspec: spec/user-update.v1.0.json: this is a docspec spec (JSON), not a docs page: give it to drift, certify or openapi');
+  });
+
   it('writes byte-identical specs and code on every run, atomically', () => {
     const out = join(work, 'det');
     const gen = join(work, 'det-generated');
