@@ -4,10 +4,12 @@
  * accepts with a default (or says it is required).
  */
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshReadme } from '../generator/report/readme-tables.js';
 import { DIAGNOSTIC_RULES } from '../generator/spec/diagnostic-rules.js';
 import type { Spec } from '../generator/spec/ir.js';
@@ -60,13 +62,56 @@ describe('--help', () => {
 });
 
 describe('README quick start', () => {
-  it('the try-it commands run as written: the reference server passes, the drift report reads', async () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const block = /<!-- try-it:start -->\n```sh\n([\s\S]*?)```\n<!-- try-it:end -->/.exec(readme)?.[1];
+  const block = /<!-- try-it:start -->\n```sh\n([\s\S]*?)```\n<!-- try-it:end -->/.exec(readFileSync(join(ROOT, 'README.md'), 'utf8'))?.[1];
+  const runBlock = (text: string) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile('bash', ['-e', '-c', text], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 }, (e, stdout, stderr) =>
+        resolve({ code: e ? ((e as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+
+  const OLD_WALKTHROUGH_PORT = 18080;
+  /** A server that is not ours, on the port the walkthrough once hard-coded (or any port when that one is taken). */
+  let foreign: { port: number; requests: number; close: () => Promise<void> };
+  beforeAll(async () => {
+    let requests = 0;
+    const server = createServer((_req, res) => {
+      requests++;
+      res.writeHead(204).end();
+    });
+    const port = await new Promise<number>((resolve) => {
+      server.once('error', () => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+      server.listen(OLD_WALKTHROUGH_PORT, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+    });
+    foreign = {
+      port,
+      get requests() {
+        return requests;
+      },
+      close: () => new Promise<void>((done) => server.close(() => done())),
+    };
+  });
+  afterAll(() => foreign.close());
+
+  it('the try-it commands run as written and certify their own server, not one already listening', async () => {
     expect(block).toBeDefined();
-    const r = await promisify(execFile)('bash', ['-e', '-c', block!], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+    const r = await runBlock(block!);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/: pass — 68 passed, 0 failed/);
     expect(r.stdout).toContain('## docspec drift');
     expect(r.stdout).toContain('`assignedLicenses`');
-  }, 180_000);
+    expect(foreign.requests).toBe(0);
+  });
+
+  it('when its server cannot start, the walkthrough fails and certifies nothing', async () => {
+    // The same block with the reference server sent to a port that is taken.
+    const broken = block!.replace('servers/serve.ts >', `servers/serve.ts ${foreign.port} >`);
+    expect(broken).not.toBe(block);
+    const r = await runBlock(broken);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain(`reference server: cannot listen on 127.0.0.1:${foreign.port}: EADDRINUSE`);
+    expect(r.stderr).toContain('docspec: certify server needs --base-url URL');
+    expect(r.stdout).not.toMatch(/pass/);
+    expect(foreign.requests).toBe(0);
+  });
 });

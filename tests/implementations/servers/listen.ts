@@ -32,8 +32,11 @@ export function listen(handle: (request: Request) => Promise<Response>, port = 0
     }
   });
   let origin = '';
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    // A port already taken must fail the caller, not crash the process through an unhandled 'error' event.
+    server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
       origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       resolve({
         origin,
