@@ -39,14 +39,14 @@ describe('runPool', () => {
   it('loses only the job a worker died, threw or hung on', async () => {
     const kinds: Record<number, Job['kind']> = { 3: 'exit', 11: 'throw', 20: 'hang', 21: 'exit' };
     const jobs: Job[] = Array.from({ length: 30 }, (_, id) => ({ id, kind: kinds[id] ?? 'ok' }));
-    const { results, lost } = await runJobs(jobs, 2, 1500);
+    const { results, lost } = await runJobs(jobs, 2, 5000);
     expect([...lost.keys()].sort((a, b) => a - b)).toEqual([3, 11, 20, 21]);
     expect(lost.get(3)).toMatch(/exited with code 7/);
     expect(lost.get(11)).toMatch(/boom on purpose/);
-    expect(lost.get(20)).toMatch(/took longer than 2 s/);
+    expect(lost.get(20)).toMatch(/took longer than 5 s/);
     expect(results.size).toBe(26);
     for (const [id, value] of results) expect(value).toBe(id * 2);
-  }, 30_000);
+  });
 
   it('finishes at once with no jobs', async () => {
     const { results, lost } = await runJobs([], 2);

@@ -111,7 +111,7 @@ describe('generate --docs', () => {
     );
     expect(r.out).toBe('');
     expect(r.code).toBe(0);
-  }, 120_000);
+  });
 
   it('re-runs from the cache, redoing only the pages whose text or dependencies changed', async () => {
     const specFile = join(out, 'spec/widget-update.v1.0.json');
@@ -153,7 +153,7 @@ describe('generate --docs', () => {
 
     r = await generate('--no-cache');
     expect(r.stderr).toContain(`${PAGES - 1} generated, 0 from the cache`);
-  }, 120_000);
+  });
 
   it('runs in one thread with --jobs 1 and gives the same outputs', async () => {
     const threaded = readFileSync(join(out, 'spec/gadget9-update.v1.0.json'), 'utf8');

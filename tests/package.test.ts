@@ -68,5 +68,5 @@ describe('npm pack → a fresh consumer project', () => {
     const help = await exec('npx', ['--no-install', 'docspec', '--help'], { cwd: app });
     expect(help.stdout).toMatch(/^docspec \d+\.\d+\.\d+ — /);
     for (const command of ['generate', 'drift', 'matrix', 'openapi', 'json-schema', 'certify server', 'certify client', 'certify connector']) expect(help.stdout).toContain(command);
-  }, 240_000);
+  });
 });

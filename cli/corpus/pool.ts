@@ -46,11 +46,13 @@ export function runPool<J extends { id: number }, R extends { id: number }>(jobs
       const inflight: J[] = [];
       let timer: NodeJS.Timeout | undefined;
       let gone = false;
+      // A page's clock starts once its worker is up: booting a worker on a loaded machine is not a stall.
+      let online = false;
       live.add(worker);
 
       const arm = () => {
         clearTimeout(timer);
-        if (inflight.length > 0) timer = setTimeout(() => lose(`took longer than ${Math.round(timeoutMs / 1000)} s`), timeoutMs);
+        if (online && inflight.length > 0) timer = setTimeout(() => lose(`took longer than ${Math.round(timeoutMs / 1000)} s`), timeoutMs);
       };
       const feed = () => {
         while (inflight.length < prefetch && queue.length > 0) {
@@ -99,6 +101,10 @@ export function runPool<J extends { id: number }, R extends { id: number }>(jobs
         }
         feed();
         if (queue.length === 0 && inflight.length === 0) finishIfDone();
+      });
+      worker.once('online', () => {
+        online = true;
+        arm();
       });
       worker.on('error', (e) => lose(`its worker failed: ${e.message.split('\n')[0]}`));
       worker.on('exit', (code) => {

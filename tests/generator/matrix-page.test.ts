@@ -44,7 +44,7 @@ describe.skipIf(!CHROMIUM)('matrix HTML in Chromium', () => {
     page = await browser.newPage();
     await page.setViewport({ width: 1400, height: 1000, deviceScaleFactor: 1 });
     await page.goto(pathToFileURL(file).href);
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

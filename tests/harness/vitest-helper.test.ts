@@ -50,5 +50,5 @@ describe('describeConformance in a user test file', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  });
 });

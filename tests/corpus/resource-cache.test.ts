@@ -58,5 +58,5 @@ describe.skipIf(!hasApiReference)('specs with and without the cache', () => {
       }
     }
     expect(compared).toBeGreaterThan(200);
-  }, 120_000);
+  });
 });
