@@ -38,7 +38,12 @@ function recording(into: Recorded[]) {
   const service = createUserService();
   return async (request: Request) => {
     const url = new URL(request.url);
-    into.push({ method: request.method, path: `${url.pathname}${url.search}`, headers: [...request.headers], body: request.method === 'GET' ? undefined : await request.clone().text() });
+    into.push({
+      method: request.method,
+      path: `${url.pathname}${url.search}`,
+      headers: [...request.headers],
+      body: request.method === 'GET' ? undefined : await request.clone().text(),
+    });
     return service.handle(request);
   };
 }
@@ -83,7 +88,13 @@ async function inProcess(spec: OperationSpec) {
       return rate;
     },
   );
-  return { requests: recorded.length, 'runs/s': Math.round(runsPerSecond), 'certify requests/s': Math.round(certify), 'bare msw requests/s': Math.round(bare), 'certify / bare': Number((certify / bare).toFixed(2)) };
+  return {
+    requests: recorded.length,
+    'runs/s': Math.round(runsPerSecond),
+    'certify requests/s': Math.round(certify),
+    'bare msw requests/s': Math.round(bare),
+    'certify / bare': Number((certify / bare).toFixed(2)),
+  };
 }
 
 async function overHttp(spec: OperationSpec) {
@@ -110,7 +121,13 @@ async function overHttp(spec: OperationSpec) {
       return rate;
     },
   );
-  return { requests: recorded.length, 'runs/s': Math.round(runsPerSecond), 'certify requests/s': Math.round(certify), 'bare fetch requests/s': Math.round(bare), 'certify / bare': Number((certify / bare).toFixed(2)) };
+  return {
+    requests: recorded.length,
+    'runs/s': Math.round(runsPerSecond),
+    'certify requests/s': Math.round(certify),
+    'bare fetch requests/s': Math.round(bare),
+    'certify / bare': Number((certify / bare).toFixed(2)),
+  };
 }
 
 async function detection(spec: OperationSpec) {

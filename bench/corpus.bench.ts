@@ -54,7 +54,11 @@ export function runCorpusBench(): Record<string, unknown> {
       'bare parse, one thread (floor)': { s: s(bare.wallMs), cpuS: s(bare.cpuMs), peakMB: Math.round(bare.maxRssMB) },
       'generate cold': { s: s(cold.wallMs), cpuS: s(cold.cpuMs), peakMB: Math.round(cold.maxRssMB), summary: cold.summary },
       'generate warm, one api page touched': { s: s(warm.wallMs), peakMB: Math.round(warm.maxRssMB), summary: warm.summary },
-      'generate warm, resources/identityset.md touched': { s: s(warmResource.wallMs), peakMB: Math.round(warmResource.maxRssMB), summary: warmResource.summary },
+      'generate warm, resources/identityset.md touched': {
+        s: s(warmResource.wallMs),
+        peakMB: Math.round(warmResource.maxRssMB),
+        summary: warmResource.summary,
+      },
       'generate, nothing changed': { s: s(unchanged.wallMs), summary: unchanged.summary },
       'cold / bare (goal ≤ 2)': Math.round((cold.wallMs / bare.wallMs) * 100) / 100,
       'cold CPU / bare CPU': Math.round((cold.cpuMs / bare.cpuMs) * 100) / 100,

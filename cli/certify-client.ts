@@ -41,7 +41,8 @@ async function loadAdapter(module: string): Promise<ClientAdapter> {
     const first = String(e instanceof Error ? e.message : e).split('\n')[0];
     throw new UsageError(`adapter ${module} threw on import: ${first}`);
   }
-  if (typeof loaded.default !== 'function') throw new UsageError(`adapter ${module} must default-export a function ({ baseUrl, userId, body, token }) => Promise<void>`);
+  if (typeof loaded.default !== 'function')
+    throw new UsageError(`adapter ${module} must default-export a function ({ baseUrl, userId, body, token }) => Promise<void>`);
   return loaded.default as ClientAdapter;
 }
 

@@ -49,7 +49,16 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
   const spec = loadOperationSpec(values.spec);
 
   const reproduce = (caseId: string, s: number) => [
-    ['docspec certify server', `--spec ${values.spec}`, `--base-url ${baseUrl}`, values['user-id'] ? `--user-id '${values['user-id']}'` : '', `--seed ${s}`, `--check '${caseId}'`].filter(Boolean).join(' '),
+    [
+      'docspec certify server',
+      `--spec ${values.spec}`,
+      `--base-url ${baseUrl}`,
+      values['user-id'] ? `--user-id '${values['user-id']}'` : '',
+      `--seed ${s}`,
+      `--check '${caseId}'`,
+    ]
+      .filter(Boolean)
+      .join(' '),
   ];
   let report: CertifyReport;
   try {

@@ -43,7 +43,8 @@ function readMetadata(file: string, text: string): CsdlModel {
 
 function operationSpec(file: string): OperationSpec {
   const spec = specOrPage(file);
-  if (spec.kind !== 'operation') throw new UsageError(`${file}:1:1: a ${spec.kind} spec; drift compares operation specs (use docspec certify connector for connectors)`);
+  if (spec.kind !== 'operation')
+    throw new UsageError(`${file}:1:1: a ${spec.kind} spec; drift compares operation specs (use docspec certify connector for connectors)`);
   return spec;
 }
 

@@ -123,14 +123,14 @@ export async function generate(args: string[], help: string): Promise<number> {
     return 1;
   }
   for (const [path, text] of outputs) writeAtomic(path, text);
-  process.stderr.write(
-    `docspec: ${pages.length - failed} of ${pages.length} pages → ${outputs.size} files (${countBySeverity(diagnostics)})\n`,
-  );
+  process.stderr.write(`docspec: ${pages.length - failed} of ${pages.length} pages → ${outputs.size} files (${countBySeverity(diagnostics)})\n`);
   return failed ? 1 : 0;
 }
 
 async function corpus(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number> {
-  const conflicting = ['check', 'base', 'resources', 'variant', 'operation', 'format', 'spec-dir', 'generated-dir', 'config'].filter((o) => values[o] !== undefined);
+  const conflicting = ['check', 'base', 'resources', 'variant', 'operation', 'format', 'spec-dir', 'generated-dir', 'config'].filter(
+    (o) => values[o] !== undefined,
+  );
   if (positionals.length || conflicting.length) {
     throw new UsageError(`--docs reads a whole docs tree: drop ${[...positionals, ...conflicting.map((o) => `--${o}`)].join(', ')}`);
   }
@@ -178,4 +178,3 @@ function printDiagnostics(list: Diagnostic[], verbose: boolean, quiet: boolean):
     process.stderr.write(`${formatDiagnostic(d)}\n`);
   }
 }
-

@@ -9,7 +9,9 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 /** A usage or input problem: printed as one line, exit 2. */
 export class UsageError extends Error {}
 
-type Parsed<O extends NonNullable<ParseArgsConfig['options']>> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;
+type Parsed<O extends NonNullable<ParseArgsConfig['options']>> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>
+>;
 
 export function parseOptions<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O): Parsed<O> {
   try {
@@ -74,6 +76,7 @@ export function packageFile(rel: string): string {
 /** An integer option ≥ min, or undefined when absent; a usage error otherwise. */
 export function integerOption(name: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^-?\d+$/.test(value) || Number(value) < min || Number(value) >= 2 ** 31) throw new UsageError(`${name} must be an integer ≥ ${min} (32-bit), not "${value}"`);
+  if (!/^-?\d+$/.test(value) || Number(value) < min || Number(value) >= 2 ** 31)
+    throw new UsageError(`${name} must be an integer ≥ ${min} (32-bit), not "${value}"`);
   return Number(value);
 }

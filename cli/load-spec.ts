@@ -44,6 +44,7 @@ export function loadSpec(file: string): Spec {
 
 export function loadOperationSpec(file: string): OperationSpec {
   const spec = loadSpec(file);
-  if (spec.kind !== 'operation') throw new UsageError(`${file}:1:1: a ${spec.kind} spec; this command needs an operation spec (spec/<operation>.<variant>.json)`);
+  if (spec.kind !== 'operation')
+    throw new UsageError(`${file}:1:1: a ${spec.kind} spec; this command needs an operation spec (spec/<operation>.<variant>.json)`);
   return spec;
 }

@@ -35,7 +35,13 @@ export function generateWithPage(input: GenerateInput): { ok: true; spec: Spec; 
     return {
       ok: false,
       diagnostics: [
-        diagnostic('page-failed', 'error', `The page could not be processed: ${message.split('\n')[0]}`, { file: input.file, line: 1, column: 1 }, 'Please report this page: no page should fail'),
+        diagnostic(
+          'page-failed',
+          'error',
+          `The page could not be processed: ${message.split('\n')[0]}`,
+          { file: input.file, line: 1, column: 1 },
+          'Please report this page: no page should fail',
+        ),
       ],
     };
   }

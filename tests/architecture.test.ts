@@ -18,7 +18,11 @@ function imports(file: string): string[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
   return [...text.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)].map((m) => {
     const spec = m[1]!;
-    return spec.startsWith('.') ? relative(ROOT, join(ROOT, file, '..', spec)).split('\\').join('/') : spec;
+    return spec.startsWith('.')
+      ? relative(ROOT, join(ROOT, file, '..', spec))
+          .split('\\')
+          .join('/')
+      : spec;
   });
 }
 
@@ -30,7 +34,11 @@ describe('import boundaries', () => {
     ['harness', /^node:(fs|child_process)$/, 'only the CLI touches the file system'],
   ];
   it.each(rules)('%s: %s', (dir, forbidden, why) => {
-    const bad = files(dir).flatMap((f) => imports(f).filter((i) => forbidden.test(i)).map((i) => `${f} → ${i}`));
+    const bad = files(dir).flatMap((f) =>
+      imports(f)
+        .filter((i) => forbidden.test(i))
+        .map((i) => `${f} → ${i}`),
+    );
     expect(bad, why).toEqual([]);
   });
 

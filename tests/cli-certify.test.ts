@@ -87,7 +87,16 @@ describe('docspec certify server', () => {
   });
 
   it('an unreachable server exits 3 with one line', async () => {
-    const r = await run(['certify', 'server', '--spec', 'spec/user-update.v1.0.json', '--base-url', `http://127.0.0.1:${await closedPort()}/v1.0`, '--user-id', 'x']);
+    const r = await run([
+      'certify',
+      'server',
+      '--spec',
+      'spec/user-update.v1.0.json',
+      '--base-url',
+      `http://127.0.0.1:${await closedPort()}/v1.0`,
+      '--user-id',
+      'x',
+    ]);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -104,7 +113,10 @@ describe('docspec certify server', () => {
     const badLine = edited.split('\n').findIndex((l) => l.includes('"collection": "no"')) + 1;
     const cases: [string[], RegExp][] = [
       [['--spec', broken, '--base-url', 'http://127.0.0.1:1/v1.0'], /^docspec: .*broken\.json:4:1: not valid JSON/],
-      [['--spec', notSpec, '--base-url', 'http://127.0.0.1:1/v1.0'], new RegExp(`^docspec: .*not-spec\\.json:${badLine}:\\d+: not a docspec spec: /requestBody/properties/0/type/collection must be boolean`)],
+      [
+        ['--spec', notSpec, '--base-url', 'http://127.0.0.1:1/v1.0'],
+        new RegExp(`^docspec: .*not-spec\\.json:${badLine}:\\d+: not a docspec spec: /requestBody/properties/0/type/collection must be boolean`),
+      ],
       [['--spec', 'no/such.json', '--base-url', 'http://127.0.0.1:1/v1.0'], /^docspec: cannot read no\/such\.json: no such file/],
       [['--spec', 'spec/user-update.connector.json', '--base-url', 'http://127.0.0.1:1/v1.0'], /a connector spec; this command needs an operation spec/],
       [['--spec', 'spec/user-update.v1.0.json', '--base-url', 'ftp://x'], /--base-url must be an http\(s\) URL/],
@@ -125,13 +137,33 @@ const TSX = ['--import', 'tsx'];
 
 describe('docspec certify client', () => {
   it('passes the plain-fetch client and reports the Kiota SDK finding with exit 1', async () => {
-    const ok = await run(['certify', 'client', '--spec', 'spec/user-update.v1.0.json', '--adapter', 'tests/implementations/clients/fetch-client.ts', '--runs', '30', '--quiet'], TSX);
+    const ok = await run(
+      ['certify', 'client', '--spec', 'spec/user-update.v1.0.json', '--adapter', 'tests/implementations/clients/fetch-client.ts', '--runs', '30', '--quiet'],
+      TSX,
+    );
     expect(ok.code, ok.stdout + ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/certify client user-update v1.0 at tests\/implementations\/clients\/fetch-client.ts: pass — 8 passed/);
-    const kiota = await run(['certify', 'client', '--spec', 'spec/user-update.v1.0.json', '--adapter', 'tests/implementations/clients/kiota-sdk.ts', '--seed', '1', '--check', 'body', '--quiet'], TSX);
+    const kiota = await run(
+      [
+        'certify',
+        'client',
+        '--spec',
+        'spec/user-update.v1.0.json',
+        '--adapter',
+        'tests/implementations/clients/kiota-sdk.ts',
+        '--seed',
+        '1',
+        '--check',
+        'body',
+        '--quiet',
+      ],
+      TSX,
+    );
     expect(kiota.code).toBe(1);
     expect(kiota.stdout).toContain('received  /responsibilities: dropped (was null)');
-    expect(kiota.stdout).toContain("docspec certify client --spec spec/user-update.v1.0.json --adapter tests/implementations/clients/kiota-sdk.ts --seed 1 --check 'body'");
+    expect(kiota.stdout).toContain(
+      "docspec certify client --spec spec/user-update.v1.0.json --adapter tests/implementations/clients/kiota-sdk.ts --seed 1 --check 'body'",
+    );
   });
 
   it('a missing adapter, one that throws on import or one without a default function exits 2 with one line', async () => {
@@ -156,11 +188,23 @@ describe('docspec certify client', () => {
 describe('docspec certify connector', () => {
   it('reports seed 004 against v1.0 with exit 1 and findings in the JSON report', async () => {
     const report = join(work, 'connector.json');
-    const r = await run(['certify', 'connector', '--spec', 'spec/user-update.v1.0.json', '--page', 'spec/sources/connector/user-update.txt', '--report', report]);
+    const r = await run([
+      'certify',
+      'connector',
+      '--spec',
+      'spec/user-update.v1.0.json',
+      '--page',
+      'spec/sources/connector/user-update.txt',
+      '--report',
+      report,
+    ]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('✗ not-updatable  Show In Address List: showInAddressList is not an updatable property in v1.0');
     const json = JSON.parse(readFileSync(report, 'utf8'));
     expect(json).toMatchObject({ verdict: 'fail', kind: 'connector' });
-    expect(json.findings.find((f: { field: string; rule: string }) => f.field === 'Password' && f.rule === 'description-mismatch')).toMatchObject({ severity: 'warning', property: 'passwordProfile.password' });
+    expect(json.findings.find((f: { field: string; rule: string }) => f.field === 'Password' && f.rule === 'description-mismatch')).toMatchObject({
+      severity: 'warning',
+      property: 'passwordProfile.password',
+    });
   });
 });

@@ -76,7 +76,15 @@ describe('generate --docs', () => {
     // Not a terminal: no progress bar redraws in the log.
     expect(r.stderr).not.toContain('\r');
     expect(r.stderr).toMatch(/diagnostics by rule:\n\s+41 {2}warning {2}unresolved-type/);
-    for (const f of ['spec/widget-update.v1.0.json', 'generated/widget-update/v1.0.ts', 'spec/gadget7-update.v1.0.json', 'generated/index.ts', 'generated/runtime.ts', 'coverage.md', 'diagnostics.txt']) {
+    for (const f of [
+      'spec/widget-update.v1.0.json',
+      'generated/widget-update/v1.0.ts',
+      'spec/gadget7-update.v1.0.json',
+      'generated/index.ts',
+      'generated/runtime.ts',
+      'coverage.md',
+      'diagnostics.txt',
+    ]) {
       expect(existsSync(join(out, f)), f).toBe(true);
     }
     const index = readFileSync(join(out, 'generated/index.ts'), 'utf8');
@@ -127,13 +135,16 @@ describe('generate --docs', () => {
     expect(readFileSync(specFile, 'utf8')).toContain('"max": 32');
 
     // A resource page it read: the owner type gains `team`, so the example's `owner.team` is no longer a bug.
-    appendFileSync(join(tree, 'v1.0/resources/widgetowner.md'), '| team | String | The owner\'s team. |\n');
+    appendFileSync(join(tree, 'v1.0/resources/widgetowner.md'), "| team | String | The owner's team. |\n");
     r = await generate();
     expect(r.stderr).toContain(`1 generated, ${PAGES - 1} from the cache`);
     expect(coverage().versions[0]!.docBugs.count).toBe(2);
 
     // A resource page that was missing appears: every page that looked for it is redone.
-    writeFileSync(join(tree, 'v1.0/resources/gizmopart.md'), '---\ntitle: "gizmoPart resource type"\n---\n\n# gizmoPart resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| serial | String | The serial number. |\n');
+    writeFileSync(
+      join(tree, 'v1.0/resources/gizmopart.md'),
+      '---\ntitle: "gizmoPart resource type"\n---\n\n# gizmoPart resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| serial | String | The serial number. |\n',
+    );
     r = await generate();
     expect(r.stderr).toContain(`${GADGETS} generated, 3 from the cache`);
     expect(coverage().versions[0]!.types.topUnresolved.map((t) => t.name)).toEqual(['oddType']);

@@ -31,7 +31,7 @@ const edited = original
   .replace('The maximum length is 64 characters. |', 'The maximum length is 32 characters. |')
   .replace("|jobTitle|String|The user's job title.|\n", '')
   .replace('|postalCode|String|The postal code', '|postalCode|Int32|The postal code')
-  .replace("|state|String|The state or province in the user's address.|\n", "$&|nickname|String|A short name the user goes by.|\n");
+  .replace("|state|String|The state or province in the user's address.|\n", '$&|nickname|String|A short name the user goes by.|\n');
 // Both copies sit in folders of their own, so includes and types resolve (or not) the same way for both.
 const A = join(work, 'a/user-update.md');
 const B = join(work, 'b/user-update.md');

@@ -39,7 +39,11 @@ describe('docspec generate', () => {
   it('a file that is not a docs page exits 2 with one line saying what it is or lacks, and writes nothing', () => {
     const files: [string, string, RegExp][] = [
       ['hello.txt', 'hello world\n', /^docspec: .*hello\.txt: not a docs page: no HTTP request .*no property table, no example/],
-      ['openapi.json', '{ "openapi": "3.1.0", "info": { "title": "x", "version": "1" }, "paths": {} }', /^docspec: .*openapi\.json: this is an OpenAPI document \(JSON\)/],
+      [
+        'openapi.json',
+        '{ "openapi": "3.1.0", "info": { "title": "x", "version": "1" }, "paths": {} }',
+        /^docspec: .*openapi\.json: this is an OpenAPI document \(JSON\)/,
+      ],
       ['openapi.yaml', 'openapi: 3.0.3\ninfo:\n  title: x\n', /^docspec: .*openapi\.yaml: this is an OpenAPI document \(YAML\)/],
       ['data.json', '[1, 2, 3]', /^docspec: .*data\.json: this is a JSON file, not a docs page$/],
       ['empty.md', '  \n', /^docspec: .*empty\.md: the file is empty$/],
@@ -55,7 +59,9 @@ describe('docspec generate', () => {
     }
     const spec = run(['generate', 'spec/user-update.v1.0.json']);
     expect(spec.code).toBe(2);
-    expect(spec.stderr.trim()).toBe('docspec: spec/user-update.v1.0.json: this is a docspec spec (JSON), not a docs page: give it to drift, certify or openapi');
+    expect(spec.stderr.trim()).toBe(
+      'docspec: spec/user-update.v1.0.json: this is a docspec spec (JSON), not a docs page: give it to drift, certify or openapi',
+    );
   });
 
   it('writes byte-identical specs and code on every run, atomically', () => {
@@ -92,7 +98,9 @@ describe('docspec generate', () => {
 
   it('prints diagnostics as file:line:column severity message rule', () => {
     const r = run(['generate', 'spec/sources/beta/user-update.md', '--variant', 'beta', '--spec-dir', join(work, 'diag')]);
-    expect(r.stderr).toMatch(/^spec\/sources\/beta\/user-update\.md:216:1 warning Example "update_other_user" sends `authorizationInfo`.*  example-unknown-property$/m);
+    expect(r.stderr).toMatch(
+      /^spec\/sources\/beta\/user-update\.md:216:1 warning Example "update_other_user" sends `authorizationInfo`.*  example-unknown-property$/m,
+    );
   });
 
   it('works from a copy of a page outside the project, with includes left unresolved', () => {

@@ -33,7 +33,8 @@ describe('README', () => {
 });
 
 describe('--help', () => {
-  const help = async (args: string[]) => (await promisify(execFile)(process.execPath, [join(ROOT, 'bin/docspec.js'), ...args], { cwd: ROOT, encoding: 'utf8' })).stdout;
+  const help = async (args: string[]) =>
+    (await promisify(execFile)(process.execPath, [join(ROOT, 'bin/docspec.js'), ...args], { cwd: ROOT, encoding: 'utf8' })).stdout;
 
   /** Each option with its continuation lines, from `  --name` to the next option or blank line. */
   const optionsOf = (text: string) => {
@@ -46,17 +47,21 @@ describe('--help', () => {
     return out.filter(Boolean);
   };
 
-  it.each(['drift', 'matrix', 'openapi', 'json-schema', 'certify server', 'certify client', 'certify connector'])('docspec %s --help: every option with its default', async (command) => {
-    const text = await help([...command.split(' '), '--help']);
-    expect(text).toMatch(/^Usage: docspec /);
-    const options = optionsOf(text);
-    expect(options.length).toBeGreaterThan(0);
-    for (const line of options) expect(line, line).toMatch(/default|required|this help/i);
-  });
+  it.each(['drift', 'matrix', 'openapi', 'json-schema', 'certify server', 'certify client', 'certify connector'])(
+    'docspec %s --help: every option with its default',
+    async (command) => {
+      const text = await help([...command.split(' '), '--help']);
+      expect(text).toMatch(/^Usage: docspec /);
+      const options = optionsOf(text);
+      expect(options.length).toBeGreaterThan(0);
+      for (const line of options) expect(line, line).toMatch(/default|required|this help/i);
+    },
+  );
 
   it('docspec --help lists every command, and the options of generate with defaults', async () => {
     const text = await help(['--help']);
-    for (const c of ['generate', 'drift', 'matrix', 'openapi', 'json-schema', 'certify server', 'certify client', 'certify connector']) expect(text).toContain(`  ${c}`);
+    for (const c of ['generate', 'drift', 'matrix', 'openapi', 'json-schema', 'certify server', 'certify client', 'certify connector'])
+      expect(text).toContain(`  ${c}`);
     for (const line of optionsOf(text.slice(text.indexOf('Options of generate:'), text.indexOf('-h, --help')))) expect(line, line).toMatch(/default/i);
   });
 });

@@ -49,11 +49,24 @@ describe('npm pack → a fresh consumer project', () => {
     expect(tarball).toMatch(/^docspec-\d+\.\d+\.\d+\.tgz$/);
     const app = join(work, 'consumer');
     mkdirSync(app);
-    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: { docspec: `file:../${tarball}` } }));
+    writeFileSync(
+      join(app, 'package.json'),
+      JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: { docspec: `file:../${tarball}` } }),
+    );
     writeFileSync(
       join(app, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'], resolveJsonModule: true, skipLibCheck: false, types: [], outDir: 'out' },
+        compilerOptions: {
+          strict: true,
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          lib: ['es2022', 'dom'],
+          resolveJsonModule: true,
+          skipLibCheck: false,
+          types: [],
+          outDir: 'out',
+        },
         include: ['index.ts'],
       }),
     );
@@ -67,6 +80,7 @@ describe('npm pack → a fresh consumer project', () => {
     expect(JSON.parse(run.stdout)).toEqual({ valid: true, overlong: ['max-length'], drift: 0, openapi: '3.1.0', verdict: 'pass' });
     const help = await exec('npx', ['--no-install', 'docspec', '--help'], { cwd: app });
     expect(help.stdout).toMatch(/^docspec \d+\.\d+\.\d+ — /);
-    for (const command of ['generate', 'drift', 'matrix', 'openapi', 'json-schema', 'certify server', 'certify client', 'certify connector']) expect(help.stdout).toContain(command);
+    for (const command of ['generate', 'drift', 'matrix', 'openapi', 'json-schema', 'certify server', 'certify client', 'certify connector'])
+      expect(help.stdout).toContain(command);
   });
 });

@@ -94,7 +94,13 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
       maxHeapMb: 384,
       onResult: (job, done) => record(job, done),
       onLost: (job, why) => {
-        const d = diagnostic('page-failed', 'error', `The page could not be processed: ${why}`, { file: job.file, line: 1, column: 1 }, 'Please report this page: no page should fail');
+        const d = diagnostic(
+          'page-failed',
+          'error',
+          `The page could not be processed: ${why}`,
+          { file: job.file, line: 1, column: 1 },
+          'Please report this page: no page should fail',
+        );
         record(job, { hash: null, deps: [], result: failed(job, [d]) });
       },
     });
@@ -216,4 +222,3 @@ export function formatCorpusSummary(s: CorpusSummary, out: string, jobs: number,
   lines.push(`docspec: wrote ${out}/ (spec/, generated/, coverage.md, coverage.json, diagnostics.txt)`);
   return `${lines.join('\n')}\n`;
 }
-

@@ -40,7 +40,12 @@ export function processPage(job: PageJob): PageDone {
     text = readFileSync(job.path, 'utf8');
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code ?? String(e);
-    return { id: job.id, hash: null, deps: [], result: failed(job, [diagnostic('page-failed', 'error', `The page could not be read: ${why}`, { file: job.file, line: 1, column: 1 })]) };
+    return {
+      id: job.id,
+      hash: null,
+      deps: [],
+      result: failed(job, [diagnostic('page-failed', 'error', `The page could not be read: ${why}`, { file: job.file, line: 1, column: 1 })]),
+    };
   }
   const key = `${job.pageDir}\0${job.resourcesDir}`;
   let l = loaders.get(key);

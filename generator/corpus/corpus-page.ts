@@ -54,7 +54,13 @@ export function processCorpusPage(input: CorpusPageInput): CorpusPageResult {
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     return failed(input, [
-      diagnostic('page-failed', 'error', `The page's spec could not be emitted: ${message.split('\n')[0]}`, { file: input.file, line: 1, column: 1 }, 'Please report this page: no page should fail'),
+      diagnostic(
+        'page-failed',
+        'error',
+        `The page's spec could not be emitted: ${message.split('\n')[0]}`,
+        { file: input.file, line: 1, column: 1 },
+        'Please report this page: no page should fail',
+      ),
     ]);
   }
 }

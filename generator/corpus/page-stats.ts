@@ -63,7 +63,13 @@ export function pageStats(page: PageModel, spec: OperationSpec, version: string)
     failed: false,
     requestBodySection: bodySection,
     requestTable: tables.length > 0,
-    propertyTypeDescriptionTable: tables.some((t) => t.header.slice(0, 3).map((h) => h.trim().toLowerCase()).join('|') === 'property|type|description'),
+    propertyTypeDescriptionTable: tables.some(
+      (t) =>
+        t.header
+          .slice(0, 3)
+          .map((h) => h.trim().toLowerCase())
+          .join('|') === 'property|type|description',
+    ),
     tableRows: tables.reduce((n, t) => n + t.rows.length, 0),
     properties: spec.requestBody.properties.length,
     types,

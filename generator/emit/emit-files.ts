@@ -138,10 +138,19 @@ function variantStatements(spec: OperationSpec): StatementStructures[] {
   for (const [name, def] of Object.entries(spec.types)) {
     const id = typeIds.get(name)!;
     const docs: OptionalKind<JSDocStructure>[] = [
-      { description: jsdocText(`The \`${name}\` ${def.kind} type${def.kind === 'complex' && def.open ? ' (open: any property may be added)' : ''}.`), tags: def.source ? [{ tagName: 'see', text: jsdocText(at(def.source)) }] : [] },
+      {
+        description: jsdocText(`The \`${name}\` ${def.kind} type${def.kind === 'complex' && def.open ? ' (open: any property may be added)' : ''}.`),
+        tags: def.source ? [{ tagName: 'see', text: jsdocText(at(def.source)) }] : [],
+      },
     ];
     if (def.kind === 'enum') {
-      typeDecls.push({ kind: StructureKind.TypeAlias, name: id, isExported: true, docs, type: def.values.length ? def.values.map((v) => JSON.stringify(v)).join(' | ') : 'string' });
+      typeDecls.push({
+        kind: StructureKind.TypeAlias,
+        name: id,
+        isExported: true,
+        docs,
+        type: def.values.length ? def.values.map((v) => JSON.stringify(v)).join(' | ') : 'string',
+      });
       continue;
     }
     typeDecls.push({
@@ -150,7 +159,9 @@ function variantStatements(spec: OperationSpec): StatementStructures[] {
       isExported: true,
       docs,
       properties: def.properties.map((p) => propertySignature(p, ctx)),
-      indexSignatures: def.open ? [{ keyName: 'key', keyType: 'string', returnType: 'unknown' }] : [{ keyName: 'annotation', keyType: '`${string}@${string}`', returnType: 'unknown' }],
+      indexSignatures: def.open
+        ? [{ keyName: 'key', keyType: 'string', returnType: 'unknown' }]
+        : [{ keyName: 'annotation', keyType: '`${string}@${string}`', returnType: 'unknown' }],
     });
   }
 

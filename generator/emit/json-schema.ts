@@ -24,7 +24,10 @@ function charClass(chars: Iterable<string>): string {
 
 /** `A, B` set with no repeats, items trimmed: the runtime's flag-set check as one ECMAScript pattern. */
 function flagSetPattern(values: readonly string[]): string {
-  const item = `\\s*(?:${[...values].sort((a, b) => b.length - a.length).map(literal).join('|')})\\s*`;
+  const item = `\\s*(?:${[...values]
+    .sort((a, b) => b.length - a.length)
+    .map(literal)
+    .join('|')})\\s*`;
   const repeats = values.map((v) => `(?![\\s\\S]*(?:^|,)\\s*${literal(v)}\\s*,(?:[\\s\\S]*,)?\\s*${literal(v)}\\s*(?:,|$))`).join('');
   return `^${repeats}${item}(?:,${item})*$`;
 }
@@ -123,7 +126,10 @@ export function propertySchema(p: PropertyContract, refBase: string): JsonSchema
   const readOnly = p.checks.find((k) => k.kind === 'readOnly');
   const notNull = p.checks.find((k) => k.kind === 'notNullable');
   // A read-only property accepts nothing but the null every property without "not nullable" accepts.
-  if (readOnly) return acceptsNull(p) ? { type: 'null', readOnly: true, [SOURCE_KEYWORD]: { readOnly: readOnly.source } } : { not: {}, readOnly: true, [SOURCE_KEYWORD]: { readOnly: readOnly.source } };
+  if (readOnly)
+    return acceptsNull(p)
+      ? { type: 'null', readOnly: true, [SOURCE_KEYWORD]: { readOnly: readOnly.source } }
+      : { not: {}, readOnly: true, [SOURCE_KEYWORD]: { readOnly: readOnly.source } };
   let schema: JsonSchema;
   if (p.collection) {
     schema = { type: 'array', items: scalarSchema(p, true, refBase) };

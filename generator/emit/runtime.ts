@@ -198,8 +198,7 @@ function checkProperty(c: Compiled, p: PropertyContract, v: unknown, path: strin
 
 function checkScalar(c: Compiled, p: PropertyContract, v: unknown, path: string, errors: ValidationIssue[], item: boolean): void {
   const t = p.type;
-  const typeError = (expected: string) =>
-    errors.push({ path, rule: 'type', message: `Expected ${expected}, got ${describe(v)}`, source: p.source });
+  const typeError = (expected: string) => errors.push({ path, rule: 'type', message: `Expected ${expected}, got ${describe(v)}`, source: p.source });
   switch (t.kind) {
     case 'any':
       return;
@@ -248,7 +247,8 @@ function checkString(p: PropertyContract, v: string, path: string, errors: Valid
         const at = v.lastIndexOf('@');
         const part = k.scope === 'local-part' && at >= 0 ? v.slice(0, at) : v;
         const bad = [...new Set([...part].filter((ch) => !k.chars.includes(ch)))];
-        if (bad.length) fail(k, `Contains ${bad.map((b) => `"${b}"`).join(', ')}, which the docs do not allow${k.scope === 'local-part' ? ' before the @' : ''}`);
+        if (bad.length)
+          fail(k, `Contains ${bad.map((b) => `"${b}"`).join(', ')}, which the docs do not allow${k.scope === 'local-part' ? ' before the @' : ''}`);
         break;
       }
       case 'countryCode':

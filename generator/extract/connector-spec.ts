@@ -50,7 +50,7 @@ export function extractConnector(page: PageModel, options: ConnectorOptions = {}
   const diagnostics: Diagnostic[] = [...page.diagnostics];
   const intro = page.intro.flatMap((b) => (b.kind === 'paragraph' ? [b] : []));
   const defaultSentence = intro.find((b) => /field types are (\w[\w/ ]*)/i.test(b.text));
-  const defaultHint = defaultSentence ? /field types are ([\w/ ]+?)\.?$/i.exec(defaultSentence.text)?.[1] ?? 'text' : 'text';
+  const defaultHint = defaultSentence ? (/field types are ([\w/ ]+?)\.?$/i.exec(defaultSentence.text)?.[1] ?? 'text') : 'text';
   const operation = options.operation ?? operationName(page.title);
   const resourceName = operation.replace(/-[a-z]+$/, '');
   const registry = new TypeRegistry(options.resources, []);
@@ -175,5 +175,3 @@ function complexOf(path: string, resource: ComplexType, registry: TypeRegistry):
   }
   return current;
 }
-
-

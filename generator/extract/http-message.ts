@@ -15,7 +15,11 @@ export interface ParsedMessage {
 }
 
 export function isHttpMessage(text: string): boolean {
-  const first = text.split(/\r?\n/).find((l) => l.trim() !== '')?.trim() ?? '';
+  const first =
+    text
+      .split(/\r?\n/)
+      .find((l) => l.trim() !== '')
+      ?.trim() ?? '';
   return REQUEST_LINE.test(first) || STATUS_LINE.test(first);
 }
 

@@ -7,7 +7,10 @@ const REQUEST_LINE = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\/\S.*?)\s*$/
 
 export function templateParams(template: string): PathTemplate['params'] {
   return [...template.matchAll(/\{([^}]+)\}/g)].map((m) => {
-    const alternatives = m[1]!.split('|').map((s) => s.trim()).filter(Boolean);
+    const alternatives = m[1]!
+      .split('|')
+      .map((s) => s.trim())
+      .filter(Boolean);
     return { name: alternatives.join('|'), alternatives };
   });
 }
@@ -54,7 +57,10 @@ export function readHeaders(page: PageModel): HeaderSpec[] {
     for (const row of b.rows) {
       const name = row.cells[0]?.text.trim();
       if (!name) continue;
-      const rest = row.cells.slice(1).map((c) => c.text).join(' ');
+      const rest = row.cells
+        .slice(1)
+        .map((c) => c.text)
+        .join(' ');
       const value = row.cells[1]?.text.trim() ?? '';
       const required = /\brequired\b/i.test(rest) && !/\bnot required\b/i.test(rest);
       const optional = /\boptional\b/i.test(rest);

@@ -6,7 +6,10 @@ import { versionOfUrl } from './http-message.js';
 export function operationName(title: string): string {
   const words = title.trim().split(/\s+/);
   const verb = (words.shift() ?? 'operation').toLowerCase();
-  const subject = words.join('-').toLowerCase().replace(/[^a-z0-9-]+/g, '');
+  const subject = words
+    .join('-')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '');
   return subject ? `${subject}-${verb}` : verb;
 }
 

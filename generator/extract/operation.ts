@@ -3,7 +3,15 @@
  */
 import { allBlocks, type Block, flattenItems, type Inline, type PageModel, sectionBlocks } from '../read/page-model.js';
 import { diagnostic, sortDiagnostics } from '../spec/diagnostic.js';
-import { type Diagnostic, type ExtensionsSpec, type OperationSpec, type Property, type PartialUpdate, type PropertyGroup, SPEC_FORMAT_VERSION } from '../spec/ir.js';
+import {
+  type Diagnostic,
+  type ExtensionsSpec,
+  type OperationSpec,
+  type Property,
+  type PartialUpdate,
+  type PropertyGroup,
+  SPEC_FORMAT_VERSION,
+} from '../spec/ir.js';
 import { checkExamples } from './example-check.js';
 import { readExamples } from './examples.js';
 import { matchesTemplate, readHeaders, readHttpRequest, readResponses, templateParams } from './http.js';
@@ -155,7 +163,8 @@ function readExtensions(blocks: Block[]): ExtensionsSpec {
 function readPartialUpdate(blocks: Block[]): PartialUpdate | undefined {
   for (const inline of proseOf(blocks)) {
     for (const s of sentencesOf(inline)) {
-      if (PARTIAL_UPDATE_RULE.mine(s.text)) return { rule: PARTIAL_UPDATE_RULE.id, sentence: s.text, source: { file: inline.pos.file, line: s.line, column: s.column } };
+      if (PARTIAL_UPDATE_RULE.mine(s.text))
+        return { rule: PARTIAL_UPDATE_RULE.id, sentence: s.text, source: { file: inline.pos.file, line: s.line, column: s.column } };
     }
   }
   return undefined;

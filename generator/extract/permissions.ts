@@ -23,8 +23,8 @@ export function readPermissions(page: PageModel, diagnostics: Diagnostic[]): Per
         );
       }
       const lists = cells.map(permissionList);
-      const least = twoLists ? lists[0] ?? [] : (lists[0] ?? []).slice(0, 1);
-      const higher = twoLists ? lists[1] ?? [] : (lists[0] ?? []).slice(1);
+      const least = twoLists ? (lists[0] ?? []) : (lists[0] ?? []).slice(0, 1);
+      const higher = twoLists ? (lists[1] ?? []) : (lists[0] ?? []).slice(1);
       const supported = !placeholder && least.length + higher.length > 0;
       out.push({ type, leastPrivileged: least, higherPrivileged: higher, placeholder, supported, source: row.pos });
     }
@@ -53,7 +53,11 @@ export function attachPermissionNotes(page: PageModel, properties: Property[]): 
       if (!/\bupdat(?:e|ing)\b/i.test(first) || !/\bpropert(?:y|ies)\b/i.test(first)) continue;
       const named = [...new Set(first.match(/[A-Za-z][\w]*/g) ?? [])].filter((w) => byName.has(w));
       if (named.length === 0) continue;
-      for (const source of [item, ...item.children]) addPermission(source, named.map((n) => byName.get(n)!));
+      for (const source of [item, ...item.children])
+        addPermission(
+          source,
+          named.map((n) => byName.get(n)!),
+        );
     }
   }
 }
@@ -70,9 +74,7 @@ function addPermission(item: ListItem, targets: Property[]): void {
     source: item.pos,
   };
   for (const p of targets) {
-    const dup = p.constraints.some(
-      (x) => x.kind === 'requiresPermission' && x.scenario === c.scenario && x.permissions.join() === permissions.join(),
-    );
+    const dup = p.constraints.some((x) => x.kind === 'requiresPermission' && x.scenario === c.scenario && x.permissions.join() === permissions.join());
     if (!dup) p.constraints.push(c);
   }
 }

@@ -56,7 +56,10 @@ function joinContinuations(rows: TableRow[], typeCol: number, descCol: number, d
       out.push(row);
       continue;
     }
-    const text = row.cells.map((c) => c.text.trim()).filter(Boolean).join(' ');
+    const text = row.cells
+      .map((c) => c.text.trim())
+      .filter(Boolean)
+      .join(' ');
     const cells = [...prev.cells];
     const d = cells[descCol] ?? { text: '', links: [], strong: [], pos: prev.pos };
     // A copy: page models are shared between operations. The text goes on as a line of its own, so the
@@ -68,7 +71,12 @@ function joinContinuations(rows: TableRow[], typeCol: number, descCol: number, d
     out[out.length - 1] = { ...prev, cells };
     const name = prev.cells[0]?.text.trim() ?? '';
     diagnostics.push(
-      diagnostic('table-row-continued', 'warning', `Line ${row.pos.line} continues the description of \`${name}\` (a line break inside the row); joined to it`, row.pos),
+      diagnostic(
+        'table-row-continued',
+        'warning',
+        `Line ${row.pos.line} continues the description of \`${name}\` (a line break inside the row); joined to it`,
+        row.pos,
+      ),
     );
   }
   return out;
@@ -85,9 +93,7 @@ function readRow(row: TableRow, typeCol: number, descCol: number, width: number,
     return undefined;
   }
   if (row.cells.length < width) {
-    diagnostics.push(
-      diagnostic('table-missing-cell', 'warning', `Row \`${name}\` has ${row.cells.length} of ${width} cells`, row.pos),
-    );
+    diagnostics.push(diagnostic('table-missing-cell', 'warning', `Row \`${name}\` has ${row.cells.length} of ${width} cells`, row.pos));
   }
   let description: Inline = descCol >= 0 && row.cells[descCol] ? row.cells[descCol]! : { text: '', links: [], strong: [], pos: row.pos };
   if (row.cells.length > width && descCol === width - 1) {

@@ -136,4 +136,3 @@ export function resourceFileNames(typeName: string, link?: string): string[] {
 function lastSegment(name: string): string {
   return name.toLowerCase().split('.').pop()!;
 }
-

@@ -27,7 +27,12 @@ export function whyNotAPage(text: string, read?: { spec: Spec; sectionTitles: st
   // without its slash) or examples, but not all of them and every usual section too.
   if (spec.http.paths.length || spec.requestBody.properties.length || spec.examples.length) return undefined;
   if (read.sectionTitles.some((t) => OPERATION_SECTION.test(t.trim()))) return undefined;
-  const missing = ['no HTTP request (a line such as `PATCH /users/{id}`)', 'no property table', 'no example', 'no "HTTP request", "Request body" or "Response" section'];
+  const missing = [
+    'no HTTP request (a line such as `PATCH /users/{id}`)',
+    'no property table',
+    'no example',
+    'no "HTTP request", "Request body" or "Response" section',
+  ];
   if (!spec.title.trim()) missing.unshift('no title');
   return `not a docs page: ${missing.join(', ')}`;
 }

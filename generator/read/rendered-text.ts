@@ -16,18 +16,18 @@ export interface RenderedTextInput {
 }
 
 const H2 = new Set([
-    'permissions',
-    'http request',
-    'request headers',
-    'request body',
-    'response',
-    'responses',
-    'example',
-    'examples',
-    'optional query parameters',
-    'query parameters',
-    'path parameters',
-    'related content',
+  'permissions',
+  'http request',
+  'request headers',
+  'request body',
+  'response',
+  'responses',
+  'example',
+  'examples',
+  'optional query parameters',
+  'query parameters',
+  'path parameters',
+  'related content',
   'see also',
 ]);
 const H3 = [/^example \d+\b.*$/i, /^manage extensions and associated data$/i, /^permissions for specific scenarios$/i];
@@ -37,12 +37,7 @@ const REQUEST_LINE = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (\S.*?)(?: HTTP\
 const STATUS_LINE = /^HTTP\/\d(?:\.\d)? \d{3}\b/;
 const HEADER_LINE = /^[A-Za-z][\w-]*: ?\S/;
 const OBFUSCATED = /\[email(?:&#160;|\s)protected\]/g;
-const PERMISSION_TYPES = [
-  'Delegated (work or school account)',
-  'Delegated (personal Microsoft account)',
-  'Application',
-];
-
+const PERMISSION_TYPES = ['Delegated (work or school account)', 'Delegated (personal Microsoft account)', 'Application'];
 
 export function readRenderedText(input: RenderedTextInput): PageModel {
   const { file } = input;
@@ -188,12 +183,7 @@ function readHttp(lines: Line[], start: number, at: (l: Line, c?: number) => Pos
  * `Property Type Description` tables. A row starts with a lower-case name followed by a type; every other
  * line until the next heading continues the description of the row above (bullets become `• ` lines).
  */
-function readPropertyTable(
-  lines: Line[],
-  start: number,
-  at: (l: Line, c?: number) => Position,
-  ends: (k: number) => boolean,
-): [Block, number] {
+function readPropertyTable(lines: Line[], start: number, at: (l: Line, c?: number) => Position, ends: (k: number) => boolean): [Block, number] {
   const header = ['Property', 'Type', 'Description'];
   const rows: TableRow[] = [];
   let i = start + 1;

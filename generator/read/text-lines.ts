@@ -62,4 +62,3 @@ export function appendLine(inline: Inline, text: string, line: number): void {
   inline.lineStarts.push({ offset: inline.text.length + 1, line });
   inline.text += `\n${text}`;
 }
-

@@ -22,7 +22,10 @@ export function formatCoverageMarkdown(report: CoverageReport, title = 'docspec 
     row('… of them Property \\| Type \\| Description', (c) => String(c.pagesWithPropertyTypeDescriptionTable)),
     row('… extracted with all rows', (c) => `${c.pagesWithAllRowsExtracted} of ${c.pagesWithRequestTable}`),
     row('table rows → properties', (c) => `${c.tableRows} → ${c.properties}`),
-    row('property types resolved', (c) => `${percent(c.types.resolvedShare)} (${c.types.primitive} primitive, ${c.types.resolved} from resource pages, ${c.types.unresolved} unresolved)`),
+    row(
+      'property types resolved',
+      (c) => `${percent(c.types.resolvedShare)} (${c.types.primitive} primitive, ${c.types.resolved} from resource pages, ${c.types.unresolved} unresolved)`,
+    ),
     row('named types with a resource page', (c) => percent(c.types.namedResolvedShare)),
     row('constraints mined', (c) => String(c.constraintsByRule.reduce((n, r) => n + r.count, 0))),
     row('example bodies valid / checked', (c) => `${c.examples.valid} / ${c.examples.checked}`),
@@ -41,12 +44,26 @@ function versionSection(c: VersionCoverage): string[] {
     for (const m of c.pagesMissingRows) out.push(`| ${markdownCode(m.file)} | ${m.rows} | ${m.properties} |`);
     out.push('');
   }
-  out.push('**Most frequent unresolved types:** ' + (c.types.topUnresolved.length ? c.types.topUnresolved.map((t) => `${markdownCode(t.name)} (${t.count})`).join(', ') : 'none'), '');
+  out.push(
+    '**Most frequent unresolved types:** ' +
+      (c.types.topUnresolved.length ? c.types.topUnresolved.map((t) => `${markdownCode(t.name)} (${t.count})`).join(', ') : 'none'),
+    '',
+  );
   out.push('| constraint rule | mined |', '|---|---:|', ...c.constraintsByRule.map((r) => `| ${markdownCode(r.rule)} | ${r.count} |`), '');
   if (c.examples.failedRules.length) {
-    out.push('| example bodies failing their own validator, by rule | bodies |', '|---|---:|', ...c.examples.failedRules.map((r) => `| ${markdownCode(r.rule)} | ${r.count} |`), '');
+    out.push(
+      '| example bodies failing their own validator, by rule | bodies |',
+      '|---|---:|',
+      ...c.examples.failedRules.map((r) => `| ${markdownCode(r.rule)} | ${r.count} |`),
+      '',
+    );
   }
-  out.push('| diagnostic | severity | count |', '|---|---|---:|', ...c.diagnosticsByRule.map((r) => `| ${markdownCode(r.rule)} | ${r.severity} | ${r.count} |`), '');
+  out.push(
+    '| diagnostic | severity | count |',
+    '|---|---|---:|',
+    ...c.diagnosticsByRule.map((r) => `| ${markdownCode(r.rule)} | ${r.severity} | ${r.count} |`),
+    '',
+  );
   if (c.docBugs.count) {
     out.push(`**Doc bugs found by the example check: ${c.docBugs.count}** (${c.docBugs.byRule.map((r) => `${r.rule} ${r.count}`).join(', ')})`, '');
     for (const b of c.docBugs.list.slice(0, DOC_BUGS_SHOWN)) out.push(`- ${markdownCode(`${b.file}:${b.line}`)} ${markdownCell(b.message)}`);

@@ -12,7 +12,9 @@ function table(changes: DriftChange[]): string[] {
   for (const c of changes) {
     const side = (value: string | undefined, at: DriftChange['a']) =>
       [value ? markdownCode(value) : '', at ? markdownCell(sourceText(at)) : ''].filter(Boolean).join('<br>') || '—';
-    lines.push(`| ${c.kind} | ${markdownCode(c.subject)} | ${side(c.before, c.a)} | ${side(c.after, c.b)} | ${breakingText(c.breaking)} | ${markdownCell(c.message)} |`);
+    lines.push(
+      `| ${c.kind} | ${markdownCode(c.subject)} | ${side(c.before, c.a)} | ${side(c.after, c.b)} | ${breakingText(c.breaking)} | ${markdownCell(c.message)} |`,
+    );
   }
   return lines;
 }

@@ -36,7 +36,8 @@ function cellHtml(c: MatrixCell | null, variant: string): string {
 export function formatMatrixHtml(m: Matrix): string {
   const head = m.variants.map((v) => `<th scope="col" title="${htmlText(v.file)}">${htmlText(v.variant)}</th>`).join('');
   const rows = m.rows.map(
-    (r) => `<tr class="${r.differs ? 'differs' : 'same'}"><th scope="row" class="property">${htmlText(r.property)}</th>${r.cells.map((c, i) => cellHtml(c, m.variants[i]!.variant)).join('')}</tr>`,
+    (r) =>
+      `<tr class="${r.differs ? 'differs' : 'same'}"><th scope="row" class="property">${htmlText(r.property)}</th>${r.cells.map((c, i) => cellHtml(c, m.variants[i]!.variant)).join('')}</tr>`,
   );
   return `<!DOCTYPE html>
 <html lang="en">

@@ -8,9 +8,17 @@ import { DIAGNOSTIC_RULES } from '../spec/diagnostic-rules.js';
 
 export const README_TABLES = {
   rules: () =>
-    ['| rule | finds | for example |', '|---|---|---|', ...ruleCatalogue().map((r) => `| \`${r.id}\` | ${r.summary} | ${r.example.replace(/\|/g, '\\|')} |`)].join('\n'),
+    [
+      '| rule | finds | for example |',
+      '|---|---|---|',
+      ...ruleCatalogue().map((r) => `| \`${r.id}\` | ${r.summary} | ${r.example.replace(/\|/g, '\\|')} |`),
+    ].join('\n'),
   diagnostics: () =>
-    ['| rule | severity | meaning |', '|---|---|---|', ...Object.entries(DIAGNOSTIC_RULES).map(([id, r]) => `| \`${id}\` | ${r.severity} | ${r.meaning} |`)].join('\n'),
+    [
+      '| rule | severity | meaning |',
+      '|---|---|---|',
+      ...Object.entries(DIAGNOSTIC_RULES).map(([id, r]) => `| \`${id}\` | ${r.severity} | ${r.meaning} |`),
+    ].join('\n'),
 };
 
 export type ReadmeTable = keyof typeof README_TABLES;

@@ -5,12 +5,18 @@
 import type { Severity } from './ir.js';
 
 export const DIAGNOSTIC_RULES = {
-  'example-unknown-property': { severity: 'warning', meaning: "an example body sends a property the table does not list (beta example 2's `authorizationInfo`)" },
+  'example-unknown-property': {
+    severity: 'warning',
+    meaning: "an example body sends a property the table does not list (beta example 2's `authorizationInfo`)",
+  },
   'example-type-mismatch': { severity: 'warning', meaning: 'an example value has the wrong JSON type for its table row' },
   'example-invalid-json': { severity: 'warning', meaning: 'an example body is not JSON' },
   'placeholder-permission': { severity: 'warning', meaning: 'the permissions table has a placeholder ("TODO: Determine scopes")' },
   'unresolved-type': { severity: 'warning', meaning: 'a type has no resource page; it is treated as an open object' },
-  'read-only-in-request': { severity: 'warning', meaning: "the request table lists a property its resource page marks read-only (the stub's `id`, `assignedPlans`, …)" },
+  'read-only-in-request': {
+    severity: 'warning',
+    meaning: "the request table lists a property its resource page marks read-only (the stub's `id`, `assignedPlans`, …)",
+  },
   'type-unparsed': { severity: 'warning', meaning: 'a Type cell is not a type expression' },
   'table-missing-cell': { severity: 'warning', meaning: 'a table row has fewer cells than the header' },
   'table-extra-cell': { severity: 'warning', meaning: 'a table row has more cells than the header' },

@@ -1,6 +1,8 @@
 /** Word overlap between two descriptions (Jaccard over content words), for spotting a misplaced description. */
 const STOP = new Set(
-  'a an and are as at be by can for from has if in is it its of on or that the this to which with will you your user users property value values specified specifies otherwise'.split(' '),
+  'a an and are as at be by can for from has if in is it its of on or that the this to which with will you your user users property value values specified specifies otherwise'.split(
+    ' ',
+  ),
 );
 
 export function contentWords(text: string): Set<string> {

@@ -27,7 +27,16 @@ const PRIMITIVES: Record<string, PrimitiveName> = Object.fromEntries(
   ).map((p) => [p.toLowerCase(), p]),
 );
 // Spellings seen in the docs for the same primitives.
-Object.assign(PRIMITIVES, { bool: 'Boolean', int: 'Int32', integer: 'Int32', number: 'Double', float: 'Double', uuid: 'Guid', datetime: 'DateTimeOffset', timestamp: 'DateTimeOffset' });
+Object.assign(PRIMITIVES, {
+  bool: 'Boolean',
+  int: 'Int32',
+  integer: 'Int32',
+  number: 'Double',
+  float: 'Double',
+  uuid: 'Guid',
+  datetime: 'DateTimeOffset',
+  timestamp: 'DateTimeOffset',
+});
 
 export function primitiveName(word: string): PrimitiveName | undefined {
   return PRIMITIVES[word.replace(/^Edm\./i, '').toLowerCase()];

@@ -52,10 +52,18 @@ function recordOf(props: Property[], ctx: ArbContext): fc.Arbitrary<Record<strin
 /** A schema extension (`ext` + 8 characters) or a directory extension (`extension_<app id>_<name>`). */
 const extensionEntry: fc.Arbitrary<[string, unknown]> = fc.oneof(
   fc
-    .tuple(fc.stringMatching(/^[a-z0-9]{8}$/), fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,10}$/), fc.oneof(fc.constant(null), fc.record({ courseType: fc.string({ maxLength: 8 }) })))
+    .tuple(
+      fc.stringMatching(/^[a-z0-9]{8}$/),
+      fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,10}$/),
+      fc.oneof(fc.constant(null), fc.record({ courseType: fc.string({ maxLength: 8 }) })),
+    )
     .map(([id, name, value]): [string, unknown] => [`ext${id}_${name}`, value]),
   fc
-    .tuple(fc.stringMatching(/^[0-9a-f]{32}$/), fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,10}$/), fc.oneof(fc.constant(null), fc.string({ maxLength: 12 }), fc.integer()))
+    .tuple(
+      fc.stringMatching(/^[0-9a-f]{32}$/),
+      fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,10}$/),
+      fc.oneof(fc.constant(null), fc.string({ maxLength: 12 }), fc.integer()),
+    )
     .map(([app, name, value]): [string, unknown] => [`extension_${app}_${name}`, value]),
 );
 
@@ -94,7 +102,10 @@ function buildFamilies(spec: OperationSpec): BrokenFamily[] {
   };
   for (const mode of modes(spec)) {
     for (const p of mode) {
-      const others = recordOf(mode.filter((q) => q !== p), ctx);
+      const others = recordOf(
+        mode.filter((q) => q !== p),
+        ctx,
+      );
       for (const b of breakers(p, ctx)) {
         const c = b.rule === 'type' ? undefined : p.constraints.find((x) => x.rule === b.rule);
         add({
@@ -102,7 +113,9 @@ function buildFamilies(spec: OperationSpec): BrokenFamily[] {
           target: p.name,
           source: c?.source ?? p.source,
           sentence: c?.sentence,
-          arbitrary: fc.tuple(others, b.value).map(([body, value]) => ({ body: { ...body, [p.name]: value }, rule: b.rule, path: `${pointer(p.name)}${b.at}`, target: p.name })),
+          arbitrary: fc
+            .tuple(others, b.value)
+            .map(([body, value]) => ({ body: { ...body, [p.name]: value }, rule: b.rule, path: `${pointer(p.name)}${b.at}`, target: p.name })),
         });
       }
     }

@@ -36,7 +36,9 @@ function sized(chars: fc.Arbitrary<string>, min: number, max: number): fc.Arbitr
 const dateTime = fc
   .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true })
   // Milliseconds, whole seconds, an explicit offset, and the 7 fractional digits Graph itself returns.
-  .chain((d) => fc.constantFrom(d.toISOString(), d.toISOString().replace(/\.\d{3}Z$/, 'Z'), d.toISOString().replace('Z', '+00:00'), d.toISOString().replace('Z', '4567Z')));
+  .chain((d) =>
+    fc.constantFrom(d.toISOString(), d.toISOString().replace(/\.\d{3}Z$/, 'Z'), d.toISOString().replace('Z', '+00:00'), d.toISOString().replace('Z', '4567Z')),
+  );
 const FORMAT_ARBS: Record<string, fc.Arbitrary<string>> = {
   'date-time': dateTime,
   date: dateTime.map((s) => s.slice(0, 10)),
@@ -73,7 +75,10 @@ export function validValue(p: Property, ctx: ArbContext): fc.Arbitrary<unknown> 
   let value: fc.Arbitrary<unknown> = item;
   if (p.type.collection) {
     const maxItems = find(p, 'maxItems')?.max ?? 3;
-    value = fc.oneof({ weight: 3, arbitrary: fc.array(item, { maxLength: Math.min(maxItems, 3) }) }, { weight: 1, arbitrary: fc.array(item, { minLength: Math.min(maxItems, 3), maxLength: Math.min(maxItems, 3) }) });
+    value = fc.oneof(
+      { weight: 3, arbitrary: fc.array(item, { maxLength: Math.min(maxItems, 3) }) },
+      { weight: 1, arbitrary: fc.array(item, { minLength: Math.min(maxItems, 3), maxLength: Math.min(maxItems, 3) }) },
+    );
   }
   const en = find(p, 'enum');
   const nullable = !find(p, 'notNullable') && (!en || en.values.includes(null) || p.type.collection);
@@ -159,7 +164,8 @@ export function breakers(p: Property, ctx: ArbContext): Breaker[] {
         out.push({ rule: c.rule, at: '', value: fc.constantFrom('USA', 'us', 'U', 'GBR', '12') });
         break;
       case 'format':
-        if (c.format !== 'alias@domain') out.push({ rule: c.rule, at: '', value: fc.constantFrom('not-a-value', '2014-13-01T00:00:00Z', '2014-01-01 00:00:00', '') });
+        if (c.format !== 'alias@domain')
+          out.push({ rule: c.rule, at: '', value: fc.constantFrom('not-a-value', '2014-13-01T00:00:00Z', '2014-01-01 00:00:00', '') });
         else out.push({ rule: c.rule, at: '', value: fc.constantFrom('no-at-sign', 'a@b@c', '@contoso.com') });
         break;
       case 'flagSet':

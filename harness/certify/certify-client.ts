@@ -105,7 +105,10 @@ export async function certifyClient(options: CertifyClientOptions): Promise<Cert
     });
     try {
       // The adapter gets its own copy: a client that mutates its input must not change the expectation.
-      const settled = await Promise.race([adapter({ baseUrl, userId: intent.userId, body: structuredClone(intent.body), token }).then(() => 'resolved' as const), timeout]);
+      const settled = await Promise.race([
+        adapter({ baseUrl, userId: intent.userId, body: structuredClone(intent.body), token }).then(() => 'resolved' as const),
+        timeout,
+      ]);
       return { exchanges: mine.exchanges, unhandled: mine.unhandled, outcome: settled };
     } catch (e) {
       return { exchanges: mine.exchanges, unhandled: mine.unhandled, outcome: 'rejected', error: describeError(e) };
@@ -124,7 +127,10 @@ export async function certifyClient(options: CertifyClientOptions): Promise<Cert
   };
   server.listen({ onUnhandledRequest: 'bypass' });
   try {
-    const cases = selectCases((options.registry ?? CLIENT_CHECKS).flatMap((c) => c.cases.call(c, ctx)), options.checks);
+    const cases = selectCases(
+      (options.registry ?? CLIENT_CHECKS).flatMap((c) => c.cases.call(c, ctx)),
+      options.checks,
+    );
     if (cases.length === 0) throw new CertifyUsageError(`no check matches ${options.checks?.join(', ')}`);
     const results = await runCases(cases, { runs, seed, reproduce: (k) => options.reproduce?.(k.id, seed) ?? [] }, options.onResult);
     return {

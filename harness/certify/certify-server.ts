@@ -100,7 +100,10 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
       if (!(e instanceof TransientError)) throw e;
       return report([{ id: 'reachable', check: 'reachable', status: 'inconclusive', message: `cannot reach ${baseUrl}: ${e.message}`, runs: 0 }]);
     }
-    const cases = selectCases((options.registry ?? SERVER_CHECKS).flatMap((check) => check.cases.call(check, ctx)), options.checks);
+    const cases = selectCases(
+      (options.registry ?? SERVER_CHECKS).flatMap((check) => check.cases.call(check, ctx)),
+      options.checks,
+    );
     if (cases.length === 0) throw new CertifyUsageError(`no check matches ${options.checks?.join(', ')}`);
     const results = await runCases(
       cases,

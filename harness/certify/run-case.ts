@@ -96,7 +96,14 @@ async function runTimed(c: CheckCase, options: RunOptions): Promise<CheckResult>
   if (details.failed) {
     // The harness itself threw: reported, never swallowed.
     const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-    return { ...base, status: 'fail', message: `error while checking: ${error.split('\n')[0]}`, runs: details.numRuns, seed: details.seed, path: details.counterexamplePath ?? undefined };
+    return {
+      ...base,
+      status: 'fail',
+      message: `error while checking: ${error.split('\n')[0]}`,
+      runs: details.numRuns,
+      seed: details.seed,
+      path: details.counterexamplePath ?? undefined,
+    };
   }
   if (transient) return { ...base, status: 'inconclusive', message: transient.message, runs: details.numRuns };
   return { ...base, status: 'pass', message: `${details.numRuns} runs`, runs: details.numRuns };
@@ -109,7 +116,11 @@ export function selectCases(cases: CheckCase[], filters: string[] | undefined): 
 }
 
 /** Runs cases one after another (they share the implementation's state), reporting each as it ends. */
-export async function runCases(cases: CheckCase[], options: RunOptions, onResult?: (result: CheckResult, done: number, total: number) => void): Promise<CheckResult[]> {
+export async function runCases(
+  cases: CheckCase[],
+  options: RunOptions,
+  onResult?: (result: CheckResult, done: number, total: number) => void,
+): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   for (const c of cases) {
     const result = await runCase(c, options);

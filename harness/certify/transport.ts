@@ -83,7 +83,11 @@ export function fetchTransport(baseUrl: string, policy: RetryPolicy = DEFAULT_RE
           if (after !== undefined) wait = Math.min(policy.maxDelayMs, after);
           lastProblem = `answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
         } else {
-          return { request: { ...request, url }, response: { status: res.status, statusText: res.statusText, headers: headersOf(res.headers), text }, attempts: attempt + 1 };
+          return {
+            request: { ...request, url },
+            response: { status: res.status, statusText: res.statusText, headers: headersOf(res.headers), text },
+            attempts: attempt + 1,
+          };
         }
       } catch (e) {
         lastProblem = controller.signal.aborted ? `no answer within ${policy.timeoutMs} ms` : networkReason(e);

@@ -8,7 +8,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** The documented status; no body when the docs promise none, a JSON object when they name a resource. */
 export function expectSuccess(ex: Exchange, doc: ResponseSpec): Violation | undefined {
   const { response } = ex;
-  const promise = doc.bodyType ? `${doc.status} ${doc.statusText} with a ${doc.bodyType} object in the body` : `${doc.status} ${doc.statusText} with an empty body`;
+  const promise = doc.bodyType
+    ? `${doc.status} ${doc.statusText} with a ${doc.bodyType} object in the body`
+    : `${doc.status} ${doc.statusText} with an empty body`;
   if (response.status !== doc.status) return { received: describeResponse(response), expected: promise, exchanges: [ex] };
   if (!doc.bodyType && response.text !== '') return { received: describeResponse(response), expected: promise, exchanges: [ex] };
   if (doc.bodyType && !isObject(jsonOf(response))) return { received: describeResponse(response), expected: promise, exchanges: [ex] };

@@ -37,7 +37,14 @@ export function certifyConnector(spec: OperationSpec, connector: ConnectorSpec, 
     const source = at(field.source);
     if (field.pathParameter) {
       const path = spec.http.paths.find((p) => p.params.length === 1);
-      add({ rule: 'field-maps', field: field.label, severity: 'info', message: `addresses the user in the path (${path?.template ?? 'no documented path parameter'})`, source, docs: at(path?.source) });
+      add({
+        rule: 'field-maps',
+        field: field.label,
+        severity: 'info',
+        message: `addresses the user in the path (${path?.template ?? 'no documented path parameter'})`,
+        source,
+        docs: at(path?.source),
+      });
       continue;
     }
     const m = mapField(field, spec);
@@ -55,7 +62,15 @@ export function certifyConnector(spec: OperationSpec, connector: ConnectorSpec, 
     }
     mapped.set(field, m);
     const docs = at(m.property.source);
-    add({ rule: 'field-maps', field: field.label, property: m.path, severity: 'info', message: `maps to ${m.path} (${m.property.type.name}${m.property.type.collection ? ' collection' : ''})`, source, docs });
+    add({
+      rule: 'field-maps',
+      field: field.label,
+      property: m.path,
+      severity: 'info',
+      message: `maps to ${m.path} (${m.property.type.name}${m.property.type.collection ? ' collection' : ''})`,
+      source,
+      docs,
+    });
 
     const fs = shape(field.type);
     const ps = shape(m.property.type);
@@ -73,9 +88,25 @@ export function certifyConnector(spec: OperationSpec, connector: ConnectorSpec, 
     const country = m.property.constraints.find((c) => c.kind === 'countryCode');
     const fieldSays = (kind: string) => field.constraints?.find((c) => c.kind === kind);
     if (country && !fieldSays('countryCode')) {
-      add({ rule: 'type-weaker', field: field.label, property: m.path, severity: 'warning', message: `"${field.typeHint}" admits any value; the docs require a two-letter ISO 3166 country code`, source, docs: at(country.source) });
+      add({
+        rule: 'type-weaker',
+        field: field.label,
+        property: m.path,
+        severity: 'warning',
+        message: `"${field.typeHint}" admits any value; the docs require a two-letter ISO 3166 country code`,
+        source,
+        docs: at(country.source),
+      });
     } else if (country && /^\d+\s*char/i.test(field.typeHint)) {
-      add({ rule: 'type-weaker', field: field.label, property: m.path, severity: 'warning', message: `"${field.typeHint}" admits any two characters; the docs require an ISO 3166 two-letter country code ("${country.sentence}")`, source, docs: at(country.source) });
+      add({
+        rule: 'type-weaker',
+        field: field.label,
+        property: m.path,
+        severity: 'warning',
+        message: `"${field.typeHint}" admits any two characters; the docs require an ISO 3166 two-letter country code ("${country.sentence}")`,
+        source,
+        docs: at(country.source),
+      });
     }
 
     const docEnum = m.property.constraints.find((c) => c.kind === 'enum');
@@ -89,9 +120,19 @@ export function certifyConnector(spec: OperationSpec, connector: ConnectorSpec, 
         const sameLetters = docValues.find((d) => typeof d === 'string' && typeof v === 'string' && d.toLowerCase() === v.toLowerCase());
         differ.push(sameLetters ? `${v} (docs: ${sameLetters}, differs in case)` : `${v} (not a documented value)`);
       }
-      for (const d of docValues) if (!fieldEnum.some((v) => v === d || (typeof v === 'string' && typeof d === 'string' && v.toLowerCase() === d.toLowerCase()))) differ.push(`${d} missing`);
+      for (const d of docValues)
+        if (!fieldEnum.some((v) => v === d || (typeof v === 'string' && typeof d === 'string' && v.toLowerCase() === d.toLowerCase())))
+          differ.push(`${d} missing`);
       if (differ.length) {
-        add({ rule: 'enum-mismatch', field: field.label, property: m.path, severity: 'error', message: `allowed values differ from the docs: ${differ.join(', ')}`, source, docs: at(docEnum.source) });
+        add({
+          rule: 'enum-mismatch',
+          field: field.label,
+          property: m.path,
+          severity: 'error',
+          message: `allowed values differ from the docs: ${differ.join(', ')}`,
+          source,
+          docs: at(docEnum.source),
+        });
       }
     }
   }
@@ -120,16 +161,48 @@ export function certifyConnector(spec: OperationSpec, connector: ConnectorSpec, 
 
   const covered = new Set([...mapped.values()].map((m) => m.path.split('.')[0]));
   for (const p of spec.requestBody.properties) {
-    if (!covered.has(p.name)) add({ rule: 'missing-field', field: '', property: p.name, severity: 'warning', message: `the docs list ${p.name}, the connector has no field for it`, docs: at(p.source) });
+    if (!covered.has(p.name))
+      add({
+        rule: 'missing-field',
+        field: '',
+        property: p.name,
+        severity: 'warning',
+        message: `the docs list ${p.name}, the connector has no field for it`,
+        docs: at(p.source),
+      });
   }
 
   const success = spec.responses.find((r) => r.status >= 200 && r.status < 300);
   for (const out of connector.fields.filter((f) => f.direction === 'output' && /status/i.test(f.label))) {
     const stated = /\b([1-5]\d\d)\b/.exec(out.description)?.[1];
     if (!success) continue;
-    if (!stated) add({ rule: 'status-code', field: out.label, severity: 'info', message: `states no success code; the docs say ${success.status}`, source: at(out.source), docs: at(success.source) });
-    else if (Number(stated) === success.status) add({ rule: 'status-code', field: out.label, severity: 'info', message: `agrees with the docs: success is ${stated} ${success.statusText}`, source: at(out.source), docs: at(success.source) });
-    else add({ rule: 'status-code', field: out.label, severity: 'error', message: `says success is ${stated}; the docs say ${success.status} ${success.statusText}`, source: at(out.source), docs: at(success.source) });
+    if (!stated)
+      add({
+        rule: 'status-code',
+        field: out.label,
+        severity: 'info',
+        message: `states no success code; the docs say ${success.status}`,
+        source: at(out.source),
+        docs: at(success.source),
+      });
+    else if (Number(stated) === success.status)
+      add({
+        rule: 'status-code',
+        field: out.label,
+        severity: 'info',
+        message: `agrees with the docs: success is ${stated} ${success.statusText}`,
+        source: at(out.source),
+        docs: at(success.source),
+      });
+    else
+      add({
+        rule: 'status-code',
+        field: out.label,
+        severity: 'error',
+        message: `says success is ${stated}; the docs say ${success.status} ${success.statusText}`,
+        source: at(out.source),
+        docs: at(success.source),
+      });
   }
 
   const rules = ['field-maps', 'not-updatable', 'type-mismatch', 'type-weaker', 'enum-mismatch', 'description-mismatch', 'missing-field', 'status-code'];

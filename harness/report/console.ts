@@ -17,7 +17,9 @@ interface ExchangeLike {
 function exchangeLines(ex: ExchangeLike): string[] {
   const lines = [`${ex.request.method} ${ex.request.url}`];
   if (ex.request.body !== undefined) lines.push(`  ${clip(ex.request.body, 400)}`);
-  lines.push(`  → ${ex.response.status}${ex.response.statusText ? ` ${ex.response.statusText}` : ''}${ex.response.text ? ` ${clip(ex.response.text.replace(/\s+/g, ' '), 200)}` : ''}`);
+  lines.push(
+    `  → ${ex.response.status}${ex.response.statusText ? ` ${ex.response.statusText}` : ''}${ex.response.text ? ` ${clip(ex.response.text.replace(/\s+/g, ' '), 200)}` : ''}`,
+  );
   return lines;
 }
 

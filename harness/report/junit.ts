@@ -27,7 +27,8 @@ export function junitXml(report: CertifyReport): string {
     if (c.status === 'pass') lines.push(`${open}/>`);
     else {
       lines.push(`${open}>`);
-      if (c.status === 'fail') lines.push(`      <failure type="nonconformance" message="${xmlText(c.message)}">${xmlText(formatFailure(report, c))}</failure>`);
+      if (c.status === 'fail')
+        lines.push(`      <failure type="nonconformance" message="${xmlText(c.message)}">${xmlText(formatFailure(report, c))}</failure>`);
       if (c.status === 'inconclusive') lines.push(`      <error type="inconclusive" message="${xmlText(c.message)}"/>`);
       if (c.status === 'skipped') lines.push(`      <skipped message="${xmlText(c.message)}"/>`);
       lines.push('    </testcase>');

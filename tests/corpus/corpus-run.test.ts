@@ -57,7 +57,10 @@ describe.skipIf(!hasApiReference)('the 2021 api-reference in one run', () => {
     expect([v1!.pagesWithPropertyTypeDescriptionTable, beta!.pagesWithPropertyTypeDescriptionTable]).toEqual([468, 1407]);
     const cache = JSON.parse(readFileSync(join(out, '.docspec-cache.json'), 'utf8')) as { entries: CacheEntry[] };
     const bold = cache.entries
-      .filter((e) => e.stats.propertyTypeDescriptionTable && !/^\s*\|\s*Property\s*\|\s*Type\s*\|\s*Description\s*\|/im.test(readFileSync(join(work, e.file), 'utf8')))
+      .filter(
+        (e) =>
+          e.stats.propertyTypeDescriptionTable && !/^\s*\|\s*Property\s*\|\s*Type\s*\|\s*Description\s*\|/im.test(readFileSync(join(work, e.file), 'utf8')),
+      )
       .map((e) => e.file);
     expect(bold).toEqual([
       'api-reference/beta/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md',
@@ -78,7 +81,8 @@ describe.skipIf(!hasApiReference)('the 2021 api-reference in one run', () => {
       const want = [...new Set(requestTableNames(readFileSync(join(work, e.file), 'utf8')))];
       const spec = JSON.parse(readFileSync(join(out, e.outputs[0]!), 'utf8')) as { requestBody: { properties: { name: string }[] } };
       const got = spec.requestBody.properties.map((p) => p.name);
-      if (want.join('\n') !== got.join('\n')) wrong.push(`${e.file}: ${want.filter((n) => !got.includes(n)).join(',')} / ${got.filter((n) => !want.includes(n)).join(',')}`);
+      if (want.join('\n') !== got.join('\n'))
+        wrong.push(`${e.file}: ${want.filter((n) => !got.includes(n)).join(',')} / ${got.filter((n) => !want.includes(n)).join(',')}`);
     }
     expect(pages).toBe(coverage.versions.reduce((n, v) => n + v.pagesWithRequestTable, 0));
     expect(wrong).toEqual([]);
@@ -86,7 +90,12 @@ describe.skipIf(!hasApiReference)('the 2021 api-reference in one run', () => {
 
   it('resolves the types of almost every property', () => {
     for (const v of coverage.versions) {
-      console.log(`${v.version}: types resolved ${(v.types.resolvedShare * 100).toFixed(1)}%, named ${(v.types.namedResolvedShare * 100).toFixed(1)}%; top unresolved ${v.types.topUnresolved.slice(0, 5).map((t) => t.name).join(', ')}`);
+      console.log(
+        `${v.version}: types resolved ${(v.types.resolvedShare * 100).toFixed(1)}%, named ${(v.types.namedResolvedShare * 100).toFixed(1)}%; top unresolved ${v.types.topUnresolved
+          .slice(0, 5)
+          .map((t) => t.name)
+          .join(', ')}`,
+      );
       expect(v.types.resolvedShare, v.version).toBeGreaterThan(0.99);
     }
   });
@@ -100,7 +109,10 @@ describe.skipIf(!hasApiReference)('the 2021 api-reference in one run', () => {
     const examples = [...readme.matchAll(/^- `(v1\.0|beta)\/api\/([\w.-]+\.md):(\d+)`/gm)];
     expect(examples.length).toBeGreaterThanOrEqual(3);
     for (const [, version, page, line] of examples) {
-      expect(bugs.some((b) => b.file === `api-reference/${version}/api/${page}` && b.line === Number(line)), `${version}/api/${page}:${line}`).toBe(true);
+      expect(
+        bugs.some((b) => b.file === `api-reference/${version}/api/${page}` && b.line === Number(line)),
+        `${version}/api/${page}:${line}`,
+      ).toBe(true);
     }
   });
 

@@ -11,7 +11,8 @@ import type { ResourceLoader } from '../../generator/extract/type-registry.js';
 import { generateSpec } from '../../generator/generate.js';
 import { API_REFERENCE_2021, hasApiReference, ROOT } from '../support/pages.js';
 
-const page = (name: string) => `---\ntitle: "${name} resource type"\n---\n\n# ${name} resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| a | String | A. |\n`;
+const page = (name: string) =>
+  `---\ntitle: "${name} resource type"\n---\n\n# ${name} resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| a | String | A. |\n`;
 
 describe('cacheResourcePages', () => {
   it('parses a page once while its text stays the same, again when it changes', () => {
@@ -46,11 +47,18 @@ describe.skipIf(!hasApiReference)('specs with and without the cache', () => {
       const rel = (p: string) => relative(ROOT, p);
       const plain = resourceLoader(join(apiDir, '..', 'resources'), rel)!;
       const shared: ResourceLoader = cacheResourcePages(plain, 50);
-      const files = readdirSync(apiDir).filter((f) => f.endsWith('.md')).sort();
+      const files = readdirSync(apiDir)
+        .filter((f) => f.endsWith('.md'))
+        .sort();
       // Neighbouring pages share types, so take runs of pages: the cache is hit, and hit with stale risk.
       const sample = files.filter((_, i) => i % 97 < 3);
       for (const f of sample) {
-        const input = { file: rel(join(apiDir, f)), text: readFileSync(join(apiDir, f), 'utf8'), variant: version, resolveInclude: includeResolver(apiDir, rel) };
+        const input = {
+          file: rel(join(apiDir, f)),
+          text: readFileSync(join(apiDir, f), 'utf8'),
+          variant: version,
+          resolveInclude: includeResolver(apiDir, rel),
+        };
         const a = generateSpec({ ...input, resources: plain });
         const b = generateSpec({ ...input, resources: shared });
         expect(b, f).toEqual(a);

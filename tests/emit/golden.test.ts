@@ -75,7 +75,9 @@ describe('hostile page', () => {
   it('validates as the spec says', async () => {
     const mod = (await import('../fixtures/emit/hostile/expected.js')) as typeof import('../fixtures/emit/hostile/expected.js');
     const v = mod.validateRequestBody;
-    const body = JSON.parse('{"my-prop": "abc", "__proto__": "x", "123abc": 2, "constructor": true, "${x}": "ok", "quote\\"name": "q", "toString": ["one"], "status": null}');
+    const body = JSON.parse(
+      '{"my-prop": "abc", "__proto__": "x", "123abc": 2, "constructor": true, "${x}": "ok", "quote\\"name": "q", "toString": ["one"], "status": null}',
+    );
     expect(v(body)).toEqual({ valid: true });
     const rules = (b: string) => {
       const res = v(JSON.parse(b));

@@ -14,7 +14,6 @@ import { brokenBody, validBody } from '../../harness/arbitraries/body.js';
 import { loadSpec, VALIDATORS } from '../support/validators.js';
 import { lineOf } from '../support/pages.js';
 
-
 function ajv(): Ajv2020.default {
   // Strict: an unknown keyword or format in the export is an error, except the declared annotation.
   const a = new Ajv2020.default({ strict: true, allErrors: false, validateFormats: false });
@@ -25,7 +24,10 @@ function ajv(): Ajv2020.default {
 /** Valid, one-constraint-broken and arbitrary bodies: 1,000 per variant from fixed seeds. */
 function bodies(spec: OperationSpec): unknown[] {
   const names = spec.requestBody.properties.map((p) => p.name);
-  const values = fc.oneof(fc.jsonValue(), fc.constantFrom<unknown>(null, [null], ['x'], 'US', 'USA', '2020-01-01T00:00:00Z', 'a@b.com', 'DisablePasswordExpiration, DisableStrongPassword'));
+  const values = fc.oneof(
+    fc.jsonValue(),
+    fc.constantFrom<unknown>(null, [null], ['x'], 'US', 'USA', '2020-01-01T00:00:00Z', 'a@b.com', 'DisablePasswordExpiration, DisableStrongPassword'),
+  );
   const arbitrary = fc.dictionary(fc.oneof(fc.constantFrom(...names), fc.string()), values, { maxKeys: 4 });
   return [
     ...fc.sample(validBody(spec), { numRuns: 350, seed: 11 }),

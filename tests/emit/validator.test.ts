@@ -79,7 +79,12 @@ describe('v1.0 boundaries', () => {
 });
 
 describe('example bodies on each page', () => {
-  const validators = { beta: beta.validateRequestBody, 'v1.0': v1.validateRequestBody, localtest: localtest.validateRequestBody, intune: intune.validateRequestBody };
+  const validators = {
+    beta: beta.validateRequestBody,
+    'v1.0': v1.validateRequestBody,
+    localtest: localtest.validateRequestBody,
+    intune: intune.validateRequestBody,
+  };
   for (const [variant, validate] of Object.entries(validators)) {
     it(`${variant}: every example passes, except the ones diagnosed as doc errors`, () => {
       const spec = bundled(variant as 'beta');

@@ -33,7 +33,14 @@ describe('buildCoverage', () => {
     stats('v1', 'v1.0'),
     stats('v2', 'v1.0', { tableRows: 4, properties: 3, diagnostics: { 'duplicate-property': 1 } }),
     stats('v3', 'v1.0', { tableRows: 5, properties: 3, examples: { checked: 2, valid: 0, failedRules: { type: 2 } } }),
-    stats('v4', 'v1.0', { requestTable: false, propertyTypeDescriptionTable: false, tableRows: 0, properties: 0, types: { primitive: 0, resolved: 0, unresolved: [] }, constraints: {} }),
+    stats('v4', 'v1.0', {
+      requestTable: false,
+      propertyTypeDescriptionTable: false,
+      tableRows: 0,
+      properties: 0,
+      types: { primitive: 0, resolved: 0, unresolved: [] },
+      constraints: {},
+    }),
     stats('v5', 'v1.0', {
       failed: true,
       requestTable: false,

@@ -31,7 +31,11 @@ describe.skipIf(!hasCorpus)('corpus api pages', () => {
 
   it('processes every page without a failure', () => {
     expect(pages.length).toBeGreaterThanOrEqual(21);
-    for (const r of results) expect(r.spec.diagnostics.filter((d) => d.severity === 'error'), r.file).toEqual([]);
+    for (const r of results)
+      expect(
+        r.spec.diagnostics.filter((d) => d.severity === 'error'),
+        r.file,
+      ).toEqual([]);
     const rows = results.map((r) => ({
       page: r.file.replace(/^.*graph-docs\//, ''),
       properties: r.spec.requestBody.properties.length,

@@ -28,8 +28,12 @@ describe('a hand-edited copy of a page', () => {
   };
   let edited = edit('The maximum length is 64 characters. |', 'The maximum length is 32 characters. |', original);
   edited = edit("|jobTitle|String|The user's job title.|\n", '', edited);
-  edited = edit("|postalCode|String|The postal code", "|postalCode|Int32|The postal code", edited);
-  edited = edit("|state|String|The state or province in the user's address.|\n", "|state|String|The state or province in the user's address.|\n|nickname|String|A short name the user goes by.|\n", edited);
+  edited = edit('|postalCode|String|The postal code', '|postalCode|Int32|The postal code', edited);
+  edited = edit(
+    "|state|String|The state or province in the user's address.|\n",
+    "|state|String|The state or province in the user's address.|\n|nickname|String|A short name the user goes by.|\n",
+    edited,
+  );
 
   const a = generateText(BETA, original, undefined, 'beta') as OperationSpec;
   const b = generateText('spec/sources/beta/user-update.edited.md', edited, join(ROOT, 'spec/sources/beta'), 'beta') as OperationSpec;

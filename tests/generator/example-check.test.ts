@@ -10,7 +10,8 @@ import { generateSpec } from '../../generator/generate.js';
 import type { OperationSpec } from '../../generator/spec/ir.js';
 
 const FILES: Record<string, string> = {
-  'target.md': '# target resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| kind | String | K. |\n\n## Relationships\n\n| Relationship | Type | Description |\n|:--|:--|:--|\n| members | [target](target.md) collection | M. |\n',
+  'target.md':
+    '# target resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| kind | String | K. |\n\n## Relationships\n\n| Relationship | Type | Description |\n|:--|:--|:--|\n| members | [target](target.md) collection | M. |\n',
   'json.md': '# Json resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n',
 };
 const loader: ResourceLoader = (name) => {

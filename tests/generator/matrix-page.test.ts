@@ -36,10 +36,14 @@ describe.skipIf(!CHROMIUM)('matrix HTML in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(ROOT, 'bin/docspec.js'), 'matrix', ...VARIANTS.map((v) => `spec/user-update.${v}.json`), '--format', 'html', '--out', file], {
-      cwd: ROOT,
-      stdio: 'pipe',
-    });
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'bin/docspec.js'), 'matrix', ...VARIANTS.map((v) => `spec/user-update.${v}.json`), '--format', 'html', '--out', file],
+      {
+        cwd: ROOT,
+        stdio: 'pipe',
+      },
+    );
     browser = await puppeteer.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless=new', '--disable-gpu'] });
     page = await browser.newPage();
     await page.setViewport({ width: 1400, height: 1000, deviceScaleFactor: 1 });
@@ -60,7 +64,9 @@ describe.skipIf(!CHROMIUM)('matrix HTML in Chromium', () => {
     const headers = await page.$$eval('thead th', (ths) => ths.map((th) => (th as HTMLElement).innerText.trim()));
     expect(headers).toEqual(['property', ...VARIANTS]);
     const text = await page.evaluate(() => document.body.innerText);
-    expect(text).toMatch(/\d+ properties; \d+ differ between the variants that document them; \d+ are missing from some variant; \d+ are documented by every variant\./);
+    expect(text).toMatch(
+      /\d+ properties; \d+ differ between the variants that document them; \d+ are missing from some variant; \d+ are documented by every variant\./,
+    );
     expect(text).toContain('companyName');
   });
 

@@ -16,11 +16,14 @@ const read = (file: string, text: string) => {
 };
 
 describe('whyNotAPage', () => {
-  it.each(['beta/user-update.md', 'v1.0/user-update.txt', 'localtest/user-update.md', 'intune/user-update.md', 'connector/user-update.txt'])('accepts the bundled page %s', (file) => {
-    const text = readFileSync(join(ROOT, 'spec/sources', file), 'utf8');
-    expect(whyNotAPage(text)).toBeUndefined();
-    expect(whyNotAPage(text, read(file, text))).toBeUndefined();
-  });
+  it.each(['beta/user-update.md', 'v1.0/user-update.txt', 'localtest/user-update.md', 'intune/user-update.md', 'connector/user-update.txt'])(
+    'accepts the bundled page %s',
+    (file) => {
+      const text = readFileSync(join(ROOT, 'spec/sources', file), 'utf8');
+      expect(whyNotAPage(text)).toBeUndefined();
+      expect(whyNotAPage(text, read(file, text))).toBeUndefined();
+    },
+  );
 
   it('accepts a page whose only operation facts are its sections (an HTTP line docspec cannot read)', () => {
     const text = '# Get device command status\n\n## HTTP request\n\n```http\nGET me/devices/{id}/commands/{id}\n```\n';
@@ -28,7 +31,8 @@ describe('whyNotAPage', () => {
   });
 
   it('accepts a page with only an example request', () => {
-    const text = '# Update team\n\n### Request\n\n<!-- { "blockType": "request", "name": "update_team" } -->\n```http\nPATCH https://graph.microsoft.com/v1.0/teams/{id}\nContent-type: application/json\n\n{ "a": 1 }\n```\n';
+    const text =
+      '# Update team\n\n### Request\n\n<!-- { "blockType": "request", "name": "update_team" } -->\n```http\nPATCH https://graph.microsoft.com/v1.0/teams/{id}\nContent-type: application/json\n\n{ "a": 1 }\n```\n';
     const r = read('p.md', text);
     expect(r.spec.kind === 'operation' && r.spec.examples.length).toBe(1);
     expect(whyNotAPage(text, r)).toBeUndefined();
@@ -36,7 +40,9 @@ describe('whyNotAPage', () => {
 
   it('refuses prose, naming everything a page would have', () => {
     const why = whyNotAPage('hello world', read('hello.txt', 'hello world'));
-    expect(why).toBe('not a docs page: no HTTP request (a line such as `PATCH /users/{id}`), no property table, no example, no "HTTP request", "Request body" or "Response" section');
+    expect(why).toBe(
+      'not a docs page: no HTTP request (a line such as `PATCH /users/{id}`), no property table, no example, no "HTTP request", "Request body" or "Response" section',
+    );
   });
 
   it('refuses a resource page (properties and a JSON representation, but no operation)', () => {

@@ -22,7 +22,9 @@ describe('property tables', () => {
     ]);
     expect(s.requestBody.properties.map((p) => p.name)).toEqual(['mode', 'size']);
     const mode = s.requestBody.properties[0]!;
-    expect(mode.description).toBe('How it works. Possible values are: off, lan, group.\nOption 1 only applies to mode lan. The maximum length is 12 characters.');
+    expect(mode.description).toBe(
+      'How it works. Possible values are: off, lan, group.\nOption 1 only applies to mode lan. The maximum length is 12 characters.',
+    );
     // Each constraint cites the line its sentence stands on: the row for the values, the next line for the length.
     expect(mode.constraints.find((c) => c.kind === 'maxLength')?.source.line).toBe(8);
     expect(mode.constraints.find((c) => c.kind === 'enum')?.source.line).toBe(7);

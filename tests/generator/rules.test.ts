@@ -87,7 +87,12 @@ describe('sentence rules', () => {
     expect(mine('forbidden-chars', "The $ and _ characters can't be used when specifying this property.")).toEqual([
       { kind: 'forbiddenChars', chars: ['$', '_'] },
     ]);
-    const allowed = mine('allowed-chars', "Only the following characters are allowed A - Z, a - z, 0 - 9, ' . - _ ! # ^ ~.", string, 'The general format is alias@domain.');
+    const allowed = mine(
+      'allowed-chars',
+      "Only the following characters are allowed A - Z, a - z, 0 - 9, ' . - _ ! # ^ ~.",
+      string,
+      'The general format is alias@domain.',
+    );
     expect(allowed).toHaveLength(1);
     const c = allowed[0]!;
     expect(c.kind === 'allowedChars' && c.chars.length).toBe(26 + 26 + 10 + 8);
@@ -97,18 +102,21 @@ describe('sentence rules', () => {
   it('flag-set reads its values from the whole description', () => {
     const d =
       'This value is an enumeration with one possible value being `DisableStrongPassword`, which allows weaker passwords. `DisablePasswordExpiration` can also be specified. The two can be specified together.';
-    expect(mine('flag-set', 'This value is an enumeration with one possible value being `DisableStrongPassword`, which allows weaker passwords.', string, d)).toEqual([
-      { kind: 'flagSet', values: ['DisableStrongPassword', 'DisablePasswordExpiration'], separator: ',' },
-    ]);
+    expect(
+      mine('flag-set', 'This value is an enumeration with one possible value being `DisableStrongPassword`, which allows weaker passwords.', string, d),
+    ).toEqual([{ kind: 'flagSet', values: ['DisableStrongPassword', 'DisablePasswordExpiration'], separator: ',' }]);
   });
 
   it('requires-permission finds permission names and the scenario', () => {
     expect(mine('requires-permission', '*User-Phone.ReadWrite.All* is the least privileged permission to update this property.')).toEqual([
       { kind: 'requiresPermission', permissions: ['User-Phone.ReadWrite.All'], scenario: 'any' },
     ]);
-    expect(mine('requires-permission', 'In delegated scenarios, the app must be granted the User.Read.All and User-LifeCycleInfo.ReadWrite.All delegated permissions.')).toEqual([
-      { kind: 'requiresPermission', permissions: ['User.Read.All', 'User-LifeCycleInfo.ReadWrite.All'], scenario: 'delegated' },
-    ]);
+    expect(
+      mine(
+        'requires-permission',
+        'In delegated scenarios, the app must be granted the User.Read.All and User-LifeCycleInfo.ReadWrite.All delegated permissions.',
+      ),
+    ).toEqual([{ kind: 'requiresPermission', permissions: ['User.Read.All', 'User-LifeCycleInfo.ReadWrite.All'], scenario: 'delegated' }]);
   });
 
   it('read-only only for unconditional statements', () => {
@@ -116,7 +124,9 @@ describe('sentence rules', () => {
     expect(mine('read-only', 'This property is read-only')).toEqual([{ kind: 'readOnly' }]);
     // The 2021 user resource page says this of businessPhones and mobilePhone, which are updatable.
     expect(mine('read-only', 'Read-only for users synced from on-premises directory.')).toEqual([]);
-    expect(mine('read-only', 'For an onPremisesSyncEnabled user, the source of authority for this set of properties is the on-premises and is read-only.')).toEqual([]);
+    expect(
+      mine('read-only', 'For an onPremisesSyncEnabled user, the source of authority for this set of properties is the on-premises and is read-only.'),
+    ).toEqual([]);
   });
 });
 

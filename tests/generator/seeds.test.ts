@@ -126,17 +126,7 @@ describe.each(['beta', 'v1.0'] as const)('constraints of %s', (variant) => {
     expect(own.members).toEqual(['aboutMe', 'birthday', 'interests', 'mySite', 'pastProjects', 'responsibilities', 'schools', 'skills']);
     expect(lineOf(own.source.file, own.source.line)).toMatch(/in their own PATCH request/);
     const app = spec.requestBody.groups.find((g) => g.kind === 'app-only-forbidden')!;
-    expect(app.members).toEqual([
-      'aboutMe',
-      'birthday',
-      'employeeHireDate',
-      'interests',
-      'mySite',
-      'pastProjects',
-      'responsibilities',
-      'schools',
-      'skills',
-    ]);
+    expect(app.members).toEqual(['aboutMe', 'birthday', 'employeeHireDate', 'interests', 'mySite', 'pastProjects', 'responsibilities', 'schools', 'skills']);
     expect(lineOf(app.source.file, app.source.line)).toMatch(/only application permissions/);
   });
 
@@ -170,7 +160,11 @@ describe('beta only', () => {
     expect(items).toMatchObject({ max: 250 });
     expect(length).toMatchObject({ max: 250 });
     expectSourceHas(items, /Can store up to 250 values/);
-    expect(bundled('v1.0').requestBody.properties.find((p) => p.name === 'otherMails')!.constraints.some((c) => c.kind === 'maxItems')).toBe(false);
+    expect(
+      bundled('v1.0')
+        .requestBody.properties.find((p) => p.name === 'otherMails')!
+        .constraints.some((c) => c.kind === 'maxItems'),
+    ).toBe(false);
   });
 
   it('example 2 sending authorizationInfo is diagnosed at the line of the key', () => {
@@ -251,7 +245,10 @@ describe('rendered text', () => {
   it('keeps a row glued to a bullet of the previous cell', () => {
     const spec = bundled('v1.0');
     const names = spec.requestBody.properties.map((p) => p.name);
-    expect(names.slice(names.indexOf('customSecurityAttributes'), names.indexOf('customSecurityAttributes') + 2)).toEqual(['customSecurityAttributes', 'department']);
+    expect(names.slice(names.indexOf('customSecurityAttributes'), names.indexOf('customSecurityAttributes') + 2)).toEqual([
+      'customSecurityAttributes',
+      'department',
+    ]);
     expect(prop(spec, 'customSecurityAttributes').description).toMatch(/\n• To update this property in app-only scenarios/);
     expect(prop(spec, 'pastProjects').type).toMatchObject({ name: 'String', collection: true });
   });

@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import { brokenBody, validBody } from '../../harness/arbitraries/body.js';
 import { loadSpec, VALIDATORS } from '../support/validators.js';
 
-
 describe.each(VALIDATORS)('%s', (variant, validate) => {
   const spec = loadSpec(variant);
 
@@ -29,7 +28,10 @@ describe.each(VALIDATORS)('%s', (variant, validate) => {
         seen.add(c.rule);
         const r = validate(c.body);
         const errors = r.valid ? [] : r.errors;
-        expect(errors.some((e) => e.rule === c.rule && e.path === c.path), `${c.rule} ${c.path} in ${JSON.stringify(c.body)} → ${JSON.stringify(errors)}`).toBe(true);
+        expect(
+          errors.some((e) => e.rule === c.rule && e.path === c.path),
+          `${c.rule} ${c.path} in ${JSON.stringify(c.body)} → ${JSON.stringify(errors)}`,
+        ).toBe(true);
         // Every error points at the docs line behind it.
         for (const e of errors) expect(e.source, `${e.rule} ${e.path}`).toMatch(/^spec\/sources\/.+:\d+$|^\.\.\/shared\/corpus\/.+:\d+$/);
       }),
@@ -50,7 +52,21 @@ describe.each(VALIDATORS)('%s', (variant, validate) => {
 describe('broken cases cover every enforceable rule of v1.0', () => {
   it('max-length, allowed-values, not-nullable, max-items, forbidden-chars, allowed-chars, country-code, formats, flag sets, own-request', () => {
     const rules = new Set(fc.sample(brokenBody(loadSpec('v1.0')), { seed: 1, numRuns: 3000 }).map((c) => c.rule));
-    for (const r of ['max-length', 'allowed-values', 'not-nullable', 'max-items', 'forbidden-chars', 'allowed-chars', 'country-code', 'primitive-format', 'alias-domain', 'flag-set', 'own-request', 'type', 'unknown-property']) {
+    for (const r of [
+      'max-length',
+      'allowed-values',
+      'not-nullable',
+      'max-items',
+      'forbidden-chars',
+      'allowed-chars',
+      'country-code',
+      'primitive-format',
+      'alias-domain',
+      'flag-set',
+      'own-request',
+      'type',
+      'unknown-property',
+    ]) {
       expect(rules, r).toContain(r);
     }
     expect(new Set(fc.sample(brokenBody(loadSpec('beta')), { seed: 1, numRuns: 3000 }).map((c) => c.rule))).toContain('item-max-length');

@@ -59,7 +59,12 @@ describe('@microsoft/msgraph-sdk + msgraph-sdk-users 1.0.0-preview.90 (Kiota)', 
     );
     server.listen();
     try {
-      await kiotaSdk({ baseUrl: 'https://graph.microsoft.com/v1.0', userId: 'x', token: 't', body: { birthday: '2014-01-01T00:00:00.1234567Z', employeeHireDate: '2020-01-01T00:00:00+02:00' } });
+      await kiotaSdk({
+        baseUrl: 'https://graph.microsoft.com/v1.0',
+        userId: 'x',
+        token: 't',
+        body: { birthday: '2014-01-01T00:00:00.1234567Z', employeeHireDate: '2020-01-01T00:00:00+02:00' },
+      });
     } finally {
       server.close();
     }

@@ -19,7 +19,15 @@ const of = (rule: string) => report.findings.filter((f) => f.rule === rule);
 
 describe('seed 004 against v1.0', () => {
   it('fields with no updatable v1.0 property', () => {
-    expect(of('not-updatable').map((f) => f.field)).toEqual(['Assigned Licenses', 'Fax Number', 'Hire Date', 'Is Resource Account', 'Preferred Data Location', 'Preferred Name', 'Show In Address List']);
+    expect(of('not-updatable').map((f) => f.field)).toEqual([
+      'Assigned Licenses',
+      'Fax Number',
+      'Hire Date',
+      'Is Resource Account',
+      'Preferred Data Location',
+      'Preferred Name',
+      'Show In Address List',
+    ]);
     expect(of('not-updatable').find((f) => f.field === 'Assigned Licenses')!.message).toContain('it is updatable in beta');
     for (const f of of('not-updatable')) expect(f.severity).toBe('error');
   });
@@ -29,13 +37,19 @@ describe('seed 004 against v1.0', () => {
       ['Age Group', 'ageGroup'],
       ['Consent Provided For Minor', 'consentProvidedForMinor'],
     ]);
-    expect(of('enum-mismatch')[0]!.message).toBe('allowed values differ from the docs: minor (docs: Minor, differs in case), notAdult (docs: NotAdult, differs in case), adult (docs: Adult, differs in case)');
+    expect(of('enum-mismatch')[0]!.message).toBe(
+      'allowed values differ from the docs: minor (docs: Minor, differs in case), notAdult (docs: NotAdult, differs in case), adult (docs: Adult, differs in case)',
+    );
     expect(of('enum-mismatch')[0]!.docs).toBe('spec/sources/v1.0/user-update.txt:57');
   });
 
   it('the password field whose description talks about password policies', () => {
     expect(of('description-mismatch')).toEqual([
-      expect.objectContaining({ field: 'Password', property: 'passwordProfile.password', message: expect.stringMatching(/^the description reads like passwordPolicies/) }),
+      expect.objectContaining({
+        field: 'Password',
+        property: 'passwordProfile.password',
+        message: expect.stringMatching(/^the description reads like passwordPolicies/),
+      }),
     ]);
   });
 
@@ -54,7 +68,15 @@ describe('seed 004 against v1.0', () => {
   });
 
   it('lists documented properties the connector lacks', () => {
-    expect(of('missing-field').map((f) => f.property)).toEqual(['accountEnabled', 'customSecurityAttributes', 'employeeType', 'employeeHireDate', 'employeeLeaveDateTime', 'employeeOrgData', 'mail']);
+    expect(of('missing-field').map((f) => f.property)).toEqual([
+      'accountEnabled',
+      'customSecurityAttributes',
+      'employeeType',
+      'employeeHireDate',
+      'employeeLeaveDateTime',
+      'employeeOrgData',
+      'mail',
+    ]);
   });
 
   it('fails on error findings, and every finding names a line', () => {
@@ -67,7 +89,10 @@ describe('seed 004 against v1.0', () => {
     const wrong = structuredClone(connector);
     const out = wrong.fields.find((f) => f.direction === 'output')!;
     out.description = 'A value of 200 indicates the user was updated.';
-    expect(certifyConnector(v1, wrong).findings.find((f) => f.rule === 'status-code')).toMatchObject({ severity: 'error', message: 'says success is 200; the docs say 204 No Content' });
+    expect(certifyConnector(v1, wrong).findings.find((f) => f.rule === 'status-code')).toMatchObject({
+      severity: 'error',
+      message: 'says success is 200; the docs say 204 No Content',
+    });
     expect(certifyConnector(bundled('intune'), wrong).findings.find((f) => f.rule === 'status-code')?.severity).toBe('info');
   });
 });

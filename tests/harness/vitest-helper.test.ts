@@ -27,10 +27,14 @@ describe('describeConformance in a user test file', () => {
     const out = join(dir, 'result.json');
     const config = join(ROOT, 'tests/fixtures/conformance/vitest.config.ts');
     try {
-      await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--config', config, '--reporter=json', `--outputFile=${out}`], {
-        cwd: ROOT,
-        encoding: 'utf8',
-      }).catch((e: { code?: number }) => {
+      await promisify(execFile)(
+        process.execPath,
+        [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--config', config, '--reporter=json', `--outputFile=${out}`],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+        },
+      ).catch((e: { code?: number }) => {
         // vitest exits 1 when a test fails, which is the point here.
         if (e.code !== 1) throw e;
       });

@@ -23,7 +23,22 @@ export function writeFiles(dir: string, files: EmittedFile[]): void {
 export function tscErrors(files: string[]): string {
   const r = spawnSync(
     process.execPath,
-    [join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '--strict', '--noUncheckedIndexedAccess', '--target', 'ES2022', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--skipLibCheck', '--types', 'node', ...files],
+    [
+      join(ROOT, 'node_modules/typescript/bin/tsc'),
+      '--noEmit',
+      '--strict',
+      '--noUncheckedIndexedAccess',
+      '--target',
+      'ES2022',
+      '--module',
+      'NodeNext',
+      '--moduleResolution',
+      'NodeNext',
+      '--skipLibCheck',
+      '--types',
+      'node',
+      ...files,
+    ],
     { cwd: ROOT, encoding: 'utf8' },
   );
   return `${r.stdout}${r.stderr}`.trim();

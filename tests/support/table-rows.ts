@@ -26,7 +26,11 @@ export function requestTableNames(text: string): string[] {
       inTable = false;
       continue;
     }
-    const cells = line.trim().replace(/^\|/, '').split(/(?<!\\)\|/).map((c) => plain(c).toLowerCase());
+    const cells = line
+      .trim()
+      .replace(/^\|/, '')
+      .split(/(?<!\\)\|/)
+      .map((c) => plain(c).toLowerCase());
     if (!inTable) {
       const separator = lines[i + 1]?.trim() ?? '';
       if (line.includes('|') && /^(property|name|parameter)$/.test(cells[0]!) && cells.includes('type') && /^\|?\s*:?-+/.test(separator)) {
@@ -35,7 +39,12 @@ export function requestTableNames(text: string): string[] {
       }
       continue;
     }
-    const name = plain(line.trim().replace(/^\|/, '').split(/(?<!\\)\|/)[0] ?? '').replace(/\s+\([^()]*\)$/, '');
+    const name = plain(
+      line
+        .trim()
+        .replace(/^\|/, '')
+        .split(/(?<!\\)\|/)[0] ?? '',
+    ).replace(/\s+\([^()]*\)$/, '');
     if (name && !/\s/.test(name)) names.push(name);
   }
   return names;

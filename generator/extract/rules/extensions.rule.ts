@@ -3,11 +3,10 @@ import type { PageRule } from './rule.js';
 export const extensionsAllowedRule: PageRule<{ allowed: true }> = {
   id: 'extensions-allowed',
   summary: 'The resource accepts schema and directory extension properties in the body',
-  example: 'Because the **user** resource supports [extensions](/graph/extensibility-overview), you can use the `PATCH` operation to add, update, or delete your own app-specific data…',
+  example:
+    'Because the **user** resource supports [extensions](/graph/extensibility-overview), you can use the `PATCH` operation to add, update, or delete your own app-specific data…',
   mine(sentence) {
-    return /\bsupports (?:\w+ )?extensions\b|\bmanage the directory, schema,? and open extensions\b/i.test(sentence)
-      ? { allowed: true }
-      : undefined;
+    return /\bsupports (?:\w+ )?extensions\b|\bmanage the directory, schema,? and open extensions\b/i.test(sentence) ? { allowed: true } : undefined;
   },
 };
 

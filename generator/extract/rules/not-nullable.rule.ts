@@ -1,10 +1,6 @@
 import type { PropertyRule } from './rule.js';
 
-const PATTERNS = [
-  /\bnot nullable\b/i,
-  /\bcan(?:not|'t| not) be cleared\b/i,
-  /\bcan(?:not|'t| not) be (?:updated|set) to `?null`?/i,
-];
+const PATTERNS = [/\bnot nullable\b/i, /\bcan(?:not|'t| not) be cleared\b/i, /\bcan(?:not|'t| not) be (?:updated|set) to `?null`?/i];
 
 export const notNullableRule: PropertyRule = {
   id: 'not-nullable',

@@ -15,7 +15,8 @@ function membersAfterColon(sentence: string): string[] {
 export const ownRequestRule: PageRule<GroupFinding> = {
   id: 'own-request',
   summary: 'Properties that must be sent in their own PATCH request, without the other table properties',
-  example: 'To update the following properties, you must specify them in their own PATCH request, without including the other properties listed in the table above: **aboutMe**, **birthday**, …',
+  example:
+    'To update the following properties, you must specify them in their own PATCH request, without including the other properties listed in the table above: **aboutMe**, **birthday**, …',
   mine(sentence) {
     if (!/\bin their own (?:PATCH )?request\b/i.test(sentence)) return undefined;
     const members = membersAfterColon(sentence);

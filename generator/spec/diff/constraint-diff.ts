@@ -136,5 +136,14 @@ function compare(subject: string, ca: Constraint, cb: Constraint): DriftChange |
       : d > 0
         ? ['constraint-loosened', 'loosened', informational ? NONE : SERVER]
         : ['constraint-changed', 'changed', informational ? NONE : BOTH];
-  return { kind, subject, message: `${subject}: ${ca.kind} ${verb} from ${constraintValueText(ca)} to ${constraintValueText(cb)}`, before, after, breaking, a: ca.source, b: cb.source };
+  return {
+    kind,
+    subject,
+    message: `${subject}: ${ca.kind} ${verb} from ${constraintValueText(ca)} to ${constraintValueText(cb)}`,
+    before,
+    after,
+    breaking,
+    a: ca.source,
+    b: cb.source,
+  };
 }

@@ -12,7 +12,11 @@ export function diffSpecs(a: OperationSpec, b: OperationSpec): DriftReport {
     ...diffMethod(a, b),
     ...diffPaths(a.http.paths, b.http.paths),
     ...diffHeaders(a, b),
-    ...diffProperties({ typesA: a.types, typesB: b.types, seen: new Set(), readOnly: readOnlyStatements(a, b) }, a.requestBody.properties, b.requestBody.properties),
+    ...diffProperties(
+      { typesA: a.types, typesB: b.types, seen: new Set(), readOnly: readOnlyStatements(a, b) },
+      a.requestBody.properties,
+      b.requestBody.properties,
+    ),
     ...diffGroups(a, b),
     ...diffExtensions(a, b),
     ...diffPartialUpdate(a, b),
@@ -35,13 +39,25 @@ function diffMethod(a: OperationSpec, b: OperationSpec): DriftChange[] {
   if (a.http.method === b.http.method) return [];
   const at = (s: OperationSpec) => s.http.paths[0]?.source;
   return [
-    { kind: 'method-changed', subject: 'method', message: `method: ${a.http.method} in A, ${b.http.method} in B`, before: a.http.method, after: b.http.method, breaking: BOTH, a: at(a), b: at(b) },
+    {
+      kind: 'method-changed',
+      subject: 'method',
+      message: `method: ${a.http.method} in A, ${b.http.method} in B`,
+      before: a.http.method,
+      after: b.http.method,
+      breaking: BOTH,
+      a: at(a),
+      b: at(b),
+    },
   ];
 }
 
 /** `/users/{id | userPrincipalName}` and `/users/{usersId}` address the same route: compare by shape. */
 function shape(p: PathTemplate): string {
-  return p.template.replace(/\{[^}]*\}/g, '{}').replace(/\/+$/, '').toLowerCase();
+  return p.template
+    .replace(/\{[^}]*\}/g, '{}')
+    .replace(/\/+$/, '')
+    .toLowerCase();
 }
 
 function diffPaths(a: PathTemplate[], b: PathTemplate[]): DriftChange[] {
@@ -49,7 +65,14 @@ function diffPaths(a: PathTemplate[], b: PathTemplate[]): DriftChange[] {
   for (const pa of a) {
     const pb = b.find((p) => shape(p) === shape(pa));
     if (!pb) {
-      changes.push({ kind: 'path-removed', subject: `path ${pa.template}`, message: `path ${pa.template} is only in A`, before: pa.template, breaking: CLIENT, a: pa.source });
+      changes.push({
+        kind: 'path-removed',
+        subject: `path ${pa.template}`,
+        message: `path ${pa.template} is only in A`,
+        before: pa.template,
+        breaking: CLIENT,
+        a: pa.source,
+      });
       continue;
     }
     if (pa.template === pb.template) continue;
@@ -70,7 +93,14 @@ function diffPaths(a: PathTemplate[], b: PathTemplate[]): DriftChange[] {
   }
   for (const pb of b) {
     if (!a.some((p) => shape(p) === shape(pb))) {
-      changes.push({ kind: 'path-added', subject: `path ${pb.template}`, message: `path ${pb.template} is only in B`, after: pb.template, breaking: SERVER, b: pb.source });
+      changes.push({
+        kind: 'path-added',
+        subject: `path ${pb.template}`,
+        message: `path ${pb.template} is only in B`,
+        after: pb.template,
+        breaking: SERVER,
+        b: pb.source,
+      });
     }
   }
   return changes;
@@ -83,11 +113,23 @@ function diffHeaders(a: OperationSpec, b: OperationSpec): DriftChange[] {
     const hb = find(b, ha.name);
     const subject = `header ${ha.name}`;
     if (!hb) {
-      changes.push({ kind: 'header-removed', subject, message: `${subject} is only in A`, before: ha.value, breaking: ha.required ? SERVER : NONE, a: ha.source });
+      changes.push({
+        kind: 'header-removed',
+        subject,
+        message: `${subject} is only in A`,
+        before: ha.value,
+        breaking: ha.required ? SERVER : NONE,
+        a: ha.source,
+      });
       continue;
     }
     // "Bearer {token}. Required. Learn more …" and "Bearer {token}.Required" state the same value.
-    const value = (v: string) => v.split(/\.\s*(?=[A-Z]|$)/)[0]!.replace(/\s+/g, ' ').trim().toLowerCase();
+    const value = (v: string) =>
+      v
+        .split(/\.\s*(?=[A-Z]|$)/)[0]!
+        .replace(/\s+/g, ' ')
+        .trim()
+        .toLowerCase();
     if (value(ha.value) !== value(hb.value) || ha.required !== hb.required) {
       const breaking: Breaking = value(ha.value) !== value(hb.value) ? BOTH : hb.required ? CLIENT : SERVER;
       const req = (r: boolean) => (r ? 'required' : 'optional');
@@ -106,7 +148,14 @@ function diffHeaders(a: OperationSpec, b: OperationSpec): DriftChange[] {
   for (const hb of b.headers) {
     if (find(a, hb.name)) continue;
     const subject = `header ${hb.name}`;
-    changes.push({ kind: 'header-added', subject, message: `${subject} is only in B${hb.required ? ' (required)' : ''}`, after: hb.value, breaking: hb.required ? CLIENT : NONE, b: hb.source });
+    changes.push({
+      kind: 'header-added',
+      subject,
+      message: `${subject} is only in B${hb.required ? ' (required)' : ''}`,
+      after: hb.value,
+      breaking: hb.required ? CLIENT : NONE,
+      b: hb.source,
+    });
   }
   return changes;
 }
@@ -132,10 +181,26 @@ function diffGroups(a: OperationSpec, b: OperationSpec): DriftChange[] {
     const left = ma.filter((m) => !has(mb, m) && inBoth(m));
     const subject = `group ${kind}`;
     if (joined.length) {
-      changes.push({ kind: 'group-changed', subject, message: `${subject}: B adds ${joined.join(', ')}`, after: joined.join(', '), breaking: CLIENT, a: ga[0]?.source, b: gb[0]?.source });
+      changes.push({
+        kind: 'group-changed',
+        subject,
+        message: `${subject}: B adds ${joined.join(', ')}`,
+        after: joined.join(', '),
+        breaking: CLIENT,
+        a: ga[0]?.source,
+        b: gb[0]?.source,
+      });
     }
     if (left.length) {
-      changes.push({ kind: 'group-changed', subject, message: `${subject}: B no longer includes ${left.join(', ')}`, before: left.join(', '), breaking: SERVER, a: ga[0]?.source, b: gb[0]?.source });
+      changes.push({
+        kind: 'group-changed',
+        subject,
+        message: `${subject}: B no longer includes ${left.join(', ')}`,
+        before: left.join(', '),
+        breaking: SERVER,
+        a: ga[0]?.source,
+        b: gb[0]?.source,
+      });
     }
   }
   return changes;
@@ -242,7 +307,10 @@ function missingPermissionsInclude(s: OperationSpec): string | undefined {
 function diffPermissions(sa: OperationSpec, sb: OperationSpec): DriftChange[] {
   // A table that sits in an include nobody could read is unknown, not empty: comparing it would report
   // every row as removed.
-  for (const [side, spec, other] of [['A', sa, sb], ['B', sb, sa]] as const) {
+  for (const [side, spec, other] of [
+    ['A', sa, sb],
+    ['B', sb, sa],
+  ] as const) {
     const target = missingPermissionsInclude(spec);
     if (target && other.permissions.length) {
       return [
@@ -266,7 +334,14 @@ function diffPermissions(sa: OperationSpec, sb: OperationSpec): DriftChange[] {
     const rb = b.find((r) => key(r) === key(ra));
     const subject = `permissions ${ra.type}`;
     if (!rb) {
-      changes.push({ kind: 'permission-changed', subject, message: `${subject}: row only in A (${text(ra)})`, before: text(ra), breaking: ra.supported ? CLIENT : NONE, a: ra.source });
+      changes.push({
+        kind: 'permission-changed',
+        subject,
+        message: `${subject}: row only in A (${text(ra)})`,
+        before: text(ra),
+        breaking: ra.supported ? CLIENT : NONE,
+        a: ra.source,
+      });
       continue;
     }
     if (text(ra) === text(rb) && ra.leastPrivileged.join() === rb.leastPrivileged.join()) continue;
@@ -288,7 +363,14 @@ function diffPermissions(sa: OperationSpec, sb: OperationSpec): DriftChange[] {
   for (const rb of b) {
     if (a.some((r) => key(r) === key(rb))) continue;
     const subject = `permissions ${rb.type}`;
-    changes.push({ kind: 'permission-changed', subject, message: `${subject}: row only in B (${text(rb)})`, after: text(rb), breaking: rb.supported ? SERVER : NONE, b: rb.source });
+    changes.push({
+      kind: 'permission-changed',
+      subject,
+      message: `${subject}: row only in B (${text(rb)})`,
+      after: text(rb),
+      breaking: rb.supported ? SERVER : NONE,
+      b: rb.source,
+    });
   }
   return changes;
 }

@@ -79,7 +79,16 @@ function diffProperty(ctx: Ctx, d: Property, m: CsdlProperty, subject: string, m
   const values = enumValues(d, ctx.spec.types);
   const metadataEnum = ctx.model.types.get(mt.name)?.kind === 'EnumType';
   if (d.type.collection !== mt.collection) {
-    changes.push({ kind: 'type-disagrees', subject, message: `${subject}: docs say ${docsType}, metadata says ${m.type}`, before: docsType, after: m.type, breaking: BOTH, a: d.source, b: mAt });
+    changes.push({
+      kind: 'type-disagrees',
+      subject,
+      message: `${subject}: docs say ${docsType}, metadata says ${m.type}`,
+      before: docsType,
+      after: m.type,
+      breaking: BOTH,
+      a: d.source,
+      b: mAt,
+    });
   } else if (values && !metadataEnum && mt.name === 'Edm.String') {
     changes.push({
       kind: 'type-disagrees',
@@ -92,7 +101,16 @@ function diffProperty(ctx: Ctx, d: Property, m: CsdlProperty, subject: string, m
       b: mAt,
     });
   } else if (docsTypeName(d).toLowerCase() !== mt.name.toLowerCase() && lastSegment(docsTypeName(d)) !== lastSegment(mt.name)) {
-    changes.push({ kind: 'type-disagrees', subject, message: `${subject}: docs say ${docsType}, metadata says ${m.type}`, before: docsType, after: m.type, breaking: BOTH, a: d.source, b: mAt });
+    changes.push({
+      kind: 'type-disagrees',
+      subject,
+      message: `${subject}: docs say ${docsType}, metadata says ${m.type}`,
+      before: docsType,
+      after: m.type,
+      breaking: BOTH,
+      a: d.source,
+      b: mAt,
+    });
   }
   const notNullable = d.constraints.find((c) => c.kind === 'notNullable');
   if (notNullable && m.nullable) {

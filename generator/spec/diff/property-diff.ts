@@ -188,7 +188,14 @@ function diffEnum(
     const values = (a ?? b)!.map(String).join(', ');
     return [
       a
-        ? { kind: 'enum-values-removed', subject, message: `${subject}: B lists no allowed values (A: ${values})`, before: values, breaking: SERVER, a: source(pa) }
+        ? {
+            kind: 'enum-values-removed',
+            subject,
+            message: `${subject}: B lists no allowed values (A: ${values})`,
+            before: values,
+            breaking: SERVER,
+            a: source(pa),
+          }
         : { kind: 'enum-values-added', subject, message: `${subject}: B restricts it to ${values}`, after: values, breaking: CLIENT, b: source(pb) },
     ];
   }
@@ -212,7 +219,15 @@ function diffEnum(
   if (recased.length) {
     const before = recased.map(text).join(', ');
     const after = recased.map((x) => text(onlyB.find((y) => text(y).toLowerCase() === text(x).toLowerCase())!)).join(', ');
-    changes.push({ kind: 'enum-values-recased', subject, message: `${subject}: value(s) ${before} are written ${after} in B`, before, after, breaking: BOTH, ...both });
+    changes.push({
+      kind: 'enum-values-recased',
+      subject,
+      message: `${subject}: value(s) ${before} are written ${after} in B`,
+      before,
+      after,
+      breaking: BOTH,
+      ...both,
+    });
   }
   return changes;
 }
@@ -223,7 +238,25 @@ function diffNullability(subject: string, pa: Property, pb: Property): DriftChan
   if (!!na === !!nb) return [];
   return [
     nb
-      ? { kind: 'nullability-changed', subject, message: `${subject}: B says it cannot be null`, before: 'nullable', after: 'not nullable', breaking: CLIENT, a: pa.source, b: nb.source }
-      : { kind: 'nullability-changed', subject, message: `${subject}: B no longer says it cannot be null`, before: 'not nullable', after: 'nullable', breaking: SERVER, a: na!.source, b: pb.source },
+      ? {
+          kind: 'nullability-changed',
+          subject,
+          message: `${subject}: B says it cannot be null`,
+          before: 'nullable',
+          after: 'not nullable',
+          breaking: CLIENT,
+          a: pa.source,
+          b: nb.source,
+        }
+      : {
+          kind: 'nullability-changed',
+          subject,
+          message: `${subject}: B no longer says it cannot be null`,
+          before: 'not nullable',
+          after: 'nullable',
+          breaking: SERVER,
+          a: na!.source,
+          b: pb.source,
+        },
   ];
 }

@@ -14,7 +14,9 @@ export const authorizationCheck: ClientCheck = {
           const ex = first(o);
           if (!ex) return NO_REQUEST;
           const got = Object.entries(ex.request.headers).find(([k]) => k.toLowerCase() === 'authorization')?.[1];
-          return got === `Bearer ${ctx.token}` ? undefined : { received: got === undefined ? 'no Authorization header' : `Authorization: ${got}`, expected: `Authorization: Bearer ${ctx.token}` };
+          return got === `Bearer ${ctx.token}`
+            ? undefined
+            : { received: got === undefined ? 'no Authorization header' : `Authorization: ${got}`, expected: `Authorization: Bearer ${ctx.token}` };
         },
       }),
     ];

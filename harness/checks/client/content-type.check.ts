@@ -14,7 +14,9 @@ export const clientContentTypeCheck: ClientCheck = {
           const ex = first(o);
           if (!ex) return NO_REQUEST;
           const got = Object.entries(ex.request.headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1];
-          return got !== undefined && /^application\/json\s*(;|$)/i.test(got) ? undefined : { received: got === undefined ? 'no Content-Type header' : `Content-Type: ${got}`, expected: 'Content-Type: application/json' };
+          return got !== undefined && /^application\/json\s*(;|$)/i.test(got)
+            ? undefined
+            : { received: got === undefined ? 'no Content-Type header' : `Content-Type: ${got}`, expected: 'Content-Type: application/json' };
         },
       }),
     ];

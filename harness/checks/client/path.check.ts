@@ -31,7 +31,9 @@ export const pathCheck: ClientCheck = {
             }
           });
           const wanted = `${basePath}${templates[0]?.template.replace(/\{[^}]*\}/, encodeURIComponent(intent.userId)) ?? ''}`;
-          return ok ? undefined : { received: `${ex.request.method} ${ex.request.url}`, expected: `the user ${JSON.stringify(intent.userId)} addressed as ${wanted}` };
+          return ok
+            ? undefined
+            : { received: `${ex.request.method} ${ex.request.url}`, expected: `the user ${JSON.stringify(intent.userId)} addressed as ${wanted}` };
         },
       }),
     ];

@@ -9,4 +9,13 @@ import { pathCheck } from './path.check.js';
 import { rejectsCheck } from './rejects-on-error.check.js';
 import { resolvesCheck } from './resolves-on-success.check.js';
 
-export const CLIENT_CHECKS: readonly ClientCheck[] = [methodCheck, pathCheck, authorizationCheck, clientContentTypeCheck, bodyCheck, oneRequestCheck, resolvesCheck, rejectsCheck];
+export const CLIENT_CHECKS: readonly ClientCheck[] = [
+  methodCheck,
+  pathCheck,
+  authorizationCheck,
+  clientContentTypeCheck,
+  bodyCheck,
+  oneRequestCheck,
+  resolvesCheck,
+  rejectsCheck,
+];

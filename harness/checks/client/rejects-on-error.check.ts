@@ -22,7 +22,13 @@ export const rejectsCheck: ClientCheck = {
         sentence: doc ? `If successful, ${doc.status} ${doc.statusText}; anything else is an error` : undefined,
         arbitrary: fc.tuple(ctx.intents, fc.constantFrom(...ERRORS)).map(([i, error]) => ({ ...i, error })),
         scenario: (v) => ({ kind: 'error', ...v.error }),
-        verify: (o, v) => (o.outcome === 'rejected' ? undefined : { received: o.outcome === 'timeout' ? 'the call never settled' : 'the call resolved', expected: `the call rejects on ${v.error.status} ${v.error.code}` }),
+        verify: (o, v) =>
+          o.outcome === 'rejected'
+            ? undefined
+            : {
+                received: o.outcome === 'timeout' ? 'the call never settled' : 'the call resolved',
+                expected: `the call rejects on ${v.error.status} ${v.error.code}`,
+              },
       }),
     ];
   },

@@ -12,7 +12,13 @@ export const resolvesCheck: ClientCheck = {
       requestCase(this, ctx, {
         source: doc?.source,
         sentence: doc ? `${doc.status} ${doc.statusText}` : undefined,
-        verify: (o) => (o.outcome === 'resolved' ? undefined : { received: o.outcome === 'timeout' ? 'the call never settled' : `the call rejected: ${o.error}`, expected: `the call resolves on ${doc?.status ?? 'success'}` }),
+        verify: (o) =>
+          o.outcome === 'resolved'
+            ? undefined
+            : {
+                received: o.outcome === 'timeout' ? 'the call never settled' : `the call rejected: ${o.error}`,
+                expected: `the call resolves on ${doc?.status ?? 'success'}`,
+              },
       }),
     ];
   },

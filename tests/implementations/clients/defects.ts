@@ -47,7 +47,12 @@ export const CLIENT_DEFECTS: ClientDefect[] = [
     caughtBy: 'body',
     adapter: client({ serialize: (b) => JSON.stringify(Object.fromEntries(Object.entries(b).filter(([k]) => !k.startsWith('ext')))) }),
   },
-  { name: 'no-content-type', breaks: 'Content-Type: application/json', caughtBy: 'content-type', adapter: client({ headers: (t) => ({ Authorization: `Bearer ${t}` }) }) },
+  {
+    name: 'no-content-type',
+    breaks: 'Content-Type: application/json',
+    caughtBy: 'content-type',
+    adapter: client({ headers: (t) => ({ Authorization: `Bearer ${t}` }) }),
+  },
   { name: 'unencoded-hash', breaks: 'the id is one path segment, percent-encoded', caughtBy: 'path', adapter: client({ encode: (id) => encodeURI(id) }) },
   {
     name: 'throws-on-204',
@@ -69,7 +74,12 @@ export const CLIENT_DEFECTS: ClientDefect[] = [
       },
     }),
   },
-  { name: 'basic-auth', breaks: 'Authorization: Bearer {token}', caughtBy: 'authorization', adapter: client({ headers: (t) => ({ Authorization: `Basic ${t}`, 'Content-Type': 'application/json' }) }) },
+  {
+    name: 'basic-auth',
+    breaks: 'Authorization: Bearer {token}',
+    caughtBy: 'authorization',
+    adapter: client({ headers: (t) => ({ Authorization: `Basic ${t}`, 'Content-Type': 'application/json' }) }),
+  },
   { name: 'sends-twice', breaks: 'one update, one request', caughtBy: 'one-request', adapter: client({ times: 2 }) },
   {
     name: 'swallows-a-stray-request',

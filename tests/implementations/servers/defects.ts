@@ -116,7 +116,9 @@ export const DEFECTS: Defect[] = [
     breaks: 'nullable properties accept null',
     caughtBy: 'success-status',
     lineHolds: '204 No Content',
-    steps: { validate: validateAlsoRefusing((b) => (Object.entries(b).some(([k, v]) => v === null && !k.startsWith('ext')) ? 'null is not supported' : undefined)) },
+    steps: {
+      validate: validateAlsoRefusing((b) => (Object.entries(b).some(([k, v]) => v === null && !k.startsWith('ext')) ? 'null is not supported' : undefined)),
+    },
   },
   {
     name: 'refuses-exactly-max-length',
@@ -125,7 +127,8 @@ export const DEFECTS: Defect[] = [
     lineHolds: '204 No Content',
     steps: {
       validate: validateAlsoRefusing((b) =>
-        (typeof b['companyName'] === 'string' && [...b['companyName']].length >= 64) || (typeof b['employeeId'] === 'string' && [...b['employeeId']].length >= 16)
+        (typeof b['companyName'] === 'string' && [...b['companyName']].length >= 64) ||
+        (typeof b['employeeId'] === 'string' && [...b['employeeId']].length >= 16)
           ? 'too long'
           : undefined,
       ),

@@ -61,5 +61,6 @@ export function flaky(handle: (request: Request) => Promise<Response>, rate: num
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return async (request) => (next() < rate ? new Response('slow down', { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '0' } }) : handle(request));
+  return async (request) =>
+    next() < rate ? new Response('slow down', { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '0' } }) : handle(request);
 }

@@ -119,7 +119,8 @@ export function createUserService(overrides: Partial<Steps> = {}, store: Store =
       return Response.json(Object.fromEntries(keys.filter((k) => k in user).map((k) => [k, user[k]])));
     }
     if (request.method !== 'PATCH') return s.error(405, 'Request_BadRequest', `${request.method} is not supported.`);
-    if (!s.acceptsContentType(request.headers.get('content-type'))) return s.error(415, 'Request_UnsupportedMediaType', 'Content-Type must be application/json.');
+    if (!s.acceptsContentType(request.headers.get('content-type')))
+      return s.error(415, 'Request_UnsupportedMediaType', 'Content-Type must be application/json.');
     let body: unknown;
     try {
       body = JSON.parse(await request.text());
