@@ -8,7 +8,7 @@ import { runValidatorBench } from './validator.bench.js';
 
 const only = process.argv[2];
 const results: Record<string, unknown> = {};
-if (!only || only === 'validator') results['validator'] = runValidatorBench();
+if (!only || only === 'validator') results.validator = runValidatorBench();
 if (!only || only === 'certify') results['certify server'] = await runCertifyBench();
-if (!only || only === 'corpus') results['corpus'] = runCorpusBench();
+if (!only || only === 'corpus') results.corpus = runCorpusBench();
 console.log(JSON.stringify(results, null, 2));

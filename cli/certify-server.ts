@@ -67,7 +67,7 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
       baseUrl,
       userId: values['user-id'],
       userPrincipalName: values['user-principal-name'],
-      token: values.token ?? process.env['DOCSPEC_TOKEN'],
+      token: values.token ?? process.env.DOCSPEC_TOKEN,
       runs,
       seed,
       checks: values.check,

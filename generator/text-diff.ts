@@ -12,9 +12,9 @@ export function firstDifference(before: string, after: string, context = 1): str
   }
   const out: string[] = [`@@ line ${i + 1} @@`];
   for (let k = Math.max(0, i - context); k < i; k++) out.push(`  ${a[k]}`);
-  a.slice(i, Math.min(ea + 1, i + 5)).forEach((l) => out.push(`- ${l}`));
+  for (const l of a.slice(i, Math.min(ea + 1, i + 5))) out.push(`- ${l}`);
   if (ea + 1 - i > 5) out.push(`- … ${ea + 1 - i - 5} more`);
-  b.slice(i, Math.min(eb + 1, i + 5)).forEach((l) => out.push(`+ ${l}`));
+  for (const l of b.slice(i, Math.min(eb + 1, i + 5))) out.push(`+ ${l}`);
   if (eb + 1 - i > 5) out.push(`+ … ${eb + 1 - i - 5} more`);
   return out;
 }

@@ -32,16 +32,16 @@ describe('progressBar', () => {
   });
 
   it('is wanted on a terminal outside CI only', () => {
-    const ci = process.env['CI'];
+    const ci = process.env.CI;
     try {
-      delete process.env['CI'];
+      delete process.env.CI;
       expect(wantsProgress(fakeStream(true).stream)).toBe(true);
       expect(wantsProgress(fakeStream(false).stream)).toBe(false);
-      process.env['CI'] = 'true';
+      process.env.CI = 'true';
       expect(wantsProgress(fakeStream(true).stream)).toBe(false);
     } finally {
-      if (ci === undefined) delete process.env['CI'];
-      else process.env['CI'] = ci;
+      if (ci === undefined) delete process.env.CI;
+      else process.env.CI = ci;
     }
   });
 });

@@ -99,7 +99,7 @@ describe('docspec generate', () => {
   it('prints diagnostics as file:line:column severity message rule', () => {
     const r = run(['generate', 'spec/sources/beta/user-update.md', '--variant', 'beta', '--spec-dir', join(work, 'diag')]);
     expect(r.stderr).toMatch(
-      /^spec\/sources\/beta\/user-update\.md:216:1 warning Example "update_other_user" sends `authorizationInfo`.*  example-unknown-property$/m,
+      /^spec\/sources\/beta\/user-update\.md:216:1 warning Example "update_other_user" sends `authorizationInfo`.* {2}example-unknown-property$/m,
     );
   });
 

@@ -125,7 +125,7 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
   writeAtomic(join(options.out, 'tsconfig.json'), TSCONFIG);
   writeAtomic(join(options.out, 'coverage.json'), `${JSON.stringify(coverage, null, 2)}\n`);
   writeAtomic(join(options.out, 'coverage.md'), formatCoverageMarkdown(coverage, `docspec coverage of ${displayPath(options.docs) || '.'}`));
-  writeAtomic(join(options.out, 'diagnostics.txt'), all.flatMap((e) => e.diagnostics).join('\n') + '\n');
+  writeAtomic(join(options.out, 'diagnostics.txt'), `${all.flatMap((e) => e.diagnostics).join('\n')}\n`);
   saveCache(options.out, fingerprint, all);
 
   return {

@@ -37,5 +37,5 @@ export function progressBar(total: number, enabled: boolean, stream: NodeJS.Writ
 
 /** A terminal that is not a CI log. */
 export function wantsProgress(stream: NodeJS.WriteStream = process.stderr): boolean {
-  return !!stream.isTTY && !process.env['CI'];
+  return !!stream.isTTY && !process.env.CI;
 }

@@ -124,10 +124,13 @@ function variantStatements(spec: OperationSpec): StatementStructures[] {
     properties: spec.requestBody.properties.map((p) => propertySignature(p, ctx)),
     indexSignatures: [
       // Instance annotations such as `@odata.type` are always accepted.
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a TypeScript template literal type, emitted as written
       { keyName: 'annotation', keyType: '`${string}@${string}`', returnType: 'unknown' },
       ...(spec.requestBody.extensions.allowed
         ? [
+            // biome-ignore lint/suspicious/noTemplateCurlyInString: a TypeScript template literal type, emitted as written
             { keyName: 'schemaExtension', keyType: '`ext${string}_${string}`', returnType: 'unknown' },
+            // biome-ignore lint/suspicious/noTemplateCurlyInString: a TypeScript template literal type, emitted as written
             { keyName: 'directoryExtension', keyType: '`extension_${string}_${string}`', returnType: 'unknown' },
           ]
         : []),
@@ -161,7 +164,8 @@ function variantStatements(spec: OperationSpec): StatementStructures[] {
       properties: def.properties.map((p) => propertySignature(p, ctx)),
       indexSignatures: def.open
         ? [{ keyName: 'key', keyType: 'string', returnType: 'unknown' }]
-        : [{ keyName: 'annotation', keyType: '`${string}@${string}`', returnType: 'unknown' }],
+        : // biome-ignore lint/suspicious/noTemplateCurlyInString: a TypeScript template literal type, emitted as written
+          [{ keyName: 'annotation', keyType: '`${string}@${string}`', returnType: 'unknown' }],
     });
   }
 

@@ -67,7 +67,8 @@ function stringKeywords(k: Check, item: boolean): Keyword[] {
 function apply(schema: JsonSchema, keywords: Keyword[], sources: Record<string, string>, source: string): void {
   for (const { keyword, value } of keywords) {
     if (keyword in schema) {
-      const all = (schema['allOf'] ??= []) as JsonSchema[];
+      schema.allOf ??= [];
+      const all = schema.allOf as JsonSchema[];
       all.push({ [keyword]: value, [SOURCE_KEYWORD]: source });
       continue;
     }
@@ -82,29 +83,29 @@ function scalarSchema(p: PropertyContract, item: boolean, refBase: string): Json
   const sources: Record<string, string> = {};
   switch (t.kind) {
     case 'string':
-      schema['type'] = 'string';
+      schema.type = 'string';
       for (const k of p.checks) apply(schema, stringKeywords(k, item), sources, k.source);
       break;
     case 'boolean':
-      schema['type'] = 'boolean';
+      schema.type = 'boolean';
       break;
     case 'integer':
       Object.assign(schema, { type: 'integer', minimum: t.min, maximum: t.max });
       break;
     case 'number':
-      schema['type'] = 'number';
+      schema.type = 'number';
       break;
     case 'object':
-      if (t.type) schema['$ref'] = `${refBase}${encodeURIComponent(t.type)}`;
-      else schema['type'] = 'object';
+      if (t.type) schema.$ref = `${refBase}${encodeURIComponent(t.type)}`;
+      else schema.type = 'object';
       break;
     case 'any':
       break;
   }
   const en = p.checks.find((k) => k.kind === 'enum');
   if (en && en.kind === 'enum') {
-    schema['enum'] = [...en.values];
-    sources['enum'] = en.source;
+    schema.enum = [...en.values];
+    sources.enum = en.source;
   }
   if (Object.keys(sources).length) schema[SOURCE_KEYWORD] = sources;
   return schema;
@@ -118,7 +119,7 @@ function acceptsNull(p: PropertyContract): boolean {
 }
 
 function orNull(schema: JsonSchema): JsonSchema {
-  if (typeof schema['type'] === 'string') return { ...schema, type: [schema['type'], 'null'] };
+  if (typeof schema.type === 'string') return { ...schema, type: [schema.type, 'null'] };
   return { anyOf: [schema, { type: 'null' }] };
 }
 
@@ -137,8 +138,9 @@ export function propertySchema(p: PropertyContract, refBase: string): JsonSchema
     if (maxItems && maxItems.kind === 'maxItems') Object.assign(schema, { maxItems: maxItems.max, [SOURCE_KEYWORD]: { maxItems: maxItems.source } });
   } else schema = scalarSchema(p, false, refBase);
   // The type comes from the table row, unless "not nullable" narrowed it: then from that sentence.
-  const sources = (schema[SOURCE_KEYWORD] ??= {}) as Record<string, string>;
-  sources['type'] = notNull?.source ?? p.source;
+  schema[SOURCE_KEYWORD] ??= {};
+  const sources = schema[SOURCE_KEYWORD] as Record<string, string>;
+  sources.type = notNull?.source ?? p.source;
   return acceptsNull(p) ? orNull(schema) : schema;
 }
 
@@ -152,8 +154,8 @@ function objectSchema(
   const schema: JsonSchema = { type: 'object', properties: Object.fromEntries(properties.map(([name, p]) => [name, propertySchema(p, refBase)])) };
   if (!open) {
     // Instance annotations (`@odata.type`) are always accepted, and at the top extension properties.
-    schema['patternProperties'] = Object.fromEntries(['@', ...extensionPatterns].map((p) => [p, {}]));
-    schema['additionalProperties'] = false;
+    schema.patternProperties = Object.fromEntries(['@', ...extensionPatterns].map((p) => [p, {}]));
+    schema.additionalProperties = false;
   }
   if (source) schema[SOURCE_KEYWORD] = { properties: source };
   return schema;
@@ -175,7 +177,7 @@ export function contractSchemas(contract: Contract, refBase: string): { body: Js
       dependent[m] = dependent[m] ? { allOf: [dependent[m], forbid] } : forbid;
     }
   }
-  if (Object.keys(dependent).length) body['dependentSchemas'] = dependent;
+  if (Object.keys(dependent).length) body.dependentSchemas = dependent;
   const types = Object.fromEntries(contract.types.map(([name, t]) => [encodeURIComponent(name), objectSchema(t.properties, t.open, [], t.source, refBase)]));
   return { body, types };
 }

@@ -49,7 +49,7 @@ export function openApiDocument(spec: OperationSpec): JsonSchema {
     responses[String(r.status)] = { description: r.statusText || `${r.status}`, ...(content ? { content } : {}), [SOURCE_KEYWORD]: at(r.source) };
   }
   responses['4XX'] = { description: 'The request was refused (Microsoft Graph error envelope)' };
-  if (!spec.responses.length) responses['default'] = { description: 'The docs state no response' };
+  if (!spec.responses.length) responses.default = { description: 'The docs state no response' };
 
   const paths: JsonSchema = {};
   spec.http.paths.forEach((p, index) => {
@@ -63,7 +63,7 @@ export function openApiDocument(spec: OperationSpec): JsonSchema {
       responses,
       [SOURCE_KEYWORD]: at(p.source),
     };
-    if (bearer) operation['security'] = [{ bearer: [] }];
+    if (bearer) operation.security = [{ bearer: [] }];
     paths[path] = { ...((paths[path] as JsonSchema | undefined) ?? {}), [spec.http.method.toLowerCase()]: operation };
   });
 

@@ -169,7 +169,7 @@ function complexOf(path: string, resource: ComplexType, registry: TypeRegistry):
   let current: ComplexType | undefined = resource;
   for (const part of path.split('.')) {
     const p = current?.properties.find((q) => q.name === part);
-    if (!p || p.type.kind !== 'named') return undefined;
+    if (p?.type.kind !== 'named') return undefined;
     const t = registry.load(p.type.name);
     current = t?.kind === 'complex' ? t : undefined;
   }

@@ -25,7 +25,7 @@ export function readExamples(page: PageModel, diagnostics: Diagnostic[]): Exampl
     }
     for (const block of blocksOf(section)) {
       if (block.kind !== 'code') continue;
-      const blockType = typeof block.annotation?.['blockType'] === 'string' ? (block.annotation['blockType'] as string) : undefined;
+      const blockType = typeof block.annotation?.blockType === 'string' ? (block.annotation.blockType as string) : undefined;
       if (!inExamples && blockType !== 'request' && blockType !== 'response') continue;
       if (blockType === 'ignored' || !isHttpMessage(block.value)) continue;
       const parsed = parseHttpMessage(block.value, block.pos, codeLine(block, 0));
@@ -41,7 +41,7 @@ export function readExamples(page: PageModel, diagnostics: Diagnostic[]): Exampl
         );
       }
       if (message.method) {
-        const name = typeof block.annotation?.['name'] === 'string' ? (block.annotation['name'] as string) : undefined;
+        const name = typeof block.annotation?.name === 'string' ? (block.annotation.name as string) : undefined;
         const example: Example = { name: name ?? slug(heading ?? `example ${examples.length + 1}`), request: message };
         if (heading) example.title = heading;
         examples.push(example);

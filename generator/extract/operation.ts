@@ -110,7 +110,7 @@ export function extractOperation(page: PageModel, options: ExtractOptions = {}):
 }
 
 function pageDescription(page: PageModel): string {
-  const fm = page.frontMatter['description'];
+  const fm = page.frontMatter.description;
   if (typeof fm === 'string') return fm;
   const first = page.intro.find((b) => b.kind === 'paragraph' && !/^Namespace:/i.test(b.text));
   return first && first.kind === 'paragraph' ? first.text : '';

@@ -13,7 +13,7 @@ export interface Sentence {
 // A sentence ends at . ! ? right after a non-space character and before a space and a capital, digit, quote or
 // bracket; not after "e.g."-style abbreviations, and not at a free-standing " . " (the `' . - _` run of the
 // allowed-characters sentence).
-const BOUNDARY = /(?<=\S[.!?])\s+(?=[A-Z0-9"'“(\[`*])/g;
+const BOUNDARY = /(?<=\S[.!?])\s+(?=[A-Z0-9"'“([`*])/g;
 const ABBREVIATION = /\b(?:e\.g|i\.e|etc|vs|approx|incl)\.$/i;
 
 export function sentencesOf(inline: Inline): Sentence[] {

@@ -98,19 +98,19 @@ export class TypeRegistry {
 
 /** Reads a resource page: `X resource type` → complex type; `X enum type` or a Members table → enum. */
 export function typeFromPage(page: PageModel, requested: string): TypeDef | undefined {
-  const title = page.title || String(page.frontMatter['title'] ?? '');
+  const title = page.title || String(page.frontMatter.title ?? '');
   const name = /^(\S+)\s+(?:resource|complex|enum)\s+type/i.exec(title)?.[1] ?? requested;
   const source: SourceRef = { file: page.file, line: 1, column: 1 };
   const members = sectionBlocks(page, /^members$/i).find((b) => b.kind === 'table');
   if (/\benum type\b/i.test(title) || members) {
-    if (!members || members.kind !== 'table') return { kind: 'enum', name, values: [], source };
+    if (members?.kind !== 'table') return { kind: 'enum', name, values: [], source };
     return { kind: 'enum', name, values: members.rows.map((r) => r.cells[0]?.text.trim() ?? '').filter(Boolean), source };
   }
   const localDiagnostics: Diagnostic[] = [];
   const table = allBlocks(sectionBlocks(page, /^properties$/i)).find(isPropertyTable);
   const properties = table ? readPropertyTable(table, localDiagnostics) : [];
   const intro = page.intro.map((b) => (b.kind === 'paragraph' ? b.text : '')).join(' ');
-  const description = String(page.frontMatter['description'] ?? '');
+  const description = String(page.frontMatter.description ?? '');
   const open = /\bopen (?:complex )?type\b/i.test(`${intro} ${description}`);
   const def: TypeDef = { kind: 'complex', name, open, properties, source: table?.pos ?? source };
   const relationships = allBlocks(sectionBlocks(page, /^relationships$/i))

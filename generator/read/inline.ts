@@ -53,7 +53,7 @@ export function inlineOf(nodes: readonly PhrasingContent[] | readonly Nodes[], p
         if ('children' in node) (node.children as Nodes[]).forEach(walk);
     }
   };
-  nodes.forEach((n) => walk(n as Nodes));
+  for (const n of nodes) walk(n as Nodes);
   out.text = normalizeText(parts.join(''));
   return out;
 }

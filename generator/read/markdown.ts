@@ -42,7 +42,7 @@ export function readMarkdown(input: MarkdownInput): PageModel {
   const page = emptyPage(input.file, 'markdown');
   const state: State = { page, current: page.intro, titleSeen: false, resolveInclude: input.resolveInclude };
   visitRoot(state, parseMarkdown(input.text), input.file, input.text, 0);
-  if (!page.title && typeof page.frontMatter['title'] === 'string') page.title = page.frontMatter['title'];
+  if (!page.title && typeof page.frontMatter.title === 'string') page.title = page.frontMatter.title;
   return page;
 }
 
@@ -70,7 +70,8 @@ function visitNode(state: State, node: RootContent, file: string, lines: string[
       return;
     }
     case 'heading':
-      return visitHeading(state, node, pos);
+      visitHeading(state, node, pos);
+      return;
     case 'html': {
       const annotation = parseAnnotation(node.value);
       if (annotation === 'invalid') {
@@ -89,7 +90,7 @@ function visitNode(state: State, node: RootContent, file: string, lines: string[
       const end = node.position?.end.line ?? start;
       const srcLines = lines.slice(start - 1, end).map((l) => l.trim());
       if (srcLines.length > 0 && srcLines.every((l) => INCLUDE_LINE.test(l))) {
-        srcLines.forEach((l, i) => visitInclude(state, l, { file, line: start + i, column: 1 }, depth));
+        for (const [i, l] of srcLines.entries()) visitInclude(state, l, { file, line: start + i, column: 1 }, depth);
         return;
       }
       state.current.push({ kind: 'paragraph', ...inlineOf(node.children, pos) });

@@ -86,7 +86,10 @@ const familyCache = new WeakMap<OperationSpec, BrokenFamily[]>();
 /** Built once per spec object: several checks draw from the same families. */
 export function brokenFamilies(spec: OperationSpec): BrokenFamily[] {
   let families = familyCache.get(spec);
-  if (!families) familyCache.set(spec, (families = buildFamilies(spec)));
+  if (!families) {
+    families = buildFamilies(spec);
+    familyCache.set(spec, families);
+  }
   return families;
 }
 

@@ -87,7 +87,7 @@ export function validValue(p: Property, ctx: ArbContext): fc.Arbitrary<unknown> 
 
 function validItem(p: Property, type: TypeRef, ctx: ArbContext): fc.Arbitrary<unknown> {
   const en = find(p, 'enum');
-  if (en && en.values.some((v) => typeof v === 'number')) return fc.constantFrom(...en.values.filter((v): v is number => typeof v === 'number'));
+  if (en?.values.some((v) => typeof v === 'number')) return fc.constantFrom(...en.values.filter((v): v is number => typeof v === 'number'));
   if (type.kind === 'primitive') {
     const kind = jsonKind(type.name);
     if (kind === 'boolean') return fc.boolean();

@@ -63,7 +63,10 @@ const documentedCache = new WeakMap<HeaderSpec[], Record<string, string>>();
 /** Headers with a concrete documented value (`Content-Type: application/json`, `Accept: …`), computed once per spec. */
 function documentedHeaders(headers: HeaderSpec[]): Record<string, string> {
   let cached = documentedCache.get(headers);
-  if (!cached) documentedCache.set(headers, (cached = readDocumentedHeaders(headers)));
+  if (!cached) {
+    cached = readDocumentedHeaders(headers);
+    documentedCache.set(headers, cached);
+  }
   return cached;
 }
 

@@ -50,6 +50,7 @@ export interface CheckContext {
 export interface ServerCheck {
   id: string;
   title: string;
+  // biome-ignore lint/suspicious/noExplicitAny: the registry holds cases of every check, each with its own input type
   cases(ctx: CheckContext): CheckCase<any>[];
 }
 

@@ -29,8 +29,8 @@ export function expectClientError(ex: Exchange, why: string, statuses?: number[]
 /** Graph's error body: `{ "error": { "code": string, "message": string } }`. */
 export function expectErrorEnvelope(ex: Exchange): Violation | undefined {
   const body = jsonOf(ex.response);
-  const error = isObject(body) ? body['error'] : undefined;
-  if (isObject(error) && typeof error['code'] === 'string' && typeof error['message'] === 'string') return undefined;
+  const error = isObject(body) ? body.error : undefined;
+  if (isObject(error) && typeof error.code === 'string' && typeof error.message === 'string') return undefined;
   return {
     received: describeResponse(ex.response),
     expected: 'a Graph error body { "error": { "code": "…", "message": "…" } }',

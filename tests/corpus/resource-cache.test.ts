@@ -21,7 +21,7 @@ describe('cacheResourcePages', () => {
     const first = cached('thing')!;
     expect(first.page?.title).toBe('thing resource type');
     expect(cached('thing')!.page).toBe(first.page);
-    texts['thing'] = page('thing').replace('| a |', '| b |');
+    texts.thing = page('thing').replace('| a |', '| b |');
     const changed = cached('thing')!;
     expect(changed.page).not.toBe(first.page);
     expect(changed.text).toContain('| b |');

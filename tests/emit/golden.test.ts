@@ -40,6 +40,7 @@ describe('hostile page', () => {
       '123abc',
       '__proto__',
       'constructor',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a hostile property name, on purpose
       '${x}',
       'quote"name',
       'toString',
@@ -76,6 +77,7 @@ describe('hostile page', () => {
     const mod = (await import('../fixtures/emit/hostile/expected.js')) as typeof import('../fixtures/emit/hostile/expected.js');
     const v = mod.validateRequestBody;
     const body = JSON.parse(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a hostile property name, on purpose
       '{"my-prop": "abc", "__proto__": "x", "123abc": 2, "constructor": true, "${x}": "ok", "quote\\"name": "q", "toString": ["one"], "status": null}',
     );
     expect(v(body)).toEqual({ valid: true });

@@ -43,7 +43,7 @@ describe.each(VALIDATORS)('%s', (variant, validate) => {
     const doc = openApiDocument(spec);
     const result = await validateOpenApi(structuredClone(doc) as never);
     expect(result.valid, result.valid ? '' : compileErrors(result)).toBe(true);
-    expect(doc['openapi']).toBe('3.1.0');
+    expect(doc.openapi).toBe('3.1.0');
   });
 
   it('ajv with the JSON Schema export and the generated validator agree on 1,000 bodies', () => {
@@ -62,8 +62,8 @@ describe.each(VALIDATORS)('%s', (variant, validate) => {
   it("ajv with the OpenAPI document's body schema agrees too", () => {
     const doc = openApiDocument(spec);
     const a = new Ajv2020.default({ strict: false, validateFormats: false });
-    a.addSchema({ $id: 'urn:docspec:openapi', components: doc['components'] } as JsonSchema);
-    const body = Object.keys((doc['components'] as { schemas: object }).schemas)[0]!;
+    a.addSchema({ $id: 'urn:docspec:openapi', components: doc.components } as JsonSchema);
+    const body = Object.keys((doc.components as { schemas: object }).schemas)[0]!;
     const check = a.compile({ $ref: `urn:docspec:openapi#/components/schemas/${body}` });
     for (const b of bodies(spec).slice(0, 500)) expect(check(b), JSON.stringify(b)).toBe(validate(b).valid);
   });
@@ -77,21 +77,21 @@ describe('constraints as standard keywords, each with its docs line', () => {
   const lineAt = (ref: string) => lineOf(ref.slice(0, ref.lastIndexOf(':')), Number(ref.slice(ref.lastIndexOf(':') + 1)));
 
   it('maxLength, maxItems, enum, pattern, format, and nullability as type arrays', () => {
-    expect(p['companyName']).toMatchObject({ type: ['string', 'null'], maxLength: 64 });
-    expect(lineAt(source(p['companyName']!, 'maxLength'))).toMatch(/maximum length is 64/);
-    expect(p['businessPhones']).toMatchObject({ type: ['array', 'null'], maxItems: 1 });
-    expect(p['ageGroup']!['enum']).toEqual([null, 'Minor', 'NotAdult', 'Adult']);
-    expect(p['usageLocation']).toMatchObject({ type: 'string', pattern: '^[A-Z]{2}$' });
-    expect(lineAt(source(p['usageLocation']!, 'type'))).toMatch(/not nullable/i);
-    expect(p['displayName']!['type']).toBe('string');
-    expect(p['birthday']).toMatchObject({ type: ['string', 'null'], format: 'date-time' });
-    expect(p['onPremisesImmutableId']!['pattern']).toBe('^[^\\$_]*$');
+    expect(p.companyName).toMatchObject({ type: ['string', 'null'], maxLength: 64 });
+    expect(lineAt(source(p.companyName!, 'maxLength'))).toMatch(/maximum length is 64/);
+    expect(p.businessPhones).toMatchObject({ type: ['array', 'null'], maxItems: 1 });
+    expect(p.ageGroup!.enum).toEqual([null, 'Minor', 'NotAdult', 'Adult']);
+    expect(p.usageLocation).toMatchObject({ type: 'string', pattern: '^[A-Z]{2}$' });
+    expect(lineAt(source(p.usageLocation!, 'type'))).toMatch(/not nullable/i);
+    expect(p.displayName!.type).toBe('string');
+    expect(p.birthday).toMatchObject({ type: ['string', 'null'], format: 'date-time' });
+    expect(p.onPremisesImmutableId!.pattern).toBe('^[^\\$_]*$');
   });
 
   it('every property schema cites its table row for its type (or the "not nullable" sentence)', () => {
     let narrowed = 0;
     for (const [name, s] of Object.entries(p)) {
-      const own = (s['anyOf'] as JsonSchema[] | undefined)?.[0] ?? s;
+      const own = (s.anyOf as JsonSchema[] | undefined)?.[0] ?? s;
       const property = spec.requestBody.properties.find((x) => x.name === name)!;
       const notNull = property.constraints.find((c) => c.kind === 'notNullable');
       expect(source(own, 'type'), name).toBe(`${(notNull ?? property).source.file}:${(notNull ?? property).source.line}`);
@@ -102,15 +102,15 @@ describe('constraints as standard keywords, each with its docs line', () => {
   });
 
   it('own-request groups become dependentSchemas', () => {
-    const aboutMe = schema.dependentSchemas['aboutMe'] as { properties: Record<string, boolean> };
-    expect(aboutMe.properties['city']).toBe(false);
-    expect(aboutMe.properties['skills']).toBeUndefined();
+    const aboutMe = schema.dependentSchemas.aboutMe as { properties: Record<string, boolean> };
+    expect(aboutMe.properties.city).toBe(false);
+    expect(aboutMe.properties.skills).toBeUndefined();
     expect(lineAt(source(aboutMe, 'dependentSchemas'))).toMatch(/own PATCH request/);
   });
 
   it('the OpenAPI validator does reject a broken document', async () => {
     const doc = openApiDocument(spec);
-    delete doc['info'];
+    delete doc.info;
     expect((await validateOpenApi(doc as never)).valid).toBe(false);
   });
 });

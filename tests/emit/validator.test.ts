@@ -74,7 +74,7 @@ describe('v1.0 boundaries', () => {
     for (const bad of [null, 1, 'x', [], JSON.parse('{"__proto__": {"polluted": 1}}'), { constructor: 1 }, { toString: 1 }]) {
       expect(v(bad).valid).toBe(false);
     }
-    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
 

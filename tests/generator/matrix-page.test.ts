@@ -17,13 +17,13 @@ import type { OperationSpec } from '../../generator/spec/ir.js';
 import { ROOT } from '../support/pages.js';
 
 function chromiumPath(): string | undefined {
-  const candidates = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
   return candidates.find((p) => existsSync(p));
 }
 
 const CHROMIUM = chromiumPath();
 // CI installs chromium, so there a missing browser is a failure; elsewhere the page test is skipped.
-if (!CHROMIUM && process.env['CI']) throw new Error('chromium is not installed (apt-get install chromium); .ci/run installs it');
+if (!CHROMIUM && process.env.CI) throw new Error('chromium is not installed (apt-get install chromium); .ci/run installs it');
 
 const VARIANTS = ['beta', 'v1.0', 'localtest', 'intune', 'connector'];
 const HIGHLIGHT = [0xff, 0xf1, 0xb8];
@@ -61,9 +61,9 @@ describe.skipIf(!CHROMIUM)('matrix HTML in Chromium', () => {
   });
 
   it('shows one column per variant and the summary', async () => {
-    const headers = await page.$$eval('thead th', (ths) => ths.map((th) => (th as HTMLElement).innerText.trim()));
+    const headers = await page.$$eval('thead th', (ths) => ths.map((th) => (th as HTMLElement).textContent.trim()));
     expect(headers).toEqual(['property', ...VARIANTS]);
-    const text = await page.evaluate(() => document.body.innerText);
+    const text = await page.evaluate(() => document.body.textContent);
     expect(text).toMatch(
       /\d+ properties; \d+ differ between the variants that document them; \d+ are missing from some variant; \d+ are documented by every variant\./,
     );
@@ -114,7 +114,7 @@ describe.skipIf(!CHROMIUM)('matrix HTML in Chromium', () => {
     const probe = await browser.newPage();
     await probe.setContent(formatMatrixHtml(buildMatrix([spec, other])));
     expect(await probe.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
-    expect(await probe.$$eval('tbody th', (ths) => ths.map((th) => (th as HTMLElement).innerText))).toEqual([evil]);
+    expect(await probe.$$eval('tbody th', (ths) => ths.map((th) => (th as HTMLElement).textContent))).toEqual([evil]);
     expect(await probe.$$('img, b')).toHaveLength(0);
     await probe.close();
   });

@@ -49,7 +49,7 @@ describe('property counts', () => {
     expect(byLabel['Business Phones']?.type).toMatchObject({ name: 'String', collection: true });
     expect(byLabel['Usage Location']?.typeHint).toBe('2 char');
     expect(byLabel['Force Change Password Next Sign In With MFA']?.graphPath).toBe('passwordProfile.forceChangePasswordNextSignInWithMfa');
-    expect(byLabel['Password']?.graphPath).toBe('passwordProfile.password');
+    expect(byLabel.Password?.graphPath).toBe('passwordProfile.password');
     expect(byLabel['Hire Date']?.graphPath).toBe('hireDate');
     expect(byLabel['Extension Attribute 15']?.graphPath).toBe('onPremisesExtensionAttributes.extensionAttribute15');
     const mapped = [...properties, ...extensions].filter((f) => f.graphPath);
@@ -183,9 +183,9 @@ describe('beta only', () => {
       'onPremisesExtensionAttributes',
       'passwordProfile',
     ]);
-    const custom = spec.types['customSecurityAttributeValue'];
+    const custom = spec.types.customSecurityAttributeValue;
     expect(custom).toMatchObject({ kind: 'complex', open: true });
-    const password = spec.types['passwordProfile'];
+    const password = spec.types.passwordProfile;
     expect(password?.kind === 'complex' && password.properties.map((p) => p.name)).toEqual([
       'forceChangePasswordNextSignIn',
       'forceChangePasswordNextSignInWithMfa',

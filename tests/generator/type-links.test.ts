@@ -50,19 +50,19 @@ describe('type links', () => {
   it('resolves a type from the page its Type cell links to, whatever that page is called', () => {
     const { spec: s } = spec(['| icon | [mimeContent](../resources/intune-shared-mimecontent.md) | The icon. |']);
     expect(s.requestBody.properties[0]!.type).toMatchObject({ kind: 'named', name: 'mimeContent', resolution: 'complex' });
-    expect(s.types['mimeContent']?.source?.file).toBe('intune-shared-mimecontent.md');
+    expect(s.types.mimeContent?.source?.file).toBe('intune-shared-mimecontent.md');
     expect(s.diagnostics.some((d) => d.rule === 'unresolved-type')).toBe(false);
   });
 
   it('does not let a link to another type define this one: it looks the name up instead', () => {
     const { spec: s, asked } = spec(['| part | [gizmo](../resources/other.md) | A part. |']);
     expect(asked).toContain('gizmo.md');
-    expect(s.types['other']).toBeUndefined();
+    expect(s.types.other).toBeUndefined();
     expect(s.requestBody.properties[0]!.type).toMatchObject({ name: 'gizmo', resolution: 'unresolved' });
   });
 
   it('records the relationships of a resource page', () => {
     const { spec: s } = spec(['| reply | [post](post.md) | The reply. |']);
-    expect(s.types['post']).toMatchObject({ kind: 'complex', relationships: ['attachments'] });
+    expect(s.types.post).toMatchObject({ kind: 'complex', relationships: ['attachments'] });
   });
 });

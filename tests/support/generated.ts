@@ -56,7 +56,7 @@ export function golden(path: string, actual: string): string {
   } catch {
     expected = undefined;
   }
-  if (expected === undefined || process.env['UPDATE'] === '1') {
+  if (expected === undefined || process.env.UPDATE === '1') {
     mkdirSync(dirname(abs), { recursive: true });
     writeFileSync(abs, actual);
     return actual;

@@ -37,5 +37,6 @@ export interface ClientContext {
 export interface ClientCheck {
   id: string;
   title: string;
+  // biome-ignore lint/suspicious/noExplicitAny: the registry holds cases of every check, each with its own input type
   cases(ctx: ClientContext): CheckCase<any>[];
 }

@@ -13,7 +13,7 @@ export const authRequiredCheck: ServerCheck = {
   title: 'a request without a bearer token is refused with 401',
   cases({ target }) {
     const header = target.spec.headers.find((h) => /^authorization$/i.test(h.name));
-    if (!header || !header.required) return [skipped(this, 'the page does not require an Authorization header')];
+    if (!header?.required) return [skipped(this, 'the page does not require an Authorization header')];
     return [
       {
         id: this.id,

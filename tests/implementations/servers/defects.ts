@@ -127,8 +127,7 @@ export const DEFECTS: Defect[] = [
     lineHolds: '204 No Content',
     steps: {
       validate: validateAlsoRefusing((b) =>
-        (typeof b['companyName'] === 'string' && [...b['companyName']].length >= 64) ||
-        (typeof b['employeeId'] === 'string' && [...b['employeeId']].length >= 16)
+        (typeof b.companyName === 'string' && [...b.companyName].length >= 64) || (typeof b.employeeId === 'string' && [...b.employeeId].length >= 16)
           ? 'too long'
           : undefined,
       ),
@@ -153,14 +152,14 @@ export const DEFECTS: Defect[] = [
     breaks: 'an accepted update stores every property in the body',
     caughtBy: 'stateful',
     lineHolds: 'jobTitle',
-    steps: { apply: (user, body) => ({ ...referenceSteps.apply(user, body), jobTitle: user['jobTitle'] }) },
+    steps: { apply: (user, body) => ({ ...referenceSteps.apply(user, body), jobTitle: user.jobTitle }) },
   },
   {
     name: 'replaces-the-whole-user',
     breaks: "existing properties that aren't included in the request body maintain their previous values",
     caughtBy: 'stateful',
     lineHolds: 'maintain their previous values',
-    steps: { apply: (user, body) => referenceSteps.apply({ id: user['id'], userPrincipalName: user['userPrincipalName'] }, body) },
+    steps: { apply: (user, body) => referenceSteps.apply({ id: user.id, userPrincipalName: user.userPrincipalName }, body) },
   },
   {
     name: 'applies-refused-updates',

@@ -48,7 +48,7 @@ export const referenceSteps: Steps = {
     if (segment === undefined) return me;
     if (store.users.has(segment)) return segment;
     const lower = segment.toLowerCase();
-    for (const [id, u] of store.users) if (typeof u['userPrincipalName'] === 'string' && u['userPrincipalName'].toLowerCase() === lower) return id;
+    for (const [id, u] of store.users) if (typeof u.userPrincipalName === 'string' && u.userPrincipalName.toLowerCase() === lower) return id;
     return undefined;
   },
   apply(user, body) {
