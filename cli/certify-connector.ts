@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { generateSpec } from '../generator/generate.js';
 import type { ConnectorSpec, OperationSpec } from '../generator/spec/ir.js';
 import { certifyConnector } from '../harness/connector/certify-connector.js';
-import { formatConnectorReport } from '../harness/connector/format.js';
+import { findingLines, formatConnectorReport } from '../harness/connector/format.js';
+import { junitXml } from '../harness/report/junit.js';
 import { displayPath, parseOptions, readInput, UsageError, writeAtomic } from './io.js';
 import { loadOperationSpec, loadSpec } from './load-spec.js';
 
@@ -19,6 +20,7 @@ the success status, and descriptions that describe another property.
                   operation next to it are consulted for "updatable in beta")   (required)
   --page FILE     the connector's action description (text), or its spec JSON   (required)
   --report FILE   write the JSON report (with findings)   (default: none)
+  --junit FILE    write JUnit XML: one test per rule, its error findings as the failure   (default: none)
   --verbose       also list every field mapping   (default: findings only)
   -h, --help      this help
 
@@ -53,13 +55,18 @@ function loadConnector(file: string): ConnectorSpec {
 }
 
 export function certifyConnectorCommand(args: string[]): number {
-  const { values, positionals } = parseOptions(args, {
-    spec: { type: 'string' },
-    page: { type: 'string' },
-    report: { type: 'string' },
-    verbose: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const { values, positionals } = parseOptions(
+    args,
+    {
+      spec: { type: 'string' },
+      page: { type: 'string' },
+      report: { type: 'string' },
+      junit: { type: 'string' },
+      verbose: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'certify connector',
+  );
   if (values.help) {
     process.stdout.write(`${CERTIFY_CONNECTOR_HELP}\n`);
     return 0;
@@ -71,6 +78,13 @@ export function certifyConnectorCommand(args: string[]): number {
   const connector = loadConnector(values.page);
   const report = certifyConnector(spec, connector, siblings(values.spec, spec));
   if (values.report) writeAtomic(values.report, `${JSON.stringify(report, null, 2)}\n`);
+  if (values.junit) {
+    const errorsOf = (rule: string) => report.findings.filter((f) => f.rule === rule && f.severity === 'error');
+    writeAtomic(
+      values.junit,
+      junitXml(report, (c) => findingLines(errorsOf(c.id)).join('\n')),
+    );
+  }
   process.stdout.write(`${formatConnectorReport(report, !!values.verbose)}\n`);
   return report.verdict === 'pass' ? 0 : 1;
 }

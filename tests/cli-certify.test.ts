@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFECTS } from './implementations/servers/defects.js';
 import { type Listening, listen } from './implementations/servers/listen.js';
@@ -206,5 +207,40 @@ describe('docspec certify connector', () => {
       severity: 'warning',
       property: 'passwordProfile.password',
     });
+  });
+
+  it('--junit writes one test per rule, failed by its error findings with their lines', async () => {
+    const junit = join(work, 'connector.xml');
+    const r = await run(['certify', 'connector', '--spec', 'spec/user-update.v1.0.json', '--page', 'spec/sources/connector/user-update.txt', '--junit', junit]);
+    expect(r.code).toBe(1);
+    const cases: { name: string; failure?: string }[] = [];
+    let inFailure = false;
+    const parser = new SaxesParser();
+    parser.on('opentag', (t) => {
+      if (t.name === 'testcase') cases.push({ name: String(t.attributes.name) });
+      if (t.name === 'failure') inFailure = true;
+    });
+    parser.on('text', (text) => {
+      if (inFailure) cases.at(-1)!.failure = (cases.at(-1)!.failure ?? '') + text;
+    });
+    parser.on('closetag', (t) => {
+      if (t.name === 'failure') inFailure = false;
+    });
+    parser.write(readFileSync(junit, 'utf8')).close();
+    expect(cases.map((c) => c.name)).toEqual([
+      'field-maps',
+      'not-updatable',
+      'type-mismatch',
+      'type-weaker',
+      'enum-mismatch',
+      'description-mismatch',
+      'missing-field',
+      'status-code',
+    ]);
+    const notUpdatable = cases.find((c) => c.name === 'not-updatable')?.failure ?? '';
+    expect(notUpdatable).toContain('✗ not-updatable  Show In Address List: showInAddressList is not an updatable property in v1.0');
+    expect(notUpdatable).toMatch(/connector spec\/sources\/connector\/user-update\.txt:\d+/);
+    // Warnings do not fail a test.
+    expect(cases.find((c) => c.name === 'missing-field')?.failure).toBeUndefined();
   });
 });

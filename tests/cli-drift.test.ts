@@ -84,6 +84,19 @@ describe('docspec drift', () => {
     expect(tags.filter((t) => t === 'failure')).toHaveLength(4);
   });
 
+  it('JUnit test names are unique, and say which change of a property each is', async () => {
+    const junit = await run(['drift', 'spec/user-update.v1.0.json', 'spec/user-update.beta.json', '--format', 'junit', '--fail-on', 'none']);
+    const names: string[] = [];
+    const parser = new SaxesParser();
+    parser.on('opentag', (t) => {
+      if (t.name === 'testcase') names.push(String(t.attributes.name));
+    });
+    parser.write(junit.stdout).close();
+    expect(names.length).toBeGreaterThan(10);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toEqual(expect.arrayContaining(['otherMails: — → maxItems 250', 'otherMails: — → itemMaxLength 250']));
+  });
+
   it('--fail-on sets the gate: none passes breaking drift, any fails on any change', async () => {
     expect((await run(['drift', A, B, '--fail-on', 'none'])).code).toBe(0);
     expect((await run(['drift', A, B, '--fail-on', 'any'])).code).toBe(1);

@@ -5,6 +5,7 @@
 import { breakingText, type DriftReport, type FailOn, failingChanges } from '../spec/diff/change.js';
 import { sideText } from './drift-text.js';
 import { sourceText } from './source-text.js';
+import { uniqueNames } from './unique-names.js';
 import { xmlText } from './xml-text.js';
 
 export function formatDriftJunit(r: DriftReport, failOn: FailOn): string {
@@ -14,8 +15,12 @@ export function formatDriftJunit(r: DriftReport, failOn: FailOn): string {
   const attrs = `tests="${tests}" failures="${failing.size}" errors="0" skipped="0"`;
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="docspec drift" ${attrs}>`, `  <testsuite name="${xmlText(name)}" ${attrs}>`];
   if (!r.changes.length) lines.push('    <testcase classname="drift" name="no drift"/>');
-  for (const c of r.changes) {
-    const open = `    <testcase classname="${xmlText(`drift.${c.kind}`)}" name="${xmlText(c.subject)}"`;
+  // The subject alone repeats (three constraint changes of otherMails): the values tell them apart.
+  const names = uniqueNames(
+    r.changes.map((c) => (c.before === undefined && c.after === undefined ? c.subject : `${c.subject}: ${c.before ?? '—'} → ${c.after ?? '—'}`)),
+  );
+  for (const [i, c] of r.changes.entries()) {
+    const open = `    <testcase classname="${xmlText(`drift.${c.kind}`)}" name="${xmlText(names[i]!)}"`;
     const detail = `${c.message}\nA ${sourceText(c.a) || '—'}\nB ${sourceText(c.b) || '—'}\nbreaks: ${breakingText(c.breaking)}`;
     if (failing.has(c)) {
       lines.push(`${open}>`, `      <failure type="${xmlText(c.kind)}" message="${xmlText(c.message)}">${xmlText(detail)}</failure>`, '    </testcase>');

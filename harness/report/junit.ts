@@ -1,12 +1,14 @@
 /**
  * JUnit XML of a certify report, for CI test tabs: one testcase per case; a nonconformance is a
- * `<failure>`, an inconclusive case an `<error>`, a skipped case `<skipped>`.
+ * `<failure>`, an inconclusive case an `<error>`, a skipped case `<skipped>`. `detail` writes a failure's
+ * body (default: the console's failure block; connector reports list their findings).
  */
-import { formatFailure } from './console.js';
-import type { CertifyReport } from './report.js';
+import { uniqueNames } from '../../generator/report/unique-names.js';
 import { xmlText } from '../../generator/report/xml-text.js';
+import { formatFailure } from './console.js';
+import type { CertifyReport, CheckResult } from './report.js';
 
-export function junitXml(report: CertifyReport): string {
+export function junitXml(report: CertifyReport, detail: (c: CheckResult) => string = (c) => formatFailure(report, c)): string {
   const count = (s: string) => report.checks.filter((c) => c.status === s).length;
   const suite = `docspec certify ${report.kind} ${report.operation} ${report.variant}`;
   const time = (report.stats.durationMs / 1000).toFixed(3);
@@ -22,13 +24,13 @@ export function junitXml(report: CertifyReport): string {
     `      <property name="target" value="${xmlText(report.target)}"/>`,
     '    </properties>',
   ];
-  for (const c of report.checks) {
-    const open = `    <testcase classname="${xmlText(`${report.operation}.${report.variant}.${c.check}`)}" name="${xmlText(c.id)}" time="${((c.durationMs ?? 0) / 1000).toFixed(3)}"`;
+  const names = uniqueNames(report.checks.map((c) => c.id));
+  for (const [i, c] of report.checks.entries()) {
+    const open = `    <testcase classname="${xmlText(`${report.operation}.${report.variant}.${c.check}`)}" name="${xmlText(names[i]!)}" time="${((c.durationMs ?? 0) / 1000).toFixed(3)}"`;
     if (c.status === 'pass') lines.push(`${open}/>`);
     else {
       lines.push(`${open}>`);
-      if (c.status === 'fail')
-        lines.push(`      <failure type="nonconformance" message="${xmlText(c.message)}">${xmlText(formatFailure(report, c))}</failure>`);
+      if (c.status === 'fail') lines.push(`      <failure type="nonconformance" message="${xmlText(c.message)}">${xmlText(detail(c))}</failure>`);
       if (c.status === 'inconclusive') lines.push(`      <error type="inconclusive" message="${xmlText(c.message)}"/>`);
       if (c.status === 'skipped') lines.push(`      <skipped message="${xmlText(c.message)}"/>`);
       lines.push('    </testcase>');
