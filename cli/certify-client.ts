@@ -47,7 +47,7 @@ async function loadAdapter(module: string): Promise<ClientAdapter> {
 }
 
 export async function certifyClientCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseOptions(args, { ...RUN_OPTIONS, adapter: { type: 'string' } });
+  const { values, positionals } = parseOptions(args, { ...RUN_OPTIONS, adapter: { type: 'string' } }, 'certify client');
   if (values.help) {
     process.stdout.write(`${CERTIFY_CLIENT_HELP}\n`);
     return 0;

@@ -29,13 +29,17 @@ Exit codes: 0 pass · 1 nonconformance · 2 bad usage or spec · 3 inconclusive 
 connection errors persisted after retries)`;
 
 export async function certifyServerCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseOptions(args, {
-    ...RUN_OPTIONS,
-    'base-url': { type: 'string' },
-    'user-id': { type: 'string' },
-    'user-principal-name': { type: 'string' },
-    token: { type: 'string' },
-  });
+  const { values, positionals } = parseOptions(
+    args,
+    {
+      ...RUN_OPTIONS,
+      'base-url': { type: 'string' },
+      'user-id': { type: 'string' },
+      'user-principal-name': { type: 'string' },
+      token: { type: 'string' },
+    },
+    'certify server',
+  );
   if (values.help) {
     process.stdout.write(`${CERTIFY_SERVER_HELP}\n`);
     return 0;

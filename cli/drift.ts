@@ -49,13 +49,17 @@ function operationSpec(file: string): OperationSpec {
 }
 
 export function driftCommand(args: string[]): number {
-  const { values, positionals } = parseOptions(args, {
-    format: { type: 'string', default: 'text' },
-    'fail-on': { type: 'string', default: 'breaking' },
-    type: { type: 'string' },
-    out: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const { values, positionals } = parseOptions(
+    args,
+    {
+      format: { type: 'string', default: 'text' },
+      'fail-on': { type: 'string', default: 'breaking' },
+      type: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'drift',
+  );
   if (values.help) {
     process.stdout.write(`${DRIFT_HELP}\n`);
     return 0;

@@ -29,12 +29,16 @@ Options:
 
 Exit codes: 0 written · 2 bad usage or unreadable input`;
 
-function exportCommand(args: string[], help: string, build: typeof openApiDocument, what: string): number {
-  const { values, positionals } = parseOptions(args, {
-    spec: { type: 'string' },
-    out: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
+function exportCommand(command: string, args: string[], help: string, build: typeof openApiDocument, what: string): number {
+  const { values, positionals } = parseOptions(
+    args,
+    {
+      spec: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    command,
+  );
   if (values.help) {
     process.stdout.write(`${help}\n`);
     return 0;
@@ -46,5 +50,5 @@ function exportCommand(args: string[], help: string, build: typeof openApiDocume
   return 0;
 }
 
-export const openApiCommand = (args: string[]) => exportCommand(args, OPENAPI_HELP, openApiDocument, 'OpenAPI 3.1 document');
-export const jsonSchemaCommand = (args: string[]) => exportCommand(args, JSON_SCHEMA_HELP, requestBodySchema, 'request-body JSON Schema');
+export const openApiCommand = (args: string[]) => exportCommand('openapi', args, OPENAPI_HELP, openApiDocument, 'OpenAPI 3.1 document');
+export const jsonSchemaCommand = (args: string[]) => exportCommand('json-schema', args, JSON_SCHEMA_HELP, requestBodySchema, 'request-body JSON Schema');

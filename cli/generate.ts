@@ -27,24 +27,28 @@ interface Config {
 }
 
 export async function generate(args: string[], help: string): Promise<number> {
-  const { values, positionals } = parseOptions(args, {
-    check: { type: 'boolean' },
-    base: { type: 'string' },
-    resources: { type: 'string' },
-    variant: { type: 'string' },
-    operation: { type: 'string' },
-    format: { type: 'string' },
-    'spec-dir': { type: 'string' },
-    'generated-dir': { type: 'string' },
-    config: { type: 'string' },
-    docs: { type: 'string' },
-    out: { type: 'string' },
-    jobs: { type: 'string' },
-    'no-cache': { type: 'boolean' },
-    verbose: { type: 'boolean' },
-    quiet: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const { values, positionals } = parseOptions(
+    args,
+    {
+      check: { type: 'boolean' },
+      base: { type: 'string' },
+      resources: { type: 'string' },
+      variant: { type: 'string' },
+      operation: { type: 'string' },
+      format: { type: 'string' },
+      'spec-dir': { type: 'string' },
+      'generated-dir': { type: 'string' },
+      config: { type: 'string' },
+      docs: { type: 'string' },
+      out: { type: 'string' },
+      jobs: { type: 'string' },
+      'no-cache': { type: 'boolean' },
+      verbose: { type: 'boolean' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'generate',
+  );
   if (values.help) {
     process.stdout.write(`${help}\n`);
     return 0;
@@ -175,6 +179,6 @@ function printDiagnostics(list: Diagnostic[], verbose: boolean, quiet: boolean):
   for (const d of list) {
     if (d.severity === 'info' && !verbose) continue;
     if (d.severity === 'warning' && quiet) continue;
-    process.stderr.write(`${formatDiagnostic(d)}\n`);
+    process.stderr.write(`${formatDiagnostic(d, true)}\n`);
   }
 }

@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { closest, distance } from 'fastest-levenshtein';
 
 /** A usage or input problem: printed as one line, exit 2. */
 export class UsageError extends Error {}
@@ -13,11 +14,24 @@ type Parsed<O extends NonNullable<ParseArgsConfig['options']>> = ReturnType<
   typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>
 >;
 
-export function parseOptions<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O): Parsed<O> {
+/**
+ * Node's own parser (strict: an unknown option is an error). Its messages are rewritten to name the command's
+ * help, and an unknown option close to a known one (one or two typos) is suggested.
+ */
+export function parseOptions<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, command: string): Parsed<O> {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError(String(e instanceof Error ? e.message : e).split('\n')[0]);
+    const error = e as NodeJS.ErrnoException;
+    const see = `see docspec ${command} --help`;
+    const unknown = /^Unknown option '([^']+)'/.exec(error.message ?? '')?.[1];
+    if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) {
+      const known = Object.keys(options).map((o) => `--${o}`);
+      const near = closest(unknown, known);
+      const suggestion = unknown.startsWith('--') && distance(unknown, near) <= 2 ? `did you mean ${near}? ` : '';
+      throw new UsageError(`unknown option ${unknown} (${suggestion}${see})`);
+    }
+    throw new UsageError(`${String(error.message ?? e).split('\n')[0]} (${see})`);
   }
 }
 

@@ -20,11 +20,15 @@ Exit codes: 0 written · 2 bad usage or unreadable input`;
 const FORMATS = ['md', 'json', 'html'] as const;
 
 export function matrixCommand(args: string[]): number {
-  const { values, positionals } = parseOptions(args, {
-    format: { type: 'string', default: 'md' },
-    out: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const { values, positionals } = parseOptions(
+    args,
+    {
+      format: { type: 'string', default: 'md' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'matrix',
+  );
   if (values.help) {
     process.stdout.write(`${MATRIX_HELP}\n`);
     return 0;

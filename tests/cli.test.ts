@@ -64,6 +64,31 @@ describe('docspec generate', () => {
     );
   });
 
+  it("an unknown option names the command's help, and suggests a close match", () => {
+    const cases: [string[], string][] = [
+      [['generate', '--frob'], 'docspec: unknown option --frob (see docspec generate --help)'],
+      [['generate', '--chek'], 'docspec: unknown option --chek (did you mean --check? see docspec generate --help)'],
+      [['certify', 'server', '--sped', 'x'], 'docspec: unknown option --sped (did you mean --spec? see docspec certify server --help)'],
+      [['drift', '--formt', 'md'], 'docspec: unknown option --formt (did you mean --format? see docspec drift --help)'],
+      [['json-schema', '-x'], 'docspec: unknown option -x (see docspec json-schema --help)'],
+      [['certify', 'client', '--spec'], "docspec: Option '--spec <value>' argument missing (see docspec certify client --help)"],
+    ];
+    for (const [args, line] of cases) {
+      const r = run(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toBe(`${line}\n`);
+    }
+  });
+
+  it("prints each diagnostic's hint on the line under it", () => {
+    const r = run(['generate', 'spec/sources/localtest/user-update.md', '--base', 'spec/sources/graph-docs/v1.0/api', '--spec-dir', join(work, 'hints')]);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stderr.split('\n');
+    const at = lines.findIndex((l) => /unresolved-type$/.test(l) && l.includes('`assignedPlan`'));
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(lines[at + 1]).toBe('    hint: No resource page for `assignedPlan` was found');
+  });
+
   it('writes byte-identical specs and code on every run, atomically', () => {
     const out = join(work, 'det');
     const gen = join(work, 'det-generated');

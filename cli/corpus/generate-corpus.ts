@@ -172,7 +172,7 @@ function writePage(out: string, job: PageJob, done: Pick<PageDone, 'hash' | 'dep
     deps: done.deps,
     outputs,
     stats: r.stats,
-    diagnostics: r.diagnostics.map(formatDiagnostic),
+    diagnostics: r.diagnostics.map((d) => formatDiagnostic(d)),
   };
 }
 

@@ -1,8 +1,12 @@
 import type { Diagnostic } from './ir.js';
 
-/** `spec/sources/beta/user-update.md:78:3 warning Unknown type \`fooType\`  unresolved-type` */
-export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message}  ${d.rule}`;
+/**
+ * `spec/sources/beta/user-update.md:78:3 warning Unknown type \`fooType\`  unresolved-type`, and with `withHint`
+ * the diagnostic's hint on an indented line below it (files that keep one diagnostic per line leave it out).
+ */
+export function formatDiagnostic(d: Diagnostic, withHint = false): string {
+  const line = `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message}  ${d.rule}`;
+  return withHint && d.hint ? `${line}\n    hint: ${d.hint}` : line;
 }
 
 /** "2 warnings, 5 infos" */
