@@ -8,13 +8,13 @@ export default defineConfig({
   test: {
     testTimeout: HANG_GUARD_MS,
     hookTimeout: HANG_GUARD_MS,
-    globalSetup: ['tests/support/corpus-notice.ts'],
     projects: [
       {
         extends: true,
         test: {
           // `npm test`: everything but the whole-corpus runs.
           name: 'unit',
+          globalSetup: ['tests/support/corpus-notice.ts'],
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/corpus/**'],
           typecheck: { enabled: true, include: ['tests/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
@@ -23,7 +23,7 @@ export default defineConfig({
       {
         extends: true,
         // `npm run test:corpus`: the 2021 api-reference end to end (needs ../shared/corpus).
-        test: { name: 'corpus', include: ['tests/corpus/**/*.test.ts'] },
+        test: { name: 'corpus', include: ['tests/corpus/**/*.test.ts'], globalSetup: ['tests/support/corpus-notice.ts'] },
       },
     ],
   },

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { refreshReadme } from '../generator/report/readme-tables.js';
 import { DIAGNOSTIC_RULES } from '../generator/spec/diagnostic-rules.js';
 import type { Spec } from '../generator/spec/ir.js';
@@ -118,5 +119,19 @@ describe('README quick start', () => {
     expect(r.stderr).toContain('docspec: certify server needs --base-url URL');
     expect(r.stdout).not.toMatch(/pass/);
     expect(foreign.requests).toBe(0);
+  });
+});
+
+describe('GitHub Actions workflow', () => {
+  it('runs .ci/run, the same job CI runs, on Node 20', () => {
+    const workflow = parse(readFileSync(join(ROOT, '.github/workflows/ci.yml'), 'utf8')) as {
+      jobs: Record<string, { container?: string; steps: { run?: string; uses?: string }[] }>;
+    };
+    const jobs = Object.values(workflow.jobs);
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]!.container).toMatch(/^node:20\b/);
+    expect(jobs[0]!.steps.map((s) => s.run).filter(Boolean)).toContain('bash .ci/run');
+    const ci = readFileSync(join(ROOT, '.ci/run'), 'utf8');
+    for (const step of ['npm ci', 'npm run lint', 'npm test', 'npm run test:corpus']) expect(ci).toContain(`\n${step}`);
   });
 });
