@@ -8,8 +8,12 @@ import { countBySeverity, formatDiagnostic } from '../generator/spec/format-diag
 import type { Diagnostic, PageFormat, Spec } from '../generator/spec/ir.js';
 import { whyNotAPage } from '../generator/read/not-a-page.js';
 import { firstDifference } from '../generator/text-diff.js';
-import { displayPath, integerOption, packageFile, parseOptions, readInput, UsageError, writeAtomic } from './io.js';
+import { displayPath, integerOption, isInside, packageFile, parseOptions, readInput, UsageError, writeAtomic } from './io.js';
 import { includeResolver, resourceLoader } from './page-files.js';
+
+/** As the spec schema has it. */
+const OPERATION_NAME = /^[a-z0-9][a-z0-9-]*$/;
+const VARIANT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 interface PageConfig {
   file: string;
@@ -75,6 +79,16 @@ export async function generate(args: string[], help: string): Promise<number> {
   if (config && (values.variant || values.operation || values.base || values.resources || format)) {
     throw new UsageError('--variant, --operation, --base, --resources and --format apply to pages given on the command line');
   }
+  for (const page of pages) {
+    const where = config ? `${(values.config as string | undefined) ?? 'docspec.config.json'}: page ${page.file}: ` : '';
+    // Names become file names: a name that could climb out of the output folders is refused, not cleaned.
+    if (page.operation !== undefined && !OPERATION_NAME.test(page.operation)) {
+      throw new UsageError(`${where}--operation must be lower-case letters, digits and dashes (e.g. user-update), not "${page.operation}"`);
+    }
+    if (page.variant !== undefined && !VARIANT_NAME.test(page.variant)) {
+      throw new UsageError(`${where}--variant must be letters, digits, dots, dashes and underscores (e.g. v1.0), not "${page.variant}"`);
+    }
+  }
   const specDir = (values['spec-dir'] as string | undefined) ?? config?.specDir ?? 'spec';
   const generatedDir = (values['generated-dir'] as string | undefined) ?? config?.generatedDir ?? 'generated';
 
@@ -111,6 +125,10 @@ export async function generate(args: string[], help: string): Promise<number> {
   }
 
   for (const file of emitFiles(specs, packageFile('generator/emit/runtime.ts'))) outputs.set(join(generatedDir, file.path), file.text);
+  // The last guard: whatever a name held, nothing is written outside the two output folders.
+  for (const path of outputs.keys()) {
+    if (!isInside(specDir, path) && !isInside(generatedDir, path)) throw new UsageError(`refusing to write ${path}: outside --spec-dir and --generated-dir`);
+  }
 
   printDiagnostics(diagnostics, !!values.verbose, !!values.quiet);
   if (values.check) {

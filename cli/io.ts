@@ -3,7 +3,7 @@
  * writes. With cli.ts, the only code that touches the file system.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closest, distance } from 'fastest-levenshtein';
 
@@ -49,6 +49,12 @@ export function readInput(file: string): string {
 
 export function displayPath(file: string): string {
   return relative(process.cwd(), resolve(file)).split('\\').join('/');
+}
+
+/** Whether `path` lies inside the folder `dir` (after resolving `..`), so that it may be written. */
+export function isInside(dir: string, path: string): boolean {
+  const rel = relative(resolve(dir), resolve(path));
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 /** Writes through a temporary file and a rename, so a crash never leaves a half-written output. */

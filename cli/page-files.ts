@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { resourceFileNames, type ResourceLoader } from '../generator/extract/type-registry.js';
 import type { IncludeResolver } from '../generator/read/markdown.js';
-import { displayPath } from './io.js';
+import { displayPath, isInside } from './io.js';
 
 /** Told of every file a loader looks at: its display path and text, or undefined when it is not there. */
 export type FileObserver = (file: string, text: string | undefined) => void;
@@ -18,9 +18,17 @@ function readIfThere(path: string, display: (path: string) => string, seen?: Fil
   return text === undefined ? undefined : { file, text };
 }
 
-/** `display` turns an absolute path into the one diagnostics and sources show (default: relative to cwd). */
-export function includeResolver(base: string, display: (path: string) => string = displayPath, seen?: FileObserver): IncludeResolver {
-  return (target) => readIfThere(resolve(base, target), display, seen);
+/**
+ * `display` turns an absolute path into the one diagnostics and sources show (default: relative to cwd).
+ * Targets resolve only inside the docs tree — `root`, by default two levels above `base` (`<tree>/<version>/api`)
+ * — so a page cannot pull an arbitrary file (`/etc/passwd`, `../../../.ssh/…`) into its spec: such an include
+ * stays unresolved, like a missing one.
+ */
+export function includeResolver(base: string, display: (path: string) => string = displayPath, seen?: FileObserver, root = resolve(base, '..', '..')): IncludeResolver {
+  return (target) => {
+    const path = resolve(base, target);
+    return isInside(root, path) ? readIfThere(path, display, seen) : undefined;
+  };
 }
 
 /**

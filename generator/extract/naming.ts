@@ -2,15 +2,22 @@
 import type { PageModel } from '../read/page-model.js';
 import { versionOfUrl } from './http-message.js';
 
-/** "Update user" → `user-update`; "Update User" → `user-update`; "Get driveItem" → `driveitem-get`. */
+/**
+ * "Update user" → `user-update`; "Update User" → `user-update`; "Get driveItem" → `driveitem-get`. The name
+ * becomes a file name, so only `a-z`, `0-9` and single inner dashes survive, whatever the title holds
+ * (`# ../../x` gives `x`, a title of other scripts gives `operation`).
+ */
 export function operationName(title: string): string {
+  const clean = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '')
+      .replace(/-{2,}/g, '-')
+      .replace(/^-|-$/g, '');
   const words = title.trim().split(/\s+/);
-  const verb = (words.shift() ?? 'operation').toLowerCase();
-  const subject = words
-    .join('-')
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '');
-  return subject ? `${subject}-${verb}` : verb;
+  const verb = clean(words.shift() ?? '');
+  const subject = clean(words.join('-'));
+  return [subject, verb].filter(Boolean).join('-') || 'operation';
 }
 
 /** `intune` for Intune pages; otherwise the version segment of the example URLs (`beta`, `v1.0`, …). */
