@@ -5,6 +5,7 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import { findNodeAtLocation, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { OperationSpec, Spec } from '../generator/spec/ir.js';
+import { specProblems } from '../generator/spec/spec-problems.js';
 import { packageFile, readInput, UsageError } from './io.js';
 
 let validate: ReturnType<Ajv2020.default['compile']> | undefined;
@@ -38,6 +39,11 @@ export function loadSpec(file: string): Spec {
     const at = node ? lineColumn(text, node.offset) : '1:1';
     const where = e.instancePath || '(top level)';
     throw new UsageError(`${file}:${at}: not a docspec spec: ${where} ${e.message ?? 'is invalid'}`);
+  }
+  const [problem] = specProblems(data as Spec);
+  if (problem) {
+    const node = findNodeAtLocation(tree, segments(problem.path));
+    throw new UsageError(`${file}:${node ? lineColumn(text, node.offset) : '1:1'}: not a usable spec: ${problem.path} ${problem.message}`);
   }
   return data as Spec;
 }

@@ -107,3 +107,45 @@ describe('includes stay inside the docs tree', () => {
     expect(parsed.page.includes.map((i) => i.resolved)).toEqual([true, false, false]);
   });
 });
+
+// biome-ignore lint/suspicious/noExplicitAny: the tests edit raw spec JSON the way a person would
+type Json = any;
+
+describe('hand-edited specs that pass the schema', () => {
+  const edited = (name: string, edit: (spec: Json) => void) => {
+    const spec = JSON.parse(readFileSync(join(ROOT, 'spec/user-update.v1.0.json'), 'utf8'));
+    edit(spec);
+    const file = join(work, `${name}.json`);
+    writeFileSync(file, JSON.stringify(spec, null, 2));
+    return file;
+  };
+  const prop = (spec: Json, name: string) => spec.requestBody.properties.find((p: { name: string }) => p.name === name);
+
+  it.each([
+    [
+      'empty-enum',
+      (s: Json) => (prop(s, 'ageGroup').constraints.find((c: { kind: string }) => c.kind === 'enum').values = []),
+      /ageGroup: an enum needs at least one value/,
+    ],
+    [
+      'huge-length',
+      (s: Json) => (prop(s, 'companyName').constraints.find((c: { kind: string }) => c.kind === 'maxLength').max = 2e9),
+      /companyName: a maximum length must be an integer/,
+    ],
+    ['bad-method', (s: Json) => (s.http.method = 'FROB'), /\/http\/method "FROB" is not an HTTP method/],
+    ['bad-pattern', (s: Json) => (s.requestBody.extensions.namePatterns = ['^(a+)+$']), /can backtrack catastrophically/],
+  ])('%s: every command that reads it exits 2 with one line naming the file, line and JSON path', (name, edit, message) => {
+    const file = edited(name, edit);
+    for (const args of [
+      ['certify', 'server', '--spec', file, '--base-url', 'http://127.0.0.1:9/v1.0', '--user-id', 'x', '--runs', '1'],
+      ['openapi', '--spec', file],
+      ['drift', file, join(ROOT, 'spec/user-update.v1.0.json')],
+    ]) {
+      const r = run(args);
+      expect(r.code, `${name}: ${args[0]}`).toBe(2);
+      expect(r.stderr.trim().split('\n'), `${name}: ${args[0]}`).toHaveLength(1);
+      expect(r.stderr, `${name}: ${args[0]}`).toMatch(new RegExp(`^docspec: .*${name}\\.json:\\d+:\\d+: not a usable spec: `));
+      expect(r.stderr).toMatch(message);
+    }
+  });
+});

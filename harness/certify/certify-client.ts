@@ -4,6 +4,7 @@
  * checks each request against the docs. Requests the docs do not describe are recorded and fail a check
  * even when the client swallows the failure.
  */
+import { specProblems } from '../../generator/spec/spec-problems.js';
 import fc from 'fast-check';
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
@@ -55,6 +56,9 @@ function describeError(e: unknown): string {
 export async function certifyClient(options: CertifyClientOptions): Promise<CertifyReport> {
   const { spec, adapter } = options;
   if (spec?.kind !== 'operation') throw new CertifyUsageError('the spec is not an operation spec (kind "operation")');
+  // A spec handed over in code skips the CLI's loader: the same checks, so no case throws or stalls.
+  const [problem] = specProblems(spec);
+  if (problem) throw new CertifyUsageError(`not a usable spec: ${problem.path} ${problem.message}`);
   if (typeof adapter !== 'function') throw new CertifyUsageError('the adapter must be a function ({ baseUrl, userId, body, token }) => Promise<void>');
   const runs = options.runs ?? DEFAULT_RUNS;
   if (!Number.isInteger(runs) || runs < 1) throw new CertifyUsageError(`runs must be a positive integer, not ${runs}`);

@@ -3,6 +3,7 @@
  * URL (real HTTP) or an in-process handler (through msw) and returns the report. Pure apart from the
  * network; the CLI prints and writes it.
  */
+import { specProblems } from '../../generator/spec/spec-problems.js';
 import type { OperationSpec } from '../../generator/spec/ir.js';
 import type { CheckContext, Probe, ServerCheck } from '../checks/check.js';
 import { SERVER_CHECKS } from '../checks/server/registry.js';
@@ -57,6 +58,9 @@ async function probe(target: Target): Promise<Probe> {
 export async function certifyServer(options: CertifyServerOptions): Promise<CertifyReport> {
   const { spec } = options;
   if (spec?.kind !== 'operation') throw new CertifyUsageError('the spec is not an operation spec (kind "operation")');
+  // A spec handed over in code skips the CLI's loader: the same checks, so no case throws or stalls.
+  const [problem] = specProblems(spec);
+  if (problem) throw new CertifyUsageError(`not a usable spec: ${problem.path} ${problem.message}`);
   if (!!options.baseUrl === !!options.handler) throw new CertifyUsageError('give exactly one of baseUrl and handler');
   const runs = options.runs ?? DEFAULT_RUNS;
   if (!Number.isInteger(runs) || runs < 1) throw new CertifyUsageError(`runs must be a positive integer, not ${runs}`);

@@ -5,13 +5,15 @@
  * the run finds, and touching one page redoes one page. Skipped when ../shared/corpus is absent.
  */
 import { execFile } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CacheEntry } from '../../cli/corpus/cache.js';
 import type { CoverageReport } from '../../generator/corpus/coverage.js';
+import type { Spec } from '../../generator/spec/ir.js';
+import { specProblems } from '../../generator/spec/spec-problems.js';
 import { API_REFERENCE_2021, hasApiReference, ROOT } from '../support/pages.js';
 import { requestTableNames } from '../support/table-rows.js';
 
@@ -114,6 +116,13 @@ describe.skipIf(!hasApiReference)('the 2021 api-reference in one run', () => {
         `${version}/api/${page}:${line}`,
       ).toBe(true);
     }
+  });
+
+  it('writes only specs that docspec loads back: no spec has a problem its loader refuses', () => {
+    const specs = readdirSync(join(out, 'spec')).filter((f) => f.endsWith('.json'));
+    expect(specs.length).toBe(7116);
+    const problems = specs.flatMap((f) => specProblems(JSON.parse(readFileSync(join(out, 'spec', f), 'utf8')) as Spec).map((p) => `${f} ${p.path} ${p.message}`));
+    expect(problems).toEqual([]);
   });
 
   it('emits code that type-checks as a whole (tsc -p OUT)', async () => {

@@ -1,0 +1,96 @@
+import isSafeRegex from 'safe-regex2';
+import type { Constraint, OperationSpec, Property, Spec } from './ir.js';
+
+/**
+ * What the JSON Schema of the format cannot say about a spec, checked when one is loaded: a hand-edited spec
+ * that passes the schema must still be one every consumer can run. An empty enum or character set has no
+ * valid value to generate; a length of two billion makes the arbitraries build gigabyte strings; a name
+ * pattern that does not compile, or backtracks catastrophically, throws or stalls the validator; a method
+ * that is not HTTP's is retried as a network fault. Each problem names the JSON Pointer of the value.
+ */
+export interface SpecProblem {
+  /** JSON Pointer into the spec file, e.g. `/requestBody/properties/3/constraints/0/values`. */
+  path: string;
+  message: string;
+}
+
+/** Limits that keep generated values small enough to build; real docs state lengths in the thousands. */
+export const MAX_LENGTH_LIMIT = 1_048_576;
+export const MAX_ITEMS_LIMIT = 65_536;
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+export function specProblems(spec: Spec): SpecProblem[] {
+  if (spec.kind !== 'operation') return [];
+  const problems: SpecProblem[] = [];
+  const add = (path: string, message: string) => problems.push({ path, message });
+  if (!METHODS.has(spec.http.method)) add('/http/method', `"${spec.http.method}" is not an HTTP method (${[...METHODS].join(', ')})`);
+  propertyProblems(spec.requestBody.properties, '/requestBody/properties', add);
+  for (const [name, type] of Object.entries(spec.types)) {
+    const at = `/types/${pointerSegment(name)}`;
+    if (type.kind === 'enum' && type.values.length === 0) add(`${at}/values`, 'an enum type needs at least one value');
+    if (type.kind === 'complex') propertyProblems(type.properties, `${at}/properties`, add);
+  }
+  patternProblems(spec, add);
+  return problems;
+}
+
+function propertyProblems(properties: Property[], at: string, add: (path: string, message: string) => void): void {
+  for (const [i, p] of properties.entries()) {
+    for (const [j, c] of p.constraints.entries()) {
+      const problem = constraintProblem(c);
+      if (problem) add(`${at}/${i}/constraints/${j}/${problem.field}`, `${p.name}: ${problem.message}`);
+    }
+  }
+}
+
+function constraintProblem(c: Constraint): { field: string; message: string } | undefined {
+  const size = (field: string, value: number, limit: number, what: string) =>
+    Number.isInteger(value) && value >= 0 && value <= limit ? undefined : { field, message: `${what} must be an integer from 0 to ${limit}, not ${value}` };
+  switch (c.kind) {
+    case 'maxLength':
+      return size('max', c.max, MAX_LENGTH_LIMIT, 'a maximum length');
+    case 'itemMaxLength':
+      return size('max', c.max, MAX_LENGTH_LIMIT, 'a maximum item length');
+    case 'maxItems':
+      return size('max', c.max, MAX_ITEMS_LIMIT, 'a maximum item count');
+    case 'enum':
+      return c.values.length ? undefined : { field: 'values', message: 'an enum needs at least one value' };
+    case 'flagSet':
+      return c.values.length ? undefined : { field: 'values', message: 'a flag set needs at least one flag' };
+    case 'allowedChars':
+      return c.chars.length ? undefined : { field: 'chars', message: 'an allowed-characters set needs at least one character' };
+    case 'forbiddenChars':
+      return c.chars.length && c.chars.every((x) => x.length > 0)
+        ? undefined
+        : { field: 'chars', message: 'a forbidden-characters set needs characters, none empty' };
+    case 'updateLimit':
+      return size('times', c.times, Number.MAX_SAFE_INTEGER, 'an update limit');
+    case 'notNullable':
+    case 'countryCode':
+    case 'format':
+    case 'requiredOnCreate':
+    case 'readOnly':
+    case 'requiresPermission':
+      return undefined;
+    default: {
+      const unknown: never = c;
+      return { field: 'kind', message: `unknown constraint kind ${JSON.stringify((unknown as { kind: unknown }).kind)}` };
+    }
+  }
+}
+
+function patternProblems(spec: OperationSpec, add: (path: string, message: string) => void): void {
+  for (const [i, source] of spec.requestBody.extensions.namePatterns.entries()) {
+    const at = `/requestBody/extensions/namePatterns/${i}`;
+    try {
+      new RegExp(source);
+    } catch (e) {
+      add(at, `not a valid regular expression: ${(e as Error).message}`);
+      continue;
+    }
+    if (!isSafeRegex(source))
+      add(at, `the pattern ${source} can backtrack catastrophically (nested repetition); write it without a repeated group that repeats`);
+  }
+}
+
+const pointerSegment = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
