@@ -24,7 +24,12 @@ function readIfThere(path: string, display: (path: string) => string, seen?: Fil
  * — so a page cannot pull an arbitrary file (`/etc/passwd`, `../../../.ssh/…`) into its spec: such an include
  * stays unresolved, like a missing one.
  */
-export function includeResolver(base: string, display: (path: string) => string = displayPath, seen?: FileObserver, root = resolve(base, '..', '..')): IncludeResolver {
+export function includeResolver(
+  base: string,
+  display: (path: string) => string = displayPath,
+  seen?: FileObserver,
+  root = resolve(base, '..', '..'),
+): IncludeResolver {
   return (target) => {
     const path = resolve(base, target);
     return isInside(root, path) ? readIfThere(path, display, seen) : undefined;
