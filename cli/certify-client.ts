@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { certifyClient, type ClientAdapter } from '../harness/certify/certify-client.js';
 import { CertifyUsageError, DEFAULT_RUNS } from '../harness/certify/certify-server.js';
 import { formatReport } from '../harness/report/console.js';
-import { exitCodeOf, progress, RUN_OPTIONS, runsAndSeed, writeReports } from './certify-common.js';
+import { exitCodeOf, progress, RUN_OPTIONS, runsAndSeed, checkReportFiles, writeReports } from './certify-common.js';
 import { parseOptions, UsageError } from './io.js';
 import { loadOperationSpec } from './load-spec.js';
 
@@ -56,6 +56,7 @@ export async function certifyClientCommand(args: string[]): Promise<number> {
   if (!values.spec) throw new UsageError('certify client needs --spec FILE');
   if (!values.adapter) throw new UsageError('certify client needs --adapter MODULE');
   const { runs, seed } = runsAndSeed(values);
+  checkReportFiles(values);
   const spec = loadOperationSpec(values.spec);
   const adapter = await loadAdapter(values.adapter);
   try {
@@ -69,8 +70,9 @@ export async function certifyClientCommand(args: string[]): Promise<number> {
       reproduce: (id, s) => [`docspec certify client --spec ${values.spec} --adapter ${values.adapter} --seed ${s} --check '${id}'`],
       onResult: progress(!!values.quiet, `docspec: certifying ${values.adapter} against ${values.spec} (seed ${seed}, ${runs} runs per check)`),
     });
-    writeReports(report, values);
+    // The verdict is printed first: should a report file fail after all, the result is not lost.
     process.stdout.write(`${formatReport(report)}\n`);
+    writeReports(report, values);
     return exitCodeOf(report);
   } catch (e) {
     if (e instanceof CertifyUsageError) throw new UsageError(`${values.spec}: ${e.message}`);

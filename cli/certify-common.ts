@@ -3,7 +3,7 @@ import { DEFAULT_RUNS } from '../harness/certify/certify-server.js';
 import { formatProgress } from '../harness/report/console.js';
 import { junitXml } from '../harness/report/junit.js';
 import type { CertifyReport, CheckResult } from '../harness/report/report.js';
-import { integerOption, writeAtomic } from './io.js';
+import { ensureWritable, integerOption, writeAtomic } from './io.js';
 
 export const RUN_OPTIONS = {
   spec: { type: 'string' },
@@ -30,6 +30,12 @@ export function progress(quiet: boolean, header: string): ((r: CheckResult, done
     if (done === 1) process.stderr.write(`${header}\n`);
     process.stderr.write(`${formatProgress(r, done, total)}\n`);
   };
+}
+
+/** Before a run: the report files it will write can be written (a long run must not lose its verdict). */
+export function checkReportFiles(values: { report?: string; junit?: string }): void {
+  if (values.report) ensureWritable(values.report, 'file', '--report');
+  if (values.junit) ensureWritable(values.junit, 'file', '--junit');
 }
 
 export function writeReports(report: CertifyReport, values: { report?: string; junit?: string }): void {

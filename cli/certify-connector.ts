@@ -6,7 +6,7 @@ import type { ConnectorSpec, OperationSpec } from '../generator/spec/ir.js';
 import { certifyConnector } from '../harness/connector/certify-connector.js';
 import { findingLines, formatConnectorReport } from '../harness/connector/format.js';
 import { junitXml } from '../harness/report/junit.js';
-import { displayPath, parseOptions, readInput, UsageError, writeAtomic } from './io.js';
+import { displayPath, ensureWritable, parseOptions, readInput, UsageError, writeAtomic } from './io.js';
 import { loadOperationSpec, loadSpec } from './load-spec.js';
 
 export const CERTIFY_CONNECTOR_HELP = `Usage: docspec certify connector --spec FILE --page FILE [options]
@@ -74,6 +74,8 @@ export function certifyConnectorCommand(args: string[]): number {
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (try: docspec certify connector --help)`);
   if (!values.spec) throw new UsageError('certify connector needs --spec FILE');
   if (!values.page) throw new UsageError('certify connector needs --page FILE');
+  if (values.report) ensureWritable(values.report, 'file', '--report');
+  if (values.junit) ensureWritable(values.junit, 'file', '--junit');
   const spec = loadOperationSpec(values.spec);
   const connector = loadConnector(values.page);
   const report = certifyConnector(spec, connector, siblings(values.spec, spec));

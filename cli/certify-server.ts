@@ -2,7 +2,7 @@
 import { certifyServer, CertifyUsageError, DEFAULT_RUNS } from '../harness/certify/certify-server.js';
 import { formatReport } from '../harness/report/console.js';
 import type { CertifyReport } from '../harness/report/report.js';
-import { exitCodeOf, progress, RUN_OPTIONS, runsAndSeed, writeReports } from './certify-common.js';
+import { exitCodeOf, progress, RUN_OPTIONS, runsAndSeed, checkReportFiles, writeReports } from './certify-common.js';
 import { parseOptions, UsageError } from './io.js';
 import { loadOperationSpec } from './load-spec.js';
 
@@ -50,6 +50,7 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
   const baseUrl = values['base-url'];
   if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) throw new UsageError(`--base-url must be an http(s) URL, not "${baseUrl}"`);
   const { runs, seed } = runsAndSeed(values);
+  checkReportFiles(values);
   const spec = loadOperationSpec(values.spec);
 
   const reproduce = (caseId: string, s: number) => [
@@ -82,9 +83,10 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
     if (e instanceof CertifyUsageError) throw new UsageError(`${values.spec}: ${e.message}`);
     throw e;
   }
-  writeReports(report, values);
+  // The verdict is printed first: should a report file fail after all, the result is not lost.
   const unreachable = report.checks.length === 1 && report.checks[0]!.id === 'reachable';
   if (unreachable) process.stderr.write(`docspec: ${report.checks[0]!.message} — inconclusive\n`);
   else process.stdout.write(`${formatReport(report)}\n`);
+  writeReports(report, values);
   return exitCodeOf(report);
 }

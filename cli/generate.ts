@@ -8,7 +8,7 @@ import { countBySeverity, formatDiagnostic } from '../generator/spec/format-diag
 import type { Diagnostic, PageFormat, Spec } from '../generator/spec/ir.js';
 import { whyNotAPage } from '../generator/read/not-a-page.js';
 import { firstDifference } from '../generator/text-diff.js';
-import { displayPath, integerOption, isInside, packageFile, parseOptions, readInput, UsageError, writeAtomic } from './io.js';
+import { displayPath, ensureWritable, integerOption, isInside, packageFile, parseOptions, readInput, UsageError, writeAtomic } from './io.js';
 import { includeResolver, resourceLoader } from './page-files.js';
 
 /** As the spec schema has it. */
@@ -92,6 +92,10 @@ export async function generate(args: string[], help: string): Promise<number> {
   const specDir = (values['spec-dir'] as string | undefined) ?? config?.specDir ?? 'spec';
   const generatedDir = (values['generated-dir'] as string | undefined) ?? config?.generatedDir ?? 'generated';
 
+  if (!values.check) {
+    ensureWritable(specDir, 'folder', '--spec-dir');
+    ensureWritable(generatedDir, 'folder', '--generated-dir');
+  }
   const outputs = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const specs: Spec[] = [];
@@ -158,6 +162,7 @@ async function corpus(values: Record<string, string | boolean | undefined>, posi
   }
   const jobs = integerOption('--jobs', values.jobs as string | undefined, 1) ?? availableParallelism();
   const out = (values.out as string | undefined) ?? 'docspec-out';
+  ensureWritable(out, 'folder', '--out');
   const { generateCorpus, formatCorpusSummary } = await import('./corpus/generate-corpus.js');
   const summary = await generateCorpus({
     docs: values.docs as string,

@@ -2,7 +2,7 @@
  * File-system and argument helpers of the command line: one-line usage errors, reading inputs, atomic
  * writes. With cli.ts, the only code that touches the file system.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closest, distance } from 'fastest-levenshtein';
@@ -57,18 +57,63 @@ export function isInside(dir: string, path: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
-/** Writes through a temporary file and a rename, so a crash never leaves a half-written output. */
+/**
+ * Writes through a temporary file and a rename, so a crash never leaves a half-written output. A file that
+ * cannot be written is a usage error (exit 2, one line), not a crash.
+ */
 export function writeAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  if (existsSync(path) && readFileSync(path, 'utf8') === text) return;
   const tmp = `${path}.docspec-tmp-${process.pid}`;
   try {
+    mkdirSync(dirname(path), { recursive: true });
+    if (existsSync(path) && readFileSync(path, 'utf8') === text) return;
     writeFileSync(tmp, text);
     renameSync(tmp, path);
   } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // The folder itself is what failed; there is no temporary file to remove.
+    }
+    throw new UsageError(`cannot write ${path}: ${fileError(e)}`);
   }
+}
+
+/**
+ * Checks before a run that `path` can be written (`kind` "file": its folder takes a new file and it is not a
+ * folder; "folder": it is or can become a folder that takes files), so that a long run never ends by
+ * losing its result to a bad `--report` or `--out`. `option` names the option in the one-line error.
+ */
+export function ensureWritable(path: string, kind: 'file' | 'folder', option: string): void {
+  const fail = (code: string) => {
+    throw new UsageError(`cannot write ${option} ${path}: ${fileError(Object.assign(new Error(code), { code }))}`);
+  };
+  try {
+    if (existsSync(path) && statSync(path).isDirectory() !== (kind === 'folder')) fail(kind === 'file' ? 'EISDIR' : 'ENOTDIR');
+    // Nothing is created here: the nearest folder that exists must take new entries (the write goes through a
+    // temporary file and a rename, so that folder is what needs write access).
+    let dir = resolve(kind === 'folder' ? path : dirname(path));
+    while (!existsSync(dir)) dir = dirname(dir);
+    if (!statSync(dir).isDirectory()) fail('ENOTDIR');
+    accessSync(dir, constants.W_OK);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`cannot write ${option} ${path}: ${fileError(e)}`);
+  }
+}
+
+function fileError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const known: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'read-only file system',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EISDIR: 'it is a folder',
+    ENOSPC: 'no space left on the device',
+    ENOENT: 'the folder does not take new files',
+    EEXIST: 'a part of the path is a file, not a folder',
+  };
+  return (code && known[code]) ?? String((e as Error).message ?? e).split('\n')[0]!;
 }
 
 /**
@@ -80,6 +125,7 @@ export function writeOutput(text: string, out: string | undefined, summary: stri
     process.stdout.write(text);
     return;
   }
+  ensureWritable(out, 'file', '--out');
   writeAtomic(out, text);
   process.stderr.write(`docspec: ${summary} → ${out}\n`);
 }

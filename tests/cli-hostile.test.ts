@@ -149,3 +149,33 @@ describe('hand-edited specs that pass the schema', () => {
     }
   });
 });
+
+describe('outputs that cannot be written', () => {
+  // A path under a regular file cannot be written by anyone (root included), unlike a chmod-ed folder.
+  const blocked = () => {
+    const file = join(work, 'a-file');
+    writeFileSync(file, 'not a folder');
+    return join(file, 'out');
+  };
+  const spec = join(ROOT, 'spec/user-update.v1.0.json');
+
+  it.each([
+    [['certify', 'server', '--spec', spec, '--base-url', 'http://127.0.0.1:9/v1.0', '--user-id', 'x', '--report', '@/r.json'], '--report'],
+    [['certify', 'server', '--spec', spec, '--base-url', 'http://127.0.0.1:9/v1.0', '--user-id', 'x', '--junit', '@/j.xml'], '--junit'],
+    [['certify', 'connector', '--spec', spec, '--page', join(ROOT, 'spec/sources/connector/user-update.txt'), '--junit', '@/j.xml'], '--junit'],
+    [['drift', spec, spec, '--out', '@/d.md'], '--out'],
+    [['openapi', '--spec', spec, '--out', '@/o.json'], '--out'],
+    [['matrix', spec, join(ROOT, 'spec/user-update.beta.json'), '--out', '@/m.md'], '--out'],
+    [['generate', join(ROOT, 'spec/sources/intune/user-update.md'), '--spec-dir', '@/spec'], '--spec-dir'],
+    [['generate', join(ROOT, 'spec/sources/intune/user-update.md'), '--spec-dir', join(work, 'ok-spec'), '--generated-dir', '@/gen'], '--generated-dir'],
+    [['generate', '--docs', join(ROOT, 'tests/fixtures/docs-tree'), '--out', '@/tree'], '--out'],
+  ])('%j: exit 2 before any work, one line naming the option and the path', (args, option) => {
+    const target = blocked();
+    const r = run(args.map((a) => a.replace('@', target)));
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
+    expect(r.stderr).toMatch(new RegExp(`^docspec: cannot write ${option} .*a-file/out.*: a part of the path is a file, not a folder`));
+    // certify never started: no progress header, no verdict.
+    expect(r.stdout).toBe('');
+  });
+});
