@@ -1,7 +1,8 @@
 /** `docspec certify connector`: a connector's action description against an operation spec. */
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { generateSpec } from '../generator/generate.js';
+import { generateWithPage } from '../generator/generate.js';
+import { whyNotAPage } from '../generator/read/not-a-page.js';
 import type { ConnectorSpec, OperationSpec } from '../generator/spec/ir.js';
 import { certifyConnector } from '../harness/connector/certify-connector.js';
 import { findingLines, formatConnectorReport } from '../harness/connector/format.js';
@@ -48,9 +49,14 @@ function loadConnector(file: string): ConnectorSpec {
     if (spec.kind !== 'connector') throw new UsageError(`${file}:1:1: an ${spec.kind} spec; --page needs a connector page or connector spec`);
     return spec;
   }
-  const result = generateSpec({ file: displayPath(file), text: readInput(file), format: 'connector' });
+  const text = readInput(file);
+  const refused = whyNotAPage(text);
+  if (refused) throw new UsageError(`${file}: ${refused}`);
+  const result = generateWithPage({ file: displayPath(file), text, format: 'connector' });
   if (!result.ok) throw new UsageError(`${file}: not a connector page (${result.diagnostics[0]?.message ?? 'unreadable'})`);
   if (result.spec.kind !== 'connector') throw new UsageError(`${file}: not a connector page`);
+  const empty = whyNotAPage(text, { spec: result.spec, sectionTitles: result.page.sections.map((s) => s.title) });
+  if (empty) throw new UsageError(`${file}: ${empty}`);
   return result.spec;
 }
 

@@ -3,13 +3,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { emitFiles } from '../generator/emit/emit-files.js';
-import { generateWithPage, serializeSpec, specFileName } from '../generator/generate.js';
+import { serializeSpec, specFileName } from '../generator/generate.js';
+import { diagnostic } from '../generator/spec/diagnostic.js';
 import { countBySeverity, formatDiagnostic } from '../generator/spec/format-diagnostics.js';
 import type { Diagnostic, PageFormat, Spec } from '../generator/spec/ir.js';
 import { whyNotAPage } from '../generator/read/not-a-page.js';
 import { firstDifference } from '../generator/text-diff.js';
 import { displayPath, ensureWritable, integerOption, isInside, packageFile, parseOptions, readInput, UsageError, writeAtomic } from './io.js';
-import { includeResolver, resourceLoader } from './page-files.js';
+import { runPool } from './corpus/pool.js';
+import type { SinglePageDone, SinglePageJob } from './page-worker.js';
 
 /** As the spec schema has it. */
 const OPERATION_NAME = /^[a-z0-9][a-z0-9-]*$/;
@@ -100,27 +102,37 @@ export async function generate(args: string[], help: string): Promise<number> {
   const diagnostics: Diagnostic[] = [];
   const specs: Spec[] = [];
   let failed = 0;
-  for (const page of pages) {
+  // Every page is read before any runs: a file that is not a page stops the command before work is done.
+  const jobs: SinglePageJob[] = pages.map((page, id) => {
     const text = readInput(page.file);
     const refused = whyNotAPage(text);
     if (refused) throw new UsageError(`${displayPath(page.file)}: ${refused}`);
     const base = page.base ?? dirname(page.file);
-    const result = generateWithPage({
-      file: displayPath(page.file),
-      text,
-      format: page.format,
-      variant: page.variant,
-      operation: page.operation,
-      resolveInclude: includeResolver(base),
-      resources: resourceLoader(page.resources ?? join(base, '..', 'resources')),
-    });
+    const { format, variant, operation } = page;
+    return { id, file: displayPath(page.file), text, format, variant, operation, base, resources: page.resources ?? join(base, '..', 'resources') };
+  });
+  const done = new Map<number, SinglePageDone>();
+  await runPool<SinglePageJob, SinglePageDone>(jobs, {
+    size: 1,
+    workerFile: new URL(`./page-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url),
+    maxHeapMb: 1024,
+    onResult: (job, r) => done.set(job.id, r),
+    onLost: (job, why) =>
+      done.set(job.id, {
+        id: job.id,
+        ok: false,
+        diagnostics: [diagnostic('page-failed', 'error', `The page could not be processed: ${why}`, { file: job.file, line: 1, column: 1 })],
+      }),
+  });
+  for (const job of jobs) {
+    const result = done.get(job.id)!;
     if (!result.ok) {
       failed++;
       diagnostics.push(...result.diagnostics);
       continue;
     }
-    const notAPage = whyNotAPage(text, { spec: result.spec, sectionTitles: result.page.sections.map((s) => s.title) });
-    if (notAPage) throw new UsageError(`${displayPath(page.file)}: ${notAPage}`);
+    const notAPage = whyNotAPage(job.text, result);
+    if (notAPage) throw new UsageError(`${job.file}: ${notAPage}`);
     const path = join(specDir, specFileName(result.spec));
     if (outputs.has(path)) throw new UsageError(`two pages produce ${path}: give them different --variant names`);
     outputs.set(path, serializeSpec(result.spec));

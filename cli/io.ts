@@ -10,6 +10,9 @@ import { closest, distance } from 'fastest-levenshtein';
 /** A usage or input problem: printed as one line, exit 2. */
 export class UsageError extends Error {}
 
+/** Strict: invalid bytes are refused, not turned into replacement characters in a spec. A BOM is kept, as before. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 type Parsed<O extends NonNullable<ParseArgsConfig['options']>> = ReturnType<
   typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>
 >;
@@ -38,7 +41,15 @@ export function parseOptions<O extends NonNullable<ParseArgsConfig['options']>>(
 export function readInput(file: string): string {
   try {
     if (statSync(file).isDirectory()) throw new UsageError(`${file}: is a directory, not a page`);
-    return readFileSync(file, 'utf8');
+    const bytes = readFileSync(file);
+    try {
+      return UTF8.decode(bytes);
+    } catch {
+      // Decoding again, leniently, finds the first bad byte: a replacement character the strict decoder refused.
+      const lenient = bytes.toString('utf8');
+      const line = lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD'))).split('\n').length;
+      throw new UsageError(`${file}:${line}: not UTF-8 text (docspec reads UTF-8 pages and specs)`);
+    }
   } catch (e) {
     if (e instanceof UsageError) throw e;
     const code = (e as NodeJS.ErrnoException).code;

@@ -5,6 +5,7 @@
 import { extractConnector } from './extract/connector-spec.js';
 import { extractOperation } from './extract/operation.js';
 import type { ResourceLoader } from './extract/type-registry.js';
+import { overBudget } from './read/page-budget.js';
 import type { PageModel } from './read/page-model.js';
 import { type PageSource, readPage } from './read/read-page.js';
 import { diagnostic } from './spec/diagnostic.js';
@@ -25,6 +26,15 @@ export function generateSpec(input: GenerateInput): GenerateResult {
 
 /** As `generateSpec`, also giving the page model the spec was extracted from (corpus statistics read it). */
 export function generateWithPage(input: GenerateInput): { ok: true; spec: Spec; page: PageModel } | { ok: false; diagnostics: Diagnostic[] } {
+  const over = overBudget(input.text);
+  if (over) {
+    return {
+      ok: false,
+      diagnostics: [
+        diagnostic('page-too-large', 'error', over, { file: input.file, line: 1, column: 1 }, 'Split the page, or check that the file is a docs page'),
+      ],
+    };
+  }
   try {
     const page = readPage(input);
     const options = { operation: input.operation, variant: input.variant, resources: input.resources };

@@ -179,3 +179,84 @@ describe('outputs that cannot be written', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('pages that would cost too much, or are not what they seem', () => {
+  const write = (name: string, content: string | Buffer) => {
+    const file = join(work, name);
+    writeFileSync(file, content);
+    return file;
+  };
+  const generate = (file: string) => run(['generate', file, '--spec-dir', join(work, 'budget-spec'), '--generated-dir', join(work, 'budget-gen')]);
+  const head = '# Update thing\n\n## HTTP request\n\n```http\nPATCH /things/{id}\n```\n\n';
+
+  it.each([
+    ['size', `${page('Update thing')}${'x'.repeat(1_200_000)}\n`, /The page is 1\.1 MB; docspec reads pages up to 1 MB\s+page-too-large/],
+    ['blockquotes', `${head}${'>'.repeat(100_000)} x\n`, /Line 9 has blockquotes nested more than 64 deep.*page-too-large/],
+    ['a delimiter run', `${head}${'*'.repeat(100_000)}\n`, /Line 9 has a run of 100000 "\*" characters.*page-too-large/],
+    [
+      'a list 1,000 deep',
+      `${head}${Array.from({ length: 1000 }, (_, k) => `${'  '.repeat(k)}- x`).join('\n')}\n`,
+      /more than 256 characters of indentation.*page-too-large/,
+    ],
+  ])('%s over budget: refused at once with a page-too-large error, exit 1', (name, text, message) => {
+    const r = generate(write(`budget-${name.replace(/\W/g, '_')}.md`, text));
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a page that crashes its reader (nesting no scan caught) costs that page only: page-failed, exit 1', () => {
+    const r = generate(write('brackets.md', `${head}${'[a'.repeat(200_000)}\n`));
+    // Whatever this shape costs the parser, the run ends with a verdict on the page, never a crash.
+    expect([0, 1]).toContain(r.code);
+    if (r.code === 1) expect(r.stderr).toMatch(/page-failed|page-too-large/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('CR-only line endings read like LF: the table, the path and the permissions are all found', () => {
+    const lf = `${page('Update thing')}\n## Permissions\n\n|Permission type|Permissions|\n|:--|:--|\n|Application|Thing.ReadWrite.All|\n`;
+    const dirs = (d: string) => ['--spec-dir', join(work, d), '--generated-dir', join(work, `${d}-gen`)];
+    expect(run(['generate', write('lf.md', lf), ...dirs('lf')]).code).toBe(0);
+    expect(run(['generate', write('cr.md', lf.replace(/\n/g, '\r')), ...dirs('cr')]).code).toBe(0);
+    // The same spec but for the file name each cites.
+    const read = (d: string) => JSON.parse(readFileSync(join(work, d, 'thing-update.default.json'), 'utf8').replaceAll(`"${d}.md"`, '"page.md"'));
+    const [a, b] = [read('lf'), read('cr')];
+    expect(b.requestBody.properties.map((p: { name: string }) => p.name)).toEqual(['name']);
+    expect(b.http.paths.map((p: { template: string }) => p.template)).toEqual(['/things/{id}']);
+    expect(b.permissions.length).toBe(1);
+    expect(b).toEqual(a);
+  });
+
+  it('invalid UTF-8 is refused with the line of the first bad byte', () => {
+    const r = generate(write('latin1.md', Buffer.concat([Buffer.from('# Update thing\n\nline two\n'), Buffer.from([0xff, 0xfe]), Buffer.from(' bad\n')])));
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toMatch(/^docspec: .*latin1\.md:4: not UTF-8 text/);
+  });
+
+  it('certify connector refuses a binary or field-less page instead of passing it', () => {
+    const spec = join(ROOT, 'spec/user-update.v1.0.json');
+    const binary = run(['certify', 'connector', '--spec', spec, '--page', write('bin.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]))]);
+    expect(binary.code).toBe(2);
+    expect(binary.stderr.trim()).toMatch(/bin\.txt(:1)?: (not UTF-8 text|the file is binary)/);
+    const empty = run(['certify', 'connector', '--spec', spec, '--page', write('prose.txt', 'Update User\n\nJust some words about users.\n')]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/prose\.txt: not a connector action description/);
+  });
+
+  it('example keys constructor and __proto__ are ordinary keys: their lines are right and the spec loads back', () => {
+    const dir = join(work, 'proto');
+    mkdirSync(dir, { recursive: true });
+    const example =
+      '\n## Example\n\n### Request\n\n```http\nPATCH https://graph.microsoft.com/v1.0/things/{id}\nContent-type: application/json\n\n{\n  "constructor": "x",\n  "__proto__": "y",\n  "name": "z"\n}\n```\n';
+    writeFileSync(join(dir, 'page.md'), page('Update thing', example));
+    const r = run(['generate', 'page.md', '--spec-dir', 'spec', '--generated-dir', 'gen'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = readFileSync(join(dir, 'page.md'), 'utf8').split('\n');
+    for (const key of ['constructor', '__proto__']) {
+      const line = new RegExp(`^page\\.md:(\\d+):\\d+ warning Example .* sends \`${key}\``, 'm').exec(r.stderr)?.[1];
+      expect(line, key).toBeDefined();
+      expect(lines[Number(line) - 1], key).toContain(`"${key}"`);
+    }
+    expect(run(['drift', 'spec/thing-update.v1.0.json', 'spec/thing-update.v1.0.json'], dir).code).toBe(0);
+  });
+});

@@ -17,7 +17,7 @@ import { diagnosticRule } from '../../generator/spec/diagnostic-rules.js';
 import { formatDiagnostic } from '../../generator/spec/format-diagnostics.js';
 import { displayPath, packageFile, writeAtomic } from '../io.js';
 import { type CacheEntry, DependencyHashes, loadCache, saveCache, toolFingerprint } from './cache.js';
-import { type PageDone, type PageJob, processPage } from './process-page.js';
+import type { PageDone, PageJob } from './process-page.js';
 import { runPool } from './pool.js';
 import { progressBar, wantsProgress } from './progress.js';
 import { findVersions } from './walk.js';
@@ -25,7 +25,7 @@ import { findVersions } from './walk.js';
 export interface CorpusOptions {
   docs: string;
   out: string;
-  /** Worker threads (1: everything in this thread). */
+  /** Worker threads at most (a run of few pages uses one). */
   jobs: number;
   /** Ignore the cache (it is still written for the next run). */
   cache: boolean;
@@ -45,7 +45,7 @@ export interface CorpusSummary {
   ms: number;
 }
 
-/** Fewer dirty pages than this run in this thread: starting workers would cost more than it saves. */
+/** Fewer dirty pages than this run in one worker: starting more would cost more than it saves. */
 const WORKER_THRESHOLD = 32;
 
 export async function generateCorpus(options: CorpusOptions): Promise<CorpusSummary> {
@@ -83,8 +83,10 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
     entries.set(job.file, writePage(options.out, job, done));
     progress.tick(job.file.split('/').pop());
   };
-  const workers = Math.min(options.jobs, Math.ceil(jobs.length / 8));
-  if (workers > 1 && jobs.length >= WORKER_THRESHOLD) {
+  // Pages always run in workers, even one: the pool's time and heap budget is what bounds a hostile page.
+  // A few pages get one worker; starting more would cost more than it saves.
+  const workers = jobs.length >= WORKER_THRESHOLD ? Math.max(1, Math.min(options.jobs, Math.ceil(jobs.length / 8))) : 1;
+  if (jobs.length > 0) {
     await runPool<PageJob, PageDone>(jobs, {
       size: workers,
       workerFile: new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url),
@@ -104,8 +106,6 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
         record(job, { hash: null, deps: [], result: failed(job, [d]) });
       },
     });
-  } else {
-    for (const job of jobs) record(job, processPage(job));
   }
   progress.done();
 

@@ -22,7 +22,8 @@ export function checkExamples(
     const req = ex.request;
     if (!req || (method && req.method !== method) || !isObject(req.body)) continue;
     for (const [key, value] of Object.entries(req.body)) {
-      const at = { ...req.source, line: req.bodyKeyLines?.[key] ?? req.source.line };
+      const lines = req.bodyKeyLines;
+      const at = { ...req.source, line: lines && Object.hasOwn(lines, key) ? lines[key]! : req.source.line };
       if (key.includes('@')) continue; // instance annotations such as @odata.type
       const prop = byName.get(key);
       if (!prop) {

@@ -74,7 +74,10 @@ function topLevelKeyLines(lines: string[], from: number, firstLine: number): Rec
   for (let k = from; k < lines.length; k++) {
     const line = lines[k]!;
     const key = /^\s*"((?:[^"\\]|\\.)*)"\s*:/.exec(line);
-    if (key && state.depth === 1 && !state.inString && !(key[1]! in out)) out[key[1]!] = firstLine + k;
+    // Own keys only, defined rather than assigned: `constructor` is not inherited and `__proto__` is a key.
+    if (key && state.depth === 1 && !state.inString && !Object.hasOwn(out, key[1]!)) {
+      Object.defineProperty(out, key[1]!, { value: firstLine + k, enumerable: true, writable: true, configurable: true });
+    }
     scanBrackets(line, state);
   }
   return out;

@@ -144,10 +144,11 @@ function visitInclude(state: State, line: string, pos: Position, depth: number):
   state.page.includes.push({ target, resolved: !!found, pos });
   state.current.push({ kind: 'include', name, target, resolved: !!found, pos });
   if (found) {
-    const root = parseMarkdown(found.text);
+    const text = found.text.replace(/\r(?!\n)/g, '\n');
+    const root = parseMarkdown(text);
     // Front matter of an include describes the include file, not the page.
     root.children = root.children.filter((c) => c.type !== 'yaml');
-    visitRoot(state, root, found.file, found.text, depth + 1);
+    visitRoot(state, root, found.file, text, depth + 1);
   }
 }
 

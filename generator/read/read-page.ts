@@ -14,7 +14,10 @@ export interface PageSource {
   resolveInclude?: IncludeResolver;
 }
 
-export function readPage(source: PageSource): PageModel {
+export function readPage(page: PageSource): PageModel {
+  // Old Mac line endings (a lone CR) end a line like LF does; the readers split on LF and CRLF only, so
+  // without this a CR-only page read as one long line and lost its table, permissions and path.
+  const source = /\r(?!\n)/.test(page.text) ? { ...page, text: page.text.replace(/\r(?!\n)/g, '\n') } : page;
   const format = source.format ?? detectFormat(source.text, source.file);
   if (format === 'markdown') return readMarkdown(source);
   if (format === 'connector') return readConnector(source);

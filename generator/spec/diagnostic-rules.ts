@@ -30,6 +30,10 @@ export const DIAGNOSTIC_RULES = {
   'no-property-table': { severity: 'info', meaning: 'the request body is described only in prose or examples' },
   'connector-field-unmapped': { severity: 'info', meaning: 'a connector field matches no property of the resource' },
   'page-failed': { severity: 'error', meaning: 'the page could not be processed (a bug: no page should fail)' },
+  'page-too-large': {
+    severity: 'error',
+    meaning: 'the page is over the budget of what one page may cost (1 MB, blockquotes 64 deep, indentation 256, delimiter runs of 512) or its time (30 s) and was not read',
+  },
 } as const satisfies Record<string, { severity: Severity; meaning: string }>;
 
 export type DiagnosticRule = keyof typeof DIAGNOSTIC_RULES;

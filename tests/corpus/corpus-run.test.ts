@@ -121,7 +121,9 @@ describe.skipIf(!hasApiReference)('the 2021 api-reference in one run', () => {
   it('writes only specs that docspec loads back: no spec has a problem its loader refuses', () => {
     const specs = readdirSync(join(out, 'spec')).filter((f) => f.endsWith('.json'));
     expect(specs.length).toBe(7116);
-    const problems = specs.flatMap((f) => specProblems(JSON.parse(readFileSync(join(out, 'spec', f), 'utf8')) as Spec).map((p) => `${f} ${p.path} ${p.message}`));
+    const problems = specs.flatMap((f) =>
+      specProblems(JSON.parse(readFileSync(join(out, 'spec', f), 'utf8')) as Spec).map((p) => `${f} ${p.path} ${p.message}`),
+    );
     expect(problems).toEqual([]);
   });
 
