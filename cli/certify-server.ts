@@ -49,6 +49,17 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
   if (!values['base-url']) throw new UsageError('certify server needs --base-url URL (the service root, e.g. http://127.0.0.1:8080/v1.0)');
   const baseUrl = values['base-url'];
   if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) throw new UsageError(`--base-url must be an http(s) URL, not "${baseUrl}"`);
+  // Setup mistakes are usage errors, found before the first request (they used to be retried as network
+  // faults and end inconclusive). Neither message repeats the secret.
+  const url = new URL(baseUrl);
+  if (url.username || url.password)
+    throw new UsageError('--base-url must not carry credentials (user:password@host); give a token with --token or $DOCSPEC_TOKEN');
+  const token = values.token ?? process.env.DOCSPEC_TOKEN;
+  if (token !== undefined && !isHeaderValue(`Bearer ${token}`)) {
+    throw new UsageError(
+      `the token (${values.token !== undefined ? '--token' : '$DOCSPEC_TOKEN'}) cannot be sent in an Authorization header: it holds a line break or a character outside Latin-1`,
+    );
+  }
   const { runs, seed } = runsAndSeed(values);
   checkReportFiles(values);
   const spec = loadOperationSpec(values.spec);
@@ -72,7 +83,7 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
       baseUrl,
       userId: values['user-id'],
       userPrincipalName: values['user-principal-name'],
-      token: values.token ?? process.env.DOCSPEC_TOKEN,
+      token,
       runs,
       seed,
       checks: values.check,
@@ -89,4 +100,13 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
   else process.stdout.write(`${formatReport(report)}\n`);
   writeReports(report, values);
   return exitCodeOf(report);
+}
+
+function isHeaderValue(value: string): boolean {
+  try {
+    new Headers({ authorization: value });
+    return true;
+  } catch {
+    return false;
+  }
 }

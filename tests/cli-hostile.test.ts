@@ -260,3 +260,26 @@ describe('pages that would cost too much, or are not what they seem', () => {
     expect(run(['drift', 'spec/thing-update.v1.0.json', 'spec/thing-update.v1.0.json'], dir).code).toBe(0);
   });
 });
+
+describe('certify setup mistakes are usage errors, and never echo the secret', () => {
+  const spec = join(ROOT, 'spec/user-update.v1.0.json');
+  it('credentials in --base-url', () => {
+    const r = run(['certify', 'server', '--spec', spec, '--base-url', 'http://admin:hunter2@127.0.0.1:9/v1.0', '--user-id', 'x']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('docspec: --base-url must not carry credentials (user:password@host); give a token with --token or $DOCSPEC_TOKEN');
+  });
+
+  it('a token that cannot be a header value, from --token or the environment', () => {
+    const a = run(['certify', 'server', '--spec', spec, '--base-url', 'http://127.0.0.1:9/v1.0', '--user-id', 'x', '--token', 'sec\nret-zqSECRETzq']);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toMatch(/^docspec: the token \(--token\) cannot be sent in an Authorization header/);
+    const b = spawnSync(process.execPath, [BIN, 'certify', 'server', '--spec', spec, '--base-url', 'http://127.0.0.1:9/v1.0', '--user-id', 'x'], {
+      cwd: work,
+      encoding: 'utf8',
+      env: { ...process.env, DOCSPEC_TOKEN: 'sécret-€-zqSECRETzq' },
+    });
+    expect(b.status).toBe(2);
+    expect(b.stderr).toMatch(/^docspec: the token \(\$DOCSPEC_TOKEN\) cannot be sent/);
+    for (const out of [a.stderr, a.stdout, b.stderr, b.stdout]) expect(out).not.toContain('zqSECRETzq');
+  });
+});

@@ -15,9 +15,15 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** A request that has not answered by then counts as a transient failure. */
   timeoutMs: number;
+  /**
+   * Once the server has answered nothing (connection errors, timeouts) for this long, the transport gives up:
+   * this send and every later one throw at once, so a server that died mid-run ends the run inconclusive in
+   * seconds instead of every case retrying in turn (default 20 s). Throttling (429, 503) is an answer.
+   */
+  giveUpAfterMs?: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { retries: 8, baseDelayMs: 50, maxDelayMs: 2000, timeoutMs: 30_000 };
+export const DEFAULT_RETRY: RetryPolicy = { retries: 8, baseDelayMs: 50, maxDelayMs: 2000, timeoutMs: 10_000, giveUpAfterMs: 20_000 };
 
 /** The implementation kept failing transiently (or could not be reached): no verdict is possible. */
 export class TransientError extends Error {
@@ -57,8 +63,13 @@ function networkReason(e: unknown): string {
  */
 export function fetchTransport(baseUrl: string, policy: RetryPolicy = DEFAULT_RETRY, stats?: TransportStats, fetchImpl: typeof fetch = fetch): Send {
   const root = baseUrl.replace(/\/+$/, '');
+  const giveUpAfterMs = policy.giveUpAfterMs ?? 20_000;
+  // When the server last stopped answering (undefined while it answers), and why the transport gave up.
+  let silentSince: number | undefined;
+  let gaveUp: string | undefined;
   return async (request) => {
     const url = `${root}${request.path}`;
+    if (gaveUp) throw new TransientError(gaveUp);
     let lastProblem = '';
     for (let attempt = 0; attempt <= policy.retries; attempt++) {
       if (stats) {
@@ -67,6 +78,7 @@ export function fetchTransport(baseUrl: string, policy: RetryPolicy = DEFAULT_RE
       }
       let wait = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
       // A plain timer rather than AbortSignal.timeout: the same guard at a fraction of the cost per request.
+      const sentAt = performance.now();
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), policy.timeoutMs);
       try {
@@ -78,6 +90,7 @@ export function fetchTransport(baseUrl: string, policy: RetryPolicy = DEFAULT_RE
           signal: controller.signal,
         });
         const text = await res.text();
+        silentSince = undefined;
         if (TRANSIENT_STATUS.has(res.status)) {
           const after = retryAfterMs(res.headers.get('retry-after'));
           if (after !== undefined) wait = Math.min(policy.maxDelayMs, after);
@@ -91,6 +104,12 @@ export function fetchTransport(baseUrl: string, policy: RetryPolicy = DEFAULT_RE
         }
       } catch (e) {
         lastProblem = controller.signal.aborted ? `no answer within ${policy.timeoutMs} ms` : networkReason(e);
+        silentSince ??= sentAt;
+        const silentMs = performance.now() - silentSince;
+        if (silentMs >= giveUpAfterMs) {
+          gaveUp = `${root} has not answered for ${Math.round(silentMs / 1000)} s (last: ${lastProblem}); giving up on the remaining requests`;
+          throw new TransientError(gaveUp);
+        }
       } finally {
         clearTimeout(timer);
       }

@@ -46,6 +46,36 @@ describe('retries', () => {
     await expect(give({ method: 'GET', path: '/me', headers: {} })).rejects.toThrow('GET http://x.test/v1.0/me: answered 503 (3 attempts)');
   });
 
+  it('gives up once the server has been silent for giveUpAfterMs: later sends throw without a request', async () => {
+    let calls = 0;
+    const dead = (async () => {
+      calls++;
+      throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:9' } });
+    }) as typeof fetch;
+    // Backoff waits of 30 ms make at least 60 ms of silence by the third attempt, however fast the machine.
+    const send = fetchTransport('http://x.test/v1.0', { retries: 8, baseDelayMs: 30, maxDelayMs: 30, timeoutMs: 1000, giveUpAfterMs: 50 }, undefined, dead);
+    await expect(send({ method: 'GET', path: '/me', headers: {} })).rejects.toThrow(
+      /has not answered for \d+ s \(last: connect ECONNREFUSED 127\.0\.0\.1:9\); giving up/,
+    );
+    expect(calls).toBeGreaterThanOrEqual(2);
+    expect(calls).toBeLessThanOrEqual(3);
+    const before = calls;
+    await expect(send({ method: 'PATCH', path: '/me', headers: {}, body: '{}' })).rejects.toThrow(/giving up/);
+    expect(calls).toBe(before);
+  });
+
+  it('an answer in between resets the silence, and throttling is an answer', async () => {
+    let calls = 0;
+    // refused, 429, refused, 429, …: the server is alive, so the transport never gives up.
+    const flaky = (async () => {
+      if (calls++ % 2 === 0) throw new TypeError('fetch failed', { cause: { code: 'ECONNRESET', message: 'read ECONNRESET' } });
+      return new Response('busy', { status: 429, headers: { 'Retry-After': '0' } });
+    }) as typeof fetch;
+    const send = fetchTransport('http://x.test/v1.0', { retries: 5, baseDelayMs: 30, maxDelayMs: 30, timeoutMs: 1000, giveUpAfterMs: 50 }, undefined, flaky);
+    await expect(send({ method: 'GET', path: '/me', headers: {} })).rejects.toThrow('(6 attempts)');
+    expect(calls).toBe(6);
+  });
+
   it('does not retry a 400 or a 500: those are answers', async () => {
     for (const status of [400, 500]) {
       let calls = 0;
