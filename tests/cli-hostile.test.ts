@@ -4,7 +4,7 @@
  * output where it belongs, or exit 2 and one line naming the file; never a stack trace.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -281,5 +281,43 @@ describe('certify setup mistakes are usage errors, and never echo the secret', (
     expect(b.status).toBe(2);
     expect(b.stderr).toMatch(/^docspec: the token \(\$DOCSPEC_TOKEN\) cannot be sent/);
     for (const out of [a.stderr, a.stdout, b.stderr, b.stdout]) expect(out).not.toContain('zqSECRETzq');
+  });
+});
+
+describe('no stale output', () => {
+  it('a corpus run without a usable cache still removes the outputs of pages that are gone', () => {
+    const tree = join(work, 'stale-tree');
+    cpSync(join(ROOT, 'tests/fixtures/docs-tree'), tree, { recursive: true });
+    const out = join(work, 'stale-out');
+    expect(run(['generate', '--docs', tree, '--out', out]).code).toBe(0);
+    expect(files(join(out, 'spec'))).toEqual(['odd-update.v1.0.json', 'widget-get.v1.0.json', 'widget-update.v1.0.json']);
+    rmSync(join(tree, 'v1.0/api/widget-get.md'));
+    for (const [how, prepare] of [
+      ['--no-cache', () => undefined],
+      ['a corrupt cache', () => writeFileSync(join(out, '.docspec-cache.json'), '{ not json')],
+    ] as const) {
+      // Put the stale outputs back, as an earlier run without this page's removal would have left them.
+      writeFileSync(join(out, 'spec/widget-get.v1.0.json'), '{}');
+      mkdirSync(join(out, 'generated/widget-get'), { recursive: true });
+      writeFileSync(join(out, 'generated/widget-get/v1.0.ts'), 'export {};');
+      prepare();
+      const r = run(['generate', '--docs', tree, '--out', out, ...(how === '--no-cache' ? ['--no-cache'] : [])]);
+      expect(r.code, `${how}: ${r.stderr}`).toBe(0);
+      expect(files(join(out, 'spec')), how).toEqual(['odd-update.v1.0.json', 'widget-update.v1.0.json']);
+      expect(files(join(out, 'generated')), how).not.toContain('widget-get/v1.0.ts');
+      expect(readFileSync(join(out, 'generated/index.ts'), 'utf8'), how).not.toContain('widget-get');
+    }
+  });
+
+  it('generating one page adds it to generated/index.ts instead of replacing what is there', () => {
+    const dir = join(work, 'index');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'a.md'), page('Update thing'));
+    writeFileSync(join(dir, 'b.md'), page('Update gadget'));
+    expect(run(['generate', 'a.md', '--spec-dir', 'spec', '--generated-dir', 'gen'], dir).code).toBe(0);
+    expect(run(['generate', 'b.md', '--spec-dir', 'spec', '--generated-dir', 'gen'], dir).code).toBe(0);
+    const index = readFileSync(join(dir, 'gen/index.ts'), 'utf8');
+    expect(index).toContain('from "./thing-update/default.js"');
+    expect(index).toContain('from "./gadget-update/default.js"');
   });
 });

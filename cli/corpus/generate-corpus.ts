@@ -4,8 +4,8 @@
  * text or dependencies changed. Only hashes, statistics and diagnostic lines are held for the whole tree,
  * never page trees or specs, so memory does not grow with the number of pages.
  */
-import { existsSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { buildCoverage, type CoverageReport } from '../../generator/corpus/coverage.js';
 import { failed, type CorpusPageResult } from '../../generator/corpus/corpus-page.js';
 import { indexFile, runtimeFile } from '../../generator/emit/emit-files.js';
@@ -116,6 +116,9 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
     for (const o of old.outputs) rmSync(join(options.out, o), { force: true });
     removed++;
   }
+  // Without a cache to say what an earlier run wrote (--no-cache, a corrupt cache, another docspec), the
+  // outputs of pages gone since would stay for ever: anything in spec/ and generated/ this run did not write goes.
+  removed += removeStale(options.out, new Set([...entries.values()].flatMap((e) => e.outputs)));
 
   const all = [...entries.values()].sort((a, b) => a.file.localeCompare(b.file));
   const coverage = buildCoverage(all.map((e) => e.stats));
@@ -221,4 +224,21 @@ export function formatCorpusSummary(s: CorpusSummary, out: string, jobs: number,
   }
   lines.push(`docspec: wrote ${out}/ (spec/, generated/, coverage.md, coverage.json, diagnostics.txt)`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Removes the spec and code files under OUT that are not `keep` (paths relative to OUT); counts the specs. */
+function removeStale(out: string, keep: Set<string>): number {
+  let specs = 0;
+  for (const dir of ['spec', 'generated']) {
+    if (!existsSync(join(out, dir))) continue;
+    for (const entry of readdirSync(join(out, dir), { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const rel = relative(out, join(entry.parentPath, entry.name)).split(sep).join('/');
+      const ours = dir === 'spec' ? rel.endsWith('.json') : rel.endsWith('.ts') && rel.split('/').length === 3;
+      if (!ours || keep.has(rel)) continue;
+      rmSync(join(out, rel), { force: true });
+      if (dir === 'spec') specs++;
+    }
+  }
+  return specs;
 }
