@@ -4,6 +4,7 @@
  * 2 bad usage or unreadable input, 3 inconclusive.
  */
 import { UsageError } from './cli/io.js';
+import { printable } from './generator/report/printable.js';
 
 const VERSION = '0.1.0';
 
@@ -95,7 +96,7 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     if (e instanceof UsageError) {
-      process.stderr.write(`docspec: ${e.message}\n`);
+      process.stderr.write(`docspec: ${printable(e.message)}\n`);
       process.exitCode = 2;
     } else {
       process.stderr.write(`docspec: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

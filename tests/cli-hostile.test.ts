@@ -321,3 +321,23 @@ describe('no stale output', () => {
     expect(index).toContain('from "./gadget-update/default.js"');
   });
 });
+
+describe('control characters in the docs never reach the terminal raw', () => {
+  it('diagnostics, drift reports and error lines escape them', () => {
+    const dir = join(work, 'ansi');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'a.md'), page('Update thing', '| nick | foo\x1b[31mALERT\x1b[0m | The nickname. |\n'));
+    const gen = run(['generate', 'a.md', '--spec-dir', 'spec', '--generated-dir', 'gen'], dir);
+    expect(gen.code, gen.stderr).toBe(0);
+    writeFileSync(join(dir, 'b.md'), page('Update thing'));
+    expect(run(['generate', 'b.md', '--variant', 'b', '--spec-dir', 'spec', '--generated-dir', 'gen'], dir).code).toBe(0);
+    const drift = run(['drift', 'spec/thing-update.default.json', 'spec/thing-update.b.json', '--fail-on', 'none'], dir);
+    const md = run(['drift', 'spec/thing-update.default.json', 'spec/thing-update.b.json', '--fail-on', 'none', '--format', 'md'], dir);
+    const bad = run(['generate', `page\x1b[2J.md`], dir);
+    for (const out of [gen.stderr, drift.stdout, md.stdout, bad.stderr]) {
+      expect(out.includes('\x1b') || out.includes('\r'), out).toBe(false);
+    }
+    expect(gen.stderr).toContain('foo\\x1b[31mALERT\\x1b[0m');
+    expect(bad.stderr).toContain('page\\x1b[2J.md');
+  });
+});

@@ -15,7 +15,10 @@ export const PAGE_BUDGET = {
   indent: 256,
 } as const;
 
-const OVER = new RegExp(`^[ \\t]{${PAGE_BUDGET.indent + 1},}|^(?:[ \\t]*>){${PAGE_BUDGET.quoteDepth + 1},}|([*_~\`[\\]()<>{}!\\\\])\\1{${PAGE_BUDGET.delimiterRun},}|\\n`, 'gm');
+const OVER = new RegExp(
+  `^[ \\t]{${PAGE_BUDGET.indent + 1},}|^(?:[ \\t]*>){${PAGE_BUDGET.quoteDepth + 1},}|([*_~\`[\\]()<>{}!\\\\])\\1{${PAGE_BUDGET.delimiterRun},}|\\n`,
+  'gm',
+);
 
 /** Why the page is over budget, for a `page-too-large` diagnostic; undefined when it is within it. */
 export function overBudget(text: string): string | undefined {

@@ -6,6 +6,7 @@ import { breakingText, type DriftChange, type DriftReport, type FailOn, isBreaki
 import { driftSummary, sideText } from './drift-text.js';
 import { markdownCell, markdownCode } from './markdown-text.js';
 import { sourceText } from './source-text.js';
+import { printable } from './printable.js';
 
 function table(changes: DriftChange[]): string[] {
   const lines = ['| change | subject | A | B | breaks | details |', '|---|---|---|---|---|---|'];
@@ -33,5 +34,5 @@ export function formatDriftMarkdown(r: DriftReport, failOn: FailOn): string {
   const other = r.changes.filter((c) => !isBreaking(c));
   if (breaking.length) lines.push(`### Breaking (${breaking.length})`, '', ...table(breaking), '');
   if (other.length) lines.push(`### Other changes (${other.length})`, '', ...table(other), '');
-  return lines.join('\n');
+  return printable(lines.join('\n'));
 }

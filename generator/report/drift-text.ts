@@ -1,6 +1,7 @@
 /** Drift as console text: one block per change, breaking ones first marked, then a one-line summary. */
 import { breakingText, type DriftReport, type DriftSide, type FailOn, failingChanges, isBreaking } from '../spec/diff/change.js';
 import { sourceText } from './source-text.js';
+import { printable } from './printable.js';
 
 export function sideText(s: DriftSide): string {
   return s.kind === 'metadata' ? `${s.file} (${s.operation})` : `${s.file} (${s.operation} ${s.variant})`;
@@ -23,5 +24,5 @@ export function formatDriftText(r: DriftReport, failOn: FailOn): string {
     lines.push('');
   }
   lines.push(driftSummary(r, failOn), '');
-  return lines.join('\n');
+  return printable(lines.join('\n'));
 }

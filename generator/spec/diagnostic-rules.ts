@@ -32,7 +32,8 @@ export const DIAGNOSTIC_RULES = {
   'page-failed': { severity: 'error', meaning: 'the page could not be processed (a bug: no page should fail)' },
   'page-too-large': {
     severity: 'error',
-    meaning: 'the page is over the budget of what one page may cost (1 MB, blockquotes 64 deep, indentation 256, delimiter runs of 512) or its time (30 s) and was not read',
+    meaning:
+      'the page is over the budget of what one page may cost (1 MB, blockquotes 64 deep, indentation 256, delimiter runs of 512) or its time (30 s) and was not read',
   },
 } as const satisfies Record<string, { severity: Severity; meaning: string }>;
 

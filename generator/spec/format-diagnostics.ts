@@ -1,4 +1,5 @@
 import type { Diagnostic } from './ir.js';
+import { printable } from '../report/printable.js';
 
 /**
  * `spec/sources/beta/user-update.md:78:3 warning Unknown type \`fooType\`  unresolved-type`, and with `withHint`
@@ -6,7 +7,7 @@ import type { Diagnostic } from './ir.js';
  */
 export function formatDiagnostic(d: Diagnostic, withHint = false): string {
   const line = `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message}  ${d.rule}`;
-  return withHint && d.hint ? `${line}\n    hint: ${d.hint}` : line;
+  return printable(withHint && d.hint ? `${line}\n    hint: ${d.hint}` : line);
 }
 
 /** "2 warnings, 5 infos" */

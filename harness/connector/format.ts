@@ -1,6 +1,7 @@
 /** The readable form of a connector report: findings grouped by rule, errors first, each with both lines. */
 import type { ConnectorReport } from './certify-connector.js';
 import type { ConnectorFinding } from './finding.js';
+import { printable } from '../../generator/report/printable.js';
 
 const MARK = { error: '✗', warning: '!', info: '·' } as const;
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -12,7 +13,7 @@ export function formatConnectorReport(report: ConnectorReport, verbose = false):
   lines.push(
     `docspec: certify connector ${report.target} against ${report.operation} ${report.variant}: ${report.verdict} — ${count('error')} errors, ${count('warning')} warnings, ${mapped} fields mapped to documented properties`,
   );
-  return lines.join('\n');
+  return printable(lines.join('\n'));
 }
 
 /** Findings, errors first, each with the connector and docs lines it rests on. */

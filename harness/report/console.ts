@@ -4,6 +4,7 @@
  * reproductions.
  */
 import type { CertifyReport, CheckResult } from './report.js';
+import { printable } from '../../generator/report/printable.js';
 
 const MARK: Record<CheckResult['status'], string> = { pass: '✓', fail: '✗', skipped: '-', inconclusive: '?' };
 
@@ -26,7 +27,7 @@ function exchangeLines(ex: ExchangeLike): string[] {
 /** One line per case, for progress output. */
 export function formatProgress(r: CheckResult, done: number, total: number): string {
   const what = r.status === 'pass' ? `${r.runs} runs` : r.status === 'fail' ? `failed at run ${r.runs}` : r.message;
-  return `  ${MARK[r.status]} [${done}/${total}] ${r.id}  ${clip(what, 160)}`;
+  return printable(`  ${MARK[r.status]} [${done}/${total}] ${r.id}  ${clip(what, 160)}`);
 }
 
 /** The full story of one failing case. */
@@ -71,5 +72,5 @@ export function formatReport(report: CertifyReport): string {
     else if (r.status === 'inconclusive') parts.push(`${MARK.inconclusive} ${report.operation} ${report.variant} · ${r.id}\n    ${r.message}`);
   }
   parts.push(formatSummary(report));
-  return parts.join('\n\n');
+  return printable(parts.join('\n\n'));
 }
