@@ -166,7 +166,7 @@ describe('generate --docs', () => {
     expect(r.stderr).toContain(`${PAGES - 1} generated, 0 from the cache`);
   });
 
-  it('runs in one thread with --jobs 1 and gives the same outputs', async () => {
+  it('runs on one worker with --jobs 1 and gives the same outputs', async () => {
     const threaded = readFileSync(join(out, 'spec/gadget9-update.v1.0.json'), 'utf8');
     const r = await run(['generate', '--docs', 'docs', '--out', 'out1', '--jobs', '1']);
     expect(r.code, r.stderr).toBe(0);
