@@ -5,6 +5,8 @@
  * as `page-failed` instead of hanging the command.
  */
 import { parentPort } from 'node:worker_threads';
+import { cacheResourcePages } from '../generator/extract/resource-cache.js';
+import type { ResourceLoader } from '../generator/extract/type-registry.js';
 import { generateWithPage } from '../generator/generate.js';
 import type { Diagnostic, PageFormat, Spec } from '../generator/spec/ir.js';
 import { includeResolver, resourceLoader } from './page-files.js';
@@ -22,6 +24,20 @@ export interface SinglePageJob {
 
 export type SinglePageDone = { id: number } & ({ ok: true; spec: Spec; sectionTitles: string[] } | { ok: false; diagnostics: Diagnostic[] });
 
+/**
+ * Parsed resource pages kept between the pages of one run, as corpus mode does: the bundled pages share
+ * `resources/user.md`, which was parsed once per page (a third of `npm start`).
+ */
+const loaders = new Map<string, ResourceLoader | undefined>();
+
+function cachedResources(dir: string): ResourceLoader | undefined {
+  if (!loaders.has(dir)) {
+    const plain = resourceLoader(dir);
+    loaders.set(dir, plain && cacheResourcePages(plain, 200));
+  }
+  return loaders.get(dir);
+}
+
 export function runSinglePage(job: SinglePageJob): SinglePageDone {
   const r = generateWithPage({
     file: job.file,
@@ -30,7 +46,7 @@ export function runSinglePage(job: SinglePageJob): SinglePageDone {
     variant: job.variant,
     operation: job.operation,
     resolveInclude: includeResolver(job.base),
-    resources: resourceLoader(job.resources),
+    resources: cachedResources(job.resources),
   });
   return r.ok
     ? { id: job.id, ok: true, spec: r.spec, sectionTitles: r.page.sections.map((s) => s.title) }

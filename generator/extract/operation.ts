@@ -36,12 +36,15 @@ export function extractOperation(page: PageModel, options: ExtractOptions = {}):
 
   const tables = allBlocks(bodyBlocks).filter(isPropertyTable);
   const properties: Property[] = [];
+  // A set, not a scan of the list: a 10,000-row table spent a quarter of its time in this check.
+  const names = new Set<string>();
   for (const t of tables) {
     for (const p of readPropertyTable(t, diagnostics)) {
-      if (properties.some((q) => q.name === p.name)) {
+      if (names.has(p.name)) {
         diagnostics.push(diagnostic('duplicate-property', 'warning', `Property \`${p.name}\` is listed twice; the first row is used`, p.source));
         continue;
       }
+      names.add(p.name);
       properties.push(p);
     }
   }

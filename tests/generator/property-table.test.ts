@@ -14,6 +14,16 @@ function spec(rows: string[]): OperationSpec {
 }
 
 describe('property tables', () => {
+  it('keeps the first of a property listed twice and warns at the second row', () => {
+    const s = spec(['|name|String|First.|', '|size|Int32|How big.|', '|name|Int32|Second.|']);
+    expect(s.requestBody.properties.map((p) => [p.name, p.description])).toEqual([
+      ['name', 'First.'],
+      ['size', 'How big.'],
+    ]);
+    const dup = s.diagnostics.filter((d) => d.rule === 'duplicate-property');
+    expect(dup.map((d) => [d.line, d.message])).toEqual([[9, 'Property `name` is listed twice; the first row is used']]);
+  });
+
   it('joins a line that continues the row above to its description, constraints included', () => {
     const s = spec([
       '|mode|[modeType](mode.md)|How it works. Possible values are: `off`, `lan`, `group`.',
