@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Tests never race the clock: a slow or busy machine must not fail them. This limit only stops a test that
@@ -8,6 +9,9 @@ export default defineConfig({
   test: {
     testTimeout: HANG_GUARD_MS,
     hookTimeout: HANG_GUARD_MS,
+    // One test file per core: vitest's default leaves a core for itself, but most files here wait on child
+    // processes (the CLI, servers, adapters), so on two cores the default ran the files one at a time.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         extends: true,
