@@ -143,7 +143,7 @@ describe('docspec certify client', () => {
       TSX,
     );
     expect(ok.code, ok.stdout + ok.stderr).toBe(0);
-    expect(ok.stdout).toMatch(/certify client user-update v1.0 at tests\/implementations\/clients\/fetch-client.ts: pass — 8 passed/);
+    expect(ok.stdout).toMatch(/certify client user-update v1.0 at tests\/implementations\/clients\/fetch-client.ts: pass — 9 passed/);
     const kiota = await run(
       [
         'certify',

@@ -11,7 +11,7 @@ import { setupServer } from 'msw/node';
 import type { OperationSpec } from '../../generator/spec/ir.js';
 import { validBody } from '../arbitraries/body.js';
 import { userIds } from '../arbitraries/user-id.js';
-import type { ClientCheck, ClientContext, Intent, Observation, Scenario } from '../checks/client/client-check.js';
+import type { ClientCheck, ClientContext, ClientHost, Intent, Observation, Scenario } from '../checks/client/client-check.js';
 import { CLIENT_CHECKS } from '../checks/client/registry.js';
 import { type CertifyReport, type CheckResult, verdictOf } from '../report/report.js';
 import { CertifyUsageError, DEFAULT_RUNS, DEFAULT_TOKEN } from './certify-server.js';
@@ -24,7 +24,19 @@ export type ClientAdapter = (args: { baseUrl: string; userId: string; body: Reco
 
 export interface CertifyClientOptions {
   spec: OperationSpec;
-  adapter: ClientAdapter;
+  /**
+   * The adapter as a function, called in this process: msw catches its HTTP, but it shares the process (it can
+   * end the run, or reach the network by other means). Give `adapterModule` instead for an adapter you do not
+   * control.
+   */
+  adapter?: ClientAdapter;
+  /**
+   * The adapter in a host of its own instead, such as the CLI's `AdapterProcess` (cli/adapter/): a supervised
+   * child process where HTTP is caught before the module loads, sockets and DNS look-ups are
+   * refused and reported, and an exit, crash, hang or unhandled rejection is a failed call, never the end of
+   * the run. The host is started by its owner and ended here.
+   */
+  host?: ClientHost;
   /** Shown in the report (e.g. the adapter's module path). */
   adapterName?: string;
   runs?: number;
@@ -53,20 +65,30 @@ function describeError(e: unknown): string {
   return String(e);
 }
 
+/**
+ * What a client under test is pointed at and answered with: the real service root (SDKs are tested with
+ * their defaults, and msw keeps every request in-process) and the documented success.
+ */
+export function clientTarget(spec: OperationSpec): { baseUrl: string; success: { status: number; body: boolean } } {
+  const doc = successResponse(spec);
+  return { baseUrl: `https://graph.microsoft.com/${versionSegment(spec)}`, success: { status: doc?.status ?? 204, body: !!doc?.bodyType } };
+}
+
 export async function certifyClient(options: CertifyClientOptions): Promise<CertifyReport> {
   const { spec, adapter } = options;
   if (spec?.kind !== 'operation') throw new CertifyUsageError('the spec is not an operation spec (kind "operation")');
   // A spec handed over in code skips the CLI's loader: the same checks, so no case throws or stalls.
   const [problem] = specProblems(spec);
   if (problem) throw new CertifyUsageError(`not a usable spec: ${problem.path} ${problem.message}`);
-  if (typeof adapter !== 'function') throw new CertifyUsageError('the adapter must be a function ({ baseUrl, userId, body, token }) => Promise<void>');
+  if (options.host === undefined && typeof adapter !== 'function') {
+    throw new CertifyUsageError('the adapter must be a function ({ baseUrl, userId, body, token }) => Promise<void>, or give a host');
+  }
   const runs = options.runs ?? DEFAULT_RUNS;
   if (!Number.isInteger(runs) || runs < 1) throw new CertifyUsageError(`runs must be a positive integer, not ${runs}`);
   const seed = options.seed ?? (Math.random() * 2 ** 31) | 0;
   const token = options.token ?? DEFAULT_TOKEN;
   const timeoutMs = options.timeoutMs ?? 10_000;
-  // The real service root: SDKs are tested with their defaults, and msw keeps every request in-process.
-  const baseUrl = `https://graph.microsoft.com/${versionSegment(spec)}`;
+  const { baseUrl } = clientTarget(spec);
   const doc = successResponse(spec);
   const started = performance.now();
   const stats = { requests: 0, retries: 0 };
@@ -110,7 +132,7 @@ export async function certifyClient(options: CertifyClientOptions): Promise<Cert
     try {
       // The adapter gets its own copy: a client that mutates its input must not change the expectation.
       const settled = await Promise.race([
-        adapter({ baseUrl, userId: intent.userId, body: structuredClone(intent.body), token }).then(() => 'resolved' as const),
+        adapter!({ baseUrl, userId: intent.userId, body: structuredClone(intent.body), token }).then(() => 'resolved' as const),
         timeout,
       ]);
       return { exchanges: mine.exchanges, unhandled: mine.unhandled, outcome: settled };
@@ -122,21 +144,39 @@ export async function certifyClient(options: CertifyClientOptions): Promise<Cert
     }
   };
 
+  const { host } = options;
   const ctx: ClientContext = {
     spec,
     token,
     baseUrl,
     intents: fc.record({ userId: userIds(spec), body: validBody(spec) }),
-    call,
+    call: host
+      ? async (intent, s) => {
+          const o = await host.call(intent, s, token);
+          stats.requests += o.exchanges.length + o.unhandled.length;
+          return o;
+        }
+      : call,
   };
-  server.listen({ onUnhandledRequest: 'bypass' });
+  if (!host) server.listen({ onUnhandledRequest: 'bypass' });
   try {
     const cases = selectCases(
-      (options.registry ?? CLIENT_CHECKS).flatMap((c) => c.cases.call(c, ctx)),
+      (options.registry ?? CLIENT_CHECKS).filter((c) => host || !c.needsHost).flatMap((c) => c.cases.call(c, ctx)),
       options.checks,
     );
     if (cases.length === 0) throw new CertifyUsageError(`no check matches ${options.checks?.join(', ')}`);
     const results = await runCases(cases, { runs, seed, reproduce: (k) => options.reproduce?.(k.id, seed) ?? [] }, options.onResult);
+    // What the adapter did after its last call (a request sent late, a rejection) fails the run too.
+    const after = host ? await host.finish() : [];
+    if (after.length) {
+      results.push({
+        id: 'contained/after-the-last-call',
+        check: 'contained',
+        status: 'fail',
+        message: `after its last call the adapter made ${after[0]}${after.length > 1 ? ` (and ${after.length - 1} more)` : ''}`,
+        runs: 0,
+      });
+    }
     return {
       verdict: verdictOf(results),
       seed,
@@ -149,6 +189,7 @@ export async function certifyClient(options: CertifyClientOptions): Promise<Cert
       stats: { ...stats, durationMs: Math.round(performance.now() - started) },
     };
   } finally {
-    server.close();
+    if (host) await host.kill();
+    else server.close();
   }
 }

@@ -20,9 +20,15 @@ export interface Observation {
   exchanges: Exchange[];
   /** Requests to anything but the documented update (another host, path or method). */
   unhandled: string[];
-  outcome: 'resolved' | 'rejected' | 'timeout';
-  /** The rejection, as text. */
+  /** `crashed`: the adapter ended or crashed its process, or could not be called (the error says which). */
+  outcome: 'resolved' | 'rejected' | 'timeout' | 'crashed';
+  /** The rejection, or what the adapter did, as text. */
   error?: string;
+  /**
+   * What the adapter did besides HTTP, all refused: sockets and DNS look-ups (with the host), unhandled
+   * rejections. Only adapters run in their own process (a module) report these.
+   */
+  incidents?: string[];
 }
 
 export interface ClientContext {
@@ -34,9 +40,24 @@ export interface ClientContext {
   call(intent: Intent, scenario: Scenario): Promise<Observation>;
 }
 
+/**
+ * Where an adapter runs when it is not a function in this process: a supervised process of its own
+ * (`cli/adapter/adapter-process.ts`), which contains what the adapter does and reports it as incidents.
+ */
+export interface ClientHost {
+  /** Calls the adapter once; never rejects. */
+  call(intent: Intent, scenario: Scenario, token: string): Promise<Observation>;
+  /** What the adapter did after its last call; then the host is ended. */
+  finish(): Promise<string[]>;
+  /** Ends the host and waits until it is gone. */
+  kill(): Promise<void>;
+}
+
 export interface ClientCheck {
   id: string;
   title: string;
+  /** Only where the adapter runs in a host that can see what it does besides HTTP (not a plain function). */
+  needsHost?: boolean;
   // biome-ignore lint/suspicious/noExplicitAny: the registry holds cases of every check, each with its own input type
   cases(ctx: ClientContext): CheckCase<any>[];
 }

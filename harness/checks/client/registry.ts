@@ -2,6 +2,7 @@
 import { authorizationCheck } from './authorization.check.js';
 import { bodyCheck } from './body.check.js';
 import type { ClientCheck } from './client-check.js';
+import { containedCheck } from './contained.check.js';
 import { clientContentTypeCheck } from './content-type.check.js';
 import { methodCheck } from './method.check.js';
 import { oneRequestCheck } from './one-request.check.js';
@@ -16,6 +17,7 @@ export const CLIENT_CHECKS: readonly ClientCheck[] = [
   clientContentTypeCheck,
   bodyCheck,
   oneRequestCheck,
+  containedCheck,
   resolvesCheck,
   rejectsCheck,
 ];

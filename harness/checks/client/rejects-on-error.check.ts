@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { successResponse } from '../../certify/target.js';
 import type { ClientCheck, Intent } from './client-check.js';
-import { requestCase } from './request-case.js';
+import { outcomeText, requestCase } from './request-case.js';
 
 const ERRORS = [
   { status: 400, code: 'Request_BadRequest', message: 'Invalid value specified for property.' },
@@ -26,7 +26,7 @@ export const rejectsCheck: ClientCheck = {
           o.outcome === 'rejected'
             ? undefined
             : {
-                received: o.outcome === 'timeout' ? 'the call never settled' : 'the call resolved',
+                received: outcomeText(o),
                 expected: `the call rejects on ${v.error.status} ${v.error.code}`,
               },
       }),

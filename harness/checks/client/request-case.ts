@@ -32,3 +32,11 @@ export function requestCase<T extends Intent = Intent>(check: ClientCheck, ctx: 
 /** The first request, or a difference saying there was none. */
 export const first = (o: Observation) => o.exchanges[0];
 export const NO_REQUEST = { received: 'no request', expected: 'one update request' };
+
+/** What became of a call that did not resolve or reject as it should, as the `received` of a difference. */
+export function outcomeText(o: Observation): string {
+  if (o.outcome === 'timeout') return `the call never settled${o.error ? ` (${o.error})` : ''}`;
+  if (o.outcome === 'crashed') return o.error ?? 'the adapter crashed';
+  if (o.outcome === 'rejected') return `the call rejected: ${o.error}`;
+  return 'the call resolved';
+}

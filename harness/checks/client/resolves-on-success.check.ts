@@ -1,6 +1,6 @@
 import { successResponse } from '../../certify/target.js';
 import type { ClientCheck } from './client-check.js';
-import { requestCase } from './request-case.js';
+import { outcomeText, requestCase } from './request-case.js';
 
 /** The call resolves on the documented success response. */
 export const resolvesCheck: ClientCheck = {
@@ -16,7 +16,7 @@ export const resolvesCheck: ClientCheck = {
           o.outcome === 'resolved'
             ? undefined
             : {
-                received: o.outcome === 'timeout' ? 'the call never settled' : `the call rejected: ${o.error}`,
+                received: outcomeText(o),
                 expected: `the call resolves on ${doc?.status ?? 'success'}`,
               },
       }),

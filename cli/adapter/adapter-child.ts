@@ -1,0 +1,217 @@
+/**
+ * The process a client adapter runs in (`docspec certify client --adapter MODULE`). Before the adapter module
+ * is imported, every way out is closed: msw answers all HTTP (fetch, node:http and https), and raw sockets
+ * and DNS look-ups are refused and recorded with the host they were for. The adapter can end or crash this
+ * process, never the run: the parent (adapter-process.ts) sees it exit and says what the adapter did.
+ *
+ * Messages: parent → `init`, `call`, `finish`; child → `ready` | `load-error`, `done`, `finished`.
+ */
+import childProcess from 'node:child_process';
+import dns from 'node:dns';
+import { syncBuiltinESMExports } from 'node:module';
+import net from 'node:net';
+import { pathToFileURL } from 'node:url';
+import workerThreads from 'node:worker_threads';
+import { http } from 'msw';
+import { setupServer } from 'msw/node';
+import type { Intent, Observation, Scenario } from '../../harness/checks/client/client-check.js';
+import { type Exchange, headersOf } from '../../harness/certify/exchange.js';
+
+export interface ChildInit {
+  type: 'init';
+  module: string;
+  /** Service root handed to the adapter: requests under it are the documented ones. */
+  baseUrl: string;
+  success: { status: number; body: boolean };
+}
+export interface ChildCall {
+  type: 'call';
+  id: number;
+  intent: Intent;
+  scenario: Scenario;
+  token: string;
+}
+export type ParentMessage = ChildInit | ChildCall | { type: 'finish' };
+export type ChildMessage =
+  | { type: 'ready' }
+  | { type: 'load-error'; message: string }
+  | { type: 'done'; id: number; observation: Observation }
+  | { type: 'finished'; incidents: string[] };
+
+type Adapter = (args: { baseUrl: string; userId: string; body: Record<string, unknown>; token: string }) => Promise<unknown>;
+
+const send = (m: ChildMessage) => process.send?.(m);
+
+/** A rejection or a thrown value as one line, whatever it is (an object whose getters throw included). */
+export function describeThrown(e: unknown): string {
+  try {
+    if (e instanceof Error) return `${e.name}: ${e.message}`.split('\n')[0]!;
+    if (typeof e === 'object' && e !== null) {
+      const message = (e as { message?: unknown }).message;
+      if (typeof message === 'string' && message) return message.split('\n')[0]!;
+      return JSON.stringify(e)?.slice(0, 300) ?? Object.prototype.toString.call(e);
+    }
+    return String(e);
+  } catch {
+    return 'a value that cannot be read (its properties throw)';
+  }
+}
+
+let init: ChildInit | undefined;
+let adapter: Adapter | undefined;
+/** The call in progress: what its adapter sent, and what else it did. */
+let current: { intent: Intent; scenario: Scenario; exchanges: Exchange[]; unhandled: string[]; incidents: string[] } | undefined;
+/**
+ * What happened between calls, told with the next call: requests sent after their call resolved (they fail
+ * one-request) and anything else (a late rejection, a socket).
+ */
+let late: string[] = [];
+let between: string[] = [];
+let inflight = 0;
+let idle: (() => void) | undefined;
+
+const incident = (what: string) => (current ? current.incidents.push(what) : between.push(what));
+
+function closeTheWayOut(): void {
+  // Raw sockets (net, and tls and http agents over it): nothing leaves the process but what msw answers.
+  const connect = net.Socket.prototype.connect;
+  net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
+    // net.connect() hands over its arguments normalised: [options, callback].
+    const [first, second] = (Array.isArray(args[0]) ? args[0] : args) as [unknown, unknown];
+    const where =
+      typeof first === 'object' && first !== null
+        ? `${(first as { host?: string }).host ?? (first as { path?: string }).path ?? 'localhost'}:${(first as { port?: number }).port ?? ''}`
+        : `${typeof second === 'string' ? second : 'localhost'}:${String(first)}`;
+    incident(`a socket to ${where} (refused: only the documented HTTP request may leave)`);
+    process.nextTick(() => this.destroy(Object.assign(new Error(`docspec refused a connection to ${where}`), { code: 'ECONNREFUSED' })));
+    return this;
+  } as typeof connect;
+  const refuseLookup = (name: string) =>
+    function (this: unknown, host: unknown, ...rest: unknown[]) {
+      incident(`a DNS look-up of ${String(host)} (refused)`);
+      const callback = rest.find((r) => typeof r === 'function') as ((e: Error) => void) | undefined;
+      const error = Object.assign(new Error(`docspec refused ${name} ${String(host)}`), { code: 'ECONNREFUSED' });
+      if (callback) process.nextTick(() => callback(error));
+      else return Promise.reject(error);
+    };
+  for (const fn of [
+    'lookup',
+    'lookupService',
+    'resolve',
+    'resolve4',
+    'resolve6',
+    'resolveAny',
+    'resolveCname',
+    'resolveMx',
+    'resolveTxt',
+    'resolveSrv',
+    'resolveNs',
+    'reverse',
+  ] as const) {
+    Object.defineProperty(dns, fn, { value: refuseLookup(`dns.${fn}`), writable: true, configurable: true });
+    if (fn in dns.promises) Object.defineProperty(dns.promises, fn, { value: refuseLookup(`dns.promises.${fn}`), writable: true, configurable: true });
+  }
+  // Another process or thread would start without these guards: the adapter may not start one.
+  const refuseStart = (what: string) => () => {
+    incident(`${what} (refused: the adapter may not start processes or threads)`);
+    throw Object.assign(new Error(`docspec refused ${what}`), { code: 'EPERM' });
+  };
+  for (const fn of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'] as const) {
+    Object.defineProperty(childProcess, fn, { value: refuseStart(`child_process.${fn}`), writable: true, configurable: true });
+  }
+  Object.defineProperty(workerThreads, 'Worker', { value: refuseStart('a worker thread'), writable: true, configurable: true });
+  // Named imports (`import { lookup } from 'node:dns'`) see the patched functions too.
+  syncBuiltinESMExports();
+}
+
+function answer(scenario: Scenario, intent: Intent): Response {
+  if (scenario.kind === 'error') return Response.json({ error: { code: scenario.code, message: scenario.message } }, { status: scenario.status });
+  if (init!.success.body) return Response.json({ id: intent.userId, ...intent.body }, { status: init!.success.status });
+  return new Response(null, { status: init!.success.status });
+}
+
+const server = setupServer(
+  http.all('*', async ({ request }) => {
+    inflight++;
+    try {
+      const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text();
+      const call = current;
+      if (!call) {
+        late.push(`${request.method} ${request.url} (sent after its call had resolved)`);
+        return Response.json({ error: { code: 'docspec_Late', message: 'sent after the call resolved' } }, { status: 404 });
+      }
+      if (!request.url.startsWith(`${init!.baseUrl}/`)) {
+        call.unhandled.push(`${request.method} ${request.url}`);
+        return Response.json({ error: { code: 'docspec_Unhandled', message: 'not a documented request' } }, { status: 404 });
+      }
+      const response = answer(call.scenario, call.intent);
+      const text = await response.clone().text();
+      call.exchanges.push({
+        request: { method: request.method, path: new URL(request.url).pathname, url: request.url, headers: headersOf(request.headers), body },
+        response: { status: response.status, statusText: response.statusText, headers: headersOf(response.headers), text },
+        attempts: 1,
+      });
+      return response;
+    } finally {
+      inflight--;
+      if (inflight === 0) idle?.();
+    }
+  }),
+);
+
+/** Until every request the adapter started has been answered, and the answers delivered. */
+async function settled(): Promise<void> {
+  for (let turn = 0; turn < 3; turn++) {
+    if (inflight > 0) await new Promise<void>((resolve) => (idle = resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  idle = undefined;
+}
+
+async function call(m: ChildCall): Promise<void> {
+  current = { intent: m.intent, scenario: m.scenario, exchanges: [], unhandled: late, incidents: between };
+  late = [];
+  between = [];
+  let outcome: Observation['outcome'] = 'resolved';
+  let error: string | undefined;
+  try {
+    await adapter!({ baseUrl: init!.baseUrl, userId: m.intent.userId, body: m.intent.body, token: m.token });
+  } catch (e) {
+    outcome = 'rejected';
+    error = describeThrown(e);
+  }
+  await settled();
+  const { exchanges, unhandled, incidents } = current;
+  current = undefined;
+  send({ type: 'done', id: m.id, observation: { exchanges, unhandled, outcome, error, incidents } });
+}
+
+process.on('unhandledRejection', (e) => incident(`an unhandled rejection: ${describeThrown(e)}`));
+// Thrown from a timer or an event of the adapter's: reported, and the process goes on to the next call.
+process.on('uncaughtException', (e) => incident(`an uncaught exception: ${describeThrown(e)}`));
+
+process.on('message', async (m: ParentMessage) => {
+  if (m.type === 'init') {
+    init = m;
+    closeTheWayOut();
+    server.listen({ onUnhandledRequest: 'bypass' });
+    try {
+      const loaded = (await import(pathToFileURL(m.module).href)) as { default?: unknown };
+      if (typeof loaded.default !== 'function') {
+        send({ type: 'load-error', message: 'must default-export a function ({ baseUrl, userId, body, token }) => Promise<void>' });
+        return;
+      }
+      adapter = loaded.default as Adapter;
+      send({ type: 'ready' });
+    } catch (e) {
+      send({ type: 'load-error', message: `threw on import: ${describeThrown(e).replace(/^Error: /, '')}` });
+    }
+  } else if (m.type === 'call') {
+    await call(m);
+  } else {
+    // Stragglers get a moment to arrive before the last word on what happened between calls.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await settled();
+    send({ type: 'finished', incidents: [...late.map((r) => `a request: ${r}`), ...between] });
+  }
+});
