@@ -84,6 +84,12 @@ describe('certify client with adapters that misbehave', () => {
     expect(r.stdout).toMatch(/the adapter hung on an earlier call \(no answer within 2 s\); no further calls/);
   });
 
+  it('an adapter whose module never finishes loading is refused after one timeout, exit 2', async () => {
+    const r = await certify('hangs-on-import.mjs', ['--call-timeout', '2']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toMatch(/^docspec: adapter .*hangs-on-import\.mjs did not finish loading within 2 s$/);
+  });
+
   it('no connection ever reached the open loopback port', () => {
     expect(connections).toBe(0);
   });

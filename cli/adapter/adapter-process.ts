@@ -47,11 +47,18 @@ export class AdapterProcess implements ClientHost {
       // A send to a child that just died fails with EPIPE; its exit, handled below, says what happened.
       child.on('error', () => {});
       let loaded = false;
+      // A module whose top-level code never finishes is as hung as a call that never settles.
+      const loading = setTimeout(() => {
+        reject(new AdapterLoadError(`did not finish loading within ${this.options.timeoutMs / 1000} s`));
+        child.kill('SIGKILL');
+      }, this.options.timeoutMs);
       child.on('message', (m: ChildMessage) => {
         if (m.type === 'ready') {
           loaded = true;
+          clearTimeout(loading);
           resolve();
         } else if (m.type === 'load-error') {
+          clearTimeout(loading);
           reject(new AdapterLoadError(m.message));
           child.kill('SIGKILL');
         } else if (m.type === 'done' && this.pending?.id === m.id) {
@@ -66,6 +73,7 @@ export class AdapterProcess implements ClientHost {
         if (this.child === child) this.child = undefined;
         this.ready = undefined;
         const how = signal ? `was killed by ${signal}` : `ended its process (exit code ${code})`;
+        clearTimeout(loading);
         if (!loaded) reject(new AdapterLoadError(`${how} while loading`));
         if (this.pending) {
           const { resolve: settle } = this.pending;
