@@ -307,6 +307,13 @@ describe('no stale output', () => {
       expect(files(join(out, 'generated')), how).not.toContain('widget-get/v1.0.ts');
       expect(readFileSync(join(out, 'generated/index.ts'), 'utf8'), how).not.toContain('widget-get');
     }
+    // And what is left is exactly what a clean run writes, file for file.
+    const clean = join(work, 'stale-clean');
+    expect(run(['generate', '--docs', tree, '--out', clean]).code).toBe(0);
+    for (const dir of ['spec', 'generated']) {
+      expect(files(join(out, dir))).toEqual(files(join(clean, dir)));
+      for (const f of files(join(clean, dir))) expect(readFileSync(join(out, dir, f), 'utf8'), f).toBe(readFileSync(join(clean, dir, f), 'utf8'));
+    }
   });
 
   it('generating one page adds it to generated/index.ts instead of replacing what is there', () => {
