@@ -48,6 +48,14 @@ describe('runPool', () => {
     for (const [id, value] of results) expect(value).toBe(id * 2);
   });
 
+  it('blames the page a worker died on, not the one it answered just before (the error can overtake it)', async () => {
+    // ok, throw, ok, throw, …: each worker answers a page and dies on the next one it already holds.
+    const jobs: Job[] = Array.from({ length: 60 }, (_, id) => ({ id, kind: id % 2 === 1 ? 'throw' : 'ok' }));
+    const { results, lost } = await runJobs(jobs, 2);
+    expect([...lost.keys()].sort((a, b) => a - b)).toEqual(jobs.filter((j) => j.kind === 'throw').map((j) => j.id));
+    expect([...results.keys()].sort((a, b) => a - b)).toEqual(jobs.filter((j) => j.kind === 'ok').map((j) => j.id));
+  });
+
   it('finishes at once with no jobs', async () => {
     const { results, lost } = await runJobs([], 2);
     expect(results.size + lost.size).toBe(0);

@@ -112,9 +112,15 @@ export function runPool<J extends { id: number }, R extends { id: number }>(jobs
         online = true;
         arm();
       });
-      worker.on('error', (e) => lose(`its worker failed: ${e.message.split('\n')[0]}`));
+      // An error can overtake the answers the worker sent just before it: blaming the first page in flight
+      // then would blame a page that was done. Node delivers every pending answer before 'exit', so the page
+      // is only lost there, with the error as the reason.
+      let failure: string | undefined;
+      worker.on('error', (e) => {
+        failure ??= `its worker failed: ${e.message.split('\n')[0]}`;
+      });
       worker.on('exit', (code) => {
-        if (!gone && (inflight.length > 0 || queue.length > 0)) lose(`its worker exited with code ${code}`);
+        if (!gone && (inflight.length > 0 || queue.length > 0)) lose(failure ?? `its worker exited with code ${code}`);
       });
       feed();
     };
