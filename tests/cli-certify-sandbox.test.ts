@@ -15,7 +15,13 @@ const ADAPTERS = join(ROOT, 'tests/fixtures/adapters');
 let listener: Server;
 let connections = 0;
 let port = 0;
+/** A port that was free a moment ago: taken by a listener, then released. */
+let closedPort = 0;
 beforeAll(async () => {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  closedPort = (probe.address() as { port: number }).port;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
   listener = createServer((s) => {
     connections++;
     s.destroy();
@@ -42,8 +48,11 @@ function certify(adapter: string, extra: string[] = []): Promise<{ code: number;
     ...extra,
   ];
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DOCSPEC_TEST_PORT: String(port) } }, (e, stdout, stderr) =>
-      resolve({ code: e ? ((e as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      args,
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DOCSPEC_TEST_PORT: String(port), DOCSPEC_TEST_CLOSED_PORT: String(closedPort) } },
+      (e, stdout, stderr) => resolve({ code: e ? ((e as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -66,6 +75,7 @@ describe('certify client with adapters that misbehave', () => {
     ['throws-hostile.mjs', /the call rejected: a value that cannot be read \(its properties throw\)/],
     ['unhandled-rejection.mjs', /contained\n\s+received {2}the adapter made an unhandled rejection: Error: left behind on purpose/],
     ['socket.mjs', /contained\n\s+received {2}the adapter made a socket to 127\.0\.0\.1:\d+ \(refused/],
+    ['socket-closed.mjs', /contained\n\s+received {2}the adapter made a socket to 127\.0\.0\.1:\d+ \(refused/],
     ['dns.mjs', /contained\n\s+received {2}the adapter made a DNS look-up of example\.invalid \(refused\)/],
     ['spawns.mjs', /contained\n\s+received {2}the adapter made child_process\.spawn \(refused: the adapter may not start processes or threads\)/],
     ['throws-later.mjs', /the adapter made an uncaught exception: Error: thrown from a timer/],
