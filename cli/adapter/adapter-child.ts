@@ -15,7 +15,7 @@ import workerThreads from 'node:worker_threads';
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import type { Intent, Observation, Scenario } from '../../harness/checks/client/client-check.js';
-import { type Exchange, headersOf } from '../../harness/certify/exchange.js';
+import { answerCall, type CallRecord, describeThrown } from '../../harness/certify/client-wire.js';
 
 export interface ChildInit {
   type: 'init';
@@ -42,25 +42,10 @@ type Adapter = (args: { baseUrl: string; userId: string; body: Record<string, un
 
 const send = (m: ChildMessage) => process.send?.(m);
 
-/** A rejection or a thrown value as one line, whatever it is (an object whose getters throw included). */
-export function describeThrown(e: unknown): string {
-  try {
-    if (e instanceof Error) return `${e.name}: ${e.message}`.split('\n')[0]!;
-    if (typeof e === 'object' && e !== null) {
-      const message = (e as { message?: unknown }).message;
-      if (typeof message === 'string' && message) return message.split('\n')[0]!;
-      return JSON.stringify(e)?.slice(0, 300) ?? Object.prototype.toString.call(e);
-    }
-    return String(e);
-  } catch {
-    return 'a value that cannot be read (its properties throw)';
-  }
-}
-
 let init: ChildInit | undefined;
 let adapter: Adapter | undefined;
 /** The call in progress: what its adapter sent, and what else it did. */
-let current: { intent: Intent; scenario: Scenario; exchanges: Exchange[]; unhandled: string[]; incidents: string[] } | undefined;
+let current: (CallRecord & { incidents: string[] }) | undefined;
 /**
  * What happened between calls, told with the next call: requests sent after their call resolved (they fail
  * one-request) and anything else (a late rejection, a socket).
@@ -124,34 +109,16 @@ function closeTheWayOut(): void {
   syncBuiltinESMExports();
 }
 
-function answer(scenario: Scenario, intent: Intent): Response {
-  if (scenario.kind === 'error') return Response.json({ error: { code: scenario.code, message: scenario.message } }, { status: scenario.status });
-  if (init!.success.body) return Response.json({ id: intent.userId, ...intent.body }, { status: init!.success.status });
-  return new Response(null, { status: init!.success.status });
-}
-
 const server = setupServer(
   http.all('*', async ({ request }) => {
     inflight++;
     try {
-      const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text();
       const call = current;
       if (!call) {
         late.push(`${request.method} ${request.url} (sent after its call had resolved)`);
         return Response.json({ error: { code: 'docspec_Late', message: 'sent after the call resolved' } }, { status: 404 });
       }
-      if (!request.url.startsWith(`${init!.baseUrl}/`)) {
-        call.unhandled.push(`${request.method} ${request.url}`);
-        return Response.json({ error: { code: 'docspec_Unhandled', message: 'not a documented request' } }, { status: 404 });
-      }
-      const response = answer(call.scenario, call.intent);
-      const text = await response.clone().text();
-      call.exchanges.push({
-        request: { method: request.method, path: new URL(request.url).pathname, url: request.url, headers: headersOf(request.headers), body },
-        response: { status: response.status, statusText: response.statusText, headers: headersOf(response.headers), text },
-        attempts: 1,
-      });
-      return response;
+      return await answerCall(request, call, init!);
     } finally {
       inflight--;
       if (inflight === 0) idle?.();
@@ -204,7 +171,14 @@ process.on('message', async (m: ParentMessage) => {
       adapter = loaded.default as Adapter;
       send({ type: 'ready' });
     } catch (e) {
-      send({ type: 'load-error', message: `threw on import: ${describeThrown(e).replace(/^Error: /, '')}` });
+      send({
+        type: 'load-error',
+        message: `threw on import: ${
+          describeThrown(e)
+            .replace(/^Error: /, '')
+            .split('\n')[0]
+        }`,
+      });
     }
   } else if (m.type === 'call') {
     await call(m);

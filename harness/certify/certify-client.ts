@@ -15,9 +15,9 @@ import type { ClientCheck, ClientContext, ClientHost, Intent, Observation, Scena
 import { CLIENT_CHECKS } from '../checks/client/registry.js';
 import { type CertifyReport, type CheckResult, verdictOf } from '../report/report.js';
 import { CertifyUsageError, DEFAULT_RUNS, DEFAULT_TOKEN } from './certify-server.js';
-import { type Exchange, headersOf } from './exchange.js';
+import { answerCall, type CallRecord, type ClientTarget, describeThrown } from './client-wire.js';
 import { runCases, selectCases } from './run-case.js';
-import { successResponse, versionSegment } from './target.js';
+import { sourceText, successResponse, versionSegment } from './target.js';
 
 /** What a client under test is wrapped in: performs the update with that client, resolves or rejects. */
 export type ClientAdapter = (args: { baseUrl: string; userId: string; body: Record<string, unknown>; token: string }) => Promise<void>;
@@ -43,33 +43,18 @@ export interface CertifyClientOptions {
   seed?: number;
   token?: string;
   checks?: string[];
-  /** A call that has not settled by then counts as never settling (default 10 s). */
+  /** A call of `adapter` that has not settled by then counts as never settling (default 10 s); a host has its own. */
   timeoutMs?: number;
   onResult?: (result: CheckResult, done: number, total: number) => void;
   reproduce?: (caseId: string, seed: number) => string[];
   registry?: readonly ClientCheck[];
 }
 
-/** A rejection as text, whatever was thrown (SDK errors are not always Errors, nor printable). */
-function describeError(e: unknown): string {
-  if (e instanceof Error) return `${e.name}: ${e.message}`;
-  if (typeof e === 'object' && e !== null) {
-    const o = e as { message?: unknown; code?: unknown; responseStatusCode?: unknown };
-    if (typeof o.message === 'string' && o.message) return o.message;
-    try {
-      return JSON.stringify(e).slice(0, 300);
-    } catch {
-      return Object.prototype.toString.call(e);
-    }
-  }
-  return String(e);
-}
-
 /**
  * What a client under test is pointed at and answered with: the real service root (SDKs are tested with
  * their defaults, and msw keeps every request in-process) and the documented success.
  */
-export function clientTarget(spec: OperationSpec): { baseUrl: string; success: { status: number; body: boolean } } {
+export function clientTarget(spec: OperationSpec): ClientTarget {
   const doc = successResponse(spec);
   return { baseUrl: `https://graph.microsoft.com/${versionSegment(spec)}`, success: { status: doc?.status ?? 204, body: !!doc?.bodyType } };
 }
@@ -88,42 +73,22 @@ export async function certifyClient(options: CertifyClientOptions): Promise<Cert
   const seed = options.seed ?? (Math.random() * 2 ** 31) | 0;
   const token = options.token ?? DEFAULT_TOKEN;
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const { baseUrl } = clientTarget(spec);
-  const doc = successResponse(spec);
+  const target = clientTarget(spec);
+  const { baseUrl } = target;
   const started = performance.now();
   const stats = { requests: 0, retries: 0 };
 
-  let scenario: Scenario = { kind: 'success' };
-  let current: { intent: Intent; exchanges: Exchange[]; unhandled: string[] } | undefined;
-  const answer = (s: Scenario, intent: Intent): Response => {
-    if (s.kind === 'error') return Response.json({ error: { code: s.code, message: s.message } }, { status: s.status });
-    if (doc?.bodyType) return Response.json({ id: intent.userId, ...intent.body }, { status: doc.status });
-    return new Response(null, { status: doc?.status ?? 204 });
-  };
+  let current: CallRecord | undefined;
   const server = setupServer(
     http.all('*', async ({ request }) => {
       stats.requests++;
-      const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text();
-      const documented = request.url.startsWith(`${baseUrl}/`);
       if (!current) return new Response(null, { status: 404 });
-      if (!documented) {
-        current.unhandled.push(`${request.method} ${request.url}`);
-        return Response.json({ error: { code: 'docspec_Unhandled', message: 'not a documented request' } }, { status: 404 });
-      }
-      const response = answer(scenario, current.intent);
-      const text = await response.clone().text();
-      current.exchanges.push({
-        request: { method: request.method, path: new URL(request.url).pathname, url: request.url, headers: headersOf(request.headers), body },
-        response: { status: response.status, statusText: response.statusText, headers: headersOf(response.headers), text },
-        attempts: 1,
-      });
-      return response;
+      return answerCall(request, current, target);
     }),
   );
 
   const call = async (intent: Intent, s: Scenario): Promise<Observation> => {
-    scenario = s;
-    current = { intent, exchanges: [], unhandled: [] };
+    current = { intent, scenario: s, exchanges: [], unhandled: [] };
     const mine = current;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
@@ -137,7 +102,7 @@ export async function certifyClient(options: CertifyClientOptions): Promise<Cert
       ]);
       return { exchanges: mine.exchanges, unhandled: mine.unhandled, outcome: settled };
     } catch (e) {
-      return { exchanges: mine.exchanges, unhandled: mine.unhandled, outcome: 'rejected', error: describeError(e) };
+      return { exchanges: mine.exchanges, unhandled: mine.unhandled, outcome: 'rejected', error: describeThrown(e) };
     } finally {
       clearTimeout(timer);
       current = undefined;
@@ -173,7 +138,12 @@ export async function certifyClient(options: CertifyClientOptions): Promise<Cert
         id: 'contained/after-the-last-call',
         check: 'contained',
         status: 'fail',
+        // The documented request is the one thing the adapter may send: its line is what this breaks.
+        source: sourceText(spec.http.paths[0]?.source),
+        sentence: `${spec.http.method} ${spec.http.paths[0]?.template ?? ''}`,
         message: `after its last call the adapter made ${after[0]}${after.length > 1 ? ` (and ${after.length - 1} more)` : ''}`,
+        received: `after its last call the adapter made ${after[0]}`,
+        expected: 'only the documented update request, during its call',
         runs: 0,
       });
     }
