@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { emitFiles, indexFile } from '../generator/emit/emit-files.js';
 import { variantFileName } from '../generator/emit/names.js';
+import { OPERATION_NAME, VARIANT_NAME } from '../generator/extract/naming.js';
 import { serializeSpec, specFileName } from '../generator/generate.js';
 import { diagnostic } from '../generator/spec/diagnostic.js';
 import { countBySeverity, formatDiagnostic } from '../generator/spec/format-diagnostics.js';
@@ -13,10 +14,6 @@ import { firstDifference } from '../generator/text-diff.js';
 import { displayPath, ensureWritable, integerOption, isInside, packageFile, parseOptions, readInput, UsageError, writeAtomic } from './io.js';
 import { runPool } from './corpus/pool.js';
 import type { SinglePageDone, SinglePageJob } from './page-worker.js';
-
-/** As the spec schema has it. */
-const OPERATION_NAME = /^[a-z0-9][a-z0-9-]*$/;
-const VARIANT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 interface PageConfig {
   file: string;

@@ -1,4 +1,9 @@
 /** Operation and variant names, inferred from the page when the caller does not give them. */
+
+/** What an operation name may be: it becomes a file and folder name (the spec schema has the same pattern). */
+export const OPERATION_NAME = /^[a-z0-9][a-z0-9-]*$/;
+/** What a variant name given by a user may be: a file name that cannot climb (`v1.0`, `beta`, `my_sdk`). */
+export const VARIANT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 import type { PageModel } from '../read/page-model.js';
 import { versionOfUrl } from './http-message.js';
 

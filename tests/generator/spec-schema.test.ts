@@ -25,3 +25,16 @@ describe('spec format schema', () => {
     expect(validate(spec)).toBe(false);
   });
 });
+
+describe('operation names', () => {
+  it('the schema and the name check the CLI applies are one pattern, and inferred names always match it', async () => {
+    const { OPERATION_NAME, operationName } = await import('../../generator/extract/naming.js');
+    const schema = JSON.parse(readFileSync(join(ROOT, 'spec/spec.schema.json'), 'utf8'));
+    const patterns = JSON.stringify(schema).match(/"operation":\{"type":"string","pattern":"([^"]+)"\}/g) ?? [];
+    expect(patterns.length).toBeGreaterThan(0);
+    for (const p of patterns) expect(p).toContain(`"pattern":"${OPERATION_NAME.source}"`);
+    for (const title of ['Update user', '# ../../X', 'user: assignLicense', 'Mettre à jour', '---', '', 'Überprüfen', 'Get driveItem (beta)']) {
+      expect(operationName(title), title).toMatch(OPERATION_NAME);
+    }
+  });
+});
