@@ -24,7 +24,7 @@ export interface RequestBody {
    * • In app-only scenarios in addition to Microsoft Graph permissions, the app must be assigned a higher privileged administrator role as indicated in Who can perform sensitive actions.
    *
    * - Required when the resource is created. (`required-on-create`, spec/sources/beta/user-update.md:64)
-   * - Needs User.EnableDisableAccount.All + User.Read.All. (`requires-permission`, spec/sources/beta/user-update.md:64)
+   * - Needs User.EnableDisableAccount.All and User.Read.All (least privileged; higher ones also work). (`requires-permission`, spec/sources/beta/user-update.md:64)
    * @see spec/sources/beta/user-update.md:64
    */
   accountEnabled?: boolean | null;
@@ -53,7 +53,7 @@ export interface RequestBody {
    * The telephone numbers for the user. NOTE: Although this is a string collection, only one number can be set for this property. User-Phone.ReadWrite.All is the least privileged permission to update this property.
    *
    * - At most 1 item. (`max-items`, spec/sources/beta/user-update.md:68)
-   * - Needs User-Phone.ReadWrite.All. (`requires-permission`, spec/sources/beta/user-update.md:68)
+   * - Needs User-Phone.ReadWrite.All (least privileged; higher ones also work). (`requires-permission`, spec/sources/beta/user-update.md:68)
    * @see spec/sources/beta/user-update.md:68
    */
   businessPhones?: string[] | null;
@@ -134,9 +134,9 @@ export interface RequestBody {
    * • To update this property in delegated scenarios, the admin needs the Global Administrator role.
    *
    * - Format: date-time. (`primitive-format`, spec/sources/beta/user-update.md:80)
-   * - Needs User-LifeCycleInfo.Read.All + User.Read.All. (`requires-permission`, spec/sources/beta/user-update.md:80)
-   * - Needs User.Read.All + User-LifeCycleInfo.ReadWrite.All (delegated). (`requires-permission`, spec/sources/beta/user-update.md:35)
-   * - Needs User.Read.All + User-LifeCycleInfo.ReadWrite.All (application). (`requires-permission`, spec/sources/beta/user-update.md:36)
+   * - Needs User-LifeCycleInfo.Read.All and User.Read.All. (`requires-permission`, spec/sources/beta/user-update.md:80)
+   * - Needs User.Read.All and User-LifeCycleInfo.ReadWrite.All (delegated). (`requires-permission`, spec/sources/beta/user-update.md:35)
+   * - Needs User.Read.All and User-LifeCycleInfo.ReadWrite.All (application). (`requires-permission`, spec/sources/beta/user-update.md:36)
    * @see spec/sources/beta/user-update.md:80
    */
   employeeLeaveDateTime?: DateTimeOffset | null;
@@ -167,7 +167,7 @@ export interface RequestBody {
    * The SMTP address for the user, for example, jeff\@contoso.com. For Azure AD B2C accounts, this property can be updated up to only 10 times with unique SMTP addresses. Changes to this property also updates the user's proxyAddresses collection to include the value as an SMTP address. Can't be updated to null.
    *
    * - Cannot be null. (`not-nullable`, spec/sources/beta/user-update.md:85)
-   * - Can be updated at most 10 times. (`update-limit`, spec/sources/beta/user-update.md:85)
+   * - Can be updated at most 10 times. Condition: "For Azure AD B2C accounts" (shown, not enforced). (`update-limit`, spec/sources/beta/user-update.md:85)
    * @see spec/sources/beta/user-update.md:85
    */
   mail?: string;
@@ -184,7 +184,7 @@ export interface RequestBody {
    * • In delegated scenarios, Privileged Authentication Administrator is the least privileged role that's allowed to update this property for all administrators in the tenant. In general, the signed-in user must have a higher privileged administrator role as indicated in Who can perform sensitive actions.
    * • In app-only scenarios in addition to Microsoft Graph permissions, the app must be assigned a higher privileged administrator role as indicated in Who can perform sensitive actions.
    *
-   * - Needs User-Phone.ReadWrite.All. (`requires-permission`, spec/sources/beta/user-update.md:87)
+   * - Needs User-Phone.ReadWrite.All (least privileged; higher ones also work). (`requires-permission`, spec/sources/beta/user-update.md:87)
    * @see spec/sources/beta/user-update.md:87
    */
   mobilePhone?: string | null;
@@ -218,7 +218,7 @@ export interface RequestBody {
    *
    * - At most 250 items. (`max-items`, spec/sources/beta/user-update.md:92)
    * - Each item at most 250 characters. (`item-max-length`, spec/sources/beta/user-update.md:92)
-   * - Needs User-Mail.ReadWrite.All. (`requires-permission`, spec/sources/beta/user-update.md:92)
+   * - Needs User-Mail.ReadWrite.All (least privileged; higher ones also work). (`requires-permission`, spec/sources/beta/user-update.md:92)
    * @see spec/sources/beta/user-update.md:92
    */
   otherMails?: string[] | null;
@@ -235,7 +235,7 @@ export interface RequestBody {
    * • In delegated scenarios, the User Administrator Microsoft Entra role is the least privileged admin role supported to update this property for nonadmin users. Privileged Authentication Administrator is the least privileged role that's allowed to update this property for all administrators in the tenant. In general, the signed-in user must have a higher privileged administrator role as indicated in Who can reset passwords.
    * • In app-only scenarios, the calling app must be assigned a supported permission and at least the User Administrator Microsoft Entra role.
    *
-   * - Needs User-PasswordProfile.ReadWrite.All. (`requires-permission`, spec/sources/beta/user-update.md:94)
+   * - Needs User-PasswordProfile.ReadWrite.All (least privileged; higher ones also work). (`requires-permission`, spec/sources/beta/user-update.md:94)
    * @see spec/sources/beta/user-update.md:94
    */
   passwordProfile?: PasswordProfile | null;

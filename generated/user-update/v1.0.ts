@@ -21,7 +21,7 @@ export interface RequestBody {
    * true if the account is enabled; otherwise, false. This property is required when a user is created. A Privileged Authentication Administrator assigned the Directory.AccessAsUser.All delegated permission is the least privileged role that's allowed to update the accountEnabled status of all administrators in the tenant.
    *
    * - Required when the resource is created. (`required-on-create`, spec/sources/v1.0/user-update.txt:56)
-   * - Needs Directory.AccessAsUser.All (delegated). (`requires-permission`, spec/sources/v1.0/user-update.txt:56)
+   * - Needs Directory.AccessAsUser.All (least privileged; higher ones also work) (delegated). Condition: "A Privileged Authentication Administrator" (shown, not enforced). (`requires-permission`, spec/sources/v1.0/user-update.txt:56)
    * @see spec/sources/v1.0/user-update.txt:56
    */
   accountEnabled?: boolean | null;
@@ -122,8 +122,8 @@ export interface RequestBody {
    * For delegated scenarios, the calling user must have the Global Administrator role and the calling app assigned the User.Read.All and User-LifeCycleInfo.ReadWrite.All delegated permissions.
    *
    * - Format: date-time. (`primitive-format`, spec/sources/v1.0/user-update.txt:73)
-   * - Needs User.Read.All + User-LifeCycleInfo.ReadWrite.All (delegated). (`requires-permission`, spec/sources/v1.0/user-update.txt:75)
-   * - Needs User.Read.All + User-LifeCycleInfo.ReadWrite.All (application). (`requires-permission`, spec/sources/v1.0/user-update.txt:33)
+   * - Needs User.Read.All and User-LifeCycleInfo.ReadWrite.All (delegated). (`requires-permission`, spec/sources/v1.0/user-update.txt:75)
+   * - Needs User.Read.All and User-LifeCycleInfo.ReadWrite.All (application). (`requires-permission`, spec/sources/v1.0/user-update.txt:33)
    * @see spec/sources/v1.0/user-update.txt:73
    */
   employeeLeaveDateTime?: DateTimeOffset | null;
@@ -146,7 +146,7 @@ export interface RequestBody {
    * The SMTP address for the user, for example, [email protected]. Changes to this property also update the user's proxyAddresses collection to include the value as an SMTP address. For Azure AD B2C accounts, this property can be updated up to only 10 times with unique SMTP addresses. Can't be updated to null.
    *
    * - Cannot be null. (`not-nullable`, spec/sources/v1.0/user-update.txt:79)
-   * - Can be updated at most 10 times. (`update-limit`, spec/sources/v1.0/user-update.txt:79)
+   * - Can be updated at most 10 times. Condition: "For Azure AD B2C accounts" (shown, not enforced). (`update-limit`, spec/sources/v1.0/user-update.txt:79)
    * @see spec/sources/v1.0/user-update.txt:79
    */
   mail?: string;
@@ -160,7 +160,7 @@ export interface RequestBody {
   /**
    * The primary cellular telephone number for the user.
    *
-   * - Needs Directory.AccessAsUser.All (delegated). (`requires-permission`, spec/sources/v1.0/user-update.txt:27)
+   * - Needs Directory.AccessAsUser.All (delegated). Condition: "for users with privileged administrator roles" (shown, not enforced). (`requires-permission`, spec/sources/v1.0/user-update.txt:27)
    * @see spec/sources/v1.0/user-update.txt:81
    */
   mobilePhone?: string | null;
@@ -189,7 +189,7 @@ export interface RequestBody {
   /**
    * A list of additional email addresses for the user; for example: ["[email protected]", "[email protected]"].
    *
-   * - Needs Directory.AccessAsUser.All (delegated). (`requires-permission`, spec/sources/v1.0/user-update.txt:27)
+   * - Needs Directory.AccessAsUser.All (delegated). Condition: "for users with privileged administrator roles" (shown, not enforced). (`requires-permission`, spec/sources/v1.0/user-update.txt:27)
    * @see spec/sources/v1.0/user-update.txt:86
    */
   otherMails?: string[] | null;
@@ -206,7 +206,7 @@ export interface RequestBody {
    * • In application-only access, the calling app must be assigned the User.ReadWrite.All (least privilege) or Directory.ReadWrite.All (higher privilege) application permission and at least the User Administrator Microsoft Entra role.
    *
    * - Needs Directory.AccessAsUser.All (delegated). (`requires-permission`, spec/sources/v1.0/user-update.txt:89)
-   * - Needs User.ReadWrite.All + Directory.ReadWrite.All (application). (`requires-permission`, spec/sources/v1.0/user-update.txt:90)
+   * - Needs User.ReadWrite.All or Directory.ReadWrite.All (least privileged; higher ones also work) (application). (`requires-permission`, spec/sources/v1.0/user-update.txt:90)
    * @see spec/sources/v1.0/user-update.txt:88
    */
   passwordProfile?: PasswordProfile | null;

@@ -2,6 +2,7 @@
  * Spec → validator contract: the plain data a generated validator checks against. Only constraints a body
  * can be checked for are kept (permissions, update limits and required-on-create are not about one body).
  */
+import { isEnforced } from '../spec/enforced.js';
 import type { Constraint, OperationSpec, Property, SourceRef, TypeRef } from '../spec/ir.js';
 import { INTEGER_RANGES, isAnyJson, jsonKind } from '../spec/primitives.js';
 import type { Check, Contract, PropertyContract, TypeContract, ValueType } from './runtime.js';
@@ -48,7 +49,10 @@ function check(c: Constraint): Check | undefined {
 }
 
 export function propertyContract(p: Property, spec: Pick<OperationSpec, 'types'>): PropertyContract {
-  const checks = p.constraints.map(check).filter((c): c is Check => c !== undefined);
+  const checks = p.constraints
+    .filter(isEnforced)
+    .map(check)
+    .filter((c): c is Check => c !== undefined);
   // An enum type with values on its own type page (and none in the description) checks against those.
   if (p.type.kind === 'named' && !checks.some((c) => c.kind === 'enum')) {
     const def = spec.types[p.type.name];

@@ -1,6 +1,7 @@
 /** Runs the property rules of the registry over a description and the type column. */
 import type { Inline } from '../read/page-model.js';
 import type { Constraint, SourceRef, TypeRef } from '../spec/ir.js';
+import { conditionOf } from './condition.js';
 import { PROPERTY_RULES } from './rules/registry.js';
 import { sentencesOf } from './sentences.js';
 
@@ -22,8 +23,17 @@ export function mineConstraints(name: string, type: TypeRef, description: Inline
       continue;
     }
     for (const s of sentences) {
-      for (const v of rule.mine(s.text, ctx)) {
-        add({ ...v, rule: rule.id, sentence: s.text, source: { file: description.pos.file, line: s.line, column: s.column } });
+      const found = rule.mine(s.text, ctx);
+      if (found.length === 0) continue;
+      const condition = conditionOf(s.text);
+      for (const v of found) {
+        add({
+          ...v,
+          rule: rule.id,
+          sentence: s.text,
+          ...(condition ? { condition } : {}),
+          source: { file: description.pos.file, line: s.line, column: s.column },
+        });
       }
     }
   }

@@ -5,7 +5,8 @@
 import { allBlocks, flattenItems, type ListItem, type PageModel, sectionBlocks } from '../read/page-model.js';
 import { diagnostic } from '../spec/diagnostic.js';
 import type { Constraint, Diagnostic, PermissionRow, Property } from '../spec/ir.js';
-import { PERMISSION_NAME, scenarioOf } from './rules/requires-permission.rule.js';
+import { conditionOf } from './condition.js';
+import { permissionRequirement } from './rules/requires-permission.rule.js';
 
 export function readPermissions(page: PageModel, diagnostics: Diagnostic[]): PermissionRow[] {
   const out: PermissionRow[] = [];
@@ -53,28 +54,39 @@ export function attachPermissionNotes(page: PageModel, properties: Property[]): 
       if (!/\bupdat(?:e|ing)\b/i.test(first) || !/\bpropert(?:y|ies)\b/i.test(first)) continue;
       const named = [...new Set(first.match(/[A-Za-z][\w]*/g) ?? [])].filter((w) => byName.has(w));
       if (named.length === 0) continue;
+      // The item names the properties and often the scope ("… for users with privileged administrator
+      // roles:"); its children then say what each scenario needs.
+      const condition = conditionOf(item.text.split('\n')[0] ?? '');
       for (const source of [item, ...item.children])
         addPermission(
           source,
           named.map((n) => byName.get(n)!),
+          condition,
         );
     }
   }
 }
 
-function addPermission(item: ListItem, targets: Property[]): void {
-  const permissions = [...new Set(item.text.match(PERMISSION_NAME) ?? [])];
-  if (permissions.length === 0) return;
-  const c: Constraint = {
-    kind: 'requiresPermission',
-    permissions,
-    scenario: scenarioOf(item.text),
-    rule: 'requires-permission',
-    sentence: item.text.replace(/\n/g, ' '),
-    source: item.pos,
-  };
-  for (const p of targets) {
-    const dup = p.constraints.some((x) => x.kind === 'requiresPermission' && x.scenario === c.scenario && x.permissions.join() === permissions.join());
-    if (!dup) p.constraints.push(c);
+function addPermission(item: ListItem, targets: Property[], parentCondition: string | undefined): void {
+  // An item's own text stops where its nested list begins; the children are read on their own. Each
+  // sentence is read alone: "… requires X. Also, adding … is not allowed" requires X.
+  const text = item.text.split('\n')[0]!.trim();
+  for (const sentence of text.split(/(?<=[.!?])\s+(?=[A-Z*_])/)) {
+    const value = permissionRequirement(sentence, true);
+    if (value?.kind !== 'requiresPermission') continue;
+    const condition = parentCondition ?? conditionOf(sentence);
+    const c: Constraint = {
+      ...value,
+      rule: 'requires-permission',
+      sentence,
+      ...(condition ? { condition } : {}),
+      source: item.pos,
+    };
+    for (const p of targets) {
+      const dup = p.constraints.some(
+        (x) => x.kind === 'requiresPermission' && x.scenario === value.scenario && x.permissions.join() === value.permissions.join(),
+      );
+      if (!dup) p.constraints.push(c);
+    }
   }
 }

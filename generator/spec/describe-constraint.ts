@@ -15,9 +15,11 @@ const DESCRIBE: { [K in ConstraintValue['kind']]: (c: Extract<ConstraintValue, {
   requiredOnCreate: () => 'Required when the resource is created.',
   readOnly: () => 'Read-only.',
   updateLimit: (c) => `Can be updated at most ${c.times} times.`,
-  requiresPermission: (c) => `Needs ${c.permissions.join(' + ')}${c.scenario === 'any' ? '' : ` (${c.scenario})`}.`,
+  requiresPermission: (c) =>
+    `Needs ${c.permissions.join(c.combine === 'all-of' ? ' and ' : ' or ')}${c.least ? ' (least privileged; higher ones also work)' : ''}${c.scenario === 'any' ? '' : ` (${c.scenario})`}.`,
 };
 
-export function describeConstraint(c: ConstraintValue): string {
-  return (DESCRIBE[c.kind] as (x: ConstraintValue) => string)(c);
+export function describeConstraint(c: ConstraintValue & { condition?: string }): string {
+  const text = (DESCRIBE[c.kind] as (x: ConstraintValue) => string)(c);
+  return c.condition ? `${text} Condition: "${c.condition}" (shown, not enforced).` : text;
 }

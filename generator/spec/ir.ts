@@ -82,7 +82,15 @@ export type ConstraintValue =
   | { kind: 'requiredOnCreate' }
   | { kind: 'readOnly' }
   | { kind: 'updateLimit'; times: number }
-  | { kind: 'requiresPermission'; permissions: string[]; scenario: 'delegated' | 'application' | 'any' };
+  | {
+      kind: 'requiresPermission';
+      permissions: string[];
+      scenario: 'delegated' | 'application' | 'any';
+      /** `any-of`: one of the permissions suffices ("A or B"); `all-of`: the caller needs every one ("A and B"). */
+      combine: 'any-of' | 'all-of';
+      /** The docs name the least privileged choice; higher privileged permissions are accepted too. */
+      least: boolean;
+    };
 
 /** A constraint found by a registered rule in a sentence of the docs. */
 export type Constraint = ConstraintValue & {
@@ -90,6 +98,12 @@ export type Constraint = ConstraintValue & {
   rule: string;
   /** The sentence (plain text) the rule matched. */
   sentence: string;
+  /**
+   * The scope the docs give the rule ("For Azure AD B2C accounts", "for users with privileged administrator
+   * roles"). A conditional constraint is shown in JSDoc and reports but never enforced: docspec cannot tell
+   * from a request whether the condition holds.
+   */
+  condition?: string;
   source: SourceRef;
 };
 

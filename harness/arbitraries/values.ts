@@ -5,10 +5,11 @@
  */
 import fc from 'fast-check';
 import type { Constraint, OperationSpec, Property, TypeRef } from '../../generator/spec/ir.js';
+import { isEnforced } from '../../generator/spec/enforced.js';
 import { INTEGER_RANGES, jsonKind } from '../../generator/spec/primitives.js';
 
 type Of<K extends Constraint['kind']> = Extract<Constraint, { kind: K }>;
-const find = <K extends Constraint['kind']>(p: Property, kind: K) => p.constraints.find((c): c is Of<K> => c.kind === kind);
+const find = <K extends Constraint['kind']>(p: Property, kind: K) => p.constraints.find((c): c is Of<K> => c.kind === kind && isEnforced(c));
 
 const MAX_DEPTH = 2;
 
@@ -117,7 +118,7 @@ export function breakers(p: Property, ctx: ArbContext): Breaker[] {
   const out: Breaker[] = [];
   const itemValid = validItem(p, p.type, ctx);
   const chars = charArb(p);
-  for (const c of p.constraints) {
+  for (const c of p.constraints.filter(isEnforced)) {
     switch (c.kind) {
       case 'maxLength':
         if (!find(p, 'enum') && !find(p, 'format') && !find(p, 'countryCode') && !find(p, 'flagSet')) {

@@ -107,16 +107,44 @@ describe('sentence rules', () => {
     ).toEqual([{ kind: 'flagSet', values: ['DisableStrongPassword', 'DisablePasswordExpiration'], separator: ',' }]);
   });
 
-  it('requires-permission finds permission names and the scenario', () => {
+  it('requires-permission finds permission names, the scenario, any-of vs all-of and least-privileged wording', () => {
     expect(mine('requires-permission', '*User-Phone.ReadWrite.All* is the least privileged permission to update this property.')).toEqual([
-      { kind: 'requiresPermission', permissions: ['User-Phone.ReadWrite.All'], scenario: 'any' },
+      { kind: 'requiresPermission', permissions: ['User-Phone.ReadWrite.All'], scenario: 'any', combine: 'any-of', least: true },
     ]);
     expect(
       mine(
         'requires-permission',
         'In delegated scenarios, the app must be granted the User.Read.All and User-LifeCycleInfo.ReadWrite.All delegated permissions.',
       ),
-    ).toEqual([{ kind: 'requiresPermission', permissions: ['User.Read.All', 'User-LifeCycleInfo.ReadWrite.All'], scenario: 'delegated' }]);
+    ).toEqual([
+      {
+        kind: 'requiresPermission',
+        permissions: ['User.Read.All', 'User-LifeCycleInfo.ReadWrite.All'],
+        scenario: 'delegated',
+        combine: 'all-of',
+        least: false,
+      },
+    ]);
+    // v1.0 user-update (2024): "A or B" is one of them, and "(least privilege)" marks the lower one.
+    expect(
+      mine(
+        'requires-permission',
+        'In application-only access, the calling app must be assigned the User.ReadWrite.All (least privilege) or Directory.ReadWrite.All (higher privilege) application permission and at least the User Administrator role.',
+      ),
+    ).toEqual([
+      { kind: 'requiresPermission', permissions: ['User.ReadWrite.All', 'Directory.ReadWrite.All'], scenario: 'application', combine: 'any-of', least: true },
+    ]);
+  });
+
+  it('requires-permission: a restriction or a sentence about reading is no update requirement', () => {
+    // 2021 v1.0 user-update, a note of its Permissions section.
+    expect(
+      mine(
+        'requires-permission',
+        "Updating another user's businessPhones, mobilePhone, or otherMails property is only allowed on users who are non-administrators or assigned one of the following roles: Directory Readers, Guest Inviter, Message Center Reader, and Reports Reader. This is the case for apps granted either the User.ReadWrite.All or Directory.ReadWrite.All delegated or application permissions.",
+      ),
+    ).toEqual([]);
+    expect(mine('requires-permission', 'To read this property, the calling app must be assigned the User.Read.All permission.')).toEqual([]);
   });
 
   it('read-only only for unconditional statements', () => {

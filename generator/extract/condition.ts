@@ -1,0 +1,35 @@
+/**
+ * The scope a sentence gives its rule: "For Azure AD B2C accounts, this property can be updated up to only
+ * ten times", "To update sensitive user properties … for users with privileged administrator roles". A rule
+ * mined from such a sentence holds only when the condition does, and a request does not say whether it does,
+ * so the constraint keeps the condition as data and is never enforced.
+ */
+
+/** Leading phrases that introduce an example, a reference or a scenario rather than a scope. */
+const NOT_A_SCOPE =
+  /^(?:example|instance|more|details?|information|further|this|these|request|response|following|property|list|delegated|app-only|application|updat|creat|sett|set\b|not\b|specified|omitted|provided|present|used|null|none|empty|true|false|enabled|disabled|value|backward|compatib)/i;
+
+/** "For Azure AD B2C accounts, …", "In a B2B scenario, …", "If the user is a guest, …". */
+const LEADING = /^(?:For|In|On|If|When|Only for)\s+([^,:;]{3,100}?)\s*[,:]/;
+
+/** "… for users with privileged administrator roles", "… for accounts that are synced …". */
+const EMBEDDED = /\b(for (?:users|accounts|groups|guests|members|tenants|apps) (?:with|that|who|whose|in|from|synced)\b[^,:;.]{2,100})/i;
+
+/** "A global administrator assigned the X permission can update …": a grant to one kind of caller. */
+const GRANT =
+  /^((?:An?|The|Only an?)\s+[A-Z]?[\w-]*(?:\s+[A-Z]?[\w-]*){0,4}?\s+(?:administrator|admin|owner|role))\b.*?\b(?:can|is allowed to|is the least privileged role that's allowed to)\b/i;
+
+export function conditionOf(sentence: string): string | undefined {
+  const s = sentence.replace(/\s+/g, ' ').trim();
+  const lead = LEADING.exec(s);
+  if (lead && !NOT_A_SCOPE.test(lead[1]!.replace(/^(?:a|an|the)\s+/i, ''))) return clean(s.slice(0, lead[0].length - 1));
+  const embedded = EMBEDDED.exec(s);
+  if (embedded) return clean(embedded[1]!);
+  const grant = GRANT.exec(s);
+  if (grant) return clean(grant[1]!);
+  return undefined;
+}
+
+function clean(text: string): string {
+  return text.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,58 @@
+/** Conditions a sentence gives its rule: kept as data, never enforced. Sentences are from the Graph docs. */
+import { describe, expect, it } from 'vitest';
+import { conditionOf } from '../../generator/extract/condition.js';
+import { mineConstraints } from '../../generator/extract/constraints.js';
+import { propertyContract } from '../../generator/emit/contract.js';
+import type { Property } from '../../generator/spec/ir.js';
+
+const at = { file: 'page.md', line: 7, column: 1 };
+
+describe('conditionOf', () => {
+  it.each([
+    ['For Azure AD B2C accounts, this property can be updated up to only 10 times with unique SMTP addresses.', 'For Azure AD B2C accounts'],
+    ['For a B2B scenario, possible values are Allow and Block.', 'For a B2B scenario'],
+    [
+      'To update sensitive user properties, such as accountEnabled, mobilePhone, and otherMails for users with privileged administrator roles:',
+      'for users with privileged administrator roles',
+    ],
+    [
+      'A global administrator assigned the Directory.AccessAsUser.All delegated permission can update the accountEnabled status of all administrators in the tenant.',
+      'A global administrator',
+    ],
+  ])('%s → %s', (sentence, condition) => {
+    expect(conditionOf(sentence)).toBe(condition);
+  });
+
+  it.each([
+    'In delegated scenarios, the app must be assigned the Directory.AccessAsUser.All delegated permission.',
+    'In app-only scenarios with Microsoft Graph permissions, the app must be granted the User.Read.All permission.',
+    'When updating the passwordProfile property, the following permission is required: Directory.AccessAsUser.All.',
+    'For example, jeff@contoso.com.',
+    'For more information, see Limits.',
+    'If true, the group is hidden from the address list.',
+    'The maximum length is 64 characters.',
+  ])('no condition: %s', (sentence) => {
+    expect(conditionOf(sentence)).toBeUndefined();
+  });
+});
+
+describe('a conditional constraint', () => {
+  const description = {
+    text: 'The SMTP address. For a B2B scenario, the maximum length is 10 characters.',
+    pos: at,
+    links: [],
+  } as unknown as Parameters<typeof mineConstraints>[2];
+  const constraints = mineConstraints('mail', { kind: 'primitive', name: 'String', collection: false }, description, at);
+
+  it('keeps its condition', () => {
+    expect(constraints).toEqual([expect.objectContaining({ kind: 'maxLength', max: 10, condition: 'For a B2B scenario' })]);
+  });
+
+  it('is not enforced by the validator contract; the same rule without a condition is', () => {
+    const property = (cs: typeof constraints) =>
+      ({ name: 'mail', type: { kind: 'primitive', name: 'String', collection: false }, description: '', constraints: cs, source: at }) as Property;
+    const kinds = (cs: typeof constraints) => propertyContract(property(cs), { types: {} }).checks.map((c) => c.kind);
+    expect(kinds(constraints)).toEqual([]);
+    expect(kinds(constraints.map(({ condition: _, ...c }) => c as (typeof constraints)[number]))).toEqual(['maxLength']);
+  });
+});
