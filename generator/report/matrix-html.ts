@@ -3,7 +3,7 @@
  * to open from a CI artifact. Disagreeing cells are highlighted, missing ones marked, and a checkbox hides
  * the rows on which every variant that documents the property agrees.
  */
-import type { Matrix, MatrixCell } from '../spec/diff/matrix.js';
+import { type Matrix, type MatrixCell, matrixSummaryText } from '../spec/diff/matrix.js';
 import { htmlText } from './html-text.js';
 import { sourceText } from './source-text.js';
 
@@ -20,12 +20,15 @@ td .type { font-family: ui-monospace, monospace; }
 td .constraint, td .fields { display: block; color: #57606a; font-size: 12px; }
 td.differs { background: #fff1b8; }
 td.missing { background: #ffd7d5; color: #82071e; text-align: center; }
+td.out-of-scope { background: #f6f8fa; color: #8c959f; text-align: center; }
 tr.same th.property { font-weight: 400; }
 .legend span { display: inline-block; padding: 2px 8px; margin-right: 8px; border: 1px solid #d0d7de; }
 body:has(#only-differing:checked) tr.same { display: none; }
 `;
 
-function cellHtml(c: MatrixCell | null, variant: string): string {
+function cellHtml(c: MatrixCell | null, variant: string, scope: 'full' | 'subset'): string {
+  if (!c && scope === 'subset')
+    return `<td class="out-of-scope" data-variant="${htmlText(variant)}" title="${htmlText(variant)} documents a part of the body on purpose">·</td>`;
   if (!c) return `<td class="missing" data-variant="${htmlText(variant)}" title="not documented in ${htmlText(variant)}">—</td>`;
   const parts = [`<span class="type">${htmlText(c.type)}</span>`];
   for (const k of c.constraints) parts.push(`<span class="constraint">${htmlText(k)}</span>`);
@@ -37,7 +40,7 @@ export function formatMatrixHtml(m: Matrix): string {
   const head = m.variants.map((v) => `<th scope="col" title="${htmlText(v.file)}">${htmlText(v.variant)}</th>`).join('');
   const rows = m.rows.map(
     (r) =>
-      `<tr class="${r.differs ? 'differs' : 'same'}"><th scope="row" class="property">${htmlText(r.property)}</th>${r.cells.map((c, i) => cellHtml(c, m.variants[i]!.variant)).join('')}</tr>`,
+      `<tr class="${r.differs ? 'differs' : 'same'}"><th scope="row" class="property">${htmlText(r.property)}</th>${r.cells.map((c, i) => cellHtml(c, m.variants[i]!.variant, m.variants[i]!.scope)).join('')}</tr>`,
   );
   return `<!DOCTYPE html>
 <html lang="en">
@@ -49,8 +52,8 @@ export function formatMatrixHtml(m: Matrix): string {
 </head>
 <body>
 <h1>${htmlText(m.operation)}: properties by variant</h1>
-<p id="summary">${m.summary.properties} properties; ${m.summary.differing} differ between the variants that document them; ${m.summary.incomplete} are missing from some variant; ${m.summary.everywhere} are documented by every variant.</p>
-<p class="legend"><span style="background:#fff1b8">disagrees with the row's most common cell</span><span style="background:#ffd7d5">not documented</span>
+<p id="summary">${htmlText(matrixSummaryText(m))}</p>
+<p class="legend"><span style="background:#fff1b8">disagrees with the row's most common cell (every cell when no reading has a majority)</span><span style="background:#ffd7d5">not documented</span><span style="background:#f6f8fa">outside the variant's part of the body</span>
 <label><input type="checkbox" id="only-differing"> only rows where the documenting variants disagree</label></p>
 <table>
 <thead><tr><th scope="col">property</th>${head}</tr></thead>

@@ -13,7 +13,7 @@ export interface MatrixCell {
   /** Connector fields the cell stands for (`Password`, …), when the variant is a connector. */
   fields?: string[];
   source: SourceRef;
-  /** Disagrees with the row's most common cell. */
+  /** Disagrees with the row's most common cell; every cell of a row whose variants tie (no majority). */
   differs: boolean;
 }
 
@@ -23,13 +23,19 @@ export interface MatrixRow {
   cells: (MatrixCell | null)[];
   /** The variants that document the property disagree on its type or constraints. */
   differs: boolean;
-  /** Some variant does not document the property. */
+  /** Some variant that documents the whole body does not document the property. */
   incomplete: boolean;
+  /** Whether one reading of the property is more common than every other (false on a tie). */
+  majority: boolean;
 }
 
 export interface Matrix {
   operation: string;
-  variants: { variant: string; file: string; kind: Spec['kind'] }[];
+  /**
+   * `subset`: the variant documents a part of the body on purpose (an Intune page with a one-row table), so
+   * the rows it omits are out of its scope, not missing.
+   */
+  variants: { variant: string; file: string; kind: Spec['kind']; scope: 'full' | 'subset' }[];
   rows: MatrixRow[];
   summary: { properties: number; differing: number; incomplete: number; everywhere: number };
 }
@@ -67,6 +73,14 @@ function connectorCells(spec: ConnectorSpec): Map<string, Draft> {
   return out;
 }
 
+/**
+ * A variant documenting at most a quarter of the widest variant's properties (and few of them) documents a
+ * part on purpose: the Intune "Update user" page's table has one row of the forty the others list.
+ */
+function isSubset(size: number, widest: number): boolean {
+  return size > 0 && size <= 5 && size * 4 <= widest;
+}
+
 function key(c: Draft): string {
   return `${c.type.toLowerCase()}|${[...c.constraints].sort().join(';').toLowerCase()}`;
 }
@@ -83,17 +97,23 @@ export function buildMatrix(specs: Spec[]): Matrix {
       }
     }
   }
+  const widest = Math.max(0, ...columns.map((c) => c.size));
+  const scopes = columns.map((c) => (isSubset(c.size, widest) ? 'subset' : 'full') as 'full' | 'subset');
   const rows = names.map((property): MatrixRow => {
     const drafts = columns.map((c) => c.get(property) ?? [...c].find(([n]) => n.toLowerCase() === property.toLowerCase())?.[1] ?? null);
     const counts = new Map<string, number>();
     for (const d of drafts) if (d) counts.set(key(d), (counts.get(key(d)) ?? 0) + 1);
-    const common = [...counts].sort((x, y) => y[1] - x[1])[0]?.[0];
+    const ranked = [...counts].sort((x, y) => y[1] - x[1]);
+    // A tie has no winner: the first column is not right because it comes first.
+    const majority = ranked.length <= 1 || ranked[0]![1] > ranked[1]![1];
+    const common = majority ? ranked[0]?.[0] : undefined;
     const cells = drafts.map((d) => (d ? { ...d, differs: counts.size > 1 && key(d) !== common } : null));
-    return { property, cells, differs: counts.size > 1, incomplete: cells.some((c) => c === null) };
+    const incomplete = cells.some((c, i) => c === null && scopes[i] === 'full');
+    return { property, cells, differs: counts.size > 1, incomplete, majority };
   });
   return {
     operation: specs[0]?.operation ?? '',
-    variants: specs.map((s) => ({ variant: s.variant, file: s.page.file, kind: s.kind })),
+    variants: specs.map((s, i) => ({ variant: s.variant, file: s.page.file, kind: s.kind, scope: scopes[i]! })),
     rows,
     summary: {
       properties: rows.length,
@@ -102,4 +122,13 @@ export function buildMatrix(specs: Spec[]): Matrix {
       everywhere: rows.filter((r) => !r.incomplete).length,
     },
   };
+}
+
+/** The sentence every matrix format opens with. */
+export function matrixSummaryText(m: Matrix): string {
+  const subsets = m.variants.filter((v) => v.scope === 'subset').map((v) => v.variant);
+  const scope = subsets.length
+    ? ` (${subsets.join(', ')} document${subsets.length === 1 ? 's' : ''} a part of the body on purpose and ${subsets.length === 1 ? 'is' : 'are'} not counted as missing the rest)`
+    : '';
+  return `${m.summary.properties} properties; ${m.summary.differing} differ between the variants that document them; ${m.summary.incomplete} are missing from some variant; ${m.summary.everywhere} are documented by every variant${scope}.`;
 }
