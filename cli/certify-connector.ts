@@ -1,4 +1,5 @@
 /** `docspec certify connector`: a connector's action description against an operation spec. */
+import { specOrPage } from './spec-or-page.js';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { generateWithPage } from '../generator/generate.js';
@@ -22,6 +23,8 @@ the success status, and descriptions that describe another property.
   --page FILE     the connector's action description (text), or its spec JSON   (required)
   --report FILE   write the JSON report (with findings)   (default: none)
   --junit FILE    write JUnit XML: one test per rule, its error findings as the failure   (default: none)
+  --older FILE    an older version of the operation (spec or page), repeatable: a field that maps to a
+                  property it renamed is reported as renamed, with the new name   (default: none)
   --verbose       also list every field mapping   (default: findings only)
   -h, --help      this help
 
@@ -68,6 +71,7 @@ export function certifyConnectorCommand(args: string[]): number {
       page: { type: 'string' },
       report: { type: 'string' },
       junit: { type: 'string' },
+      older: { type: 'string', multiple: true },
       verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -84,7 +88,13 @@ export function certifyConnectorCommand(args: string[]): number {
   if (values.junit) ensureWritable(values.junit, 'file', '--junit');
   const spec = loadOperationSpec(values.spec);
   const connector = loadConnector(values.page);
-  const report = certifyConnector(spec, connector, siblings(values.spec, spec));
+  // Older versions of the page (specs or pages) tell renamed properties apart from ones that do not exist.
+  const older = ((values.older as string[] | undefined) ?? []).map((file) => {
+    const o = specOrPage(file);
+    if (o.kind !== 'operation') throw new UsageError(`${file}:1:1: --older needs an operation spec or page, not a ${o.kind}`);
+    return o;
+  });
+  const report = certifyConnector(spec, connector, [...siblings(values.spec, spec), ...older]);
   if (values.report) writeAtomic(values.report, `${JSON.stringify(report, null, 2)}\n`);
   if (values.junit) {
     const errorsOf = (rule: string) => report.findings.filter((f) => f.rule === rule && f.severity === 'error');

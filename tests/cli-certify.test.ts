@@ -229,6 +229,7 @@ describe('docspec certify connector', () => {
     parser.write(readFileSync(junit, 'utf8')).close();
     expect(cases.map((c) => c.name)).toEqual([
       'field-maps',
+      'renamed',
       'not-updatable',
       'type-mismatch',
       'type-weaker',

@@ -10,6 +10,7 @@ import type { CertifyReport, CheckResult } from '../report/report.js';
 import type { ConnectorFinding } from './finding.js';
 import { mapField, type Mapped } from './field-map.js';
 import { similarity } from '../../generator/spec/similarity.js';
+import { diffSpecs } from '../../generator/spec/diff/diff-specs.js';
 
 export interface ConnectorReport extends CertifyReport {
   findings: ConnectorFinding[];
@@ -25,6 +26,21 @@ function shape(t: Property['type'] | ConnectorField['type']): string {
     return k === 'integer' ? 'number' : k;
   }
   return t.resolution === 'enum' ? 'string' : 'object';
+}
+
+/**
+ * A field that maps to a property of another variant or an older version, which this variant's docs call
+ * by another name: the rename drift finds between the two (`hireDate` → `employeeHireDate`).
+ */
+function renamedIn(field: ConnectorField, spec: OperationSpec, others: OperationSpec[]): { old: string; where: string; now: Property } | undefined {
+  for (const other of others) {
+    const m = mapField(field, other);
+    if (!m || m.path.includes('.')) continue;
+    const change = diffSpecs(other, spec).changes.find((c) => c.kind === 'property-renamed' && c.before === m.path);
+    const now = change && spec.requestBody.properties.find((p) => p.name === change.after);
+    if (now) return { old: m.path, where: `${other.variant} (${other.page.file})`, now };
+  }
+  return undefined;
 }
 
 export function certifyConnector(spec: OperationSpec, connector: ConnectorSpec, otherVariants: OperationSpec[] = []): ConnectorReport {
@@ -48,6 +64,19 @@ export function certifyConnector(spec: OperationSpec, connector: ConnectorSpec, 
       continue;
     }
     const m = mapField(field, spec);
+    const renamed = m ? undefined : renamedIn(field, spec, otherVariants);
+    if (renamed) {
+      add({
+        rule: 'renamed',
+        field: field.label,
+        property: renamed.now.name,
+        severity: 'error',
+        message: `maps to ${renamed.old} in ${renamed.where}, which ${spec.variant} calls ${renamed.now.name}: map the field to ${renamed.now.name}`,
+        source,
+        docs: at(renamed.now.source),
+      });
+      continue;
+    }
     if (!m) {
       const elsewhere = otherVariants.filter((v) => mapField(field, v)).map((v) => v.variant);
       const onResource = field.graphPath ? ` (the ${connector.resource ?? 'resource'} has ${field.graphPath}, but the update page does not list it)` : '';
@@ -160,6 +189,8 @@ export function certifyConnector(spec: OperationSpec, connector: ConnectorSpec, 
   }
 
   const covered = new Set([...mapped.values()].map((m) => m.path.split('.')[0]));
+  // A renamed field stands for the new name; it is reported once, as renamed, not again as missing.
+  for (const f of findings) if (f.rule === 'renamed' && f.property) covered.add(f.property);
   for (const p of spec.requestBody.properties) {
     if (!covered.has(p.name))
       add({
@@ -205,7 +236,17 @@ export function certifyConnector(spec: OperationSpec, connector: ConnectorSpec, 
       });
   }
 
-  const rules = ['field-maps', 'not-updatable', 'type-mismatch', 'type-weaker', 'enum-mismatch', 'description-mismatch', 'missing-field', 'status-code'];
+  const rules = [
+    'field-maps',
+    'renamed',
+    'not-updatable',
+    'type-mismatch',
+    'type-weaker',
+    'enum-mismatch',
+    'description-mismatch',
+    'missing-field',
+    'status-code',
+  ];
   const checks: CheckResult[] = rules.map((rule) => {
     const of = findings.filter((f) => f.rule === rule);
     const errors = of.filter((f) => f.severity === 'error').length;

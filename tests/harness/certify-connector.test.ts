@@ -96,3 +96,30 @@ describe('seed 004 against v1.0', () => {
     expect(certifyConnector(bundled('intune'), wrong).findings.find((f) => f.rule === 'status-code')?.severity).toBe('info');
   });
 });
+
+describe('renames drift knows', () => {
+  const localtest = load<OperationSpec>('user-update.localtest.json');
+  const withOlder = certifyConnector(v1, connector, [beta, localtest]);
+  const on = (rule: string) => withOlder.findings.filter((f) => f.rule === rule);
+
+  it('"Hire Date" maps to hireDate in the older localtest page, which v1.0 renamed employeeHireDate', () => {
+    expect(localtest.requestBody.properties.some((p) => p.name === 'hireDate')).toBe(true);
+    expect(on('renamed')).toEqual([
+      expect.objectContaining({
+        field: 'Hire Date',
+        property: 'employeeHireDate',
+        severity: 'error',
+        message: expect.stringMatching(/maps to hireDate in localtest .*, which v1\.0 calls employeeHireDate/),
+        docs: expect.stringMatching(/v1\.0\/user-update\.txt:\d+$/),
+      }),
+    ]);
+    // Reported once: neither "not updatable" nor a missing field any more.
+    expect(on('not-updatable').map((f) => f.field)).not.toContain('Hire Date');
+    expect(on('missing-field').map((f) => f.property)).not.toContain('employeeHireDate');
+  });
+
+  it('without the older page there is nothing to tell a rename from a missing property', () => {
+    expect(of('renamed')).toEqual([]);
+    expect(of('not-updatable').map((f) => f.field)).toContain('Hire Date');
+  });
+});
