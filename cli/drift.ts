@@ -1,8 +1,13 @@
-/** `docspec drift A B`: what changed between two specs or pages, or between docs and CSDL metadata. */
+/** `docspec drift A B` and `docspec drift --docs BASE HEAD`: what changed, gated for CI. */
+import { existsSync } from 'node:fs';
 import { findType, readCsdl, CsdlError, type CsdlModel } from '../generator/read/csdl.js';
-import { type DriftReport, type FailOn, failingChanges } from '../generator/spec/diff/change.js';
+import { type DriftReport, FAIL_ON, type FailOn } from '../generator/spec/diff/change.js';
+import { type DriftRun, runSummary } from '../generator/spec/diff/drift-run.js';
+import { applyIgnores, IgnoreFileError, parseIgnoreFile } from '../generator/spec/diff/ignore.js';
 import { diffDocsVsMetadata } from '../generator/spec/diff/metadata-diff.js';
 import { diffSpecs } from '../generator/spec/diff/diff-specs.js';
+import { formatDriftGithub } from '../generator/report/drift-github.js';
+import { formatDriftHtml } from '../generator/report/drift-html.js';
 import { formatDriftJunit } from '../generator/report/drift-junit.js';
 import { formatDriftMarkdown } from '../generator/report/drift-markdown.js';
 import { driftSummary, formatDriftText } from '../generator/report/drift-text.js';
@@ -11,22 +16,34 @@ import { displayPath, parseOptions, readInput, UsageError, writeOutput } from '.
 import { specOrPage } from './spec-or-page.js';
 
 export const DRIFT_HELP = `Usage: docspec drift A B [options]
+       docspec drift --docs BASE HEAD [options]
 
 A and B are spec files (spec/<operation>.<variant>.json) or pages (markdown, rendered text); B may also be
 CSDL metadata (.csdl / .xml, e.g. msgraph-metadata's v1.0-Prod.csdl) to compare the docs with it.
-Every change is marked breaking for clients and/or servers, reading B as the new contract.
+With --docs, BASE and HEAD are two checkouts of a docs tree (DIR/<version>/api/*.md): every page is
+compared with its namesake, and pages only on one side are operations added or removed.
+Every change is marked breaking for clients and/or servers, reading B (HEAD) as the new contract.
 
 Options:
-  --format FORMAT     text | md | json | junit   (default: text)
-  --fail-on WHAT      breaking | any | none: which changes make the exit code 1   (default: breaking)
-  --type NAME         the metadata type to compare with   (default: microsoft.graph.<resource of A>)
+  --format FORMAT     text | md | json | junit | github | html   (default: text)
+                      github: workflow annotations on the changed lines; html: one self-contained page
+  --fail-on WHAT      client | server | breaking | any | none: which changes make the exit code 1
+                      (client/server: those that break that side; default: breaking)
+  --ignore FILE       accepted changes, one per line: operation | change id | subject | reason | expires
+                      (default: .docspec-drift-ignore when it exists; --ignore none reads none)
+  --docs              compare two docs trees, BASE and HEAD   (default: two specs or pages)
   --out FILE          write the report to FILE   (default: stdout)
+  --work DIR          with --docs, where both trees' specs and caches go, reused by the next run
+                      (default: docspec-drift-out)
+  --type NAME         the metadata type to compare with   (default: microsoft.graph.<resource of A>)
+  --quiet             with --docs, no progress   (default: progress on stderr)
   -h, --help          this help
 
 Exit codes: 0 no change fails the gate · 1 drift that fails --fail-on · 2 bad usage or unreadable input`;
 
-const FORMATS = ['text', 'md', 'json', 'junit'] as const;
-const FAIL_ON = ['breaking', 'any', 'none'] as const;
+const FORMATS = ['text', 'md', 'json', 'junit', 'github', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+const DEFAULT_IGNORE = '.docspec-drift-ignore';
 
 function isMetadata(file: string, text: string): boolean {
   return /\.(csdl|xml|edmx)$/i.test(file) || /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)?<edmx:Edmx\b/.test(text.slice(0, 4000));
@@ -48,14 +65,63 @@ function operationSpec(file: string): OperationSpec {
   return spec;
 }
 
-export function driftCommand(args: string[]): number {
+function pairReport(fileA: string, fileB: string, type: string | undefined): DriftReport {
+  if (isMetadata(fileA, readInput(fileA))) throw new UsageError(`${fileA}: metadata goes second: docspec drift SPEC ${fileA} --type NAME`);
+  const a = operationSpec(fileA);
+  const textB = readInput(fileB);
+  if (isMetadata(fileB, textB)) {
+    const model = readMetadata(fileB, textB);
+    const name = type ?? `microsoft.graph.${a.requestBody.resource ?? ''}`;
+    const found = findType(model, name);
+    if (!found) throw new UsageError(`${fileB}: no type ${name} in the metadata${type ? '' : ' (name one with --type)'}`);
+    if (Array.isArray(found)) throw new UsageError(`${fileB}: "${name}" is ambiguous: ${found.map((t) => t.fullName).join(', ')} (name one with --type)`);
+    return diffDocsVsMetadata(a, model, found);
+  }
+  if (type) throw new UsageError('--type applies when B is CSDL metadata');
+  return diffSpecs(a, operationSpec(fileB));
+}
+
+/** Today in UTC as `YYYY-MM-DD`, the way expiry dates are written. */
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function render(run: DriftRun, format: Format): string {
+  switch (format) {
+    case 'json': {
+      const summary = runSummary(run);
+      const ignore = run.ignore && { file: run.ignore.file, unused: run.ignore.unused, expired: run.ignore.expired };
+      // One pair keeps the report's own shape at the top level, as before trees existed.
+      const body = run.tree
+        ? { base: run.tree.base, head: run.tree.head, pages: run.tree.pages, read: run.tree.read, failed: run.tree.failed, operations: run.reports }
+        : run.reports[0];
+      return `${JSON.stringify({ ...body, failOn: run.failOn, failing: summary.failing, summary: run.tree ? summary : run.reports[0]?.summary, ...(ignore ? { ignore } : {}) }, null, 2)}\n`;
+    }
+    case 'md':
+      return formatDriftMarkdown(run);
+    case 'junit':
+      return formatDriftJunit(run);
+    case 'github':
+      return formatDriftGithub(run);
+    case 'html':
+      return formatDriftHtml(run);
+    case 'text':
+      return formatDriftText(run);
+  }
+}
+
+export async function driftCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseOptions(
     args,
     {
       format: { type: 'string', default: 'text' },
       'fail-on': { type: 'string', default: 'breaking' },
-      type: { type: 'string' },
+      ignore: { type: 'string' },
+      docs: { type: 'boolean' },
       out: { type: 'string' },
+      work: { type: 'string' },
+      type: { type: 'string' },
+      quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     'drift',
@@ -64,38 +130,46 @@ export function driftCommand(args: string[]): number {
     process.stdout.write(`${DRIFT_HELP}\n`);
     return 0;
   }
-  const format = values.format as (typeof FORMATS)[number];
+  const format = values.format as Format;
   const failOn = values['fail-on'] as FailOn;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}, not "${format}"`);
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be ${FAIL_ON.join(', ')}, not "${failOn}"`);
-  if (positionals.length !== 2) throw new UsageError(`drift needs two inputs, A and B (got ${positionals.length}; try: docspec drift --help)`);
-  const [fileA, fileB] = positionals as [string, string];
-  if (isMetadata(fileA, readInput(fileA))) throw new UsageError(`${fileA}: metadata goes second: docspec drift SPEC ${fileA} --type NAME`);
+  const docs = !!values.docs;
+  if (positionals.length !== 2)
+    throw new UsageError(`drift needs two inputs, ${docs ? 'BASE and HEAD' : 'A and B'} (got ${positionals.length}; try: docspec drift --help)`);
+  if (!docs && values.work !== undefined) throw new UsageError('--work applies to --docs');
+  if (docs && values.type !== undefined) throw new UsageError('--type applies when B is CSDL metadata, not to --docs');
+  const [first, second] = positionals as [string, string];
 
-  const a = operationSpec(fileA);
-  const textB = readInput(fileB);
-  let report: DriftReport;
-  if (isMetadata(fileB, textB)) {
-    const model = readMetadata(fileB, textB);
-    const name = (values.type as string | undefined) ?? `microsoft.graph.${a.requestBody.resource ?? ''}`;
-    const found = findType(model, name);
-    if (!found) throw new UsageError(`${fileB}: no type ${name} in the metadata${values.type ? '' : ' (name one with --type)'}`);
-    if (Array.isArray(found)) throw new UsageError(`${fileB}: "${name}" is ambiguous: ${found.map((t) => t.fullName).join(', ')} (name one with --type)`);
-    report = diffDocsVsMetadata(a, model, found);
-  } else {
-    if (values.type) throw new UsageError('--type applies when B is CSDL metadata');
-    report = diffSpecs(a, operationSpec(fileB));
+  // Read the ignore file before the (possibly long) comparison, so a typo in it fails at once.
+  const ignoreFile =
+    values.ignore === 'none' ? undefined : ((values.ignore as string | undefined) ?? (existsSync(DEFAULT_IGNORE) ? DEFAULT_IGNORE : undefined));
+  let entries: ReturnType<typeof parseIgnoreFile> = [];
+  if (ignoreFile) {
+    try {
+      entries = parseIgnoreFile(displayPath(ignoreFile), readInput(ignoreFile));
+    } catch (e) {
+      if (e instanceof IgnoreFileError) throw new UsageError(`${e.file}:${e.line}: ${e.message}`);
+      throw e;
+    }
   }
 
-  const failing = failingChanges(report, failOn);
-  const text =
-    format === 'json'
-      ? `${JSON.stringify({ ...report, failOn, failing: failing.length }, null, 2)}\n`
-      : format === 'md'
-        ? formatDriftMarkdown(report, failOn)
-        : format === 'junit'
-          ? formatDriftJunit(report, failOn)
-          : formatDriftText(report, failOn);
-  writeOutput(text, values.out as string | undefined, driftSummary(report, failOn));
-  return failing.length ? 1 : 0;
+  let run: DriftRun;
+  if (docs) {
+    const { driftTrees } = await import('./drift-docs.js');
+    const tree = await driftTrees(first, second, (values.work as string | undefined) ?? 'docspec-drift-out', !!values.quiet);
+    run = {
+      reports: tree.reports,
+      failOn,
+      tree: { base: displayPath(first) || '.', head: displayPath(second) || '.', pages: tree.pages, read: tree.read, failed: tree.failed },
+    };
+  } else {
+    run = { reports: [pairReport(first, second, values.type as string | undefined)], failOn };
+  }
+  if (ignoreFile) {
+    const applied = applyIgnores(run.reports, entries, today());
+    run = { ...run, reports: applied.reports, ignore: { file: displayPath(ignoreFile), unused: applied.unused, expired: applied.expired } };
+  }
+  writeOutput(render(run, format), values.out as string | undefined, driftSummary(run));
+  return runSummary(run).failing ? 1 : 0;
 }

@@ -73,7 +73,7 @@ describe('docspec drift', () => {
     expect(text.stdout).toMatch(/A .*a\/user-update\.md:\d+ {3}B .*b\/user-update\.md:\d+/);
     expect(text.stdout.trim().split('\n').at(-1)).toBe('4 changes, 4 breaking (3 for clients, 2 for servers); 4 fail --fail-on breaking');
     const md = await run(['drift', A, B, '--format', 'md']);
-    expect(md.stdout).toContain('### Breaking (4)');
+    expect(md.stdout).toContain('### Failing --fail-on breaking (4)');
     expect(md.stdout).toMatch(/\| constraint-tightened \| `companyName` \| `maxLength 64`<br>.*a\/user-update\.md:\d+ \| `maxLength 32`<br>/);
     const junit = await run(['drift', A, B, '--format', 'junit']);
     const tags: string[] = [];
@@ -136,8 +136,9 @@ describe('docspec drift', () => {
   it('bad input: one line, exit 2', async () => {
     const cases: [string[], RegExp][] = [
       [['drift', A], /drift needs two inputs/],
-      [['drift', A, B, '--format', 'pdf'], /--format must be text, md, json, junit, not "pdf"/],
-      [['drift', A, B, '--fail-on', 'some'], /--fail-on must be breaking, any, none/],
+      [['drift', A, B, '--format', 'pdf'], /--format must be text, md, json, junit, github, html, not "pdf"/],
+      [['drift', A, B, '--fail-on', 'some'], /--fail-on must be client, server, breaking, any, none/],
+      [['drift', A, B, '--work', 'x'], /--work applies to --docs/],
       [['drift', A, join(work, 'missing.md')], /cannot read .*missing\.md: no such file/],
       [['drift', 'spec/user-update.connector.json', A], /a connector spec; drift compares operation specs/],
       [['drift', A, B, '--type', 'x'], /--type applies when B is CSDL metadata/],
@@ -195,7 +196,7 @@ describe('the README', () => {
       .flatMap((s) => (s.run ?? '').split('\n'))
       .map((l) => l.trim())
       .filter((l) => l.startsWith('npx docspec'));
-    expect(commands.map((c) => c.split(' ')[2])).toEqual(['generate', 'drift', 'drift']);
+    expect(commands.map((c) => c.split(' ')[2])).toEqual(['generate', 'drift', 'drift', 'drift']);
     for (const c of commands) {
       const command = c.split(' ')[2]!;
       const help = (await run([command, '--help'])).stdout + (command === 'generate' ? (await run(['--help'])).stdout : '');

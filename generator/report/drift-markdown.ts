@@ -1,38 +1,42 @@
 /**
- * Drift as markdown, for a pull-request comment or a job summary: the verdict first, then the breaking
- * changes, then the rest, each with the line on both sides.
+ * Drift as markdown, for a pull-request comment or a job summary: the verdict first, then the changes that
+ * fail the gate, then the rest, each with the line on both sides.
  */
-import { breakingText, type DriftChange, type DriftReport, type FailOn, isBreaking } from '../spec/diff/change.js';
+import { breakingText, type DriftChange, type DriftReport } from '../spec/diff/change.js';
+import { type DriftRun, operationOf, standing } from '../spec/diff/drift-run.js';
 import { driftSummary, sideText } from './drift-text.js';
 import { markdownCell, markdownCode } from './markdown-text.js';
-import { sourceText } from './source-text.js';
 import { printable } from './printable.js';
+import { sourceText } from './source-text.js';
 
-function table(changes: DriftChange[]): string[] {
-  const lines = ['| change | subject | A | B | breaks | details |', '|---|---|---|---|---|---|'];
-  for (const c of changes) {
+type Row = { r: DriftReport; c: DriftChange };
+
+function table(rows: Row[], tree: boolean): string[] {
+  const lines = [`|${tree ? ' operation |' : ''} change | subject | A | B | breaks | details |`, `|${tree ? '---|' : ''}---|---|---|---|---|---|`];
+  for (const { r, c } of rows) {
     const side = (value: string | undefined, at: DriftChange['a']) =>
       [value ? markdownCode(value) : '', at ? markdownCell(sourceText(at)) : ''].filter(Boolean).join('<br>') || '—';
+    const details = [c.message, c.reason && `why: ${c.reason}`, c.accepted && `accepted: ${c.accepted.reason}`].filter(Boolean).join('<br>');
     lines.push(
-      `| ${c.kind} | ${markdownCode(c.subject)} | ${side(c.before, c.a)} | ${side(c.after, c.b)} | ${breakingText(c.breaking)} | ${markdownCell(c.message)} |`,
+      `|${tree ? ` ${markdownCode(operationOf(r))} |` : ''} ${c.kind} | ${markdownCode(c.subject)} | ${side(c.before, c.a)} | ${side(c.after, c.b)} | ${breakingText(c.breaking)} | ${markdownCell(details)} |`,
     );
   }
   return lines;
 }
 
-export function formatDriftMarkdown(r: DriftReport, failOn: FailOn): string {
-  const lines = [
-    '## docspec drift',
-    '',
-    `- **A:** ${markdownCell(sideText(r.a))}`,
-    `- **B:** ${markdownCell(sideText(r.b))}`,
-    '',
-    `**${markdownCell(driftSummary(r, failOn))}**`,
-    '',
+export function formatDriftMarkdown(run: DriftRun): string {
+  const lines = ['## docspec drift', ''];
+  if (run.tree) lines.push(`- **BASE:** ${markdownCell(run.tree.base)}`, `- **HEAD:** ${markdownCell(run.tree.head)}`);
+  else if (run.reports[0]) lines.push(`- **A:** ${markdownCell(sideText(run.reports[0].a))}`, `- **B:** ${markdownCell(sideText(run.reports[0].b))}`);
+  lines.push('', `**${markdownCell(driftSummary(run))}**`, '');
+  const rows = run.reports.flatMap((r) => r.changes.map((c) => ({ r, c })));
+  const by = (s: ReturnType<typeof standing>[]) => rows.filter(({ c }) => s.includes(standing(c, run.failOn)));
+  const sections: [string, Row[]][] = [
+    [`Failing --fail-on ${run.failOn}`, by(['fails'])],
+    ['Breaking, not gated', by(['breaking'])],
+    ['Accepted', by(['accepted'])],
+    ['Other changes', by(['info'])],
   ];
-  const breaking = r.changes.filter(isBreaking);
-  const other = r.changes.filter((c) => !isBreaking(c));
-  if (breaking.length) lines.push(`### Breaking (${breaking.length})`, '', ...table(breaking), '');
-  if (other.length) lines.push(`### Other changes (${other.length})`, '', ...table(other), '');
+  for (const [title, list] of sections) if (list.length) lines.push(`### ${title} (${list.length})`, '', ...table(list, !!run.tree), '');
   return printable(lines.join('\n'));
 }

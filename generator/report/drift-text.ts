@@ -1,28 +1,56 @@
-/** Drift as console text: one block per change, breaking ones first marked, then a one-line summary. */
-import { breakingText, type DriftReport, type DriftSide, type FailOn, failingChanges, isBreaking } from '../spec/diff/change.js';
-import { sourceText } from './source-text.js';
+/** Drift as console text: one block per change, breaking ones marked, then a one-line summary. */
+import { breakingText, changeKey, type DriftChange, type DriftReport, type DriftSide, type FailOn } from '../spec/diff/change.js';
+import { type DriftRun, operationOf, runSummary, standing } from '../spec/diff/drift-run.js';
 import { printable } from './printable.js';
+import { sourceText } from './source-text.js';
 
 export function sideText(s: DriftSide): string {
   return s.kind === 'metadata' ? `${s.file} (${s.operation})` : `${s.file} (${s.operation} ${s.variant})`;
 }
 
-export function driftSummary(r: DriftReport, failOn: FailOn): string {
-  if (!r.changes.length) return 'no drift';
-  const gate = failingChanges(r, failOn).length;
-  return `${r.summary.total} change${r.summary.total === 1 ? '' : 's'}, ${r.summary.breaking} breaking (${r.summary.client} for clients, ${r.summary.server} for servers)${
-    failOn === 'none' ? '' : `; ${gate} fail${gate === 1 ? 's' : ''} --fail-on ${failOn}`
-  }`;
+export function driftSummary(run: DriftRun): string {
+  const s = runSummary(run);
+  if (!s.total) return run.tree ? `no drift in ${run.tree.pages.head} pages` : 'no drift';
+  const ops = run.tree ? ` in ${s.operations} operation${s.operations === 1 ? '' : 's'}` : '';
+  const accepted = s.accepted ? `, ${s.accepted} accepted` : '';
+  const gate = run.failOn === 'none' ? '' : `; ${s.failing} fail${s.failing === 1 ? 's' : ''} --fail-on ${run.failOn}`;
+  return `${s.total} change${s.total === 1 ? '' : 's'}${ops}, ${s.breaking} breaking (${s.client} for clients, ${s.server} for servers)${accepted}${gate}`;
 }
 
-export function formatDriftText(r: DriftReport, failOn: FailOn): string {
-  const lines = [`docspec drift`, `  A: ${sideText(r.a)}`, `  B: ${sideText(r.b)}`, ''];
-  for (const c of r.changes) {
-    lines.push(`${isBreaking(c) ? `BREAKING (${breakingText(c.breaking)})` : 'change'}  ${c.kind}  ${c.subject}`);
-    lines.push(`  ${c.message}`);
-    if (c.a || c.b) lines.push(`  A ${sourceText(c.a) || '—'}   B ${sourceText(c.b) || '—'}`);
-    lines.push('');
+function label(c: DriftChange, failOn: FailOn): string {
+  switch (standing(c, failOn)) {
+    case 'accepted':
+      return `accepted (${breakingText(c.breaking)})`;
+    case 'fails':
+    case 'breaking':
+      return `BREAKING (${breakingText(c.breaking)})`;
+    case 'info':
+      return 'change';
   }
-  lines.push(driftSummary(r, failOn), '');
+}
+
+export function changeLines(r: DriftReport, c: DriftChange, failOn: FailOn): string[] {
+  const lines = [`${label(c, failOn)}  ${c.kind}  ${c.subject}`, `  ${c.message}`];
+  if (c.reason) lines.push(`  why: ${c.reason}`);
+  if (c.accepted)
+    lines.push(`  accepted: ${c.accepted.reason}${c.accepted.expires ? ` (until ${c.accepted.expires})` : ''} — ${sourceText(c.accepted.source)}`);
+  if (c.a || c.b) lines.push(`  A ${sourceText(c.a) || '—'}   B ${sourceText(c.b) || '—'}`);
+  lines.push(`  id: ${changeKey(operationOf(r), c)}`);
+  return lines;
+}
+
+export function formatDriftText(run: DriftRun): string {
+  const lines = ['docspec drift'];
+  if (run.tree) lines.push(`  BASE: ${run.tree.base}`, `  HEAD: ${run.tree.head}`, '');
+  else if (run.reports[0]) lines.push(`  A: ${sideText(run.reports[0].a)}`, `  B: ${sideText(run.reports[0].b)}`, '');
+  for (const r of run.reports) {
+    if (!r.changes.length) continue;
+    if (run.tree) lines.push(`== ${operationOf(r)} ${r.b.variant ?? r.a.variant ?? ''}  (${r.a.file} → ${r.b.file})`, '');
+    for (const c of r.changes) lines.push(...changeLines(r, c, run.failOn), '');
+  }
+  for (const e of run.ignore?.expired ?? []) lines.push(`${sourceText(e.source)}: expired ${e.expires}: ${e.operation} | ${e.id} | ${e.subject} fails again`);
+  for (const e of run.ignore?.unused ?? []) lines.push(`${sourceText(e.source)}: matches no change: ${e.operation} | ${e.id} | ${e.subject}`);
+  if (run.ignore && (run.ignore.expired.length || run.ignore.unused.length)) lines.push('');
+  lines.push(driftSummary(run), '');
   return printable(lines.join('\n'));
 }

@@ -1,10 +1,12 @@
 /**
  * The README's reference tables, generated from the registries so they cannot drift from the code:
- * constraint rules (generator/extract/rules) and diagnostics (generator/spec/diagnostic-rules.ts).
+ * constraint rules (generator/extract/rules), diagnostics (generator/spec/diagnostic-rules.ts) and drift
+ * change kinds (generator/spec/diff/change-kinds.ts).
  * `npm run docs` writes them between their markers; a test fails when the README is out of date.
  */
 import { ruleCatalogue } from '../extract/rules/registry.js';
 import { DIAGNOSTIC_RULES } from '../spec/diagnostic-rules.js';
+import { CHANGE_KINDS } from '../spec/diff/change-kinds.js';
 
 export const README_TABLES = {
   rules: () =>
@@ -18,6 +20,12 @@ export const README_TABLES = {
       '| rule | severity | meaning |',
       '|---|---|---|',
       ...Object.entries(DIAGNOSTIC_RULES).map(([id, r]) => `| \`${id}\` | ${r.severity} | ${r.meaning} |`),
+    ].join('\n'),
+  changes: () =>
+    [
+      '| change | what | breaks | why |',
+      '|---|---|---|---|',
+      ...Object.entries(CHANGE_KINDS).map(([id, k]) => `| \`${id}\` | ${k.summary} | ${k.breaks} | ${k.why} |`),
     ].join('\n'),
 };
 

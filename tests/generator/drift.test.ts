@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type DriftChange, type DriftReport, isBreaking } from '../../generator/spec/diff/change.js';
+import { CHANGE_KINDS } from '../../generator/spec/diff/change-kinds.js';
 import { diffSpecs } from '../../generator/spec/diff/diff-specs.js';
 import type { OperationSpec, SourceRef } from '../../generator/spec/ir.js';
 import { bundled, generateFile, generateText, GRAPH_DOCS, hasCorpus, lineOf, ROOT } from '../support/pages.js';
@@ -105,15 +106,19 @@ describe('the bundled variants', () => {
     expect(r.changes.filter((c) => c.kind === 'permission-changed')).toMatchObject([{ subject: 'permissions', breaking: { client: false, server: false } }]);
   });
 
-  it('swapping A and B swaps who each change breaks', () => {
+  it('swapping A and B swaps who each change breaks, except permissions, which only ever break clients', () => {
     const specs = [v1, beta, localtest, bundled('intune')];
+    const isPermission = (c: DriftChange) => c.kind === 'permission-changed' || (c.id ?? '').includes('.requiresPermission');
+    const count = (r: ReturnType<typeof diffSpecs>, side: 'client' | 'server') => r.changes.filter((c) => !isPermission(c) && c.breaking[side]).length;
     for (const x of specs) {
       for (const y of specs) {
         const forward = diffSpecs(x, y);
         const backward = diffSpecs(y, x);
         expect(backward.summary.total, `${x.variant} ↔ ${y.variant}`).toBe(forward.summary.total);
-        expect(backward.summary.client, `${x.variant} ↔ ${y.variant}`).toBe(forward.summary.server);
-        expect(backward.summary.server, `${x.variant} ↔ ${y.variant}`).toBe(forward.summary.client);
+        expect(count(backward, 'client'), `${x.variant} ↔ ${y.variant}`).toBe(count(forward, 'server'));
+        expect(count(backward, 'server'), `${x.variant} ↔ ${y.variant}`).toBe(count(forward, 'client'));
+        // A permission newly accepted refuses nobody, so no permission change breaks a server either way.
+        expect([...forward.changes, ...backward.changes].filter((c) => isPermission(c) && c.breaking.server)).toEqual([]);
         if (x === y) expect(forward.changes).toEqual([]);
       }
     }
@@ -127,5 +132,23 @@ describe('the bundled variants', () => {
       }
       expect(r.changes.filter(isBreaking).length).toBe(r.summary.breaking);
     }
+  });
+
+  it('every change agrees with its kind in the change registry, or its kind says it depends', () => {
+    const specs = [v1, beta, localtest, bundled('intune')];
+    const audience = (b: DriftChange['breaking']) => (b.client && b.server ? 'both' : b.client ? 'client' : b.server ? 'server' : 'none');
+    let checked = 0;
+    for (const x of specs) {
+      for (const y of specs) {
+        for (const c of diffSpecs(x, y).changes) {
+          const rule = CHANGE_KINDS[c.kind];
+          expect(rule, c.kind).toBeDefined();
+          if (rule.breaks === 'depends') continue;
+          expect(audience(c.breaking), `${c.kind} ${c.subject}`).toBe(rule.breaks);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
   });
 });

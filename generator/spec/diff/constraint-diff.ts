@@ -32,21 +32,39 @@ export function constraintValueText(c: ConstraintValue): string {
     case 'updateLimit':
       return String(c.times);
     case 'requiresPermission':
-      return `${c.permissions.join(' + ')} (${c.scenario})`;
+      return `${c.permissions.join(c.combine === 'all-of' ? ' and ' : ' or ')}${c.least ? ' or higher' : ''} (${c.scenario})`;
     default:
       return '';
   }
 }
 
 /** Short text of a constraint for the before/after columns: `maxLength 64`, `notNullable`. */
-export function constraintText(c: ConstraintValue): string {
+export function constraintText(c: ConstraintValue & { condition?: string }): string {
   const value = constraintValueText(c);
-  return value ? `${c.kind} ${value}` : c.kind;
+  const text = value ? `${c.kind} ${value}` : c.kind;
+  return c.condition ? `${text} if "${c.condition}"` : text;
 }
 
-/** Permissions can appear several times on one property; every other kind at most once. */
+/**
+ * Permissions can appear several times on one property; every other kind at most once unconditionally and
+ * once under a condition.
+ */
 function key(c: Constraint): string {
-  return c.kind === 'requiresPermission' ? `${c.kind}:${c.scenario}:${[...c.permissions].sort().join('+')}` : c.kind;
+  const base = c.kind === 'requiresPermission' ? `${c.kind}:${c.scenario}:${c.combine}:${[...c.permissions].sort().join('+')}` : c.kind;
+  return c.condition ? `${base}:if` : base;
+}
+
+/** The change id: kind and constraint kind (and scenario for permissions), never values or lines. */
+function idOf(kind: DriftChange['kind'], c: Constraint): string {
+  return `${kind}.${c.kind}${c.kind === 'requiresPermission' ? `.${c.scenario}` : ''}${c.condition ? '.conditional' : ''}`;
+}
+
+/** Why a constraint breaks nobody whatever it says, or undefined when its effect must be worked out. */
+function inertReason(c: Constraint): string | undefined {
+  if (c.condition) return `applies only "${c.condition}": shown, never enforced, so it breaks nobody`;
+  if (INFORMATIONAL.has(c.kind)) return 'informational: it does not restrict this request';
+  if (c.kind === 'requiresPermission' && c.least) return 'names the least privileged permission; higher privileged ones are accepted too';
+  return undefined;
 }
 
 /**
@@ -61,12 +79,18 @@ export function diffConstraints(subject: string, a: Constraint[], b: Constraint[
   for (const [k, ca] of left) {
     const cb = right.get(k);
     if (!cb) {
+      const inert = inertReason(ca);
       changes.push({
         kind: 'constraint-removed',
+        id: idOf('constraint-removed', ca),
         subject,
         message: `${subject}: B no longer says "${describeConstraint(ca)}"`,
         before: constraintText(ca),
-        breaking: INFORMATIONAL.has(ca.kind) ? NONE : SERVER,
+        ...(inert
+          ? { breaking: NONE, reason: inert }
+          : ca.kind === 'requiresPermission'
+            ? { breaking: NONE, reason: 'a permission requirement B drops only accepts more callers' }
+            : { breaking: SERVER }),
         a: ca.source,
       });
       continue;
@@ -76,16 +100,63 @@ export function diffConstraints(subject: string, a: Constraint[], b: Constraint[
   }
   for (const [k, cb] of right) {
     if (left.has(k)) continue;
+    const inert = inertReason(cb);
+    const effect = inert ? { breaking: NONE, reason: inert } : cb.kind === 'requiresPermission' ? permissionEffect(subject, cb, a) : { breaking: CLIENT };
     changes.push({
       kind: 'constraint-added',
+      id: idOf('constraint-added', cb),
       subject,
       message: `${subject}: B adds "${describeConstraint(cb)}"`,
       after: constraintText(cb),
-      breaking: INFORMATIONAL.has(cb.kind) ? NONE : CLIENT,
+      ...effect,
       b: cb.source,
     });
   }
   return changes;
+}
+
+type Scenario = 'delegated' | 'application';
+type Permission = Extract<Constraint, { kind: 'requiresPermission' }>;
+
+/** Each requirement as "any of these" sets: an all-of requirement is one set per permission. */
+function clauses(cs: Constraint[], scenario: Scenario): Set<string>[] {
+  return cs
+    .filter((c): c is Permission & Constraint => c.kind === 'requiresPermission' && !inertReason(c))
+    .filter((c) => c.scenario === scenario || c.scenario === 'any')
+    .flatMap((c) => (c.combine === 'all-of' ? c.permissions.map((p) => new Set([p])) : [new Set(c.permissions)]));
+}
+
+/** `*.AccessAsUser.All` permissions act on behalf of a signed-in user: no app-only caller can hold them. */
+function holdable(clause: Set<string>, scenario: Scenario): boolean {
+  return scenario === 'delegated' || [...clause].some((p) => !/\.AccessAsUser\./.test(p));
+}
+
+/**
+ * What a requirement only B states does to callers: it breaks a client when, in one of its scenarios, a
+ * caller A accepted may lack it (no requirement of A already implies it), unless A's requirements for that
+ * scenario could not be met at all (then B only accepts callers A refused).
+ */
+function permissionEffect(subject: string, cb: Permission & Constraint, a: Constraint[]): Pick<DriftChange, 'breaking' | 'reason'> {
+  const scenarios: Scenario[] = cb.scenario === 'any' ? ['delegated', 'application'] : [cb.scenario];
+  const required = clauses([cb], scenarios[0]!);
+  const narrower: Scenario[] = [];
+  const newlyAccepted: Scenario[] = [];
+  for (const s of scenarios) {
+    const before = clauses(a, s);
+    if (before.some((c) => !holdable(c, s))) {
+      newlyAccepted.push(s);
+      continue;
+    }
+    const implied = (c: Set<string>) => before.some((x) => [...x].every((p) => c.has(p)));
+    if (!required.every(implied)) narrower.push(s);
+  }
+  if (narrower.length)
+    return {
+      breaking: CLIENT,
+      reason: `${narrower.join(' and ')} callers A accepted for ${subject} may lack ${cb.permissions.join(cb.combine === 'all-of' ? ' and ' : ' or ')}`,
+    };
+  if (newlyAccepted.length) return { breaking: NONE, reason: `newly accepted: A's requirement could not be met by ${newlyAccepted.join(' and ')} callers` };
+  return { breaking: NONE, reason: 'restated: A already required as much' };
 }
 
 /** -1: B allows less (tightened), 1: B allows more (loosened), 0: same, NaN: neither contains the other. */
@@ -129,7 +200,8 @@ function compare(subject: string, ca: Constraint, cb: Constraint): DriftChange |
   if (d === 0) return undefined;
   const before = constraintText(ca);
   const after = constraintText(cb);
-  const informational = INFORMATIONAL.has(ca.kind);
+  const inert = inertReason(ca) ?? inertReason(cb);
+  const informational = inert !== undefined;
   const [kind, verb, breaking]: [DriftChange['kind'], string, Breaking] =
     d < 0
       ? ['constraint-tightened', 'tightened', informational ? NONE : CLIENT]
@@ -138,7 +210,9 @@ function compare(subject: string, ca: Constraint, cb: Constraint): DriftChange |
         : ['constraint-changed', 'changed', informational ? NONE : BOTH];
   return {
     kind,
+    id: idOf(kind, ca),
     subject,
+    ...(inert ? { reason: inert } : {}),
     message: `${subject}: ${ca.kind} ${verb} from ${constraintValueText(ca)} to ${constraintValueText(cb)}`,
     before,
     after,

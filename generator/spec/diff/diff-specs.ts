@@ -23,7 +23,10 @@ export function diffSpecs(a: OperationSpec, b: OperationSpec): DriftReport {
     ...diffResponse(a.responses, b.responses),
     ...diffPermissions(a, b),
   ];
-  const side = (s: OperationSpec) => ({ file: s.page.file, operation: s.operation, variant: s.variant, kind: 'docs' as const });
+  const side = (s: OperationSpec) => {
+    const anchor = s.requestBody.source ?? s.http.paths[0]?.source;
+    return { file: s.page.file, operation: s.operation, variant: s.variant, kind: 'docs' as const, ...(anchor ? { anchor } : {}) };
+  };
   return report(side(a), side(b), changes);
 }
 
@@ -339,7 +342,9 @@ function diffPermissions(sa: OperationSpec, sb: OperationSpec): DriftChange[] {
         subject,
         message: `${subject}: row only in A (${text(ra)})`,
         before: text(ra),
-        breaking: ra.supported ? CLIENT : NONE,
+        ...(ra.supported
+          ? { breaking: CLIENT, reason: `B no longer documents ${ra.type} callers as accepted` }
+          : { breaking: NONE, reason: 'A did not support this scenario either' }),
         a: ra.source,
       });
       continue;
@@ -349,13 +354,23 @@ function diffPermissions(sa: OperationSpec, sb: OperationSpec): DriftChange[] {
     const gained = accepted(rb).filter((p) => !accepted(ra).includes(p));
     // A placeholder says nothing either way, so it breaks nobody; it is still drift worth seeing.
     const unknown = ra.placeholder || rb.placeholder;
+    // Only a permission B stops accepting breaks anyone: a caller holding just that one is refused. A
+    // permission newly accepted, or least-privileged wording over the same set, refuses nobody.
+    const reason = unknown
+      ? 'a placeholder says nothing either way'
+      : lost.length
+        ? `callers holding only ${lost.join(' or ')} are refused`
+        : gained.length
+          ? `newly accepted: ${gained.join(', ')}`
+          : 'the accepted set is unchanged; only the least-privileged wording moved';
     changes.push({
       kind: 'permission-changed',
       subject,
       message: `${subject}: ${text(ra)} in A, ${text(rb)} in B${!unknown && lost.length ? ` (B no longer accepts ${lost.join(', ')})` : ''}`,
       before: text(ra),
       after: text(rb),
-      breaking: unknown ? NONE : { client: lost.length > 0, server: gained.length > 0 },
+      breaking: unknown || !lost.length ? NONE : CLIENT,
+      reason,
       a: ra.source,
       b: rb.source,
     });
@@ -368,7 +383,8 @@ function diffPermissions(sa: OperationSpec, sb: OperationSpec): DriftChange[] {
       subject,
       message: `${subject}: row only in B (${text(rb)})`,
       after: text(rb),
-      breaking: rb.supported ? SERVER : NONE,
+      breaking: NONE,
+      reason: rb.supported ? 'newly accepted callers refuse nobody' : 'B documents the scenario as unsupported; A did not document it',
       b: rb.source,
     });
   }

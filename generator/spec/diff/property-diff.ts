@@ -6,7 +6,7 @@
 import { similarity } from '../similarity.js';
 import type { Constraint, Property, ReadOnlyStatement, TypeDef, TypeRef } from '../ir.js';
 import { formatTypeRef } from '../type-expression.js';
-import { BOTH, CLIENT, type DriftChange, SERVER } from './change.js';
+import { BOTH, CLIENT, type DriftChange, NONE, SERVER } from './change.js';
 import { diffConstraints } from './constraint-diff.js';
 
 export interface PropertyDiffContext {
@@ -225,7 +225,8 @@ function diffEnum(
       message: `${subject}: value(s) ${before} are written ${after} in B`,
       before,
       after,
-      breaking: BOTH,
+      breaking: NONE,
+      reason: 'letter case only: a reasonable server matches enum values in any case, so docspec reads it as a tolerance',
       ...both,
     });
   }

@@ -1,0 +1,131 @@
+/**
+ * `docspec drift --docs BASE HEAD`: two checkouts of a docs tree (a pull request's base and head). Each tree
+ * runs through corpus mode into its own folder under --out, so a re-run redoes only pages whose text or
+ * dependencies changed; then pages are paired by version and file name, and a pair whose page and every file
+ * it read are byte-identical costs only that comparison of hashes.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import type { DriftChange, DriftReport } from '../generator/spec/diff/change.js';
+import { report } from '../generator/spec/diff/change.js';
+import { diffSpecs } from '../generator/spec/diff/diff-specs.js';
+import type { OperationSpec } from '../generator/spec/ir.js';
+import { type CacheEntry, loadCache, toolFingerprint } from './corpus/cache.js';
+import { generateCorpus } from './corpus/generate-corpus.js';
+import { displayPath, UsageError } from './io.js';
+
+export interface TreeDrift {
+  reports: DriftReport[];
+  pages: { base: number; head: number; unchanged: number };
+  /** Pages read this run (not reused from the cache), and pages that could not be read, per side. */
+  read: { base: number; head: number };
+  failed: { base: number; head: number };
+}
+
+interface Side {
+  root: string;
+  out: string;
+  entries: Map<string, CacheEntry>;
+}
+
+/** `v1.0/user-update.md`: what pairs a page of BASE with its page in HEAD. */
+function pageKey(e: CacheEntry): string {
+  return `${e.version}/${e.file.split('/').pop()}`;
+}
+
+/** A dependency's path inside its tree, so BASE's `…/base/v1.0/resources/user.md` meets HEAD's. */
+function treeRelative(root: string, file: string): string {
+  return relative(resolve(root), resolve(file)).split('\\').join('/');
+}
+
+function sameInputs(base: Side, b: CacheEntry, head: Side, h: CacheEntry): boolean {
+  if (!b.hash || b.hash !== h.hash || b.deps.length !== h.deps.length) return false;
+  const deps = (side: Side, e: CacheEntry) =>
+    e.deps
+      .map(([f, hash]) => `${treeRelative(side.root, f)}\0${hash}`)
+      .sort()
+      .join('\n');
+  return deps(base, b) === deps(head, h);
+}
+
+function readSpec(side: Side, e: CacheEntry): OperationSpec | undefined {
+  const path = e.outputs.find((o) => o.startsWith('spec'));
+  if (!path || !existsSync(join(side.out, path))) return undefined;
+  return JSON.parse(readFileSync(join(side.out, path), 'utf8')) as OperationSpec;
+}
+
+function pageOnly(side: 'BASE' | 'HEAD', e: CacheEntry, spec: OperationSpec | undefined, other: string): DriftReport {
+  const at = spec?.http.paths[0]?.source ?? { file: e.file, line: 1, column: 1 };
+  const title = spec ? `${spec.title} (${spec.http.method} ${spec.http.paths[0]?.template ?? ''})`.trim() : e.file;
+  const change: DriftChange =
+    side === 'BASE'
+      ? {
+          kind: 'operation-removed',
+          subject: e.operation,
+          message: `${title}: the page is only in BASE`,
+          before: title,
+          breaking: { client: true, server: false },
+          a: at,
+        }
+      : {
+          kind: 'operation-added',
+          subject: e.operation,
+          message: `${title}: the page is only in HEAD`,
+          after: title,
+          breaking: { client: false, server: true },
+          b: at,
+        };
+  const here = { file: e.file, operation: e.operation, variant: e.version, kind: 'docs' as const };
+  const there = { file: other, operation: e.operation, variant: e.version, kind: 'docs' as const };
+  return side === 'BASE' ? report(here, there, [change]) : report(there, here, [change]);
+}
+
+export async function driftTrees(baseDir: string, headDir: string, out: string, quiet: boolean): Promise<TreeDrift> {
+  if (resolve(baseDir) === resolve(headDir)) throw new UsageError(`--docs ${baseDir} ${headDir}: BASE and HEAD are the same folder`);
+  const sides: Side[] = [];
+  const read = { base: 0, head: 0 };
+  const failed = { base: 0, head: 0 };
+  for (const [name, dir] of [
+    ['base', baseDir],
+    ['head', headDir],
+  ] as const) {
+    const sideOut = join(out, name);
+    if (!quiet) process.stderr.write(`docspec: reading ${name.toUpperCase()} ${displayPath(dir) || '.'}\n`);
+    const summary = await generateCorpus({ docs: dir, out: sideOut, jobs: availableParallelism(), cache: true, verbose: false, quiet });
+    read[name] = summary.processed;
+    failed[name] = summary.failed;
+    if (!quiet) process.stderr.write(`docspec: ${summary.pages} pages (${summary.processed} read, ${summary.cached} unchanged since the last run)\n`);
+    // A page that cannot be read has no spec to compare; say so rather than report it as unchanged.
+    if (summary.failed)
+      process.stderr.write(
+        `docspec: ${summary.failed} page${summary.failed === 1 ? '' : 's'} of ${name.toUpperCase()} could not be read (see ${displayPath(join(sideOut, 'diagnostics.txt'))}); not compared\n`,
+      );
+    sides.push({ root: dir, out: sideOut, entries: loadCache(sideOut, toolFingerprint()).entries });
+  }
+  const [base, head] = sides as [Side, Side];
+  const byKey = (s: Side) => new Map([...s.entries.values()].map((e) => [pageKey(e), e]));
+  const b = byKey(base);
+  const h = byKey(head);
+  const reports: DriftReport[] = [];
+  let unchanged = 0;
+  for (const [key, eb] of [...b].sort(([x], [y]) => x.localeCompare(y))) {
+    const eh = h.get(key);
+    if (!eh) {
+      reports.push(pageOnly('BASE', eb, readSpec(base, eb), join(displayPath(headDir), eb.version, 'api', key.split('/').pop()!)));
+      continue;
+    }
+    if (sameInputs(base, eb, head, eh)) {
+      unchanged++;
+      continue;
+    }
+    const sa = readSpec(base, eb);
+    const sb = readSpec(head, eh);
+    // A page one side could not read has its failure in that side's diagnostics; there is nothing to compare.
+    if (sa && sb) reports.push(diffSpecs(sa, sb));
+  }
+  for (const [key, eh] of [...h].sort(([x], [y]) => x.localeCompare(y))) {
+    if (!b.has(key)) reports.push(pageOnly('HEAD', eh, readSpec(head, eh), join(displayPath(baseDir), eh.version, 'api', key.split('/').pop()!)));
+  }
+  return { reports, pages: { base: b.size, head: h.size, unchanged }, read, failed };
+}
