@@ -59,6 +59,34 @@ const ACCEPT_TWO = [
   'user-update | property-removed | jobTitle | moved to the employee profile | 2999-12-31',
 ];
 
+describe('permissions by effect', () => {
+  const withSentence = (sentence: string) => original.replace('The maximum length is 64 characters. |', `The maximum length is 64 characters. ${sentence} |`);
+
+  it('a permission newly required for a property breaks clients; the same named as least privileged breaks nobody', async () => {
+    expect(withSentence('x')).not.toBe(original);
+    const required = page('perm-required', withSentence('The User-Company.ReadWrite.All permission is required to update this property.'));
+    const r = await run(['drift', A, required, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const [c] = JSON.parse(r.stdout).changes as (Change & { reason: string })[];
+    expect(c).toMatchObject({
+      kind: 'constraint-added',
+      id: 'constraint-added.requiresPermission.any',
+      subject: 'companyName',
+      breaking: { client: true, server: false },
+    });
+    expect(c!.reason).toMatch(/callers A accepted for companyName may lack User-Company\.ReadWrite\.All/);
+    // Going back only accepts more callers: nobody breaks.
+    const back = await run(['drift', required, A, '--format', 'json']);
+    expect(back.code).toBe(0);
+    expect(JSON.parse(back.stdout).changes[0].breaking).toEqual({ client: false, server: false });
+
+    const least = page('perm-least', withSentence('User-Company.ReadWrite.All is the least privileged permission to update this property.'));
+    const soft = await run(['drift', A, least, '--format', 'json']);
+    expect(soft.code).toBe(0);
+    expect(JSON.parse(soft.stdout).changes[0]).toMatchObject({ breaking: { client: false, server: false }, reason: expect.stringMatching(/least privileged/) });
+  });
+});
+
 describe('the gate', () => {
   it('--fail-on client / server fails only on what breaks that side', async () => {
     expect((await run(['drift', A, TWO, '--fail-on', 'client'])).code).toBe(1);
