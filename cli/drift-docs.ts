@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { DriftChange, DriftReport } from '../generator/spec/diff/change.js';
-import { report } from '../generator/spec/diff/change.js';
+import { CLIENT, report, SERVER } from '../generator/spec/diff/change.js';
 import { diffSpecs } from '../generator/spec/diff/diff-specs.js';
 import type { OperationSpec } from '../generator/spec/ir.js';
 import { type CacheEntry, loadCache, toolFingerprint } from './corpus/cache.js';
@@ -58,24 +58,11 @@ function readSpec(side: Side, e: CacheEntry): OperationSpec | undefined {
 function pageOnly(side: 'BASE' | 'HEAD', e: CacheEntry, spec: OperationSpec | undefined, other: string): DriftReport {
   const at = spec?.http.paths[0]?.source ?? { file: e.file, line: 1, column: 1 };
   const title = spec ? `${spec.title} (${spec.http.method} ${spec.http.paths[0]?.template ?? ''})`.trim() : e.file;
+  // The page's title and request line are what it stated; BASE's side is the "before", HEAD's the "after".
   const change: DriftChange =
     side === 'BASE'
-      ? {
-          kind: 'operation-removed',
-          subject: e.operation,
-          message: `${title}: the page is only in BASE`,
-          before: title,
-          breaking: { client: true, server: false },
-          a: at,
-        }
-      : {
-          kind: 'operation-added',
-          subject: e.operation,
-          message: `${title}: the page is only in HEAD`,
-          after: title,
-          breaking: { client: false, server: true },
-          b: at,
-        };
+      ? { kind: 'operation-removed', subject: e.operation, message: `${title}: the page is only in BASE`, before: title, breaking: CLIENT, a: at }
+      : { kind: 'operation-added', subject: e.operation, message: `${title}: the page is only in HEAD`, after: title, breaking: SERVER, b: at };
   const here = { file: e.file, operation: e.operation, variant: e.version, kind: 'docs' as const };
   const there = { file: other, operation: e.operation, variant: e.version, kind: 'docs' as const };
   return side === 'BASE' ? report(here, there, [change]) : report(there, here, [change]);

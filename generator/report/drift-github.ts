@@ -3,8 +3,8 @@
  * shows, so a reviewer sees it on the pull request's diff. Changes that fail the gate are errors, breaking
  * ones not gated warnings, the rest notices. https://docs.github.com/actions/reference/workflow-commands
  */
-import { breakingText } from '../spec/diff/change.js';
-import { type DriftRun, standing } from '../spec/diff/drift-run.js';
+import { breakingText, changeKey } from '../spec/diff/change.js';
+import { type DriftRun, operationOf, standing } from '../spec/diff/drift-run.js';
 import { driftSummary } from './drift-text.js';
 
 /** Message text: `%`, CR and LF are encoded so one command stays one line. */
@@ -35,7 +35,7 @@ export function formatDriftGithub(run: DriftRun): string {
         c.reason && `why: ${c.reason}`,
         c.accepted && `accepted: ${c.accepted.reason}`,
         !c.b && c.a && `A: ${c.a.file}:${c.a.line}`,
-        `ignore key: ${r.b.operation ?? r.a.operation ?? '-'} | ${c.id ?? c.kind} | ${c.subject}`,
+        `ignore key: ${changeKey(operationOf(r), c)}`,
       ]
         .filter(Boolean)
         .join('\n');

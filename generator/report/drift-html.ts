@@ -5,6 +5,7 @@
 import { type Breaking, breakingText, changeKey, type DriftChange } from '../spec/diff/change.js';
 import { type DriftRun, operationOf, standing } from '../spec/diff/drift-run.js';
 import { driftSummary, sideText } from './drift-text.js';
+import { entryKey } from '../spec/diff/ignore.js';
 import { htmlText } from './html-text.js';
 import { sourceText } from './source-text.js';
 
@@ -76,9 +77,7 @@ export function formatDriftHtml(run: DriftRun): string {
   const ignore = run.ignore
     ? [
         ...run.ignore.expired.map((e) => `<li>${htmlText(sourceText(e.source))}: expired ${htmlText(e.expires ?? '')}; the change fails again</li>`),
-        ...run.ignore.unused.map(
-          (e) => `<li>${htmlText(sourceText(e.source))}: matches no change (${htmlText(`${e.operation} | ${e.id} | ${e.subject}`)})</li>`,
-        ),
+        ...run.ignore.unused.map((e) => `<li>${htmlText(sourceText(e.source))}: matches no change (${htmlText(entryKey(e))})</li>`),
       ]
     : [];
   return `<!DOCTYPE html>

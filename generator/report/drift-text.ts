@@ -1,6 +1,7 @@
 /** Drift as console text: one block per change, breaking ones marked, then a one-line summary. */
 import { breakingText, changeKey, type DriftChange, type DriftReport, type DriftSide, type FailOn } from '../spec/diff/change.js';
 import { type DriftRun, operationOf, runSummary, standing } from '../spec/diff/drift-run.js';
+import { entryKey } from '../spec/diff/ignore.js';
 import { printable } from './printable.js';
 import { sourceText } from './source-text.js';
 
@@ -48,8 +49,8 @@ export function formatDriftText(run: DriftRun): string {
     if (run.tree) lines.push(`== ${operationOf(r)} ${r.b.variant ?? r.a.variant ?? ''}  (${r.a.file} → ${r.b.file})`, '');
     for (const c of r.changes) lines.push(...changeLines(r, c, run.failOn), '');
   }
-  for (const e of run.ignore?.expired ?? []) lines.push(`${sourceText(e.source)}: expired ${e.expires}: ${e.operation} | ${e.id} | ${e.subject} fails again`);
-  for (const e of run.ignore?.unused ?? []) lines.push(`${sourceText(e.source)}: matches no change: ${e.operation} | ${e.id} | ${e.subject}`);
+  for (const e of run.ignore?.expired ?? []) lines.push(`${sourceText(e.source)}: expired ${e.expires}: ${entryKey(e)} fails again`);
+  for (const e of run.ignore?.unused ?? []) lines.push(`${sourceText(e.source)}: matches no change: ${entryKey(e)}`);
   if (run.ignore && (run.ignore.expired.length || run.ignore.unused.length)) lines.push('');
   lines.push(driftSummary(run), '');
   return printable(lines.join('\n'));

@@ -39,12 +39,10 @@ export function permissionRequirement(sentence: string, inPermissionsSection = f
   return { kind: 'requiresPermission', permissions, scenario: scenarioOf(sentence), combine, least };
 }
 
-/** The words between the first and the last permission named. */
+/** The words between the first and the last permission named, parenthesised asides ("(least privilege)") dropped. */
 function textBetween(sentence: string, permissions: string[]): string {
   const at = permissions.map((p) => sentence.indexOf(p));
-  const first = Math.min(...at);
-  const lastIndex = at.indexOf(Math.max(...at));
-  return sentence.slice(first, at[lastIndex]).replace(/\([^)]*\)/g, ' ');
+  return sentence.slice(Math.min(...at), Math.max(...at)).replace(/\([^)]*\)/g, ' ');
 }
 
 export const requiresPermissionRule: PropertyRule = {

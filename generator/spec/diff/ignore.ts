@@ -10,6 +10,7 @@
  */
 import type { SourceRef } from '../ir.js';
 import { type DriftChange, type DriftReport, summarise } from './change.js';
+import { operationOf } from './drift-run.js';
 
 export interface IgnoreEntry {
   operation: string;
@@ -53,7 +54,12 @@ export function parseIgnoreFile(file: string, text: string): IgnoreEntry[] {
   return out;
 }
 
-function matches(e: IgnoreEntry, operation: string | undefined, c: DriftChange): boolean {
+/** The entry as its key (`operation | change id | subject`), the way reports print a change's. */
+export function entryKey(e: IgnoreEntry): string {
+  return `${e.operation} | ${e.id} | ${e.subject}`;
+}
+
+function matches(e: IgnoreEntry, operation: string, c: DriftChange): boolean {
   return (e.operation === '*' || e.operation === operation) && e.id === (c.id ?? c.kind) && e.subject === c.subject;
 }
 
@@ -73,7 +79,7 @@ export function applyIgnores(reports: DriftReport[], entries: IgnoreEntry[], tod
     summarise({
       ...r,
       changes: r.changes.map((c) => {
-        const entry = entries.find((e) => matches(e, r.b.operation ?? r.a.operation, c));
+        const entry = entries.find((e) => matches(e, operationOf(r), c));
         if (!entry) return c;
         used.add(entry);
         if (entry.expires && entry.expires < today) {

@@ -78,18 +78,9 @@ function diffProperty(ctx: Ctx, d: Property, m: CsdlProperty, subject: string, m
   const docsType = formatTypeRef(d.type);
   const values = enumValues(d, ctx.spec.types);
   const metadataEnum = ctx.model.types.get(mt.name)?.kind === 'EnumType';
-  if (d.type.collection !== mt.collection) {
-    changes.push({
-      kind: 'type-disagrees',
-      subject,
-      message: `${subject}: docs say ${docsType}, metadata says ${m.type}`,
-      before: docsType,
-      after: m.type,
-      breaking: BOTH,
-      a: d.source,
-      b: mAt,
-    });
-  } else if (values && !metadataEnum && mt.name === 'Edm.String') {
+  const enumVsString = values && !metadataEnum && mt.name === 'Edm.String';
+  const typeDiffers = docsTypeName(d).toLowerCase() !== mt.name.toLowerCase() && lastSegment(docsTypeName(d)) !== lastSegment(mt.name);
+  if (d.type.collection === mt.collection && enumVsString) {
     changes.push({
       kind: 'type-disagrees',
       subject,
@@ -100,7 +91,7 @@ function diffProperty(ctx: Ctx, d: Property, m: CsdlProperty, subject: string, m
       a: d.constraints.find((c) => c.kind === 'enum')?.source ?? d.source,
       b: mAt,
     });
-  } else if (docsTypeName(d).toLowerCase() !== mt.name.toLowerCase() && lastSegment(docsTypeName(d)) !== lastSegment(mt.name)) {
+  } else if (d.type.collection !== mt.collection || typeDiffers) {
     changes.push({
       kind: 'type-disagrees',
       subject,
