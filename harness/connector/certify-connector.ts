@@ -11,6 +11,7 @@ import type { ConnectorFinding } from './finding.js';
 import { mapField, type Mapped } from './field-map.js';
 import { similarity } from '../../generator/spec/similarity.js';
 import { diffSpecs } from '../../generator/spec/diff/diff-specs.js';
+import { isEnforced } from '../../generator/spec/enforced.js';
 
 export interface ConnectorReport extends CertifyReport {
   findings: ConnectorFinding[];
@@ -32,15 +33,27 @@ function shape(t: Property['type'] | ConnectorField['type']): string {
  * A field that maps to a property of another variant or an older version, which this variant's docs call
  * by another name: the rename drift finds between the two (`hireDate` → `employeeHireDate`).
  */
-function renamedIn(field: ConnectorField, spec: OperationSpec, others: OperationSpec[]): { old: string; where: string; now: Property } | undefined {
-  for (const other of others) {
-    const m = mapField(field, other);
-    if (!m || m.path.includes('.')) continue;
-    const change = diffSpecs(other, spec).changes.find((c) => c.kind === 'property-renamed' && c.before === m.path);
-    const now = change && spec.requestBody.properties.find((p) => p.name === change.after);
-    if (now) return { old: m.path, where: `${other.variant} (${other.page.file})`, now };
-  }
-  return undefined;
+function renameFinder(spec: OperationSpec, others: OperationSpec[]): (field: ConnectorField) => { old: string; where: string; now: Property } | undefined {
+  // One diff per other variant, made when a field first needs it.
+  const renames = new Map<OperationSpec, Map<string, string>>();
+  const renamesFrom = (other: OperationSpec) => {
+    let found = renames.get(other);
+    if (!found) {
+      found = new Map(diffSpecs(other, spec).changes.flatMap((c) => (c.kind === 'property-renamed' && c.before && c.after ? [[c.before, c.after]] : [])));
+      renames.set(other, found);
+    }
+    return found;
+  };
+  return (field) => {
+    for (const other of others) {
+      const m = mapField(field, other);
+      if (!m || m.path.includes('.')) continue;
+      const after = renamesFrom(other).get(m.path);
+      const now = after && spec.requestBody.properties.find((p) => p.name === after);
+      if (now) return { old: m.path, where: `${other.variant} (${other.page.file})`, now };
+    }
+    return undefined;
+  };
 }
 
 export function certifyConnector(spec: OperationSpec, connector: ConnectorSpec, otherVariants: OperationSpec[] = []): ConnectorReport {
@@ -48,6 +61,7 @@ export function certifyConnector(spec: OperationSpec, connector: ConnectorSpec, 
   const add = (f: ConnectorFinding) => findings.push(f);
   const inputs = connector.fields.filter((f) => f.direction === 'input');
   const mapped = new Map<ConnectorField, Mapped>();
+  const renamedIn = renameFinder(spec, otherVariants);
 
   for (const field of inputs) {
     const source = at(field.source);
@@ -64,7 +78,7 @@ export function certifyConnector(spec: OperationSpec, connector: ConnectorSpec, 
       continue;
     }
     const m = mapField(field, spec);
-    const renamed = m ? undefined : renamedIn(field, spec, otherVariants);
+    const renamed = m ? undefined : renamedIn(field);
     if (renamed) {
       add({
         rule: 'renamed',
@@ -114,7 +128,7 @@ export function certifyConnector(spec: OperationSpec, connector: ConnectorSpec, 
         docs,
       });
     }
-    const country = m.property.constraints.find((c) => c.kind === 'countryCode');
+    const country = m.property.constraints.find((c) => c.kind === 'countryCode' && isEnforced(c));
     const fieldSays = (kind: string) => field.constraints?.find((c) => c.kind === kind);
     if (country && !fieldSays('countryCode')) {
       add({
@@ -138,7 +152,7 @@ export function certifyConnector(spec: OperationSpec, connector: ConnectorSpec, 
       });
     }
 
-    const docEnum = m.property.constraints.find((c) => c.kind === 'enum');
+    const docEnum = m.property.constraints.find((c) => c.kind === 'enum' && isEnforced(c));
     const fieldEnumConstraint = fieldSays('enum');
     const fieldEnum = fieldEnumConstraint?.kind === 'enum' ? fieldEnumConstraint.values.filter((v): v is string | null => typeof v !== 'number') : undefined;
     if (docEnum && docEnum.kind === 'enum' && fieldEnum) {
