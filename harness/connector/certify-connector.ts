@@ -50,7 +50,7 @@ function renameFinder(spec: OperationSpec, others: OperationSpec[]): (field: Con
       if (!m || m.path.includes('.')) continue;
       const after = renamesFrom(other).get(m.path);
       const now = after && spec.requestBody.properties.find((p) => p.name === after);
-      if (now) return { old: m.path, where: `${other.variant} (${other.page.file})`, now };
+      if (now) return { old: m.path, where: `${other.variant} (${at(m.property.source)})`, now };
     }
     return undefined;
   };

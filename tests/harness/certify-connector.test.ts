@@ -109,7 +109,7 @@ describe('renames drift knows', () => {
         field: 'Hire Date',
         property: 'employeeHireDate',
         severity: 'error',
-        message: expect.stringMatching(/maps to hireDate in localtest .*, which v1\.0 calls employeeHireDate/),
+        message: expect.stringMatching(/maps to hireDate in localtest \(spec\/sources\/localtest\/user-update\.md:\d+\), which v1\.0 calls employeeHireDate/),
         docs: expect.stringMatching(/v1\.0\/user-update\.txt:\d+$/),
       }),
     ]);
