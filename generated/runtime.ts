@@ -22,6 +22,9 @@ export type ValidationResult = { valid: true } | { valid: false; errors: Validat
 
 export type Check =
   | { kind: 'maxLength'; max: number; rule: string; source: string }
+  | { kind: 'minLength'; min: number; rule: string; source: string }
+  | { kind: 'minimum'; value: number; exclusive: boolean; rule: string; source: string }
+  | { kind: 'maximum'; value: number; exclusive: boolean; rule: string; source: string }
   | { kind: 'enum'; values: readonly (string | number | null)[]; rule: string; source: string }
   | { kind: 'notNullable'; rule: string; source: string }
   | { kind: 'maxItems'; max: number; rule: string; source: string }
@@ -45,6 +48,8 @@ export interface PropertyContract {
   type: ValueType;
   collection: boolean;
   checks: readonly Check[];
+  /** The body must name the property ("Required." on a create or action page). */
+  required?: { rule: string; source: string };
   /** `file:line` of the table row, for type errors. */
   source: string;
 }
@@ -72,9 +77,17 @@ export interface Contract {
   source: string;
 }
 
-interface Compiled {
+interface CompiledObject {
+  open: boolean;
+  source: string;
   properties: Map<string, PropertyContract>;
-  types: Map<string, { open: boolean; source: string; properties: Map<string, PropertyContract> }>;
+  /** The properties with `required`, so a body without them costs one pass over few names. */
+  required: readonly (readonly [string, PropertyContract])[];
+}
+
+interface Compiled {
+  body: CompiledObject;
+  types: Map<string, CompiledObject>;
   groups: readonly GroupContract[];
   extensions: RegExp[];
   source: string;
@@ -82,12 +95,16 @@ interface Compiled {
 
 const compiled = new WeakMap<Contract, Compiled>();
 
+function object(open: boolean, source: string, properties: readonly (readonly [string, PropertyContract])[]): CompiledObject {
+  return { open, source, properties: new Map(properties), required: properties.filter(([, p]) => p.required) };
+}
+
 function compile(contract: Contract): Compiled {
   let c = compiled.get(contract);
   if (!c) {
     c = {
-      properties: new Map(contract.properties),
-      types: new Map(contract.types.map(([name, t]) => [name, { open: t.open, source: t.source, properties: new Map(t.properties) }])),
+      body: object(false, contract.source, contract.properties),
+      types: new Map(contract.types.map(([name, t]) => [name, object(t.open, t.source, t.properties)])),
       groups: contract.groups,
       extensions: contract.extensionPatterns.map((p) => new RegExp(p)),
       source: contract.source,
@@ -105,6 +122,13 @@ export const FORMATS: Record<string, RegExp> = {
   duration: /^-?P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/,
   uuid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
   'alias@domain': /^[^@\s]+@[^@\s]+$/,
+  // "Always in UTC": the offset is Z or zero.
+  'utc-date-time': /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]00:00)$/,
+  // An absolute URI: a scheme, a colon, and no white space (RFC 3986 allows no spaces anywhere).
+  uri: /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$/,
+  email: /^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$/,
+  // A BCP 47 tag as the docs use them (`en`, `en-US`, `zh-Hans-CN`); ISO 639-1 codes are its first part.
+  'language-tag': /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/,
 };
 
 const pointer = (path: string, key: string | number): string => {
@@ -126,21 +150,17 @@ export function validateWith(contract: Contract, body: unknown): ValidationResul
     errors.push({ path: '', rule: 'type', message: `The request body must be a JSON object, not ${describe(body)}`, source: c.source });
     return { valid: false, errors };
   }
-  checkObject(c, c.properties, false, c.source, body, '', errors, true);
+  checkObject(c, c.body, body, '', errors, true);
   for (const g of c.groups) checkGroup(c, g, body, errors);
   return errors.length ? { valid: false, errors } : { valid: true };
 }
 
-function checkObject(
-  c: Compiled,
-  properties: Map<string, PropertyContract>,
-  open: boolean,
-  source: string,
-  value: Record<string, unknown>,
-  path: string,
-  errors: ValidationIssue[],
-  topLevel: boolean,
-): void {
+function checkObject(c: Compiled, o: CompiledObject, value: Record<string, unknown>, path: string, errors: ValidationIssue[], topLevel: boolean): void {
+  const { properties, open, source } = o;
+  for (const [name, p] of o.required) {
+    if (!Object.hasOwn(value, name))
+      errors.push({ path: pointer(path, name), rule: p.required!.rule, message: `\`${name}\` is required and missing`, source: p.required!.source });
+  }
   for (const key of Object.keys(value)) {
     const v = value[key];
     const p = properties.get(key);
@@ -215,61 +235,97 @@ function checkScalar(c: Compiled, p: PropertyContract, v: unknown, path: string,
     case 'object': {
       if (!isObject(v)) return void typeError('an object');
       const def = t.type ? c.types.get(t.type) : undefined;
-      if (def) checkObject(c, def.properties, def.open, def.source, v, path, errors, false);
+      if (def) checkObject(c, def, v, path, errors, false);
       return;
     }
     case 'string':
       if (typeof v !== 'string') return void typeError('a string');
-      checkString(p, v, path, errors, item);
       break;
   }
+  checkValue(p, v as string | number, path, errors, item);
+}
+
+/** The checks on a string or number value that has the right JSON type. */
+function checkValue(p: PropertyContract, v: string | number, path: string, errors: ValidationIssue[], item: boolean): void {
   for (const k of p.checks) {
-    if (k.kind === 'enum' && !k.values.includes(v as string | number)) {
-      errors.push({ path, rule: k.rule, message: `${describe(v)} is not one of the allowed values ${k.values.map(String).join(', ')}`, source: k.source });
+    switch (k.kind) {
+      case 'enum':
+        if (!k.values.includes(v)) fail(errors, path, k, `${describe(v)} is not one of the allowed values ${k.values.map(String).join(', ')}`);
+        break;
+      case 'minimum':
+        if (typeof v === 'number' && (k.exclusive ? v <= k.value : v < k.value))
+          fail(errors, path, k, `${v} is ${k.exclusive ? 'not greater than' : 'less than'} ${k.value}, the docs' minimum`);
+        break;
+      case 'maximum':
+        if (typeof v === 'number' && (k.exclusive ? v >= k.value : v > k.value))
+          fail(errors, path, k, `${v} is ${k.exclusive ? 'not less than' : 'greater than'} ${k.value}, the docs' maximum`);
+        break;
+      // Checked on the property or its array, not on one value.
+      case 'notNullable':
+      case 'readOnly':
+      case 'maxItems':
+        break;
+      default:
+        if (typeof v === 'string') checkString(k, v, path, errors, item);
     }
   }
 }
 
-function checkString(p: PropertyContract, v: string, path: string, errors: ValidationIssue[], item: boolean): void {
-  const fail = (k: Check, message: string) => errors.push({ path, rule: k.rule, message, source: k.source });
-  for (const k of p.checks) {
-    switch (k.kind) {
-      case 'maxLength':
-        if (!item && longer(v, k.max)) fail(k, `${length(v)} characters; the docs allow at most ${k.max}`);
-        break;
-      case 'itemMaxLength':
-        if (item && longer(v, k.max)) fail(k, `${length(v)} characters; the docs allow at most ${k.max} per item`);
-        break;
-      case 'forbiddenChars': {
-        const bad = k.chars.filter((ch) => v.includes(ch));
-        if (bad.length) fail(k, `Contains ${bad.map((b) => `"${b}"`).join(' and ')}, which the docs forbid`);
-        break;
-      }
-      case 'allowedChars': {
-        const at = v.lastIndexOf('@');
-        const part = k.scope === 'local-part' && at >= 0 ? v.slice(0, at) : v;
-        const bad = [...new Set([...part].filter((ch) => !k.chars.includes(ch)))];
-        if (bad.length)
-          fail(k, `Contains ${bad.map((b) => `"${b}"`).join(', ')}, which the docs do not allow${k.scope === 'local-part' ? ' before the @' : ''}`);
-        break;
-      }
-      case 'countryCode':
-        if (!/^[A-Z]{2}$/.test(v)) fail(k, `"${v}" is not a two-letter ISO 3166 country code`);
-        break;
-      case 'format': {
-        const re = FORMATS[k.format];
-        if (re && !re.test(v)) fail(k, `"${v}" is not a valid ${k.format}`);
-        break;
-      }
-      case 'flagSet': {
-        const parts = v.split(',').map((s) => s.trim());
-        const bad = parts.filter((s) => !k.values.includes(s));
-        const dup = parts.length !== new Set(parts).size;
-        if (bad.length || dup) fail(k, `"${v}" is not a comma-separated set of ${k.values.join(', ')}`);
-        break;
-      }
-      default:
-        break;
+function fail(errors: ValidationIssue[], path: string, k: Check, message: string): void {
+  errors.push({ path, rule: k.rule, message, source: k.source });
+}
+
+function checkString(k: Check, v: string, path: string, errors: ValidationIssue[], item: boolean): void {
+  switch (k.kind) {
+    case 'minLength':
+      if (!item && length(v) < k.min)
+        fail(errors, path, k, k.min === 1 ? 'The docs say this property cannot be empty' : `${length(v)} characters; the docs require at least ${k.min}`);
+      break;
+    case 'maxLength':
+      if (!item && longer(v, k.max)) fail(errors, path, k, `${length(v)} characters; the docs allow at most ${k.max}`);
+      break;
+    case 'itemMaxLength':
+      if (item && longer(v, k.max)) fail(errors, path, k, `${length(v)} characters; the docs allow at most ${k.max} per item`);
+      break;
+    case 'forbiddenChars': {
+      const bad = k.chars.filter((ch) => v.includes(ch));
+      if (bad.length) fail(errors, path, k, `Contains ${bad.map((b) => `"${b}"`).join(' and ')}, which the docs forbid`);
+      break;
+    }
+    case 'allowedChars': {
+      const at = v.lastIndexOf('@');
+      const part = k.scope === 'local-part' && at >= 0 ? v.slice(0, at) : v;
+      const bad = [...new Set([...part].filter((ch) => !k.chars.includes(ch)))];
+      if (bad.length)
+        fail(errors, path, k, `Contains ${bad.map((b) => `"${b}"`).join(', ')}, which the docs do not allow${k.scope === 'local-part' ? ' before the @' : ''}`);
+      break;
+    }
+    case 'countryCode':
+      if (!/^[A-Z]{2}$/.test(v)) fail(errors, path, k, `"${v}" is not a two-letter ISO 3166 country code`);
+      break;
+    case 'format': {
+      const re = FORMATS[k.format];
+      if (re && !re.test(v)) fail(errors, path, k, `"${v}" is not a valid ${k.format}`);
+      break;
+    }
+    case 'flagSet': {
+      const parts = v.split(',').map((s) => s.trim());
+      const bad = parts.filter((s) => !k.values.includes(s));
+      const dup = parts.length !== new Set(parts).size;
+      if (bad.length || dup) fail(errors, path, k, `"${v}" is not a comma-separated set of ${k.values.join(', ')}`);
+      break;
+    }
+    case 'enum':
+    case 'minimum':
+    case 'maximum':
+    case 'notNullable':
+    case 'readOnly':
+    case 'maxItems':
+      break;
+    default: {
+      // Every check kind is handled above; a new one does not compile until it is.
+      const unhandled: never = k;
+      return unhandled;
     }
   }
 }
@@ -278,7 +334,7 @@ function checkGroup(c: Compiled, g: GroupContract, body: Record<string, unknown>
   const keys = Object.keys(body);
   const members = keys.filter((k) => g.members.includes(k));
   if (members.length === 0) return;
-  for (const other of keys.filter((k) => c.properties.has(k) && !g.members.includes(k))) {
+  for (const other of keys.filter((k) => c.body.properties.has(k) && !g.members.includes(k))) {
     errors.push({
       path: pointer('', other),
       rule: g.rule,

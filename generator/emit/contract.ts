@@ -2,7 +2,8 @@
  * Spec → validator contract: the plain data a generated validator checks against. Only constraints a body
  * can be checked for are kept (permissions, update limits and required-on-create are not about one body).
  */
-import { isEnforced } from '../spec/enforced.js';
+import type { ConstraintKind, ConstraintOf } from '../spec/constraint-kinds.js';
+import { isEnforced, presenceEnforced } from '../spec/enforced.js';
 import type { Constraint, OperationSpec, Property, SourceRef, TypeRef } from '../spec/ir.js';
 import { INTEGER_RANGES, isAnyJson, jsonKind } from '../spec/primitives.js';
 import type { Check, Contract, PropertyContract, TypeContract, ValueType } from './runtime.js';
@@ -22,30 +23,41 @@ export function valueType(type: TypeRef, spec: Pick<OperationSpec, 'types'>): Va
   return { kind: 'object' };
 }
 
+type Base = { rule: string; source: string };
+const value =
+  <K extends ConstraintKind>(f: (c: ConstraintOf<K>, base: Base) => Check) =>
+  (c: ConstraintOf<K>, base: Base): Check | undefined =>
+    f(c, base);
+const notInBody = (): undefined => undefined;
+
+/**
+ * The validator check of each kind. Kinds that do not restrict a body's values map to nothing: `presence`
+ * kinds become the contract's `required` list instead, `caller` and `history` kinds are never visible in
+ * one body.
+ */
+const CHECKS: { readonly [K in ConstraintKind]: (c: ConstraintOf<K>, base: Base) => Check | undefined } = {
+  maxLength: value((c, b) => ({ kind: 'maxLength', max: c.max, ...b })),
+  minLength: value((c, b) => ({ kind: 'minLength', min: c.min, ...b })),
+  minimum: value((c, b) => ({ kind: 'minimum', value: c.value, exclusive: c.exclusive, ...b })),
+  maximum: value((c, b) => ({ kind: 'maximum', value: c.value, exclusive: c.exclusive, ...b })),
+  enum: value((c, b) => ({ kind: 'enum', values: c.values, ...b })),
+  notNullable: value((_, b) => ({ kind: 'notNullable', ...b })),
+  maxItems: value((c, b) => ({ kind: 'maxItems', max: c.max, ...b })),
+  itemMaxLength: value((c, b) => ({ kind: 'itemMaxLength', max: c.max, ...b })),
+  forbiddenChars: value((c, b) => ({ kind: 'forbiddenChars', chars: c.chars, ...b })),
+  allowedChars: value((c, b) => ({ kind: 'allowedChars', chars: c.chars, scope: c.scope, ...b })),
+  countryCode: value((_, b) => ({ kind: 'countryCode', ...b })),
+  format: value((c, b) => ({ kind: 'format', format: c.format, ...b })),
+  flagSet: value((c, b) => ({ kind: 'flagSet', values: c.values, ...b })),
+  readOnly: value((_, b) => ({ kind: 'readOnly', ...b })),
+  required: notInBody,
+  requiredOnCreate: notInBody,
+  updateLimit: notInBody,
+  requiresPermission: notInBody,
+};
+
 function check(c: Constraint): Check | undefined {
-  const base = { rule: c.rule, source: at(c.source) };
-  switch (c.kind) {
-    case 'maxLength':
-    case 'maxItems':
-    case 'itemMaxLength':
-      return { kind: c.kind, max: c.max, ...base };
-    case 'enum':
-      return { kind: 'enum', values: c.values, ...base };
-    case 'notNullable':
-    case 'countryCode':
-    case 'readOnly':
-      return { kind: c.kind, ...base };
-    case 'forbiddenChars':
-      return { kind: 'forbiddenChars', chars: c.chars, ...base };
-    case 'allowedChars':
-      return { kind: 'allowedChars', chars: c.chars, scope: c.scope, ...base };
-    case 'format':
-      return { kind: 'format', format: c.format, ...base };
-    case 'flagSet':
-      return { kind: 'flagSet', values: c.values, ...base };
-    default:
-      return undefined;
-  }
+  return (CHECKS[c.kind] as (c: Constraint, base: Base) => Check | undefined)(c, { rule: c.rule, source: at(c.source) });
 }
 
 export function propertyContract(p: Property, spec: Pick<OperationSpec, 'types'>): PropertyContract {
@@ -67,8 +79,13 @@ export function buildContract(spec: OperationSpec): Contract {
     if (def.kind !== 'complex') continue;
     types.push([name, { open: def.open, source: at(def.source), properties: def.properties.map((p) => [p.name, propertyContract(p, spec)] as const) }]);
   }
+  const presence = presenceEnforced(spec.http.method);
   return {
-    properties: spec.requestBody.properties.map((p) => [p.name, propertyContract(p, spec)] as const),
+    properties: spec.requestBody.properties.map((p) => {
+      const contract = propertyContract(p, spec);
+      const required = presence ? p.constraints.find((c) => c.kind === 'required' && isEnforced(c)) : undefined;
+      return [p.name, required ? { ...contract, required: { rule: required.rule, source: at(required.source) } } : contract] as const;
+    }),
     types,
     groups: spec.requestBody.groups
       .filter((g) => g.kind === 'own-request')

@@ -42,6 +42,8 @@ function stringKeywords(k: Check, item: boolean): Keyword[] {
   switch (k.kind) {
     case 'maxLength':
       return item ? [] : [{ keyword: 'maxLength', value: k.max }];
+    case 'minLength':
+      return item ? [] : [{ keyword: 'minLength', value: k.min }];
     case 'itemMaxLength':
       return item ? [{ keyword: 'maxLength', value: k.max }] : [];
     case 'forbiddenChars':
@@ -53,13 +55,61 @@ function stringKeywords(k: Check, item: boolean): Keyword[] {
       return [{ keyword: 'pattern', value: '^[A-Z]{2}$' }];
     case 'format': {
       const re = FORMATS[k.format];
-      const standard = ['date-time', 'date', 'time', 'duration', 'uuid'].includes(k.format);
+      const standard = STANDARD_FORMATS[k.format];
       return [...(standard ? [{ keyword: 'format', value: k.format }] : []), ...(re ? [{ keyword: 'pattern', value: re.source }] : [])];
     }
     case 'flagSet':
       return [{ keyword: 'pattern', value: flagSetPattern(k.values) }];
-    default:
+    // Not string keywords: enum and nullability are set on the whole schema, bounds on numbers, maxItems on
+    // the array, read-only replaces the schema.
+    case 'enum':
+    case 'notNullable':
+    case 'readOnly':
+    case 'maxItems':
+    case 'minimum':
+    case 'maximum':
       return [];
+    default: {
+      const unhandled: never = k;
+      return unhandled;
+    }
+  }
+}
+
+/** The JSON Schema `format` of each docs format that has one (the pattern is always added as well). */
+const STANDARD_FORMATS: Record<string, string> = {
+  'date-time': 'date-time',
+  'utc-date-time': 'date-time',
+  date: 'date',
+  time: 'time',
+  duration: 'duration',
+  uuid: 'uuid',
+  uri: 'uri',
+  email: 'email',
+};
+
+/** `minimum`/`maximum` checks as the number keywords of 2020-12 (exclusive bounds are numbers there). */
+function numberKeywords(checks: readonly Check[]): Keyword[] {
+  const out: Keyword[] = [];
+  for (const k of checks) {
+    if (k.kind === 'minimum') out.push({ keyword: k.exclusive ? 'exclusiveMinimum' : 'minimum', value: k.value });
+    if (k.kind === 'maximum') out.push({ keyword: k.exclusive ? 'exclusiveMaximum' : 'maximum', value: k.value });
+  }
+  return out;
+}
+
+/** An integer's type range already sets `minimum`/`maximum`: a docs bound replaces it when narrower. */
+function narrow(schema: JsonSchema, k: Extract<Check, { kind: 'minimum' | 'maximum' }>, sources: Record<string, string>): void {
+  const lower = k.kind === 'minimum';
+  const typeBound = schema[k.kind] as number;
+  if (lower ? k.value < typeBound : k.value > typeBound) return;
+  if (k.exclusive) {
+    delete schema[k.kind];
+    schema[lower ? 'exclusiveMinimum' : 'exclusiveMaximum'] = k.value;
+    sources[lower ? 'exclusiveMinimum' : 'exclusiveMaximum'] = k.source;
+  } else {
+    schema[k.kind] = k.value;
+    sources[k.kind] = k.source;
   }
 }
 
@@ -91,9 +141,11 @@ function scalarSchema(p: PropertyContract, item: boolean, refBase: string): Json
       break;
     case 'integer':
       Object.assign(schema, { type: 'integer', minimum: t.min, maximum: t.max });
+      for (const k of p.checks) if (k.kind === 'minimum' || k.kind === 'maximum') narrow(schema, k, sources);
       break;
     case 'number':
       schema.type = 'number';
+      for (const k of p.checks) apply(schema, numberKeywords([k]), sources, k.source);
       break;
     case 'object':
       if (t.type) schema.$ref = `${refBase}${encodeURIComponent(t.type)}`;
@@ -152,6 +204,8 @@ function objectSchema(
   refBase: string,
 ): JsonSchema {
   const schema: JsonSchema = { type: 'object', properties: Object.fromEntries(properties.map(([name, p]) => [name, propertySchema(p, refBase)])) };
+  const required = properties.filter(([, p]) => p.required);
+  if (required.length) schema.required = required.map(([name]) => name);
   if (!open) {
     // Instance annotations (`@odata.type`) are always accepted, and at the top extension properties.
     schema.patternProperties = Object.fromEntries(['@', ...extensionPatterns].map((p) => [p, {}]));

@@ -8,3 +8,11 @@ import type { Constraint } from './ir.js';
 export function isEnforced(c: Constraint): boolean {
   return c.condition === undefined;
 }
+
+/**
+ * Whether "Required." binds a request body: a POST (create or action) or PUT must name the property; on a
+ * PATCH the docs' "Required." only says what the resource needs, and is shown, not enforced.
+ */
+export function presenceEnforced(method: string): boolean {
+  return method === 'POST' || method === 'PUT';
+}

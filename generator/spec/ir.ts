@@ -61,9 +61,23 @@ export type TypeRef =
       resolution: 'complex' | 'enum' | 'unresolved';
     };
 
-/** What a mined constraint says, by kind. */
+/**
+ * String formats a constraint can name: the type column's (`date-time` … `uuid`), and those the prose
+ * names (`uri`, `email`, `language-tag` for ISO 639-1 / BCP 47 tags, `utc-date-time` for "always in UTC").
+ */
+export type StringFormat = 'date-time' | 'utc-date-time' | 'date' | 'time' | 'duration' | 'uuid' | 'alias@domain' | 'uri' | 'email' | 'language-tag';
+
+/** What a mined constraint says, by kind. Every kind is described once in `constraint-kinds.ts`. */
 export type ConstraintValue =
   | { kind: 'maxLength'; max: number }
+  | { kind: 'minLength'; min: number }
+  | {
+      kind: 'minimum';
+      value: number;
+      /** "greater than 0": the value itself is not allowed. */
+      exclusive: boolean;
+    }
+  | { kind: 'maximum'; value: number; exclusive: boolean }
   | { kind: 'enum'; values: (string | number | null)[] }
   | { kind: 'notNullable' }
   | { kind: 'maxItems'; max: number }
@@ -77,9 +91,12 @@ export type ConstraintValue =
       scope: 'whole' | 'local-part';
     }
   | { kind: 'countryCode'; standard: 'ISO 3166-1 alpha-2' }
-  | { kind: 'format'; format: 'date-time' | 'date' | 'time' | 'duration' | 'uuid' | 'alias@domain' }
+  | { kind: 'format'; format: StringFormat }
   | { kind: 'flagSet'; values: string[]; separator: ',' }
   | { kind: 'requiredOnCreate' }
+  /** "Required." in a request table: the body must name the property (create and action bodies; a PATCH only
+   * shows it). */
+  | { kind: 'required' }
   | { kind: 'readOnly' }
   | { kind: 'updateLimit'; times: number }
   | {

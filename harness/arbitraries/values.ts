@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import type { Constraint, OperationSpec, Property, TypeRef } from '../../generator/spec/ir.js';
 import { isEnforced } from '../../generator/spec/enforced.js';
 import { INTEGER_RANGES, jsonKind } from '../../generator/spec/primitives.js';
+import { FORMATS } from '../../generator/emit/runtime.js';
 
 type Of<K extends Constraint['kind']> = Extract<Constraint, { kind: K }>;
 const find = <K extends Constraint['kind']>(p: Property, kind: K) => p.constraints.find((c): c is Of<K> => c.kind === kind && isEnforced(c));
@@ -46,6 +47,10 @@ const FORMAT_ARBS: Record<string, fc.Arbitrary<string>> = {
   time: dateTime.map((s) => s.slice(11, 19)),
   duration: fc.tuple(fc.nat(30), fc.nat(23)).map(([d, h]) => `P${d}DT${h}H`),
   uuid: fc.uuid(),
+  'utc-date-time': dateTime.map((s) => s.replace('+00:00', 'Z')),
+  uri: fc.webUrl(),
+  email: fc.emailAddress().filter((e) => FORMATS.email!.test(e)),
+  'language-tag': fc.constantFrom('en', 'en-US', 'fr-FR', 'zh-Hans-CN', 'de', 'ja-JP', 'nb-NO'),
 };
 
 /** Valid non-null string for a property. */
@@ -62,7 +67,29 @@ function validString(p: Property, itemLevel: boolean): fc.Arbitrary<string> {
     const domain = fc.constantFrom('contoso.com', 'fabrikam.onmicrosoft.com', 'x.io');
     return fc.tuple(sized(charArb(p), 1, Math.max(1, Math.min(max, 64) - 17)), domain).map(([l, d]) => `${l}@${d}`);
   }
-  return sized(charArb(p), 0, max);
+  return sized(charArb(p), itemLevel ? 0 : Math.min(find(p, 'minLength')?.min ?? 0, max), max);
+}
+
+/** A number within the property's documented bounds and its type's range. */
+function boundedNumber(p: Property, range: readonly [number, number] | undefined): fc.Arbitrary<number> {
+  const lo = find(p, 'minimum');
+  const hi = find(p, 'maximum');
+  if (range) {
+    const min = Math.max(range[0], lo ? (lo.exclusive ? Math.floor(lo.value) + 1 : Math.ceil(lo.value)) : range[0]);
+    const max = Math.min(range[1], hi ? (hi.exclusive ? Math.ceil(hi.value) - 1 : Math.floor(hi.value)) : range[1]);
+    // Bias toward the documented edges, where off-by-one mistakes live.
+    const edges = [lo ? min : undefined, hi ? max : undefined].filter((n): n is number => n !== undefined);
+    const any = fc.integer({ min, max });
+    return edges.length ? fc.oneof({ weight: 3, arbitrary: any }, { weight: 1, arbitrary: fc.constantFrom(...edges) }) : any;
+  }
+  return fc
+    .double({
+      noNaN: true,
+      noDefaultInfinity: true,
+      ...(lo ? { min: lo.value, minExcluded: lo.exclusive } : {}),
+      ...(hi ? { max: hi.value, maxExcluded: hi.exclusive } : {}),
+    })
+    .map((n) => (Object.is(n, -0) ? 0 : n));
 }
 
 export interface ArbContext {
@@ -92,8 +119,8 @@ function validItem(p: Property, type: TypeRef, ctx: ArbContext): fc.Arbitrary<un
   if (type.kind === 'primitive') {
     const kind = jsonKind(type.name);
     if (kind === 'boolean') return fc.boolean();
-    if (kind === 'integer') return fc.integer({ min: INTEGER_RANGES[type.name]![0], max: INTEGER_RANGES[type.name]![1] });
-    if (kind === 'number') return fc.double({ noNaN: true, noDefaultInfinity: true });
+    if (kind === 'integer') return boundedNumber(p, INTEGER_RANGES[type.name]);
+    if (kind === 'number') return boundedNumber(p, undefined);
     return validString(p, type.collection);
   }
   if (type.resolution === 'enum') return validString(p, type.collection);
@@ -165,15 +192,40 @@ export function breakers(p: Property, ctx: ArbContext): Breaker[] {
         out.push({ rule: c.rule, at: '', value: fc.constantFrom('USA', 'us', 'U', 'GBR', '12') });
         break;
       case 'format':
-        if (c.format !== 'alias@domain')
-          out.push({ rule: c.rule, at: '', value: fc.constantFrom('not-a-value', '2014-13-01T00:00:00Z', '2014-01-01 00:00:00', '') });
-        else out.push({ rule: c.rule, at: '', value: fc.constantFrom('no-at-sign', 'a@b@c', '@contoso.com') });
+        if (c.format !== 'alias@domain') {
+          // Values no reading of the format accepts; a non-UTC offset for `utc-date-time` is left out, since a
+          // server may well convert it.
+          const re = FORMATS[c.format]!;
+          const bad = ['not a value', '2014-13-01T00:00:00Z', '2014-01-01 00:00:00', ''].filter((v) => !re.test(v));
+          out.push({ rule: c.rule, at: '', value: fc.constantFrom(...bad) });
+        } else out.push({ rule: c.rule, at: '', value: fc.constantFrom('no-at-sign', 'a@b@c', '@contoso.com') });
         break;
       case 'flagSet':
         out.push({ rule: c.rule, at: '', value: fc.constantFrom('Bogus', `${c.values[0]}, Bogus`, `${c.values[0]}, ${c.values[0]}`) });
         break;
-      default:
+      case 'minLength':
+        if (c.min > 0 && !find(p, 'enum') && !find(p, 'format') && !p.type.collection)
+          out.push({ rule: c.rule, at: '', value: fc.string({ unit: chars, maxLength: c.min - 1 }) });
         break;
+      case 'minimum':
+        // Just outside the bound: the exact edge when exclusive, one below otherwise.
+        if (!p.type.collection) out.push({ rule: c.rule, at: '', value: fc.constant(c.exclusive ? c.value : c.value - 1) });
+        break;
+      case 'maximum':
+        if (!p.type.collection) out.push({ rule: c.rule, at: '', value: fc.constant(c.exclusive ? c.value : c.value + 1) });
+        break;
+      // Not a value: read-only is certified by its own check, presence by omitting the property, and the
+      // caller and history kinds are not visible in one body.
+      case 'readOnly':
+      case 'required':
+      case 'requiredOnCreate':
+      case 'updateLimit':
+      case 'requiresPermission':
+        break;
+      default: {
+        const unhandled: never = c;
+        return unhandled;
+      }
     }
   }
   // A value of the wrong JSON type breaks the type column.

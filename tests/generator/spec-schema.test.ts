@@ -38,3 +38,20 @@ describe('operation names', () => {
     }
   });
 });
+
+describe('constraint kinds', () => {
+  it('the schema names exactly the kinds of the registry, and exactly the formats the validator knows', async () => {
+    const { CONSTRAINT_KINDS } = await import('../../generator/spec/constraint-kinds.js');
+    const { FORMATS } = await import('../../generator/emit/runtime.js');
+    const props = schema.$defs.constraint.properties;
+    expect([...props.kind.enum].sort()).toEqual(Object.keys(CONSTRAINT_KINDS).sort());
+    expect([...props.format.enum].sort()).toEqual(Object.keys(FORMATS).sort());
+  });
+
+  it('a spec with a kind the registry does not know fails the schema', () => {
+    const spec = structuredClone(bundled('v1.0'));
+    const c = spec.requestBody.properties.find((p) => p.name === 'companyName')!.constraints[0]!;
+    (c as { kind: string }).kind = 'maxLenght';
+    expect(validate(spec)).toBe(false);
+  });
+});

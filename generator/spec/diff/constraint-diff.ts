@@ -4,38 +4,13 @@
  * (a server built on the stricter page refuses what the looser one allows).
  */
 import { describeConstraint } from '../describe-constraint.js';
+import { kindOf } from '../constraint-kinds.js';
 import type { Constraint, ConstraintValue } from '../ir.js';
 import { BOTH, type Breaking, CLIENT, type DriftChange, NONE, SERVER } from './change.js';
 
-type Kind = Constraint['kind'];
-
-/** Constraints that do not restrict an update body; a change in them is reported but breaks nobody. */
-const INFORMATIONAL = new Set<Kind>(['requiredOnCreate']);
-
 /** A constraint's value alone (`64`, `Minor, Adult`); empty for kinds without one. */
 export function constraintValueText(c: ConstraintValue): string {
-  switch (c.kind) {
-    case 'maxLength':
-    case 'maxItems':
-    case 'itemMaxLength':
-      return String(c.max);
-    case 'enum':
-      return c.values.map(String).join(', ');
-    case 'forbiddenChars':
-      return c.chars.join(' ');
-    case 'allowedChars':
-      return `${c.scope === 'local-part' ? '(local part) ' : ''}${c.chars}`;
-    case 'format':
-      return c.format;
-    case 'flagSet':
-      return c.values.join(', ');
-    case 'updateLimit':
-      return String(c.times);
-    case 'requiresPermission':
-      return `${c.permissions.join(c.combine === 'all-of' ? ' and ' : ' or ')}${c.least ? ' or higher' : ''} (${c.scenario})`;
-    default:
-      return '';
-  }
+  return kindOf(c).valueText(c);
 }
 
 /** Short text of a constraint for the before/after columns: `maxLength 64`, `notNullable`. */
@@ -62,7 +37,7 @@ function idOf(kind: DriftChange['kind'], c: Constraint): string {
 /** Why a constraint breaks nobody whatever it says, or undefined when its effect must be worked out. */
 function inertReason(c: Constraint): string | undefined {
   if (c.condition) return `applies only "${c.condition}": shown, never enforced, so it breaks nobody`;
-  if (INFORMATIONAL.has(c.kind)) return 'informational: it does not restrict this request';
+  if (kindOf(c).applies === 'history') return 'informational: it does not restrict this request';
   if (c.kind === 'requiresPermission' && c.least) return 'names the least privileged permission; higher privileged ones are accepted too';
   return undefined;
 }
@@ -159,44 +134,8 @@ function permissionEffect(subject: string, cb: Permission & Constraint, a: Const
   return { breaking: NONE, reason: 'restated: A already required as much' };
 }
 
-/** -1: B allows less (tightened), 1: B allows more (loosened), 0: same, NaN: neither contains the other. */
-function direction(a: Constraint, b: Constraint): number {
-  switch (a.kind) {
-    case 'maxLength':
-    case 'maxItems':
-    case 'itemMaxLength':
-      return Math.sign((b as typeof a).max - a.max);
-    case 'updateLimit':
-      return Math.sign((b as typeof a).times - a.times);
-    case 'forbiddenChars':
-      // More forbidden characters allow less.
-      return -setOrder(a.chars, (b as typeof a).chars);
-    case 'allowedChars':
-      if (a.scope !== (b as typeof a).scope) return NaN;
-      return setOrder([...a.chars], [...(b as typeof a).chars]);
-    case 'flagSet':
-      return setOrder(a.values, (b as typeof a).values);
-    case 'format':
-      return a.format === (b as typeof a).format ? 0 : NaN;
-    default:
-      return 0;
-  }
-}
-
-/** 1 when B's set strictly contains A's, -1 when strictly inside it, 0 when equal, NaN otherwise. */
-function setOrder(a: string[], b: string[]): number {
-  const x = new Set(a);
-  const y = new Set(b);
-  const aInB = [...x].every((v) => y.has(v));
-  const bInA = [...y].every((v) => x.has(v));
-  if (aInB && bInA) return 0;
-  if (aInB) return 1;
-  if (bInA) return -1;
-  return NaN;
-}
-
 function compare(subject: string, ca: Constraint, cb: Constraint): DriftChange | undefined {
-  const d = direction(ca, cb);
+  const d = kindOf(ca).direction(ca, cb as typeof ca);
   if (d === 0) return undefined;
   const before = constraintText(ca);
   const after = constraintText(cb);
