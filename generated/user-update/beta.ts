@@ -45,6 +45,7 @@ export interface RequestBody {
   /**
    * The birthday of the user. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z
    *
+   * - Format: utc-date-time. (`prose-format`, spec/sources/beta/user-update.md:67)
    * - Format: date-time. (`primitive-format`, spec/sources/beta/user-update.md:67)
    * @see spec/sources/beta/user-update.md:67
    */
@@ -100,6 +101,7 @@ export interface RequestBody {
    * The name displayed in the address book for the user. This is usually the combination of the user's first name, middle initial, and last name. This property is required when a user is created and it can't be cleared during updates.
    *
    * - Cannot be null. (`not-nullable`, spec/sources/beta/user-update.md:75)
+   * - Cannot be empty. (`not-nullable`, spec/sources/beta/user-update.md:75)
    * - Required when the resource is created. (`required-on-create`, spec/sources/beta/user-update.md:75)
    * @see spec/sources/beta/user-update.md:75
    */
@@ -124,6 +126,7 @@ export interface RequestBody {
   /**
    * The hire date of the user. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z.
    *
+   * - Format: utc-date-time. (`prose-format`, spec/sources/beta/user-update.md:79)
    * - Format: date-time. (`primitive-format`, spec/sources/beta/user-update.md:79)
    * @see spec/sources/beta/user-update.md:79
    */
@@ -133,6 +136,7 @@ export interface RequestBody {
    * • To update this property, the calling app must be assigned the User-LifeCycleInfo.Read.All and User.Read.All permissions.
    * • To update this property in delegated scenarios, the admin needs the Global Administrator role.
    *
+   * - Format: utc-date-time. (`prose-format`, spec/sources/beta/user-update.md:80)
    * - Format: date-time. (`primitive-format`, spec/sources/beta/user-update.md:80)
    * - Needs User-LifeCycleInfo.Read.All and User.Read.All. (`requires-permission`, spec/sources/beta/user-update.md:80)
    * - Needs User.Read.All and User-LifeCycleInfo.ReadWrite.All (delegated). (`requires-permission`, spec/sources/beta/user-update.md:35)
@@ -167,6 +171,7 @@ export interface RequestBody {
    * The SMTP address for the user, for example, jeff\@contoso.com. For Azure AD B2C accounts, this property can be updated up to only 10 times with unique SMTP addresses. Changes to this property also updates the user's proxyAddresses collection to include the value as an SMTP address. Can't be updated to null.
    *
    * - Cannot be null. (`not-nullable`, spec/sources/beta/user-update.md:85)
+   * - Format: email. (`prose-format`, spec/sources/beta/user-update.md:85)
    * - Can be updated at most 10 times. Condition: "For Azure AD B2C accounts" (shown, not enforced). (`update-limit`, spec/sources/beta/user-update.md:85)
    * @see spec/sources/beta/user-update.md:85
    */
@@ -190,6 +195,8 @@ export interface RequestBody {
   mobilePhone?: string | null;
   /**
    * The URL for the user's personal site.
+   *
+   * - Format: uri. (`prose-format`, spec/sources/beta/user-update.md:88)
    * @see spec/sources/beta/user-update.md:88
    */
   mySite?: string | null;
@@ -218,6 +225,7 @@ export interface RequestBody {
    *
    * - At most 250 items. (`max-items`, spec/sources/beta/user-update.md:92)
    * - Each item at most 250 characters. (`item-max-length`, spec/sources/beta/user-update.md:92)
+   * - Format: email. (`prose-format`, spec/sources/beta/user-update.md:92)
    * - Needs User-Mail.ReadWrite.All (least privileged; higher ones also work). (`requires-permission`, spec/sources/beta/user-update.md:92)
    * @see spec/sources/beta/user-update.md:92
    */
@@ -251,6 +259,8 @@ export interface RequestBody {
   postalCode?: string | null;
   /**
    * The preferred language for the user. Should follow ISO 639-1 Code; for example, en-US.
+   *
+   * - Format: language-tag. (`prose-format`, spec/sources/beta/user-update.md:97)
    * @see spec/sources/beta/user-update.md:97
    */
   preferredLanguage?: string | null;
@@ -387,6 +397,7 @@ export interface ObjectIdentity {
    * Supports $filter. 100 character limit.
    *
    * - At most 100 characters. (`max-length`, spec/sources/graph-docs/beta/resources/objectidentity.md:26)
+   * - Format: email. (`prose-format`, spec/sources/graph-docs/beta/resources/objectidentity.md:26)
    * @see spec/sources/graph-docs/beta/resources/objectidentity.md:26
    */
   issuerAssignedId?: string | null;
@@ -580,6 +591,12 @@ const contract: Contract = {
           "checks": [
             {
               "kind": "format",
+              "format": "utc-date-time",
+              "rule": "prose-format",
+              "source": "spec/sources/beta/user-update.md:67"
+            },
+            {
+              "kind": "format",
               "format": "date-time",
               "rule": "primitive-format",
               "source": "spec/sources/beta/user-update.md:67"
@@ -704,6 +721,12 @@ const contract: Contract = {
               "kind": "notNullable",
               "rule": "not-nullable",
               "source": "spec/sources/beta/user-update.md:75"
+            },
+            {
+              "kind": "minLength",
+              "min": 1,
+              "rule": "not-nullable",
+              "source": "spec/sources/beta/user-update.md:75"
             }
           ],
           "source": "spec/sources/beta/user-update.md:75"
@@ -759,6 +782,12 @@ const contract: Contract = {
           "checks": [
             {
               "kind": "format",
+              "format": "utc-date-time",
+              "rule": "prose-format",
+              "source": "spec/sources/beta/user-update.md:79"
+            },
+            {
+              "kind": "format",
               "format": "date-time",
               "rule": "primitive-format",
               "source": "spec/sources/beta/user-update.md:79"
@@ -775,6 +804,12 @@ const contract: Contract = {
           },
           "collection": false,
           "checks": [
+            {
+              "kind": "format",
+              "format": "utc-date-time",
+              "rule": "prose-format",
+              "source": "spec/sources/beta/user-update.md:80"
+            },
             {
               "kind": "format",
               "format": "date-time",
@@ -843,6 +878,12 @@ const contract: Contract = {
               "kind": "notNullable",
               "rule": "not-nullable",
               "source": "spec/sources/beta/user-update.md:85"
+            },
+            {
+              "kind": "format",
+              "format": "email",
+              "rule": "prose-format",
+              "source": "spec/sources/beta/user-update.md:85"
             }
           ],
           "source": "spec/sources/beta/user-update.md:85"
@@ -877,7 +918,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "format",
+              "format": "uri",
+              "rule": "prose-format",
+              "source": "spec/sources/beta/user-update.md:88"
+            }
+          ],
           "source": "spec/sources/beta/user-update.md:88"
         }
       ],
@@ -943,6 +991,12 @@ const contract: Contract = {
               "kind": "itemMaxLength",
               "max": 250,
               "rule": "item-max-length",
+              "source": "spec/sources/beta/user-update.md:92"
+            },
+            {
+              "kind": "format",
+              "format": "email",
+              "rule": "prose-format",
               "source": "spec/sources/beta/user-update.md:92"
             }
           ],
@@ -1011,7 +1065,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "format",
+              "format": "language-tag",
+              "rule": "prose-format",
+              "source": "spec/sources/beta/user-update.md:97"
+            }
+          ],
           "source": "spec/sources/beta/user-update.md:97"
         }
       ],
@@ -1272,6 +1333,12 @@ const contract: Contract = {
                     "kind": "maxLength",
                     "max": 100,
                     "rule": "max-length",
+                    "source": "spec/sources/graph-docs/beta/resources/objectidentity.md:26"
+                  },
+                  {
+                    "kind": "format",
+                    "format": "email",
+                    "rule": "prose-format",
                     "source": "spec/sources/graph-docs/beta/resources/objectidentity.md:26"
                   }
                 ],

@@ -35,6 +35,7 @@ export interface RequestBody {
   /**
    * The birthday of the user. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z
    *
+   * - Format: utc-date-time. (`prose-format`, spec/sources/v1.0/user-update.txt:58)
    * - Format: date-time. (`primitive-format`, spec/sources/v1.0/user-update.txt:58)
    * @see spec/sources/v1.0/user-update.txt:58
    */
@@ -89,6 +90,7 @@ export interface RequestBody {
    * The name displayed in the address book for the user. This is usually the combination of the user's first name, middle initial, and last name. This property is required when a user is created and it can't be cleared during updates.
    *
    * - Cannot be null. (`not-nullable`, spec/sources/v1.0/user-update.txt:68)
+   * - Cannot be empty. (`not-nullable`, spec/sources/v1.0/user-update.txt:68)
    * - Required when the resource is created. (`required-on-create`, spec/sources/v1.0/user-update.txt:68)
    * @see spec/sources/v1.0/user-update.txt:68
    */
@@ -113,6 +115,7 @@ export interface RequestBody {
   /**
    * The hire date of the user. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z
    *
+   * - Format: utc-date-time. (`prose-format`, spec/sources/v1.0/user-update.txt:72)
    * - Format: date-time. (`primitive-format`, spec/sources/v1.0/user-update.txt:72)
    * @see spec/sources/v1.0/user-update.txt:72
    */
@@ -121,6 +124,7 @@ export interface RequestBody {
    * The date and time when the user left or will leave the organization. The timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z.
    * For delegated scenarios, the calling user must have the Global Administrator role and the calling app assigned the User.Read.All and User-LifeCycleInfo.ReadWrite.All delegated permissions.
    *
+   * - Format: utc-date-time. (`prose-format`, spec/sources/v1.0/user-update.txt:73)
    * - Format: date-time. (`primitive-format`, spec/sources/v1.0/user-update.txt:73)
    * - Needs User.Read.All and User-LifeCycleInfo.ReadWrite.All (delegated). (`requires-permission`, spec/sources/v1.0/user-update.txt:75)
    * - Needs User.Read.All and User-LifeCycleInfo.ReadWrite.All (application). (`requires-permission`, spec/sources/v1.0/user-update.txt:33)
@@ -146,6 +150,7 @@ export interface RequestBody {
    * The SMTP address for the user, for example, [email protected]. Changes to this property also update the user's proxyAddresses collection to include the value as an SMTP address. For Azure AD B2C accounts, this property can be updated up to only 10 times with unique SMTP addresses. Can't be updated to null.
    *
    * - Cannot be null. (`not-nullable`, spec/sources/v1.0/user-update.txt:79)
+   * - Format: email. (`prose-format`, spec/sources/v1.0/user-update.txt:79)
    * - Can be updated at most 10 times. Condition: "For Azure AD B2C accounts" (shown, not enforced). (`update-limit`, spec/sources/v1.0/user-update.txt:79)
    * @see spec/sources/v1.0/user-update.txt:79
    */
@@ -166,6 +171,8 @@ export interface RequestBody {
   mobilePhone?: string | null;
   /**
    * The URL for the user's personal site.
+   *
+   * - Format: uri. (`prose-format`, spec/sources/v1.0/user-update.txt:82)
    * @see spec/sources/v1.0/user-update.txt:82
    */
   mySite?: string | null;
@@ -189,6 +196,7 @@ export interface RequestBody {
   /**
    * A list of additional email addresses for the user; for example: ["[email protected]", "[email protected]"].
    *
+   * - Format: email. (`prose-format`, spec/sources/v1.0/user-update.txt:86)
    * - Needs Directory.AccessAsUser.All (delegated). Condition: "for users with privileged administrator roles" (shown, not enforced). (`requires-permission`, spec/sources/v1.0/user-update.txt:27)
    * @see spec/sources/v1.0/user-update.txt:86
    */
@@ -222,6 +230,8 @@ export interface RequestBody {
   postalCode?: string | null;
   /**
    * The preferred language for the user. Should follow ISO 639-1 Code; for example, en-US.
+   *
+   * - Format: language-tag. (`prose-format`, spec/sources/v1.0/user-update.txt:93)
    * @see spec/sources/v1.0/user-update.txt:93
    */
   preferredLanguage?: string | null;
@@ -475,6 +485,12 @@ const contract: Contract = {
           "checks": [
             {
               "kind": "format",
+              "format": "utc-date-time",
+              "rule": "prose-format",
+              "source": "spec/sources/v1.0/user-update.txt:58"
+            },
+            {
+              "kind": "format",
               "format": "date-time",
               "rule": "primitive-format",
               "source": "spec/sources/v1.0/user-update.txt:58"
@@ -599,6 +615,12 @@ const contract: Contract = {
               "kind": "notNullable",
               "rule": "not-nullable",
               "source": "spec/sources/v1.0/user-update.txt:68"
+            },
+            {
+              "kind": "minLength",
+              "min": 1,
+              "rule": "not-nullable",
+              "source": "spec/sources/v1.0/user-update.txt:68"
             }
           ],
           "source": "spec/sources/v1.0/user-update.txt:68"
@@ -654,6 +676,12 @@ const contract: Contract = {
           "checks": [
             {
               "kind": "format",
+              "format": "utc-date-time",
+              "rule": "prose-format",
+              "source": "spec/sources/v1.0/user-update.txt:72"
+            },
+            {
+              "kind": "format",
               "format": "date-time",
               "rule": "primitive-format",
               "source": "spec/sources/v1.0/user-update.txt:72"
@@ -670,6 +698,12 @@ const contract: Contract = {
           },
           "collection": false,
           "checks": [
+            {
+              "kind": "format",
+              "format": "utc-date-time",
+              "rule": "prose-format",
+              "source": "spec/sources/v1.0/user-update.txt:73"
+            },
             {
               "kind": "format",
               "format": "date-time",
@@ -726,6 +760,12 @@ const contract: Contract = {
               "kind": "notNullable",
               "rule": "not-nullable",
               "source": "spec/sources/v1.0/user-update.txt:79"
+            },
+            {
+              "kind": "format",
+              "format": "email",
+              "rule": "prose-format",
+              "source": "spec/sources/v1.0/user-update.txt:79"
             }
           ],
           "source": "spec/sources/v1.0/user-update.txt:79"
@@ -760,7 +800,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "format",
+              "format": "uri",
+              "rule": "prose-format",
+              "source": "spec/sources/v1.0/user-update.txt:82"
+            }
+          ],
           "source": "spec/sources/v1.0/user-update.txt:82"
         }
       ],
@@ -815,7 +862,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": true,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "format",
+              "format": "email",
+              "rule": "prose-format",
+              "source": "spec/sources/v1.0/user-update.txt:86"
+            }
+          ],
           "source": "spec/sources/v1.0/user-update.txt:86"
         }
       ],
@@ -881,7 +935,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "format",
+              "format": "language-tag",
+              "rule": "prose-format",
+              "source": "spec/sources/v1.0/user-update.txt:93"
+            }
+          ],
           "source": "spec/sources/v1.0/user-update.txt:93"
         }
       ],

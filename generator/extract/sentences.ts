@@ -10,11 +10,13 @@ export interface Sentence {
   column: number;
 }
 
-// A sentence ends at . ! ? right after a non-space character and before a space and a capital, digit, quote or
-// bracket; not after "e.g."-style abbreviations, and not at a free-standing " . " (the `' . - _` run of the
-// allowed-characters sentence).
-const BOUNDARY = /(?<=\S[.!?])\s+(?=[A-Z0-9"'“([`*])/g;
-const ABBREVIATION = /\b(?:e\.g|i\.e|etc|vs|approx|incl)\.$/i;
+// A sentence ends at . ! ? right after a non-space character and before a space and a letter, digit, quote or
+// bracket; not at a free-standing " . " (the `' . - _` run of the allowed-characters sentence). The docs start
+// sentences in lower case when they begin with a value ("… everyone. everyone is the default setting").
+const BOUNDARY = /(?<=\S[.!?])\s+(?=[A-Za-z0-9"'“([`*])/g;
+// Never an end: "e.g.", "i.e.", "vs.", a single initial. "etc." ends a sentence only before a capital.
+const ABBREVIATION = /(?:\b(?:e\.g|i\.e|vs|approx|incl|no|cf|a\.k\.a)|(?:^|[\s(])[A-Za-z])\.$/i;
+const ETC = /\betc\.$/i;
 
 export function sentencesOf(inline: Inline): Sentence[] {
   const out: Sentence[] = [];
@@ -28,7 +30,8 @@ export function sentencesOf(inline: Inline): Sentence[] {
     for (const m of line.matchAll(BOUNDARY)) {
       const end = m.index ?? 0;
       const piece = line.slice(start, end);
-      if (ABBREVIATION.test(piece)) continue;
+      const next = line[end + m[0].length] ?? '';
+      if (ABBREVIATION.test(piece) || (ETC.test(piece) && !/[A-Z]/.test(next))) continue;
       push(out, piece, inline, lineOffset + shift + start);
       start = end + m[0].length;
     }

@@ -44,15 +44,19 @@ describe('a conditional constraint', () => {
   } as unknown as Parameters<typeof mineConstraints>[2];
   const constraints = mineConstraints('mail', { kind: 'primitive', name: 'String', collection: false }, description, at);
 
-  it('keeps its condition', () => {
-    expect(constraints).toEqual([expect.objectContaining({ kind: 'maxLength', max: 10, condition: 'For a B2B scenario' })]);
+  it('keeps its condition; the unscoped sentence before it stays unconditional', () => {
+    expect(constraints).toEqual([
+      expect.objectContaining({ kind: 'maxLength', max: 10, condition: 'For a B2B scenario' }),
+      expect.objectContaining({ kind: 'format', format: 'email', sentence: 'The SMTP address.' }),
+    ]);
+    expect(constraints[1]).not.toHaveProperty('condition');
   });
 
   it('is not enforced by the validator contract; the same rule without a condition is', () => {
     const property = (cs: typeof constraints) =>
       ({ name: 'mail', type: { kind: 'primitive', name: 'String', collection: false }, description: '', constraints: cs, source: at }) as Property;
     const kinds = (cs: typeof constraints) => propertyContract(property(cs), { types: {} }).checks.map((c) => c.kind);
-    expect(kinds(constraints)).toEqual([]);
-    expect(kinds(constraints.map(({ condition: _, ...c }) => c as (typeof constraints)[number]))).toEqual(['maxLength']);
+    expect(kinds(constraints)).toEqual(['format']);
+    expect(kinds(constraints.map(({ condition: _, ...c }) => c as (typeof constraints)[number]))).toEqual(['maxLength', 'format']);
   });
 });

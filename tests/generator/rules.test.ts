@@ -26,7 +26,9 @@ describe('rule registry', () => {
           ? { kind: 'primitive', name: 'DateTimeOffset', collection: false }
           : ['max-items', 'item-max-length'].includes(r.id)
             ? strings
-            : string;
+            : r.id === 'numeric-range'
+              ? { kind: 'primitive', name: 'Int32', collection: false }
+              : string;
       const found = r.scope === 'sentence' ? r.mine(r.example, ctx(type, `${r.example} The two can be specified together.`)) : r.mine(type);
       expect(found, r.id).not.toEqual([]);
     }
@@ -69,9 +71,14 @@ describe('sentence rules', () => {
   });
 
   it('not-nullable in its three wordings, and not for "nullable"', () => {
-    for (const s of ['Not nullable.', "It can't be cleared during updates.", "Can't be updated to `null`.", 'Cannot be updated to `null`.']) {
+    for (const s of ['Not nullable.', "Can't be updated to `null`.", 'Cannot be updated to `null`.']) {
       expect(mine('not-nullable', s), s).toEqual([{ kind: 'notNullable' }]);
     }
+    // Clearing a string also means sending "": that is refused too, for strings only.
+    expect(mine('not-nullable', "It can't be cleared during updates.")).toEqual([{ kind: 'notNullable' }, { kind: 'minLength', min: 1 }]);
+    expect(mine('not-nullable', "It can't be cleared during updates.", { kind: 'primitive', name: 'Int32', collection: false })).toEqual([
+      { kind: 'notNullable' },
+    ]);
     expect(mine('not-nullable', 'Nullable.')).toEqual([]);
   });
 
@@ -163,5 +170,156 @@ describe('README rule table', () => {
     const { readFileSync } = await import('node:fs');
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     for (const { id } of ruleCatalogue()) expect(readme, id).toContain(`| \`${id}\` |`);
+  });
+});
+
+/** Real sentences from the 2021 reference (page in the comment), each rule's new wordings and near misses. */
+describe('wordings from across the corpus', () => {
+  const int32: TypeRef = { kind: 'primitive', name: 'Int32', collection: false };
+  const double: TypeRef = { kind: 'primitive', name: 'Double', collection: false };
+  const dto: TypeRef = { kind: 'primitive', name: 'DateTimeOffset', collection: false };
+  const bool: TypeRef = { kind: 'primitive', name: 'Boolean', collection: false };
+  const min = (value: number, exclusive = false) => ({ kind: 'minimum', value, exclusive });
+  const max = (value: number, exclusive = false) => ({ kind: 'maximum', value, exclusive });
+
+  it('numeric-range: both bounds, one bound, exclusive bounds; only on numbers', () => {
+    // intune-deviceconfig-*-update: passwordMinimumLength
+    expect(mine('numeric-range', 'Valid values 4 to 16', int32)).toEqual([min(4), max(16)]);
+    // plannertask-update: priority
+    expect(mine('numeric-range', 'Valid range of values is between 0 and 10 (inclusive), with increasing value being lower priority.', int32)).toEqual([
+      min(0),
+      max(10),
+    ]);
+    // calendar-getschedule: availabilityViewInterval
+    expect(mine('numeric-range', 'The default is 30 minutes, minimum is 5, maximum is 1440.', int32)).toEqual([min(5), max(1440)]);
+    expect(mine('numeric-range', 'Specify maximum authentication timeout (in seconds). Valid range: 1-120', int32)).toEqual([min(1), max(120)]);
+    expect(mine('numeric-range', 'Specifies the minimum disk size in GB to use Peer Caching (1-100000).', int32)).toEqual([min(1), max(100000)]);
+    expect(mine('numeric-range', 'This must be set between 0 and 50, inclusive, and the current PIN of the user is included in that count.', int32)).toEqual([
+      min(0),
+      max(50),
+    ]);
+    expect(mine('numeric-range', 'The value must be greater than 0.', double)).toEqual([min(0, true)]);
+    expect(mine('numeric-range', 'Valid values 0 to 1.79769313486232E+308', double)).toEqual([min(0)]);
+    expect(mine('numeric-range', 'Valid values 4 to 16', string)).toEqual([]);
+    expect(mine('numeric-range', 'Minimum Android version.', int32)).toEqual([]);
+    expect(mine('numeric-range', 'Positive values are offset downward, and negative values are offset upward.', int32)).toEqual([]);
+  });
+
+  it('max-length: the other wordings, and not a display limit', () => {
+    // group-post-groups
+    expect(mine('max-length', 'Maximum length: 256 characters.')).toEqual([{ kind: 'maxLength', max: 256 }]);
+    expect(mine('max-length', 'Max. length: 1024 characters.')).toEqual([{ kind: 'maxLength', max: 1024 }]);
+    // user-update 2021
+    expect(mine('max-length', 'The maximum length of the company name is 64 characters.')).toEqual([{ kind: 'maxLength', max: 64 }]);
+    expect(mine('max-length', 'Max limit is 256 chars.')).toEqual([{ kind: 'maxLength', max: 256 }]);
+    expect(mine('max-length', 'Must be unicode and not exceed 1024 characters.')).toEqual([{ kind: 'maxLength', max: 1024 }]);
+    expect(mine('max-length', "The value can't be more than 256 characters.")).toEqual([{ kind: 'maxLength', max: 256 }]);
+    expect(mine('max-length', 'A short description (100 characters or less) of the threat.')).toEqual([{ kind: 'maxLength', max: 100 }]);
+    expect(mine('max-length', 'Microsoft Teams will only show first 50 characters of the preview.')).toEqual([]);
+    // application-post-extensionproperty: a bullet about the values of type String, not about dataType.
+    expect(mine('max-length', 'String - 256 characters maximum')).toEqual([]);
+  });
+
+  it('required: "Required." alone, not "Required if …" nor "required password type"', () => {
+    expect(mine('required', 'Required.')).toEqual([{ kind: 'required' }]);
+    expect(mine('required', '(Required)')).toEqual([{ kind: 'required' }]);
+    expect(mine('required', 'Required if justificationRequiredOnApproval is true.')).toEqual([]);
+    expect(mine('required', 'The required password type.')).toEqual([]);
+  });
+
+  it('prose-format: the value named as a URL, email address, language tag, GUID or UTC time', () => {
+    const f = (format: string) => [{ kind: 'format', format }];
+    expect(mine('prose-format', 'The privacy statement Url.')).toEqual(f('uri'));
+    expect(mine('prose-format', "URL of the partner's onboarding portal, where an administrator can configure their Remote Assistance service.")).toEqual(
+      f('uri'),
+    );
+    expect(mine('prose-format', 'The email address of the user you are inviting.')).toEqual(f('email'));
+    expect(
+      mine('prose-format', 'A collection of SMTP addresses of users, distribution lists, or resources to get availability information for.', strings),
+    ).toEqual(f('email'));
+    expect(mine('prose-format', 'Should follow ISO 639-1 Code; for example, "en-US".')).toEqual(f('language-tag'));
+    expect(mine('prose-format', 'User unique identifier, must be Guid')).toEqual(f('uuid'));
+    expect(mine('prose-format', 'The GUID for the object.')).toEqual(f('uuid'));
+    expect(mine('prose-format', 'The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time.', dto)).toEqual(
+      f('utc-date-time'),
+    );
+    // Mentions are not formats.
+    expect(mine('prose-format', 'Updating the channel URL is not allowed after the assignment has been published.')).toEqual([]);
+    expect(mine('prose-format', 'Exchange location that (URL) that the native mail app connects to.')).toEqual([]);
+    expect(mine('prose-format', 'The relative URL of the page.')).toEqual([]);
+    expect(mine('prose-format', 'The privacy statement Url.', bool)).toEqual([]);
+  });
+
+  it('allowed-values: "The value can be", "in the collection", "or empty", bullets, words in a row; never "etc."', () => {
+    const e = (...values: unknown[]) => [{ kind: 'enum', values }];
+    expect(mine('allowed-values', 'The value can be Eligible and Active.')).toEqual(e('Eligible', 'Active'));
+    expect(mine('allowed-values', 'Allowed values in the collection are: askMeAbout, ableToMentor, wantsToLearn, wantsToImprove.', strings)).toEqual(
+      e('askMeAbout', 'ableToMentor', 'wantsToLearn', 'wantsToImprove'),
+    );
+    // group-post-groups: visibility
+    expect(mine('allowed-values', 'Possible values are: `Private`, `Public`, `HiddenMembership`, or empty (which is interpreted as `Public`).')).toEqual(
+      e('Private', 'Public', 'HiddenMembership', '', null),
+    );
+    expect(mine('allowed-values', 'Possible values are: Approve Deny NotReviewed DontKnow.')).toEqual(e('Approve', 'Deny', 'NotReviewed', 'DontKnow'));
+    const bullets =
+      'Supported values are:\n• AzureADMyOrg: Users with a Microsoft work or school account in my organization\n• AzureADMultipleOrgs: Users in any organization';
+    expect(mine('allowed-values', 'Supported values are:', string, bullets)).toEqual(e('AzureADMyOrg', 'AzureADMultipleOrgs'));
+    expect(
+      mine('allowed-values', 'Following values are supported.', strings, 'Following values are supported. Not nullable.\n• User\n• Group\n• Device'),
+    ).toEqual(e('User', 'Group', 'Device'));
+    expect(mine('allowed-values', 'Possible values are: Windows, iOS, etc.')).toEqual([]);
+    expect(mine('allowed-values', 'The value can be set to true to hide the group.', bool)).toEqual([]);
+    expect(mine('allowed-values', 'The value can be set by an administrator.')).toEqual([]);
+    expect(mine('allowed-values', 'Allowed values: see the table of legal age group property definitions.')).toEqual([]);
+  });
+
+  it('only-value: a constant', () => {
+    expect(mine('only-value', 'Currently only "/" is supported.')).toEqual([{ kind: 'enum', values: ['/'] }]);
+    expect(mine('only-value', 'The only supported value is `Windows10`.')).toEqual([{ kind: 'enum', values: ['Windows10'] }]);
+    expect(mine('only-value', 'Only administrators can set this.')).toEqual([]);
+  });
+
+  it('read-only: "This is read-only", "Key, not nullable, Read-only."; not when scoped', () => {
+    for (const s of ['This is read-only and automatically generated.', 'This is a read-only attribute.', 'Key, not nullable, Read-only.']) {
+      expect(mine('read-only', s), s).toEqual([{ kind: 'readOnly' }]);
+    }
+    for (const s of [
+      'Once set, this property is read-only and cannot be changed.',
+      'Read-only when isBuiltIn is true.',
+      'Proprietary scripts are read-only.',
+    ]) {
+      expect(mine('read-only', s), s).toEqual([]);
+    }
+  });
+
+  it('forbidden-chars: a run of characters with SPACE spelled out', () => {
+    expect(mine('forbidden-chars', 'These characters cannot be used in the mailNickName: `@()\\[]";:.<>,SPACE`.')).toEqual([
+      { kind: 'forbiddenChars', chars: [' ', '@', '(', ')', '\\', '[', ']', '"', ';', ':', '.', '<', '>', ','] },
+    ]);
+  });
+
+  it('max-items: "A maximum of N … can be specified"', () => {
+    expect(mine('max-items', 'A maximum of 100 owners can be specified.', strings)).toEqual([{ kind: 'maxItems', max: 100 }]);
+  });
+});
+
+describe('sentence splitting', () => {
+  const split = async (text: string) => {
+    const { sentencesOf } = await import('../../generator/extract/sentences.js');
+    return sentencesOf({ text, pos: { file: 'p.md', line: 1, column: 1 }, links: [] } as never).map((s) => s.text);
+  };
+
+  it('ends a sentence after "etc." before a capital, and before a lower-case start; not after "e.g." or "i.e."', async () => {
+    expect(await split('Operating system of the device. Windows, iOS, etc. This property is read-only.')).toEqual([
+      'Operating system of the device.',
+      'Windows, iOS, etc.',
+      'This property is read-only.',
+    ]);
+    expect(await split('Possible values are: none, everyone. everyone is the default setting.')).toEqual([
+      'Possible values are: none, everyone.',
+      'everyone is the default setting.',
+    ]);
+    expect(await split('A language, e.g. en-US, i.e. a tag. Next.')).toEqual(['A language, e.g. en-US, i.e. a tag.', 'Next.']);
+    expect(await split('Values such as foo, bar, etc. and more.')).toEqual(['Values such as foo, bar, etc. and more.']);
   });
 });

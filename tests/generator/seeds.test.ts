@@ -118,7 +118,12 @@ describe.each(['beta', 'v1.0'] as const)('constraints of %s', (variant) => {
 
   it('passwordPolicies is a comma-separated flag set and DateTimeOffset properties are date-times', () => {
     expect(constraint(spec, 'passwordPolicies', 'flagSet')).toMatchObject({ values: ['DisableStrongPassword', 'DisablePasswordExpiration'] });
-    expect(constraint(spec, 'birthday', 'format')).toMatchObject({ format: 'date-time', rule: 'primitive-format' });
+    // The type column says date-time; the description adds "is always in UTC", the stricter of the two.
+    const formats = spec.requestBody.properties.find((p) => p.name === 'birthday')!.constraints.filter((c) => c.kind === 'format');
+    expect(formats).toMatchObject([
+      { format: 'utc-date-time', rule: 'prose-format' },
+      { format: 'date-time', rule: 'primitive-format' },
+    ]);
   });
 
   it('the own-request group has the 8 properties and 9 properties are closed to app-only callers', () => {

@@ -1,27 +1,80 @@
 import { isNumeric } from '../../spec/primitives.js';
-import { type PropertyRule, splitList } from './rule.js';
+import { type PropertyContext, type PropertyRule, splitList } from './rule.js';
 
-const PATTERN = /\b(?:allowed|possible|supported|valid) values(?: are| include)?(?::|\s)\s*(.+)$/i;
+/** The phrases that introduce a list of values; what follows is the list, or a colon and bullet lines. */
+const INTRO = String.raw`(?:(?:allowed|possible|supported|valid|accepted) values(?: in the collection| for (?:this property|\w+))?(?: are| include| is)?|the (?:value|values) (?:can|may|must) be(?: one of)?|(?:can|must) be one of(?: the following)?|following values are supported)`;
+const PATTERN = new RegExp(String.raw`\b${INTRO}(?=[\s:.]|$):?\s*(.*)$`, 'i');
+/** "…, or empty (which is interpreted as Public)": the empty string and null are values too. */
+const OR_EMPTY = /,?\s*(?:or )?empty(?: \([^)]*\))?\s*\.?$/i;
+const VALUE = /^[A-Za-z0-9_.#-]+$/;
+
+type Value = string | number | null;
+
+/** One list item as a value, or undefined when it is prose. */
+function itemValue(raw: string, numeric: boolean): Value | undefined {
+  const v = raw.replace(/^[`"'“”*]+|[`"'“”*]+$/g, '');
+  if (v === 'null') return null;
+  if (numeric) return /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : undefined;
+  // "etc." leaves the list open: it is an example, not an enumeration.
+  if (/^etc\.?$/i.test(v) || !VALUE.test(v) || v.endsWith('.')) return undefined;
+  return v;
+}
+
+/**
+ * Bullet lines after an introduction that ends the sentence ("Supported values are:" then "• AzureADMyOrg:
+ * Users with …"): each bullet's leading value, or nothing when a bullet does not start with one.
+ */
+function bulletValues(sentence: string, ctx: PropertyContext, numeric: boolean): Value[] | undefined {
+  const lines = ctx.description.split('\n');
+  const at = lines.findIndex((l) => l.includes(sentence));
+  if (at < 0) return undefined;
+  const values: Value[] = [];
+  for (const line of lines.slice(at + 1)) {
+    if (!line.startsWith('•')) break;
+    const m = /^•\s*([`"'*]*[A-Za-z0-9_.#-]+?[`"'*]*)\s*(?:$|[:–—-]\s|\s*\(|\s*:)/.exec(line);
+    const v = m ? itemValue(m[1]!, numeric) : undefined;
+    if (v === undefined) return undefined;
+    values.push(v);
+  }
+  return values.length >= 2 ? values : undefined;
+}
 
 export const allowedValuesRule: PropertyRule = {
   id: 'allowed-values',
   scope: 'sentence',
-  summary: 'Enumerated values, including `null` ("Allowed values: `null`, `Minor`, `NotAdult` and `Adult`")',
+  summary: 'Enumerated values, including `null` and "or empty" ("Allowed values: `null`, `Minor`, `NotAdult` and `Adult`", "The value can be …", bullet lists)',
   example: 'Allowed values: `null`, `Minor`, `NotAdult` and `Adult`.',
   mine(sentence, ctx) {
     const m = PATTERN.exec(sentence);
     if (!m) return [];
-    const numeric = ctx.type.kind === 'primitive' && isNumeric(ctx.type.name);
-    const items = splitList(m[1]!.replace(/\.$/, ''));
-    const values: (string | number | null)[] = [];
+    const t = ctx.type;
+    // A Boolean's "can be true or false" and a complex type's sub-properties are not enumerations.
+    if ((t.kind === 'primitive' && t.name === 'Boolean') || (t.kind === 'named' && t.resolution === 'complex')) return [];
+    const numeric = t.kind === 'primitive' && isNumeric(t.name);
+    let list = m[1]!.trim();
+    if (/^(?:the following)?\s*[:.]?$/i.test(list)) {
+      const bullets = bulletValues(sentence, ctx, numeric);
+      return bullets ? [{ kind: 'enum', values: bullets }] : [];
+    }
+    const empty = OR_EMPTY.test(list);
+    if (empty) list = list.replace(OR_EMPTY, '');
+    list = list.replace(/\.$/, '');
+    const separated = /[,;]|\b(?:and|or)\b/.test(list);
+    const valuesIntro = /^(?:allowed|possible|supported|valid|accepted) values/i.test(m[0]);
+    // "Possible values are: Approve Deny NotReviewed DontKnow": values separated by spaces alone, only after a
+    // "values are:" introduction (elsewhere words in a row are prose).
+    if (!separated && !(valuesIntro && (m[0].includes(':') || !/\s/.test(list)))) return [];
+    const items = separated ? splitList(list) : list.split(/\s+/);
+    // Words in a row are values only when each looks like one (`NotReviewed`, `Deny`), never "see the table".
+    if (!separated && items.some((w) => !/^[`"']?(?:[A-Z]|[a-z]+[A-Z0-9])/.test(w))) return [];
+    const values: Value[] = [];
     for (const raw of items) {
-      const v = raw.replace(/^[`"'“”*]+|[`"'“”*]+$/g, '');
-      if (v === 'null') values.push(null);
-      else if (numeric && /^-?\d+(\.\d+)?$/.test(v)) values.push(Number(v));
-      else if (/^[A-Za-z0-9_.-]+$/.test(v) && !numeric) values.push(v);
-      else return []; // Not a clean list: prose after the colon, not values.
+      const v = itemValue(raw, numeric);
+      if (v === undefined) return []; // Not a clean list: prose after the introduction, not values.
+      values.push(v);
     }
     if (values.length === 0) return [];
-    return [{ kind: 'enum', values }];
+    if (empty && !numeric) values.push('', null);
+    return [{ kind: 'enum', values: [...new Set(values)] }];
   },
 };

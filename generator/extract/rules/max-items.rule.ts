@@ -5,6 +5,9 @@ const PATTERNS = [
   /\b(?:can )?(?:store|contain|hold|have) up to (\w+) (?:values|items|entries|elements)\b/i,
   /\b(?:maximum|max) (?:of )?(\d+) (?:values|items|entries|elements)\b/i,
   /\bno more than (\w+) (?:values|items|entries|elements)\b/i,
+  // "A maximum of 10 owners can be specified", "Up to 20 values can be stored".
+  /\b(?:a maximum of|up to) (\w+) (?:\w+ )?(?:can|may) be (?:set|specified|added|stored|provided|assigned)\b/i,
+  /\blimited to (\w+) (?:values|items|entries|elements)\b/i,
 ];
 
 export const maxItemsRule: PropertyRule = {

@@ -1,19 +1,30 @@
 import type { PropertyRule } from './rule.js';
 
+const CHARS = String.raw`(?:characters?|chars?)\b`;
 const PATTERNS = [
-  /\bmaximum length (?:is|of) (\d+) characters?\b/i,
-  /\b(\d+)[- ]character limit\b/i,
-  /\b(?:max(?:imum)?|limited to|up to|at most) (?:of )?(\d+) characters?\b(?!.*\beach\b)/i,
-  /\bcan(?:not|'t| not) (?:be longer|exceed) (?:than )?(\d+) characters?\b/i,
+  // "The maximum length is 64 characters", "Maximum length: 256 characters", "Max. length: 1024",
+  // "The maximum length of the company name is 64 characters", "maximum length allowed is 120 characters".
+  /\bmax(?:imum|\.)? length(?: allowed)?(?: of (?:the |this )?[\w ]{1,30}?)?(?: is|:)?\s+(\d+)(?:\s*(?:characters?|chars?))?\b/i,
+  /\b(\d+)[- ]character (?:limit|maximum)\b/i,
+  /\b(\d+) characters? (?:maximum|max|or (?:less|fewer))\b/i,
+  new RegExp(String.raw`\b(?:max(?:imum)?|limited to|up to|at most|no more than) (?:limit (?:is |of )?)?(?:of )?(\d+) ${CHARS}(?!.*\beach\b)`, 'i'),
+  new RegExp(String.raw`(?:\bnot|n't) (?:be longer than|be more than|exceed) (\d+) ${CHARS}`, 'i'),
+  new RegExp(String.raw`\bmax(?:imum)? limit is (\d+) ${CHARS}`, 'i'),
 ];
+
+/**
+ * Sentences about what a client shows or trims, not what the service accepts; and a bullet that describes
+ * one value of an enumeration ("String - 256 characters maximum" under `dataType`), not this property.
+ */
+const NOT_A_LIMIT = /\b(?:will only show|only (?:shows|displays)|truncated|first \d+ characters)\b|^[A-Za-z]+\s+[-–]\s/i;
 
 export const maxLengthRule: PropertyRule = {
   id: 'max-length',
   scope: 'sentence',
-  summary: 'Maximum string length ("The maximum length is 64 characters", "512 character limit")',
+  summary: 'Maximum string length ("The maximum length is 64 characters", "Max. length: 1024", "(100 characters or less)")',
   example: 'The maximum length is 64 characters.',
   mine(sentence, ctx) {
-    if (ctx.type.collection) return [];
+    if (ctx.type.collection || NOT_A_LIMIT.test(sentence)) return [];
     for (const p of PATTERNS) {
       const m = p.exec(sentence);
       if (m) return [{ kind: 'maxLength', max: Number(m[1]) }];

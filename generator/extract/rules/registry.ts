@@ -15,9 +15,13 @@ import { itemMaxLengthRule } from './item-max-length.rule.js';
 import { maxItemsRule } from './max-items.rule.js';
 import { maxLengthRule } from './max-length.rule.js';
 import { notNullableRule } from './not-nullable.rule.js';
+import { numericRangeRule } from './numeric-range.rule.js';
+import { onlyValueRule } from './only-value.rule.js';
+import { proseFormatRule } from './prose-format.rule.js';
 import { primitiveFormatRule } from './primitive-format.rule.js';
 import { appOnlyForbiddenRule, ownRequestRule } from './property-groups.rule.js';
 import { readOnlyRule } from './read-only.rule.js';
+import { requiredRule } from './required.rule.js';
 import { requiredOnCreateRule } from './required-on-create.rule.js';
 import { requiresPermissionRule } from './requires-permission.rule.js';
 import type { PropertyRule } from './rule.js';
@@ -25,16 +29,21 @@ import { updateLimitRule } from './update-limit.rule.js';
 
 export const PROPERTY_RULES: readonly PropertyRule[] = [
   maxLengthRule,
+  numericRangeRule,
   allowedValuesRule,
+  onlyValueRule,
   notNullableRule,
   maxItemsRule,
   itemMaxLengthRule,
   forbiddenCharsRule,
   allowedCharsRule,
   countryCodeRule,
+  // Before the type column's format, so the stricter prose format ("always in UTC") is the one values follow.
+  proseFormatRule,
   primitiveFormatRule,
   aliasDomainRule,
   flagSetRule,
+  requiredRule,
   requiredOnCreateRule,
   readOnlyRule,
   updateLimitRule,

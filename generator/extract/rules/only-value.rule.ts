@@ -1,0 +1,22 @@
+import type { PropertyRule } from './rule.js';
+
+/** "Currently only "/" is supported", "The only supported value is `Windows10`": a one-value enumeration. */
+const PATTERNS = [
+  /^(?:Currently,? )?only (`[^`]+`|"[^"]+"|'[^']+'|\*\*[^*]+\*\*|[A-Za-z0-9_#.-]+) is (?:currently )?(?:supported|allowed|accepted)\b/i,
+  /\bthe only (?:supported|allowed|accepted|valid) value (?:is|for this property is)\s+(`[^`]+`|"[^"]+"|'[^']+'|\*\*[^*]+\*\*|[A-Za-z0-9_#-]+)/i,
+];
+
+export const onlyValueRule: PropertyRule = {
+  id: 'only-value',
+  scope: 'sentence',
+  summary: 'A single allowed value ("Currently only "/" is supported", "The only supported value is …")',
+  example: 'Currently only "/" is supported.',
+  mine(sentence, ctx) {
+    if (ctx.type.kind !== 'primitive' || ctx.type.name !== 'String') return [];
+    for (const p of PATTERNS) {
+      const m = p.exec(sentence);
+      if (m) return [{ kind: 'enum', values: [m[1]!.replace(/^[`"'*]+|[`"'*]+$/g, '')] }];
+    }
+    return [];
+  },
+};

@@ -1,0 +1,60 @@
+import type { StringFormat } from '../../spec/ir.js';
+import type { PropertyRule } from './rule.js';
+
+/**
+ * A string format the description names as what the value *is*: the head noun of its first words ("The
+ * privacy statement URL", "UUID for the object", "The email address of the user"), or a "must be" / "should
+ * follow" statement. A format merely mentioned ("Updating the channel URL is not allowed", "the user's email
+ * address is used for …") is not one: only the opening words or an explicit demand count.
+ */
+const HEAD = String.raw`^(?:(?:The|A|An|This is the|Specifies the|Indicates the)\s+)?(?:[\w'’-]+\s+){0,4}?`;
+const FORMATS: { format: StringFormat; patterns: RegExp[] }[] = [
+  {
+    format: 'uri',
+    patterns: [
+      new RegExp(String.raw`${HEAD}(?:URL|URI)s?\b(?!\s+(?:is|are)\s+not)(?![\w-])(?!\s+(?:path|segment|suffix|fragment|template))`, 'i'),
+      /\bmust be (?:a |an )?(?:valid |absolute )?(?:https? )?(?:URL|URI)\b/i,
+    ],
+  },
+  {
+    format: 'email',
+    patterns: [
+      new RegExp(String.raw`${HEAD}(?:e-?mail|SMTP) address(?:es)?\b(?!\s+(?:domain|suffix|prefix))`, 'i'),
+      /\bmust be (?:a |an )?(?:valid )?(?:e-?mail|SMTP) address\b/i,
+    ],
+  },
+  { format: 'language-tag', patterns: [/\bISO[- ]639(?:-1)?\b/i, /\bBCP[- ]?47\b/i, /\bRFC ?(?:4646|5646|1766)\b/i, /\blanguagecode2-country\b/i] },
+  {
+    format: 'uuid',
+    patterns: [new RegExp(String.raw`${HEAD}(?:GUID|UUID)\b(?!\s+of\s+the\s+\w+\s+or)`, 'i'), /\bmust be (?:a |an )?(?:valid )?(?:GUID|UUID)\b/i],
+  },
+  {
+    format: 'utc-date-time',
+    patterns: [/\b(?:is always|must be|must be specified|should be) in UTC\b/i, /\bin UTC (?:time|format) and (?:is |must be )?(?:in )?ISO ?8601\b/i],
+  },
+];
+
+/** A value said to be relative, a path or a pattern is not an absolute URI. */
+const NOT_ABSOLUTE = /\b(?:relative|path|pattern|wildcard|template|prefix|domain name)\b/i;
+/** "The user's email address is used to …": a mention, not what the value is. */
+const MENTION = /\b(?:of the (?:user|person|owner|sender) (?:who|whose)|is used (?:to|for)|that is|which is)\b/i;
+
+export const proseFormatRule: PropertyRule = {
+  id: 'prose-format',
+  scope: 'sentence',
+  summary: 'String formats the description names (URL/URI, email or SMTP address, ISO 639-1 / BCP 47 language tag, GUID, "always in UTC")',
+  example: 'The privacy statement URL.',
+  mine(sentence, ctx) {
+    const t = ctx.type;
+    const stringy = t.kind === 'primitive' && (t.name === 'String' || t.name === 'DateTimeOffset');
+    if (!stringy) return [];
+    for (const { format, patterns } of FORMATS) {
+      if (format === 'utc-date-time' ? false : t.kind === 'primitive' && t.name !== 'String') continue;
+      if (!patterns.some((p) => p.test(sentence))) continue;
+      if (format === 'uri' && NOT_ABSOLUTE.test(sentence)) continue;
+      if ((format === 'uri' || format === 'email') && MENTION.test(sentence)) continue;
+      return [{ kind: 'format', format }];
+    }
+    return [];
+  },
+};
