@@ -161,7 +161,7 @@ describe('docspec certify client', () => {
       TSX,
     );
     expect(kiota.code).toBe(1);
-    expect(kiota.stdout).toContain('received  /responsibilities: dropped (was null)');
+    expect(kiota.stdout).toMatch(/received {2}\/\w+: dropped \(was null\)/);
     expect(kiota.stdout).toContain(
       "docspec certify client --spec spec/user-update.v1.0.json --adapter tests/implementations/clients/kiota-sdk.ts --seed 1 --check 'body'",
     );

@@ -103,7 +103,7 @@ describe('README quick start', () => {
     expect(block).toBeDefined();
     const r = await runBlock(block!);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/: pass — 68 passed, 0 failed/);
+    expect(r.stdout).toMatch(/: pass — 84 passed, 0 failed/);
     expect(r.stdout).toContain('## docspec drift');
     expect(r.stdout).toContain('`assignedLicenses`');
     expect(foreign.requests).toBe(0);

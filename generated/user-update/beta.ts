@@ -46,7 +46,6 @@ export interface RequestBody {
    * The birthday of the user. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z
    *
    * - Format: utc-date-time. (`prose-format`, spec/sources/beta/user-update.md:67)
-   * - Format: date-time. (`primitive-format`, spec/sources/beta/user-update.md:67)
    * @see spec/sources/beta/user-update.md:67
    */
   birthday?: DateTimeOffset | null;
@@ -60,6 +59,8 @@ export interface RequestBody {
   businessPhones?: string[] | null;
   /**
    * The city in which the user is located.
+   *
+   * - At most 128 characters. (`max-length`, spec/sources/graph-docs/beta/resources/user.md:171)
    * @see spec/sources/beta/user-update.md:69
    */
   city?: string | null;
@@ -79,6 +80,8 @@ export interface RequestBody {
   consentProvidedForMinor?: "Granted" | "Denied" | "NotRequired" | null;
   /**
    * The country/region in which the user is located; for example, US or UK.
+   *
+   * - At most 128 characters. (`max-length`, spec/sources/graph-docs/beta/resources/user.md:174)
    * @see spec/sources/beta/user-update.md:72
    */
   country?: string | null;
@@ -94,6 +97,8 @@ export interface RequestBody {
   customSecurityAttributes?: CustomSecurityAttributeValue | null;
   /**
    * The name for the department in which the user works.
+   *
+   * - At most 64 characters. (`max-length`, spec/sources/graph-docs/beta/resources/user.md:178)
    * @see spec/sources/beta/user-update.md:74
    */
   department?: string | null;
@@ -103,6 +108,7 @@ export interface RequestBody {
    * - Cannot be null. (`not-nullable`, spec/sources/beta/user-update.md:75)
    * - Cannot be empty. (`not-nullable`, spec/sources/beta/user-update.md:75)
    * - Required when the resource is created. (`required-on-create`, spec/sources/beta/user-update.md:75)
+   * - At most 256 characters. (`max-length`, spec/sources/graph-docs/beta/resources/user.md:179)
    * @see spec/sources/beta/user-update.md:75
    */
   displayName?: string;
@@ -120,6 +126,8 @@ export interface RequestBody {
   employeeType?: string | null;
   /**
    * The given name (first name) of the user.
+   *
+   * - At most 64 characters. (`max-length`, spec/sources/graph-docs/beta/resources/user.md:187)
    * @see spec/sources/beta/user-update.md:78
    */
   givenName?: string | null;
@@ -127,7 +135,6 @@ export interface RequestBody {
    * The hire date of the user. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z.
    *
    * - Format: utc-date-time. (`prose-format`, spec/sources/beta/user-update.md:79)
-   * - Format: date-time. (`primitive-format`, spec/sources/beta/user-update.md:79)
    * @see spec/sources/beta/user-update.md:79
    */
   employeeHireDate?: DateTimeOffset | null;
@@ -137,7 +144,6 @@ export interface RequestBody {
    * • To update this property in delegated scenarios, the admin needs the Global Administrator role.
    *
    * - Format: utc-date-time. (`prose-format`, spec/sources/beta/user-update.md:80)
-   * - Format: date-time. (`primitive-format`, spec/sources/beta/user-update.md:80)
    * - Needs User-LifeCycleInfo.Read.All and User.Read.All. (`requires-permission`, spec/sources/beta/user-update.md:80)
    * - Needs User.Read.All and User-LifeCycleInfo.ReadWrite.All (delegated). (`requires-permission`, spec/sources/beta/user-update.md:35)
    * - Needs User.Read.All and User-LifeCycleInfo.ReadWrite.All (application). (`requires-permission`, spec/sources/beta/user-update.md:36)
@@ -164,6 +170,8 @@ export interface RequestBody {
   interests?: string[] | null;
   /**
    * The user's job title.
+   *
+   * - At most 128 characters. (`max-length`, spec/sources/graph-docs/beta/resources/user.md:195)
    * @see spec/sources/beta/user-update.md:84
    */
   jobTitle?: string | null;
@@ -180,6 +188,7 @@ export interface RequestBody {
    * The mail alias for the user. This property must be specified when a user is created.
    *
    * - Required when the resource is created. (`required-on-create`, spec/sources/beta/user-update.md:86)
+   * - At most 64 characters. (`max-length`, spec/sources/graph-docs/beta/resources/user.md:201)
    * @see spec/sources/beta/user-update.md:86
    */
   mailNickname?: string | null;
@@ -202,6 +211,8 @@ export interface RequestBody {
   mySite?: string | null;
   /**
    * The office location in the user's place of business.
+   *
+   * - At most 128 characters. (`max-length`, spec/sources/graph-docs/beta/resources/user.md:204)
    * @see spec/sources/beta/user-update.md:89
    */
   officeLocation?: string | null;
@@ -254,6 +265,8 @@ export interface RequestBody {
   pastProjects?: string[] | null;
   /**
    * The postal code for the user's postal address. The postal code is specific to the user's country/region. In the United States of America, this attribute contains the ZIP code.
+   *
+   * - At most 40 characters. (`max-length`, spec/sources/graph-docs/beta/resources/user.md:219)
    * @see spec/sources/beta/user-update.md:96
    */
   postalCode?: string | null;
@@ -281,16 +294,22 @@ export interface RequestBody {
   skills?: string[] | null;
   /**
    * The state or province in the user's address.
+   *
+   * - At most 128 characters. (`max-length`, spec/sources/graph-docs/beta/resources/user.md:232)
    * @see spec/sources/beta/user-update.md:101
    */
   state?: string | null;
   /**
    * The street address of the user's place of business.
+   *
+   * - At most 1024 characters. (`max-length`, spec/sources/graph-docs/beta/resources/user.md:233)
    * @see spec/sources/beta/user-update.md:102
    */
   streetAddress?: string | null;
   /**
    * The user's surname (family name or last name).
+   *
+   * - At most 64 characters. (`max-length`, spec/sources/graph-docs/beta/resources/user.md:234)
    * @see spec/sources/beta/user-update.md:103
    */
   surname?: string | null;
@@ -594,12 +613,6 @@ const contract: Contract = {
               "format": "utc-date-time",
               "rule": "prose-format",
               "source": "spec/sources/beta/user-update.md:67"
-            },
-            {
-              "kind": "format",
-              "format": "date-time",
-              "rule": "primitive-format",
-              "source": "spec/sources/beta/user-update.md:67"
             }
           ],
           "source": "spec/sources/beta/user-update.md:67"
@@ -630,7 +643,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 128,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/beta/resources/user.md:171"
+            }
+          ],
           "source": "spec/sources/beta/user-update.md:69"
         }
       ],
@@ -682,7 +702,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 128,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/beta/resources/user.md:174"
+            }
+          ],
           "source": "spec/sources/beta/user-update.md:72"
         }
       ],
@@ -705,7 +732,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 64,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/beta/resources/user.md:178"
+            }
+          ],
           "source": "spec/sources/beta/user-update.md:74"
         }
       ],
@@ -727,6 +761,12 @@ const contract: Contract = {
               "min": 1,
               "rule": "not-nullable",
               "source": "spec/sources/beta/user-update.md:75"
+            },
+            {
+              "kind": "maxLength",
+              "max": 256,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/beta/resources/user.md:179"
             }
           ],
           "source": "spec/sources/beta/user-update.md:75"
@@ -768,7 +808,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 64,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/beta/resources/user.md:187"
+            }
+          ],
           "source": "spec/sources/beta/user-update.md:78"
         }
       ],
@@ -784,12 +831,6 @@ const contract: Contract = {
               "kind": "format",
               "format": "utc-date-time",
               "rule": "prose-format",
-              "source": "spec/sources/beta/user-update.md:79"
-            },
-            {
-              "kind": "format",
-              "format": "date-time",
-              "rule": "primitive-format",
               "source": "spec/sources/beta/user-update.md:79"
             }
           ],
@@ -808,12 +849,6 @@ const contract: Contract = {
               "kind": "format",
               "format": "utc-date-time",
               "rule": "prose-format",
-              "source": "spec/sources/beta/user-update.md:80"
-            },
-            {
-              "kind": "format",
-              "format": "date-time",
-              "rule": "primitive-format",
               "source": "spec/sources/beta/user-update.md:80"
             }
           ],
@@ -862,7 +897,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 128,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/beta/resources/user.md:195"
+            }
+          ],
           "source": "spec/sources/beta/user-update.md:84"
         }
       ],
@@ -896,7 +938,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 64,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/beta/resources/user.md:201"
+            }
+          ],
           "source": "spec/sources/beta/user-update.md:86"
         }
       ],
@@ -936,7 +985,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 128,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/beta/resources/user.md:204"
+            }
+          ],
           "source": "spec/sources/beta/user-update.md:89"
         }
       ],
@@ -1054,7 +1110,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 40,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/beta/resources/user.md:219"
+            }
+          ],
           "source": "spec/sources/beta/user-update.md:96"
         }
       ],
@@ -1116,7 +1179,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 128,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/beta/resources/user.md:232"
+            }
+          ],
           "source": "spec/sources/beta/user-update.md:101"
         }
       ],
@@ -1127,7 +1197,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 1024,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/beta/resources/user.md:233"
+            }
+          ],
           "source": "spec/sources/beta/user-update.md:102"
         }
       ],
@@ -1138,7 +1215,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 64,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/beta/resources/user.md:234"
+            }
+          ],
           "source": "spec/sources/beta/user-update.md:103"
         }
       ],

@@ -12,9 +12,11 @@ export interface RequestBody {
   [annotation: `${string}@${string}`]: unknown;
   /**
    * The user identifier.
+   *
+   * - Cannot be null. (`not-nullable`, spec/sources/graph-docs/v1.0/resources/user.md:160)
    * @see spec/sources/intune/user-update.md:49
    */
-  id?: string | null;
+  id?: string;
 }
 
 /** What the validator checks, from the spec. Plain data; keys are kept in arrays, never as object keys. */
@@ -27,7 +29,13 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "notNullable",
+              "rule": "not-nullable",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:160"
+            }
+          ],
           "source": "spec/sources/intune/user-update.md:49"
         }
       ]

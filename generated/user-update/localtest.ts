@@ -12,9 +12,11 @@ export interface RequestBody {
   [annotation: `${string}@${string}`]: unknown;
   /**
    * Inherited from entity
+   *
+   * - Cannot be null. (`not-nullable`, spec/sources/graph-docs/v1.0/resources/user.md:160)
    * @see spec/sources/localtest/user-update.md:47
    */
-  id?: string | null;
+  id?: string;
   /**
    * Inherited from directoryObject
    *
@@ -34,26 +36,36 @@ export interface RequestBody {
   ageGroup?: string | null;
   /**
    * (No description in the docs.)
+   *
+   * - Cannot be null. (`not-nullable`, spec/sources/graph-docs/v1.0/resources/user.md:138)
    * @see spec/sources/localtest/user-update.md:51
    */
-  assignedLicenses?: AssignedLicense[] | null;
+  assignedLicenses?: AssignedLicense[];
   /**
    * (No description in the docs.)
+   *
+   * - Cannot be null. (`not-nullable`, spec/sources/graph-docs/v1.0/resources/user.md:139)
    * @see spec/sources/localtest/user-update.md:52
    */
-  assignedPlans?: Record<string, unknown>[] | null;
+  assignedPlans?: Record<string, unknown>[];
   /**
    * (No description in the docs.)
+   *
+   * - At most 1 item. (`max-items`, spec/sources/graph-docs/v1.0/resources/user.md:141)
    * @see spec/sources/localtest/user-update.md:53
    */
   businessPhones?: string[] | null;
   /**
    * (No description in the docs.)
+   *
+   * - At most 128 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:142)
    * @see spec/sources/localtest/user-update.md:54
    */
   city?: string | null;
   /**
    * (No description in the docs.)
+   *
+   * - At most 64 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:143)
    * @see spec/sources/localtest/user-update.md:55
    */
   companyName?: string | null;
@@ -64,19 +76,27 @@ export interface RequestBody {
   consentProvidedForMinor?: string | null;
   /**
    * (No description in the docs.)
+   *
+   * - At most 128 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:145)
    * @see spec/sources/localtest/user-update.md:57
    */
   country?: string | null;
   /**
    * (No description in the docs.)
+   *
+   * - At most 64 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:149)
    * @see spec/sources/localtest/user-update.md:58
    */
   department?: string | null;
   /**
    * (No description in the docs.)
+   *
+   * - At most 256 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:150)
+   * - Cannot be null. (`not-nullable`, spec/sources/graph-docs/v1.0/resources/user.md:150)
+   * - Cannot be empty. (`not-nullable`, spec/sources/graph-docs/v1.0/resources/user.md:150)
    * @see spec/sources/localtest/user-update.md:59
    */
-  displayName?: string | null;
+  displayName?: string;
   /**
    * (No description in the docs.)
    * @see spec/sources/localtest/user-update.md:60
@@ -89,6 +109,8 @@ export interface RequestBody {
   faxNumber?: string | null;
   /**
    * (No description in the docs.)
+   *
+   * - At most 64 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:158)
    * @see spec/sources/localtest/user-update.md:62
    */
   givenName?: string | null;
@@ -104,6 +126,8 @@ export interface RequestBody {
   isResourceAccount?: boolean | null;
   /**
    * (No description in the docs.)
+   *
+   * - At most 128 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:165)
    * @see spec/sources/localtest/user-update.md:65
    */
   jobTitle?: string | null;
@@ -126,16 +150,22 @@ export interface RequestBody {
   licenseAssignmentStates?: Record<string, unknown>[] | null;
   /**
    * (No description in the docs.)
+   *
+   * - Format: email. (`prose-format`, spec/sources/graph-docs/v1.0/resources/user.md:169)
    * @see spec/sources/localtest/user-update.md:69
    */
   mail?: string | null;
   /**
    * (No description in the docs.)
+   *
+   * - At most 64 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:171)
    * @see spec/sources/localtest/user-update.md:70
    */
   mailNickname?: string | null;
   /**
    * (No description in the docs.)
+   *
+   * - At most 64 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:172)
    * @see spec/sources/localtest/user-update.md:71
    */
   mobilePhone?: string | null;
@@ -151,6 +181,8 @@ export interface RequestBody {
   onPremisesExtensionAttributes?: OnPremisesExtensionAttributes | null;
   /**
    * (No description in the docs.)
+   *
+   * - Must not contain: $ _. (`forbidden-chars`, spec/sources/graph-docs/v1.0/resources/user.md:178)
    * @see spec/sources/localtest/user-update.md:74
    */
   onPremisesImmutableId?: string | null;
@@ -193,11 +225,15 @@ export interface RequestBody {
   onPremisesUserPrincipalName?: string | null;
   /**
    * (No description in the docs.)
+   *
+   * - Format: email. (`prose-format`, spec/sources/graph-docs/v1.0/resources/user.md:185)
    * @see spec/sources/localtest/user-update.md:82
    */
   otherMails?: string[] | null;
   /**
    * (No description in the docs.)
+   *
+   * - Comma-separated set of: DisableStrongPassword, DisablePasswordExpiration. (`flag-set`, spec/sources/graph-docs/v1.0/resources/user.md:186)
    * @see spec/sources/localtest/user-update.md:83
    */
   passwordPolicies?: string | null;
@@ -213,24 +249,32 @@ export interface RequestBody {
   officeLocation?: string | null;
   /**
    * (No description in the docs.)
+   *
+   * - At most 40 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:189)
    * @see spec/sources/localtest/user-update.md:86
    */
   postalCode?: string | null;
   /**
    * (No description in the docs.)
+   *
+   * - Format: language-tag. (`prose-format`, spec/sources/graph-docs/v1.0/resources/user.md:190)
    * @see spec/sources/localtest/user-update.md:87
    */
   preferredLanguage?: string | null;
   /**
    * (No description in the docs.)
+   *
+   * - Cannot be null. (`not-nullable`, spec/sources/graph-docs/v1.0/resources/user.md:192)
    * @see spec/sources/localtest/user-update.md:88
    */
-  provisionedPlans?: Record<string, unknown>[] | null;
+  provisionedPlans?: Record<string, unknown>[];
   /**
    * (No description in the docs.)
+   *
+   * - Cannot be null. (`not-nullable`, spec/sources/graph-docs/v1.0/resources/user.md:193)
    * @see spec/sources/localtest/user-update.md:89
    */
-  proxyAddresses?: string[] | null;
+  proxyAddresses?: string[];
   /**
    * (No description in the docs.)
    * @see spec/sources/localtest/user-update.md:90
@@ -245,26 +289,37 @@ export interface RequestBody {
   signInSessionsValidFromDateTime?: DateTimeOffset | null;
   /**
    * (No description in the docs.)
+   *
+   * - At most 128 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:200)
    * @see spec/sources/localtest/user-update.md:92
    */
   state?: string | null;
   /**
    * (No description in the docs.)
+   *
+   * - At most 1024 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:201)
    * @see spec/sources/localtest/user-update.md:93
    */
   streetAddress?: string | null;
   /**
    * (No description in the docs.)
+   *
+   * - At most 64 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:202)
    * @see spec/sources/localtest/user-update.md:94
    */
   surname?: string | null;
   /**
    * (No description in the docs.)
+   *
+   * - Cannot be null. (`not-nullable`, spec/sources/graph-docs/v1.0/resources/user.md:203)
+   * - Two-letter ISO 3166 country code. (`country-code`, spec/sources/graph-docs/v1.0/resources/user.md:203)
    * @see spec/sources/localtest/user-update.md:95
    */
-  usageLocation?: string | null;
+  usageLocation?: string;
   /**
    * (No description in the docs.)
+   *
+   * - Format: alias\@domain. (`alias-domain`, spec/sources/graph-docs/v1.0/resources/user.md:204)
    * @see spec/sources/localtest/user-update.md:96
    */
   userPrincipalName?: string | null;
@@ -311,6 +366,8 @@ export interface RequestBody {
   interests?: string[] | null;
   /**
    * (No description in the docs.)
+   *
+   * - Format: uri. (`prose-format`, spec/sources/graph-docs/v1.0/resources/user.md:173)
    * @see spec/sources/localtest/user-update.md:104
    */
   mySite?: string | null;
@@ -485,7 +542,13 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "notNullable",
+              "rule": "not-nullable",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:160"
+            }
+          ],
           "source": "spec/sources/localtest/user-update.md:47"
         }
       ],
@@ -537,7 +600,13 @@ const contract: Contract = {
             "type": "assignedLicense"
           },
           "collection": true,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "notNullable",
+              "rule": "not-nullable",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:138"
+            }
+          ],
           "source": "spec/sources/localtest/user-update.md:51"
         }
       ],
@@ -548,7 +617,13 @@ const contract: Contract = {
             "kind": "object"
           },
           "collection": true,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "notNullable",
+              "rule": "not-nullable",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:139"
+            }
+          ],
           "source": "spec/sources/localtest/user-update.md:52"
         }
       ],
@@ -559,7 +634,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": true,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxItems",
+              "max": 1,
+              "rule": "max-items",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:141"
+            }
+          ],
           "source": "spec/sources/localtest/user-update.md:53"
         }
       ],
@@ -570,7 +652,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 128,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:142"
+            }
+          ],
           "source": "spec/sources/localtest/user-update.md:54"
         }
       ],
@@ -581,7 +670,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 64,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:143"
+            }
+          ],
           "source": "spec/sources/localtest/user-update.md:55"
         }
       ],
@@ -603,7 +699,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 128,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:145"
+            }
+          ],
           "source": "spec/sources/localtest/user-update.md:57"
         }
       ],
@@ -614,7 +717,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 64,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:149"
+            }
+          ],
           "source": "spec/sources/localtest/user-update.md:58"
         }
       ],
@@ -625,7 +735,25 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 256,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:150"
+            },
+            {
+              "kind": "notNullable",
+              "rule": "not-nullable",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:150"
+            },
+            {
+              "kind": "minLength",
+              "min": 1,
+              "rule": "not-nullable",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:150"
+            }
+          ],
           "source": "spec/sources/localtest/user-update.md:59"
         }
       ],
@@ -658,7 +786,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 64,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:158"
+            }
+          ],
           "source": "spec/sources/localtest/user-update.md:62"
         }
       ],
@@ -691,7 +826,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 128,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:165"
+            }
+          ],
           "source": "spec/sources/localtest/user-update.md:65"
         }
       ],
@@ -742,7 +884,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "format",
+              "format": "email",
+              "rule": "prose-format",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:169"
+            }
+          ],
           "source": "spec/sources/localtest/user-update.md:69"
         }
       ],
@@ -753,7 +902,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 64,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:171"
+            }
+          ],
           "source": "spec/sources/localtest/user-update.md:70"
         }
       ],
@@ -764,7 +920,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 64,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:172"
+            }
+          ],
           "source": "spec/sources/localtest/user-update.md:71"
         }
       ],
@@ -798,7 +961,17 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "forbiddenChars",
+              "chars": [
+                "$",
+                "_"
+              ],
+              "rule": "forbidden-chars",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:178"
+            }
+          ],
           "source": "spec/sources/localtest/user-update.md:74"
         }
       ],
@@ -893,7 +1066,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": true,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "format",
+              "format": "email",
+              "rule": "prose-format",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:185"
+            }
+          ],
           "source": "spec/sources/localtest/user-update.md:82"
         }
       ],
@@ -904,7 +1084,17 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "flagSet",
+              "values": [
+                "DisableStrongPassword",
+                "DisablePasswordExpiration"
+              ],
+              "rule": "flag-set",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:186"
+            }
+          ],
           "source": "spec/sources/localtest/user-update.md:83"
         }
       ],
@@ -938,7 +1128,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 40,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:189"
+            }
+          ],
           "source": "spec/sources/localtest/user-update.md:86"
         }
       ],
@@ -949,7 +1146,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "format",
+              "format": "language-tag",
+              "rule": "prose-format",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:190"
+            }
+          ],
           "source": "spec/sources/localtest/user-update.md:87"
         }
       ],
@@ -960,7 +1164,13 @@ const contract: Contract = {
             "kind": "object"
           },
           "collection": true,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "notNullable",
+              "rule": "not-nullable",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:192"
+            }
+          ],
           "source": "spec/sources/localtest/user-update.md:88"
         }
       ],
@@ -971,7 +1181,13 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": true,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "notNullable",
+              "rule": "not-nullable",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:193"
+            }
+          ],
           "source": "spec/sources/localtest/user-update.md:89"
         }
       ],
@@ -1011,7 +1227,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 128,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:200"
+            }
+          ],
           "source": "spec/sources/localtest/user-update.md:92"
         }
       ],
@@ -1022,7 +1245,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 1024,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:201"
+            }
+          ],
           "source": "spec/sources/localtest/user-update.md:93"
         }
       ],
@@ -1033,7 +1263,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 64,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:202"
+            }
+          ],
           "source": "spec/sources/localtest/user-update.md:94"
         }
       ],
@@ -1044,7 +1281,18 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "notNullable",
+              "rule": "not-nullable",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:203"
+            },
+            {
+              "kind": "countryCode",
+              "rule": "country-code",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:203"
+            }
+          ],
           "source": "spec/sources/localtest/user-update.md:95"
         }
       ],
@@ -1055,7 +1303,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "format",
+              "format": "alias@domain",
+              "rule": "alias-domain",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:204"
+            }
+          ],
           "source": "spec/sources/localtest/user-update.md:96"
         }
       ],
@@ -1169,7 +1424,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "format",
+              "format": "uri",
+              "rule": "prose-format",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:173"
+            }
+          ],
           "source": "spec/sources/localtest/user-update.md:104"
         }
       ],

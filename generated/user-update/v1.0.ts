@@ -36,7 +36,6 @@ export interface RequestBody {
    * The birthday of the user. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z
    *
    * - Format: utc-date-time. (`prose-format`, spec/sources/v1.0/user-update.txt:58)
-   * - Format: date-time. (`primitive-format`, spec/sources/v1.0/user-update.txt:58)
    * @see spec/sources/v1.0/user-update.txt:58
    */
   birthday?: DateTimeOffset | null;
@@ -49,6 +48,8 @@ export interface RequestBody {
   businessPhones?: string[] | null;
   /**
    * The city in which the user is located.
+   *
+   * - At most 128 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:142)
    * @see spec/sources/v1.0/user-update.txt:60
    */
   city?: string | null;
@@ -68,6 +69,8 @@ export interface RequestBody {
   consentProvidedForMinor?: "Granted" | "Denied" | "NotRequired" | null;
   /**
    * The country/region in which the user is located; for example, US or UK.
+   *
+   * - At most 128 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:145)
    * @see spec/sources/v1.0/user-update.txt:63
    */
   country?: string | null;
@@ -83,6 +86,8 @@ export interface RequestBody {
   customSecurityAttributes?: CustomSecurityAttributeValue | null;
   /**
    * The name for the department in which the user works.
+   *
+   * - At most 64 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:149)
    * @see spec/sources/v1.0/user-update.txt:67
    */
   department?: string | null;
@@ -92,6 +97,7 @@ export interface RequestBody {
    * - Cannot be null. (`not-nullable`, spec/sources/v1.0/user-update.txt:68)
    * - Cannot be empty. (`not-nullable`, spec/sources/v1.0/user-update.txt:68)
    * - Required when the resource is created. (`required-on-create`, spec/sources/v1.0/user-update.txt:68)
+   * - At most 256 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:150)
    * @see spec/sources/v1.0/user-update.txt:68
    */
   displayName?: string;
@@ -109,6 +115,8 @@ export interface RequestBody {
   employeeType?: string | null;
   /**
    * The given name (first name) of the user.
+   *
+   * - At most 64 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:158)
    * @see spec/sources/v1.0/user-update.txt:71
    */
   givenName?: string | null;
@@ -116,7 +124,6 @@ export interface RequestBody {
    * The hire date of the user. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z
    *
    * - Format: utc-date-time. (`prose-format`, spec/sources/v1.0/user-update.txt:72)
-   * - Format: date-time. (`primitive-format`, spec/sources/v1.0/user-update.txt:72)
    * @see spec/sources/v1.0/user-update.txt:72
    */
   employeeHireDate?: DateTimeOffset | null;
@@ -125,7 +132,6 @@ export interface RequestBody {
    * For delegated scenarios, the calling user must have the Global Administrator role and the calling app assigned the User.Read.All and User-LifeCycleInfo.ReadWrite.All delegated permissions.
    *
    * - Format: utc-date-time. (`prose-format`, spec/sources/v1.0/user-update.txt:73)
-   * - Format: date-time. (`primitive-format`, spec/sources/v1.0/user-update.txt:73)
    * - Needs User.Read.All and User-LifeCycleInfo.ReadWrite.All (delegated). (`requires-permission`, spec/sources/v1.0/user-update.txt:75)
    * - Needs User.Read.All and User-LifeCycleInfo.ReadWrite.All (application). (`requires-permission`, spec/sources/v1.0/user-update.txt:33)
    * @see spec/sources/v1.0/user-update.txt:73
@@ -143,6 +149,8 @@ export interface RequestBody {
   interests?: string[] | null;
   /**
    * The user's job title.
+   *
+   * - At most 128 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:165)
    * @see spec/sources/v1.0/user-update.txt:78
    */
   jobTitle?: string | null;
@@ -159,12 +167,14 @@ export interface RequestBody {
    * The mail alias for the user. This property must be specified when a user is created.
    *
    * - Required when the resource is created. (`required-on-create`, spec/sources/v1.0/user-update.txt:80)
+   * - At most 64 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:171)
    * @see spec/sources/v1.0/user-update.txt:80
    */
   mailNickname?: string | null;
   /**
    * The primary cellular telephone number for the user.
    *
+   * - At most 64 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:172)
    * - Needs Directory.AccessAsUser.All (delegated). Condition: "for users with privileged administrator roles" (shown, not enforced). (`requires-permission`, spec/sources/v1.0/user-update.txt:27)
    * @see spec/sources/v1.0/user-update.txt:81
    */
@@ -225,6 +235,8 @@ export interface RequestBody {
   pastProjects?: string[] | null;
   /**
    * The postal code for the user's postal address. The postal code is specific to the user's country/region. In the United States of America, this attribute contains the ZIP code.
+   *
+   * - At most 40 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:189)
    * @see spec/sources/v1.0/user-update.txt:92
    */
   postalCode?: string | null;
@@ -252,16 +264,22 @@ export interface RequestBody {
   skills?: string[] | null;
   /**
    * The state or province in the user's address.
+   *
+   * - At most 128 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:200)
    * @see spec/sources/v1.0/user-update.txt:97
    */
   state?: string | null;
   /**
    * The street address of the user's place of business.
+   *
+   * - At most 1024 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:201)
    * @see spec/sources/v1.0/user-update.txt:98
    */
   streetAddress?: string | null;
   /**
    * The user's surname (family name or last name).
+   *
+   * - At most 64 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:202)
    * @see spec/sources/v1.0/user-update.txt:99
    */
   surname?: string | null;
@@ -488,12 +506,6 @@ const contract: Contract = {
               "format": "utc-date-time",
               "rule": "prose-format",
               "source": "spec/sources/v1.0/user-update.txt:58"
-            },
-            {
-              "kind": "format",
-              "format": "date-time",
-              "rule": "primitive-format",
-              "source": "spec/sources/v1.0/user-update.txt:58"
             }
           ],
           "source": "spec/sources/v1.0/user-update.txt:58"
@@ -524,7 +536,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 128,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:142"
+            }
+          ],
           "source": "spec/sources/v1.0/user-update.txt:60"
         }
       ],
@@ -576,7 +595,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 128,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:145"
+            }
+          ],
           "source": "spec/sources/v1.0/user-update.txt:63"
         }
       ],
@@ -599,7 +625,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 64,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:149"
+            }
+          ],
           "source": "spec/sources/v1.0/user-update.txt:67"
         }
       ],
@@ -621,6 +654,12 @@ const contract: Contract = {
               "min": 1,
               "rule": "not-nullable",
               "source": "spec/sources/v1.0/user-update.txt:68"
+            },
+            {
+              "kind": "maxLength",
+              "max": 256,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:150"
             }
           ],
           "source": "spec/sources/v1.0/user-update.txt:68"
@@ -662,7 +701,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 64,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:158"
+            }
+          ],
           "source": "spec/sources/v1.0/user-update.txt:71"
         }
       ],
@@ -678,12 +724,6 @@ const contract: Contract = {
               "kind": "format",
               "format": "utc-date-time",
               "rule": "prose-format",
-              "source": "spec/sources/v1.0/user-update.txt:72"
-            },
-            {
-              "kind": "format",
-              "format": "date-time",
-              "rule": "primitive-format",
               "source": "spec/sources/v1.0/user-update.txt:72"
             }
           ],
@@ -702,12 +742,6 @@ const contract: Contract = {
               "kind": "format",
               "format": "utc-date-time",
               "rule": "prose-format",
-              "source": "spec/sources/v1.0/user-update.txt:73"
-            },
-            {
-              "kind": "format",
-              "format": "date-time",
-              "rule": "primitive-format",
               "source": "spec/sources/v1.0/user-update.txt:73"
             }
           ],
@@ -744,7 +778,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 128,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:165"
+            }
+          ],
           "source": "spec/sources/v1.0/user-update.txt:78"
         }
       ],
@@ -778,7 +819,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 64,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:171"
+            }
+          ],
           "source": "spec/sources/v1.0/user-update.txt:80"
         }
       ],
@@ -789,7 +837,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 64,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:172"
+            }
+          ],
           "source": "spec/sources/v1.0/user-update.txt:81"
         }
       ],
@@ -924,7 +979,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 40,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:189"
+            }
+          ],
           "source": "spec/sources/v1.0/user-update.txt:92"
         }
       ],
@@ -986,7 +1048,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 128,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:200"
+            }
+          ],
           "source": "spec/sources/v1.0/user-update.txt:97"
         }
       ],
@@ -997,7 +1066,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 1024,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:201"
+            }
+          ],
           "source": "spec/sources/v1.0/user-update.txt:98"
         }
       ],
@@ -1008,7 +1084,14 @@ const contract: Contract = {
             "kind": "string"
           },
           "collection": false,
-          "checks": [],
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 64,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:202"
+            }
+          ],
           "source": "spec/sources/v1.0/user-update.txt:99"
         }
       ],

@@ -4,6 +4,7 @@
  */
 import type { ConstraintKind, ConstraintOf } from '../spec/constraint-kinds.js';
 import { isEnforced, presenceEnforced } from '../spec/enforced.js';
+import { allowedValues } from '../spec/enum-values.js';
 import type { Constraint, OperationSpec, Property, SourceRef, TypeRef } from '../spec/ir.js';
 import { INTEGER_RANGES, isAnyJson, jsonKind } from '../spec/primitives.js';
 import type { Check, Contract, PropertyContract, TypeContract, ValueType } from './runtime.js';
@@ -62,14 +63,12 @@ function check(c: Constraint): Check | undefined {
 
 export function propertyContract(p: Property, spec: Pick<OperationSpec, 'types'>): PropertyContract {
   const checks = p.constraints
-    .filter(isEnforced)
+    .filter((c) => isEnforced(c) && c.kind !== 'enum')
     .map(check)
     .filter((c): c is Check => c !== undefined);
-  // An enum type with values on its own type page (and none in the description) checks against those.
-  if (p.type.kind === 'named' && !checks.some((c) => c.kind === 'enum')) {
-    const def = spec.types[p.type.name];
-    if (def?.kind === 'enum' && def.values.length) checks.push({ kind: 'enum', values: def.values, rule: 'enum-type', source: at(def.source) });
-  }
+  // The description's values, the enum type page's, or their union (see `allowedValues`).
+  const en = allowedValues(p, spec.types);
+  if (en) checks.unshift({ kind: 'enum', values: en.values, rule: en.rule, source: at(en.source) });
   return { type: valueType(p.type, spec), collection: p.type.collection, checks, source: at(p.source) };
 }
 

@@ -56,7 +56,7 @@ function stringKeywords(k: Check, item: boolean): Keyword[] {
     case 'format': {
       const re = FORMATS[k.format];
       const standard = STANDARD_FORMATS[k.format];
-      return [...(standard ? [{ keyword: 'format', value: k.format }] : []), ...(re ? [{ keyword: 'pattern', value: re.source }] : [])];
+      return [...(standard ? [{ keyword: 'format', value: standard }] : []), ...(re ? [{ keyword: 'pattern', value: re.source }] : [])];
     }
     case 'flagSet':
       return [{ keyword: 'pattern', value: flagSetPattern(k.values) }];

@@ -1,6 +1,7 @@
 /** Runs the property rules of the registry over a description and the type column. */
 import type { Inline } from '../read/page-model.js';
 import type { Constraint, SourceRef, TypeRef } from '../spec/ir.js';
+import { CONSTRAINT_KINDS, kindOf } from '../spec/constraint-kinds.js';
 import { conditionOf } from './condition.js';
 import { PROPERTY_RULES } from './rules/registry.js';
 import { sentencesOf } from './sentences.js';
@@ -37,5 +38,21 @@ export function mineConstraints(name: string, type: TypeRef, description: Inline
       }
     }
   }
-  return out;
+  return withoutImplied(out);
+}
+
+/**
+ * Two unconditional constraints of one kind where one allows strictly less ("always in UTC" and the type
+ * column's date-time; two lengths in two sentences): the looser says nothing more, and would only repeat the
+ * same refusal under a second rule.
+ */
+function withoutImplied(cs: Constraint[]): Constraint[] {
+  return cs.filter(
+    (a) =>
+      a.condition !== undefined ||
+      CONSTRAINT_KINDS[a.kind].applies !== 'value' ||
+      !cs.some(
+        (b) => b !== a && b.kind === a.kind && b.condition === undefined && (kindOf(a).direction as (x: Constraint, y: Constraint) => number)(a, b) === -1,
+      ),
+  );
 }

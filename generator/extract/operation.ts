@@ -21,7 +21,9 @@ import { isPropertyTable, readPropertyTable } from './property-table.js';
 import { EXTENSION_NAME_PATTERNS } from './rules/extensions.rule.js';
 import { EXTENSION_RULES, GROUP_RULES, PARTIAL_UPDATE_RULE } from './rules/registry.js';
 import { sentencesOf } from './sentences.js';
-import { checkReadOnlyInRequest, resourceReadOnly } from './resource-read-only.js';
+import { checkExampleConstraints } from './example-constraints.js';
+import { fillFromResource } from './resource-fill.js';
+import { checkReadOnlyInRequest, resourceReadOnly, resourceType } from './resource-read-only.js';
 import { type ResourceLoader, TypeRegistry } from './type-registry.js';
 
 export interface ExtractOptions {
@@ -60,6 +62,13 @@ export function extractOperation(page: PageModel, options: ExtractOptions = {}):
     );
   }
 
+  const titleWords = page.title.split(/\s+/).slice(1).join(' ');
+  const resource = titleWords && titleWords.charAt(0).toLowerCase() + titleWords.slice(1);
+  const resourceDef = resource ? resourceType(options.resources, resource) : undefined;
+  const readOnly = resourceReadOnly(resourceDef);
+  if (readOnly) diagnostics.push(...checkReadOnlyInRequest(properties, readOnly, resource));
+  if (resourceDef) fillFromResource(properties, resourceDef);
+
   const registry = new TypeRegistry(options.resources, diagnostics);
   registry.resolveProperties(properties);
 
@@ -80,10 +89,6 @@ export function extractOperation(page: PageModel, options: ExtractOptions = {}):
   const permissions = readPermissions(page, diagnostics);
   attachPermissionNotes(page, properties);
   diagnostics.push(...checkExamples(examples, method, properties, registry.types, extensions));
-  const titleWords = page.title.split(/\s+/).slice(1).join(' ');
-  const resource = titleWords && titleWords.charAt(0).toLowerCase() + titleWords.slice(1);
-  const readOnly = resource ? resourceReadOnly(options.resources, resource) : undefined;
-  if (readOnly) diagnostics.push(...checkReadOnlyInRequest(properties, readOnly, resource));
 
   const exampleUrls = examples.flatMap((e) => (e.request?.url ? [e.request.url] : []));
   const spec: OperationSpec = {
@@ -109,6 +114,8 @@ export function extractOperation(page: PageModel, options: ExtractOptions = {}):
   if (bodyPos) spec.requestBody.source = bodyPos;
   if (partialUpdate) spec.requestBody.partialUpdate = partialUpdate;
   if (readOnly) spec.requestBody.resourceReadOnly = readOnly;
+  const exampleProblems = checkExampleConstraints(spec);
+  if (exampleProblems.length) spec.diagnostics = sortDiagnostics([...spec.diagnostics, ...exampleProblems]);
   return spec;
 }
 

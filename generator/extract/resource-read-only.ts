@@ -3,15 +3,20 @@
  * these contradicts it (the generated stub pages do), and drift uses it to say why a property left a table.
  */
 import { diagnostic } from '../spec/diagnostic.js';
-import type { Diagnostic, Property, ReadOnlyStatement } from '../spec/ir.js';
+import type { ComplexType, Diagnostic, Property, ReadOnlyStatement } from '../spec/ir.js';
 import { type ResourceLoader, resourcePageModel, typeFromPage } from './type-registry.js';
 
-/** Undefined when the resource page is not at hand (so "none are read-only" is never claimed by mistake). */
-export function resourceReadOnly(loader: ResourceLoader | undefined, resource: string): ReadOnlyStatement[] | undefined {
+/** The resource's complex type as its own page defines it; undefined when the page is not at hand. */
+export function resourceType(loader: ResourceLoader | undefined, resource: string): ComplexType | undefined {
   const page = loader?.(resource);
   if (!page) return undefined;
   const def = typeFromPage(resourcePageModel(page), resource);
-  if (def?.kind !== 'complex') return undefined;
+  return def?.kind === 'complex' ? def : undefined;
+}
+
+/** Undefined when the resource page is not at hand (so "none are read-only" is never claimed by mistake). */
+export function resourceReadOnly(def: ComplexType | undefined): ReadOnlyStatement[] | undefined {
+  if (!def) return undefined;
   return def.properties.flatMap((p) =>
     p.constraints.flatMap((c) => (c.kind === 'readOnly' ? [{ property: p.name, rule: c.rule, sentence: c.sentence, source: c.source }] : [])),
   );

@@ -14,8 +14,8 @@ export interface Sentence {
 // bracket; not at a free-standing " . " (the `' . - _` run of the allowed-characters sentence). The docs start
 // sentences in lower case when they begin with a value ("… everyone. everyone is the default setting").
 const BOUNDARY = /(?<=\S[.!?])\s+(?=[A-Za-z0-9"'“([`*])/g;
-// Never an end: "e.g.", "i.e.", "vs.", a single initial. "etc." ends a sentence only before a capital.
-const ABBREVIATION = /(?:\b(?:e\.g|i\.e|vs|approx|incl|no|cf|a\.k\.a)|(?:^|[\s(])[A-Za-z])\.$/i;
+// Never an end: "e.g.", "i.e.", "vs.", "Max.", a single initial. "etc." ends a sentence only before a capital.
+const ABBREVIATION = /(?:\b(?:e\.g|i\.e|vs|approx|incl|no|cf|a\.k\.a|max|min|avg|approx)|(?:^|[\s(])[A-Za-z])\.$/i;
 const ETC = /\betc\.$/i;
 
 export function sentencesOf(inline: Inline): Sentence[] {

@@ -6,7 +6,8 @@
 import { readMarkdown } from '../read/markdown.js';
 import { allBlocks, type PageModel, sectionBlocks } from '../read/page-model.js';
 import { diagnostic } from '../spec/diagnostic.js';
-import type { Diagnostic, Property, SourceRef, TypeDef } from '../spec/ir.js';
+import type { Constraint, Diagnostic, EnumType, Property, SourceRef, TypeDef } from '../spec/ir.js';
+import { enumPageNames, enumSections } from './enum-sections.js';
 import { isPropertyTable, readPropertyTable } from './property-table.js';
 
 /** A resource page as a loader returns it; `page` is its model when the loader already has it parsed. */
@@ -55,6 +56,7 @@ export class TypeRegistry {
     let def = this.fromPage(this.loader(name, link), name);
     // A link to another type's page (a doc bug) must not define this one: look the name up instead.
     if (def && link && lastSegment(def.name) !== lastSegment(name)) def = this.fromPage(this.loader(name), name);
+    def ??= this.fromEnumPages(name);
     if (!def) {
       this.missing.add(linkKey);
       return undefined;
@@ -66,18 +68,65 @@ export class TypeRegistry {
     return def;
   }
 
+  /** An enum documented as a section of `resources/enums.md` (or `enums-<namespace>.md`). */
+  private fromEnumPages(name: string): TypeDef | undefined {
+    const bare = name.replace(/^microsoft\.graph\./i, '');
+    for (const file of enumPageNames(bare)) {
+      const page = this.loader?.(file);
+      const def = page ? enumSections(resourcePageModel(page)).get(lastSegment(bare)) : undefined;
+      if (def) return { ...def, values: [...def.values] };
+    }
+    return undefined;
+  }
+
   private fromPage(page: LoadedResource | undefined, name: string): TypeDef | undefined {
     return page ? typeFromPage(resourcePageModel(page), name) : undefined;
+  }
+
+  /**
+   * The description and the enum type's page list different values: both are kept (the validator allows
+   * their union), and the docs get an `enum-values-disagree` diagnostic citing both lines. The
+   * `unknownFutureValue` sentinel a page adds for evolvable enums is no disagreement.
+   */
+  private compareEnum(p: Property, described: Extract<Constraint, { kind: 'enum' }>, def: EnumType): void {
+    if (def.values.length === 0) return;
+    const desc = new Set(described.values.filter((v): v is string => typeof v === 'string' && v !== ''));
+    const page = new Set(def.values);
+    const onlyDescription = [...desc].filter((v) => !page.has(v));
+    const onlyPage = [...page].filter((v) => !desc.has(v) && v !== SENTINEL);
+    if (onlyDescription.length === 0 && onlyPage.length === 0) return;
+    const list = (vs: string[]) => vs.map((v) => `\`${v}\``).join(', ');
+    const parts = [
+      onlyDescription.length ? `only the description lists ${list(onlyDescription)}` : '',
+      onlyPage.length ? `only the type page lists ${list(onlyPage)}` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    this.diagnostics.push(
+      diagnostic(
+        'enum-values-disagree',
+        'warning',
+        `\`${p.name}\`: the description and the ${def.name} type page (${def.source ? `${def.source.file}:${def.source.line}` : 'its page'}) list different values: ${parts}`,
+        described.source,
+        'The validator allows the values of both; make the two lists agree',
+      ),
+    );
   }
 
   private resolveRef(p: Property, depth: number): void {
     const type = p.type;
     if (type.kind !== 'named') return;
-    if (p.constraints.some((c) => c.kind === 'enum')) {
+    const described = p.constraints.find((c) => c.kind === 'enum' && !c.condition);
+    const def = this.load(type.name, depth, type.link);
+    if (described?.kind === 'enum') {
+      // The description lists values: an enum whatever the type page says; the page's values join them.
       type.resolution = 'enum';
+      if (def?.kind === 'enum') {
+        type.name = def.name;
+        this.compareEnum(p, described, def);
+      }
       return;
     }
-    const def = this.load(type.name, depth, type.link);
     if (def) {
       type.name = def.name;
       type.resolution = def.kind;
@@ -95,6 +144,8 @@ export class TypeRegistry {
     );
   }
 }
+
+const SENTINEL = 'unknownFutureValue';
 
 /** Reads a resource page: `X resource type` → complex type; `X enum type` or a Members table → enum. */
 export function typeFromPage(page: PageModel, requested: string): TypeDef | undefined {

@@ -13,6 +13,14 @@ export const DIAGNOSTIC_RULES = {
   'example-invalid-json': { severity: 'warning', meaning: 'an example body is not JSON' },
   'placeholder-permission': { severity: 'warning', meaning: 'the permissions table has a placeholder ("TODO: Determine scopes")' },
   'unresolved-type': { severity: 'warning', meaning: 'a type has no resource page; it is treated as an open object' },
+  'example-violates-constraint': {
+    severity: 'warning',
+    meaning: 'an example body breaks a constraint the same page states (a placeholder where an email address is due, 0 under "Valid values 4 to 16")',
+  },
+  'enum-values-disagree': {
+    severity: 'warning',
+    meaning: "a description and its enum type's page list different values; the validator allows both",
+  },
   'read-only-in-request': {
     severity: 'warning',
     meaning: "the request table lists a property its resource page marks read-only (the stub's `id`, `assignedPlans`, …)",

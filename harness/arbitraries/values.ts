@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import type { Constraint, OperationSpec, Property, TypeRef } from '../../generator/spec/ir.js';
 import { isEnforced } from '../../generator/spec/enforced.js';
+import { allowedValues } from '../../generator/spec/enum-values.js';
 import { INTEGER_RANGES, jsonKind } from '../../generator/spec/primitives.js';
 import { FORMATS } from '../../generator/emit/runtime.js';
 
@@ -54,8 +55,8 @@ const FORMAT_ARBS: Record<string, fc.Arbitrary<string>> = {
 };
 
 /** Valid non-null string for a property. */
-function validString(p: Property, itemLevel: boolean): fc.Arbitrary<string> {
-  const en = find(p, 'enum');
+function validString(p: Property, itemLevel: boolean, types: OperationSpec['types']): fc.Arbitrary<string> {
+  const en = allowedValues(p, types);
   if (en) return fc.constantFrom(...en.values.filter((v): v is string => typeof v === 'string'));
   const flags = find(p, 'flagSet');
   if (flags) return fc.subarray(flags.values, { minLength: 1 }).map((v) => v.join(', '));
@@ -65,7 +66,9 @@ function validString(p: Property, itemLevel: boolean): fc.Arbitrary<string> {
   const max = (itemLevel ? find(p, 'itemMaxLength')?.max : find(p, 'maxLength')?.max) ?? 40;
   if (format === 'alias@domain') {
     const domain = fc.constantFrom('contoso.com', 'fabrikam.onmicrosoft.com', 'x.io');
-    return fc.tuple(sized(charArb(p), 1, Math.max(1, Math.min(max, 64) - 17)), domain).map(([l, d]) => `${l}@${d}`);
+    // No white space and no @ in the local part: the format has neither.
+    const local = charArb(p).filter((ch) => ch !== '@' && !/\s/.test(ch));
+    return fc.tuple(sized(local, 1, Math.max(1, Math.min(max, 64) - 17)), domain).map(([l, d]) => `${l}@${d}`);
   }
   return sized(charArb(p), itemLevel ? 0 : Math.min(find(p, 'minLength')?.min ?? 0, max), max);
 }
@@ -108,22 +111,22 @@ export function validValue(p: Property, ctx: ArbContext): fc.Arbitrary<unknown> 
       { weight: 1, arbitrary: fc.array(item, { minLength: Math.min(maxItems, 3), maxLength: Math.min(maxItems, 3) }) },
     );
   }
-  const en = find(p, 'enum');
+  const en = allowedValues(p, ctx.spec.types);
   const nullable = !find(p, 'notNullable') && (!en || en.values.includes(null) || p.type.collection);
   return nullable ? fc.oneof({ weight: 5, arbitrary: value }, { weight: 1, arbitrary: fc.constant(null) }) : value;
 }
 
 function validItem(p: Property, type: TypeRef, ctx: ArbContext): fc.Arbitrary<unknown> {
-  const en = find(p, 'enum');
+  const en = allowedValues(p, ctx.spec.types);
   if (en?.values.some((v) => typeof v === 'number')) return fc.constantFrom(...en.values.filter((v): v is number => typeof v === 'number'));
   if (type.kind === 'primitive') {
     const kind = jsonKind(type.name);
     if (kind === 'boolean') return fc.boolean();
     if (kind === 'integer') return boundedNumber(p, INTEGER_RANGES[type.name]);
     if (kind === 'number') return boundedNumber(p, undefined);
-    return validString(p, type.collection);
+    return validString(p, type.collection, ctx.spec.types);
   }
-  if (type.resolution === 'enum') return validString(p, type.collection);
+  if (type.resolution === 'enum') return validString(p, type.collection, ctx.spec.types);
   const def = ctx.spec.types[type.name];
   if (def?.kind === 'complex' && ctx.depth < MAX_DEPTH) {
     const inner: Record<string, fc.Arbitrary<unknown>> = {};
@@ -153,10 +156,12 @@ export function breakers(p: Property, ctx: ArbContext): Breaker[] {
         }
         break;
       case 'enum': {
-        const numeric = c.values.some((v) => typeof v === 'number');
+        // Outside every list the docs give (the type page's values are allowed too).
+        const allowed = allowedValues(p, ctx.spec.types)?.values ?? c.values;
+        const numeric = allowed.some((v) => typeof v === 'number');
         const bad = numeric
-          ? fc.integer({ min: -1000, max: 100000 }).filter((n) => !c.values.includes(n))
-          : fc.constantFrom('Teen', 'unknownFutureValue', 'minor', '').filter((s) => !c.values.includes(s));
+          ? fc.integer({ min: -1000, max: 100000 }).filter((n) => !allowed.includes(n))
+          : fc.constantFrom('Teen', 'unknownFutureValue', 'minor', '', 'owner-ish').filter((s) => !allowed.includes(s));
         out.push({ rule: c.rule, at: p.type.collection ? '/0' : '', value: p.type.collection ? bad.map((b) => [b]) : bad });
         break;
       }
@@ -173,7 +178,7 @@ export function breakers(p: Property, ctx: ArbContext): Breaker[] {
         out.push({
           rule: c.rule,
           at: '',
-          value: fc.tuple(validString(p, false), fc.constantFrom(...c.chars), fc.nat()).map(([s, ch, i]) => {
+          value: fc.tuple(validString(p, false, ctx.spec.types), fc.constantFrom(...c.chars), fc.nat()).map(([s, ch, i]) => {
             const k = s.length ? i % s.length : 0;
             return `${s.slice(0, k)}${ch}${s.slice(k)}`.slice(-Math.max(1, find(p, 'maxLength')?.max ?? 1000));
           }),
@@ -184,22 +189,25 @@ export function breakers(p: Property, ctx: ArbContext): Breaker[] {
         out.push({
           rule: c.rule,
           at: '',
-          value: fc.tuple(validString(p, false), outside).map(([s, ch]) => (c.scope === 'local-part' && s.includes('@') ? `${ch}${s}` : `${s}${ch}`)),
+          value: fc
+            .tuple(validString(p, false, ctx.spec.types), outside)
+            .map(([s, ch]) => (c.scope === 'local-part' && s.includes('@') ? `${ch}${s}` : `${s}${ch}`)),
         });
         break;
       }
       case 'countryCode':
         out.push({ rule: c.rule, at: '', value: fc.constantFrom('USA', 'us', 'U', 'GBR', '12') });
         break;
-      case 'format':
-        if (c.format !== 'alias@domain') {
-          // Values no reading of the format accepts; a non-UTC offset for `utc-date-time` is left out, since a
-          // server may well convert it.
-          const re = FORMATS[c.format]!;
-          const bad = ['not a value', '2014-13-01T00:00:00Z', '2014-01-01 00:00:00', ''].filter((v) => !re.test(v));
-          out.push({ rule: c.rule, at: '', value: fc.constantFrom(...bad) });
-        } else out.push({ rule: c.rule, at: '', value: fc.constantFrom('no-at-sign', 'a@b@c', '@contoso.com') });
+      case 'format': {
+        // Values no reading of the format accepts; a non-UTC offset for `utc-date-time` is left out, since a
+        // server may well convert it.
+        const re = FORMATS[c.format]!;
+        const candidates =
+          c.format === 'alias@domain' ? ['no-at-sign', 'a@b@c', '@contoso.com'] : ['not a value', '2014-13-01T00:00:00Z', '2014-01-01 00:00:00', ''];
+        const bad = fc.constantFrom(...candidates.filter((v) => !re.test(v)));
+        out.push({ rule: c.rule, at: p.type.collection ? '/0' : '', value: p.type.collection ? bad.map((b) => [b]) : bad });
         break;
+      }
       case 'flagSet':
         out.push({ rule: c.rule, at: '', value: fc.constantFrom('Bogus', `${c.values[0]}, Bogus`, `${c.values[0]}, ${c.values[0]}`) });
         break;

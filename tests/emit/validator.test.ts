@@ -56,7 +56,10 @@ describe('v1.0 boundaries', () => {
   });
   it('types, formats, characters and unknown properties', () => {
     expectOneError(v({ accountEnabled: 'yes' }), 'type', '/accountEnabled', /accountEnabled/);
-    expectOneError(v({ birthday: '2014-13-01T00:00:00Z' }), 'primitive-format', '/birthday', /birthday/);
+    // "is always in UTC" (prose-format) replaces the type column's date-time: one error, not two.
+    expectOneError(v({ birthday: '2014-13-01T00:00:00Z' }), 'prose-format', '/birthday', /birthday/);
+    expectOneError(v({ birthday: '2014-01-01T00:00:00+01:00' }), 'prose-format', '/birthday', /birthday/);
+    expect(v({ birthday: '2014-01-01T00:00:00Z' })).toEqual({ valid: true });
     expectOneError(v({ onPremisesImmutableId: 'a$b' }), 'forbidden-chars', '/onPremisesImmutableId', /characters can't be used/);
     expectOneError(v({ userPrincipalName: 'jé@contoso.com' }), 'allowed-chars', '/userPrincipalName', /Only the following characters/);
     expect(v({ userPrincipalName: "o'neil.#1@contoso.com" })).toEqual({ valid: true });

@@ -292,10 +292,11 @@ describe('wordings from across the corpus', () => {
     }
   });
 
-  it('forbidden-chars: a run of characters with SPACE spelled out', () => {
-    expect(mine('forbidden-chars', 'These characters cannot be used in the mailNickName: `@()\\[]";:.<>,SPACE`.')).toEqual([
-      { kind: 'forbiddenChars', chars: [' ', '@', '(', ')', '\\', '[', ']', '"', ';', ':', '.', '<', '>', ','] },
-    ]);
+  it('forbidden-chars: a run of characters with SPACE spelled out, in code or as plain text', () => {
+    const chars = [' ', '@', '(', ')', '\\', '[', ']', '"', ';', ':', '.', '<', '>', ','];
+    expect(mine('forbidden-chars', 'These characters cannot be used in the mailNickName: `@()\\[]";:.<>,SPACE`.')).toEqual([{ kind: 'forbiddenChars', chars }]);
+    // group-post-groups as the table cell reads once markup is gone.
+    expect(mine('forbidden-chars', 'These characters cannot be used in the mailNickName: @()\\[]";:.<>,SPACE.')).toEqual([{ kind: 'forbiddenChars', chars }]);
   });
 
   it('max-items: "A maximum of N … can be specified"', () => {
@@ -321,5 +322,9 @@ describe('sentence splitting', () => {
     ]);
     expect(await split('A language, e.g. en-US, i.e. a tag. Next.')).toEqual(['A language, e.g. en-US, i.e. a tag.', 'Next.']);
     expect(await split('Values such as foo, bar, etc. and more.')).toEqual(['Values such as foo, bar, etc. and more.']);
+    expect(await split('A description for the group. Max. length: 1024 characters.')).toEqual([
+      'A description for the group.',
+      'Max. length: 1024 characters.',
+    ]);
   });
 });

@@ -60,7 +60,7 @@ describe('broken cases cover every enforceable rule of v1.0', () => {
       'forbidden-chars',
       'allowed-chars',
       'country-code',
-      'primitive-format',
+      'prose-format',
       'alias-domain',
       'flag-set',
       'own-request',

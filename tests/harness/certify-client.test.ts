@@ -40,11 +40,11 @@ describe('@microsoft/msgraph-sdk + msgraph-sdk-users 1.0.0-preview.90 (Kiota)', 
     const report = await certifyClient({ spec, adapter: kiotaSdk, seed: 1 });
     const failed = report.checks.filter((c) => c.status !== 'pass');
     expect(failed.map((c) => c.id)).toEqual(['body']);
-    expect(failed[0]).toMatchObject({
-      received: '/responsibilities: dropped (was null)',
-      source: 'spec/sources/v1.0/user-update.txt:94',
-      counterexample: { input: { body: { responsibilities: null } } },
-    });
+    // Which nullable property the run shrinks to depends on the draw; the finding is the same for each.
+    const name = /^\/(\w+): dropped \(was null\)$/.exec(String(failed[0]!.received))?.[1];
+    expect(name).toBeDefined();
+    const row = spec.requestBody.properties.find((p) => p.name === name)!;
+    expect(failed[0]).toMatchObject({ source: `${row.source.file}:${row.source.line}`, counterexample: { input: { body: { [name!]: null } } } });
     // Shrunk to a one-property body, sent as {}.
     expect((failed[0]!.counterexample as { exchanges: { request: { body: string } }[] }).exchanges[0]!.request.body).toBe('{}');
   });

@@ -2,7 +2,7 @@ import { type PropertyRule, splitList } from './rule.js';
 
 const LISTED = /\bThe (.+?) characters? (?:can(?:not|'t| not)|must not|may not) be used\b/i;
 /** "These characters cannot be used in the mailNickName: `@()\[]";:.<>,SPACE`": one run of characters. */
-const RUN = /\b(?:These|The following) characters (?:can(?:not|'t| not)|must not|may not) be used(?: in [^:]+)?:\s*`([^`]+)`/i;
+const RUN = /\b(?:These|The following) characters (?:can(?:not|'t| not)|must not|may not) be used(?: in [^:]+)?:\s*(?:`([^`]+)`|(\S+?))\.?$/i;
 /** Names the docs write in place of a character. */
 const NAMED: Record<string, string> = { SPACE: ' ', TAB: '\t' };
 
@@ -14,7 +14,7 @@ export const forbiddenCharsRule: PropertyRule = {
   mine(sentence) {
     const run = RUN.exec(sentence);
     if (run) {
-      let text = run[1]!;
+      let text = run[1] ?? run[2]!;
       const chars: string[] = [];
       for (const [name, ch] of Object.entries(NAMED)) {
         if (text.includes(name)) {

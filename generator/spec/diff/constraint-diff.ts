@@ -43,10 +43,16 @@ function inertReason(c: Constraint): string | undefined {
 }
 
 /**
+ * Why a constraint only one side states cannot be judged: it came from that side's resource page, and the
+ * other side had no resource page at hand to say the same (undefined: judge it as usual).
+ */
+export type Unjudged = (c: Constraint, side: 'a' | 'b') => string | undefined;
+
+/**
  * Changes of every constraint kind except `enum` and `notNullable`, which the property diff reports as enum
  * and nullability changes.
  */
-export function diffConstraints(subject: string, a: Constraint[], b: Constraint[]): DriftChange[] {
+export function diffConstraints(subject: string, a: Constraint[], b: Constraint[], unjudged?: Unjudged): DriftChange[] {
   const skip = (c: Constraint) => c.kind === 'enum' || c.kind === 'notNullable';
   const left = new Map(a.filter((c) => !skip(c)).map((c) => [key(c), c]));
   const right = new Map(b.filter((c) => !skip(c)).map((c) => [key(c), c]));
@@ -54,7 +60,7 @@ export function diffConstraints(subject: string, a: Constraint[], b: Constraint[
   for (const [k, ca] of left) {
     const cb = right.get(k);
     if (!cb) {
-      const inert = inertReason(ca);
+      const inert = inertReason(ca) ?? unjudged?.(ca, 'a');
       changes.push({
         kind: 'constraint-removed',
         id: idOf('constraint-removed', ca),
@@ -75,7 +81,7 @@ export function diffConstraints(subject: string, a: Constraint[], b: Constraint[
   }
   for (const [k, cb] of right) {
     if (left.has(k)) continue;
-    const inert = inertReason(cb);
+    const inert = inertReason(cb) ?? unjudged?.(cb, 'b');
     const effect = inert ? { breaking: NONE, reason: inert } : cb.kind === 'requiresPermission' ? permissionEffect(subject, cb, a) : { breaking: CLIENT };
     changes.push({
       kind: 'constraint-added',

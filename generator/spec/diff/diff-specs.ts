@@ -5,6 +5,7 @@
  */
 import type { OperationSpec, PathTemplate, PermissionRow, PropertyGroup, ReadOnlyStatement, ResponseSpec } from '../ir.js';
 import { BOTH, type Breaking, CLIENT, type DriftChange, type DriftReport, NONE, report, SERVER } from './change.js';
+import type { Unjudged } from './constraint-diff.js';
 import { diffProperties } from './property-diff.js';
 
 export function diffSpecs(a: OperationSpec, b: OperationSpec): DriftReport {
@@ -13,7 +14,7 @@ export function diffSpecs(a: OperationSpec, b: OperationSpec): DriftReport {
     ...diffPaths(a.http.paths, b.http.paths),
     ...diffHeaders(a, b),
     ...diffProperties(
-      { typesA: a.types, typesB: b.types, seen: new Set(), readOnly: readOnlyStatements(a, b) },
+      { typesA: a.types, typesB: b.types, seen: new Set(), readOnly: readOnlyStatements(a, b), unjudged: unjudged(a, b) },
       a.requestBody.properties,
       b.requestBody.properties,
     ),
@@ -28,6 +29,20 @@ export function diffSpecs(a: OperationSpec, b: OperationSpec): DriftReport {
     return { file: s.page.file, operation: s.operation, variant: s.variant, kind: 'docs' as const, ...(anchor ? { anchor } : {}) };
   };
   return report(side(a), side(b), changes);
+}
+
+/**
+ * A constraint one side's resource page lends (`resources/user.md`: "Maximum length is 128 characters") is
+ * no change when the other side read no resource page at all: that side could not have said it.
+ */
+function unjudged(a: OperationSpec, b: OperationSpec): Unjudged {
+  const page = { a: a.page.file, b: b.page.file };
+  const hadResource = { a: a.requestBody.resourceReadOnly !== undefined, b: b.requestBody.resourceReadOnly !== undefined };
+  return (c, side) => {
+    const other = side === 'a' ? 'b' : 'a';
+    if (c.source.file === page[side] || hadResource[other]) return undefined;
+    return `stated by ${side.toUpperCase()}'s resource page (${c.source.file}); ${other.toUpperCase()} had no resource page at hand to compare`;
+  };
 }
 
 function readOnlyStatements(a: OperationSpec, b: OperationSpec): Map<string, ReadOnlyStatement> {

@@ -7,7 +7,7 @@ import { similarity } from '../similarity.js';
 import type { Constraint, Property, ReadOnlyStatement, TypeDef, TypeRef } from '../ir.js';
 import { formatTypeRef } from '../type-expression.js';
 import { BOTH, CLIENT, type DriftChange, NONE, SERVER } from './change.js';
-import { diffConstraints } from './constraint-diff.js';
+import { diffConstraints, type Unjudged } from './constraint-diff.js';
 
 export interface PropertyDiffContext {
   typesA: Record<string, TypeDef>;
@@ -16,6 +16,8 @@ export interface PropertyDiffContext {
   seen: Set<string>;
   /** Read-only statements of the resource pages (B's first), by lower-case property name. */
   readOnly: Map<string, ReadOnlyStatement>;
+  /** Constraints lent by one side's resource page that the other side could not have stated. */
+  unjudged?: Unjudged;
 }
 
 /** A rename needs the same type and a name or description this close (0..1, word overlap). */
@@ -162,7 +164,7 @@ function diffProperty(ctx: PropertyDiffContext, pa: Property, pb: Property, subj
   }
   if (sameName || (enumA && enumB)) changes.push(...diffEnum(subject, pa, pb, enumA, enumB));
   changes.push(...diffNullability(subject, pa, pb));
-  changes.push(...diffConstraints(subject, pa.constraints, pb.constraints));
+  changes.push(...diffConstraints(subject, pa.constraints, pb.constraints, ctx.unjudged));
   if (sameName && ta.kind === 'named' && tb.kind === 'named') {
     const da = ctx.typesA[ta.name];
     const db = ctx.typesB[tb.name];

@@ -85,10 +85,10 @@ export const DEFECTS: Defect[] = [
   },
   {
     name: 'accepts-malformed-birthday',
-    breaks: 'birthday is a DateTimeOffset in ISO 8601 format',
-    caughtBy: 'rejects-invalid/birthday/primitive-format',
+    breaks: 'birthday is an ISO 8601 date-time, always in UTC',
+    caughtBy: 'rejects-invalid/birthday/prose-format',
     lineHolds: 'birthday',
-    steps: { validate: validateIgnoring((e) => e.path === '/birthday' && e.rule === 'primitive-format') },
+    steps: { validate: validateIgnoring((e) => e.path === '/birthday' && e.rule === 'prose-format') },
   },
   {
     name: 'accepts-wrong-json-types',

@@ -1,0 +1,25 @@
+/**
+ * The values a property may take when the docs enumerate them: the description's list, the enum type's own
+ * page (or `enums.md` section), or — when both list values — their union, since either may be the one that
+ * lags. One function, so the validator and the arbitraries that certify against it agree.
+ */
+import { isEnforced } from './enforced.js';
+import type { Constraint, OperationSpec, Property, SourceRef } from './ir.js';
+
+export interface AllowedValues {
+  values: (string | number | null)[];
+  rule: string;
+  source: SourceRef | undefined;
+}
+
+export function allowedValues(p: Property, types: OperationSpec['types']): AllowedValues | undefined {
+  const described = p.constraints.find((c): c is Extract<Constraint, { kind: 'enum' }> => c.kind === 'enum' && isEnforced(c));
+  const def = p.type.kind === 'named' ? types[p.type.name] : undefined;
+  const page = def?.kind === 'enum' && def.values.length ? def.values : undefined;
+  if (described) {
+    const extra = page ? page.filter((v) => !described.values.includes(v)) : [];
+    return { values: [...described.values, ...extra], rule: described.rule, source: described.source };
+  }
+  if (page && def) return { values: [...page], rule: 'enum-type', source: def.source };
+  return undefined;
+}
