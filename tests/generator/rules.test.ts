@@ -239,6 +239,8 @@ describe('wordings from across the corpus', () => {
     ).toEqual(f('email'));
     expect(mine('prose-format', 'Should follow ISO 639-1 Code; for example, "en-US".')).toEqual(f('language-tag'));
     expect(mine('prose-format', 'User unique identifier, must be Guid')).toEqual(f('uuid'));
+    // virtualendpoint-post-onpremisesconnections: adDomainUsername
+    expect(mine('prose-format', 'Required format: admin@contoso.com.')).toEqual(f('alias@domain'));
     expect(mine('prose-format', 'The GUID for the object.')).toEqual(f('uuid'));
     expect(mine('prose-format', 'The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time.', dto)).toEqual(
       f('utc-date-time'),
@@ -273,7 +275,35 @@ describe('wordings from across the corpus', () => {
     expect(mine('allowed-values', 'Allowed values: see the table of legal age group property definitions.')).toEqual([]);
   });
 
+  it('allowed-values: a unit after the last value; not a single string that may hold several values', () => {
+    const int32: TypeRef = { kind: 'primitive', name: 'Int32', collection: false };
+    // intune-deviceconfig-windowsupdateforbusinessconfiguration-create: scheduleImminentRestartWarningInMinutes
+    expect(mine('allowed-values', 'Supported values: 15, 30 or 60 (minutes).', int32)).toEqual([{ kind: 'enum', values: [15, 30, 60] }]);
+    // workforceintegration-update: supportedEntities
+    const text =
+      'Possible values are: none, shift, swapRequest, openshift. If selecting more than one value, all values must start with the first letter in uppercase.';
+    expect(mine('allowed-values', 'Possible values are: none, shift, swapRequest, openshift.', string, text)).toEqual([]);
+  });
+
+  it('allowed-values: one lower-case value, and "Either A or B." (found by the held-out sample)', () => {
+    // windowsupdates-updatableasset-unenrollassets: updateCategory
+    expect(mine('allowed-values', 'Possible values are: feature.')).toEqual([{ kind: 'enum', values: ['feature'] }]);
+    // driveitem-createlink: scope
+    expect(mine('allowed-values', 'Either anonymous or organization.')).toEqual([{ kind: 'enum', values: ['anonymous', 'organization'] }]);
+    expect(mine('allowed-values', 'Either view, edit, or embed.')).toEqual([{ kind: 'enum', values: ['view', 'edit', 'embed'] }]);
+    expect(mine('allowed-values', 'Either way, the value is kept.')).toEqual([]);
+  });
+
+  it('exact-length: "It is 28 characters long" (plannertask-update: bucketId)', () => {
+    expect(mine('exact-length', 'It is 28 characters long and case-sensitive.')).toEqual([
+      { kind: 'minLength', min: 28 },
+      { kind: 'maxLength', max: 28 },
+    ]);
+    expect(mine('exact-length', 'It is 28 characters long.', strings)).toEqual([]);
+  });
+
   it('only-value: a constant', () => {
+    expect(mine('only-value', 'Type of owned objects to return; Group is currently the only supported value.')).toEqual([{ kind: 'enum', values: ['Group'] }]);
     expect(mine('only-value', 'Currently only "/" is supported.')).toEqual([{ kind: 'enum', values: ['/'] }]);
     expect(mine('only-value', 'The only supported value is `Windows10`.')).toEqual([{ kind: 'enum', values: ['Windows10'] }]);
     expect(mine('only-value', 'Only administrators can set this.')).toEqual([]);
@@ -301,6 +331,10 @@ describe('wordings from across the corpus', () => {
 
   it('max-items: "A maximum of N … can be specified"', () => {
     expect(mine('max-items', 'A maximum of 100 owners can be specified.', strings)).toEqual([{ kind: 'maxItems', max: 100 }]);
+    // call-playprompt: prompts (found by the held-out sample)
+    expect(mine('max-items', 'The maximum supported MediaPrompt collection size is 20.', strings)).toEqual([{ kind: 'maxItems', max: 20 }]);
+    // user-translateexchangeids: inputIds
+    expect(mine('max-items', 'Maximum size of this collection is 1000 strings.', strings)).toEqual([{ kind: 'maxItems', max: 1000 }]);
   });
 });
 

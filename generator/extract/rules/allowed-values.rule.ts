@@ -7,6 +7,8 @@ const PATTERN = new RegExp(String.raw`\b${INTRO}(?=[\s:.]|$):?\s*(.*)$`, 'i');
 /** "…, or empty (which is interpreted as Public)": the empty string and null are values too. */
 const OR_EMPTY = /,?\s*(?:or )?empty(?: \([^)]*\))?\s*\.?$/i;
 const VALUE = /^[A-Za-z0-9_.#-]+$/;
+/** A sentence that is nothing but "Either anonymous or organization." or "Either view, edit, or embed." */
+const EITHER = /^Either ((?:[`"']?[A-Za-z][\w#-]*[`"']?,? )+or [`"']?[A-Za-z][\w#-]*[`"']?)\.?$/i;
 
 type Value = string | number | null;
 
@@ -45,9 +47,17 @@ export const allowedValuesRule: PropertyRule = {
   summary: 'Enumerated values, including `null` and "or empty" ("Allowed values: `null`, `Minor`, `NotAdult` and `Adult`", "The value can be …", bullet lists)',
   example: 'Allowed values: `null`, `Minor`, `NotAdult` and `Adult`.',
   mine(sentence, ctx) {
+    const either = EITHER.exec(sentence);
+    if (either && ctx.type.kind === 'primitive' && ctx.type.name === 'String') {
+      const values = splitList(either[1]!).map((v) => itemValue(v, false));
+      if (values.every((v): v is string => typeof v === 'string')) return [{ kind: 'enum', values }];
+    }
     const m = PATTERN.exec(sentence);
     if (!m) return [];
     const t = ctx.type;
+    // "If selecting more than one value, …": a single string that holds several of the values is a set, not
+    // one of them; refusing "a,b" would refuse what the docs allow.
+    if (!t.collection && /\b(?:more than one value|multiple values)\b/i.test(ctx.description)) return [];
     // A Boolean's "can be true or false" and a complex type's sub-properties are not enumerations.
     if ((t.kind === 'primitive' && t.name === 'Boolean') || (t.kind === 'named' && t.resolution === 'complex')) return [];
     const numeric = t.kind === 'primitive' && isNumeric(t.name);
@@ -56,6 +66,8 @@ export const allowedValuesRule: PropertyRule = {
       const bullets = bulletValues(sentence, ctx, numeric);
       return bullets ? [{ kind: 'enum', values: bullets }] : [];
     }
+    // "15, 30 or 60 (minutes)": a unit or remark after the last value is not part of it.
+    list = list.replace(/\s*\([^()]*\)\s*\.?$/, (m) => (/empty/i.test(list) && OR_EMPTY.test(list) ? m : ''));
     const empty = OR_EMPTY.test(list);
     if (empty) list = list.replace(OR_EMPTY, '');
     list = list.replace(/\.$/, '');
@@ -66,7 +78,7 @@ export const allowedValuesRule: PropertyRule = {
     if (!separated && !(valuesIntro && (m[0].includes(':') || !/\s/.test(list)))) return [];
     const items = separated ? splitList(list) : list.split(/\s+/);
     // Words in a row are values only when each looks like one (`NotReviewed`, `Deny`), never "see the table".
-    if (!separated && items.some((w) => !/^[`"']?(?:[A-Z]|[a-z]+[A-Z0-9])/.test(w))) return [];
+    if (!separated && items.length > 1 && items.some((w) => !/^[`"']?(?:[A-Z]|[a-z]+[A-Z0-9])/.test(w))) return [];
     const values: Value[] = [];
     for (const raw of items) {
       const v = itemValue(raw, numeric);

@@ -8,6 +8,10 @@ const PATTERNS = [
   // "A maximum of 10 owners can be specified", "Up to 20 values can be stored".
   /\b(?:a maximum of|up to) (\w+) (?:\w+ )?(?:can|may) be (?:set|specified|added|stored|provided|assigned)\b/i,
   /\blimited to (\w+) (?:values|items|entries|elements)\b/i,
+  // "Maximum size of this collection is 1000 strings."
+  /\bmaximum size of (?:this|the) collection is (\d+)\b/i,
+  // "The maximum supported MediaPrompt collection size is 20."
+  /\bmaximum (?:supported )?(?:\w+ )?collection size is (\d+)\b/i,
 ];
 
 export const maxItemsRule: PropertyRule = {

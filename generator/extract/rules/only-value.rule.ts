@@ -4,6 +4,8 @@ import type { PropertyRule } from './rule.js';
 const PATTERNS = [
   /^(?:Currently,? )?only (`[^`]+`|"[^"]+"|'[^']+'|\*\*[^*]+\*\*|[A-Za-z0-9_#.-]+) is (?:currently )?(?:supported|allowed|accepted)\b/i,
   /\bthe only (?:supported|allowed|accepted|valid) value (?:is|for this property is)\s+(`[^`]+`|"[^"]+"|'[^']+'|\*\*[^*]+\*\*|[A-Za-z0-9_#-]+)/i,
+  // "Type of owned objects to return; Group is currently the only supported value."
+  /(?:^|[;:]\s*)(`[^`]+`|"[^"]+"|\*\*[^*]+\*\*|[A-Za-z0-9_#-]+) is (?:currently )?the only (?:supported|allowed|accepted|valid) value\b/i,
 ];
 
 export const onlyValueRule: PropertyRule = {

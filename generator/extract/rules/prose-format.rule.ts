@@ -23,6 +23,8 @@ const FORMATS: { format: StringFormat; patterns: RegExp[] }[] = [
       /\bmust be (?:a |an )?(?:valid )?(?:e-?mail|SMTP) address\b/i,
     ],
   },
+  // "Required format: admin@contoso.com": an example that is the format.
+  { format: 'alias@domain', patterns: [/\b(?:Required|Expected) format:\s*\S+@\S+/i] },
   { format: 'language-tag', patterns: [/\bISO[- ]639(?:-1)?\b/i, /\bBCP[- ]?47\b/i, /\bRFC ?(?:4646|5646|1766)\b/i, /\blanguagecode2-country\b/i] },
   {
     format: 'uuid',
@@ -49,7 +51,7 @@ export const proseFormatRule: PropertyRule = {
     const stringy = t.kind === 'primitive' && (t.name === 'String' || t.name === 'DateTimeOffset');
     if (!stringy) return [];
     for (const { format, patterns } of FORMATS) {
-      if (format === 'utc-date-time' ? false : t.kind === 'primitive' && t.name !== 'String') continue;
+      if (format !== 'utc-date-time' && t.name !== 'String') continue;
       if (!patterns.some((p) => p.test(sentence))) continue;
       if (format === 'uri' && NOT_ABSOLUTE.test(sentence)) continue;
       if ((format === 'uri' || format === 'email') && MENTION.test(sentence)) continue;

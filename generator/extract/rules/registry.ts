@@ -7,6 +7,7 @@ import { aliasDomainRule } from './alias-domain.rule.js';
 import { allowedCharsRule } from './allowed-chars.rule.js';
 import { allowedValuesRule } from './allowed-values.rule.js';
 import { countryCodeRule } from './country-code.rule.js';
+import { exactLengthRule } from './exact-length.rule.js';
 import { extensionNullRemovesRule, extensionsAllowedRule } from './extensions.rule.js';
 import { partialUpdateRule } from './partial-update.rule.js';
 import { flagSetRule } from './flag-set.rule.js';
@@ -29,6 +30,7 @@ import { updateLimitRule } from './update-limit.rule.js';
 
 export const PROPERTY_RULES: readonly PropertyRule[] = [
   maxLengthRule,
+  exactLengthRule,
   numericRangeRule,
   allowedValuesRule,
   onlyValueRule,
