@@ -4,7 +4,7 @@
  */
 import Ajv2020 from 'ajv/dist/2020.js';
 import { findNodeAtLocation, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
-import type { OperationSpec, Spec } from '../generator/spec/ir.js';
+import { type OperationSpec, SPEC_FORMAT_VERSION, type Spec } from '../generator/spec/ir.js';
 import { specProblems } from '../generator/spec/spec-problems.js';
 import { packageFile, readInput, UsageError } from './io.js';
 
@@ -32,6 +32,14 @@ export function loadSpec(file: string): Spec {
     throw new UsageError(`${file}:${lineColumn(text, e?.offset ?? 0)}: not valid JSON (${e ? printParseErrorCode(e.error) : 'empty file'})`);
   }
   const data = JSON.parse(text) as unknown;
+  // An older (or newer) format is named before its shape is judged: "not a docspec spec" would hide why.
+  const version = (data as { formatVersion?: unknown } | null)?.formatVersion;
+  if (typeof version === 'number' && version !== SPEC_FORMAT_VERSION) {
+    const node = findNodeAtLocation(tree, ['formatVersion']);
+    throw new UsageError(
+      `${file}:${node ? lineColumn(text, node.offset) : '1:1'}: spec format ${version}; this docspec reads format ${SPEC_FORMAT_VERSION} (regenerate the spec with docspec generate)`,
+    );
+  }
   validate ??= new Ajv2020.default({ allErrors: false, strict: false }).compile(JSON.parse(packageFile('spec/spec.schema.json')));
   if (!validate(data)) {
     const e = validate.errors![0]!;

@@ -283,3 +283,18 @@ describe.skipIf(!hasCorpus)('2021 → current v1.0 Update user', () => {
     for (const c of permissions) expect(c.breaking, `${c.id} ${c.subject}`).toEqual({ client: false, server: false });
   });
 });
+
+describe('spec format versions', () => {
+  it('drift between a format-1 spec file and a format-2 one exits 2 with one line naming the version', async () => {
+    const old = join(work, 'user-update.v1.0.format1.json');
+    const text = readFileSync(join(ROOT, 'spec/user-update.v1.0.json'), 'utf8');
+    expect(text).toContain('"formatVersion": 2,');
+    writeFileSync(old, text.replace('"formatVersion": 2,', '"formatVersion": 1,'));
+    const r = await run(['drift', old, 'spec/user-update.v1.0.json']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/user-update\.v1\.0\.format1\.json:\d+:\d+: spec format 1; this docspec reads format 2/);
+  });
+});

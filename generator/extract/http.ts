@@ -70,21 +70,39 @@ export function readHeaders(page: PageModel): HeaderSpec[] {
   return out;
 }
 
-const STATUS_SENTENCE = /\b(\d{3})\s+([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*)\s+(?:response code|status code)/;
+const STATUS = /\b(\d{3})\s+([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*)\s+(?:response code|status code)/g;
 const BODY_SENTENCE = /\b(?:an? |the )?(?:updated |new )?(\w+) object in the response body\b/i;
+const COLLECTION_SENTENCE = /\bcollection of (?:\[)?(\w+)(?:\])? objects in the response body\b/i;
+/** What follows a status and scopes it: "when the object is already a member of the group". */
+const CONDITION = /^\W*(?:response code\s*)?((?:when|if|for|in case)\b[^.]*?)\s*\.?$/i;
 
+/**
+ * Every status the Response section documents, each with the condition the prose gives it: "returns a
+ * `204 No Content` response code—except a `200 OK` response code when updating the following properties:
+ * …" is 204, and 200 under its condition; "returns a `400 Bad Request` response code when the object is
+ * already a member" is a documented failure.
+ */
 export function readResponses(page: PageModel): ResponseSpec[] {
   const out: ResponseSpec[] = [];
   for (const b of allBlocks(sectionBlocks(page, /^Responses?$/i))) {
     if (b.kind !== 'paragraph') continue;
     for (const s of sentencesOf(b)) {
-      const m = STATUS_SENTENCE.exec(s.text);
-      if (!m) continue;
-      const source: SourceRef = { file: b.pos.file, line: s.line, column: s.column };
-      const r: ResponseSpec = { status: Number(m[1]), statusText: m[2]!, source };
-      const body = BODY_SENTENCE.exec(s.text);
-      if (body) r.bodyType = body[1]!;
-      if (!out.some((o) => o.status === r.status)) out.push(r);
+      const matches = [...s.text.matchAll(STATUS)];
+      matches.forEach((m, i) => {
+        const source: SourceRef = { file: b.pos.file, line: s.line, column: s.column };
+        const r: ResponseSpec = { status: Number(m[1]), statusText: m[2]!, source };
+        const after = s.text.slice((m.index ?? 0) + m[0].length, matches[i + 1]?.index ?? s.text.length);
+        const condition = CONDITION.exec(after.replace(/[—–]\s*except\b.*$/i, ''))?.[1];
+        if (condition) r.condition = condition.replace(/[\s,;:—–-]+$/, '');
+        // The body the sentence promises belongs to its first (unconditional) status.
+        if (i === 0) {
+          const list = COLLECTION_SENTENCE.exec(s.text);
+          const body = list ?? BODY_SENTENCE.exec(s.text);
+          if (body) r.bodyType = body[1]!;
+          if (list) r.bodyCollection = true;
+        }
+        if (!out.some((o) => o.status === r.status)) out.push(r);
+      });
     }
   }
   return out;

@@ -8,7 +8,7 @@ import type { PageModel } from '../read/page-model.js';
 import { versionOfUrl } from './http-message.js';
 
 /**
- * "Update user" → `user-update`; "Update User" → `user-update`; "Get driveItem" → `driveitem-get`. The name
+ * "Update user" → `user-update`; "user: assignLicense" → `user-assignlicense`; "Update User" → `user-update`; "Get driveItem" → `driveitem-get`. The name
  * becomes a file name, so only `a-z`, `0-9` and single inner dashes survive, whatever the title holds
  * (`# ../../x` gives `x`, a title of other scripts gives `operation`).
  */
@@ -19,6 +19,9 @@ export function operationName(title: string): string {
       .replace(/[^a-z0-9-]+/g, '')
       .replace(/-{2,}/g, '-')
       .replace(/^-|-$/g, '');
+  // "user: assignLicense" (an action or function page) → `user-assignlicense`.
+  const action = /^([^\s:]+):\s*(\S+)$/.exec(title.trim());
+  if (action) return [clean(action[1]!), clean(action[2]!)].filter(Boolean).join('-') || 'operation';
   const words = title.trim().split(/\s+/);
   const verb = clean(words.shift() ?? '');
   const subject = clean(words.join('-'));

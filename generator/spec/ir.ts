@@ -4,8 +4,12 @@
  * effect as changing the page. Every item that came from the docs carries a `source` (file, line, column).
  */
 
-/** Bumped when the shape changes incompatibly; `spec/spec.schema.json` describes this version. */
-export const SPEC_FORMAT_VERSION = 1;
+/**
+ * Bumped when the shape changes incompatibly; `spec/spec.schema.json` describes this version. Format 2 added
+ * constraint kinds (minLength, minimum, maximum, required, prose formats), conditions on constraints and
+ * responses, any-of/all-of permissions, and response body collections.
+ */
+export const SPEC_FORMAT_VERSION = 2;
 
 export interface SourceRef {
   /** Path of the docs file as given to the generator (relative to the working directory when possible). */
@@ -192,8 +196,15 @@ export interface HeaderSpec {
 export interface ResponseSpec {
   status: number;
   statusText: string;
+  /**
+   * When the docs say this status applies ("when updating the following properties: …", "when the object is
+   * already a member of the group"); absent for the status every successful call gets.
+   */
+  condition?: string;
   /** Resource type of the response body; absent when the docs promise no body. */
   bodyType?: string;
+  /** The body is a collection of `bodyType` ("a collection of group objects in the response body"). */
+  bodyCollection?: boolean;
   source: SourceRef;
 }
 

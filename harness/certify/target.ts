@@ -2,6 +2,7 @@
  * Where requests go: the documented path templates turned into concrete paths for one resource, and the
  * requests every check builds on (documented headers, a bearer token, a JSON body).
  */
+import { successResponse as documentedSuccess } from '../../generator/spec/responses.js';
 import type { HeaderSpec, OperationSpec, PathTemplate, ResponseSpec, SourceRef } from '../../generator/spec/ir.js';
 import type { HttpRequest } from './exchange.js';
 import type { Send } from './transport.js';
@@ -108,9 +109,9 @@ export function readRequest(t: Target, keys: string[] = [], path = t.primaryPath
   return { method: 'GET', path: `${path}${query}`, headers: { Authorization: `Bearer ${t.token}`, Accept: 'application/json' } };
 }
 
-/** The documented success response (the first 2xx), if the page states one. */
+/** The documented success response (see `successResponse` in generator/spec/responses.ts). */
 export function successResponse(spec: OperationSpec): ResponseSpec | undefined {
-  return spec.responses.find((r) => r.status >= 200 && r.status < 300);
+  return documentedSuccess(spec.responses);
 }
 
 export const sourceText = (s: SourceRef | undefined) => (s ? `${s.file}:${s.line}` : undefined);

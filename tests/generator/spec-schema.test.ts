@@ -33,6 +33,7 @@ describe('operation names', () => {
     const patterns = JSON.stringify(schema).match(/"operation":\{"type":"string","pattern":"([^"]+)"\}/g) ?? [];
     expect(patterns.length).toBeGreaterThan(0);
     for (const p of patterns) expect(p).toContain(`"pattern":"${OPERATION_NAME.source}"`);
+    expect(operationName('user: assignLicense')).toBe('user-assignlicense');
     for (const title of ['Update user', '# ../../X', 'user: assignLicense', 'Mettre à jour', '---', '', 'Überprüfen', 'Get driveItem (beta)']) {
       expect(operationName(title), title).toMatch(OPERATION_NAME);
     }

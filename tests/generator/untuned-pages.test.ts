@@ -118,3 +118,35 @@ describe('the resource page fills what the request row leaves out', () => {
     expect(errs[0]!.source).toMatch(/user-update\.txt:\d+$/);
   });
 });
+
+describe.skipIf(!hasCorpus)('every documented status, with its condition', () => {
+  const statuses = (name: string) => page(name).responses.map(({ source: _, ...r }) => r);
+
+  it('group-update: 204, and 200 OK only when updating the Exchange properties', () => {
+    const spec = page('group-update.md');
+    expect(statuses('group-update.md')).toEqual([
+      { status: 204, statusText: 'No Content' },
+      {
+        status: 200,
+        statusText: 'OK',
+        condition:
+          'when updating the following properties: allowExternalSenders, autoSubscribeNewMembers, hideFromAddressLists, hideFromOutlookClients, isSubscribedByMail, unseenCount',
+      },
+    ]);
+    expect(lineOf(spec.responses[1]!.source.file, spec.responses[1]!.source.line)).toMatch(/except a `200 OK` response code/);
+  });
+
+  it('group-post-members: the 400 and 404 failures and when they happen', () => {
+    expect(statuses('group-post-members.md')).toEqual([
+      { status: 204, statusText: 'No Content' },
+      { status: 400, statusText: 'Bad Request', condition: 'when the object is already a member of the group' },
+      { status: 404, statusText: 'Not Found', condition: "when the object being added doesn't exist" },
+    ]);
+  });
+
+  it('a list operation returns a collection; "user: assignLicense" is user-assignlicense', () => {
+    expect(statuses('group-list.md')).toEqual([{ status: 200, statusText: 'OK', bodyType: 'group', bodyCollection: true }]);
+    const assign = page('user-assignlicense.md');
+    expect([assign.operation, assign.http.method]).toEqual(['user-assignlicense', 'POST']);
+  });
+});

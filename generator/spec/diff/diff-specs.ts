@@ -7,6 +7,7 @@ import type { OperationSpec, PathTemplate, PermissionRow, PropertyGroup, ReadOnl
 import { BOTH, type Breaking, CLIENT, type DriftChange, type DriftReport, NONE, report, SERVER } from './change.js';
 import type { Unjudged } from './constraint-diff.js';
 import { diffProperties } from './property-diff.js';
+import { successResponse } from '../responses.js';
 
 export function diffSpecs(a: OperationSpec, b: OperationSpec): DriftReport {
   const changes: DriftChange[] = [
@@ -262,9 +263,7 @@ function diffPartialUpdate(a: OperationSpec, b: OperationSpec): DriftChange[] {
   ];
 }
 
-function success(responses: ResponseSpec[]): ResponseSpec | undefined {
-  return responses.find((r) => r.status >= 200 && r.status < 300);
-}
+const success = successResponse;
 
 function diffResponse(a: ResponseSpec[], b: ResponseSpec[]): DriftChange[] {
   const ra = success(a);
