@@ -534,6 +534,371 @@ export interface PasswordProfile {
 export type DateTimeOffset = string;
 /** A GUID, e.g. `4562bcc8-c436-4f95-b7c0-4f8ce89dca5e`. */
 export type Guid = string;
+/** The complex types' contracts, shared by the request and response validators. */
+const types: Contract['types'] = [
+    [
+      "assignedLicense",
+      {
+        "open": false,
+        "source": "spec/sources/graph-docs/beta/resources/assignedlicense.md:19",
+        "properties": [
+          [
+            "disabledPlans",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": true,
+              "checks": [
+                {
+                  "kind": "format",
+                  "format": "uuid",
+                  "rule": "primitive-format",
+                  "source": "spec/sources/graph-docs/beta/resources/assignedlicense.md:21"
+                }
+              ],
+              "source": "spec/sources/graph-docs/beta/resources/assignedlicense.md:21"
+            }
+          ],
+          [
+            "skuId",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "format",
+                  "format": "uuid",
+                  "rule": "primitive-format",
+                  "source": "spec/sources/graph-docs/beta/resources/assignedlicense.md:22"
+                }
+              ],
+              "source": "spec/sources/graph-docs/beta/resources/assignedlicense.md:22"
+            }
+          ]
+        ]
+      }
+    ],
+    [
+      "customSecurityAttributeValue",
+      {
+        "open": true,
+        "source": "spec/sources/graph-docs/beta/resources/customsecurityattributevalue.md:1",
+        "properties": []
+      }
+    ],
+    [
+      "employeeOrgData",
+      {
+        "open": false,
+        "source": "spec/sources/graph-docs/beta/resources/employeeorgdata.md:19",
+        "properties": [
+          [
+            "division",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/beta/resources/employeeorgdata.md:21"
+            }
+          ],
+          [
+            "costCenter",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/beta/resources/employeeorgdata.md:22"
+            }
+          ]
+        ]
+      }
+    ],
+    [
+      "objectIdentity",
+      {
+        "open": false,
+        "source": "spec/sources/graph-docs/beta/resources/objectidentity.md:22",
+        "properties": [
+          [
+            "signInType",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/beta/resources/objectidentity.md:24"
+            }
+          ],
+          [
+            "issuer",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "maxLength",
+                  "max": 512,
+                  "rule": "max-length",
+                  "source": "spec/sources/graph-docs/beta/resources/objectidentity.md:25"
+                }
+              ],
+              "source": "spec/sources/graph-docs/beta/resources/objectidentity.md:25"
+            }
+          ],
+          [
+            "issuerAssignedId",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "maxLength",
+                  "max": 100,
+                  "rule": "max-length",
+                  "source": "spec/sources/graph-docs/beta/resources/objectidentity.md:26"
+                },
+                {
+                  "kind": "format",
+                  "format": "email",
+                  "rule": "prose-format",
+                  "source": "spec/sources/graph-docs/beta/resources/objectidentity.md:26"
+                }
+              ],
+              "source": "spec/sources/graph-docs/beta/resources/objectidentity.md:26"
+            }
+          ]
+        ]
+      }
+    ],
+    [
+      "onPremisesExtensionAttributes",
+      {
+        "open": false,
+        "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:22",
+        "properties": [
+          [
+            "extensionAttribute1",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:24"
+            }
+          ],
+          [
+            "extensionAttribute2",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:25"
+            }
+          ],
+          [
+            "extensionAttribute3",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:26"
+            }
+          ],
+          [
+            "extensionAttribute4",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:27"
+            }
+          ],
+          [
+            "extensionAttribute5",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:28"
+            }
+          ],
+          [
+            "extensionAttribute6",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:29"
+            }
+          ],
+          [
+            "extensionAttribute7",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:30"
+            }
+          ],
+          [
+            "extensionAttribute8",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:31"
+            }
+          ],
+          [
+            "extensionAttribute9",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:32"
+            }
+          ],
+          [
+            "extensionAttribute10",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:33"
+            }
+          ],
+          [
+            "extensionAttribute11",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:34"
+            }
+          ],
+          [
+            "extensionAttribute12",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:35"
+            }
+          ],
+          [
+            "extensionAttribute13",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:36"
+            }
+          ],
+          [
+            "extensionAttribute14",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:37"
+            }
+          ],
+          [
+            "extensionAttribute15",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:38"
+            }
+          ]
+        ]
+      }
+    ],
+    [
+      "passwordProfile",
+      {
+        "open": false,
+        "source": "spec/sources/graph-docs/beta/resources/passwordprofile.md:20",
+        "properties": [
+          [
+            "forceChangePasswordNextSignIn",
+            {
+              "type": {
+                "kind": "boolean"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/beta/resources/passwordprofile.md:22"
+            }
+          ],
+          [
+            "forceChangePasswordNextSignInWithMfa",
+            {
+              "type": {
+                "kind": "boolean"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/beta/resources/passwordprofile.md:23"
+            }
+          ],
+          [
+            "password",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/beta/resources/passwordprofile.md:24"
+            }
+          ]
+        ]
+      }
+    ]
+  ];
 /** What the validator checks, from the spec. Plain data; keys are kept in arrays, never as object keys. */
 const contract: Contract = {
     "properties": [
@@ -1285,370 +1650,6 @@ const contract: Contract = {
         }
       ]
     ],
-    "types": [
-      [
-        "assignedLicense",
-        {
-          "open": false,
-          "source": "spec/sources/graph-docs/beta/resources/assignedlicense.md:19",
-          "properties": [
-            [
-              "disabledPlans",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": true,
-                "checks": [
-                  {
-                    "kind": "format",
-                    "format": "uuid",
-                    "rule": "primitive-format",
-                    "source": "spec/sources/graph-docs/beta/resources/assignedlicense.md:21"
-                  }
-                ],
-                "source": "spec/sources/graph-docs/beta/resources/assignedlicense.md:21"
-              }
-            ],
-            [
-              "skuId",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [
-                  {
-                    "kind": "format",
-                    "format": "uuid",
-                    "rule": "primitive-format",
-                    "source": "spec/sources/graph-docs/beta/resources/assignedlicense.md:22"
-                  }
-                ],
-                "source": "spec/sources/graph-docs/beta/resources/assignedlicense.md:22"
-              }
-            ]
-          ]
-        }
-      ],
-      [
-        "customSecurityAttributeValue",
-        {
-          "open": true,
-          "source": "spec/sources/graph-docs/beta/resources/customsecurityattributevalue.md:1",
-          "properties": []
-        }
-      ],
-      [
-        "employeeOrgData",
-        {
-          "open": false,
-          "source": "spec/sources/graph-docs/beta/resources/employeeorgdata.md:19",
-          "properties": [
-            [
-              "division",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/beta/resources/employeeorgdata.md:21"
-              }
-            ],
-            [
-              "costCenter",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/beta/resources/employeeorgdata.md:22"
-              }
-            ]
-          ]
-        }
-      ],
-      [
-        "objectIdentity",
-        {
-          "open": false,
-          "source": "spec/sources/graph-docs/beta/resources/objectidentity.md:22",
-          "properties": [
-            [
-              "signInType",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/beta/resources/objectidentity.md:24"
-              }
-            ],
-            [
-              "issuer",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [
-                  {
-                    "kind": "maxLength",
-                    "max": 512,
-                    "rule": "max-length",
-                    "source": "spec/sources/graph-docs/beta/resources/objectidentity.md:25"
-                  }
-                ],
-                "source": "spec/sources/graph-docs/beta/resources/objectidentity.md:25"
-              }
-            ],
-            [
-              "issuerAssignedId",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [
-                  {
-                    "kind": "maxLength",
-                    "max": 100,
-                    "rule": "max-length",
-                    "source": "spec/sources/graph-docs/beta/resources/objectidentity.md:26"
-                  },
-                  {
-                    "kind": "format",
-                    "format": "email",
-                    "rule": "prose-format",
-                    "source": "spec/sources/graph-docs/beta/resources/objectidentity.md:26"
-                  }
-                ],
-                "source": "spec/sources/graph-docs/beta/resources/objectidentity.md:26"
-              }
-            ]
-          ]
-        }
-      ],
-      [
-        "onPremisesExtensionAttributes",
-        {
-          "open": false,
-          "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:22",
-          "properties": [
-            [
-              "extensionAttribute1",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:24"
-              }
-            ],
-            [
-              "extensionAttribute2",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:25"
-              }
-            ],
-            [
-              "extensionAttribute3",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:26"
-              }
-            ],
-            [
-              "extensionAttribute4",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:27"
-              }
-            ],
-            [
-              "extensionAttribute5",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:28"
-              }
-            ],
-            [
-              "extensionAttribute6",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:29"
-              }
-            ],
-            [
-              "extensionAttribute7",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:30"
-              }
-            ],
-            [
-              "extensionAttribute8",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:31"
-              }
-            ],
-            [
-              "extensionAttribute9",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:32"
-              }
-            ],
-            [
-              "extensionAttribute10",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:33"
-              }
-            ],
-            [
-              "extensionAttribute11",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:34"
-              }
-            ],
-            [
-              "extensionAttribute12",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:35"
-              }
-            ],
-            [
-              "extensionAttribute13",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:36"
-              }
-            ],
-            [
-              "extensionAttribute14",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:37"
-              }
-            ],
-            [
-              "extensionAttribute15",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/beta/resources/onpremisesextensionattributes.md:38"
-              }
-            ]
-          ]
-        }
-      ],
-      [
-        "passwordProfile",
-        {
-          "open": false,
-          "source": "spec/sources/graph-docs/beta/resources/passwordprofile.md:20",
-          "properties": [
-            [
-              "forceChangePasswordNextSignIn",
-              {
-                "type": {
-                  "kind": "boolean"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/beta/resources/passwordprofile.md:22"
-              }
-            ],
-            [
-              "forceChangePasswordNextSignInWithMfa",
-              {
-                "type": {
-                  "kind": "boolean"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/beta/resources/passwordprofile.md:23"
-              }
-            ],
-            [
-              "password",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/beta/resources/passwordprofile.md:24"
-              }
-            ]
-          ]
-        }
-      ]
-    ],
     "groups": [
       {
         "kind": "own-request",
@@ -1670,8 +1671,17 @@ const contract: Contract = {
       "^ext[a-z0-9]{8}_[A-Za-z0-9_]+$",
       "^extension_[0-9a-fA-F]{32}_[A-Za-z0-9_]+$"
     ],
-    "source": "spec/sources/beta/user-update.md:61"
+    "source": "spec/sources/beta/user-update.md:61",
+    "types": types
   };
+/** The docs promise no response body (204 No Content, spec/sources/beta/user-update.md:124). */
+export type ResponseBody = undefined;
+
+/** Checks that a success response has no body, as the docs say; never throws. */
+export function validateResponseBody(body: unknown): ValidationResult {
+  if (body === undefined || body === null || body === '') return { valid: true };
+  return { valid: false, errors: [{ path: '', rule: 'response-body', message: 'The docs promise no response body', source: "spec/sources/beta/user-update.md:124" }] };
+}
 
 /**
  * Checks a request body against every constraint the docs state, collecting all errors; never throws.

@@ -19,6 +19,2304 @@ export interface RequestBody {
   id?: string;
 }
 
+/**
+ * The `assignedLicense` complex type.
+ * @see spec/sources/graph-docs/v1.0/resources/assignedlicense.md:17
+ */
+export interface AssignedLicense {
+  [annotation: `${string}@${string}`]: unknown;
+  /**
+   * A collection of the unique identifiers for plans that have been disabled.
+   *
+   * - Format: uuid. (`primitive-format`, spec/sources/graph-docs/v1.0/resources/assignedlicense.md:19)
+   * @see spec/sources/graph-docs/v1.0/resources/assignedlicense.md:19
+   */
+  disabledPlans?: Guid[] | null;
+  /**
+   * The unique identifier for the SKU.
+   *
+   * - Format: uuid. (`primitive-format`, spec/sources/graph-docs/v1.0/resources/assignedlicense.md:20)
+   * @see spec/sources/graph-docs/v1.0/resources/assignedlicense.md:20
+   */
+  skuId?: Guid | null;
+}
+
+/**
+ * The `employeeOrgData` complex type.
+ * @see spec/sources/graph-docs/v1.0/resources/employeeorgdata.md:17
+ */
+export interface EmployeeOrgData {
+  [annotation: `${string}@${string}`]: unknown;
+  /**
+   * The name of the division in which the user works.
+   * Returned only on $select. Supports $filter.
+   * @see spec/sources/graph-docs/v1.0/resources/employeeorgdata.md:19
+   */
+  division?: string | null;
+  /**
+   * The cost center associated with the user.
+   * Returned only on $select. Supports $filter.
+   * @see spec/sources/graph-docs/v1.0/resources/employeeorgdata.md:20
+   */
+  costCenter?: string | null;
+}
+
+/**
+ * The `objectIdentity` complex type.
+ * @see spec/sources/graph-docs/v1.0/resources/objectidentity.md:20
+ */
+export interface ObjectIdentity {
+  [annotation: `${string}@${string}`]: unknown;
+  /**
+   * Specifies the user sign-in types in your directory, such as emailAddress, userName or federated. Here, federated represents a unique identifier for a user from an issuer, that can be in any format chosen by the issuer. Additional validation is enforced on issuerAssignedId when the sign-in type is set to emailAddress or userName. This property can also be set to any custom string.
+   * @see spec/sources/graph-docs/v1.0/resources/objectidentity.md:22
+   */
+  signInType?: string | null;
+  /**
+   * Specifies the issuer of the identity, for example facebook.com.
+   * For local accounts (where signInType is not federated), this property is the local B2C tenant default domain name, for example contoso.onmicrosoft.com.
+   * For external users from other Azure AD organization, this will be the domain of the federated organization, for example contoso.com.
+   * Supports $filter. 512 character limit.
+   *
+   * - At most 512 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/objectidentity.md:23)
+   * @see spec/sources/graph-docs/v1.0/resources/objectidentity.md:23
+   */
+  issuer?: string | null;
+  /**
+   * Specifies the unique identifier assigned to the user by the issuer. The combination of issuer and issuerAssignedId must be unique within the organization. Represents the sign-in name for the user, when signInType is set to emailAddress or userName (also known as local accounts).
+   * When signInType is set to:
+   * • emailAddress, (or a custom string that starts with emailAddress like emailAddress1) issuerAssignedId must be a valid email address
+   * • userName, issuerAssignedId must be a valid local part of an email address
+   * Supports $filter. 100 character limit.
+   *
+   * - At most 100 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/objectidentity.md:24)
+   * - Format: email. (`prose-format`, spec/sources/graph-docs/v1.0/resources/objectidentity.md:24)
+   * @see spec/sources/graph-docs/v1.0/resources/objectidentity.md:24
+   */
+  issuerAssignedId?: string | null;
+}
+
+/**
+ * The `onPremisesExtensionAttributes` complex type.
+ * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:19
+ */
+export interface OnPremisesExtensionAttributes {
+  [annotation: `${string}@${string}`]: unknown;
+  /**
+   * First customizable extension attribute.
+   * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:21
+   */
+  extensionAttribute1?: string | null;
+  /**
+   * Second customizable extension attribute.
+   * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:22
+   */
+  extensionAttribute2?: string | null;
+  /**
+   * Third customizable extension attribute.
+   * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:23
+   */
+  extensionAttribute3?: string | null;
+  /**
+   * Fourth customizable extension attribute.
+   * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:24
+   */
+  extensionAttribute4?: string | null;
+  /**
+   * Fifth customizable extension attribute.
+   * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:25
+   */
+  extensionAttribute5?: string | null;
+  /**
+   * Sixth customizable extension attribute.
+   * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:26
+   */
+  extensionAttribute6?: string | null;
+  /**
+   * Seventh customizable extension attribute.
+   * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:27
+   */
+  extensionAttribute7?: string | null;
+  /**
+   * Eighth customizable extension attribute.
+   * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:28
+   */
+  extensionAttribute8?: string | null;
+  /**
+   * Ninth customizable extension attribute.
+   * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:29
+   */
+  extensionAttribute9?: string | null;
+  /**
+   * Tenth customizable extension attribute.
+   * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:30
+   */
+  extensionAttribute10?: string | null;
+  /**
+   * Eleventh customizable extension attribute.
+   * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:31
+   */
+  extensionAttribute11?: string | null;
+  /**
+   * Twelfth customizable extension attribute.
+   * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:32
+   */
+  extensionAttribute12?: string | null;
+  /**
+   * Thirteenth customizable extension attribute.
+   * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:33
+   */
+  extensionAttribute13?: string | null;
+  /**
+   * Fourteenth customizable extension attribute.
+   * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:34
+   */
+  extensionAttribute14?: string | null;
+  /**
+   * Fifteenth customizable extension attribute.
+   * @see spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:35
+   */
+  extensionAttribute15?: string | null;
+}
+
+/**
+ * The `passwordProfile` complex type.
+ * @see spec/sources/graph-docs/v1.0/resources/passwordprofile.md:18
+ */
+export interface PasswordProfile {
+  [annotation: `${string}@${string}`]: unknown;
+  /**
+   * true if the user must change her password on the next login; otherwise false. If not set, default is false. NOTE: For Azure B2C tenants, set to false and instead use custom policies and user flows to force password reset at first sign in. See Force password reset at first logon.
+   * @see spec/sources/graph-docs/v1.0/resources/passwordprofile.md:20
+   */
+  forceChangePasswordNextSignIn?: boolean | null;
+  /**
+   * If true, at next sign-in, the user must perform a multi-factor authentication (MFA) before being forced to change their password. The behavior is identical to forceChangePasswordNextSignIn except that the user is required to first perform a multi-factor authentication before password change. After a password change, this property will be automatically reset to false. If not set, default is false.
+   * @see spec/sources/graph-docs/v1.0/resources/passwordprofile.md:21
+   */
+  forceChangePasswordNextSignInWithMfa?: boolean | null;
+  /**
+   * The password for the user. This property is required when a user is created. It can be updated, but the user will be required to change the password on the next login. The password must satisfy minimum requirements as specified by the user’s passwordPolicies property. By default, a strong password is required.
+   *
+   * - Required when the resource is created. (`required-on-create`, spec/sources/graph-docs/v1.0/resources/passwordprofile.md:22)
+   * @see spec/sources/graph-docs/v1.0/resources/passwordprofile.md:22
+   */
+  password?: string | null;
+}
+
+/**
+ * The `user` complex type.
+ * @see spec/sources/graph-docs/v1.0/resources/user.md:133
+ */
+export interface User {
+  [annotation: `${string}@${string}`]: unknown;
+  /**
+   * A freeform text entry field for the user to describe themselves. Returned only on $select.
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:135
+   */
+  aboutMe?: string | null;
+  /**
+   * true if the account is enabled; otherwise, false. This property is required when a user is created.
+   * Returned only on $select. Supports $filter (eq, ne, NOT, and in).
+   *
+   * - Required when the resource is created. (`required-on-create`, spec/sources/graph-docs/v1.0/resources/user.md:136)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:136
+   */
+  accountEnabled?: boolean | null;
+  /**
+   * Sets the age group of the user. Allowed values: null, minor, notAdult and adult. Refer to the legal age group property definitions for further information.
+   * Returned only on $select. Supports $filter (eq, ne, NOT, and in).
+   *
+   * - One of: null, minor, notAdult, adult. (`allowed-values`, spec/sources/graph-docs/v1.0/resources/user.md:137)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:137
+   */
+  ageGroup?: "minor" | "notAdult" | "adult" | null;
+  /**
+   * The licenses that are assigned to the user, including inherited (group-based) licenses. Not nullable. Returned only on $select. Supports $filter (eq and NOT).
+   *
+   * - Cannot be null. (`not-nullable`, spec/sources/graph-docs/v1.0/resources/user.md:138)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:138
+   */
+  assignedLicenses?: AssignedLicense[];
+  /**
+   * The plans that are assigned to the user. Read-only. Not nullable.
+   * Returned only on $select. Supports $filter (eq and NOT).
+   *
+   * - Cannot be null. (`not-nullable`, spec/sources/graph-docs/v1.0/resources/user.md:139)
+   * - Read-only. (`read-only`, spec/sources/graph-docs/v1.0/resources/user.md:139)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:139
+   */
+  assignedPlans?: Record<string, unknown>[];
+  /**
+   * The birthday of the user. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z.
+   * Returned only on $select.
+   *
+   * - Format: utc-date-time. (`prose-format`, spec/sources/graph-docs/v1.0/resources/user.md:140)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:140
+   */
+  birthday?: DateTimeOffset | null;
+  /**
+   * The telephone numbers for the user. NOTE: Although this is a string collection, only one number can be set for this property. Read-only for users synced from on-premises directory.
+   * Returned by default. Supports $filter (eq and NOT).
+   *
+   * - At most 1 item. (`max-items`, spec/sources/graph-docs/v1.0/resources/user.md:141)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:141
+   */
+  businessPhones?: string[] | null;
+  /**
+   * The city in which the user is located. Maximum length is 128 characters.
+   * Returned only on $select. Supports $filter (eq, ne, NOT, ge, le, in, startsWith).
+   *
+   * - At most 128 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:142)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:142
+   */
+  city?: string | null;
+  /**
+   * The company name which the user is associated. This property can be useful for describing the company that an external user comes from. The maximum length of the company name is 64 characters.
+   * Returned only on $select. Supports $filter (eq, ne, NOT, ge, le, in, startsWith).
+   *
+   * - At most 64 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:143)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:143
+   */
+  companyName?: string | null;
+  /**
+   * Sets whether consent has been obtained for minors. Allowed values: null, granted, denied and notRequired. Refer to the legal age group property definitions for further information.
+   * Returned only on $select. Supports $filter (eq, ne, NOT, and in).
+   *
+   * - One of: null, granted, denied, notRequired. (`allowed-values`, spec/sources/graph-docs/v1.0/resources/user.md:144)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:144
+   */
+  consentProvidedForMinor?: "granted" | "denied" | "notRequired" | null;
+  /**
+   * The country/region in which the user is located; for example, US or UK. Maximum length is 128 characters.
+   * Returned only on $select. Supports $filter (eq, ne, NOT, ge, le, in, startsWith).
+   *
+   * - At most 128 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:145)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:145
+   */
+  country?: string | null;
+  /**
+   * The created date of the user object. Read-only.
+   * Returned only on $select. Supports $filter (eq, ne, NOT , ge, le, and in operators).
+   *
+   * - Format: date-time. (`primitive-format`, spec/sources/graph-docs/v1.0/resources/user.md:146)
+   * - Read-only. (`read-only`, spec/sources/graph-docs/v1.0/resources/user.md:146)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:146
+   */
+  createdDateTime?: DateTimeOffset | null;
+  /**
+   * Indicates whether the user account was created as a regular school or work account (null), an external account (Invitation), a local account for an Azure Active Directory B2C tenant (LocalAccount) or self-service sign-up using email verification (EmailVerified). Read-only.
+   * Returned only on $select. Supports $filter (eq, ne, NOT, and in).
+   *
+   * - Read-only. (`read-only`, spec/sources/graph-docs/v1.0/resources/user.md:147)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:147
+   */
+  creationType?: string | null;
+  /**
+   * The date and time the user was deleted.
+   * Returned only on $select. Supports $filter (eq, ne, NOT, ge, le, and in).
+   *
+   * - Format: date-time. (`primitive-format`, spec/sources/graph-docs/v1.0/resources/user.md:148)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:148
+   */
+  deletedDateTime?: DateTimeOffset | null;
+  /**
+   * The name for the department in which the user works. Maximum length is 64 characters.
+   * Returned only on $select. Supports $filter (eq, ne, NOT , ge, le, and in operators).
+   *
+   * - At most 64 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:149)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:149
+   */
+  department?: string | null;
+  /**
+   * The name displayed in the address book for the user. This is usually the combination of the user's first name, middle initial and last name. This property is required when a user is created and it cannot be cleared during updates. Maximum length is 256 characters.
+   * Returned by default. Supports $filter (eq, ne, NOT , ge, le, in, startsWith), $orderBy, and $search.
+   *
+   * - At most 256 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:150)
+   * - Cannot be null. (`not-nullable`, spec/sources/graph-docs/v1.0/resources/user.md:150)
+   * - Cannot be empty. (`not-nullable`, spec/sources/graph-docs/v1.0/resources/user.md:150)
+   * - Required when the resource is created. (`required-on-create`, spec/sources/graph-docs/v1.0/resources/user.md:150)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:150
+   */
+  displayName?: string;
+  /**
+   * The date and time when the user was hired or will start work in case of a future hire.
+   * Returned only on $select. Supports $filter (eq, ne, NOT , ge, le, in).
+   *
+   * - Format: date-time. (`primitive-format`, spec/sources/graph-docs/v1.0/resources/user.md:151)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:151
+   */
+  employeeHireDate?: DateTimeOffset | null;
+  /**
+   * The employee identifier assigned to the user by the organization.
+   * Returned only on $select. Supports $filter (eq, ne, NOT , ge, le, in, startsWith).
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:152
+   */
+  employeeId?: string | null;
+  /**
+   * Represents organization data (e.g. division and costCenter) associated with a user.
+   * Returned only on $select. Supports $filter (eq, ne, NOT , ge, le, in).
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:153
+   */
+  employeeOrgData?: EmployeeOrgData | null;
+  /**
+   * Captures enterprise worker type. For example, Employee, Contractor, Consultant, or Vendor. Returned only on $select. Supports $filter (eq, ne, NOT , ge, le, in, startsWith).
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:154
+   */
+  employeeType?: string | null;
+  /**
+   * For an external user invited to the tenant using the invitation API, this property represents the invited user's invitation status. For invited users, the state can be PendingAcceptance or Accepted, or null for all other users.
+   * Returned only on $select. Supports $filter (eq, ne, NOT , in).
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:155
+   */
+  externalUserState?: string | null;
+  /**
+   * Shows the timestamp for the latest change to the externalUserState property.
+   * Returned only on $select. Supports $filter (eq, ne, NOT , in).
+   *
+   * - Format: date-time. (`primitive-format`, spec/sources/graph-docs/v1.0/resources/user.md:156)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:156
+   */
+  externalUserStateChangeDateTime?: DateTimeOffset | null;
+  /**
+   * The fax number of the user.
+   * Returned only on $select. Supports $filter (eq, ne, NOT , ge, le, in, startsWith).
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:157
+   */
+  faxNumber?: string | null;
+  /**
+   * The given name (first name) of the user. Maximum length is 64 characters.
+   * Returned by default. Supports $filter (eq, ne, NOT , ge, le, in, startsWith).
+   *
+   * - At most 64 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:158)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:158
+   */
+  givenName?: string | null;
+  /**
+   * The hire date of the user. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z.
+   * Returned only on $select.
+   * Note: This property is specific to SharePoint Online. We recommend using the native employeeHireDate property to set and update hire date values using Microsoft Graph APIs.
+   *
+   * - Format: utc-date-time. (`prose-format`, spec/sources/graph-docs/v1.0/resources/user.md:159)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:159
+   */
+  hireDate?: DateTimeOffset | null;
+  /**
+   * The unique identifier for the user. Should be treated as an opaque identifier. Inherited from directoryObject. Key. Not nullable. Read-only.
+   * Returned by default. Supports $filter (eq, ne, NOT, in).
+   *
+   * - Cannot be null. (`not-nullable`, spec/sources/graph-docs/v1.0/resources/user.md:160)
+   * - Read-only. (`read-only`, spec/sources/graph-docs/v1.0/resources/user.md:160)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:160
+   */
+  id?: string;
+  /**
+   * Represents the identities that can be used to sign in to this user account. An identity can be provided by Microsoft (also known as a local account), by organizations, or by social identity providers such as Facebook, Google, and Microsoft, and tied to a user account. May contain multiple items with the same signInType value.
+   * Returned only on $select. Supports $filter (eq) only where the signInType is not userPrincipalName.
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:161
+   */
+  identities?: ObjectIdentity[] | null;
+  /**
+   * The instant message voice over IP (VOIP) session initiation protocol (SIP) addresses for the user. Read-only.
+   * Returned only on $select. Supports $filter (eq, NOT, ge, le, startsWith).
+   *
+   * - Read-only. (`read-only`, spec/sources/graph-docs/v1.0/resources/user.md:162)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:162
+   */
+  imAddresses?: string[] | null;
+  /**
+   * A list for the user to describe their interests.
+   * Returned only on $select.
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:163
+   */
+  interests?: string[] | null;
+  /**
+   * Do not use – reserved for future use.
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:164
+   */
+  isResourceAccount?: boolean | null;
+  /**
+   * The user's job title. Maximum length is 128 characters.
+   * Returned by default. Supports $filter (eq, ne, NOT , ge, le, in, startsWith).
+   *
+   * - At most 128 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:165)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:165
+   */
+  jobTitle?: string | null;
+  /**
+   * The time when this Azure AD user last changed their password. The date and time information uses ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z.
+   * Returned only on $select.
+   *
+   * - Format: utc-date-time. (`prose-format`, spec/sources/graph-docs/v1.0/resources/user.md:166)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:166
+   */
+  lastPasswordChangeDateTime?: DateTimeOffset | null;
+  /**
+   * Used by enterprise applications to determine the legal age group of the user. This property is read-only and calculated based on ageGroup and consentProvidedForMinor properties. Allowed values: null, minorWithOutParentalConsent, minorWithParentalConsent, minorNoParentalConsentRequired, notAdult and adult. Refer to the legal age group property definitions for further information.
+   * Returned only on $select.
+   *
+   * - One of: null, minorWithOutParentalConsent, minorWithParentalConsent, minorNoParentalConsentRequired, notAdult, adult. (`allowed-values`, spec/sources/graph-docs/v1.0/resources/user.md:167)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:167
+   */
+  legalAgeGroupClassification?: "minorWithOutParentalConsent" | "minorWithParentalConsent" | "minorNoParentalConsentRequired" | "notAdult" | "adult" | null;
+  /**
+   * State of license assignments for this user. Read-only.
+   * Returned only on $select.
+   *
+   * - Read-only. (`read-only`, spec/sources/graph-docs/v1.0/resources/user.md:168)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:168
+   */
+  licenseAssignmentStates?: Record<string, unknown>[] | null;
+  /**
+   * The SMTP address for the user, for example, jeff\@contoso.onmicrosoft.com.
+   * NOTE: While this property can contain accent characters, using them can cause access issues with other Microsoft applications for the user. Changes to this property will also update the user's proxyAddresses collection to include the value as an SMTP address. While this property can contain accent characters, using them can cause access issues with other Microsoft applications for the user.
+   * Returned by default. Supports $filter (eq, ne, NOT, ge, le, in, startsWith, endsWith).
+   *
+   * - Format: email. (`prose-format`, spec/sources/graph-docs/v1.0/resources/user.md:169)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:169
+   */
+  mail?: string | null;
+  /**
+   * Settings for the primary mailbox of the signed-in user. You can get or update settings for sending automatic replies to incoming messages, locale and time zone.
+   * Returned only on $select.
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:170
+   */
+  mailboxSettings?: Record<string, unknown> | null;
+  /**
+   * The mail alias for the user. This property must be specified when a user is created. Maximum length is 64 characters.
+   * Returned only on $select. Supports $filter (eq, ne, NOT, ge, le, in, startsWith).
+   *
+   * - At most 64 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:171)
+   * - Required when the resource is created. (`required-on-create`, spec/sources/graph-docs/v1.0/resources/user.md:171)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:171
+   */
+  mailNickname?: string | null;
+  /**
+   * The primary cellular telephone number for the user. Read-only for users synced from on-premises directory. Maximum length is 64 characters.
+   * Returned by default. Supports $filter (eq, ne, NOT, ge, le, in, startsWith).
+   *
+   * - At most 64 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:172)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:172
+   */
+  mobilePhone?: string | null;
+  /**
+   * The URL for the user's personal site.
+   * Returned only on $select.
+   *
+   * - Format: uri. (`prose-format`, spec/sources/graph-docs/v1.0/resources/user.md:173)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:173
+   */
+  mySite?: string | null;
+  /**
+   * The office location in the user's place of business.
+   * Returned by default. Supports $filter (eq, ne, NOT, ge, le, in, startsWith).
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:174
+   */
+  officeLocation?: string | null;
+  /**
+   * Contains the on-premises Active Directory distinguished name or DN. The property is only populated for customers who are synchronizing their on-premises directory to Azure Active Directory via Azure AD Connect. Read-only.
+   * Returned only on $select.
+   *
+   * - Read-only. (`read-only`, spec/sources/graph-docs/v1.0/resources/user.md:175)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:175
+   */
+  onPremisesDistinguishedName?: string | null;
+  /**
+   * Contains the on-premises domainFQDN, also called dnsDomainName synchronized from the on-premises directory. The property is only populated for customers who are synchronizing their on-premises directory to Azure Active Directory via Azure AD Connect. Read-only.
+   * Returned only on $select.
+   *
+   * - Read-only. (`read-only`, spec/sources/graph-docs/v1.0/resources/user.md:176)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:176
+   */
+  onPremisesDomainName?: string | null;
+  /**
+   * Contains extensionAttributes 1-15 for the user. Note that the individual extension attributes are neither selectable nor filterable. For an onPremisesSyncEnabled user, the source of authority for this set of properties is the on-premises and is read-only. For a cloud-only user (where onPremisesSyncEnabled is false), these properties may be set during creation or update. These extension attributes are also known as Exchange custom attributes 1-15.
+   * Returned only on $select. Supports $filter (eq, NOT, ge, le, in).
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:177
+   */
+  onPremisesExtensionAttributes?: OnPremisesExtensionAttributes | null;
+  /**
+   * This property is used to associate an on-premises Active Directory user account to their Azure AD user object. This property must be specified when creating a new user account in the Graph if you are using a federated domain for the user's userPrincipalName (UPN) property. NOTE: The $ and _ characters cannot be used when specifying this property.
+   * Returned only on $select. Supports $filter (eq, ne, NOT, ge, le, in)..
+   *
+   * - Must not contain: $ _. (`forbidden-chars`, spec/sources/graph-docs/v1.0/resources/user.md:178)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:178
+   */
+  onPremisesImmutableId?: string | null;
+  /**
+   * Indicates the last time at which the object was synced with the on-premises directory; for example: 2013-02-16T03:04:54Z. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z. Read-only.
+   * Returned only on $select. Supports $filter (eq, ne, NOT, ge, le, in).
+   *
+   * - Format: utc-date-time. (`prose-format`, spec/sources/graph-docs/v1.0/resources/user.md:179)
+   * - Read-only. (`read-only`, spec/sources/graph-docs/v1.0/resources/user.md:179)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:179
+   */
+  onPremisesLastSyncDateTime?: DateTimeOffset | null;
+  /**
+   * Errors when using Microsoft synchronization product during provisioning.
+   * Returned only on $select. Supports $filter (eq, NOT, ge, le).
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:180
+   */
+  onPremisesProvisioningErrors?: Record<string, unknown>[] | null;
+  /**
+   * Contains the on-premises samAccountName synchronized from the on-premises directory. The property is only populated for customers who are synchronizing their on-premises directory to Azure Active Directory via Azure AD Connect. Read-only.
+   * Returned only on $select. Supports $filter (eq, ne, NOT, ge, le, in, startsWith).
+   *
+   * - Read-only. (`read-only`, spec/sources/graph-docs/v1.0/resources/user.md:181)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:181
+   */
+  onPremisesSamAccountName?: string | null;
+  /**
+   * Contains the on-premises security identifier (SID) for the user that was synchronized from on-premises to the cloud. Read-only.
+   * Returned only on $select.
+   *
+   * - Read-only. (`read-only`, spec/sources/graph-docs/v1.0/resources/user.md:182)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:182
+   */
+  onPremisesSecurityIdentifier?: string | null;
+  /**
+   * true if this object is synced from an on-premises directory; false if this object was originally synced from an on-premises directory but is no longer synced; null if this object has never been synced from an on-premises directory (default). Read-only.
+   * Returned only on $select. Supports $filter (eq, ne, NOT, in).
+   *
+   * - Read-only. (`read-only`, spec/sources/graph-docs/v1.0/resources/user.md:183)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:183
+   */
+  onPremisesSyncEnabled?: boolean | null;
+  /**
+   * Contains the on-premises userPrincipalName synchronized from the on-premises directory. The property is only populated for customers who are synchronizing their on-premises directory to Azure Active Directory via Azure AD Connect. Read-only.
+   * Returned only on $select. Supports $filter (eq, ne, NOT, ge, le, in, startsWith).
+   *
+   * - Read-only. (`read-only`, spec/sources/graph-docs/v1.0/resources/user.md:184)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:184
+   */
+  onPremisesUserPrincipalName?: string | null;
+  /**
+   * A list of additional email addresses for the user; for example: ["bob\@contoso.com", "Robert\@fabrikam.com"].
+   * NOTE: While this property can contain accent characters, they can cause access issues to first-party applications for the user.
+   * Returned only on $select. Supports $filter (eq, NOT, ge, le, in, startsWith).
+   *
+   * - Format: email. (`prose-format`, spec/sources/graph-docs/v1.0/resources/user.md:185)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:185
+   */
+  otherMails?: string[] | null;
+  /**
+   * Specifies password policies for the user. This value is an enumeration with one possible value being DisableStrongPassword, which allows weaker passwords than the default policy to be specified. DisablePasswordExpiration can also be specified. The two may be specified together; for example: DisablePasswordExpiration, DisableStrongPassword.
+   * Returned only on $select. For more information on the default password policies, see Azure AD pasword policies. Supports $filter (ne, NOT).
+   *
+   * - Comma-separated set of: DisableStrongPassword, DisablePasswordExpiration. (`flag-set`, spec/sources/graph-docs/v1.0/resources/user.md:186)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:186
+   */
+  passwordPolicies?: string | null;
+  /**
+   * Specifies the password profile for the user. The profile contains the user’s password. This property is required when a user is created. The password in the profile must satisfy minimum requirements as specified by the passwordPolicies property. By default, a strong password is required. NOTE: For Azure B2C tenants, the forceChangePasswordNextSignIn property should be set to false and instead use custom policies and user flows to force password reset at first logon. See Force password reset at first logon.
+   * Returned only on $select. Supports $filter (eq, ne, NOT, in).
+   *
+   * - Required when the resource is created. (`required-on-create`, spec/sources/graph-docs/v1.0/resources/user.md:187)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:187
+   */
+  passwordProfile?: PasswordProfile | null;
+  /**
+   * A list for the user to enumerate their past projects.
+   * Returned only on $select.
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:188
+   */
+  pastProjects?: string[] | null;
+  /**
+   * The postal code for the user's postal address. The postal code is specific to the user's country/region. In the United States of America, this attribute contains the ZIP code. Maximum length is 40 characters.
+   * Returned only on $select. Supports $filter (eq, ne, NOT, ge, le, in, startsWith).
+   *
+   * - At most 40 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:189)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:189
+   */
+  postalCode?: string | null;
+  /**
+   * The preferred language for the user. Should follow ISO 639-1 Code; for example en-US.
+   * Returned by default. Supports $filter (eq, ne, NOT, ge, le, in, startsWith)
+   *
+   * - Format: language-tag. (`prose-format`, spec/sources/graph-docs/v1.0/resources/user.md:190)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:190
+   */
+  preferredLanguage?: string | null;
+  /**
+   * The preferred name for the user.
+   * Returned only on $select.
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:191
+   */
+  preferredName?: string | null;
+  /**
+   * The plans that are provisioned for the user. Read-only. Not nullable.
+   * Returned only on $select. Supports $filter (eq, NOT, ge, le).
+   *
+   * - Cannot be null. (`not-nullable`, spec/sources/graph-docs/v1.0/resources/user.md:192)
+   * - Read-only. (`read-only`, spec/sources/graph-docs/v1.0/resources/user.md:192)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:192
+   */
+  provisionedPlans?: Record<string, unknown>[];
+  /**
+   * For example: ["SMTP: bob\@contoso.com", "smtp: bob\@sales.contoso.com"]. Read-only, Not nullable.
+   * Returned only on $select. Supports $filter (eq, NOT, ge, le, startsWith).
+   *
+   * - Cannot be null. (`not-nullable`, spec/sources/graph-docs/v1.0/resources/user.md:193)
+   * - Read-only. (`read-only`, spec/sources/graph-docs/v1.0/resources/user.md:193)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:193
+   */
+  proxyAddresses?: string[];
+  /**
+   * Any refresh tokens or sessions tokens (session cookies) issued before this time are invalid, and applications will get an error when using an invalid refresh or sessions token to acquire a delegated access token (to access APIs such as Microsoft Graph). If this happens, the application will need to acquire a new refresh token by making a request to the authorize endpoint.
+   * Returned only on $select. Read-only.
+   *
+   * - Format: date-time. (`primitive-format`, spec/sources/graph-docs/v1.0/resources/user.md:194)
+   * - Read-only. (`read-only`, spec/sources/graph-docs/v1.0/resources/user.md:194)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:194
+   */
+  refreshTokensValidFromDateTime?: DateTimeOffset | null;
+  /**
+   * A list for the user to enumerate their responsibilities.
+   * Returned only on $select.
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:195
+   */
+  responsibilities?: string[] | null;
+  /**
+   * A list for the user to enumerate the schools they have attended.
+   * Returned only on $select.
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:196
+   */
+  schools?: string[] | null;
+  /**
+   * true if the Outlook global address list should contain this user, otherwise false. If not set, this will be treated as true. For users invited through the invitation manager, this property will be set to false.
+   * Returned only on $select. Supports $filter (eq, ne, NOT, in).
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:197
+   */
+  showInAddressList?: boolean | null;
+  /**
+   * A list for the user to enumerate their skills.
+   * Returned only on $select.
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:198
+   */
+  skills?: string[] | null;
+  /**
+   * Any refresh tokens or sessions tokens (session cookies) issued before this time are invalid, and applications will get an error when using an invalid refresh or sessions token to acquire a delegated access token (to access APIs such as Microsoft Graph). If this happens, the application will need to acquire a new refresh token by making a request to the authorize endpoint. Read-only. Use revokeSignInSessions to reset.
+   * Returned only on $select.
+   *
+   * - Format: date-time. (`primitive-format`, spec/sources/graph-docs/v1.0/resources/user.md:199)
+   * - Read-only. (`read-only`, spec/sources/graph-docs/v1.0/resources/user.md:199)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:199
+   */
+  signInSessionsValidFromDateTime?: DateTimeOffset | null;
+  /**
+   * The state or province in the user's address. Maximum length is 128 characters.
+   * Returned only on $select. Supports $filter (eq, ne, NOT, ge, le, in, startsWith).
+   *
+   * - At most 128 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:200)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:200
+   */
+  state?: string | null;
+  /**
+   * The street address of the user's place of business. Maximum length is 1024 characters.
+   * Returned only on $select. Supports $filter (eq, ne, NOT, ge, le, in, startsWith).
+   *
+   * - At most 1024 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:201)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:201
+   */
+  streetAddress?: string | null;
+  /**
+   * The user's surname (family name or last name). Maximum length is 64 characters.
+   * Returned by default. Supports $filter (eq, ne, NOT, ge, le, in, startsWith).
+   *
+   * - At most 64 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:202)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:202
+   */
+  surname?: string | null;
+  /**
+   * A two letter country code (ISO standard 3166). Required for users that will be assigned licenses due to legal requirement to check for availability of services in countries. Examples include: US, JP, and GB. Not nullable.
+   * Returned only on $select. Supports $filter (eq, ne, NOT, ge, le, in, startsWith).
+   *
+   * - Cannot be null. (`not-nullable`, spec/sources/graph-docs/v1.0/resources/user.md:203)
+   * - Two-letter ISO 3166 country code. (`country-code`, spec/sources/graph-docs/v1.0/resources/user.md:203)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:203
+   */
+  usageLocation?: string;
+  /**
+   * The user principal name (UPN) of the user. The UPN is an Internet-style login name for the user based on the Internet standard RFC 822. By convention, this should map to the user's email name. The general format is alias\@domain, where domain must be present in the tenant's collection of verified domains. This property is required when a user is created. The verified domains for the tenant can be accessed from the verifiedDomains property of organization.
+   * NOTE: While this property can contain accent characters, they can cause access issues to first-party applications for the user.
+   * Returned by default. Supports $filter (eq, ne, NOT, ge, le, in, startsWith, endsWith) and $orderBy.
+   *
+   * - Format: alias\@domain. (`alias-domain`, spec/sources/graph-docs/v1.0/resources/user.md:204)
+   * - Required when the resource is created. (`required-on-create`, spec/sources/graph-docs/v1.0/resources/user.md:204)
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:204
+   */
+  userPrincipalName?: string | null;
+  /**
+   * A string value that can be used to classify user types in your directory, such as Member and Guest.
+   * Returned only on $select. Supports $filter (eq, ne, NOT, in).
+   * @see spec/sources/graph-docs/v1.0/resources/user.md:205
+   */
+  userType?: string | null;
+}
+
+/** ISO 8601 date and time with a UTC offset, e.g. `2014-01-01T00:00:00Z`. */
+export type DateTimeOffset = string;
+/** A GUID, e.g. `4562bcc8-c436-4f95-b7c0-4f8ce89dca5e`. */
+export type Guid = string;
+/** The complex types' contracts, shared by the request and response validators. */
+const types: Contract['types'] = [
+    [
+      "assignedLicense",
+      {
+        "open": false,
+        "source": "spec/sources/graph-docs/v1.0/resources/assignedlicense.md:17",
+        "properties": [
+          [
+            "disabledPlans",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": true,
+              "checks": [
+                {
+                  "kind": "format",
+                  "format": "uuid",
+                  "rule": "primitive-format",
+                  "source": "spec/sources/graph-docs/v1.0/resources/assignedlicense.md:19"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/assignedlicense.md:19"
+            }
+          ],
+          [
+            "skuId",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "format",
+                  "format": "uuid",
+                  "rule": "primitive-format",
+                  "source": "spec/sources/graph-docs/v1.0/resources/assignedlicense.md:20"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/assignedlicense.md:20"
+            }
+          ]
+        ]
+      }
+    ],
+    [
+      "employeeOrgData",
+      {
+        "open": false,
+        "source": "spec/sources/graph-docs/v1.0/resources/employeeorgdata.md:17",
+        "properties": [
+          [
+            "division",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/employeeorgdata.md:19"
+            }
+          ],
+          [
+            "costCenter",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/employeeorgdata.md:20"
+            }
+          ]
+        ]
+      }
+    ],
+    [
+      "objectIdentity",
+      {
+        "open": false,
+        "source": "spec/sources/graph-docs/v1.0/resources/objectidentity.md:20",
+        "properties": [
+          [
+            "signInType",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/objectidentity.md:22"
+            }
+          ],
+          [
+            "issuer",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "maxLength",
+                  "max": 512,
+                  "rule": "max-length",
+                  "source": "spec/sources/graph-docs/v1.0/resources/objectidentity.md:23"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/objectidentity.md:23"
+            }
+          ],
+          [
+            "issuerAssignedId",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "maxLength",
+                  "max": 100,
+                  "rule": "max-length",
+                  "source": "spec/sources/graph-docs/v1.0/resources/objectidentity.md:24"
+                },
+                {
+                  "kind": "format",
+                  "format": "email",
+                  "rule": "prose-format",
+                  "source": "spec/sources/graph-docs/v1.0/resources/objectidentity.md:24"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/objectidentity.md:24"
+            }
+          ]
+        ]
+      }
+    ],
+    [
+      "onPremisesExtensionAttributes",
+      {
+        "open": false,
+        "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:19",
+        "properties": [
+          [
+            "extensionAttribute1",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:21"
+            }
+          ],
+          [
+            "extensionAttribute2",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:22"
+            }
+          ],
+          [
+            "extensionAttribute3",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:23"
+            }
+          ],
+          [
+            "extensionAttribute4",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:24"
+            }
+          ],
+          [
+            "extensionAttribute5",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:25"
+            }
+          ],
+          [
+            "extensionAttribute6",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:26"
+            }
+          ],
+          [
+            "extensionAttribute7",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:27"
+            }
+          ],
+          [
+            "extensionAttribute8",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:28"
+            }
+          ],
+          [
+            "extensionAttribute9",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:29"
+            }
+          ],
+          [
+            "extensionAttribute10",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:30"
+            }
+          ],
+          [
+            "extensionAttribute11",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:31"
+            }
+          ],
+          [
+            "extensionAttribute12",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:32"
+            }
+          ],
+          [
+            "extensionAttribute13",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:33"
+            }
+          ],
+          [
+            "extensionAttribute14",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:34"
+            }
+          ],
+          [
+            "extensionAttribute15",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:35"
+            }
+          ]
+        ]
+      }
+    ],
+    [
+      "passwordProfile",
+      {
+        "open": false,
+        "source": "spec/sources/graph-docs/v1.0/resources/passwordprofile.md:18",
+        "properties": [
+          [
+            "forceChangePasswordNextSignIn",
+            {
+              "type": {
+                "kind": "boolean"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/passwordprofile.md:20"
+            }
+          ],
+          [
+            "forceChangePasswordNextSignInWithMfa",
+            {
+              "type": {
+                "kind": "boolean"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/passwordprofile.md:21"
+            }
+          ],
+          [
+            "password",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/passwordprofile.md:22"
+            }
+          ]
+        ]
+      }
+    ],
+    [
+      "user",
+      {
+        "open": false,
+        "source": "spec/sources/graph-docs/v1.0/resources/user.md:133",
+        "properties": [
+          [
+            "aboutMe",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:135"
+            }
+          ],
+          [
+            "accountEnabled",
+            {
+              "type": {
+                "kind": "boolean"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:136"
+            }
+          ],
+          [
+            "ageGroup",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "enum",
+                  "values": [
+                    null,
+                    "minor",
+                    "notAdult",
+                    "adult"
+                  ],
+                  "rule": "allowed-values",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:137"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:137"
+            }
+          ],
+          [
+            "assignedLicenses",
+            {
+              "type": {
+                "kind": "object",
+                "type": "assignedLicense"
+              },
+              "collection": true,
+              "checks": [
+                {
+                  "kind": "notNullable",
+                  "rule": "not-nullable",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:138"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:138"
+            }
+          ],
+          [
+            "assignedPlans",
+            {
+              "type": {
+                "kind": "object"
+              },
+              "collection": true,
+              "checks": [
+                {
+                  "kind": "notNullable",
+                  "rule": "not-nullable",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:139"
+                },
+                {
+                  "kind": "readOnly",
+                  "rule": "read-only",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:139"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:139"
+            }
+          ],
+          [
+            "birthday",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "format",
+                  "format": "utc-date-time",
+                  "rule": "prose-format",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:140"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:140"
+            }
+          ],
+          [
+            "businessPhones",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": true,
+              "checks": [
+                {
+                  "kind": "maxItems",
+                  "max": 1,
+                  "rule": "max-items",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:141"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:141"
+            }
+          ],
+          [
+            "city",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "maxLength",
+                  "max": 128,
+                  "rule": "max-length",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:142"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:142"
+            }
+          ],
+          [
+            "companyName",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "maxLength",
+                  "max": 64,
+                  "rule": "max-length",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:143"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:143"
+            }
+          ],
+          [
+            "consentProvidedForMinor",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "enum",
+                  "values": [
+                    null,
+                    "granted",
+                    "denied",
+                    "notRequired"
+                  ],
+                  "rule": "allowed-values",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:144"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:144"
+            }
+          ],
+          [
+            "country",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "maxLength",
+                  "max": 128,
+                  "rule": "max-length",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:145"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:145"
+            }
+          ],
+          [
+            "createdDateTime",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "format",
+                  "format": "date-time",
+                  "rule": "primitive-format",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:146"
+                },
+                {
+                  "kind": "readOnly",
+                  "rule": "read-only",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:146"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:146"
+            }
+          ],
+          [
+            "creationType",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "readOnly",
+                  "rule": "read-only",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:147"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:147"
+            }
+          ],
+          [
+            "deletedDateTime",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "format",
+                  "format": "date-time",
+                  "rule": "primitive-format",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:148"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:148"
+            }
+          ],
+          [
+            "department",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "maxLength",
+                  "max": 64,
+                  "rule": "max-length",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:149"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:149"
+            }
+          ],
+          [
+            "displayName",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "maxLength",
+                  "max": 256,
+                  "rule": "max-length",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:150"
+                },
+                {
+                  "kind": "notNullable",
+                  "rule": "not-nullable",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:150"
+                },
+                {
+                  "kind": "minLength",
+                  "min": 1,
+                  "rule": "not-nullable",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:150"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:150"
+            }
+          ],
+          [
+            "employeeHireDate",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "format",
+                  "format": "date-time",
+                  "rule": "primitive-format",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:151"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:151"
+            }
+          ],
+          [
+            "employeeId",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:152"
+            }
+          ],
+          [
+            "employeeOrgData",
+            {
+              "type": {
+                "kind": "object",
+                "type": "employeeOrgData"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:153"
+            }
+          ],
+          [
+            "employeeType",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:154"
+            }
+          ],
+          [
+            "externalUserState",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:155"
+            }
+          ],
+          [
+            "externalUserStateChangeDateTime",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "format",
+                  "format": "date-time",
+                  "rule": "primitive-format",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:156"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:156"
+            }
+          ],
+          [
+            "faxNumber",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:157"
+            }
+          ],
+          [
+            "givenName",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "maxLength",
+                  "max": 64,
+                  "rule": "max-length",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:158"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:158"
+            }
+          ],
+          [
+            "hireDate",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "format",
+                  "format": "utc-date-time",
+                  "rule": "prose-format",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:159"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:159"
+            }
+          ],
+          [
+            "id",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "notNullable",
+                  "rule": "not-nullable",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:160"
+                },
+                {
+                  "kind": "readOnly",
+                  "rule": "read-only",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:160"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:160"
+            }
+          ],
+          [
+            "identities",
+            {
+              "type": {
+                "kind": "object",
+                "type": "objectIdentity"
+              },
+              "collection": true,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:161"
+            }
+          ],
+          [
+            "imAddresses",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": true,
+              "checks": [
+                {
+                  "kind": "readOnly",
+                  "rule": "read-only",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:162"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:162"
+            }
+          ],
+          [
+            "interests",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": true,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:163"
+            }
+          ],
+          [
+            "isResourceAccount",
+            {
+              "type": {
+                "kind": "boolean"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:164"
+            }
+          ],
+          [
+            "jobTitle",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "maxLength",
+                  "max": 128,
+                  "rule": "max-length",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:165"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:165"
+            }
+          ],
+          [
+            "lastPasswordChangeDateTime",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "format",
+                  "format": "utc-date-time",
+                  "rule": "prose-format",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:166"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:166"
+            }
+          ],
+          [
+            "legalAgeGroupClassification",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "enum",
+                  "values": [
+                    null,
+                    "minorWithOutParentalConsent",
+                    "minorWithParentalConsent",
+                    "minorNoParentalConsentRequired",
+                    "notAdult",
+                    "adult"
+                  ],
+                  "rule": "allowed-values",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:167"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:167"
+            }
+          ],
+          [
+            "licenseAssignmentStates",
+            {
+              "type": {
+                "kind": "object"
+              },
+              "collection": true,
+              "checks": [
+                {
+                  "kind": "readOnly",
+                  "rule": "read-only",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:168"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:168"
+            }
+          ],
+          [
+            "mail",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "format",
+                  "format": "email",
+                  "rule": "prose-format",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:169"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:169"
+            }
+          ],
+          [
+            "mailboxSettings",
+            {
+              "type": {
+                "kind": "object"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:170"
+            }
+          ],
+          [
+            "mailNickname",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "maxLength",
+                  "max": 64,
+                  "rule": "max-length",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:171"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:171"
+            }
+          ],
+          [
+            "mobilePhone",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "maxLength",
+                  "max": 64,
+                  "rule": "max-length",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:172"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:172"
+            }
+          ],
+          [
+            "mySite",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "format",
+                  "format": "uri",
+                  "rule": "prose-format",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:173"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:173"
+            }
+          ],
+          [
+            "officeLocation",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:174"
+            }
+          ],
+          [
+            "onPremisesDistinguishedName",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "readOnly",
+                  "rule": "read-only",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:175"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:175"
+            }
+          ],
+          [
+            "onPremisesDomainName",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "readOnly",
+                  "rule": "read-only",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:176"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:176"
+            }
+          ],
+          [
+            "onPremisesExtensionAttributes",
+            {
+              "type": {
+                "kind": "object",
+                "type": "onPremisesExtensionAttributes"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:177"
+            }
+          ],
+          [
+            "onPremisesImmutableId",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "forbiddenChars",
+                  "chars": [
+                    "$",
+                    "_"
+                  ],
+                  "rule": "forbidden-chars",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:178"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:178"
+            }
+          ],
+          [
+            "onPremisesLastSyncDateTime",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "format",
+                  "format": "utc-date-time",
+                  "rule": "prose-format",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:179"
+                },
+                {
+                  "kind": "readOnly",
+                  "rule": "read-only",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:179"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:179"
+            }
+          ],
+          [
+            "onPremisesProvisioningErrors",
+            {
+              "type": {
+                "kind": "object"
+              },
+              "collection": true,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:180"
+            }
+          ],
+          [
+            "onPremisesSamAccountName",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "readOnly",
+                  "rule": "read-only",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:181"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:181"
+            }
+          ],
+          [
+            "onPremisesSecurityIdentifier",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "readOnly",
+                  "rule": "read-only",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:182"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:182"
+            }
+          ],
+          [
+            "onPremisesSyncEnabled",
+            {
+              "type": {
+                "kind": "boolean"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "readOnly",
+                  "rule": "read-only",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:183"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:183"
+            }
+          ],
+          [
+            "onPremisesUserPrincipalName",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "readOnly",
+                  "rule": "read-only",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:184"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:184"
+            }
+          ],
+          [
+            "otherMails",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": true,
+              "checks": [
+                {
+                  "kind": "format",
+                  "format": "email",
+                  "rule": "prose-format",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:185"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:185"
+            }
+          ],
+          [
+            "passwordPolicies",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "flagSet",
+                  "values": [
+                    "DisableStrongPassword",
+                    "DisablePasswordExpiration"
+                  ],
+                  "rule": "flag-set",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:186"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:186"
+            }
+          ],
+          [
+            "passwordProfile",
+            {
+              "type": {
+                "kind": "object",
+                "type": "passwordProfile"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:187"
+            }
+          ],
+          [
+            "pastProjects",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": true,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:188"
+            }
+          ],
+          [
+            "postalCode",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "maxLength",
+                  "max": 40,
+                  "rule": "max-length",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:189"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:189"
+            }
+          ],
+          [
+            "preferredLanguage",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "format",
+                  "format": "language-tag",
+                  "rule": "prose-format",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:190"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:190"
+            }
+          ],
+          [
+            "preferredName",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:191"
+            }
+          ],
+          [
+            "provisionedPlans",
+            {
+              "type": {
+                "kind": "object"
+              },
+              "collection": true,
+              "checks": [
+                {
+                  "kind": "notNullable",
+                  "rule": "not-nullable",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:192"
+                },
+                {
+                  "kind": "readOnly",
+                  "rule": "read-only",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:192"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:192"
+            }
+          ],
+          [
+            "proxyAddresses",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": true,
+              "checks": [
+                {
+                  "kind": "notNullable",
+                  "rule": "not-nullable",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:193"
+                },
+                {
+                  "kind": "readOnly",
+                  "rule": "read-only",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:193"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:193"
+            }
+          ],
+          [
+            "refreshTokensValidFromDateTime",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "format",
+                  "format": "date-time",
+                  "rule": "primitive-format",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:194"
+                },
+                {
+                  "kind": "readOnly",
+                  "rule": "read-only",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:194"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:194"
+            }
+          ],
+          [
+            "responsibilities",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": true,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:195"
+            }
+          ],
+          [
+            "schools",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": true,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:196"
+            }
+          ],
+          [
+            "showInAddressList",
+            {
+              "type": {
+                "kind": "boolean"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:197"
+            }
+          ],
+          [
+            "skills",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": true,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:198"
+            }
+          ],
+          [
+            "signInSessionsValidFromDateTime",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "format",
+                  "format": "date-time",
+                  "rule": "primitive-format",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:199"
+                },
+                {
+                  "kind": "readOnly",
+                  "rule": "read-only",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:199"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:199"
+            }
+          ],
+          [
+            "state",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "maxLength",
+                  "max": 128,
+                  "rule": "max-length",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:200"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:200"
+            }
+          ],
+          [
+            "streetAddress",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "maxLength",
+                  "max": 1024,
+                  "rule": "max-length",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:201"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:201"
+            }
+          ],
+          [
+            "surname",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "maxLength",
+                  "max": 64,
+                  "rule": "max-length",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:202"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:202"
+            }
+          ],
+          [
+            "usageLocation",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "notNullable",
+                  "rule": "not-nullable",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:203"
+                },
+                {
+                  "kind": "countryCode",
+                  "rule": "country-code",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:203"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:203"
+            }
+          ],
+          [
+            "userPrincipalName",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [
+                {
+                  "kind": "format",
+                  "format": "alias@domain",
+                  "rule": "alias-domain",
+                  "source": "spec/sources/graph-docs/v1.0/resources/user.md:204"
+                }
+              ],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:204"
+            }
+          ],
+          [
+            "userType",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:205"
+            }
+          ]
+        ]
+      }
+    ]
+  ];
 /** What the validator checks, from the spec. Plain data; keys are kept in arrays, never as object keys. */
 const contract: Contract = {
     "properties": [
@@ -40,11 +2338,1221 @@ const contract: Contract = {
         }
       ]
     ],
-    "types": [],
     "groups": [],
     "extensionPatterns": [],
-    "source": "spec/sources/intune/user-update.md:47"
+    "source": "spec/sources/intune/user-update.md:47",
+    "types": types
   };
+/** The `user` object the docs promise (200 OK, spec/sources/intune/user-update.md:54). */
+export type ResponseBody = User;
+/** What the response validator checks: the response type, open to properties its page does not list. */
+const responseContract: Contract = {
+    "properties": [
+      [
+        "aboutMe",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:135"
+        }
+      ],
+      [
+        "accountEnabled",
+        {
+          "type": {
+            "kind": "boolean"
+          },
+          "collection": false,
+          "checks": [],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:136"
+        }
+      ],
+      [
+        "ageGroup",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "enum",
+              "values": [
+                null,
+                "minor",
+                "notAdult",
+                "adult"
+              ],
+              "rule": "allowed-values",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:137"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:137"
+        }
+      ],
+      [
+        "assignedLicenses",
+        {
+          "type": {
+            "kind": "object",
+            "type": "assignedLicense"
+          },
+          "collection": true,
+          "checks": [
+            {
+              "kind": "notNullable",
+              "rule": "not-nullable",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:138"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:138"
+        }
+      ],
+      [
+        "assignedPlans",
+        {
+          "type": {
+            "kind": "object"
+          },
+          "collection": true,
+          "checks": [
+            {
+              "kind": "notNullable",
+              "rule": "not-nullable",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:139"
+            },
+            {
+              "kind": "readOnly",
+              "rule": "read-only",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:139"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:139"
+        }
+      ],
+      [
+        "birthday",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "format",
+              "format": "utc-date-time",
+              "rule": "prose-format",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:140"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:140"
+        }
+      ],
+      [
+        "businessPhones",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": true,
+          "checks": [
+            {
+              "kind": "maxItems",
+              "max": 1,
+              "rule": "max-items",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:141"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:141"
+        }
+      ],
+      [
+        "city",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 128,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:142"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:142"
+        }
+      ],
+      [
+        "companyName",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 64,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:143"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:143"
+        }
+      ],
+      [
+        "consentProvidedForMinor",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "enum",
+              "values": [
+                null,
+                "granted",
+                "denied",
+                "notRequired"
+              ],
+              "rule": "allowed-values",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:144"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:144"
+        }
+      ],
+      [
+        "country",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 128,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:145"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:145"
+        }
+      ],
+      [
+        "createdDateTime",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "format",
+              "format": "date-time",
+              "rule": "primitive-format",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:146"
+            },
+            {
+              "kind": "readOnly",
+              "rule": "read-only",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:146"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:146"
+        }
+      ],
+      [
+        "creationType",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "readOnly",
+              "rule": "read-only",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:147"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:147"
+        }
+      ],
+      [
+        "deletedDateTime",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "format",
+              "format": "date-time",
+              "rule": "primitive-format",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:148"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:148"
+        }
+      ],
+      [
+        "department",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 64,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:149"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:149"
+        }
+      ],
+      [
+        "displayName",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 256,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:150"
+            },
+            {
+              "kind": "notNullable",
+              "rule": "not-nullable",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:150"
+            },
+            {
+              "kind": "minLength",
+              "min": 1,
+              "rule": "not-nullable",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:150"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:150"
+        }
+      ],
+      [
+        "employeeHireDate",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "format",
+              "format": "date-time",
+              "rule": "primitive-format",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:151"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:151"
+        }
+      ],
+      [
+        "employeeId",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:152"
+        }
+      ],
+      [
+        "employeeOrgData",
+        {
+          "type": {
+            "kind": "object",
+            "type": "employeeOrgData"
+          },
+          "collection": false,
+          "checks": [],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:153"
+        }
+      ],
+      [
+        "employeeType",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:154"
+        }
+      ],
+      [
+        "externalUserState",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:155"
+        }
+      ],
+      [
+        "externalUserStateChangeDateTime",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "format",
+              "format": "date-time",
+              "rule": "primitive-format",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:156"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:156"
+        }
+      ],
+      [
+        "faxNumber",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:157"
+        }
+      ],
+      [
+        "givenName",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 64,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:158"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:158"
+        }
+      ],
+      [
+        "hireDate",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "format",
+              "format": "utc-date-time",
+              "rule": "prose-format",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:159"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:159"
+        }
+      ],
+      [
+        "id",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "notNullable",
+              "rule": "not-nullable",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:160"
+            },
+            {
+              "kind": "readOnly",
+              "rule": "read-only",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:160"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:160"
+        }
+      ],
+      [
+        "identities",
+        {
+          "type": {
+            "kind": "object",
+            "type": "objectIdentity"
+          },
+          "collection": true,
+          "checks": [],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:161"
+        }
+      ],
+      [
+        "imAddresses",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": true,
+          "checks": [
+            {
+              "kind": "readOnly",
+              "rule": "read-only",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:162"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:162"
+        }
+      ],
+      [
+        "interests",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": true,
+          "checks": [],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:163"
+        }
+      ],
+      [
+        "isResourceAccount",
+        {
+          "type": {
+            "kind": "boolean"
+          },
+          "collection": false,
+          "checks": [],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:164"
+        }
+      ],
+      [
+        "jobTitle",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 128,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:165"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:165"
+        }
+      ],
+      [
+        "lastPasswordChangeDateTime",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "format",
+              "format": "utc-date-time",
+              "rule": "prose-format",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:166"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:166"
+        }
+      ],
+      [
+        "legalAgeGroupClassification",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "enum",
+              "values": [
+                null,
+                "minorWithOutParentalConsent",
+                "minorWithParentalConsent",
+                "minorNoParentalConsentRequired",
+                "notAdult",
+                "adult"
+              ],
+              "rule": "allowed-values",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:167"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:167"
+        }
+      ],
+      [
+        "licenseAssignmentStates",
+        {
+          "type": {
+            "kind": "object"
+          },
+          "collection": true,
+          "checks": [
+            {
+              "kind": "readOnly",
+              "rule": "read-only",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:168"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:168"
+        }
+      ],
+      [
+        "mail",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "format",
+              "format": "email",
+              "rule": "prose-format",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:169"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:169"
+        }
+      ],
+      [
+        "mailboxSettings",
+        {
+          "type": {
+            "kind": "object"
+          },
+          "collection": false,
+          "checks": [],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:170"
+        }
+      ],
+      [
+        "mailNickname",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 64,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:171"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:171"
+        }
+      ],
+      [
+        "mobilePhone",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 64,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:172"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:172"
+        }
+      ],
+      [
+        "mySite",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "format",
+              "format": "uri",
+              "rule": "prose-format",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:173"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:173"
+        }
+      ],
+      [
+        "officeLocation",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:174"
+        }
+      ],
+      [
+        "onPremisesDistinguishedName",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "readOnly",
+              "rule": "read-only",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:175"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:175"
+        }
+      ],
+      [
+        "onPremisesDomainName",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "readOnly",
+              "rule": "read-only",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:176"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:176"
+        }
+      ],
+      [
+        "onPremisesExtensionAttributes",
+        {
+          "type": {
+            "kind": "object",
+            "type": "onPremisesExtensionAttributes"
+          },
+          "collection": false,
+          "checks": [],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:177"
+        }
+      ],
+      [
+        "onPremisesImmutableId",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "forbiddenChars",
+              "chars": [
+                "$",
+                "_"
+              ],
+              "rule": "forbidden-chars",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:178"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:178"
+        }
+      ],
+      [
+        "onPremisesLastSyncDateTime",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "format",
+              "format": "utc-date-time",
+              "rule": "prose-format",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:179"
+            },
+            {
+              "kind": "readOnly",
+              "rule": "read-only",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:179"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:179"
+        }
+      ],
+      [
+        "onPremisesProvisioningErrors",
+        {
+          "type": {
+            "kind": "object"
+          },
+          "collection": true,
+          "checks": [],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:180"
+        }
+      ],
+      [
+        "onPremisesSamAccountName",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "readOnly",
+              "rule": "read-only",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:181"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:181"
+        }
+      ],
+      [
+        "onPremisesSecurityIdentifier",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "readOnly",
+              "rule": "read-only",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:182"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:182"
+        }
+      ],
+      [
+        "onPremisesSyncEnabled",
+        {
+          "type": {
+            "kind": "boolean"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "readOnly",
+              "rule": "read-only",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:183"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:183"
+        }
+      ],
+      [
+        "onPremisesUserPrincipalName",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "readOnly",
+              "rule": "read-only",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:184"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:184"
+        }
+      ],
+      [
+        "otherMails",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": true,
+          "checks": [
+            {
+              "kind": "format",
+              "format": "email",
+              "rule": "prose-format",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:185"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:185"
+        }
+      ],
+      [
+        "passwordPolicies",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "flagSet",
+              "values": [
+                "DisableStrongPassword",
+                "DisablePasswordExpiration"
+              ],
+              "rule": "flag-set",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:186"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:186"
+        }
+      ],
+      [
+        "passwordProfile",
+        {
+          "type": {
+            "kind": "object",
+            "type": "passwordProfile"
+          },
+          "collection": false,
+          "checks": [],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:187"
+        }
+      ],
+      [
+        "pastProjects",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": true,
+          "checks": [],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:188"
+        }
+      ],
+      [
+        "postalCode",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 40,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:189"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:189"
+        }
+      ],
+      [
+        "preferredLanguage",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "format",
+              "format": "language-tag",
+              "rule": "prose-format",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:190"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:190"
+        }
+      ],
+      [
+        "preferredName",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:191"
+        }
+      ],
+      [
+        "provisionedPlans",
+        {
+          "type": {
+            "kind": "object"
+          },
+          "collection": true,
+          "checks": [
+            {
+              "kind": "notNullable",
+              "rule": "not-nullable",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:192"
+            },
+            {
+              "kind": "readOnly",
+              "rule": "read-only",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:192"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:192"
+        }
+      ],
+      [
+        "proxyAddresses",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": true,
+          "checks": [
+            {
+              "kind": "notNullable",
+              "rule": "not-nullable",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:193"
+            },
+            {
+              "kind": "readOnly",
+              "rule": "read-only",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:193"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:193"
+        }
+      ],
+      [
+        "refreshTokensValidFromDateTime",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "format",
+              "format": "date-time",
+              "rule": "primitive-format",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:194"
+            },
+            {
+              "kind": "readOnly",
+              "rule": "read-only",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:194"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:194"
+        }
+      ],
+      [
+        "responsibilities",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": true,
+          "checks": [],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:195"
+        }
+      ],
+      [
+        "schools",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": true,
+          "checks": [],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:196"
+        }
+      ],
+      [
+        "showInAddressList",
+        {
+          "type": {
+            "kind": "boolean"
+          },
+          "collection": false,
+          "checks": [],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:197"
+        }
+      ],
+      [
+        "skills",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": true,
+          "checks": [],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:198"
+        }
+      ],
+      [
+        "signInSessionsValidFromDateTime",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "format",
+              "format": "date-time",
+              "rule": "primitive-format",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:199"
+            },
+            {
+              "kind": "readOnly",
+              "rule": "read-only",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:199"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:199"
+        }
+      ],
+      [
+        "state",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 128,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:200"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:200"
+        }
+      ],
+      [
+        "streetAddress",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 1024,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:201"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:201"
+        }
+      ],
+      [
+        "surname",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "maxLength",
+              "max": 64,
+              "rule": "max-length",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:202"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:202"
+        }
+      ],
+      [
+        "usageLocation",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "notNullable",
+              "rule": "not-nullable",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:203"
+            },
+            {
+              "kind": "countryCode",
+              "rule": "country-code",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:203"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:203"
+        }
+      ],
+      [
+        "userPrincipalName",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [
+            {
+              "kind": "format",
+              "format": "alias@domain",
+              "rule": "alias-domain",
+              "source": "spec/sources/graph-docs/v1.0/resources/user.md:204"
+            }
+          ],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:204"
+        }
+      ],
+      [
+        "userType",
+        {
+          "type": {
+            "kind": "string"
+          },
+          "collection": false,
+          "checks": [],
+          "source": "spec/sources/graph-docs/v1.0/resources/user.md:205"
+        }
+      ]
+    ],
+    "groups": [],
+    "extensionPatterns": [],
+    "response": true,
+    "source": "spec/sources/intune/user-update.md:54",
+    "types": types
+  };
+
+/** Checks a success response body against the type the docs name and its documented value rules; never throws. */
+export function validateResponseBody(body: unknown): ValidationResult {
+  return validateWith(responseContract, body);
+}
 
 /**
  * Checks a request body against every constraint the docs state, collecting all errors; never throws.

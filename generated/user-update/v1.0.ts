@@ -445,6 +445,264 @@ export interface PasswordProfile {
 
 /** ISO 8601 date and time with a UTC offset, e.g. `2014-01-01T00:00:00Z`. */
 export type DateTimeOffset = string;
+/** The complex types' contracts, shared by the request and response validators. */
+const types: Contract['types'] = [
+    [
+      "customSecurityAttributeValue",
+      {
+        "open": true,
+        "source": "spec/sources/graph-docs/v1.0/resources/customsecurityattributevalue.md:1",
+        "properties": []
+      }
+    ],
+    [
+      "employeeOrgData",
+      {
+        "open": false,
+        "source": "spec/sources/graph-docs/v1.0/resources/employeeorgdata.md:17",
+        "properties": [
+          [
+            "division",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/employeeorgdata.md:19"
+            }
+          ],
+          [
+            "costCenter",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/employeeorgdata.md:20"
+            }
+          ]
+        ]
+      }
+    ],
+    [
+      "onPremisesExtensionAttributes",
+      {
+        "open": false,
+        "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:19",
+        "properties": [
+          [
+            "extensionAttribute1",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:21"
+            }
+          ],
+          [
+            "extensionAttribute2",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:22"
+            }
+          ],
+          [
+            "extensionAttribute3",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:23"
+            }
+          ],
+          [
+            "extensionAttribute4",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:24"
+            }
+          ],
+          [
+            "extensionAttribute5",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:25"
+            }
+          ],
+          [
+            "extensionAttribute6",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:26"
+            }
+          ],
+          [
+            "extensionAttribute7",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:27"
+            }
+          ],
+          [
+            "extensionAttribute8",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:28"
+            }
+          ],
+          [
+            "extensionAttribute9",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:29"
+            }
+          ],
+          [
+            "extensionAttribute10",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:30"
+            }
+          ],
+          [
+            "extensionAttribute11",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:31"
+            }
+          ],
+          [
+            "extensionAttribute12",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:32"
+            }
+          ],
+          [
+            "extensionAttribute13",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:33"
+            }
+          ],
+          [
+            "extensionAttribute14",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:34"
+            }
+          ],
+          [
+            "extensionAttribute15",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:35"
+            }
+          ]
+        ]
+      }
+    ],
+    [
+      "passwordProfile",
+      {
+        "open": false,
+        "source": "spec/sources/graph-docs/v1.0/resources/passwordprofile.md:18",
+        "properties": [
+          [
+            "forceChangePasswordNextSignIn",
+            {
+              "type": {
+                "kind": "boolean"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/passwordprofile.md:20"
+            }
+          ],
+          [
+            "forceChangePasswordNextSignInWithMfa",
+            {
+              "type": {
+                "kind": "boolean"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/passwordprofile.md:21"
+            }
+          ],
+          [
+            "password",
+            {
+              "type": {
+                "kind": "string"
+              },
+              "collection": false,
+              "checks": [],
+              "source": "spec/sources/graph-docs/v1.0/resources/passwordprofile.md:22"
+            }
+          ]
+        ]
+      }
+    ]
+  ];
 /** What the validator checks, from the spec. Plain data; keys are kept in arrays, never as object keys. */
 const contract: Contract = {
     "properties": [
@@ -1154,263 +1412,6 @@ const contract: Contract = {
         }
       ]
     ],
-    "types": [
-      [
-        "customSecurityAttributeValue",
-        {
-          "open": true,
-          "source": "spec/sources/graph-docs/v1.0/resources/customsecurityattributevalue.md:1",
-          "properties": []
-        }
-      ],
-      [
-        "employeeOrgData",
-        {
-          "open": false,
-          "source": "spec/sources/graph-docs/v1.0/resources/employeeorgdata.md:17",
-          "properties": [
-            [
-              "division",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/v1.0/resources/employeeorgdata.md:19"
-              }
-            ],
-            [
-              "costCenter",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/v1.0/resources/employeeorgdata.md:20"
-              }
-            ]
-          ]
-        }
-      ],
-      [
-        "onPremisesExtensionAttributes",
-        {
-          "open": false,
-          "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:19",
-          "properties": [
-            [
-              "extensionAttribute1",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:21"
-              }
-            ],
-            [
-              "extensionAttribute2",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:22"
-              }
-            ],
-            [
-              "extensionAttribute3",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:23"
-              }
-            ],
-            [
-              "extensionAttribute4",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:24"
-              }
-            ],
-            [
-              "extensionAttribute5",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:25"
-              }
-            ],
-            [
-              "extensionAttribute6",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:26"
-              }
-            ],
-            [
-              "extensionAttribute7",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:27"
-              }
-            ],
-            [
-              "extensionAttribute8",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:28"
-              }
-            ],
-            [
-              "extensionAttribute9",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:29"
-              }
-            ],
-            [
-              "extensionAttribute10",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:30"
-              }
-            ],
-            [
-              "extensionAttribute11",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:31"
-              }
-            ],
-            [
-              "extensionAttribute12",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:32"
-              }
-            ],
-            [
-              "extensionAttribute13",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:33"
-              }
-            ],
-            [
-              "extensionAttribute14",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:34"
-              }
-            ],
-            [
-              "extensionAttribute15",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/v1.0/resources/onpremisesextensionattributes.md:35"
-              }
-            ]
-          ]
-        }
-      ],
-      [
-        "passwordProfile",
-        {
-          "open": false,
-          "source": "spec/sources/graph-docs/v1.0/resources/passwordprofile.md:18",
-          "properties": [
-            [
-              "forceChangePasswordNextSignIn",
-              {
-                "type": {
-                  "kind": "boolean"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/v1.0/resources/passwordprofile.md:20"
-              }
-            ],
-            [
-              "forceChangePasswordNextSignInWithMfa",
-              {
-                "type": {
-                  "kind": "boolean"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/v1.0/resources/passwordprofile.md:21"
-              }
-            ],
-            [
-              "password",
-              {
-                "type": {
-                  "kind": "string"
-                },
-                "collection": false,
-                "checks": [],
-                "source": "spec/sources/graph-docs/v1.0/resources/passwordprofile.md:22"
-              }
-            ]
-          ]
-        }
-      ]
-    ],
     "groups": [
       {
         "kind": "own-request",
@@ -1432,8 +1433,17 @@ const contract: Contract = {
       "^ext[a-z0-9]{8}_[A-Za-z0-9_]+$",
       "^extension_[0-9a-fA-F]{32}_[A-Za-z0-9_]+$"
     ],
-    "source": "spec/sources/v1.0/user-update.txt:54"
+    "source": "spec/sources/v1.0/user-update.txt:54",
+    "types": types
   };
+/** The docs promise no response body (204 No Content, spec/sources/v1.0/user-update.txt:119). */
+export type ResponseBody = undefined;
+
+/** Checks that a success response has no body, as the docs say; never throws. */
+export function validateResponseBody(body: unknown): ValidationResult {
+  if (body === undefined || body === null || body === '') return { valid: true };
+  return { valid: false, errors: [{ path: '', rule: 'response-body', message: 'The docs promise no response body', source: "spec/sources/v1.0/user-update.txt:119" }] };
+}
 
 /**
  * Checks a request body against every constraint the docs state, collecting all errors; never throws.

@@ -33,6 +33,9 @@ export interface VersionCoverage {
     topUnresolved: { name: string; count: number }[];
   };
   constraintsByRule: { rule: string; count: number }[];
+  constraintsByKind: { kind: string; count: number }[];
+  /** Operations (pages that were processed) by HTTP method. */
+  operationsByMethod: { method: string; count: number }[];
   examples: { checked: number; valid: number; invalid: number; failedRules: { rule: string; count: number }[] };
   docBugs: { count: number; byRule: { rule: string; count: number }[]; list: DocBug[] };
   diagnosticsByRule: { rule: string; severity: string; count: number }[];
@@ -65,6 +68,8 @@ function versionCoverage(version: string, pages: PageStats[]): VersionCoverage {
   pages = [...pages].sort((a, b) => a.file.localeCompare(b.file));
   const unresolved = new Map<string, number>();
   const constraints = new Map<string, number>();
+  const kinds = new Map<string, number>();
+  const methods = new Map<string, number>();
   const failedRules = new Map<string, number>();
   const diagnostics = new Map<string, number>();
   const docBugs: DocBug[] = [];
@@ -78,6 +83,8 @@ function versionCoverage(version: string, pages: PageStats[]): VersionCoverage {
     resolved += p.types.resolved;
     for (const name of p.types.unresolved) add(unresolved, name, 1);
     for (const [rule, n] of Object.entries(p.constraints)) add(constraints, rule, n);
+    for (const [kind, n] of Object.entries(p.constraintKinds)) add(kinds, kind, n);
+    if (p.method) add(methods, p.method, 1);
     for (const [rule, n] of Object.entries(p.examples.failedRules)) add(failedRules, rule, n);
     for (const [rule, n] of Object.entries(p.diagnostics)) add(diagnostics, rule, n);
     checked += p.examples.checked;
@@ -112,6 +119,8 @@ function versionCoverage(version: string, pages: PageStats[]): VersionCoverage {
         .map(({ key, count }) => ({ name: key, count })),
     },
     constraintsByRule: ranked(constraints).map(({ key, count }) => ({ rule: key, count })),
+    constraintsByKind: ranked(kinds).map(({ key, count }) => ({ kind: key, count })),
+    operationsByMethod: ranked(methods).map(({ key, count }) => ({ method: key, count })),
     examples: {
       checked,
       valid,

@@ -35,6 +35,10 @@ export interface PageStats {
   types: { primitive: number; resolved: number; unresolved: string[] };
   /** Mined constraints on request body properties, by rule id. */
   constraints: Record<string, number>;
+  /** The same, by constraint kind. */
+  constraintKinds: Record<string, number>;
+  /** The operation's HTTP method (empty for a page that failed). */
+  method: string;
   /** Example request bodies (the page's own method, a JSON object) run through the page's own validator. */
   examples: { checked: number; valid: number; failedRules: Record<string, number> };
   /** Example bodies that contradict the page's table: properties it does not list, values of the wrong JSON type. */
@@ -50,11 +54,15 @@ export function pageStats(page: PageModel, spec: OperationSpec, version: string)
   const tables = allBlocks(sectionBlocks(page, /^Request body$/i)).filter(isPropertyTable);
   const types = { primitive: 0, resolved: 0, unresolved: [] as string[] };
   const constraints: Record<string, number> = {};
+  const constraintKinds: Record<string, number> = {};
   for (const p of spec.requestBody.properties) {
     if (p.type.kind === 'primitive') types.primitive++;
     else if (p.type.resolution === 'unresolved') types.unresolved.push(p.type.name);
     else types.resolved++;
-    for (const c of p.constraints) bump(constraints, c.rule);
+    for (const c of p.constraints) {
+      bump(constraints, c.rule);
+      bump(constraintKinds, c.kind);
+    }
   }
   return {
     file: spec.page.file,
@@ -74,6 +82,8 @@ export function pageStats(page: PageModel, spec: OperationSpec, version: string)
     properties: spec.requestBody.properties.length,
     types,
     constraints,
+    constraintKinds,
+    method: spec.http.method,
     examples: checkExampleBodies(spec),
     docBugs: spec.diagnostics.filter((d) => DOC_BUG_RULES.has(d.rule)).map((d) => ({ rule: d.rule, file: d.file, line: d.line, message: d.message })),
     diagnostics: countRules(spec.diagnostics),
@@ -94,6 +104,8 @@ export function failedPageStats(file: string, version: string, operation: string
     properties: 0,
     types: { primitive: 0, resolved: 0, unresolved: [] },
     constraints: {},
+    constraintKinds: {},
+    method: '',
     examples: { checked: 0, valid: 0, failedRules: {} },
     docBugs: [],
     diagnostics: countRules(diagnostics),

@@ -5,6 +5,7 @@
 import type { ConstraintKind, ConstraintOf } from '../spec/constraint-kinds.js';
 import { isEnforced, presenceEnforced } from '../spec/enforced.js';
 import { allowedValues } from '../spec/enum-values.js';
+import { successResponse } from '../spec/responses.js';
 import type { Constraint, OperationSpec, Property, SourceRef, TypeRef } from '../spec/ir.js';
 import { INTEGER_RANGES, isAnyJson, jsonKind } from '../spec/primitives.js';
 import type { Check, Contract, PropertyContract, TypeContract, ValueType } from './runtime.js';
@@ -72,12 +73,18 @@ export function propertyContract(p: Property, spec: Pick<OperationSpec, 'types'>
   return { type: valueType(p.type, spec), collection: p.type.collection, checks, source: at(p.source) };
 }
 
-export function buildContract(spec: OperationSpec): Contract {
+/** The complex types of a spec as contracts, shared by its request and response contracts. */
+export function typeContracts(spec: OperationSpec): (readonly [string, TypeContract])[] {
   const types: (readonly [string, TypeContract])[] = [];
   for (const [name, def] of Object.entries(spec.types)) {
     if (def.kind !== 'complex') continue;
     types.push([name, { open: def.open, source: at(def.source), properties: def.properties.map((p) => [p.name, propertyContract(p, spec)] as const) }]);
   }
+  return types;
+}
+
+export function buildContract(spec: OperationSpec): Contract {
+  const types = typeContracts(spec);
   const presence = presenceEnforced(spec.http.method);
   return {
     properties: spec.requestBody.properties.map((p) => {
@@ -92,4 +99,19 @@ export function buildContract(spec: OperationSpec): Contract {
     extensionPatterns: spec.requestBody.extensions.allowed ? spec.requestBody.extensions.namePatterns : [],
     source: at(spec.requestBody.source),
   };
+}
+
+/**
+ * The contract a response body is held to: the resource type the Response section names (a `{ value: [...] }`
+ * page of them for a list), with the value rules of its page, in response mode (see `Contract.response`).
+ */
+export function buildResponseContract(spec: OperationSpec): Contract | undefined {
+  const success = successResponse(spec.responses);
+  const def = success?.bodyType ? spec.types[success.bodyType] : undefined;
+  if (!success || def?.kind !== 'complex') return undefined;
+  const item: PropertyContract = { type: { kind: 'object', type: def.name }, collection: false, checks: [], source: at(success.source) };
+  const properties = success.bodyCollection
+    ? [['value', { ...item, collection: true }] as const]
+    : def.properties.map((p) => [p.name, propertyContract(p, spec)] as const);
+  return { properties, types: typeContracts(spec), groups: [], extensionPatterns: [], response: true, source: at(success.source) };
 }

@@ -17,7 +17,10 @@ import {
 import type { Constraint, OperationSpec, Property, Spec, TypeRef } from '../spec/ir.js';
 import { describeConstraint } from '../spec/describe-constraint.js';
 import { isAnyJson, isNumeric, jsonKind } from '../spec/primitives.js';
-import { at, buildContract } from './contract.js';
+import { isEnforced, presenceEnforced } from '../spec/enforced.js';
+import { successResponse } from '../spec/responses.js';
+import { at, buildContract, buildResponseContract, typeContracts } from './contract.js';
+import type { Contract } from './runtime.js';
 import { jsdocText, namespaceIdentifier, propertyKey, typeIdentifier, variantFileName } from './names.js';
 
 export interface EmittedFile {
@@ -107,6 +110,7 @@ function variantStatements(spec: OperationSpec): StatementStructures[] {
   for (const name of Object.keys(spec.types)) typeIds.set(name, typeIdentifier(name, taken));
   const aliases = new Set<string>();
   const ctx = { spec, typeIds, aliases };
+  const presence = presenceEnforced(spec.http.method);
 
   const body: InterfaceDeclarationStructure = {
     kind: StructureKind.Interface,
@@ -116,12 +120,12 @@ function variantStatements(spec: OperationSpec): StatementStructures[] {
       {
         description: jsdocText(
           `Request body of ${spec.http.method} ${spec.http.paths.map((p) => p.template).join(', ')} — "${spec.title}" (${spec.variant}).\n` +
-            'Every property is optional: send only what changes.',
+            (presence ? 'Properties the docs mark "Required." must be sent; the others are optional.' : 'Every property is optional: send only what changes.'),
         ),
         tags: spec.requestBody.source ? [{ tagName: 'see', text: jsdocText(at(spec.requestBody.source)) }] : [],
       },
     ],
-    properties: spec.requestBody.properties.map((p) => propertySignature(p, ctx)),
+    properties: spec.requestBody.properties.map((p) => propertySignature(p, ctx, presence && isRequired(p))),
     indexSignatures: [
       // Instance annotations such as `@odata.type` are always accepted.
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a TypeScript template literal type, emitted as written
@@ -190,10 +194,18 @@ function variantStatements(spec: OperationSpec): StatementStructures[] {
     {
       kind: StructureKind.VariableStatement,
       declarationKind: VariableDeclarationKind.Const,
+      docs: [{ description: "The complex types' contracts, shared by the request and response validators." }],
+      // JSON is a safe serialisation of any doc text into a TypeScript expression.
+      declarations: [{ name: 'types', type: "Contract['types']", initializer: JSON.stringify(typeContracts(spec), null, 2) }],
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
       docs: [{ description: 'What the validator checks, from the spec. Plain data; keys are kept in arrays, never as object keys.' }],
       // JSON is a safe serialisation of any doc text into a TypeScript expression.
-      declarations: [{ name: 'contract', type: 'Contract', initializer: JSON.stringify(buildContract(spec), null, 2) }],
+      declarations: [{ name: 'contract', type: 'Contract', initializer: withSharedTypes(buildContract(spec)) }],
     },
+    ...responseStatements(spec, typeIds),
     {
       kind: StructureKind.Function,
       name: 'validateRequestBody',
@@ -212,16 +224,82 @@ function variantStatements(spec: OperationSpec): StatementStructures[] {
   ];
 }
 
+/** A contract literal that refers to the shared `types` constant instead of repeating it. */
+function withSharedTypes(contract: Contract): string {
+  const { types: _, ...rest } = contract;
+  const json = JSON.stringify(rest, null, 2);
+  return `${json.slice(0, -2)},\n  "types": types\n}`;
+}
+
+/**
+ * `ResponseBody` and `validateResponseBody`: the resource type the Response section names (a `{ value }` page
+ * of them for a list), checked against its page's value rules; `undefined` when the docs promise no body.
+ */
+function responseStatements(spec: OperationSpec, typeIds: Map<string, string>): StatementStructures[] {
+  const success = successResponse(spec.responses);
+  const contract = buildResponseContract(spec);
+  const id = success?.bodyType ? typeIds.get(success.bodyType) : undefined;
+  const where = success ? ` (${success.status} ${success.statusText}, ${at(success.source)})` : '';
+  const [type, doc] =
+    contract && id
+      ? success!.bodyCollection
+        ? [
+            `{ value: ${id}[]; '@odata.nextLink'?: string; [annotation: \`\${string}@\${string}\`]: unknown }`,
+            `A page of \`${success!.bodyType}\` objects${where}.`,
+          ]
+        : [id, `The \`${success!.bodyType}\` object the docs promise${where}.`]
+      : success && !success.bodyType
+        ? ['undefined', `The docs promise no response body${where}.`]
+        : ['unknown', 'The docs name no response body type.'];
+  const statements: StatementStructures[] = [
+    { kind: StructureKind.TypeAlias, name: 'ResponseBody', isExported: true, docs: [{ description: jsdocText(doc) }], type },
+  ];
+  if (contract)
+    statements.push({
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [{ description: 'What the response validator checks: the response type, open to properties its page does not list.' }],
+      declarations: [{ name: 'responseContract', type: 'Contract', initializer: withSharedTypes(contract) }],
+    });
+  statements.push({
+    kind: StructureKind.Function,
+    name: 'validateResponseBody',
+    isExported: true,
+    docs: [
+      {
+        description: contract
+          ? 'Checks a success response body against the type the docs name and its documented value rules; never throws.'
+          : type === 'undefined'
+            ? 'Checks that a success response has no body, as the docs say; never throws.'
+            : 'The docs name no response body type, so there is nothing to check: every body passes.',
+      },
+    ],
+    parameters: [{ name: 'body', type: 'unknown' }],
+    returnType: 'ValidationResult',
+    statements: contract
+      ? ['return validateWith(responseContract, body);']
+      : type === 'undefined'
+        ? [
+            "if (body === undefined || body === null || body === '') return { valid: true };",
+            `return { valid: false, errors: [{ path: '', rule: 'response-body', message: 'The docs promise no response body', source: ${JSON.stringify(success ? at(success.source) : '')} }] };`,
+          ]
+        : ['void body;', 'return { valid: true };'],
+  });
+  return statements;
+}
+
 interface Ctx {
   spec: OperationSpec;
   typeIds: Map<string, string>;
   aliases: Set<string>;
 }
 
-function propertySignature(p: Property, ctx: Ctx): OptionalKind<PropertySignatureStructure> {
+const isRequired = (p: Property) => p.constraints.some((c) => c.kind === 'required' && isEnforced(c));
+
+function propertySignature(p: Property, ctx: Ctx, required = false): OptionalKind<PropertySignatureStructure> {
   return {
     name: propertyKey(p.name),
-    hasQuestionToken: true,
+    hasQuestionToken: !required,
     type: typeText(p, ctx),
     docs: [propertyDocs(p)],
   };

@@ -71,6 +71,11 @@ export interface Contract {
   types: readonly (readonly [string, TypeContract])[];
   groups: readonly GroupContract[];
   extensionPatterns: readonly string[];
+  /**
+   * A response body's contract: properties its pages do not list are accepted (a service may return more than
+   * they document), and read-only and required rules, which are about what a client sends, are not checked.
+   */
+  response?: boolean;
   /** `file:line` of the request body's property table. */
   source: string;
 }
@@ -85,6 +90,7 @@ interface CompiledObject {
 
 interface Compiled {
   body: CompiledObject;
+  response: boolean;
   types: Map<string, CompiledObject>;
   groups: readonly GroupContract[];
   extensions: RegExp[];
@@ -102,6 +108,7 @@ function compile(contract: Contract): Compiled {
   if (!c) {
     c = {
       body: object(false, contract.source, contract.properties),
+      response: contract.response === true,
       types: new Map(contract.types.map(([name, t]) => [name, object(t.open, t.source, t.properties)])),
       groups: contract.groups,
       extensions: contract.extensionPatterns.map((p) => new RegExp(p)),
@@ -155,10 +162,11 @@ export function validateWith(contract: Contract, body: unknown): ValidationResul
 
 function checkObject(c: Compiled, o: CompiledObject, value: Record<string, unknown>, path: string, errors: ValidationIssue[], topLevel: boolean): void {
   const { properties, open, source } = o;
-  for (const [name, p] of o.required) {
-    if (!Object.hasOwn(value, name))
-      errors.push({ path: pointer(path, name), rule: p.required!.rule, message: `\`${name}\` is required and missing`, source: p.required!.source });
-  }
+  if (!c.response)
+    for (const [name, p] of o.required) {
+      if (!Object.hasOwn(value, name))
+        errors.push({ path: pointer(path, name), rule: p.required!.rule, message: `\`${name}\` is required and missing`, source: p.required!.source });
+    }
   for (const key of Object.keys(value)) {
     const v = value[key];
     const p = properties.get(key);
@@ -167,7 +175,7 @@ function checkObject(c: Compiled, o: CompiledObject, value: Record<string, unkno
       continue;
     }
     // Instance annotations (`@odata.type`) and, at the top, extension properties are always accepted.
-    if (key.includes('@') || open || (topLevel && c.extensions.some((r) => r.test(key)))) continue;
+    if (key.includes('@') || open || c.response || (topLevel && c.extensions.some((r) => r.test(key)))) continue;
     errors.push({
       path: pointer(path, key),
       rule: 'unknown-property',
@@ -190,9 +198,10 @@ function checkProperty(c: Compiled, p: PropertyContract, v: unknown, path: strin
     }
     return;
   }
-  for (const k of p.checks) {
-    if (k.kind === 'readOnly') errors.push({ path, rule: k.rule, message: 'The docs say this property is read-only', source: k.source });
-  }
+  if (!c.response)
+    for (const k of p.checks) {
+      if (k.kind === 'readOnly') errors.push({ path, rule: k.rule, message: 'The docs say this property is read-only', source: k.source });
+    }
   if (p.collection) {
     if (!Array.isArray(v)) {
       errors.push({ path, rule: 'type', message: `Expected an array, got ${describe(v)}`, source: p.source });

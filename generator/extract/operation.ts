@@ -71,6 +71,13 @@ export function extractOperation(page: PageModel, options: ExtractOptions = {}):
 
   const registry = new TypeRegistry(options.resources, diagnostics);
   registry.resolveProperties(properties);
+  // The response body's type comes from its resource page too, so `spec.types` describes both bodies.
+  const responses = readResponses(page);
+  for (const r of responses) {
+    if (!r.bodyType) continue;
+    const def = registry.load(r.bodyType);
+    if (def?.kind === 'complex') r.bodyType = def.name;
+  }
 
   const groups = readGroups(bodyBlocks, properties, diagnostics);
   const extensions = readExtensions(bodyBlocks);
@@ -103,7 +110,7 @@ export function extractOperation(page: PageModel, options: ExtractOptions = {}):
     headers: readHeaders(page),
     requestBody: { properties, groups, extensions },
     types: sortedTypes(registry.types),
-    responses: readResponses(page),
+    responses,
     examples,
     permissions,
     diagnostics: sortDiagnostics(diagnostics),

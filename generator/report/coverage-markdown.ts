@@ -50,6 +50,8 @@ function versionSection(c: VersionCoverage): string[] {
     '',
   );
   out.push('| constraint rule | mined |', '|---|---:|', ...c.constraintsByRule.map((r) => `| ${markdownCode(r.rule)} | ${r.count} |`), '');
+  out.push('| constraint kind | mined |', '|---|---:|', ...c.constraintsByKind.map((r) => `| ${markdownCode(r.kind)} | ${r.count} |`), '');
+  out.push('| method | operations |', '|---|---:|', ...c.operationsByMethod.map((r) => `| ${markdownCode(r.method)} | ${r.count} |`), '');
   if (c.examples.failedRules.length) {
     out.push(
       '| example bodies failing their own validator, by rule | bodies |',

@@ -20,6 +20,8 @@ function stats(file: string, version: string, over: Partial<PageStats> = {}): Pa
     properties: 3,
     types: { primitive: 2, resolved: 1, unresolved: [] },
     constraints: { 'max-length': 1 },
+    constraintKinds: { maxLength: 1 },
+    method: 'PATCH',
     examples: { checked: 1, valid: 1, failedRules: {} },
     docBugs: [],
     diagnostics: {},
@@ -40,6 +42,8 @@ describe('buildCoverage', () => {
       properties: 0,
       types: { primitive: 0, resolved: 0, unresolved: [] },
       constraints: {},
+      constraintKinds: {},
+      method: 'POST',
     }),
     stats('v5', 'v1.0', {
       failed: true,
@@ -47,6 +51,7 @@ describe('buildCoverage', () => {
       tableRows: 0,
       properties: 0,
       diagnostics: { 'page-failed': 1 },
+      method: '',
       docBugs: [{ rule: 'example-unknown-property', file: 'v5', line: 9, message: 'x' }],
     }),
   ]);
@@ -74,6 +79,12 @@ describe('buildCoverage', () => {
 
   it('adds up constraints, example verdicts, doc bugs and diagnostics', () => {
     expect(v1.constraintsByRule).toEqual([{ rule: 'max-length', count: 4 }]);
+    expect(v1.constraintsByKind).toEqual([{ kind: 'maxLength', count: 4 }]);
+    // A failed page has no operation to count.
+    expect(v1.operationsByMethod).toEqual([
+      { method: 'PATCH', count: 3 },
+      { method: 'POST', count: 1 },
+    ]);
     expect(v1.examples).toEqual({ checked: 6, valid: 4, invalid: 2, failedRules: [{ rule: 'type', count: 2 }] });
     expect(v1.docBugs).toMatchObject({ count: 1, byRule: [{ rule: 'example-unknown-property', count: 1 }] });
     expect(v1.diagnosticsByRule).toEqual([
