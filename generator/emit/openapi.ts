@@ -20,7 +20,8 @@ function openApiPath(p: PathTemplate): { path: string; parameters: JsonSchema[] 
   let i = 0;
   const path = p.template.replace(/\{[^}]*\}/g, () => {
     const param = p.params[i++];
-    const name = (param?.alternatives[0] ?? param?.name ?? `param${i}`).replace(/[^A-Za-z0-9_.-]/g, '_');
+    // The first alternative names a `{id | userPrincipalName}` segment; a single name is unique in its template.
+    const name = ((param && param.alternatives.length > 1 ? param.alternatives[0] : param?.name) ?? `param${i}`).replace(/[^A-Za-z0-9_.-]/g, '_');
     parameters.push({
       name,
       in: 'path',

@@ -15,6 +15,37 @@ export function templateParams(template: string): PathTemplate['params'] {
   });
 }
 
+/**
+ * Matches each parameter of the HTTP request block's templates with the placeholder an example request
+ * writes in its place (`DELETE /groups/{id}/members/{id}/$ref` against the example's
+ * `/groups/{group-id}/members/{directory-object-id}/$ref`), and makes names unique within a template: a
+ * repeated name takes the example's placeholder, or a numeric suffix when no example has one.
+ */
+export function reconcileParams(paths: PathTemplate[], examplePaths: string[]): void {
+  const segments = (p: string) => p.split('?')[0]!.split('/').filter(Boolean);
+  const isParam = (s: string) => /^\{[^}]+\}$/.test(s);
+  for (const t of paths) {
+    if (t.params.length === 0) continue;
+    const ts = segments(t.template);
+    for (const ex of examplePaths) {
+      const es = segments(ex);
+      if (es.length !== ts.length || !ts.every((s, i) => (isParam(s) ? isParam(es[i]!) : s.toLowerCase() === es[i]!.toLowerCase()))) continue;
+      const names = es.filter((s, i) => isParam(ts[i]!) && isParam(s)).map((s) => s.slice(1, -1).trim());
+      t.params.forEach((p, i) => {
+        if (names[i] && names[i] !== p.name) p.example = names[i];
+      });
+      break;
+    }
+    const counts = new Map<string, number>();
+    for (const p of t.params) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+    const taken = new Set<string>();
+    t.params.forEach((p, i) => {
+      if (counts.get(p.name)! > 1) p.name = p.example && !taken.has(p.example) ? p.example : `${p.name}-${i + 1}`;
+      taken.add(p.name);
+    });
+  }
+}
+
 /** Method and templates stated in the "HTTP request" section. */
 export function readHttpRequest(page: PageModel): { method?: string; paths: PathTemplate[] } {
   const out: { method?: string; paths: PathTemplate[] } = { paths: [] };

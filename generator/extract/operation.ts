@@ -14,7 +14,7 @@ import {
 } from '../spec/ir.js';
 import { checkExamples } from './example-check.js';
 import { readExamples } from './examples.js';
-import { matchesTemplate, readHeaders, readHttpRequest, readResponses, templateParams } from './http.js';
+import { matchesTemplate, readHeaders, readHttpRequest, readResponses, reconcileParams, templateParams } from './http.js';
 import { operationName, variantName } from './naming.js';
 import { attachPermissionNotes, readPermissions } from './permissions.js';
 import { isPropertyTable, readPropertyTable } from './property-table.js';
@@ -92,6 +92,10 @@ export function extractOperation(page: PageModel, options: ExtractOptions = {}):
     if (http.paths.some((p) => matchesTemplate(req.path!, p.template))) continue;
     http.paths.push({ template: req.path, params: templateParams(req.path), origin: 'example', source: req.source });
   }
+  reconcileParams(
+    http.paths,
+    examples.flatMap((e) => (e.request?.path && e.request.method === method ? [e.request.path] : [])),
+  );
 
   const permissions = readPermissions(page, diagnostics);
   attachPermissionNotes(page, properties);

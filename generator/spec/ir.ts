@@ -178,7 +178,13 @@ export interface PathTemplate {
   /** As written, e.g. `/users/{id | userPrincipalName}`. */
   template: string;
   /** Path parameters; `alternatives` lists the `a | b` choices of one segment. */
-  params: { name: string; alternatives: string[] }[];
+  params: {
+    /** Unique in the template: a name the template repeats (`/groups/{id}/members/{id}`) takes the example's. */
+    name: string;
+    alternatives: string[];
+    /** The placeholder an example request writes at this position (`{group-id}`), when one does. */
+    example?: string;
+  }[];
   /** Where the docs state it: the HTTP request block, or only an example URL. */
   origin: 'http-request' | 'example';
   source: SourceRef;

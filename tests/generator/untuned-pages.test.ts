@@ -150,3 +150,22 @@ describe.skipIf(!hasCorpus)('every documented status, with its condition', () =>
     expect([assign.operation, assign.http.method]).toEqual(['user-assignlicense', 'POST']);
   });
 });
+
+describe.skipIf(!hasCorpus)('every method, every path parameter', () => {
+  it("group-delete-members: DELETE, and the two {id}s take the example's names", async () => {
+    const spec = page('group-delete-members.md');
+    expect(spec.http.method).toBe('DELETE');
+    expect(spec.http.paths.map((p) => [p.template, p.params.map((x) => [x.name, x.example])])).toEqual([
+      [
+        '/groups/{id}/members/{id}/$ref',
+        [
+          ['group-id', 'group-id'],
+          ['directory-object-id', 'directory-object-id'],
+        ],
+      ],
+    ]);
+    const { openApiDocument } = await import('../../generator/emit/openapi.js');
+    const doc = openApiDocument(spec) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(['/groups/{group-id}/members/{directory-object-id}/$ref']);
+  });
+});
