@@ -159,7 +159,9 @@ export function typeFromPage(page: PageModel, requested: string): TypeDef | unde
   }
   const localDiagnostics: Diagnostic[] = [];
   const table = allBlocks(sectionBlocks(page, /^properties$/i)).find(isPropertyTable);
-  const properties = table ? readPropertyTable(table, localDiagnostics) : [];
+  // A row listed twice (beta device.md lists `model` and `manufacturer` again further down) keeps its first:
+  // a type cannot have two properties of one name.
+  const properties = (table ? readPropertyTable(table, localDiagnostics) : []).filter((p, i, all) => all.findIndex((q) => q.name === p.name) === i);
   const intro = page.intro.map((b) => (b.kind === 'paragraph' ? b.text : '')).join(' ');
   const description = String(page.frontMatter.description ?? '');
   const open = /\bopen (?:complex )?type\b/i.test(`${intro} ${description}`);

@@ -169,3 +169,16 @@ describe.skipIf(!hasCorpus)('every method, every path parameter', () => {
     expect(Object.keys(doc.paths)).toEqual(['/groups/{group-id}/members/{directory-object-id}/$ref']);
   });
 });
+
+describe.skipIf(!hasCorpus)('response types from resource pages', () => {
+  it('beta device-get: a resource row listed twice (model, manufacturer) gives one property', () => {
+    const api = join(CORPUS, 'graph-docs-2021-07/api-reference/beta/api');
+    const spec = generateFile(join(api, 'device-get.md'), resolve(api)) as OperationSpec;
+    const device = spec.types.device;
+    expect(device?.kind).toBe('complex');
+    if (device?.kind !== 'complex') return;
+    const names = device.properties.map((p) => p.name);
+    expect(names.filter((n) => n === 'model')).toHaveLength(1);
+    expect(new Set(names).size).toBe(names.length);
+  });
+});
