@@ -55,7 +55,9 @@ export function pageStats(page: PageModel, spec: OperationSpec, version: string)
   const types = { primitive: 0, resolved: 0, unresolved: [] as string[] };
   const constraints: Record<string, number> = {};
   const constraintKinds: Record<string, number> = {};
-  for (const p of spec.requestBody.properties) {
+  // Properties read from an example (a page without a table) are not the table's: they are counted apart.
+  const tableProperties = spec.requestBody.fromExample ? [] : spec.requestBody.properties;
+  for (const p of tableProperties) {
     if (p.type.kind === 'primitive') types.primitive++;
     else if (p.type.resolution === 'unresolved') types.unresolved.push(p.type.name);
     else types.resolved++;
@@ -79,7 +81,7 @@ export function pageStats(page: PageModel, spec: OperationSpec, version: string)
           .join('|') === 'property|type|description',
     ),
     tableRows: tables.reduce((n, t) => n + t.rows.length, 0),
-    properties: spec.requestBody.properties.length,
+    properties: tableProperties.length,
     types,
     constraints,
     constraintKinds,

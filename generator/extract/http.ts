@@ -32,7 +32,7 @@ export function reconcileParams(paths: PathTemplate[], examplePaths: string[]): 
       if (es.length !== ts.length || !ts.every((s, i) => (isParam(s) ? isParam(es[i]!) : s.toLowerCase() === es[i]!.toLowerCase()))) continue;
       const names = es.filter((s, i) => isParam(ts[i]!) && isParam(s)).map((s) => s.slice(1, -1).trim());
       t.params.forEach((p, i) => {
-        if (names[i] && names[i] !== p.name) p.example = names[i];
+        if (names[i] && !p.alternatives.includes(names[i]!)) p.example = names[i];
       });
       break;
     }

@@ -21,6 +21,7 @@ import { isPropertyTable, readPropertyTable } from './property-table.js';
 import { EXTENSION_NAME_PATTERNS } from './rules/extensions.rule.js';
 import { EXTENSION_RULES, GROUP_RULES, PARTIAL_UPDATE_RULE } from './rules/registry.js';
 import { sentencesOf } from './sentences.js';
+import { bodyFromExample } from './example-body.js';
 import { checkExampleConstraints } from './example-constraints.js';
 import { fillFromResource } from './resource-fill.js';
 import { checkReadOnlyInRequest, resourceReadOnly, resourceType } from './resource-read-only.js';
@@ -97,6 +98,10 @@ export function extractOperation(page: PageModel, options: ExtractOptions = {}):
     examples.flatMap((e) => (e.request?.path && e.request.method === method ? [e.request.path] : [])),
   );
 
+  // No table: the example body is the only statement of the body's shape.
+  const exampleBody = tables.length === 0 ? bodyFromExample(examples, method) : undefined;
+  if (exampleBody) properties.push(...exampleBody.properties);
+
   const permissions = readPermissions(page, diagnostics);
   attachPermissionNotes(page, properties);
   diagnostics.push(...checkExamples(examples, method, properties, registry.types, extensions));
@@ -125,6 +130,7 @@ export function extractOperation(page: PageModel, options: ExtractOptions = {}):
   if (bodyPos) spec.requestBody.source = bodyPos;
   if (partialUpdate) spec.requestBody.partialUpdate = partialUpdate;
   if (readOnly) spec.requestBody.resourceReadOnly = readOnly;
+  if (exampleBody) spec.requestBody.fromExample = exampleBody.from;
   const exampleProblems = checkExampleConstraints(spec);
   if (exampleProblems.length) spec.diagnostics = sortDiagnostics([...spec.diagnostics, ...exampleProblems]);
   return spec;

@@ -268,6 +268,15 @@ export interface PartialUpdate {
   source: SourceRef;
 }
 
+/** Where a body shape without a property table came from: an example request, and its placeholders. */
+export interface ExampleBody {
+  /** The example's name. */
+  example: string;
+  /** `{name}` placeholders inside the example's values (`/@odata.id` → `id`): what the caller fills in. */
+  placeholders: { path: string; name: string }[];
+  source: SourceRef;
+}
+
 /** A resource page's statement that one of its properties is read-only. */
 export interface ReadOnlyStatement {
   property: string;
@@ -302,6 +311,8 @@ export interface OperationSpec {
     resourceReadOnly?: ReadOnlyStatement[];
     /** Where the property table sits (absent when the page has none). */
     source?: SourceRef;
+    /** Present when the page has no property table and the properties were read from an example body. */
+    fromExample?: ExampleBody;
   };
   types: Record<string, TypeDef>;
   responses: ResponseSpec[];

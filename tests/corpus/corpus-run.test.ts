@@ -9,6 +9,7 @@ import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CacheEntry } from '../../cli/corpus/cache.js';
 import type { CoverageReport } from '../../generator/corpus/coverage.js';
@@ -118,9 +119,15 @@ describe.skipIf(!hasApiReference)('the 2021 api-reference in one run', () => {
     }
   });
 
-  it('writes only specs that docspec loads back: no spec has a problem its loader refuses', () => {
+  it('writes only specs that docspec loads back: each conforms to the format 2 schema, none has a problem its loader refuses', () => {
     const specs = readdirSync(join(out, 'spec')).filter((f) => f.endsWith('.json'));
     expect(specs.length).toBe(7116);
+    const validate = new Ajv2020.default({ allErrors: false, strict: false }).compile(JSON.parse(readFileSync(join(ROOT, 'spec/spec.schema.json'), 'utf8')));
+    const invalid = specs.flatMap((f) => {
+      const spec = JSON.parse(readFileSync(join(out, 'spec', f), 'utf8')) as Spec;
+      return validate(spec) && spec.formatVersion === 2 ? [] : [`${f} ${JSON.stringify(validate.errors?.[0] ?? spec.formatVersion)}`];
+    });
+    expect(invalid).toEqual([]);
     const problems = specs.flatMap((f) =>
       specProblems(JSON.parse(readFileSync(join(out, 'spec', f), 'utf8')) as Spec).map((p) => `${f} ${p.path} ${p.message}`),
     );

@@ -57,7 +57,9 @@ describe.skipIf(!hasCorpus)('corpus api pages', () => {
     expect(count('educationuser-update.md')).toBe(28);
     expect(count('intune-deviceconfig-windows10generalconfiguration-update.md')).toBe(207);
     const noTable = results.find((r) => r.file.endsWith('v1.0/api/team-update.md'))!.spec;
-    expect(noTable.requestBody.properties).toEqual([]);
+    // No table: the body's shape is the example's (PATCH /teams/{id} sends three settings objects).
+    expect(noTable.requestBody.properties.map((p) => p.name)).toEqual(['memberSettings', 'messagingSettings', 'funSettings']);
+    expect(noTable.requestBody.fromExample?.example).toBeDefined();
     expect(noTable.diagnostics.some((d) => d.rule === 'no-property-table')).toBe(true);
     // Without a table, body-level errors still point at the docs: the Request body heading.
     expect(noTable.requestBody.source?.line).toBe(noTable.diagnostics.find((d) => d.rule === 'no-property-table')!.line);

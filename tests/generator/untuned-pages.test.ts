@@ -182,3 +182,14 @@ describe.skipIf(!hasCorpus)('response types from resource pages', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 });
+
+describe.skipIf(!hasCorpus)('a page without a property table', () => {
+  it('group-post-members: the body shape and its placeholder come from the example', () => {
+    const spec = page('group-post-members.md');
+    expect(spec.requestBody.properties.map((p) => [p.name, p.type])).toEqual([['@odata.id', { kind: 'primitive', name: 'String', collection: false }]]);
+    expect(spec.requestBody.fromExample).toMatchObject({ example: 'add_member_to_group', placeholders: [{ path: '/@odata.id', name: 'id' }] });
+    const v = validator(() => spec);
+    expect(v({ '@odata.id': 'https://graph.microsoft.com/v1.0/directoryObjects/5d6d6ed0' })).toEqual({ valid: true });
+    expect(refusals(v, { '@odata.id': 42 }).map((e) => e.rule)).toEqual(['type']);
+  });
+});
