@@ -104,7 +104,8 @@ export function extractOperation(page: PageModel, options: ExtractOptions = {}):
 
   const permissions = readPermissions(page, diagnostics);
   attachPermissionNotes(page, properties);
-  diagnostics.push(...checkExamples(examples, method, properties, registry.types, extensions));
+  // Only a table can show an example wrong: properties read from the first example say nothing of the others.
+  diagnostics.push(...checkExamples(examples, method, exampleBody ? [] : properties, registry.types, extensions));
 
   const exampleUrls = examples.flatMap((e) => (e.request?.url ? [e.request.url] : []));
   const spec: OperationSpec = {

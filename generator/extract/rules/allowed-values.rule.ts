@@ -67,7 +67,7 @@ export const allowedValuesRule: PropertyRule = {
       return bullets ? [{ kind: 'enum', values: bullets }] : [];
     }
     // "15, 30 or 60 (minutes)": a unit or remark after the last value is not part of it.
-    list = list.replace(/\s*\([^()]*\)\s*\.?$/, (m) => (/empty/i.test(list) && OR_EMPTY.test(list) ? m : ''));
+    if (!OR_EMPTY.test(list)) list = list.replace(/\s*\([^()]*\)\s*\.?$/, '');
     const empty = OR_EMPTY.test(list);
     if (empty) list = list.replace(OR_EMPTY, '');
     list = list.replace(/\.$/, '');
