@@ -22,8 +22,11 @@ function typeOf(value: unknown): TypeRef {
 function placeholders(value: unknown, path: string, out: ExampleBody['placeholders']): void {
   if (typeof value === 'string') {
     for (const m of value.matchAll(/\{([A-Za-z][\w.-]*)\}/g)) out.push({ path, name: m[1]! });
-  } else if (Array.isArray(value)) value.forEach((v, i) => placeholders(v, `${path}/${i}`, out));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) placeholders(v, `${path}/${k}`, out);
+  } else if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) placeholders(v, `${path}/${i}`, out);
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) placeholders(v, `${path}/${k}`, out);
+  }
 }
 
 export function bodyFromExample(examples: Example[], method: string): { properties: Property[]; from: ExampleBody } | undefined {

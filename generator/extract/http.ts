@@ -3,7 +3,8 @@ import { allBlocks, type Block, type PageModel, sectionBlocks } from '../read/pa
 import type { HeaderSpec, PathTemplate, ResponseSpec, SourceRef } from '../spec/ir.js';
 import { sentencesOf } from './sentences.js';
 
-const REQUEST_LINE = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\/\S.*?)\s*$/;
+// The path may lack its leading slash ("POST me/devices/{id}/commands"); it is added.
+const REQUEST_LINE = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\/\S.*?|[A-Za-z{$][\w{}$.|-]*\/\S*?)\s*$/;
 
 export function templateParams(template: string): PathTemplate['params'] {
   return [...template.matchAll(/\{([^}]+)\}/g)].map((m) => {
@@ -56,7 +57,7 @@ export function readHttpRequest(page: PageModel): { method?: string; paths: Path
       if (!m) return;
       out.method ??= m[1]!;
       if (m[1] !== out.method) return;
-      const template = m[2]!;
+      const template = m[2]!.startsWith('/') ? m[2]! : `/${m[2]!}`;
       if (out.paths.some((p) => p.template === template)) return;
       out.paths.push({ template, params: templateParams(template), origin: 'http-request', source: { ...b.pos, line: codeLine(b, i) } });
     });

@@ -86,7 +86,18 @@ export function extractOperation(page: PageModel, options: ExtractOptions = {}):
 
   const http = readHttpRequest(page);
   const examples = readExamples(page, diagnostics);
-  const method = http.method ?? examples.find((e) => e.request?.method)?.request?.method ?? 'PATCH';
+  const stated = http.method ?? examples.find((e) => e.request?.method)?.request?.method;
+  const method = stated ?? 'PATCH';
+  if (!stated)
+    diagnostics.push(
+      diagnostic(
+        'method-unstated',
+        'warning',
+        'The page states no HTTP request line and no example request; PATCH is assumed',
+        sectionBlocks(page, /^HTTP request$/i)[0]?.pos ?? { file: page.file, line: 1, column: 1 },
+        'Add the request line (`POST /path`) in an http block under "HTTP request"',
+      ),
+    );
   for (const ex of examples) {
     const req = ex.request;
     if (!req?.path || req.method !== method) continue;

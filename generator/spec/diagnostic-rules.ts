@@ -17,6 +17,7 @@ export const DIAGNOSTIC_RULES = {
     severity: 'warning',
     meaning: 'an example body breaks a constraint the same page states (a placeholder where an email address is due, 0 under "Valid values 4 to 16")',
   },
+  'method-unstated': { severity: 'warning', meaning: 'the page states no request line and no example request; PATCH is assumed' },
   'enum-values-disagree': {
     severity: 'warning',
     meaning: "a description and its enum type's page list different values; the validator allows both",

@@ -193,3 +193,20 @@ describe.skipIf(!hasCorpus)('a page without a property table', () => {
     expect(refusals(v, { '@odata.id': 42 }).map((e) => e.rule)).toEqual(['type']);
   });
 });
+
+describe.skipIf(!hasCorpus)('the request line', () => {
+  const beta = join(CORPUS, 'graph-docs-2021-07/api-reference/beta/api');
+  const betaPage = (name: string) => generateFile(join(beta, name), resolve(beta)) as OperationSpec;
+
+  it('send-device-command: "POST me/devices/{id}/commands" without its leading slash', () => {
+    const spec = betaPage('send-device-command.md');
+    expect([spec.http.method, spec.http.paths.map((p) => p.template)]).toEqual(['POST', ['/me/devices/{id}/commands']]);
+    expect(spec.diagnostics.map((d) => d.rule)).not.toContain('method-unstated');
+  });
+
+  it('a page with no request line and no example says that PATCH is assumed', () => {
+    const spec = betaPage('identityproviderbase.md');
+    expect(spec.http).toEqual({ method: 'PATCH', paths: [] });
+    expect(spec.diagnostics.filter((d) => d.rule === 'method-unstated')).toHaveLength(1);
+  });
+});
