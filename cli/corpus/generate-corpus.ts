@@ -4,12 +4,13 @@
  * text or dependencies changed. Only hashes, statistics and diagnostic lines are held for the whole tree,
  * never page trees or specs, so memory does not grow with the number of pages.
  */
+import { OPERATION_NAME } from '../../generator/extract/naming.js';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { buildCoverage, type CoverageReport } from '../../generator/corpus/coverage.js';
 import { failed, type CorpusPageResult } from '../../generator/corpus/corpus-page.js';
 import { indexFile, runtimeFile } from '../../generator/emit/emit-files.js';
-import { safeFileName, variantFileName } from '../../generator/emit/names.js';
+import { variantFileName } from '../../generator/emit/names.js';
 import { specFileName } from '../../generator/generate.js';
 import { formatCoverageMarkdown } from '../../generator/report/coverage-markdown.js';
 import { diagnostic } from '../../generator/spec/diagnostic.js';
@@ -143,9 +144,19 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
   };
 }
 
-/** `user-update.md` → `user-update`, safe as a file name. */
+/**
+ * `user-update.md` → `user-update`; `educationsubmission-setupResourcesFolder.md` →
+ * `educationsubmission-setupresourcesfolder`: an operation name is lower-case letters, digits and dashes
+ * (the spec schema's pattern), whatever the file is called.
+ */
 export function operationFromFile(name: string): string {
-  return safeFileName(name.replace(/\.md$/, ''));
+  const base = name
+    .replace(/\.md$/i, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return OPERATION_NAME.test(base) ? base : 'operation';
 }
 
 /** Where a page's spec and generated file go, relative to the output folder. */

@@ -34,6 +34,10 @@ describe('operation names', () => {
     expect(patterns.length).toBeGreaterThan(0);
     for (const p of patterns) expect(p).toContain(`"pattern":"${OPERATION_NAME.source}"`);
     expect(operationName('user: assignLicense')).toBe('user-assignlicense');
+    // Corpus mode names an operation after its file; camelCase file names fold to the pattern too.
+    const { operationFromFile } = await import('../../cli/corpus/generate-corpus.js');
+    expect(operationFromFile('educationsubmission-setupResourcesFolder.md')).toBe('educationsubmission-setupresourcesfolder');
+    for (const f of ['user-update.md', 'dynamics-taxGroups-update.md', 'a_b c.md', '---.md']) expect(operationFromFile(f), f).toMatch(OPERATION_NAME);
     for (const title of ['Update user', '# ../../X', 'user: assignLicense', 'Mettre à jour', '---', '', 'Überprüfen', 'Get driveItem (beta)']) {
       expect(operationName(title), title).toMatch(OPERATION_NAME);
     }

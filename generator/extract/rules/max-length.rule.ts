@@ -4,11 +4,12 @@ const CHARS = String.raw`(?:characters?|chars?)\b`;
 const PATTERNS = [
   // "The maximum length is 64 characters", "Maximum length: 256 characters", "Max. length: 1024",
   // "The maximum length of the company name is 64 characters", "maximum length allowed is 120 characters".
-  /\bmax(?:imum|\.)? length(?: allowed)?(?: of (?:the |this )?[\w ]{1,30}?)?(?: is|:)?\s+(\d+)(?:\s*(?:characters?|chars?))?\b/i,
+  // "Maximum length of 128 characters" too: a named subject ("of the company name") must be followed by "is".
+  /\bmax(?:imum|\.)? length(?: allowed)?(?: of (?:the |this )?[A-Za-z][A-Za-z ]{0,29}?(?= is\b))?(?: is| of|:)?\s+(\d+)(?:\s*(?:characters?|chars?))?\b/i,
   /\b(\d+)[- ]character (?:limit|maximum)\b/i,
   /\b(\d+) characters? (?:maximum|max|or (?:less|fewer))\b/i,
   new RegExp(String.raw`\b(?:max(?:imum)?|limited to|up to|at most|no more than) (?:limit (?:is |of )?)?(?:of )?(\d+) ${CHARS}(?!.*\beach\b)`, 'i'),
-  new RegExp(String.raw`(?:\bnot|n't) (?:be longer than|be more than|exceed) (\d+) ${CHARS}`, 'i'),
+  new RegExp(String.raw`(?:\bnot|\bcannot|n't) (?:be longer than|be more than|exceed) (\d+) ${CHARS}`, 'i'),
   new RegExp(String.raw`\bmax(?:imum)? limit is (\d+) ${CHARS}`, 'i'),
 ];
 
