@@ -900,7 +900,7 @@ const types: Contract['types'] = [
     ]
   ];
 /** What the validator checks, from the spec. Plain data; keys are kept in arrays, never as object keys. */
-const contract: Contract = {
+const contract: Contract = { ...{
     "properties": [
       [
         "aboutMe",
@@ -1671,9 +1671,8 @@ const contract: Contract = {
       "^ext[a-z0-9]{8}_[A-Za-z0-9_]+$",
       "^extension_[0-9a-fA-F]{32}_[A-Za-z0-9_]+$"
     ],
-    "source": "spec/sources/beta/user-update.md:61",
-    "types": types
-  };
+    "source": "spec/sources/beta/user-update.md:61"
+  }, types };
 /** The docs promise no response body (204 No Content, spec/sources/beta/user-update.md:124). */
 export type ResponseBody = undefined;
 

@@ -2318,7 +2318,7 @@ const types: Contract['types'] = [
     ]
   ];
 /** What the validator checks, from the spec. Plain data; keys are kept in arrays, never as object keys. */
-const contract: Contract = {
+const contract: Contract = { ...{
     "properties": [
       [
         "id",
@@ -2340,13 +2340,12 @@ const contract: Contract = {
     ],
     "groups": [],
     "extensionPatterns": [],
-    "source": "spec/sources/intune/user-update.md:47",
-    "types": types
-  };
+    "source": "spec/sources/intune/user-update.md:47"
+  }, types };
 /** The `user` object the docs promise (200 OK, spec/sources/intune/user-update.md:54). */
 export type ResponseBody = User;
 /** What the response validator checks: the response type, open to properties its page does not list. */
-const responseContract: Contract = {
+const responseContract: Contract = { ...{
     "properties": [
       [
         "aboutMe",
@@ -3545,9 +3544,8 @@ const responseContract: Contract = {
     "groups": [],
     "extensionPatterns": [],
     "response": true,
-    "source": "spec/sources/intune/user-update.md:54",
-    "types": types
-  };
+    "source": "spec/sources/intune/user-update.md:54"
+  }, types };
 
 /** Checks a success response body against the type the docs name and its documented value rules; never throws. */
 export function validateResponseBody(body: unknown): ValidationResult {

@@ -2697,7 +2697,7 @@ const types: Contract['types'] = [
     ]
   ];
 /** What the validator checks, from the spec. Plain data; keys are kept in arrays, never as object keys. */
-const contract: Contract = {
+const contract: Contract = { ...{
     "properties": [
       [
         "id",
@@ -3657,13 +3657,12 @@ const contract: Contract = {
     ],
     "groups": [],
     "extensionPatterns": [],
-    "source": "spec/sources/localtest/user-update.md:45",
-    "types": types
-  };
+    "source": "spec/sources/localtest/user-update.md:45"
+  }, types };
 /** The `user` object the docs promise (200 OK, spec/sources/localtest/user-update.md:114). */
 export type ResponseBody = User;
 /** What the response validator checks: the response type, open to properties its page does not list. */
-const responseContract: Contract = {
+const responseContract: Contract = { ...{
     "properties": [
       [
         "aboutMe",
@@ -4862,9 +4861,8 @@ const responseContract: Contract = {
     "groups": [],
     "extensionPatterns": [],
     "response": true,
-    "source": "spec/sources/localtest/user-update.md:114",
-    "types": types
-  };
+    "source": "spec/sources/localtest/user-update.md:114"
+  }, types };
 
 /** Checks a success response body against the type the docs name and its documented value rules; never throws. */
 export function validateResponseBody(body: unknown): ValidationResult {

@@ -6,6 +6,7 @@
  */
 import { mineConstraints } from '../extract/constraints.js';
 import { CONSTRAINT_KINDS } from '../spec/constraint-kinds.js';
+import { isEnforced } from '../spec/enforced.js';
 import type { Constraint, ConstraintValue, TypeRef } from '../spec/ir.js';
 
 export interface LabelledCell {
@@ -45,7 +46,7 @@ function valueKey(c: ConstraintValue): string {
   return JSON.stringify(Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))));
 }
 
-const checkable = (c: Constraint) => !c.condition && ['value', 'presence'].includes(CONSTRAINT_KINDS[c.kind].applies) && c.rule !== 'primitive-format';
+const checkable = (c: Constraint) => isEnforced(c) && ['value', 'presence'].includes(CONSTRAINT_KINDS[c.kind].applies) && c.rule !== 'primitive-format';
 
 export function mineCell(cell: LabelledCell): Constraint[] {
   const pos = { file: cell.page, line: 1, column: 1 };

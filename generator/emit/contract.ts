@@ -3,7 +3,7 @@
  * can be checked for are kept (permissions, update limits and required-on-create are not about one body).
  */
 import type { ConstraintKind, ConstraintOf } from '../spec/constraint-kinds.js';
-import { isEnforced, presenceEnforced } from '../spec/enforced.js';
+import { bindingRequired, isEnforced } from '../spec/enforced.js';
 import { allowedValues } from '../spec/enum-values.js';
 import { successResponse } from '../spec/responses.js';
 import type { Constraint, OperationSpec, Property, SourceRef, TypeRef } from '../spec/ir.js';
@@ -85,11 +85,10 @@ export function typeContracts(spec: OperationSpec): (readonly [string, TypeContr
 
 export function buildContract(spec: OperationSpec): Contract {
   const types = typeContracts(spec);
-  const presence = presenceEnforced(spec.http.method);
   return {
     properties: spec.requestBody.properties.map((p) => {
       const contract = propertyContract(p, spec);
-      const required = presence ? p.constraints.find((c) => c.kind === 'required' && isEnforced(c)) : undefined;
+      const required = bindingRequired(p, spec.http.method);
       return [p.name, required ? { ...contract, required: { rule: required.rule, source: at(required.source) } } : contract] as const;
     }),
     types,

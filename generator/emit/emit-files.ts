@@ -17,7 +17,7 @@ import {
 import type { Constraint, OperationSpec, Property, Spec, TypeRef } from '../spec/ir.js';
 import { describeConstraint } from '../spec/describe-constraint.js';
 import { isAnyJson, isNumeric, jsonKind } from '../spec/primitives.js';
-import { isEnforced, presenceEnforced } from '../spec/enforced.js';
+import { bindingRequired, presenceEnforced } from '../spec/enforced.js';
 import { successResponse } from '../spec/responses.js';
 import { at, buildContract, buildResponseContract, typeContracts } from './contract.js';
 import type { Contract } from './runtime.js';
@@ -125,7 +125,7 @@ function variantStatements(spec: OperationSpec): StatementStructures[] {
         tags: spec.requestBody.source ? [{ tagName: 'see', text: jsdocText(at(spec.requestBody.source)) }] : [],
       },
     ],
-    properties: spec.requestBody.properties.map((p) => propertySignature(p, ctx, presence && isRequired(p))),
+    properties: spec.requestBody.properties.map((p) => propertySignature(p, ctx, bindingRequired(p, spec.http.method) !== undefined)),
     indexSignatures: [
       // Instance annotations such as `@odata.type` are always accepted.
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a TypeScript template literal type, emitted as written
@@ -227,8 +227,7 @@ function variantStatements(spec: OperationSpec): StatementStructures[] {
 /** A contract literal that refers to the shared `types` constant instead of repeating it. */
 function withSharedTypes(contract: Contract): string {
   const { types: _, ...rest } = contract;
-  const json = JSON.stringify(rest, null, 2);
-  return `${json.slice(0, -2)},\n  "types": types\n}`;
+  return `{ ...${JSON.stringify(rest, null, 2)}, types }`;
 }
 
 /**
@@ -293,8 +292,6 @@ interface Ctx {
   typeIds: Map<string, string>;
   aliases: Set<string>;
 }
-
-const isRequired = (p: Property) => p.constraints.some((c) => c.kind === 'required' && isEnforced(c));
 
 function propertySignature(p: Property, ctx: Ctx, required = false): OptionalKind<PropertySignatureStructure> {
   return {

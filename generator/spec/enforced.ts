@@ -1,4 +1,4 @@
-import type { Constraint } from './ir.js';
+import type { Constraint, Property } from './ir.js';
 
 /**
  * Whether validators and certification enforce a constraint. A conditional one ("For Azure AD B2C accounts
@@ -15,4 +15,9 @@ export function isEnforced(c: Constraint): boolean {
  */
 export function presenceEnforced(method: string): boolean {
   return method === 'POST' || method === 'PUT';
+}
+
+/** The "Required." constraint a body of this method must honour, if the property has one that binds. */
+export function bindingRequired(p: Property, method: string): Constraint | undefined {
+  return presenceEnforced(method) ? p.constraints.find((c) => c.kind === 'required' && isEnforced(c)) : undefined;
 }

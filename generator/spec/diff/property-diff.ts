@@ -4,9 +4,10 @@
  * both sides have. Complex types both sides name the same are compared property by property, once each.
  */
 import { similarity } from '../similarity.js';
-import type { Constraint, Property, ReadOnlyStatement, TypeDef, TypeRef } from '../ir.js';
+import type { Property, ReadOnlyStatement, TypeDef, TypeRef } from '../ir.js';
 import { formatTypeRef } from '../type-expression.js';
 import { BOTH, CLIENT, type DriftChange, NONE, SERVER } from './change.js';
+import { allowedValues } from '../enum-values.js';
 import { diffConstraints, type Unjudged } from './constraint-diff.js';
 
 export interface PropertyDiffContext {
@@ -117,15 +118,9 @@ function renames(removed: Property[], added: Property[]): [Property, Property][]
   return out;
 }
 
-/** The values a property may take, from its own sentence or its enum type's page. */
+/** The values a property may take, as the validator allows them (see `allowedValues`). */
 export function enumValues(p: Property, types: Record<string, TypeDef>): (string | number | null)[] | undefined {
-  const mined = p.constraints.find((c): c is Extract<Constraint, { kind: 'enum' }> => c.kind === 'enum');
-  if (mined) return mined.values;
-  if (p.type.kind === 'named') {
-    const def = types[p.type.name];
-    if (def?.kind === 'enum' && def.values.length) return def.values;
-  }
-  return undefined;
+  return allowedValues(p, types)?.values;
 }
 
 function diffProperty(ctx: PropertyDiffContext, pa: Property, pb: Property, subject: string): DriftChange[] {
