@@ -243,9 +243,12 @@ export function breakers(p: Property, ctx: ArbContext): Breaker[] {
       ? fc.constantFrom<unknown>('yes', 1, [true])
       : p.type.kind === 'primitive' && jsonKind(p.type.name) === 'integer'
         ? fc.constantFrom<unknown>('1', 1.5, true)
-        : p.type.kind === 'named' && p.type.resolution !== 'enum'
-          ? fc.constantFrom<unknown>('text', 3, [])
-          : fc.constantFrom<unknown>(1, true, { a: 1 }, ['x']);
+        : // A Double's wrong type must not be a number: 1 is a valid Double.
+          p.type.kind === 'primitive' && jsonKind(p.type.name) === 'number'
+          ? fc.constantFrom<unknown>('1', true, [1])
+          : p.type.kind === 'named' && p.type.resolution !== 'enum'
+            ? fc.constantFrom<unknown>('text', 3, [])
+            : fc.constantFrom<unknown>(1, true, { a: 1 }, ['x']);
   out.push({ rule: 'type', at: '', value: wrong });
   return out;
 }

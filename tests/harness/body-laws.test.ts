@@ -6,6 +6,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { brokenBody, validBody } from '../../harness/arbitraries/body.js';
+import { buildContract } from '../../generator/emit/contract.js';
+import { validateWith } from '../../generator/emit/runtime.js';
+import type { OperationSpec, Property } from '../../generator/spec/ir.js';
 import { loadSpec, VALIDATORS } from '../support/validators.js';
 
 describe.each(VALIDATORS)('%s', (variant, validate) => {
@@ -70,5 +73,97 @@ describe('broken cases cover every enforceable rule of v1.0', () => {
       expect(rules, r).toContain(r);
     }
     expect(new Set(fc.sample(brokenBody(loadSpec('beta')), { seed: 1, numRuns: 3000 }).map((c) => c.rule))).toContain('item-max-length');
+  });
+});
+
+/**
+ * The kinds format 2 added, on a spec that has them all (the bundled pages have no numeric bounds): the
+ * same two laws, held by the runtime validator of the spec's own contract.
+ */
+describe('bounds, lengths and prose formats', () => {
+  const base = loadSpec('v1.0');
+  const source = { file: 'spec/sources/v1.0/user-update.txt', line: 1, column: 1 };
+  const prim = (name: string) => ({ kind: 'primitive' as const, name: name as 'String', collection: false });
+  const rule = (r: string) => ({ rule: r, sentence: 's', source });
+  const extra: Property[] = [
+    {
+      name: 'count',
+      type: prim('Int32'),
+      description: '',
+      source,
+      constraints: [
+        { kind: 'minimum', value: 4, exclusive: false, ...rule('numeric-range') },
+        { kind: 'maximum', value: 16, exclusive: false, ...rule('numeric-range') },
+      ],
+    },
+    {
+      name: 'ratio',
+      type: prim('Double'),
+      description: '',
+      source,
+      constraints: [
+        { kind: 'minimum', value: 0, exclusive: true, ...rule('numeric-range') },
+        { kind: 'maximum', value: 1, exclusive: false, ...rule('numeric-range') },
+      ],
+    },
+    {
+      name: 'code',
+      type: prim('String'),
+      description: '',
+      source,
+      constraints: [
+        { kind: 'minLength', min: 3, ...rule('exact-length') },
+        { kind: 'maxLength', max: 3, ...rule('exact-length') },
+      ],
+    },
+    { name: 'site', type: prim('String'), description: '', source, constraints: [{ kind: 'format', format: 'uri', ...rule('prose-format') }] },
+    { name: 'contact', type: prim('String'), description: '', source, constraints: [{ kind: 'format', format: 'email', ...rule('prose-format') }] },
+    { name: 'lang', type: prim('String'), description: '', source, constraints: [{ kind: 'format', format: 'language-tag', ...rule('prose-format') }] },
+  ];
+  // Only the new properties, so every broken case is about one of them or the body's shape.
+  const spec: OperationSpec = { ...base, requestBody: { ...base.requestBody, properties: extra, groups: [] } };
+  const contract = buildContract(spec);
+  const validate = (body: unknown) => validateWith(contract, body);
+
+  it('valid bodies validate', () => {
+    fc.assert(
+      fc.property(validBody(spec), (body) => {
+        expect(validate(body), JSON.stringify(body)).toEqual({ valid: true });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a body with one of them broken fails with that rule at that path, for each kind', () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(brokenBody(spec), (c) => {
+        seen.add(`${c.rule} ${c.path}`);
+        const r = validate(c.body);
+        const errors = r.valid ? [] : r.errors;
+        expect(
+          errors.some((e) => e.rule === c.rule && e.path === c.path),
+          `${c.rule} ${c.path} in ${JSON.stringify(c.body)} → ${JSON.stringify(errors)}`,
+        ).toBe(true);
+      }),
+      { numRuns: 600 },
+    );
+    for (const want of [
+      'numeric-range /count',
+      'numeric-range /ratio',
+      'exact-length /code',
+      'prose-format /site',
+      'prose-format /contact',
+      'prose-format /lang',
+    ]) {
+      expect(seen, want).toContain(want);
+    }
+  });
+
+  it('holds the bounds exactly: 4 and 16 pass, 3 and 17 do not; 0 is outside an exclusive minimum', () => {
+    for (const count of [4, 16]) expect(validate({ count })).toEqual({ valid: true });
+    for (const count of [3, 17]) expect(validate({ count }).valid).toBe(false);
+    expect(validate({ ratio: 0 }).valid).toBe(false);
+    expect(validate({ ratio: 1 })).toEqual({ valid: true });
   });
 });
