@@ -46,7 +46,15 @@ const TWO = page('two', dropJobTitle(tighten(original)));
 // Those two and a server-breaking one.
 const THREE = page('three', addNickname(dropJobTitle(tighten(original))));
 
-type Change = { kind: string; id: string; subject: string; breaking: { client: boolean; server: boolean }; accepted?: { reason: string } };
+type Change = {
+  kind: string;
+  id: string;
+  subject: string;
+  breaking: { client: boolean; server: boolean };
+  accepted?: { reason: string };
+  reason?: string;
+  b?: { file: string; line: number };
+};
 const json = (stdout: string) => JSON.parse(stdout) as { changes: Change[]; failing: number; summary: { accepted: number } };
 
 const ignore = (name: string, lines: string[]) => {
@@ -278,6 +286,14 @@ describe.skipIf(!hasCorpus)('2021 → current v1.0 Update user', () => {
       'group-changed group own-request',
       'extensions-changed extensions',
     ]);
+    // Limits B's resource page lends (A read none) are reported, as informational, citing that page.
+    const lent = changes.filter((c) => /had no resource page at hand/.test(c.reason ?? ''));
+    expect(lent.map((c) => c.subject)).toContain('city');
+    expect(lent).toHaveLength(12);
+    for (const c of lent) {
+      expect(c.breaking, c.subject).toEqual({ client: false, server: false });
+      expect(c.b?.file, c.subject).toMatch(/resources\/user\.md$/);
+    }
     const permissions = changes.filter((c) => c.id.includes('requiresPermission') || c.kind === 'permission-changed');
     expect(permissions.length).toBeGreaterThanOrEqual(5);
     for (const c of permissions) expect(c.breaking, `${c.id} ${c.subject}`).toEqual({ client: false, server: false });

@@ -13,6 +13,8 @@ const FILES: Record<string, string> = {
   'target.md':
     '# target resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| kind | String | K. |\n\n## Relationships\n\n| Relationship | Type | Description |\n|:--|:--|:--|\n| members | [target](target.md) collection | M. |\n',
   'json.md': '# Json resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n',
+  'colour.md': '# colour enum type\n\n## Members\n\n|Member|\n|---|\n|red|\n|blue|\n',
+  'enums.md': '# Enum types\n\n### shapeKind values\n\n|Member|\n|:---|\n|round|\n|square|\n',
 };
 const loader: ResourceLoader = (name) => {
   const f = `${name.toLowerCase()}.md`;
@@ -92,5 +94,41 @@ describe('the example check', () => {
     expect(bugs(s)).toEqual([]);
     const contract = buildContract(s);
     for (const values of ['x', 3, [[1]], { a: 1 }]) expect(validateWith(contract, { values }), JSON.stringify(values)).toEqual({ valid: true });
+  });
+});
+
+describe('enum values from every place the docs keep them', () => {
+  const errors = (s: OperationSpec, body: unknown) => {
+    const r = validateWith(buildContract(s), body);
+    return r.valid ? [] : r.errors.map((e) => [e.path, e.rule, e.source]);
+  };
+
+  it('an enum type known only from a "### shapeKind values" section of enums.md', () => {
+    const s = check(['| shape | shapeKind | The shape. |'], { shape: 'round' });
+    expect(errors(s, { shape: 'square' })).toEqual([]);
+    expect(errors(s, { shape: 'oval' })).toEqual([['/shape', 'enum-type', 'enums.md:5']]);
+  });
+
+  it('description and type page disagree: the union is allowed, and the diagnostic cites both lines', () => {
+    const s = check(['| colour | [colour](colour.md) | Possible values are: red, green. |'], { colour: 'red' });
+    for (const colour of ['red', 'green', 'blue']) expect(errors(s, { colour }), colour).toEqual([]);
+    expect(errors(s, { colour: 'pink' })).toEqual([['/colour', 'allowed-values', 'widget-update.md:13']]);
+    const d = s.diagnostics.filter((x) => x.rule === 'enum-values-disagree');
+    expect(d).toHaveLength(1);
+    expect(d[0]!.line).toBe(13);
+    expect(d[0]!.message).toContain('colour.md:1');
+    expect(d[0]!.message).toMatch(/only the description lists `green`; only the type page lists `blue`/);
+  });
+});
+
+describe('example-violates-constraint', () => {
+  it('an example body that breaks a rule its own page states, at the key line, naming the rule and its line', () => {
+    const s = check(['| code | String | The code. The maximum length is 3 characters. |'], { code: 'abcd' });
+    const d = s.diagnostics.filter((x) => x.rule === 'example-violates-constraint');
+    expect(d.map((x) => x.line)).toEqual([22]);
+    expect(d[0]!.message).toMatch(/\/code — 4 characters; the docs allow at most 3 \(max-length, widget-update\.md:13\)/);
+    expect(check(['| code | String | The code. The maximum length is 3 characters. |'], { code: 'abc' }).diagnostics.map((x) => x.rule)).not.toContain(
+      'example-violates-constraint',
+    );
   });
 });
