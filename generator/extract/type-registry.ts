@@ -155,7 +155,13 @@ export function typeFromPage(page: PageModel, requested: string): TypeDef | unde
   const members = sectionBlocks(page, /^members$/i).find((b) => b.kind === 'table');
   if (/\benum type\b/i.test(title) || members) {
     if (members?.kind !== 'table') return { kind: 'enum', name, values: [], source };
-    return { kind: 'enum', name, values: members.rows.map((r) => r.cells[0]?.text.trim() ?? '').filter(Boolean), source };
+    // The Members table is the line a refusal cites, as for an enums.md section.
+    return {
+      kind: 'enum',
+      name,
+      values: members.rows.map((r) => r.cells[0]?.text.trim() ?? '').filter(Boolean),
+      source: { ...source, line: members.pos.line },
+    };
   }
   const localDiagnostics: Diagnostic[] = [];
   const table = allBlocks(sectionBlocks(page, /^properties$/i)).find(isPropertyTable);

@@ -116,7 +116,8 @@ describe('enum values from every place the docs keep them', () => {
     const d = s.diagnostics.filter((x) => x.rule === 'enum-values-disagree');
     expect(d).toHaveLength(1);
     expect(d[0]!.line).toBe(13);
-    expect(d[0]!.message).toContain('colour.md:1');
+    // The type page's Members table, not the top of its page.
+    expect(d[0]!.message).toContain('colour.md:5');
     expect(d[0]!.message).toMatch(/only the description lists `green`; only the type page lists `blue`/);
   });
 });
