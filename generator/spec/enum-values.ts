@@ -23,3 +23,15 @@ export function allowedValues(p: Property, types: OperationSpec['types']): Allow
   if (page && def) return { values: [...page], rule: 'enum-type', source: def.source };
   return undefined;
 }
+
+/**
+ * The values the docs state for a property, for drift: the description's list when it has one, else the
+ * enum type page's. Not the union `allowedValues` gives: a description that drops a value its type page
+ * still lists is a change of the page worth reporting, even though a validator allows the value either way.
+ */
+export function statedValues(p: Property, types: OperationSpec['types']): (string | number | null)[] | undefined {
+  const described = p.constraints.find((c): c is Extract<Constraint, { kind: 'enum' }> => c.kind === 'enum');
+  if (described) return described.values;
+  const def = p.type.kind === 'named' ? types[p.type.name] : undefined;
+  return def?.kind === 'enum' && def.values.length ? def.values : undefined;
+}

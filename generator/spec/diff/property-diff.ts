@@ -7,7 +7,7 @@ import { similarity } from '../similarity.js';
 import type { Property, ReadOnlyStatement, TypeDef, TypeRef } from '../ir.js';
 import { formatTypeRef } from '../type-expression.js';
 import { BOTH, CLIENT, type DriftChange, NONE, SERVER } from './change.js';
-import { allowedValues } from '../enum-values.js';
+import { statedValues } from '../enum-values.js';
 import { diffConstraints, type Unjudged } from './constraint-diff.js';
 
 export interface PropertyDiffContext {
@@ -118,10 +118,8 @@ function renames(removed: Property[], added: Property[]): [Property, Property][]
   return out;
 }
 
-/** The values a property may take, as the validator allows them (see `allowedValues`). */
-export function enumValues(p: Property, types: Record<string, TypeDef>): (string | number | null)[] | undefined {
-  return allowedValues(p, types)?.values;
-}
+/** The values the docs state for a property (see `statedValues`). */
+export const enumValues = statedValues;
 
 function diffProperty(ctx: PropertyDiffContext, pa: Property, pb: Property, subject: string): DriftChange[] {
   const changes: DriftChange[] = [];
