@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import type { OperationSpec, Property, SourceRef } from '../../generator/spec/ir.js';
+import { bindingRequired, isEnforced } from '../../generator/spec/enforced.js';
 import { type ArbContext, breakers, validValue } from './values.js';
 
 export interface BrokenCase {
@@ -35,18 +36,26 @@ const pointer = (key: string) => `/${key.replace(/~/g, '~0').replace(/\//g, '~1'
 
 const ownRequestGroups = (spec: OperationSpec) => spec.requestBody.groups.filter((g) => g.kind === 'own-request');
 
-/** The properties a body may combine: all outside the own-request groups, or the members of one group. */
+/** A read-only property is never part of a valid body: sending it is what the read-only check tests. */
+const writable = (p: Property) => !p.constraints.some((c) => c.kind === 'readOnly' && isEnforced(c));
+
+/**
+ * The properties a body may combine: all writable ones outside the own-request groups, or the members of one
+ * group.
+ */
 function modes(spec: OperationSpec): Property[][] {
   const groups = ownRequestGroups(spec);
   const inGroup = new Set(groups.flatMap((g) => g.members));
-  const props = spec.requestBody.properties;
+  const props = spec.requestBody.properties.filter(writable);
   return [props.filter((p) => !inGroup.has(p.name)), ...groups.map((g) => props.filter((p) => g.members.includes(p.name)))].filter((m) => m.length > 0);
 }
 
+/** Bodies of `props`, each naming every property a "Required." binds on this method. */
 function recordOf(props: Property[], ctx: ArbContext): fc.Arbitrary<Record<string, unknown>> {
   const model: Record<string, fc.Arbitrary<unknown>> = {};
   for (const p of props) model[p.name] = validValue(p, ctx);
-  return fc.record(model, { requiredKeys: [] });
+  const requiredKeys = props.filter((p) => bindingRequired(p, ctx.spec.http.method)).map((p) => p.name);
+  return fc.record(model, { requiredKeys });
 }
 
 /** A schema extension (`ext` + 8 characters) or a directory extension (`extension_<app id>_<name>`). */
