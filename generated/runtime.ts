@@ -82,12 +82,22 @@ export interface Contract {
   source: string;
 }
 
+/**
+ * A compiled property: checks one value and pushes any issue. The JSON Pointer of the value is its parent's
+ * path and its key, joined only when an issue is reported, so a valid body allocates nothing for paths.
+ */
+type PropertyCheck = (v: unknown, parent: string, key: string | number, errors: ValidationIssue[]) => void;
+
 interface CompiledObject {
   open: boolean;
   source: string;
-  properties: Map<string, PropertyContract>;
+  /**
+   * Each property's check and its own-request group: the group's index, NO_GROUP, or SEVERAL_GROUPS. A body
+   * whose documented properties all share one group (or none) cannot break a group rule.
+   */
+  entries: Map<string, { check: PropertyCheck; group: number }>;
   /** The properties with `required`, so a body without them costs one pass over few names. */
-  required: readonly (readonly [string, PropertyContract])[];
+  required: readonly (readonly [string, NonNullable<PropertyContract['required']>])[];
 }
 
 interface Compiled {
@@ -101,24 +111,46 @@ interface Compiled {
 
 const compiled = new WeakMap<Contract, Compiled>();
 
-function object(open: boolean, source: string, properties: readonly (readonly [string, PropertyContract])[]): CompiledObject {
-  return { open, source, properties: new Map(properties), required: properties.filter(([, p]) => p.required) };
+/**
+ * Compiles a contract once into closures: every decision that depends only on the docs (which checks a
+ * property has, its JSON type, null handling, response or request mode) is taken here, not per body, and no
+ * closure is created while a body is checked. That keeps the cost the same however the code is loaded
+ * (tsx and some bundlers wrap each closure they see created in a naming helper).
+ */
+function compile(contract: Contract): Compiled {
+  const done = compiled.get(contract);
+  if (done) return done;
+  const c: Compiled = {
+    body: shell(false, contract.source),
+    response: contract.response === true,
+    types: new Map(contract.types.map(([name, t]) => [name, shell(t.open, t.source)])),
+    groups: contract.groups,
+    extensions: contract.extensionPatterns.map((p) => new RegExp(p)),
+    source: contract.source,
+  };
+  // Shells first, so a property of a type that refers to itself (or to a later type) finds it.
+  fill(c, c.body, contract.properties, contract.groups);
+  for (const [name, t] of contract.types) fill(c, c.types.get(name)!, t.properties, undefined);
+  compiled.set(contract, c);
+  return c;
 }
 
-function compile(contract: Contract): Compiled {
-  let c = compiled.get(contract);
-  if (!c) {
-    c = {
-      body: object(false, contract.source, contract.properties),
-      response: contract.response === true,
-      types: new Map(contract.types.map(([name, t]) => [name, object(t.open, t.source, t.properties)])),
-      groups: contract.groups,
-      extensions: contract.extensionPatterns.map((p) => new RegExp(p)),
-      source: contract.source,
-    };
-    compiled.set(contract, c);
+function shell(open: boolean, source: string): CompiledObject {
+  return { open, source, entries: new Map(), required: [] };
+}
+
+const NO_GROUP = -1;
+const SEVERAL_GROUPS = -2;
+
+function fill(c: Compiled, o: CompiledObject, properties: readonly (readonly [string, PropertyContract])[], groups: readonly GroupContract[] | undefined): void {
+  const required: (readonly [string, NonNullable<PropertyContract['required']>])[] = [];
+  for (const [name, p] of properties) {
+    const of = groups ? groups.flatMap((g, i) => (g.members.includes(name) ? [i] : [])) : [];
+    const group = of.length === 0 ? NO_GROUP : of.length === 1 ? of[0]! : SEVERAL_GROUPS;
+    o.entries.set(name, { check: propertyCheck(c, p), group });
+    if (p.required && !c.response) required.push([name, p.required]);
   }
-  return c;
+  o.required = required;
 }
 
 /** The patterns the `format` constraints are checked with (the JSON Schema export uses the same). */
@@ -148,202 +180,299 @@ const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an a
 const length = (s: string) => [...s].length;
 /** Whether a string has more than `max` code points; UTF-16 length is an upper bound, so most strings need no count. */
 const longer = (s: string, max: number) => s.length > max && length(s) > max;
+/** Whether a string has fewer than `min` code points; each takes at most two UTF-16 units. */
+const shorter = (s: string, min: number) => s.length < min || (s.length < 2 * min && length(s) < min);
+
+/** The one result of every valid body: nothing to allocate. */
+const VALID: ValidationResult = Object.freeze({ valid: true });
 
 /** Validates a request body against a contract, collecting every error. */
 export function validateWith(contract: Contract, body: unknown): ValidationResult {
   const c = compile(contract);
-  const errors: ValidationIssue[] = [];
   if (!isObject(body)) {
-    errors.push({ path: '', rule: 'type', message: `The request body must be a JSON object, not ${describe(body)}`, source: c.source });
-    return { valid: false, errors };
+    return { valid: false, errors: [{ path: '', rule: 'type', message: `The request body must be a JSON object, not ${describe(body)}`, source: c.source }] };
   }
-  checkObject(c, c.body, body, '', errors, true);
-  for (const g of c.groups) checkGroup(c, g, body, errors);
-  return errors.length ? { valid: false, errors } : { valid: true };
+  const errors: ValidationIssue[] = [];
+  if (checkObject(c, c.body, body, '', errors, true)) for (const g of c.groups) checkGroup(c, g, body, errors);
+  return errors.length ? { valid: false, errors } : VALID;
 }
 
-function checkObject(c: Compiled, o: CompiledObject, value: Record<string, unknown>, path: string, errors: ValidationIssue[], topLevel: boolean): void {
-  const { properties, open, source } = o;
-  if (!c.response)
-    for (const [name, p] of o.required) {
-      if (!Object.hasOwn(value, name))
-        errors.push({ path: pointer(path, name), rule: p.required!.rule, message: `\`${name}\` is required and missing`, source: p.required!.source });
-    }
-  for (const key of Object.keys(value)) {
-    const v = value[key];
-    const p = properties.get(key);
-    if (p) {
-      checkProperty(c, p, v, pointer(path, key), errors);
+/**
+ * Checks an object's properties. Returns whether it names an own-request group member beside a documented
+ * property outside that group (top level only): only then can a group rule be broken.
+ */
+function checkObject(c: Compiled, o: CompiledObject, value: Record<string, unknown>, path: string, errors: ValidationIssue[], topLevel: boolean): boolean {
+  for (let i = 0; i < o.required.length; i++) {
+    const [name, r] = o.required[i]!;
+    if (!Object.hasOwn(value, name)) errors.push({ path: pointer(path, name), rule: r.rule, message: `\`${name}\` is required and missing`, source: r.source });
+  }
+  let grouped = false;
+  let mixed = false;
+  let first: number | undefined;
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const e = o.entries.get(key);
+    if (e !== undefined) {
+      e.check(value[key], path, key, errors);
+      if (e.group !== NO_GROUP) grouped = true;
+      if (first === undefined) first = e.group;
+      else if (e.group !== first || first === SEVERAL_GROUPS) mixed = true;
       continue;
     }
     // Instance annotations (`@odata.type`) and, at the top, extension properties are always accepted.
-    if (key.includes('@') || open || c.response || (topLevel && c.extensions.some((r) => r.test(key)))) continue;
+    if (key.includes('@') || o.open || c.response || (topLevel && c.extensions.some((r) => r.test(key)))) continue;
     errors.push({
       path: pointer(path, key),
       rule: 'unknown-property',
       message: `\`${key}\` is not a documented property${topLevel ? ' of the request body' : ''}`,
-      source,
+      source: o.source,
     });
   }
+  return grouped && mixed;
 }
 
-function checkProperty(c: Compiled, p: PropertyContract, v: unknown, path: string, errors: ValidationIssue[]): void {
-  if (v === null) {
-    const notNull = p.checks.find((k) => k.kind === 'notNullable');
-    if (notNull) {
-      errors.push({ path, rule: notNull.rule, message: 'The docs say this property cannot be null', source: notNull.source });
-      return;
+/** An issue's rule, source and (fixed) message, decided when the contract is compiled. */
+interface Fixed {
+  rule: string;
+  source: string;
+  message: string;
+}
+
+/** What a null value breaks, if anything: "cannot be null", or a single value's enum without null. */
+function nullIssue(p: PropertyContract): Fixed | undefined {
+  const notNull = p.checks.find((k) => k.kind === 'notNullable');
+  if (notNull) return { rule: notNull.rule, source: notNull.source, message: 'The docs say this property cannot be null' };
+  const en = p.checks.find((k) => k.kind === 'enum');
+  if (en && en.kind === 'enum' && !p.collection && !en.values.includes(null))
+    return { rule: en.rule, source: en.source, message: `null is not one of the allowed values ${en.values.join(', ')}` };
+  return undefined;
+}
+
+function propertyCheck(c: Compiled, p: PropertyContract): PropertyCheck {
+  const onNull = nullIssue(p);
+  const readOnly: Fixed[] = c.response
+    ? []
+    : p.checks.flatMap((k) => (k.kind === 'readOnly' ? [{ rule: k.rule, source: k.source, message: 'The docs say this property is read-only' }] : []));
+  const scalar = scalarCheck(c, p, p.collection);
+  const push = (errors: ValidationIssue[], parent: string, key: string | number, f: Fixed) =>
+    errors.push({ path: pointer(parent, key), rule: f.rule, message: f.message, source: f.source });
+  if (!p.collection && readOnly.length === 0) {
+    // The common shapes get one closure that tests the expected JSON type first, so a valid value costs one
+    // call and one `typeof`.
+    if (p.type.kind === 'boolean')
+      return (v, parent, key, errors) => {
+        if (typeof v === 'boolean') return;
+        if (v === null) {
+          if (onNull !== undefined) push(errors, parent, key, onNull);
+        } else typeError(p, 'a boolean', v, parent, key, errors);
+      };
+    if (p.type.kind === 'string') {
+      const tests = compileTests<string>(p.checks, (k) => stringTest(k, false));
+      const only = tests.length === 1 ? tests[0]! : undefined;
+      return (v, parent, key, errors) => {
+        if (typeof v === 'string') {
+          if (only !== undefined) {
+            const message = only.test(v);
+            if (message !== undefined) errors.push({ path: pointer(parent, key), rule: only.rule, message, source: only.source });
+          } else if (tests.length !== 0) run(tests, v, parent, key, errors);
+        } else if (v === null) {
+          if (onNull !== undefined) push(errors, parent, key, onNull);
+        } else typeError(p, 'a string', v, parent, key, errors);
+      };
     }
-    const en = p.checks.find((k) => k.kind === 'enum');
-    if (en && en.kind === 'enum' && !p.collection && !en.values.includes(null)) {
-      errors.push({ path, rule: en.rule, message: `null is not one of the allowed values ${en.values.join(', ')}`, source: en.source });
-    }
-    return;
   }
-  if (!c.response)
-    for (const k of p.checks) {
-      if (k.kind === 'readOnly') errors.push({ path, rule: k.rule, message: 'The docs say this property is read-only', source: k.source });
-    }
-  if (p.collection) {
-    if (!Array.isArray(v)) {
-      errors.push({ path, rule: 'type', message: `Expected an array, got ${describe(v)}`, source: p.source });
-      return;
-    }
-    for (const k of p.checks) {
-      if (k.kind === 'maxItems' && v.length > k.max) {
-        errors.push({ path, rule: k.rule, message: `${v.length} items; the docs allow at most ${k.max}`, source: k.source });
-      }
-    }
-    v.forEach((item, i) => {
-      const at = pointer(path, i);
-      if (item === null) {
-        errors.push({ path: at, rule: 'type', message: 'Collection items cannot be null', source: p.source });
+  if (!p.collection)
+    return (v, parent, key, errors) => {
+      if (v === null) {
+        if (onNull !== undefined) push(errors, parent, key, onNull);
         return;
       }
-      checkScalar(c, p, item, at, errors, true);
-    });
-    return;
-  }
-  checkScalar(c, p, v, path, errors, false);
+      for (let i = 0; i < readOnly.length; i++) push(errors, parent, key, readOnly[i]!);
+      scalar(v, parent, key, errors);
+    };
+  const maxItems = p.checks.flatMap((k) => (k.kind === 'maxItems' ? [k] : []));
+  return (v, parent, key, errors) => {
+    if (v === null) {
+      if (onNull !== undefined) push(errors, parent, key, onNull);
+      return;
+    }
+    for (let i = 0; i < readOnly.length; i++) push(errors, parent, key, readOnly[i]!);
+    if (!Array.isArray(v)) {
+      errors.push({ path: pointer(parent, key), rule: 'type', message: `Expected an array, got ${describe(v)}`, source: p.source });
+      return;
+    }
+    for (const k of maxItems)
+      if (v.length > k.max) errors.push({ path: pointer(parent, key), rule: k.rule, message: `${v.length} items; the docs allow at most ${k.max}`, source: k.source });
+    if (v.length === 0) return;
+    const at = pointer(parent, key);
+    for (let i = 0; i < v.length; i++) {
+      const item: unknown = v[i];
+      if (item === null) errors.push({ path: pointer(at, i), rule: 'type', message: 'Collection items cannot be null', source: p.source });
+      else scalar(item, at, i, errors);
+    }
+  };
 }
 
-function checkScalar(c: Compiled, p: PropertyContract, v: unknown, path: string, errors: ValidationIssue[], item: boolean): void {
+function typeError(p: PropertyContract, expected: string, v: unknown, parent: string, key: string | number, errors: ValidationIssue[]): void {
+  errors.push({ path: pointer(parent, key), rule: 'type', message: `Expected ${expected}, got ${describe(v)}`, source: p.source });
+}
+
+/** A compiled value test: the message of the issue when the value breaks it, otherwise undefined. */
+type ValueTest<T> = { test: (v: T) => string | undefined; rule: string; source: string };
+
+function scalarCheck(c: Compiled, p: PropertyContract, item: boolean): PropertyCheck {
   const t = p.type;
-  const typeError = (expected: string) => errors.push({ path, rule: 'type', message: `Expected ${expected}, got ${describe(v)}`, source: p.source });
   switch (t.kind) {
     case 'any':
-      return;
+      return () => {};
     case 'boolean':
-      if (typeof v !== 'boolean') typeError('a boolean');
-      return;
-    case 'number':
-    case 'integer':
-      if (typeof v !== 'number' || !Number.isFinite(v)) return void typeError('a number');
-      if (t.kind === 'integer' && (!Number.isInteger(v) || v < t.min || v > t.max)) return void typeError(`an integer from ${t.min} to ${t.max}`);
-      break;
+      return (v, parent, key, errors) => {
+        if (typeof v !== 'boolean') typeError(p, 'a boolean', v, parent, key, errors);
+      };
     case 'object': {
-      if (!isObject(v)) return void typeError('an object');
       const def = t.type ? c.types.get(t.type) : undefined;
-      if (def) checkObject(c, def, v, path, errors, false);
-      return;
+      return (v, parent, key, errors) => {
+        if (!isObject(v)) typeError(p, 'an object', v, parent, key, errors);
+        else if (def !== undefined) checkObject(c, def, v, pointer(parent, key), errors, false);
+      };
     }
-    case 'string':
-      if (typeof v !== 'string') return void typeError('a string');
-      break;
-  }
-  checkValue(p, v as string | number, path, errors, item);
-}
-
-/** The checks on a string or number value that has the right JSON type. */
-function checkValue(p: PropertyContract, v: string | number, path: string, errors: ValidationIssue[], item: boolean): void {
-  for (const k of p.checks) {
-    switch (k.kind) {
-      case 'enum':
-        if (!k.values.includes(v)) fail(errors, path, k, `${describe(v)} is not one of the allowed values ${k.values.map(String).join(', ')}`);
-        break;
-      case 'minimum':
-        if (typeof v === 'number' && (k.exclusive ? v <= k.value : v < k.value))
-          fail(errors, path, k, `${v} is ${k.exclusive ? 'not greater than' : 'less than'} ${k.value}, the docs' minimum`);
-        break;
-      case 'maximum':
-        if (typeof v === 'number' && (k.exclusive ? v >= k.value : v > k.value))
-          fail(errors, path, k, `${v} is ${k.exclusive ? 'not less than' : 'greater than'} ${k.value}, the docs' maximum`);
-        break;
-      // Checked on the property or its array, not on one value.
-      case 'notNullable':
-      case 'readOnly':
-      case 'maxItems':
-        break;
-      default:
-        if (typeof v === 'string') checkString(k, v, path, errors, item);
+    case 'number':
+    case 'integer': {
+      const tests = compileTests<number>(p.checks, (k) => numberTest(k));
+      const integer = t.kind === 'integer' ? `an integer from ${t.min} to ${t.max}` : undefined;
+      const [min, max] = t.kind === 'integer' ? [t.min, t.max] : [0, 0];
+      return (v, parent, key, errors) => {
+        if (typeof v !== 'number' || !Number.isFinite(v)) return typeError(p, 'a number', v, parent, key, errors);
+        if (integer !== undefined && (!Number.isInteger(v) || v < min || v > max)) return typeError(p, integer, v, parent, key, errors);
+        run(tests, v, parent, key, errors);
+      };
+    }
+    case 'string': {
+      const tests = compileTests<string>(p.checks, (k) => stringTest(k, item));
+      return (v, parent, key, errors) => {
+        if (typeof v !== 'string') return typeError(p, 'a string', v, parent, key, errors);
+        run(tests, v, parent, key, errors);
+      };
     }
   }
 }
 
-function fail(errors: ValidationIssue[], path: string, k: Check, message: string): void {
-  errors.push({ path, rule: k.rule, message, source: k.source });
+function compileTests<T>(checks: readonly Check[], build: (k: Check) => ((v: T) => string | undefined) | undefined): ValueTest<T>[] {
+  const out: ValueTest<T>[] = [];
+  for (const k of checks) {
+    const test = build(k);
+    if (test) out.push({ test, rule: k.rule, source: k.source });
+  }
+  return out;
 }
 
-function checkString(k: Check, v: string, path: string, errors: ValidationIssue[], item: boolean): void {
+function run<T>(tests: readonly ValueTest<T>[], v: T, parent: string, key: string | number, errors: ValidationIssue[]): void {
+  for (let i = 0; i < tests.length; i++) {
+    const t = tests[i]!;
+    const message = t.test(v);
+    if (message !== undefined) errors.push({ path: pointer(parent, key), rule: t.rule, message, source: t.source });
+  }
+}
+
+function enumTest(k: Extract<Check, { kind: 'enum' }>): (v: string | number) => string | undefined {
+  const values = new Set<unknown>(k.values);
+  return (v) => (values.has(v) ? undefined : `${describe(v)} is not one of the allowed values ${k.values.map(String).join(', ')}`);
+}
+
+/** The test of a check on a number, or undefined when the check is not about a number's value. */
+function numberTest(k: Check): ((v: number) => string | undefined) | undefined {
   switch (k.kind) {
+    case 'enum':
+      return enumTest(k);
+    case 'minimum':
+      return k.exclusive
+        ? (v) => (v <= k.value ? `${v} is not greater than ${k.value}, the docs' minimum` : undefined)
+        : (v) => (v < k.value ? `${v} is less than ${k.value}, the docs' minimum` : undefined);
+    case 'maximum':
+      return k.exclusive
+        ? (v) => (v >= k.value ? `${v} is not less than ${k.value}, the docs' maximum` : undefined)
+        : (v) => (v > k.value ? `${v} is greater than ${k.value}, the docs' maximum` : undefined);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The test of a check on a string (`item`: one item of a collection), or undefined when the check does not
+ * apply there: lengths of the whole value are not item rules, and null, read-only and item counts are
+ * checked on the property.
+ */
+function stringTest(k: Check, item: boolean): ((v: string) => string | undefined) | undefined {
+  switch (k.kind) {
+    case 'enum':
+      return enumTest(k);
     case 'minLength':
-      if (!item && length(v) < k.min)
-        fail(errors, path, k, k.min === 1 ? 'The docs say this property cannot be empty' : `${length(v)} characters; the docs require at least ${k.min}`);
-      break;
+      if (item) return undefined;
+      return (v) =>
+        shorter(v, k.min)
+          ? k.min === 1
+            ? 'The docs say this property cannot be empty'
+            : `${length(v)} characters; the docs require at least ${k.min}`
+          : undefined;
     case 'maxLength':
-      if (!item && longer(v, k.max)) fail(errors, path, k, `${length(v)} characters; the docs allow at most ${k.max}`);
-      break;
+      return item ? undefined : (v) => (longer(v, k.max) ? `${length(v)} characters; the docs allow at most ${k.max}` : undefined);
     case 'itemMaxLength':
-      if (item && longer(v, k.max)) fail(errors, path, k, `${length(v)} characters; the docs allow at most ${k.max} per item`);
-      break;
-    case 'forbiddenChars': {
-      const bad = k.chars.filter((ch) => v.includes(ch));
-      if (bad.length) fail(errors, path, k, `Contains ${bad.map((b) => `"${b}"`).join(' and ')}, which the docs forbid`);
-      break;
-    }
+      return item ? (v) => (longer(v, k.max) ? `${length(v)} characters; the docs allow at most ${k.max} per item` : undefined) : undefined;
+    case 'forbiddenChars':
+      return (v) => {
+        for (const ch of k.chars) if (v.includes(ch)) return `Contains ${k.chars.filter((b) => v.includes(b)).map((b) => `"${b}"`).join(' and ')}, which the docs forbid`;
+        return undefined;
+      };
     case 'allowedChars': {
-      const at = v.lastIndexOf('@');
-      const part = k.scope === 'local-part' && at >= 0 ? v.slice(0, at) : v;
-      const bad = [...new Set([...part].filter((ch) => !k.chars.includes(ch)))];
-      if (bad.length)
-        fail(errors, path, k, `Contains ${bad.map((b) => `"${b}"`).join(', ')}, which the docs do not allow${k.scope === 'local-part' ? ' before the @' : ''}`);
-      break;
+      const allowed = new Set(k.chars);
+      const where = k.scope === 'local-part' ? ' before the @' : '';
+      return (v) => {
+        const at = v.lastIndexOf('@');
+        const part = k.scope === 'local-part' && at >= 0 ? v.slice(0, at) : v;
+        for (const ch of part) {
+          if (allowed.has(ch)) continue;
+          const bad = [...new Set([...part].filter((x) => !allowed.has(x)))];
+          return `Contains ${bad.map((b) => `"${b}"`).join(', ')}, which the docs do not allow${where}`;
+        }
+        return undefined;
+      };
     }
     case 'countryCode':
-      if (!/^[A-Z]{2}$/.test(v)) fail(errors, path, k, `"${v}" is not a two-letter ISO 3166 country code`);
-      break;
+      return (v) => (COUNTRY.test(v) ? undefined : `"${v}" is not a two-letter ISO 3166 country code`);
     case 'format': {
       const re = FORMATS[k.format];
-      if (re && !re.test(v)) fail(errors, path, k, `"${v}" is not a valid ${k.format}`);
-      break;
+      return re ? (v) => (re.test(v) ? undefined : `"${v}" is not a valid ${k.format}`) : undefined;
     }
     case 'flagSet': {
-      const parts = v.split(',').map((s) => s.trim());
-      const bad = parts.filter((s) => !k.values.includes(s));
-      const dup = parts.length !== new Set(parts).size;
-      if (bad.length || dup) fail(errors, path, k, `"${v}" is not a comma-separated set of ${k.values.join(', ')}`);
-      break;
+      const values = new Set(k.values);
+      return (v) => {
+        const parts = v.split(',').map((s) => s.trim());
+        const ok = parts.every((s) => values.has(s)) && parts.length === new Set(parts).size;
+        return ok ? undefined : `"${v}" is not a comma-separated set of ${k.values.join(', ')}`;
+      };
     }
-    case 'enum':
     case 'minimum':
     case 'maximum':
     case 'notNullable':
     case 'readOnly':
     case 'maxItems':
-      break;
+      return undefined;
     default: {
       // Every check kind is handled above; a new one does not compile until it is.
       const unhandled: never = k;
-      void unhandled;
+      return unhandled;
     }
   }
 }
+
+const COUNTRY = /^[A-Z]{2}$/;
 
 function checkGroup(c: Compiled, g: GroupContract, body: Record<string, unknown>, errors: ValidationIssue[]): void {
   const keys = Object.keys(body);
   const members = keys.filter((k) => g.members.includes(k));
   if (members.length === 0) return;
-  for (const other of keys.filter((k) => c.body.properties.has(k) && !g.members.includes(k))) {
+  for (const other of keys.filter((k) => c.body.entries.has(k) && !g.members.includes(k))) {
     errors.push({
       path: pointer('', other),
       rule: g.rule,

@@ -8,6 +8,7 @@ import * as intune from '../../generated/user-update/intune.js';
 import * as localtest from '../../generated/user-update/localtest.js';
 import * as v1 from '../../generated/user-update/v1.0.js';
 import type { ValidationIssue, ValidationResult } from '../../generated/runtime.js';
+import { type Contract, type PropertyContract, validateWith } from '../../generator/emit/runtime.js';
 import { bundled, lineOf } from '../support/pages.js';
 
 function errors(r: ValidationResult): ValidationIssue[] {
@@ -111,5 +112,33 @@ describe('example bodies on each page', () => {
   it('beta example 2 fails on authorizationInfo, as an unknown property', () => {
     const ex = bundled('beta').examples.find((e) => e.name === 'update_other_user')!;
     expect(errors(beta.validateRequestBody(ex.request!.body))).toMatchObject([{ rule: 'unknown-property', path: '/authorizationInfo' }]);
+  });
+});
+
+describe('own-request groups in the compiled runtime', () => {
+  // Two groups that share `b`: a body breaks a group rule as soon as it names one group's member beside a
+  // documented property outside that group, whatever the order of its keys.
+  const prop: PropertyContract = { type: { kind: 'string' }, collection: false, checks: [], source: 'p.md:1' };
+  const contract: Contract = {
+    properties: ['a', 'b', 'c', 'd'].map((n) => [n, prop] as const),
+    types: [],
+    groups: [
+      { kind: 'own-request', members: ['a', 'b'], rule: 'own-request', source: 'p.md:2' },
+      { kind: 'own-request', members: ['b', 'c'], rule: 'own-request', source: 'p.md:3' },
+    ],
+    extensionPatterns: [],
+    source: 'p.md:1',
+  };
+  const rulesOf = (body: Record<string, string>) => errors(validateWith(contract, body)).map((e) => `${e.path} ${e.source}`);
+  it('members of one group, or of none, pass', () => {
+    for (const body of [{ a: 'x' }, { b: 'x' }, { c: 'x' }, { d: 'x' }, {}]) expect(rulesOf(body), JSON.stringify(body)).toEqual([]);
+  });
+  it('a member beside an outsider fails, citing the group it breaks', () => {
+    expect(rulesOf({ a: 'x', d: 'x' })).toEqual(['/d p.md:2']);
+    expect(rulesOf({ d: 'x', c: 'x' })).toEqual(['/d p.md:3']);
+    // `b` is in both groups: beside `a` it breaks the second, beside `c` the first.
+    expect(rulesOf({ b: 'x', a: 'x' })).toEqual(['/a p.md:3']);
+    expect(rulesOf({ b: 'x', c: 'x' })).toEqual(['/c p.md:2']);
+    expect(rulesOf({ a: 'x', c: 'x' })).toEqual(['/c p.md:2', '/a p.md:3']);
   });
 });
