@@ -35,11 +35,61 @@ const STRING = new Set([
   'employeeLeaveDateTime',
 ]);
 const STRINGS = new Set(['businessPhones', 'interests', 'otherMails', 'pastProjects', 'responsibilities', 'schools', 'skills']);
-const OBJECTS = new Set(['customSecurityAttributes', 'employeeOrgData', 'onPremisesExtensionAttributes', 'passwordProfile']);
 const OWN = new Set(['aboutMe', 'birthday', 'interests', 'mySite', 'pastProjects', 'responsibilities', 'schools', 'skills']);
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+const MAX = new Map<string, number>([
+  ['city', 128],
+  ['companyName', 64],
+  ['country', 128],
+  ['department', 64],
+  ['displayName', 256],
+  ['employeeId', 16],
+  ['givenName', 64],
+  ['jobTitle', 128],
+  ['mailNickname', 64],
+  ['mobilePhone', 64],
+  ['postalCode', 40],
+  ['state', 128],
+  ['streetAddress', 1024],
+  ['surname', 64],
+]);
+const UTC = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]00:00)$/;
+const EMAIL = /^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$/;
+const URI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$/;
+const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 const UPN_LOCAL = /^[A-Za-z0-9'.\-_!#^~]+$/;
 const EXT = /^ext[a-z0-9]{8}_[A-Za-z0-9_]+$|^extension_[0-9a-fA-F]{32}_[A-Za-z0-9_]+$/;
+/** The closed complex types: each property and its JSON type. */
+const NESTED = new Map<string, Map<string, 'string' | 'boolean'>>([
+  [
+    'employeeOrgData',
+    new Map([
+      ['division', 'string'],
+      ['costCenter', 'string'],
+    ]),
+  ],
+  ['onPremisesExtensionAttributes', new Map(Array.from({ length: 15 }, (_, i) => [`extensionAttribute${i + 1}`, 'string'] as const))],
+  [
+    'passwordProfile',
+    new Map([
+      ['forceChangePasswordNextSignIn', 'boolean'],
+      ['forceChangePasswordNextSignInWithMfa', 'boolean'],
+      ['password', 'string'],
+    ]),
+  ],
+]);
+
+const chars = (s: string) => [...s].length;
+
+function nested(key: string, v: Record<string, unknown>, errors: string[]): void {
+  const props = NESTED.get(key);
+  if (!props) return; // customSecurityAttributes is open
+  for (const k of Object.keys(v)) {
+    const t = props.get(k);
+    if (!t) {
+      if (!k.includes('@')) errors.push(`${key}/${k}: unknown-property`);
+    } else if (v[k] !== null && typeof v[k] !== t) errors.push(`${key}/${k}: type`);
+  }
+}
 
 export function handwrittenValidate(body: unknown): { valid: boolean; errors: string[] } {
   const errors: string[] = [];
@@ -50,7 +100,7 @@ export function handwrittenValidate(body: unknown): { valid: boolean; errors: st
   for (const key of Object.keys(b)) {
     const v = b[key];
     if (OWN.has(key)) own = true;
-    else if (STRING.has(key) || STRINGS.has(key) || OBJECTS.has(key) || key === 'accountEnabled') other = true;
+    else if (STRING.has(key) || STRINGS.has(key) || NESTED.has(key) || key === 'customSecurityAttributes' || key === 'accountEnabled') other = true;
     if (v === null) {
       if (key === 'displayName' || key === 'mail' || key === 'usageLocation') errors.push(`${key}: not-nullable`);
       continue;
@@ -62,13 +112,16 @@ export function handwrittenValidate(body: unknown): { valid: boolean; errors: st
         errors.push(`${key}: type`);
         continue;
       }
-      const n = [...v].length;
-      if (key === 'companyName' && n > 64) errors.push('companyName: max-length');
-      if (key === 'employeeId' && n > 16) errors.push('employeeId: max-length');
+      const max = MAX.get(key);
+      if (max !== undefined && v.length > max && chars(v) > max) errors.push(`${key}: max-length`);
+      if (key === 'displayName' && v === '') errors.push('displayName: not-nullable');
       if (key === 'usageLocation' && !/^[A-Z]{2}$/.test(v)) errors.push('usageLocation: country-code');
       if (key === 'ageGroup' && !['Minor', 'NotAdult', 'Adult'].includes(v)) errors.push('ageGroup: allowed-values');
       if (key === 'consentProvidedForMinor' && !['Granted', 'Denied', 'NotRequired'].includes(v)) errors.push('consent: allowed-values');
-      if ((key === 'birthday' || key === 'employeeHireDate' || key === 'employeeLeaveDateTime') && !DATE.test(v)) errors.push(`${key}: format`);
+      if ((key === 'birthday' || key === 'employeeHireDate' || key === 'employeeLeaveDateTime') && !UTC.test(v)) errors.push(`${key}: format`);
+      if (key === 'mail' && !EMAIL.test(v)) errors.push('mail: format');
+      if (key === 'mySite' && !URI.test(v)) errors.push('mySite: format');
+      if (key === 'preferredLanguage' && !LANGUAGE.test(v)) errors.push('preferredLanguage: format');
       if (key === 'onPremisesImmutableId' && /[$_]/.test(v)) errors.push('onPremisesImmutableId: forbidden-chars');
       if (key === 'userPrincipalName') {
         const at = v.lastIndexOf('@');
@@ -84,8 +137,10 @@ export function handwrittenValidate(body: unknown): { valid: boolean; errors: st
     } else if (STRINGS.has(key)) {
       if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) errors.push(`${key}: type`);
       else if (key === 'businessPhones' && v.length > 1) errors.push('businessPhones: max-items');
-    } else if (OBJECTS.has(key)) {
+      else if (key === 'otherMails' && v.some((x) => !EMAIL.test(x))) errors.push('otherMails: format');
+    } else if (NESTED.has(key) || key === 'customSecurityAttributes') {
       if (typeof v !== 'object' || Array.isArray(v)) errors.push(`${key}: type`);
+      else nested(key, v as Record<string, unknown>, errors);
     } else if (!key.includes('@') && !EXT.test(key)) {
       errors.push(`${key}: unknown-property`);
     }

@@ -9,7 +9,7 @@ import { runValidatorBench } from './validator.bench.js';
 
 const only = process.argv[2];
 const results: Record<string, unknown> = {};
-if (!only || only === 'validator') results.validator = runValidatorBench();
+if (!only || only === 'validator') results.validator = await runValidatorBench();
 if (!only || only === 'certify') results['certify server'] = await runCertifyBench();
 if (!only || only === 'corpus') results.corpus = runCorpusBench();
 if (!only || only === 'drift-docs') results['drift --docs'] = runDriftDocsBench();
