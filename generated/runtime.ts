@@ -142,7 +142,12 @@ function shell(open: boolean, source: string): CompiledObject {
 const NO_GROUP = -1;
 const SEVERAL_GROUPS = -2;
 
-function fill(c: Compiled, o: CompiledObject, properties: readonly (readonly [string, PropertyContract])[], groups: readonly GroupContract[] | undefined): void {
+function fill(
+  c: Compiled,
+  o: CompiledObject,
+  properties: readonly (readonly [string, PropertyContract])[],
+  groups: readonly GroupContract[] | undefined,
+): void {
   const required: (readonly [string, NonNullable<PropertyContract['required']>])[] = [];
   for (const [name, p] of properties) {
     const of = groups ? groups.flatMap((g, i) => (g.members.includes(name) ? [i] : [])) : [];
@@ -303,7 +308,8 @@ function propertyCheck(c: Compiled, p: PropertyContract): PropertyCheck {
       return;
     }
     for (const k of maxItems)
-      if (v.length > k.max) errors.push({ path: pointer(parent, key), rule: k.rule, message: `${v.length} items; the docs allow at most ${k.max}`, source: k.source });
+      if (v.length > k.max)
+        errors.push({ path: pointer(parent, key), rule: k.rule, message: `${v.length} items; the docs allow at most ${k.max}`, source: k.source });
     if (v.length === 0) return;
     const at = pointer(parent, key);
     for (let i = 0; i < v.length; i++) {
@@ -421,7 +427,12 @@ function stringTest(k: Check, item: boolean): ((v: string) => string | undefined
       return item ? (v) => (longer(v, k.max) ? `${length(v)} characters; the docs allow at most ${k.max} per item` : undefined) : undefined;
     case 'forbiddenChars':
       return (v) => {
-        for (const ch of k.chars) if (v.includes(ch)) return `Contains ${k.chars.filter((b) => v.includes(b)).map((b) => `"${b}"`).join(' and ')}, which the docs forbid`;
+        for (const ch of k.chars)
+          if (v.includes(ch))
+            return `Contains ${k.chars
+              .filter((b) => v.includes(b))
+              .map((b) => `"${b}"`)
+              .join(' and ')}, which the docs forbid`;
         return undefined;
       };
     case 'allowedChars': {
