@@ -113,10 +113,12 @@ function buildFamilies(spec: OperationSpec): BrokenFamily[] {
     else families.push({ id, ...f });
   };
   for (const mode of modes(spec)) {
+    const entries = entriesOf(mode, ctx);
     for (const p of mode) {
-      const others = recordOf(
+      const others = smallBase(
         mode.filter((q) => q !== p),
-        ctx,
+        entries,
+        spec.http.method,
       );
       for (const b of breakers(p, ctx)) {
         const c = b.rule === 'type' ? undefined : p.constraints.find((x) => x.rule === b.rule);
@@ -161,6 +163,37 @@ function buildFamilies(spec: OperationSpec): BrokenFamily[] {
       .map((k) => ({ body: { [k]: 'x' }, rule: 'unknown-property', path: pointer(k), target: k })),
   });
   return families;
+}
+
+/** Each property's valid values as `[name, value]` entries. */
+function entriesOf(props: Property[], ctx: ArbContext): Map<string, fc.Arbitrary<[string, unknown]>> {
+  return new Map(props.map((p) => [p.name, validValue(p, ctx).map((v): [string, unknown] => [p.name, v])]));
+}
+
+/**
+ * Small valid bodies: the properties a "Required." binds and up to BASE_EXTRAS others, from one mode. For
+ * checks about everything but the body (the request line, headers, outcomes), where drawing a full body per
+ * call would be most of their cost and reach no other rule.
+ */
+export function smallValidBody(spec: OperationSpec): fc.Arbitrary<Record<string, unknown>> {
+  const ctx: ArbContext = { spec, depth: 0 };
+  const bodies = modes(spec).map((m) => smallBase(m, entriesOf(m, ctx), spec.http.method));
+  return bodies.length ? fc.oneof(...bodies) : fc.constant({});
+}
+
+/** How many optional valid properties a broken body carries beside the broken one. */
+const BASE_EXTRAS = 2;
+
+/**
+ * A small valid base for a broken body: the properties a "Required." binds (so the body breaks one rule,
+ * not also presence) and up to BASE_EXTRAS others. Drawing every other property per case would cost a
+ * full record per request and tell nothing more: each constraint is judged on its own.
+ */
+function smallBase(props: Property[], entries: Map<string, fc.Arbitrary<[string, unknown]>>, method: string): fc.Arbitrary<Record<string, unknown>> {
+  const required = props.filter((p) => bindingRequired(p, method)).map((p) => entries.get(p.name)!);
+  const optional = props.filter((p) => !bindingRequired(p, method)).map((p) => entries.get(p.name)!);
+  const extra = optional.length ? fc.array(fc.oneof(...optional), { maxLength: BASE_EXTRAS }) : fc.constant([]);
+  return fc.tuple(fc.tuple(...required), extra).map(([r, e]) => Object.fromEntries([...r, ...e]));
 }
 
 export function brokenBody(spec: OperationSpec): fc.Arbitrary<BrokenCase> {
