@@ -27,20 +27,32 @@ export async function answerCall(request: Request, call: CallRecord, target: Cli
     call.unhandled.push(`${request.method} ${request.url}`);
     return Response.json({ error: { code: 'docspec_Unhandled', message: 'not a documented request' } }, { status: 404 });
   }
-  const response = answer(call.scenario, call.intent, target.success);
-  const text = await response.clone().text();
+  const { status, text } = answer(call.scenario, call.intent, target.success);
+  // The answer is built as text once and recorded as such: no clone of the Response to read it again.
+  const headers: Record<string, string> = text === undefined ? {} : { 'content-type': 'application/json' };
   call.exchanges.push({
-    request: { method: request.method, path: new URL(request.url).pathname, url: request.url, headers: headersOf(request.headers), body },
-    response: { status: response.status, statusText: response.statusText, headers: headersOf(response.headers), text },
+    request: { method: request.method, path: pathOf(request.url, target.baseUrl), url: request.url, headers: headersOf(request.headers), body },
+    response: { status, statusText: '', headers, text: text ?? '' },
     attempts: 1,
   });
-  return response;
+  return new Response(text ?? null, { status, headers });
 }
 
-function answer(scenario: Scenario, intent: Intent, success: ClientTarget['success']): Response {
-  if (scenario.kind === 'error') return Response.json({ error: { code: scenario.code, message: scenario.message } }, { status: scenario.status });
-  if (success.body) return Response.json({ id: intent.userId, ...intent.body }, { status: success.status });
-  return new Response(null, { status: success.status });
+/**
+ * The path of a URL under the service root: the part after the origin, up to any query or fragment. The
+ * URL is a Request's, already parsed and normalised, so no second parse is needed.
+ */
+function pathOf(url: string, baseUrl: string): string {
+  const slash = baseUrl.indexOf('/', baseUrl.indexOf('//') + 2);
+  const origin = slash < 0 ? baseUrl : baseUrl.slice(0, slash);
+  const end = url.search(/[?#]/);
+  return url.slice(origin.length, end < 0 ? undefined : end);
+}
+
+function answer(scenario: Scenario, intent: Intent, success: ClientTarget['success']): { status: number; text?: string } {
+  if (scenario.kind === 'error') return { status: scenario.status, text: JSON.stringify({ error: { code: scenario.code, message: scenario.message } }) };
+  if (success.body) return { status: success.status, text: JSON.stringify({ id: intent.userId, ...intent.body }) };
+  return { status: success.status };
 }
 
 /** A rejection or a thrown value as text, whatever it is: SDK errors are not always Errors, nor readable. */

@@ -11,6 +11,7 @@ export const bodyCheck: ClientCheck = {
       requestCase(this, ctx, {
         source: ctx.spec.requestBody.source,
         sentence: 'the request body table',
+        arbitrary: ctx.intents,
         verify(o, intent) {
           const ex = first(o);
           if (!ex) return NO_REQUEST;

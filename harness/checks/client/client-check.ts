@@ -36,7 +36,10 @@ export interface ClientContext {
   token: string;
   /** Service root handed to the adapter, e.g. `https://graph.microsoft.com/v1.0`. */
   baseUrl: string;
+  /** Intents with full valid bodies, for checks about the body. */
   intents: fc.Arbitrary<Intent>;
+  /** Intents with small valid bodies, for checks about the request line, headers and outcome. */
+  lightIntents: fc.Arbitrary<Intent>;
   call(intent: Intent, scenario: Scenario): Promise<Observation>;
 }
 

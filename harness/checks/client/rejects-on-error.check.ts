@@ -20,7 +20,7 @@ export const rejectsCheck: ClientCheck = {
       requestCase<Intent & { error: (typeof ERRORS)[number] }>(this, ctx, {
         source: doc?.source,
         sentence: doc ? `If successful, ${doc.status} ${doc.statusText}; anything else is an error` : undefined,
-        arbitrary: fc.tuple(ctx.intents, fc.constantFrom(...ERRORS)).map(([i, error]) => ({ ...i, error })),
+        arbitrary: fc.tuple(ctx.lightIntents, fc.constantFrom(...ERRORS)).map(([i, error]) => ({ ...i, error })),
         scenario: (v) => ({ kind: 'error', ...v.error }),
         verify: (o, v) =>
           o.outcome === 'rejected'

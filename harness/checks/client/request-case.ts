@@ -7,6 +7,7 @@ import type { ClientCheck, ClientContext, Intent, Observation, Scenario } from '
 export interface RequestCaseOptions<T extends Intent> {
   source?: SourceRef;
   sentence?: string;
+  /** Default: intents with small bodies (`ctx.lightIntents`). */
   arbitrary?: fc.Arbitrary<T>;
   scenario?: (value: T) => Scenario;
   /** A difference between what the docs say and what was observed (and the docs line, when narrower than the case's), or undefined. */
@@ -20,7 +21,7 @@ export function requestCase<T extends Intent = Intent>(check: ClientCheck, ctx: 
     title: check.title,
     source: options.source,
     sentence: options.sentence,
-    arbitrary: options.arbitrary ?? (ctx.intents as fc.Arbitrary<T>),
+    arbitrary: options.arbitrary ?? (ctx.lightIntents as fc.Arbitrary<T>),
     async run(value) {
       const observation = await ctx.call(value, options.scenario?.(value) ?? { kind: 'success' });
       const v = options.verify(observation, value);
