@@ -4,10 +4,12 @@
  * that each carry the docs line of their constraint.
  */
 import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { OperationSpec } from '../../generator/spec/ir.js';
 import { brokenFamilies } from '../../harness/arbitraries/body.js';
 import { curlOf } from '../../harness/certify/exchange.js';
@@ -74,6 +76,31 @@ describe('retries', () => {
     const send = fetchTransport('http://x.test/v1.0', { retries: 5, baseDelayMs: 30, maxDelayMs: 30, timeoutMs: 1000, giveUpAfterMs: 50 }, undefined, flaky);
     await expect(send({ method: 'GET', path: '/me', headers: {} })).rejects.toThrow('(6 attempts)');
     expect(calls).toBe(6);
+  });
+
+  it('aborts a request a real server never answers, and the next one gets a fresh signal', async () => {
+    // A loopback server that answers /slow never (until its socket is closed) and anything else at once.
+    const closed: string[] = [];
+    const server = createServer((req, res) => {
+      if (req.url?.endsWith('/slow')) {
+        req.socket.once('close', () => closed.push(req.url!));
+        return;
+      }
+      res.writeHead(204).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const send = fetchTransport(origin, { retries: 1, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 200, giveUpAfterMs: 60_000 });
+      await expect(send({ method: 'GET', path: '/slow', headers: {} })).rejects.toThrow(/GET .*\/slow: no answer within 200 ms \(2 attempts\)/);
+      // Both attempts were aborted, so the server saw both connections close.
+      await vi.waitFor(() => expect(closed).toEqual(['/slow', '/slow']));
+      const ok = await send({ method: 'GET', path: '/fast', headers: {} });
+      expect(ok.response.status).toBe(204);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
   });
 
   it('does not retry a 400 or a 500: those are answers', async () => {
