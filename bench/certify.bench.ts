@@ -3,15 +3,22 @@
  * (a) in-process: certification requests/s through msw vs replaying the very same requests in a bare
  *     fetch-through-msw loop (same handler, same bodies: the difference is the harness's own cost);
  * (b) the same over loopback HTTP against a real node:http server vs a bare fetch loop;
- * (c) for each seeded defect, the run at which its check failed, median over seeds.
+ * (c) client certification of the reference fetch client vs calling the adapter with the very same
+ *     intents in a bare loop, msw reading each request and giving the same answers (the difference is
+ *     generating, recording and checking);
+ * (d) the stateful case's cost per run at 10, 100 and 1,000 runs against one long-lived server, whose
+ *     store grows with every run: the cost per run must stay flat;
+ * (e) for each seeded defect, the run at which its check failed, median over seeds.
  * Throughput is the best of three alternating measurements of each side, after a warm-up run.
  */
 import { readFileSync } from 'node:fs';
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import type { OperationSpec } from '../generator/spec/ir.js';
+import { type ClientAdapter, certifyClient } from '../harness/certify/certify-client.js';
 import { certifyServer } from '../harness/certify/certify-server.js';
 import { IN_PROCESS_ORIGIN } from '../harness/msw/in-process.js';
+import fetchClient from '../tests/implementations/clients/fetch-client.js';
 import { DEFECTS } from '../tests/implementations/servers/defects.js';
 import { listen } from '../tests/implementations/servers/listen.js';
 import { createUserService, REFERENCE_USER_ID } from '../tests/implementations/servers/reference.js';
@@ -144,16 +151,109 @@ async function detection(spec: OperationSpec) {
   return out;
 }
 
-export async function runCertifyBench(): Promise<Record<string, unknown>> {
+type Call = Parameters<ClientAdapter>[0];
+
+/** One adapter call of a certification run: its arguments and what msw answered it with. */
+interface RecordedCall {
+  args: Call;
+  answer?: { status: number; text: string };
+}
+
+export async function client(spec: OperationSpec) {
+  const recorded: RecordedCall[] = [];
+  // Records each call and, by wrapping the fetch msw has patched for the length of the call, its answer.
+  const recording: ClientAdapter = async (args) => {
+    const call: RecordedCall = { args: structuredClone(args) };
+    recorded.push(call);
+    const patched = globalThis.fetch;
+    globalThis.fetch = async (input, init) => {
+      const res = await patched(input, init);
+      call.answer = { status: res.status, text: await res.clone().text() };
+      return res;
+    };
+    try {
+      return await fetchClient(args);
+    } finally {
+      globalThis.fetch = patched;
+    }
+  };
+  await certifyClient({ spec, adapter: recording, runs: RUNS, seed: SEED });
+  const [certify, bare] = await alternate(
+    ROUNDS,
+    async () => {
+      let calls = 0;
+      const counting: ClientAdapter = (args) => {
+        calls++;
+        return fetchClient(args);
+      };
+      const report = await certifyClient({ spec, adapter: counting, runs: RUNS, seed: SEED });
+      return calls / (report.stats.durationMs / 1000);
+    },
+    async () => {
+      // The same adapter, the same calls and the same answers; the handler reads each request's body, as
+      // anything that checks a client must.
+      let next = 0;
+      const server = setupServer(
+        http.all('*', async ({ request }) => {
+          await request.text();
+          const answer = recorded[next++]?.answer ?? { status: 204, text: '' };
+          return new Response(answer.text || null, { status: answer.status, headers: answer.text ? { 'content-type': 'application/json' } : {} });
+        }),
+      );
+      server.listen({ onUnhandledRequest: 'bypass' });
+      const start = performance.now();
+      for (const call of recorded) await fetchClient(call.args).catch(() => undefined);
+      const rate = recorded.length / ((performance.now() - start) / 1000);
+      server.close();
+      return rate;
+    },
+  );
+  return {
+    calls: recorded.length,
+    'certify calls/s': Math.round(certify),
+    'bare adapter + msw calls/s': Math.round(bare),
+    'certify / bare': Number((certify / bare).toFixed(2)),
+  };
+}
+
+/** Milliseconds per stateful run at growing run counts, one server throughout (its store only grows). */
+export async function statefulCost(spec: OperationSpec) {
+  // A warm-up on a server of its own, so the first measured count does not pay for compiling the harness.
+  const warm = createUserService();
+  await certifyServer({ spec, handler: (r) => warm.handle(r), userId: REFERENCE_USER_ID, runs: 100, seed: SEED, checks: ['stateful'] });
+  const service = createUserService();
+  const out: Record<string, number> = {};
+  let first = 0;
+  let last = 0;
+  for (const runs of [10, 100, 1000]) {
+    const report = await certifyServer({ spec, handler: (r) => service.handle(r), userId: REFERENCE_USER_ID, runs, seed: SEED, checks: ['stateful'] });
+    const stateful = report.checks.find((c) => c.id === 'stateful');
+    if (stateful?.status !== 'pass') throw new Error(`the reference server failed the stateful case: ${stateful?.message}`);
+    const perRun = (stateful.durationMs ?? report.stats.durationMs) / runs;
+    out[`ms per run at ${runs} runs`] = Number(perRun.toFixed(2));
+    if (runs === 10) first = perRun;
+    last = perRun;
+  }
+  out['1,000 runs / 10 runs (flat: about 1)'] = Number((last / first).toFixed(2));
+  return out;
+}
+
+export async function runCertifyBench(options: { detection?: boolean } = {}): Promise<Record<string, unknown>> {
   const spec = JSON.parse(readFileSync(new URL('../spec/user-update.v1.0.json', import.meta.url), 'utf8')) as OperationSpec;
   // Throughput first, before detection runs fill the heap.
   const inProc = await inProcess(spec);
   const loopback = await overHttp(spec);
+  const clientSide = await client(spec);
+  const stateful = await statefulCost(spec);
+  if (options.detection === false)
+    return { 'in-process (msw)': inProc, 'loopback HTTP': loopback, 'client (reference fetch client)': clientSide, 'stateful case': stateful };
   const detected = await detection(spec);
   const medians = Object.values(detected).map((d) => d.median);
   return {
     'in-process (msw)': inProc,
     'loopback HTTP': loopback,
+    'client (reference fetch client)': clientSide,
+    'stateful case': stateful,
     'runs to detect each seeded defect': detected,
     'defects caught in ≤ 20 runs (median)': `${medians.filter((m) => m <= 20).length} of ${medians.length}`,
   };
