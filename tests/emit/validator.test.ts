@@ -131,7 +131,8 @@ describe('own-request groups in the compiled runtime', () => {
   };
   const rulesOf = (body: Record<string, string>) => errors(validateWith(contract, body)).map((e) => `${e.path} ${e.source}`);
   it('members of one group, or of none, pass', () => {
-    for (const body of [{ a: 'x' }, { b: 'x' }, { c: 'x' }, { d: 'x' }, {}]) expect(rulesOf(body), JSON.stringify(body)).toEqual([]);
+    for (const body of [{ a: 'x' }, { b: 'x' }, { c: 'x' }, { d: 'x' }, {}] as Record<string, string>[])
+      expect(rulesOf(body), JSON.stringify(body)).toEqual([]);
   });
   it('a member beside an outsider fails, citing the group it breaks', () => {
     expect(rulesOf({ a: 'x', d: 'x' })).toEqual(['/d p.md:2']);
