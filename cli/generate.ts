@@ -2,7 +2,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { emitFiles, indexFile } from '../generator/emit/emit-files.js';
 import { variantFileName } from '../generator/emit/names.js';
 import { OPERATION_NAME, VARIANT_NAME } from '../generator/extract/naming.js';
 import { serializeSpec, specFileName } from '../generator/generate.js';
@@ -138,6 +137,8 @@ export async function generate(args: string[], help: string): Promise<number> {
     diagnostics.push(...result.spec.diagnostics);
   }
 
+  // Loaded here, not at the top: `generate --docs` emits in its workers and never needs it on this thread.
+  const { emitFiles, indexFile } = await import('../generator/emit/emit-files.js');
   for (const file of emitFiles(specs, packageFile('generator/emit/runtime.ts'))) outputs.set(join(generatedDir, file.path), file.text);
   // Pages named on the command line add to generated/: its index keeps exporting what earlier runs wrote
   // there (it used to shrink to this run's pages). The config's pages are the whole set, so theirs is exact.
@@ -177,7 +178,9 @@ async function corpus(values: Record<string, string | boolean | undefined>, posi
   if (positionals.length || conflicting.length) {
     throw new UsageError(`--docs reads a whole docs tree: drop ${[...positionals, ...conflicting.map((o) => `--${o}`)].join(', ')}`);
   }
-  const jobs = integerOption('--jobs', values.jobs as string | undefined, 1) ?? availableParallelism();
+  // One core is left to this thread, which writes every output and hashes the tree, and to V8's own threads:
+  // on two cores a second worker saved a sixth of the time and cost half again the memory.
+  const jobs = integerOption('--jobs', values.jobs as string | undefined, 1) ?? Math.max(1, availableParallelism() - 1);
   const out = (values.out as string | undefined) ?? 'docspec-out';
   ensureWritable(out, 'folder', '--out');
   const { generateCorpus, formatCorpusSummary } = await import('./corpus/generate-corpus.js');

@@ -4,7 +4,8 @@
  * out in name order: the pages of one resource follow each other and hit the same types.
  */
 import { readFileSync } from 'node:fs';
-import { type CorpusPageResult, failed, processCorpusPage } from '../../generator/corpus/corpus-page.js';
+import { processCorpusPage } from '../../generator/corpus/corpus-page.js';
+import { type CorpusPageResult, failed } from '../../generator/corpus/page-result.js';
 import { cacheResourcePages } from '../../generator/extract/resource-cache.js';
 import { diagnostic } from '../../generator/spec/diagnostic.js';
 import { contentHash } from './hash.js';

@@ -3,13 +3,14 @@
  * text, resource pages through the loader) and total: whatever the page holds, the result is data, and a page
  * that breaks a stage becomes a `page-failed` diagnostic naming the page and the stage.
  */
-import { type EmittedFile, variantFile } from '../emit/emit-files.js';
+import { variantFile } from '../emit/emit-files.js';
 import { generateWithPage, serializeSpec } from '../generate.js';
 import type { ResourceLoader } from '../extract/type-registry.js';
 import type { IncludeResolver } from '../read/markdown.js';
 import { diagnostic } from '../spec/diagnostic.js';
-import type { Diagnostic, OperationSpec } from '../spec/ir.js';
-import { failedPageStats, type PageStats, pageStats } from './page-stats.js';
+import type { OperationSpec } from '../spec/ir.js';
+import { type CorpusPageResult, failed } from './page-result.js';
+import { pageStats } from './page-stats.js';
 
 export interface CorpusPageInput {
   /** The path diagnostics and sources show. */
@@ -21,15 +22,6 @@ export interface CorpusPageInput {
   operation: string;
   resolveInclude?: IncludeResolver;
   resources?: ResourceLoader;
-}
-
-export interface CorpusPageResult {
-  /** The serialised spec, absent when the page failed. */
-  spec?: string;
-  /** `generated/<operation>/<version>.ts`, absent when the page failed. */
-  generated?: EmittedFile;
-  stats: PageStats;
-  diagnostics: Diagnostic[];
 }
 
 export function processCorpusPage(input: CorpusPageInput): CorpusPageResult {
@@ -63,9 +55,4 @@ export function processCorpusPage(input: CorpusPageInput): CorpusPageResult {
       ),
     ]);
   }
-}
-
-/** The result for a page that could not be processed; also used when the process handling it dies. */
-export function failed(input: Pick<CorpusPageInput, 'file' | 'version' | 'operation'>, diagnostics: Diagnostic[]): CorpusPageResult {
-  return { stats: failedPageStats(input.file, input.version, input.operation, diagnostics), diagnostics };
 }
