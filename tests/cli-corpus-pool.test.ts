@@ -2,10 +2,11 @@
  * The worker pool under corpus mode: a worker that exits, throws or hangs loses only the page it was on;
  * the pages queued behind it are answered by a replacement, and the run always finishes.
  */
+import { once } from 'node:events';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runPool } from '../cli/corpus/pool.js';
+import { runPool, spawnWorker } from '../cli/corpus/pool.js';
 import { ROOT } from './support/pages.js';
 
 const WORKER = pathToFileURL(join(ROOT, 'tests/fixtures/pool/worker.mjs'));
@@ -59,5 +60,34 @@ describe('runPool', () => {
   it('finishes at once with no jobs', async () => {
     const { results, lost } = await runJobs([], 2);
     expect(results.size + lost.size).toBe(0);
+  });
+
+  it('uses workers started before the jobs were known, and ends the ones it does not need', async () => {
+    const early = [spawnWorker(WORKER), spawnWorker(WORKER)];
+    const exited = early.map((w) => once(w, 'exit'));
+    // Both are up before the pool listens to them: their page clocks must still start.
+    await Promise.all(early.map((w) => once(w, 'online')));
+    const jobs: Job[] = [
+      { id: 0, kind: 'ok' },
+      { id: 1, kind: 'hang' },
+      { id: 2, kind: 'ok' },
+    ];
+    const results = new Map<number, number>();
+    const lost = new Map<number, string>();
+    await runPool<Job, { id: number; value: number }>(jobs, {
+      size: 1,
+      workerFile: WORKER,
+      timeoutMs: 2000,
+      started: early,
+      onResult: (job, r) => results.set(job.id, r.value),
+      onLost: (job, why) => lost.set(job.id, why),
+    });
+    expect([...results]).toEqual([
+      [0, 0],
+      [2, 4],
+    ]);
+    expect(lost.get(1)).toMatch(/took longer than 2 s/);
+    // The unneeded one and the one the hang cost are both gone: nothing started is left running.
+    await Promise.all(exited);
   });
 });

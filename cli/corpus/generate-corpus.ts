@@ -8,8 +8,8 @@ import { OPERATION_NAME } from '../../generator/extract/naming.js';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { buildCoverage, type CoverageReport } from '../../generator/corpus/coverage.js';
-import { failed, type CorpusPageResult } from '../../generator/corpus/corpus-page.js';
-import { indexFile, runtimeFile } from '../../generator/emit/emit-files.js';
+import { failed, type CorpusPageResult } from '../../generator/corpus/page-result.js';
+import { runtimeFile } from '../../generator/emit/emitted-file.js';
 import { variantFileName } from '../../generator/emit/names.js';
 import { specFileName } from '../../generator/generate.js';
 import { formatCoverageMarkdown } from '../../generator/report/coverage-markdown.js';
@@ -19,7 +19,7 @@ import { formatDiagnostic } from '../../generator/spec/format-diagnostics.js';
 import { displayPath, packageFile, writeAtomic } from '../io.js';
 import { type CacheEntry, DependencyHashes, loadCache, saveCache, toolFingerprint } from './cache.js';
 import type { PageDone, PageJob } from './process-page.js';
-import { runPool } from './pool.js';
+import { runPool, spawnWorker } from './pool.js';
 import { progressBar, wantsProgress } from './progress.js';
 import { findVersions } from './walk.js';
 
@@ -49,13 +49,13 @@ export interface CorpusSummary {
 /** Fewer dirty pages than this run in one worker: starting more would cost more than it saves. */
 const WORKER_THRESHOLD = 32;
 
-export async function generateCorpus(options: CorpusOptions): Promise<CorpusSummary> {
-  const started = performance.now();
-  const versions = findVersions(options.docs);
-  const fingerprint = toolFingerprint();
-  const cache = options.cache ? loadCache(options.out, fingerprint) : { entries: new Map<string, CacheEntry>(), reason: '--no-cache' };
-  const deps = new DependencyHashes();
-
+/** Pages whose cached result still holds (kept as they are), and the pages to redo. */
+function dirtyPages(
+  versions: ReturnType<typeof findVersions>,
+  previous: Map<string, CacheEntry>,
+  deps: DependencyHashes,
+  out: string,
+): { entries: Map<string, CacheEntry>; jobs: PageJob[] } {
   const entries = new Map<string, CacheEntry>();
   const jobs: PageJob[] = [];
   for (const v of versions) {
@@ -63,20 +63,47 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
       const path = join(v.apiDir, name);
       const file = displayPath(path);
       const operation = operationFromFile(name);
-      const cached = cache.entries.get(file);
+      const cached = previous.get(file);
       if (
         cached &&
         cached.version === v.name &&
         cached.operation === operation &&
         deps.current(file) === cached.hash &&
         deps.unchanged(cached.deps) &&
-        cached.outputs.every((o) => existsSync(join(options.out, o)))
+        cached.outputs.every((o) => existsSync(join(out, o)))
       ) {
         entries.set(file, cached);
         continue;
       }
       jobs.push({ id: jobs.length, path: resolve(path), file, version: v.name, operation, pageDir: resolve(v.apiDir), resourcesDir: resolve(v.resourcesDir) });
     }
+  }
+  return { entries, jobs };
+}
+
+/** Heap cap of a page worker (see the comment where the pool runs). */
+const WORKER_HEAP_MB = 384;
+const WORKER_FILE = new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+
+export async function generateCorpus(options: CorpusOptions): Promise<CorpusSummary> {
+  const started = performance.now();
+  // One worker starts first, so that loading its modules (the parser, ts-morph) overlaps reading the cache
+  // and hashing the tree: a warm run that redoes one page waits for little else. A run with nothing to redo
+  // ends it unused.
+  const early = spawnWorker(WORKER_FILE, WORKER_HEAP_MB);
+  let versions: ReturnType<typeof findVersions>;
+  let fingerprint: string;
+  let cache: ReturnType<typeof loadCache>;
+  let entries: Map<string, CacheEntry>;
+  let jobs: PageJob[];
+  try {
+    versions = findVersions(options.docs);
+    fingerprint = toolFingerprint();
+    cache = options.cache ? loadCache(options.out, fingerprint) : { entries: new Map<string, CacheEntry>(), reason: '--no-cache' };
+    ({ entries, jobs } = dirtyPages(versions, cache.entries, new DependencyHashes(), options.out));
+  } catch (e) {
+    void early.terminate();
+    throw e;
   }
 
   const progress = progressBar(jobs.length, !options.quiet && wantsProgress());
@@ -87,14 +114,16 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
   // Pages always run in workers, even one: the pool's time and heap budget is what bounds a hostile page.
   // A few pages get one worker; starting more would cost more than it saves.
   const workers = jobs.length >= WORKER_THRESHOLD ? Math.max(1, Math.min(options.jobs, Math.ceil(jobs.length / 8))) : 1;
-  if (jobs.length > 0) {
+  if (jobs.length === 0) void early.terminate();
+  else {
     await runPool<PageJob, PageDone>(jobs, {
       size: workers,
-      workerFile: new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url),
+      workerFile: WORKER_FILE,
+      started: [early],
       // V8 grows a heap it is allowed to long before it collects. A page needs far less than this (the whole
       // 2021 tree ran without a lost page under a 256 MB cap, with a smaller resource cache), so the cap
       // bounds memory at little cost in speed.
-      maxHeapMb: 384,
+      maxHeapMb: WORKER_HEAP_MB,
       onResult: (job, done) => record(job, done),
       onLost: (job, why) => {
         const d = diagnostic(
@@ -125,7 +154,19 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
   const coverage = buildCoverage(all.map((e) => e.stats));
   const generated = all.filter((e) => e.outputs.length > 0);
   writeAtomic(join(options.out, 'generated', 'runtime.ts'), runtimeFile(packageFile('generator/emit/runtime.ts')).text);
-  writeAtomic(join(options.out, 'generated', 'index.ts'), indexFile(generated.map((e) => ({ operation: e.operation, variant: e.version }))).text);
+  // The index only changes with the list of variants; building it loads ts-morph, so an unchanged list
+  // keeps the file an earlier run wrote.
+  const listed = (es: Iterable<CacheEntry>) =>
+    [...es]
+      .filter((e) => e.outputs.length > 0)
+      .map((e) => `${e.operation}/${e.version}`)
+      .sort()
+      .join('\n');
+  const indexPath = join(options.out, 'generated', 'index.ts');
+  if (!existsSync(indexPath) || listed(cache.entries.values()) !== listed(generated)) {
+    const { indexFile } = await import('../../generator/emit/emit-files.js');
+    writeAtomic(indexPath, indexFile(generated.map((e) => ({ operation: e.operation, variant: e.version }))).text);
+  }
   writeAtomic(join(options.out, 'tsconfig.json'), TSCONFIG);
   writeAtomic(join(options.out, 'coverage.json'), `${JSON.stringify(coverage, null, 2)}\n`);
   writeAtomic(join(options.out, 'coverage.md'), formatCoverageMarkdown(coverage, `docspec coverage of ${displayPath(options.docs) || '.'}`));

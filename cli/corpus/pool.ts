@@ -18,6 +18,23 @@ export interface PoolOptions<J extends { id: number }, R extends { id: number }>
   prefetch?: number;
   /** Heap limit of each worker: a worker that would pass it dies (its page is lost) instead of growing. */
   maxHeapMb?: number;
+  /**
+   * Workers the caller started with `spawnWorker` (same file and heap limit) before it knew the jobs, so that
+   * their start overlaps its own work. They are used first; any the jobs do not need are ended.
+   */
+  started?: Worker[];
+}
+
+/** Workers known to be up: a worker started early may come online before the pool listens to it. */
+const up = new WeakSet<Worker>();
+
+/** Starts a pool worker ahead of `runPool` (see `PoolOptions.started`). */
+export function spawnWorker(workerFile: URL, maxHeapMb?: number): Worker {
+  // A worker module in TypeScript (the tests run from source) needs the same loader as its parent.
+  const execArgv = workerFile.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const worker = new Worker(workerFile, { execArgv, ...(maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } } : {}) });
+  worker.once('online', () => up.add(worker));
+  return worker;
 }
 
 /**
@@ -31,11 +48,13 @@ export function runPool<J extends { id: number }, R extends { id: number }>(jobs
   const timeoutMs = options.timeoutMs ?? PAGE_TIME_BUDGET_MS;
   const prefetch = options.prefetch ?? 2;
   let remaining = jobs.length;
-  // A worker module in TypeScript (the tests run from source) needs the same loader as its parent.
-  const execArgv = options.workerFile.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const started = [...(options.started ?? [])];
 
   return new Promise<void>((resolvePool, rejectPool) => {
-    if (remaining === 0) return resolvePool();
+    if (remaining === 0) {
+      for (const w of started) void w.terminate();
+      return resolvePool();
+    }
     const live = new Set<Worker>();
     const finishIfDone = () => {
       if (remaining > 0) return;
@@ -45,15 +64,12 @@ export function runPool<J extends { id: number }, R extends { id: number }>(jobs
     };
 
     const start = () => {
-      const worker = new Worker(options.workerFile, {
-        execArgv,
-        ...(options.maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb } } : {}),
-      });
+      const worker = started.shift() ?? spawnWorker(options.workerFile, options.maxHeapMb);
       const inflight: J[] = [];
       let timer: NodeJS.Timeout | undefined;
       let gone = false;
       // A page's clock starts once its worker is up: booting a worker on a loaded machine is not a stall.
-      let online = false;
+      let online = up.has(worker);
       live.add(worker);
 
       const arm = () => {
@@ -126,5 +142,7 @@ export function runPool<J extends { id: number }, R extends { id: number }>(jobs
     };
 
     for (let i = 0; i < Math.min(options.size, jobs.length); i++) start();
+    // Early workers the jobs do not need.
+    for (const w of started.splice(0)) void w.terminate();
   });
 }
