@@ -40,7 +40,7 @@ Options of generate:
   --docs DIR          a docs tree: DIR/<version>/api/*.md, types from DIR/<version>/resources/  (default: none)
                       (prints diagnostics grouped by rule; every line is in OUT/diagnostics.txt)
   --out DIR           where a --docs run writes  (default: docspec-out)
-  --jobs N            worker threads for --docs  (default: the number of cores)
+  --jobs N            worker threads for --docs  (default: the number of cores less one)
   --no-cache          with --docs, redo every page instead of reusing unchanged ones from OUT/.docspec-cache.json
                       (default: reuse)
 
