@@ -82,3 +82,31 @@ describe.each(CLIENT_DEFECTS.map((d) => [d.name, d] as const))('seeded-defect cl
     expect(failed.counterexample).toBeDefined();
   });
 });
+
+describe('the call in progress', () => {
+  it('a call that never settles counts as never settling, after timeoutMs, and the run goes on', async () => {
+    let calls = 0;
+    // Sends the documented request, then never resolves: only the watchdog can end the call.
+    const hangs = async (args: Parameters<typeof fetchClient>[0]) => {
+      calls++;
+      await fetchClient(args);
+      await new Promise(() => {});
+    };
+    const report = await certifyClient({ spec, adapter: hangs, seed: 5, runs: 3, timeoutMs: 300, checks: ['resolves-on-success', 'method'] });
+    const byId = Object.fromEntries(report.checks.map((c) => [c.id, c]));
+    expect(byId['resolves-on-success']).toMatchObject({ status: 'fail', received: expect.stringMatching(/^the call never settled/) });
+    // What it sent is still checked: the request was the documented one.
+    expect(byId.method?.status).toBe('pass');
+    expect(calls).toBeGreaterThanOrEqual(4);
+  });
+
+  it('hands the adapter a copy of the body: a client that empties its input changes no expectation', async () => {
+    const emptying = async (args: Parameters<typeof fetchClient>[0]) => {
+      const sent = fetchClient(args);
+      for (const k of Object.keys(args.body)) delete args.body[k];
+      await sent;
+    };
+    const report = await certifyClient({ spec, adapter: emptying, seed: 6, runs: 50, checks: ['body'] });
+    expect(report.checks.map((c) => [c.id, c.status])).toEqual([['body', 'pass']]);
+  });
+});
