@@ -2,7 +2,8 @@
  * Corpus mode on the 2021 Graph api-reference, in one run, each phase its own process (so its peak memory is
  * its own): the bare unified + remark-gfm parse of every page (the floor), `docspec generate --docs` cold,
  * warm after touching one api page, warm after touching a resource page many pages read, and a re-run with
- * nothing changed. The tree is copied to a temporary folder first, so the source stays untouched.
+ * nothing changed; then the v1.0 tree alone, cold and warm after touching one page. The trees are copied to
+ * a temporary folder first, so the source stays untouched.
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -48,6 +49,13 @@ export function runCorpusBench(): Record<string, unknown> {
     appendFileSync(join(work, 'api-reference/v1.0/resources/identityset.md'), '\nOne more line.\n');
     const warmResource = measure(generate, work);
     const unchanged = measure(generate, work);
+    // The v1.0 tree alone, on its own: a smaller tree, so a warm run's fixed costs weigh more.
+    cpSync(join(TREE, 'v1.0'), join(work, 'v1-only/v1.0'), { recursive: true });
+    const v1Generate = [join(ROOT, 'bin/docspec.js'), 'generate', '--docs', 'v1-only', '--out', 'v1-out'];
+    const v1Bare = measure([join(ROOT, 'bench/bare-parse.mjs'), 'v1-only'], work);
+    const v1Cold = measure(v1Generate, work);
+    appendFileSync(join(work, 'v1-only/v1.0/api/user-update.md'), '\nOne more line.\n');
+    const v1Warm = measure(v1Generate, work);
     const s = (ms: number) => Math.round(ms / 100) / 10;
     return {
       threads: availableParallelism(),
@@ -62,7 +70,15 @@ export function runCorpusBench(): Record<string, unknown> {
       'generate, nothing changed': { s: s(unchanged.wallMs), summary: unchanged.summary },
       'cold / bare (goal ≤ 2)': Math.round((cold.wallMs / bare.wallMs) * 100) / 100,
       'cold CPU / bare CPU': Math.round((cold.cpuMs / bare.cpuMs) * 100) / 100,
+      'cold peak memory / bare (goal ≤ 2)': Math.round((cold.maxRssMB / bare.maxRssMB) * 100) / 100,
       'warm / cold (goal ≤ 0.05)': Math.round((warm.wallMs / cold.wallMs) * 1000) / 1000,
+      'v1.0 alone': {
+        'bare parse': { s: s(v1Bare.wallMs), peakMB: Math.round(v1Bare.maxRssMB) },
+        cold: { s: s(v1Cold.wallMs), peakMB: Math.round(v1Cold.maxRssMB) },
+        'warm, one api page touched': { s: s(v1Warm.wallMs), peakMB: Math.round(v1Warm.maxRssMB), summary: v1Warm.summary },
+        'cold peak memory / bare (goal ≤ 2)': Math.round((v1Cold.maxRssMB / v1Bare.maxRssMB) * 100) / 100,
+        'warm / cold (goal ≤ 0.03)': Math.round((v1Warm.wallMs / v1Cold.wallMs) * 1000) / 1000,
+      },
     };
   } finally {
     rmSync(work, { recursive: true, force: true });
