@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { variantFileName } from '../generator/emit/names.js';
 import { OPERATION_NAME, VARIANT_NAME } from '../generator/extract/naming.js';
-import { serializeSpec, specFileName } from '../generator/generate.js';
+import { serializeSpec, specFileName } from '../generator/spec/spec-file.js';
 import { diagnostic } from '../generator/spec/diagnostic.js';
 import { countBySeverity, formatDiagnostic } from '../generator/spec/format-diagnostics.js';
 import type { Diagnostic, PageFormat, Spec } from '../generator/spec/ir.js';

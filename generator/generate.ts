@@ -57,12 +57,4 @@ export function generateWithPage(input: GenerateInput): { ok: true; spec: Spec; 
   }
 }
 
-/** The spec file name for a spec: `spec/<operation>.<variant>.json`. */
-export function specFileName(spec: Pick<Spec, 'operation' | 'variant'>): string {
-  return `${spec.operation}.${spec.variant}.json`;
-}
-
-/** Serialised spec, byte-stable: fixed key order from construction, 2-space indent, final newline. */
-export function serializeSpec(spec: Spec): string {
-  return `${JSON.stringify(spec, null, 2)}\n`;
-}
+export { serializeSpec, specFileName } from './spec/spec-file.js';

@@ -11,7 +11,7 @@ import { buildCoverage, type CoverageReport } from '../../generator/corpus/cover
 import { failed, type CorpusPageResult } from '../../generator/corpus/page-result.js';
 import { runtimeFile } from '../../generator/emit/emitted-file.js';
 import { variantFileName } from '../../generator/emit/names.js';
-import { specFileName } from '../../generator/generate.js';
+import { specFileName } from '../../generator/spec/spec-file.js';
 import { formatCoverageMarkdown } from '../../generator/report/coverage-markdown.js';
 import { diagnostic } from '../../generator/spec/diagnostic.js';
 import { diagnosticRule } from '../../generator/spec/diagnostic-rules.js';
