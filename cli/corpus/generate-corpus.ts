@@ -75,7 +75,16 @@ function dirtyPages(
         entries.set(file, cached);
         continue;
       }
-      jobs.push({ id: jobs.length, path: resolve(path), file, version: v.name, operation, pageDir: resolve(v.apiDir), resourcesDir: resolve(v.resourcesDir) });
+      jobs.push({
+        id: jobs.length,
+        path: resolve(path),
+        file,
+        version: v.name,
+        operation,
+        pageDir: resolve(v.apiDir),
+        resourcesDir: resolve(v.resourcesDir),
+        emit: true,
+      });
     }
   }
   return { entries, jobs };
@@ -107,8 +116,20 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
   }
 
   const progress = progressBar(jobs.length, !options.quiet && wantsProgress());
+  // A run of few pages (a warm one, mostly) emits their TypeScript here: this thread loads ts-morph while the
+  // worker, which then never loads it, reads the pages. A larger run emits in the workers, whose heap caps
+  // keep ts-morph's garbage in bounds.
+  const emitHere = jobs.length > 0 && jobs.length < WORKER_THRESHOLD;
+  for (const job of jobs) job.emit = !emitHere;
+  let complete: typeof import('../../generator/corpus/emit-page.js').withGenerated | undefined;
+  const waiting: [PageJob, Pick<PageDone, 'hash' | 'deps' | 'result'>][] = [];
   const record = (job: PageJob, done: Pick<PageDone, 'hash' | 'deps' | 'result'>) => {
-    entries.set(job.file, writePage(options.out, job, done));
+    if (emitHere && !complete) {
+      waiting.push([job, done]);
+      return;
+    }
+    const result = complete ? complete(job, done.result) : done.result;
+    entries.set(job.file, writePage(options.out, job, { ...done, result }));
     progress.tick(job.file.split('/').pop());
   };
   // Pages always run in workers, even one: the pool's time and heap budget is what bounds a hostile page.
@@ -116,6 +137,12 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
   const workers = jobs.length >= WORKER_THRESHOLD ? Math.max(1, Math.min(options.jobs, Math.ceil(jobs.length / 8))) : 1;
   if (jobs.length === 0) void early.terminate();
   else {
+    const emitter = emitHere
+      ? import('../../generator/corpus/emit-page.js').then((m) => {
+          complete = m.withGenerated;
+          for (const [job, done] of waiting.splice(0)) record(job, done);
+        })
+      : undefined;
     await runPool<PageJob, PageDone>(jobs, {
       size: workers,
       workerFile: WORKER_FILE,
@@ -136,6 +163,7 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
         record(job, { hash: null, deps: [], result: failed(job, [d]) });
       },
     });
+    await emitter;
   }
   progress.done();
 

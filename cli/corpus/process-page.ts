@@ -4,7 +4,7 @@
  * out in name order: the pages of one resource follow each other and hit the same types.
  */
 import { readFileSync } from 'node:fs';
-import { processCorpusPage } from '../../generator/corpus/corpus-page.js';
+import { type EmitVariant, processCorpusPage } from '../../generator/corpus/corpus-page.js';
 import { type CorpusPageResult, failed } from '../../generator/corpus/page-result.js';
 import { cacheResourcePages } from '../../generator/extract/resource-cache.js';
 import { diagnostic } from '../../generator/spec/diagnostic.js';
@@ -21,6 +21,8 @@ export interface PageJob {
   operation: string;
   pageDir: string;
   resourcesDir: string;
+  /** Whether the worker emits the TypeScript too (otherwise the main thread does, see generate-corpus.ts). */
+  emit: boolean;
 }
 
 export interface PageDone {
@@ -34,7 +36,11 @@ export interface PageDone {
 const loaders = new Map<string, TrackedLoaders>();
 let deps: Dependencies = new Map();
 
-export function processPage(job: PageJob): PageDone {
+let emitter: EmitVariant | undefined;
+
+export async function processPage(job: PageJob): Promise<PageDone> {
+  // Loaded with the first page that needs it: a worker of a run of few pages never loads ts-morph.
+  if (job.emit) emitter ??= (await import('../../generator/emit/emit-files.js')).variantFile;
   deps = new Map();
   let text: string;
   try {
@@ -55,6 +61,6 @@ export function processPage(job: PageJob): PageDone {
     l = { resolveInclude: tracked.resolveInclude, resources: cacheResourcePages(tracked.resources, 500) };
     loaders.set(key, l);
   }
-  const result = processCorpusPage({ file: job.file, text, version: job.version, operation: job.operation, ...l });
+  const result = processCorpusPage({ file: job.file, text, version: job.version, operation: job.operation, ...l }, job.emit ? emitter : undefined);
   return { id: job.id, hash: contentHash(text), result, deps: [...deps] };
 }

@@ -2,6 +2,8 @@
 import { parentPort } from 'node:worker_threads';
 import { type PageJob, processPage } from './process-page.js';
 
+// A page may wait for the emitter to load; pages still answer in the order they came.
+let previous: Promise<void> = Promise.resolve();
 parentPort!.on('message', (job: PageJob) => {
-  parentPort!.postMessage(processPage(job));
+  previous = previous.then(async () => parentPort!.postMessage(await processPage(job)));
 });

@@ -3,7 +3,7 @@
  * text, resource pages through the loader) and total: whatever the page holds, the result is data, and a page
  * that breaks a stage becomes a `page-failed` diagnostic naming the page and the stage.
  */
-import { variantFile } from '../emit/emit-files.js';
+import type { EmittedFile } from '../emit/emitted-file.js';
 import { generateWithPage, serializeSpec } from '../generate.js';
 import type { ResourceLoader } from '../extract/type-registry.js';
 import type { IncludeResolver } from '../read/markdown.js';
@@ -24,7 +24,14 @@ export interface CorpusPageInput {
   resources?: ResourceLoader;
 }
 
-export function processCorpusPage(input: CorpusPageInput): CorpusPageResult {
+/** Emits a spec's TypeScript (emit-files.ts `variantFile`); passed in, so that reading a page does not load ts-morph. */
+export type EmitVariant = (spec: OperationSpec) => EmittedFile;
+
+/**
+ * Without `emit` the result has no `generated` file: the caller emits it from the spec (corpus mode's main
+ * thread does for a run of few pages, loading ts-morph while the worker reads).
+ */
+export function processCorpusPage(input: CorpusPageInput, emit?: EmitVariant): CorpusPageResult {
   const generated = generateWithPage({
     file: input.file,
     text: input.text,
@@ -39,7 +46,7 @@ export function processCorpusPage(input: CorpusPageInput): CorpusPageResult {
   try {
     return {
       spec: serializeSpec(spec),
-      generated: variantFile(spec),
+      generated: emit?.(spec),
       stats: pageStats(generated.page, spec, input.version),
       diagnostics: spec.diagnostics,
     };
