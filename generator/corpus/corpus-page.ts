@@ -7,9 +7,8 @@ import type { EmittedFile } from '../emit/emitted-file.js';
 import { generateWithPage, serializeSpec } from '../generate.js';
 import type { ResourceLoader } from '../extract/type-registry.js';
 import type { IncludeResolver } from '../read/markdown.js';
-import { diagnostic } from '../spec/diagnostic.js';
 import type { OperationSpec } from '../spec/ir.js';
-import { type CorpusPageResult, failed } from './page-result.js';
+import { type CorpusPageResult, emitFailed, failed } from './page-result.js';
 import { pageStats } from './page-stats.js';
 
 export interface CorpusPageInput {
@@ -51,15 +50,6 @@ export function processCorpusPage(input: CorpusPageInput, emit?: EmitVariant): C
       diagnostics: spec.diagnostics,
     };
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    return failed(input, [
-      diagnostic(
-        'page-failed',
-        'error',
-        `The page's spec could not be emitted: ${message.split('\n')[0]}`,
-        { file: input.file, line: 1, column: 1 },
-        'Please report this page: no page should fail',
-      ),
-    ]);
+    return emitFailed(input, e);
   }
 }
