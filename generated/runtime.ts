@@ -95,10 +95,24 @@ interface CompiledObject {
    * Each property's check and its own-request group: the group's index, NO_GROUP, or SEVERAL_GROUPS. A body
    * whose documented properties all share one group (or none) cannot break a group rule.
    */
-  entries: Map<string, { check: PropertyCheck; group: number }>;
+  entries: Map<string, Entry>;
   /** The properties with `required`, so a body without them costs one pass over few names. */
   required: readonly (readonly [string, NonNullable<PropertyContract['required']>])[];
 }
+
+/**
+ * A property's check, its own-request group, and whether it is a plain string or boolean (no rule beyond
+ * its JSON type, nullable, not read-only): those, most of a large body, are tested in the loop itself.
+ */
+interface Entry {
+  check: PropertyCheck;
+  group: number;
+  plain: typeof NOT_PLAIN | typeof PLAIN_STRING | typeof PLAIN_BOOLEAN;
+}
+
+const NOT_PLAIN = 0;
+const PLAIN_STRING = 1;
+const PLAIN_BOOLEAN = 2;
 
 interface Compiled {
   body: CompiledObject;
@@ -139,6 +153,14 @@ function shell(open: boolean, source: string): CompiledObject {
   return { open, source, entries: new Map(), required: [] };
 }
 
+/** Whether a property is checked by its JSON type alone (see `Entry.plain`). */
+function plainness(c: Compiled, p: PropertyContract): Entry['plain'] {
+  if (p.collection || nullIssue(p)) return NOT_PLAIN;
+  const rules = p.checks.filter((k) => !(k.kind === 'readOnly' && c.response));
+  if (rules.length > 0) return NOT_PLAIN;
+  return p.type.kind === 'string' ? PLAIN_STRING : p.type.kind === 'boolean' ? PLAIN_BOOLEAN : NOT_PLAIN;
+}
+
 const NO_GROUP = -1;
 const SEVERAL_GROUPS = -2;
 
@@ -152,7 +174,7 @@ function fill(
   for (const [name, p] of properties) {
     const of = groups ? groups.flatMap((g, i) => (g.members.includes(name) ? [i] : [])) : [];
     const group = of.length === 0 ? NO_GROUP : of.length === 1 ? of[0]! : SEVERAL_GROUPS;
-    o.entries.set(name, { check: propertyCheck(c, p), group });
+    o.entries.set(name, { check: propertyCheck(c, p), group, plain: plainness(c, p) });
     if (p.required && !c.response) required.push([name, p.required]);
   }
   o.required = required;
@@ -219,7 +241,10 @@ function checkObject(c: Compiled, o: CompiledObject, value: Record<string, unkno
     const key = keys[i]!;
     const e = o.entries.get(key);
     if (e !== undefined) {
-      e.check(value[key], path, key, errors);
+      const v = value[key];
+      // A plain value of the right type (or null) needs no call; anything else gets its check's message.
+      if (e.plain === PLAIN_STRING ? typeof v !== 'string' && v !== null : e.plain === PLAIN_BOOLEAN ? typeof v !== 'boolean' && v !== null : true)
+        e.check(v, path, key, errors);
       if (e.group !== NO_GROUP) grouped = true;
       if (first === undefined) first = e.group;
       else if (e.group !== first || first === SEVERAL_GROUPS) mixed = true;
