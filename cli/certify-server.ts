@@ -1,5 +1,5 @@
 /** `docspec certify server`: runs the server checks against a base URL and prints and writes the report. */
-import { certifyServer, CertifyUsageError, DEFAULT_RUNS } from '../harness/certify/certify-server.js';
+import { certifyServer, CertifyUsageError, DEFAULT_RUNS, plannedRun } from '../harness/certify/certify-server.js';
 import { formatReport } from '../harness/report/console.js';
 import type { CertifyReport } from '../harness/report/report.js';
 import { exitCodeOf, progress, RUN_OPTIONS, runsAndSeed, checkReportFiles, writeReports } from './certify-common.js';
@@ -16,7 +16,9 @@ a wrong Content-Type, every documented address, and (when GET answers) that stat
   --base-url URL              service root with the version segment, e.g. http://127.0.0.1:8080/v1.0   (required)
   --user-id ID                an existing user the run may update (the {id} of the path)   (default: none; updates go to /me)
   --user-principal-name UPN   its userPrincipalName, when GET does not return it   (default: as GET returns it)
-  --token T                   bearer token (default: $DOCSPEC_TOKEN, else a placeholder)
+  --token T                   bearer token, masked as *** in every output (default: $DOCSPEC_TOKEN, else a placeholder)
+  --allow-remote              run against a server that is not this machine   (default: loopback only; the run
+                              sends generated updates, so another host is refused with what it would send)
   --runs N                    runs per case (default ${DEFAULT_RUNS})
   --seed S                    fast-check seed: same seed, same requests (default: random, printed)
   --check ID                  run only cases with this id or id prefix (repeatable)   (default: all)
@@ -37,6 +39,7 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
       'user-id': { type: 'string' },
       'user-principal-name': { type: 'string' },
       token: { type: 'string' },
+      'allow-remote': { type: 'boolean' },
     },
     'certify server',
   );
@@ -63,6 +66,13 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
   const { runs, seed } = runsAndSeed(values);
   checkReportFiles(values);
   const spec = loadOperationSpec(values.spec);
+  if (!isLoopback(url.hostname) && !values['allow-remote']) {
+    const plan = plannedRun(spec, values['user-id'], runs);
+    throw new UsageError(
+      `${url.host} is not this machine: the run would send about ${plan.requests} requests (${plan.cases} cases × ${runs} runs), ` +
+        `${spec.http.method}s with generated bodies among them, to ${spec.operation} there; give --allow-remote to run it`,
+    );
+  }
 
   const reproduce = (caseId: string, s: number) => [
     [
@@ -109,4 +119,10 @@ function isHeaderValue(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** `localhost`, 127.0.0.0/8 and ::1: the only hosts a run may write to without --allow-remote. */
+export function isLoopback(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
 }

@@ -87,6 +87,36 @@ describe('docspec certify server', () => {
     expect(json.checks.find((c: { status: string }) => c.status === 'fail')).toMatchObject({ source: 'spec/sources/v1.0/user-update.txt:61', runs: 1 });
   });
 
+  it('masks the token in every output: the console, the curl line, the JSON report and JUnit', async () => {
+    const token = "eyJ0eXAiOiJKV1Qi.it's-a-secret";
+    const report = join(work, 'secret.json');
+    const junit = join(work, 'secret.xml');
+    const r = await run([
+      'certify',
+      'server',
+      ...base(defective),
+      '--seed',
+      '4',
+      '--check',
+      'rejects-invalid/companyName',
+      '--token',
+      token,
+      '--report',
+      report,
+      '--junit',
+      junit,
+    ]);
+    expect(r.code).toBe(1);
+    const outputs = { stdout: r.stdout, stderr: r.stderr, report: readFileSync(report, 'utf8'), junit: readFileSync(junit, 'utf8') };
+    for (const [name, text] of Object.entries(outputs)) {
+      expect(text, name).not.toContain('eyJ0eXAiOiJKV1Qi');
+      expect(text, name).not.toContain('secret');
+    }
+    // The failing request is still shown, with the header it carried masked.
+    expect(r.stdout).toContain("-H 'Authorization: Bearer ***'");
+    expect(outputs.report).toContain('"Authorization": "Bearer ***"');
+  });
+
   it('an unreachable server exits 3 with one line', async () => {
     const r = await run([
       'certify',
@@ -123,6 +153,11 @@ describe('docspec certify server', () => {
       [['--spec', 'spec/user-update.v1.0.json', '--base-url', 'ftp://x'], /--base-url must be an http\(s\) URL/],
       [['--spec', 'spec/user-update.v1.0.json', '--base-url', 'http://127.0.0.1:1/v1.0', '--runs', '0'], /--runs must be an integer ≥ 1/],
       [['--spec', 'spec/user-update.v1.0.json'], /needs --base-url/],
+      // Another host is refused before any request, with what the run would have sent.
+      [
+        ['--spec', 'spec/user-update.v1.0.json', '--base-url', 'https://graph.microsoft.com/v1.0', '--user-id', 'x', '--runs', '10'],
+        /^docspec: graph\.microsoft\.com is not this machine: the run would send about \d+0 requests \(\d+ cases × 10 runs\), PATCHs with generated bodies among them, to user-update there; give --allow-remote to run it\n$/,
+      ],
     ];
     for (const [args, message] of cases) {
       const r = await run(['certify', 'server', ...args]);

@@ -8,6 +8,7 @@ import type { OperationSpec } from '../../generator/spec/ir.js';
 import type { CheckContext, Probe, ServerCheck } from '../checks/check.js';
 import { SERVER_CHECKS } from '../checks/server/registry.js';
 import { type InProcessHandler, serveInProcess } from '../msw/in-process.js';
+import { redactor } from '../report/redact.js';
 import { type CertifyReport, type CheckResult, verdictOf } from '../report/report.js';
 import { curlOf, describeResponse, jsonOf } from './exchange.js';
 import { runCases, selectCases } from './run-case.js';
@@ -55,6 +56,27 @@ async function probe(target: Target): Promise<Probe> {
   return { readable: false, reason: `GET ${ex.request.path} answered ${describeResponse(ex.response, 80)}` };
 }
 
+/**
+ * What a run would send, worked out without a request: the cases the checks make (assuming GET answers) and
+ * about how many requests they take (a stateful run sends a short sequence, counted as one). For the CLI's
+ * line before it writes to a server that is not this machine.
+ */
+export function plannedRun(spec: OperationSpec, userId: string | undefined, runs: number): { cases: number; requests: number } {
+  const address = primaryAddress(spec, userId);
+  if (!address) return { cases: 0, requests: 0 };
+  const offline: Target = {
+    spec,
+    send: () => Promise.reject(new Error('planning sends nothing')),
+    token: DEFAULT_TOKEN,
+    userId,
+    primary: address,
+    primaryPath: pathOf(address.template, /\{/.test(address.template) ? userId : undefined),
+  };
+  const ctx: CheckContext = { target: offline, probe: { readable: true, initial: {} } };
+  const cases = SERVER_CHECKS.flatMap((check) => check.cases.call(check, ctx)).filter((c) => c.skip === undefined);
+  return { cases: cases.length, requests: cases.length * runs };
+}
+
 export async function certifyServer(options: CertifyServerOptions): Promise<CertifyReport> {
   const { spec } = options;
   if (spec?.kind !== 'operation') throw new CertifyUsageError('the spec is not an operation spec (kind "operation")');
@@ -82,6 +104,9 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
     primary: address,
     primaryPath: pathOf(address.template, /\{/.test(address.template) ? options.userId : undefined),
   };
+  // A token the caller gave is masked in every result and line the run reports (the placeholder is not a secret).
+  const redact = redactor(options.token === undefined ? [] : [options.token]);
+  const onResult = options.onResult && ((r: CheckResult, done: number, total: number) => options.onResult!(redact(r), done, total));
   const report = (checks: CheckResult[]): CertifyReport => ({
     verdict: verdictOf(checks),
     seed,
@@ -90,7 +115,7 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
     operation: spec.operation,
     variant: spec.variant,
     target: inProcess ? 'in-process' : baseUrl,
-    checks,
+    checks: redact(checks),
     stats: { ...stats, durationMs: Math.round(performance.now() - started) },
   });
 
@@ -116,7 +141,7 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
         seed,
         reproduce: (k, v) => [...(v.exchanges.length === 1 && !inProcess ? [curlOf(v.exchanges[0]!.request)] : []), ...(options.reproduce?.(k.id, seed) ?? [])],
       },
-      options.onResult,
+      onResult,
     );
     return report(results);
   } finally {

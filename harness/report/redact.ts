@@ -1,0 +1,36 @@
+/**
+ * Masks the secrets a run was given (the bearer token) in everything it reports: console lines, curl
+ * reproductions, the JSON report and JUnit all come from the same results, so the results are masked
+ * before anyone prints them. `Bearer <token>` always becomes `Bearer ***`; the token on its own (a server
+ * that echoes it) is masked when it has at least MIN_BARE characters, so that a short placeholder does not
+ * blank out every word that contains it.
+ */
+
+const MIN_BARE = 8;
+
+/** The shell-quoted form curl lines use (`'` → `'\''`). */
+const shellEscaped = (s: string) => s.replace(/'/g, `'\\''`);
+
+export function redactor(secrets: readonly string[]): <T>(value: T) => T {
+  const patterns: [string, string][] = [];
+  for (const s of secrets) {
+    if (!s) continue;
+    for (const form of new Set([s, shellEscaped(s)])) {
+      patterns.push([`Bearer ${form}`, 'Bearer ***']);
+      if (s.length >= MIN_BARE) patterns.push([form, '***']);
+    }
+  }
+  const text = (s: string) => {
+    let out = s;
+    for (const [secret, mask] of patterns) if (out.includes(secret)) out = out.split(secret).join(mask);
+    return out;
+  };
+  const walk = (value: unknown): unknown => {
+    if (typeof value === 'string') return text(value);
+    if (Array.isArray(value)) return value.map(walk);
+    if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
+    return value;
+  };
+  if (patterns.length === 0) return (value) => value;
+  return <T>(value: T) => walk(value) as T;
+}
