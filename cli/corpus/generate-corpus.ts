@@ -83,6 +83,7 @@ function dirtyPages(
         operation,
         pageDir: resolve(v.apiDir),
         resourcesDir: resolve(v.resourcesDir),
+        // Decided once the number of pages to redo is known (see generateCorpus).
         emit: true,
       });
     }
@@ -96,9 +97,9 @@ const WORKER_FILE = new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' :
 
 export async function generateCorpus(options: CorpusOptions): Promise<CorpusSummary> {
   const started = performance.now();
-  // One worker starts first, so that loading its modules (the parser, ts-morph) overlaps reading the cache
-  // and hashing the tree: a warm run that redoes one page waits for little else. A run with nothing to redo
-  // ends it unused.
+  // One worker starts first, so that loading its modules (the parser and the extractors) overlaps reading
+  // the cache and hashing the tree: a warm run that redoes one page waits for little else. A run with
+  // nothing to redo ends it unused.
   const early = spawnWorker(WORKER_FILE, WORKER_HEAP_MB);
   let versions: ReturnType<typeof findVersions>;
   let fingerprint: string;
