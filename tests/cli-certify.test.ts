@@ -117,6 +117,16 @@ describe('docspec certify server', () => {
     expect(outputs.report).toContain('"Authorization": "Bearer ***"');
   });
 
+  it('an id that addresses nothing exits 2 with one line before any case, instead of passing them vacuously', async () => {
+    const args = ['certify', 'server', '--spec', 'spec/user-update.v1.0.json', '--base-url', `${reference.origin}/v1.0`, '--user-id', 'no-such-user'];
+    const r = await run(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(
+      /^docspec: spec\/user-update\.v1\.0\.json: --user-id "no-such-user" addresses nothing: GET and PATCH \/users\/no-such-user both answered 404, so no case could tell a refused body from a missing resource\n$/,
+    );
+  });
+
   it('an unreachable server exits 3 with one line', async () => {
     const r = await run([
       'certify',

@@ -12,7 +12,7 @@ import { redactor } from '../report/redact.js';
 import { type CertifyReport, type CheckResult, verdictOf } from '../report/report.js';
 import { curlOf, describeResponse, jsonOf } from './exchange.js';
 import { runCases, selectCases } from './run-case.js';
-import { pathOf, primaryAddress, readRequest, type Target, versionSegment } from './target.js';
+import { pathOf, primaryAddress, readRequest, type Target, updateRequest, versionSegment } from './target.js';
 import { DEFAULT_RETRY, fetchTransport, type RetryPolicy, TransientError, type TransportStats } from './transport.js';
 
 export interface CertifyServerOptions {
@@ -77,6 +77,22 @@ export function plannedRun(spec: OperationSpec, userId: string | undefined, runs
   return { cases: cases.length, requests: cases.length * runs };
 }
 
+/**
+ * A run whose address names nothing would pass every negative case vacuously (a 404 is "a 4xx"): when
+ * the addressed resource cannot be read and answers 404 to a GET and to an empty update alike, the run
+ * stops before any case, naming the value that addresses nothing.
+ */
+async function mustExist(target: Target, id: string | undefined): Promise<void> {
+  if (id === undefined || !/\{/.test(target.primary.template)) return;
+  const read = await target.send(readRequest(target));
+  if (read.response.status !== 404) return;
+  const update = await target.send(updateRequest(target, {}));
+  if (update.response.status !== 404) return;
+  throw new CertifyUsageError(
+    `--user-id ${JSON.stringify(id)} addresses nothing: GET and ${target.spec.http.method} ${target.primaryPath} both answered 404, so no case could tell a refused body from a missing resource`,
+  );
+}
+
 export async function certifyServer(options: CertifyServerOptions): Promise<CertifyReport> {
   const { spec } = options;
   if (spec?.kind !== 'operation') throw new CertifyUsageError('the spec is not an operation spec (kind "operation")');
@@ -125,6 +141,7 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
       // A short first contact: an unreachable server is reported in seconds, not after a full backoff.
       const first: Target = { ...target, send: fetchTransport(baseUrl, { ...policy, retries: Math.min(policy.retries, 3) }, stats) };
       ctx = { target, probe: await probe(first) };
+      if (!ctx.probe.readable) await mustExist(first, options.userId);
     } catch (e) {
       if (!(e instanceof TransientError)) throw e;
       return report([{ id: 'reachable', check: 'reachable', status: 'inconclusive', message: `cannot reach ${baseUrl}: ${e.message}`, runs: 0 }]);
