@@ -121,6 +121,17 @@ describe('generate --docs', () => {
     expect(r.code).toBe(0);
   });
 
+  it('a run of few pages emits on the main thread the very files the workers of a large run wrote', async () => {
+    // The first run (43 pages) emitted in its workers; redoing the odd page and widget-update alone (a blank
+    // line appended changes neither) emits them on the main thread.
+    const files = ['generated/odd-update/v1.0.ts', 'generated/widget-update/v1.0.ts', 'spec/widget-update.v1.0.json'];
+    const byWorkers = files.map((f) => readFileSync(join(out, f), 'utf8'));
+    for (const page of ['odd-update.md', 'widget-update.md']) appendFileSync(join(api, page), '\n');
+    const r = await generate();
+    expect(r.stderr).toContain(`2 generated, ${PAGES - 2} from the cache`);
+    expect(files.map((f) => readFileSync(join(out, f), 'utf8'))).toEqual(byWorkers);
+  });
+
   it('re-runs from the cache, redoing only the pages whose text or dependencies changed', async () => {
     const specFile = join(out, 'spec/widget-update.v1.0.json');
     const before = statSync(specFile).mtimeMs;
