@@ -12,8 +12,8 @@ import { redactor } from '../report/redact.js';
 import { type CertifyReport, type CheckResult, verdictOf } from '../report/report.js';
 import { curlOf, describeResponse, jsonOf } from './exchange.js';
 import { runCases, selectCases } from './run-case.js';
-import { pathOf, primaryAddress, readRequest, type Target, updateRequest, versionSegment } from './target.js';
-import { DEFAULT_RETRY, fetchTransport, type RetryPolicy, TransientError, type TransportStats } from './transport.js';
+import { type Address, pathOf, primaryAddress, readRequest, type Target, updateRequest, versionSegment } from './target.js';
+import { DEFAULT_RETRY, fetchTransport, type RetryPolicy, type Send, TransientError, type TransportStats } from './transport.js';
 
 export interface CertifyServerOptions {
   spec: OperationSpec;
@@ -64,18 +64,25 @@ async function probe(target: Target): Promise<Probe> {
 export function plannedRun(spec: OperationSpec, userId: string | undefined, runs: number): { cases: number; requests: number } {
   const address = primaryAddress(spec, userId);
   if (!address) return { cases: 0, requests: 0 };
-  const offline: Target = {
-    spec,
-    send: () => Promise.reject(new Error('planning sends nothing')),
-    token: DEFAULT_TOKEN,
-    userId,
-    primary: address,
-    primaryPath: pathOf(address.template, /\{/.test(address.template) ? userId : undefined),
-  };
-  const ctx: CheckContext = { target: offline, probe: { readable: true, initial: {} } };
-  const cases = SERVER_CHECKS.flatMap((check) => check.cases.call(check, ctx)).filter((c) => c.skip === undefined);
+  const offline = targetFor(spec, address, () => Promise.reject(new Error('planning sends nothing')), { userId });
+  const cases = casesOf(SERVER_CHECKS, { target: offline, probe: { readable: true, initial: {} } }).filter((c) => c.skip === undefined);
   return { cases: cases.length, requests: cases.length * runs };
 }
+
+/** What every check addresses: the resource at `address`, reached through `send`. */
+function targetFor(spec: OperationSpec, address: Address, send: Send, options: Pick<CertifyServerOptions, 'token' | 'userId' | 'userPrincipalName'>): Target {
+  return {
+    spec,
+    send,
+    token: options.token ?? DEFAULT_TOKEN,
+    userId: options.userId,
+    userPrincipalName: options.userPrincipalName,
+    primary: address,
+    primaryPath: pathOf(address.template, /\{/.test(address.template) ? options.userId : undefined),
+  };
+}
+
+const casesOf = (registry: readonly ServerCheck[], ctx: CheckContext) => registry.flatMap((check) => check.cases.call(check, ctx));
 
 /**
  * A run whose address names nothing would pass every negative case vacuously (a 404 is "a 4xx"): when
@@ -111,15 +118,7 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
   const inProcess = options.handler ? serveInProcess(options.handler, versionSegment(spec)) : undefined;
   const baseUrl = inProcess?.baseUrl ?? options.baseUrl!;
   const policy = { ...DEFAULT_RETRY, ...options.retry };
-  const target: Target = {
-    spec,
-    send: fetchTransport(baseUrl, policy, stats),
-    token: options.token ?? DEFAULT_TOKEN,
-    userId: options.userId,
-    userPrincipalName: options.userPrincipalName,
-    primary: address,
-    primaryPath: pathOf(address.template, /\{/.test(address.template) ? options.userId : undefined),
-  };
+  const target = targetFor(spec, address, fetchTransport(baseUrl, policy, stats), options);
   // A token the caller gave is masked in every result and line the run reports (the placeholder is not a secret).
   const redact = redactor(options.token === undefined ? [] : [options.token]);
   const onResult = options.onResult && ((r: CheckResult, done: number, total: number) => options.onResult!(redact(r), done, total));
@@ -146,10 +145,7 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
       if (!(e instanceof TransientError)) throw e;
       return report([{ id: 'reachable', check: 'reachable', status: 'inconclusive', message: `cannot reach ${baseUrl}: ${e.message}`, runs: 0 }]);
     }
-    const cases = selectCases(
-      (options.registry ?? SERVER_CHECKS).flatMap((check) => check.cases.call(check, ctx)),
-      options.checks,
-    );
+    const cases = selectCases(casesOf(options.registry ?? SERVER_CHECKS, ctx), options.checks);
     if (cases.length === 0) throw new CertifyUsageError(`no check matches ${options.checks?.join(', ')}`);
     const results = await runCases(
       cases,

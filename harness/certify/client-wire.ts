@@ -31,7 +31,7 @@ export async function answerCall(request: Request, call: CallRecord, target: Cli
   // The answer is built as text once and recorded as such: no clone of the Response to read it again.
   const headers: Record<string, string> = text === undefined ? {} : { 'content-type': 'application/json' };
   call.exchanges.push({
-    request: { method: request.method, path: pathOf(request.url, target.baseUrl), url: request.url, headers: headersOf(request.headers), body },
+    request: { method: request.method, path: servicePath(request.url, target.baseUrl), url: request.url, headers: headersOf(request.headers), body },
     response: { status, statusText: '', headers, text: text ?? '' },
     attempts: 1,
   });
@@ -42,7 +42,7 @@ export async function answerCall(request: Request, call: CallRecord, target: Cli
  * The path of a URL under the service root: the part after the origin, up to any query or fragment. The
  * URL is a Request's, already parsed and normalised, so no second parse is needed.
  */
-function pathOf(url: string, baseUrl: string): string {
+function servicePath(url: string, baseUrl: string): string {
   const slash = baseUrl.indexOf('/', baseUrl.indexOf('//') + 2);
   const origin = slash < 0 ? baseUrl : baseUrl.slice(0, slash);
   const end = url.search(/[?#]/);
