@@ -22,6 +22,7 @@ import fetchClient from '../tests/implementations/clients/fetch-client.js';
 import { DEFECTS } from '../tests/implementations/servers/defects.js';
 import { listen } from '../tests/implementations/servers/listen.js';
 import { createUserService, REFERENCE_USER_ID } from '../tests/implementations/servers/reference.js';
+import { median } from './median.js';
 
 interface Recorded {
   method: string;
@@ -34,11 +35,6 @@ const RUNS = 100;
 const ROUNDS = 3;
 const SEED = 1;
 const DETECTION_SEEDS = [1, 2, 3, 4, 5, 6, 7];
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 /** A handler that records each request (path relative to the origin) before the reference answers it. */
 function recording(into: Recorded[]) {

@@ -9,12 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { variantFile } from '../generator/emit/emit-files.js';
 import { generateWithPage } from '../generator/generate.js';
 import type { OperationSpec } from '../generator/spec/ir.js';
+import { median } from './median.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SIZES = [10, 100, 1000, 10_000];
 const ROUNDS = 3;
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Row descriptions in the docs' own words, so the constraint rules run on every row. */
 const DESCRIPTIONS = [

@@ -22,6 +22,7 @@ import type { ValidationResult } from '../generator/emit/runtime.js';
 import type { OperationSpec } from '../generator/spec/ir.js';
 import { brokenBody, validBody } from '../harness/arbitraries/body.js';
 import { handwrittenValidate } from './handwritten-v1.js';
+import { median } from './median.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS_PAGE = join(ROOT, '../shared/corpus/graph-docs-2021-07/api-reference/beta/api/intune-deviceconfig-windows10generalconfiguration-update.md');
@@ -38,8 +39,6 @@ interface Variant {
   /** The generated `.ts` file, loaded through tsx. */
   tsFile: string;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Transpiles the variant file and the runtime beside it to JavaScript, as `tsc` would for dist/. */
 async function builtJs(tsFile: string, into: string): Promise<Validate> {
