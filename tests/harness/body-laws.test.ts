@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { brokenBody, validBody } from '../../harness/arbitraries/body.js';
+import { brokenBody, smallValidBody, validBody } from '../../harness/arbitraries/body.js';
 import { buildContract } from '../../generator/emit/contract.js';
 import { validateWith } from '../../generator/emit/runtime.js';
 import type { OperationSpec, Property } from '../../generator/spec/ir.js';
@@ -42,6 +42,23 @@ describe.each(VALIDATORS)('%s', (variant, validate) => {
     );
     expect(seen.has('type')).toBe(true);
     expect(seen.has('unknown-property')).toBe(true);
+  });
+
+  it('small bodies (checks about everything but the body) validate, and carry at most two properties', () => {
+    const sizes = new Set<number>();
+    fc.assert(
+      fc.property(smallValidBody(spec), (body) => {
+        sizes.add(Object.keys(body).length);
+        expect(validate(body), JSON.stringify(body)).toEqual({ valid: true });
+        // PATCH binds no "Required.", so the base is up to two drawn properties.
+        expect(Object.keys(body).length).toBeLessThanOrEqual(2);
+      }),
+      { numRuns: 300 },
+    );
+    // Up to two when the body has that many writable properties (Intune's documents only `id`).
+    const writable = spec.requestBody.properties.filter((p) => !p.constraints.some((c) => c.kind === 'readOnly' && !c.condition)).length;
+    expect(Math.max(...sizes)).toBe(Math.min(2, writable));
+    expect(sizes.has(0)).toBe(true);
   });
 
   it('the same seed gives the same bodies', () => {

@@ -141,6 +141,33 @@ describe.each(DEFECTS.map((d) => [d.name, d] as const))('seeded defect %s', (_na
   });
 });
 
+describe('the stateful check reads only what the docs document', () => {
+  it('every read selects documented properties, so what earlier runs left on the server does not grow it', async () => {
+    const service = createUserService();
+    const reads: string[] = [];
+    const report = await certifyServer({
+      spec,
+      handler: (r) => {
+        if (r.method === 'GET') reads.push(new URL(r.url).search);
+        return service.handle(r);
+      },
+      userId: REFERENCE_USER_ID,
+      seed: 7,
+      runs: 20,
+      checks: ['stateful'],
+    });
+    expect(report.checks.map((c) => [c.id, c.status])).toEqual([['stateful', 'pass']]);
+    // The first GET is the run's probe; every read of the case selects, and only documented names.
+    const documented = new Set(['id', ...spec.requestBody.properties.map((p) => p.name)]);
+    expect(reads.length).toBeGreaterThan(20);
+    for (const search of reads.slice(1)) {
+      const selected = new URLSearchParams(search).get('$select');
+      expect(selected, search).not.toBeNull();
+      for (const name of selected!.split(',')) expect(documented.has(name) || /^ext|^extension_/.test(name), name).toBe(true);
+    }
+  });
+});
+
 describe('the stateful check points at the sentence a failing step breaks', () => {
   it('an accepted invalid update names the broken constraint, not the partial-update sentence', async () => {
     const service = createUserService(DEFECTS.find((d) => d.name === 'accepts-wrong-json-types')!.steps);
