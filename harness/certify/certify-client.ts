@@ -13,7 +13,7 @@ import { smallValidBody, validBody } from '../arbitraries/body.js';
 import { userIds } from '../arbitraries/user-id.js';
 import type { ClientCheck, ClientContext, ClientHost, Intent, Observation, Scenario } from '../checks/client/client-check.js';
 import { CLIENT_CHECKS } from '../checks/client/registry.js';
-import { redactor } from '../report/redact.js';
+import { tokenMasking } from '../report/redact.js';
 import { type CertifyReport, type CheckResult, verdictOf } from '../report/report.js';
 import { CertifyUsageError, DEFAULT_RUNS, DEFAULT_TOKEN } from './certify-server.js';
 import { answerCall, type CallRecord, type ClientTarget, describeThrown } from './client-wire.js';
@@ -141,9 +141,8 @@ export async function certifyClient(options: CertifyClientOptions): Promise<Cert
       options.checks,
     );
     if (cases.length === 0) throw new CertifyUsageError(`no check matches ${options.checks?.join(', ')}`);
-    // A token the caller gave is masked in every result and line the run reports (the placeholder is not a secret).
-    const redact = redactor(options.token === undefined ? [] : [options.token]);
-    const onResult = options.onResult && ((r: CheckResult, done: number, total: number) => options.onResult!(redact(r), done, total));
+    // A token the caller gave is masked in every result and line the run reports.
+    const { redact, onResult } = tokenMasking(options.token, options.onResult);
     const results = redact(await runCases(cases, { runs, seed, reproduce: (k) => options.reproduce?.(k.id, seed) ?? [] }, onResult));
     // What the adapter did after its last call (a request sent late, a rejection) fails the run too.
     const after = host ? await host.finish() : [];

@@ -8,7 +8,7 @@ import type { OperationSpec } from '../../generator/spec/ir.js';
 import type { CheckContext, Probe, ServerCheck } from '../checks/check.js';
 import { SERVER_CHECKS } from '../checks/server/registry.js';
 import { type InProcessHandler, serveInProcess } from '../msw/in-process.js';
-import { redactor } from '../report/redact.js';
+import { tokenMasking } from '../report/redact.js';
 import { type CertifyReport, type CheckResult, verdictOf } from '../report/report.js';
 import { curlOf, describeResponse, jsonOf } from './exchange.js';
 import { runCases, selectCases } from './run-case.js';
@@ -119,9 +119,8 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
   const baseUrl = inProcess?.baseUrl ?? options.baseUrl!;
   const policy = { ...DEFAULT_RETRY, ...options.retry };
   const target = targetFor(spec, address, fetchTransport(baseUrl, policy, stats), options);
-  // A token the caller gave is masked in every result and line the run reports (the placeholder is not a secret).
-  const redact = redactor(options.token === undefined ? [] : [options.token]);
-  const onResult = options.onResult && ((r: CheckResult, done: number, total: number) => options.onResult!(redact(r), done, total));
+  // A token the caller gave is masked in every result and line the run reports.
+  const { redact, onResult } = tokenMasking(options.token, options.onResult);
   const report = (checks: CheckResult[]): CertifyReport => ({
     verdict: verdictOf(checks),
     seed,

@@ -6,6 +6,8 @@
  * blank out every word that contains it.
  */
 
+import type { CheckResult } from './report.js';
+
 const MIN_BARE = 8;
 
 /** The shell-quoted form curl lines use (`'` → `'\''`). */
@@ -33,4 +35,15 @@ export function redactor(secrets: readonly string[]): <T>(value: T) => T {
   };
   if (patterns.length === 0) return (value) => value;
   return <T>(value: T) => walk(value) as T;
+}
+
+type OnResult = (result: CheckResult, done: number, total: number) => void;
+
+/**
+ * A run's masking: the redactor of the token its caller gave (the placeholder a run uses without one is no
+ * secret) and its progress callback with every result masked before it sees it.
+ */
+export function tokenMasking(token: string | undefined, onResult: OnResult | undefined): { redact: <T>(value: T) => T; onResult?: OnResult } {
+  const redact = redactor(token === undefined ? [] : [token]);
+  return { redact, onResult: onResult && ((r, done, total) => onResult(redact(r), done, total)) };
 }
