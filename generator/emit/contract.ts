@@ -103,9 +103,9 @@ export function buildContract(spec: OperationSpec): Contract {
 /**
  * The contract a response body is held to: the resource type the Response section names (a `{ value: [...] }`
  * page of them for a list), with the value rules of its page, in response mode (see `Contract.response`).
+ * The success response unless another documented response is named.
  */
-export function buildResponseContract(spec: OperationSpec): Contract | undefined {
-  const success = successResponse(spec.responses);
+export function buildResponseContract(spec: OperationSpec, success = successResponse(spec.responses)): Contract | undefined {
   const def = success?.bodyType ? spec.types[success.bodyType] : undefined;
   if (!success || def?.kind !== 'complex') return undefined;
   const item: PropertyContract = { type: { kind: 'object', type: def.name }, collection: false, checks: [], source: at(success.source) };

@@ -2,7 +2,9 @@
  * Spec → JSON Schema (2020-12) of the request body, built from the same contract the generated validator
  * checks, so the two accept exactly the same bodies. Mined constraints become standard keywords (maxLength,
  * enum, maxItems, pattern, format, type arrays for nullability, dependentSchemas for own-request groups);
- * each keyword's docs line is in `x-docspec-source` (an annotation: declare it with ajv's `addVocabulary`).
+ * each keyword's docs line is in `x-docspec-source` (an annotation: declare it with ajv's `addVocabulary`),
+ * as a list of `keyword file:line` strings: an object keyed by keyword would look like a schema to tools
+ * that walk every object for `maxLength` (Portman fuzzed it).
  */
 import type { OperationSpec } from '../spec/ir.js';
 import { buildContract } from './contract.js';
@@ -11,6 +13,19 @@ import { FORMATS, type Check, type Contract, type PropertyContract } from './run
 export type JsonSchema = { [key: string]: unknown };
 
 export const SOURCE_KEYWORD = 'x-docspec-source';
+
+/** `{ maxLength: 'page.md:61' }` → `['maxLength page.md:61']`: the citation list of one schema object. */
+export function citations(sources: Record<string, string>): string[] {
+  return Object.entries(sources).map(([keyword, at]) => `${keyword} ${at}`);
+}
+
+/** The docs line a citation list gives for a keyword (the inverse of `citations`). */
+export function citedLine(schema: JsonSchema, keyword: string): string | undefined {
+  const list = schema[SOURCE_KEYWORD];
+  if (!Array.isArray(list)) return undefined;
+  const hit = (list as string[]).find((c) => c.startsWith(`${keyword} `));
+  return hit?.slice(keyword.length + 1);
+}
 const DIALECT = 'https://json-schema.org/draft/2020-12/schema';
 
 /** Escapes text for a regular expression (also inside a character class, with the `u` flag). */
@@ -119,7 +134,7 @@ function apply(schema: JsonSchema, keywords: Keyword[], sources: Record<string, 
     if (keyword in schema) {
       schema.allOf ??= [];
       const all = schema.allOf as JsonSchema[];
-      all.push({ [keyword]: value, [SOURCE_KEYWORD]: source });
+      all.push({ [keyword]: value, [SOURCE_KEYWORD]: [`${keyword} ${source}`] });
       continue;
     }
     schema[keyword] = value;
@@ -127,7 +142,8 @@ function apply(schema: JsonSchema, keywords: Keyword[], sources: Record<string, 
   }
 }
 
-function scalarSchema(p: PropertyContract, item: boolean, refBase: string): JsonSchema {
+/** A value's schema and the docs line of each keyword in it (made into citations by the caller). */
+function scalarSchema(p: PropertyContract, item: boolean, refBase: string): { schema: JsonSchema; sources: Record<string, string> } {
   const t = p.type;
   const schema: JsonSchema = {};
   const sources: Record<string, string> = {};
@@ -159,7 +175,11 @@ function scalarSchema(p: PropertyContract, item: boolean, refBase: string): Json
     schema.enum = [...en.values];
     sources.enum = en.source;
   }
-  if (Object.keys(sources).length) schema[SOURCE_KEYWORD] = sources;
+  return { schema, sources };
+}
+
+function cited(schema: JsonSchema, sources: Record<string, string>): JsonSchema {
+  if (Object.keys(sources).length) schema[SOURCE_KEYWORD] = citations(sources);
   return schema;
 }
 
@@ -175,24 +195,32 @@ function orNull(schema: JsonSchema): JsonSchema {
   return { anyOf: [schema, { type: 'null' }] };
 }
 
-export function propertySchema(p: PropertyContract, refBase: string): JsonSchema {
-  const readOnly = p.checks.find((k) => k.kind === 'readOnly');
+/**
+ * A property's schema. In a response (`response`), read-only is no rule: the service sends those values.
+ */
+export function propertySchema(p: PropertyContract, refBase: string, response = false): JsonSchema {
+  const readOnly = response ? undefined : p.checks.find((k) => k.kind === 'readOnly');
   const notNull = p.checks.find((k) => k.kind === 'notNullable');
   // A read-only property accepts nothing but the null every property without "not nullable" accepts.
   if (readOnly)
     return acceptsNull(p)
-      ? { type: 'null', readOnly: true, [SOURCE_KEYWORD]: { readOnly: readOnly.source } }
-      : { not: {}, readOnly: true, [SOURCE_KEYWORD]: { readOnly: readOnly.source } };
+      ? { type: 'null', readOnly: true, [SOURCE_KEYWORD]: citations({ readOnly: readOnly.source }) }
+      : { not: {}, readOnly: true, [SOURCE_KEYWORD]: citations({ readOnly: readOnly.source }) };
   let schema: JsonSchema;
+  let sources: Record<string, string>;
   if (p.collection) {
-    schema = { type: 'array', items: scalarSchema(p, true, refBase) };
+    const item = scalarSchema(p, true, refBase);
+    schema = { type: 'array', items: cited(item.schema, item.sources) };
+    sources = {};
     const maxItems = p.checks.find((k) => k.kind === 'maxItems');
-    if (maxItems && maxItems.kind === 'maxItems') Object.assign(schema, { maxItems: maxItems.max, [SOURCE_KEYWORD]: { maxItems: maxItems.source } });
-  } else schema = scalarSchema(p, false, refBase);
+    if (maxItems && maxItems.kind === 'maxItems') {
+      schema.maxItems = maxItems.max;
+      sources.maxItems = maxItems.source;
+    }
+  } else ({ schema, sources } = scalarSchema(p, false, refBase));
   // The type comes from the table row, unless "not nullable" narrowed it: then from that sentence.
-  schema[SOURCE_KEYWORD] ??= {};
-  const sources = schema[SOURCE_KEYWORD] as Record<string, string>;
   sources.type = notNull?.source ?? p.source;
+  cited(schema, sources);
   return acceptsNull(p) ? orNull(schema) : schema;
 }
 
@@ -202,37 +230,49 @@ function objectSchema(
   extensionPatterns: readonly string[],
   source: string,
   refBase: string,
+  response: boolean,
 ): JsonSchema {
-  const schema: JsonSchema = { type: 'object', properties: Object.fromEntries(properties.map(([name, p]) => [name, propertySchema(p, refBase)])) };
-  const required = properties.filter(([, p]) => p.required);
+  const schema: JsonSchema = {
+    type: 'object',
+    properties: Object.fromEntries(properties.map(([name, p]) => [name, propertySchema(p, refBase, response)])),
+  };
+  const required = response ? [] : properties.filter(([, p]) => p.required);
   if (required.length) schema.required = required.map(([name]) => name);
-  if (!open) {
+  // A response may carry more than its pages document; a request body only what they list.
+  if (!open && !response) {
     // Instance annotations (`@odata.type`) are always accepted, and at the top extension properties.
     schema.patternProperties = Object.fromEntries(['@', ...extensionPatterns].map((p) => [p, {}]));
     schema.additionalProperties = false;
   }
-  if (source) schema[SOURCE_KEYWORD] = { properties: source };
+  if (source) schema[SOURCE_KEYWORD] = citations({ properties: source });
   return schema;
 }
 
 /**
- * The request-body schema of a contract and the schemas of the complex types it refers to, which the
- * caller places where `refBase` points (`#/$defs/` in a JSON Schema, `#/components/schemas/` in OpenAPI).
+ * The body schema of a contract and the schemas of the complex types it refers to, which the caller places
+ * where `refBase` points (`#/$defs/` in a JSON Schema, `#/components/schemas/` in OpenAPI). A response
+ * contract gives the response mode the generated validator has: open objects, no read-only or required rule.
  */
 export function contractSchemas(contract: Contract, refBase: string): { body: JsonSchema; types: Record<string, JsonSchema> } {
-  const body = objectSchema(contract.properties, false, contract.extensionPatterns, contract.source, refBase);
+  const response = contract.response === true;
+  const body = objectSchema(contract.properties, false, contract.extensionPatterns, contract.source, refBase, response);
   const names = new Set(contract.properties.map(([n]) => n));
   const dependent: Record<string, JsonSchema> = {};
   for (const g of contract.groups) {
     const others = [...names].filter((n) => !g.members.includes(n));
     for (const m of g.members) {
       if (!names.has(m)) continue;
-      const forbid: JsonSchema = { properties: Object.fromEntries(others.map((o) => [o, false])), [SOURCE_KEYWORD]: { dependentSchemas: g.source } };
+      const forbid: JsonSchema = {
+        properties: Object.fromEntries(others.map((o) => [o, false])),
+        [SOURCE_KEYWORD]: citations({ dependentSchemas: g.source }),
+      };
       dependent[m] = dependent[m] ? { allOf: [dependent[m], forbid] } : forbid;
     }
   }
   if (Object.keys(dependent).length) body.dependentSchemas = dependent;
-  const types = Object.fromEntries(contract.types.map(([name, t]) => [encodeURIComponent(name), objectSchema(t.properties, t.open, [], t.source, refBase)]));
+  const types = Object.fromEntries(
+    contract.types.map(([name, t]) => [encodeURIComponent(name), objectSchema(t.properties, t.open, [], t.source, refBase, response)]),
+  );
   return { body, types };
 }
 

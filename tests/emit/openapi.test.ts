@@ -7,7 +7,7 @@ import { compileErrors, validate as validateOpenApi } from '@readme/openapi-pars
 import Ajv2020 from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type JsonSchema, requestBodySchema, SOURCE_KEYWORD } from '../../generator/emit/json-schema.js';
+import { citedLine, type JsonSchema, requestBodySchema, SOURCE_KEYWORD } from '../../generator/emit/json-schema.js';
 import { openApiDocument } from '../../generator/emit/openapi.js';
 import type { OperationSpec } from '../../generator/spec/ir.js';
 import { brokenBody, validBody } from '../../harness/arbitraries/body.js';
@@ -63,8 +63,11 @@ describe.each(VALIDATORS)('%s', (variant, validate) => {
     const doc = openApiDocument(spec);
     const a = new Ajv2020.default({ strict: false, validateFormats: false });
     a.addSchema({ $id: 'urn:docspec:openapi', components: doc.components } as JsonSchema);
-    const body = Object.keys((doc.components as { schemas: object }).schemas)[0]!;
-    const check = a.compile({ $ref: `urn:docspec:openapi#/components/schemas/${body}` });
+    const operations = Object.values(
+      doc.paths as Record<string, Record<string, { requestBody: { content: { 'application/json': { schema: { $ref: string } } } } }>>,
+    );
+    const ref = Object.values(operations[0]!)[0]!.requestBody.content['application/json'].schema.$ref;
+    const check = a.compile({ $ref: `urn:docspec:openapi${ref}` });
     for (const b of bodies(spec).slice(0, 500)) expect(check(b), JSON.stringify(b)).toBe(validate(b).valid);
   });
 });
@@ -73,7 +76,7 @@ describe('constraints as standard keywords, each with its docs line', () => {
   const spec = loadSpec('v1.0');
   const schema = requestBodySchema(spec) as { properties: Record<string, JsonSchema>; dependentSchemas: Record<string, JsonSchema> };
   const p = schema.properties;
-  const source = (s: JsonSchema, keyword: string) => (s[SOURCE_KEYWORD] as Record<string, string>)[keyword]!;
+  const source = (s: JsonSchema, keyword: string) => citedLine(s, keyword)!;
   const lineAt = (ref: string) => lineOf(ref.slice(0, ref.lastIndexOf(':')), Number(ref.slice(ref.lastIndexOf(':') + 1)));
 
   it('maxLength, maxItems, enum, pattern, format, and nullability as type arrays', () => {
