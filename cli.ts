@@ -18,7 +18,7 @@ Commands:
   generate --docs DIR every api page of a docs tree → OUT/spec/, OUT/generated/ and a coverage report
   drift A B           what changed between two specs or pages, or docs vs CSDL metadata   (docspec drift --help)
   matrix FILES…       properties × variants, differences highlighted (md, json, html)   (docspec matrix --help)
-  openapi             a spec as an OpenAPI 3.1 document   (docspec openapi --help)
+  openapi             specs as one OpenAPI 3.1 (or 3.0) document   (docspec openapi --help)
   json-schema         a spec's request body as JSON Schema 2020-12   (docspec json-schema --help)
   certify server      check a running server against a spec   (docspec certify server --help)
   certify client      check a client, through an adapter, against a spec   (docspec certify client --help)

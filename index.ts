@@ -36,5 +36,5 @@ export { formatDriftGithub } from './generator/report/drift-github.js';
 export { formatDriftHtml } from './generator/report/drift-html.js';
 export { formatMatrixHtml } from './generator/report/matrix-html.js';
 export { formatMatrixMarkdown } from './generator/report/matrix-markdown.js';
-export { openApiDocument } from './generator/emit/openapi.js';
+export { openApiDocument, openApiExport, type OpenApiExport, type OpenApiVersion } from './generator/emit/openapi.js';
 export { requestBodySchema, SOURCE_KEYWORD, type JsonSchema } from './generator/emit/json-schema.js';

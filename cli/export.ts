@@ -1,18 +1,32 @@
-/** `docspec openapi` and `docspec json-schema`: a spec as an OpenAPI 3.1 document or a request-body JSON Schema. */
+/** `docspec openapi` and `docspec json-schema`: specs as an OpenAPI document or a request-body JSON Schema. */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { requestBodySchema } from '../generator/emit/json-schema.js';
-import { openApiDocument } from '../generator/emit/openapi.js';
+import { openApiExport } from '../generator/emit/openapi.js';
+import { countBySeverity, formatDiagnostic } from '../generator/spec/format-diagnostics.js';
+import type { Diagnostic, OperationSpec } from '../generator/spec/ir.js';
 import { parseOptions, UsageError, writeOutput } from './io.js';
-import { loadOperationSpec } from './load-spec.js';
+import { loadOperationSpec, loadSpec } from './load-spec.js';
 
-export const OPENAPI_HELP = `Usage: docspec openapi --spec FILE [options]
+export const OPENAPI_HELP = `Usage: docspec openapi --spec FILE|DIR [--spec …] [options]
 
-Writes an OpenAPI 3.1 document for the operation: its paths, headers, the request body as JSON Schema
-2020-12 with the mined constraints as standard keywords, the documented responses, and x-docspec-source
-(the docs line) on each item.
+Writes one OpenAPI document for the operations of the specs, merged by path: their paths, headers, the
+request body as JSON Schema 2020-12 with the mined constraints as standard keywords, the documented responses
+with the resource type's schema (shared components), the docs' examples (request and response bodies, path
+parameter values from the example URLs), and x-docspec-source (the docs line) on each item, as a list of
+"keyword file:line" strings on schemas. Examples the operation's own validator rejects are left out and
+listed on stderr.
 
 Options:
-  --spec FILE         the spec (spec/<operation>.<variant>.json)   (required)
+  --spec FILE|DIR     a spec (spec/<operation>.<variant>.json), or a folder of them such as the spec/ of a
+                      generate --docs run; repeatable   (required)
+  --variant NAME      only the specs of this variant; needed when the specs span several
+                      (default: every spec given)
+  --openapi 3.1|3.0   the OpenAPI version: 3.0 writes 3.0.3 for tools that do not read 3.1 (nullable
+                      instead of type arrays; patternProperties and dependentSchemas become prose and
+                      x-docspec-* keywords)   (default: 3.1)
   --out FILE          write to FILE   (default: stdout)
+  --verbose           list every diagnostic (by default info lines are only counted)
   -h, --help          this help
 
 Exit codes: 0 written · 2 bad usage or unreadable input`;
@@ -20,7 +34,8 @@ Exit codes: 0 written · 2 bad usage or unreadable input`;
 export const JSON_SCHEMA_HELP = `Usage: docspec json-schema --spec FILE [options]
 
 Writes the JSON Schema (2020-12) of the request body: it accepts exactly the bodies the generated validator
-accepts. x-docspec-source is an annotation; with ajv, declare it: ajv.addVocabulary(['x-docspec-source']).
+accepts. x-docspec-source lists "keyword file:line" citations; it is an annotation, so with ajv, declare it:
+ajv.addVocabulary(['x-docspec-source']).
 
 Options:
   --spec FILE         the spec (spec/<operation>.<variant>.json)   (required)
@@ -29,26 +44,87 @@ Options:
 
 Exit codes: 0 written · 2 bad usage or unreadable input`;
 
-function exportCommand(command: string, args: string[], help: string, build: typeof openApiDocument, what: string): number {
+function help(values: { help?: boolean }, text: string): boolean {
+  if (values.help) process.stdout.write(`${text}\n`);
+  return values.help === true;
+}
+
+/** The operation specs a `--spec` names: the file, or every `*.json` operation spec in the folder. */
+function specsAt(path: string): OperationSpec[] {
+  let folder = false;
+  try {
+    folder = statSync(path).isDirectory();
+  } catch {
+    // Not there: loading it names the problem.
+  }
+  if (!folder) return [loadOperationSpec(path)];
+  const files = readdirSync(path)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+  // A folder may hold connector specs and the schema beside the operation specs: those are not operations.
+  const specs = files
+    .filter((f) => f !== 'spec.schema.json')
+    .map((f) => loadSpec(join(path, f)))
+    .filter((s): s is OperationSpec => s.kind === 'operation');
+  if (!specs.length) throw new UsageError(`${path}: no operation spec (*.json) in this folder`);
+  return specs;
+}
+
+export function openApiCommand(args: string[]): number {
   const { values, positionals } = parseOptions(
     args,
     {
-      spec: { type: 'string' },
+      spec: { type: 'string', multiple: true },
+      variant: { type: 'string' },
+      openapi: { type: 'string' },
       out: { type: 'string' },
+      verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-    command,
+    'openapi',
   );
-  if (values.help) {
-    process.stdout.write(`${help}\n`);
-    return 0;
+  if (help(values, OPENAPI_HELP)) return 0;
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (each spec goes after --spec)`);
+  if (!values.spec?.length) throw new UsageError('--spec FILE is required');
+  const version = values.openapi ?? '3.1';
+  if (version !== '3.1' && version !== '3.0') throw new UsageError(`--openapi must be 3.1 or 3.0, not "${version}"`);
+  let specs = values.spec.flatMap(specsAt);
+  if (values.variant !== undefined) {
+    const all = [...new Set(specs.map((s) => s.variant))].join(', ');
+    specs = specs.filter((s) => s.variant === values.variant);
+    if (!specs.length) throw new UsageError(`--variant ${values.variant}: no spec of that variant (the specs are ${all})`);
   }
-  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (the spec goes after --spec)`);
-  if (!values.spec) throw new UsageError('--spec FILE is required');
-  const text = `${JSON.stringify(build(loadOperationSpec(values.spec as string)), null, 2)}\n`;
-  writeOutput(text, values.out as string | undefined, `${what} of ${values.spec as string}`);
+  const variants = [...new Set(specs.map((s) => s.variant))];
+  if (variants.length > 1) throw new UsageError(`the specs are of several variants (${variants.join(', ')}); choose one with --variant`);
+  const { document, diagnostics } = openApiExport(specs, version);
+  report(diagnostics, values.verbose === true);
+  const what = specs.length === 1 ? `of ${values.spec[0]}` : `of ${specs.length} operations (${Object.keys(document.paths as object).length} paths)`;
+  writeOutput(`${JSON.stringify(document, null, 2)}\n`, values.out, `OpenAPI ${document.openapi as string} document ${what}`);
   return 0;
 }
 
-export const openApiCommand = (args: string[]) => exportCommand('openapi', args, OPENAPI_HELP, openApiDocument, 'OpenAPI 3.1 document');
-export const jsonSchemaCommand = (args: string[]) => exportCommand('json-schema', args, JSON_SCHEMA_HELP, requestBodySchema, 'request-body JSON Schema');
+/** Warnings one per line on stderr; info lines counted by rule unless `verbose`. */
+function report(diagnostics: Diagnostic[], verbose: boolean): void {
+  if (!diagnostics.length) return;
+  const counts = new Map<string, number>();
+  for (const d of diagnostics) {
+    if (verbose || d.severity !== 'info') process.stderr.write(`${formatDiagnostic(d)}\n`);
+    else counts.set(d.rule, (counts.get(d.rule) ?? 0) + 1);
+  }
+  const hidden = [...counts].map(([rule, n]) => `${n} ${rule}`).join(', ');
+  process.stderr.write(`docspec: ${countBySeverity(diagnostics)}${hidden ? ` (not listed: ${hidden}; --verbose lists them)` : ''}\n`);
+}
+
+export function jsonSchemaCommand(args: string[]): number {
+  const { values, positionals } = parseOptions(
+    args,
+    { spec: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    'json-schema',
+  );
+  if (help(values, JSON_SCHEMA_HELP)) return 0;
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (the spec goes after --spec)`);
+  if (!values.spec) throw new UsageError('--spec FILE is required');
+  const text = `${JSON.stringify(requestBodySchema(loadOperationSpec(values.spec)), null, 2)}\n`;
+  writeOutput(text, values.out, `request-body JSON Schema of ${values.spec}`);
+  return 0;
+}

@@ -44,6 +44,18 @@ export const DIAGNOSTIC_RULES = {
     meaning:
       'the page is over the budget of what one page may cost (1 MB, blockquotes 64 deep, indentation 256, delimiter runs of 512) and was not read (a page that takes over 30 s is page-failed)',
   },
+  'openapi-example-left-out': {
+    severity: 'warning',
+    meaning: "`docspec openapi` left an example out: its own operation's validator rejects it, or its status is not documented",
+  },
+  'openapi-duplicate-operation': {
+    severity: 'warning',
+    meaning: '`docspec openapi` met a method and path two pages document; the document keeps the first',
+  },
+  'openapi-parameter-without-example': {
+    severity: 'info',
+    meaning: '`docspec openapi` found no example URL with a value for a path parameter',
+  },
 } as const satisfies Record<string, { severity: Severity; meaning: string }>;
 
 export type DiagnosticRule = keyof typeof DIAGNOSTIC_RULES;
