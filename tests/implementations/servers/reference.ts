@@ -16,6 +16,11 @@ export interface Store {
 
 export const REFERENCE_USER_ID = '87d349ed-44d7-43e1-9a83-5f2406dee5bd';
 export const REFERENCE_UPN = 'adele.vance@contoso.com';
+/**
+ * The user the v1.0 page's example 4 addresses (`PATCH /users/4562bcc8-…`): tools that send the docs' examples
+ * from the OpenAPI export (Dredd, Portman) reach an existing user, as they would on a tenant holding it.
+ */
+export const DOCS_EXAMPLE_USER_ID = '4562bcc8-c436-4f95-b7c0-4f8ce89dca5e';
 
 export interface Steps {
   /** The signed-in user's id for a valid bearer token, else undefined (→ 401). */
@@ -84,7 +89,14 @@ export function seedStore(): Store {
     accountEnabled: true,
     ageGroup: null,
   };
-  return { users: new Map([[REFERENCE_USER_ID, user]]), signedIn: REFERENCE_USER_ID };
+  const docsUser: User = { id: DOCS_EXAMPLE_USER_ID, userPrincipalName: 'megan.bowen@contoso.com', displayName: 'Megan Bowen', accountEnabled: true };
+  return {
+    users: new Map([
+      [REFERENCE_USER_ID, user],
+      [DOCS_EXAMPLE_USER_ID, docsUser],
+    ]),
+    signedIn: REFERENCE_USER_ID,
+  };
 }
 
 export interface UserService {
