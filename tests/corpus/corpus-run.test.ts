@@ -2,13 +2,14 @@
  * The whole 2021 Graph api-reference (7,116 api pages, v1.0 and beta) through `docspec generate --docs`, as a
  * user runs it: no page fails, every request table is extracted with all its rows (held against a line-by-line
  * reading of the markdown), types resolve, the output type-checks, the README's doc-bug figures are the ones
- * the run finds, and touching one page redoes one page. Skipped when ../shared/corpus is absent.
+ * the run finds, the v1.0 operations make one valid OpenAPI document, and touching one page redoes one page. Skipped when ../shared/corpus is absent.
  */
 import { execFile } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { compileErrors, validate as validateOpenApi } from '@readme/openapi-parser';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CacheEntry } from '../../cli/corpus/cache.js';
@@ -138,6 +139,20 @@ describe.skipIf(!hasApiReference)('the 2021 api-reference in one run', () => {
     const r = await run([join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
+  });
+
+  it('merges every v1.0 operation into one OpenAPI document, 3.1 and 3.0, that @readme/openapi-parser validates', async () => {
+    for (const version of ['3.1', '3.0']) {
+      const file = join(work, `v1.0.openapi-${version}.json`);
+      const r = await run([BIN, 'openapi', '--spec', join(out, 'spec'), '--variant', 'v1.0', '--openapi', version, '--out', file]);
+      expect(r.code, r.stderr.slice(-2000)).toBe(0);
+      expect(r.stderr).toMatch(/OpenAPI 3\.\d\.\d document of 2102 operations \(\d+ paths\)/);
+      const doc = JSON.parse(readFileSync(file, 'utf8')) as { openapi: string; paths: object };
+      expect(doc.openapi.slice(0, 3)).toBe(version);
+      expect(Object.keys(doc.paths).length).toBeGreaterThan(2000);
+      const result = await validateOpenApi(doc as never);
+      expect(result.valid, result.valid ? '' : compileErrors(result).slice(0, 2000)).toBe(true);
+    }
   });
 
   it('redoes only the touched page on the next run', async () => {
