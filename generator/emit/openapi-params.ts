@@ -3,7 +3,7 @@
  * URLs. Tools that send requests from a document (Dredd, Portman, Prism's proxy) need one: `/users/{id}`
  * gets the GUID an example request of the page, or of another page of the same document, addresses.
  */
-import type { OperationSpec, PathTemplate } from '../spec/ir.js';
+import type { OperationSpec, PathTemplate, SourceRef } from '../spec/ir.js';
 import { at } from './contract.js';
 import type { JsonSchema } from './json-schema.js';
 
@@ -89,15 +89,26 @@ function concrete(segment: string): string | undefined {
   }
 }
 
+/** An example request's path and the docs line of its request line. */
+export interface ExampleUrl {
+  path: string;
+  source: SourceRef;
+}
+
 /**
  * Every example request path of the specs, their own first: the parameter at position `k` of a path takes
  * the value of the first example URL that matches the path up to that parameter (so `/groups/{id}` of a
- * list-members page finds the id of the group page's example).
+ * list-members page finds the id of the group page's example), with the line it was read from.
  */
-export function parameterExample(path: OpenApiPath, index: number, own: readonly string[], all: readonly string[]): string | undefined {
+export function parameterExample(
+  path: OpenApiPath,
+  index: number,
+  own: readonly ExampleUrl[],
+  all: readonly ExampleUrl[],
+): { value: string; source: SourceRef } | undefined {
   const position = nthParameter(path, index);
   for (const url of [...own, ...all]) {
-    const segments = url.split('/').slice(1);
+    const segments = url.path.split('/').slice(1);
     if (segments.length <= position) continue;
     let matches = true;
     for (let k = 0; k < position && matches; k++) {
@@ -106,7 +117,7 @@ export function parameterExample(path: OpenApiPath, index: number, own: readonly
     }
     if (!matches) continue;
     const value = concrete(segments[position]!);
-    if (value !== undefined) return value;
+    if (value !== undefined) return { value, source: url.source };
   }
   return undefined;
 }
@@ -119,8 +130,8 @@ function nthParameter(path: OpenApiPath, index: number): number {
 }
 
 /** The example request paths of a spec, in page order. */
-export function exampleUrls(spec: OperationSpec): string[] {
-  return spec.examples.flatMap((e) => (e.request?.path ? [e.request.path] : []));
+export function exampleUrls(spec: OperationSpec): ExampleUrl[] {
+  return spec.examples.flatMap((e) => (e.request?.path ? [{ path: e.request.path, source: e.request.source }] : []));
 }
 
 /** Whether an example request path is an instance of an OpenAPI path (placeholders match any parameter). */

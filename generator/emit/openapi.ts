@@ -13,7 +13,7 @@ import { contractSchemas, type JsonSchema } from './json-schema.js';
 import { toOpenApi30 } from './openapi-30.js';
 import { COMPONENTS, Components } from './openapi-components.js';
 import { operationExamples, type PathExamples } from './openapi-examples.js';
-import { exampleUrls, type OpenApiPath, openApiPath, parameterExample, pathShape } from './openapi-params.js';
+import { type ExampleUrl, exampleUrls, type OpenApiPath, openApiPath, parameterExample, pathShape } from './openapi-params.js';
 
 export type OpenApiVersion = '3.1' | '3.0';
 
@@ -112,7 +112,7 @@ interface Entry {
 interface Shared {
   components: Components;
   byShape: Map<string, OpenApiPath>;
-  allUrls: readonly string[];
+  allUrls: readonly ExampleUrl[];
 }
 
 function entriesOf(spec: OperationSpec, shared: Shared): { entries: Entry[]; diagnostics: Diagnostic[]; bearer: boolean } {
@@ -154,7 +154,8 @@ function entriesOf(spec: OperationSpec, shared: Shared): { entries: Entry[]; dia
     const parameters = open.parameters.map((param) => {
       if (param.in !== 'path') return param;
       const example = parameterExample(open, k++, exampleUrls(spec), shared.allUrls);
-      if (example !== undefined) return { ...param, example };
+      // The parameter cites its template; the example cites the example URL it came from.
+      if (example !== undefined) return { ...param, example: example.value, 'x-docspec-example-source': at(example.source) };
       diagnostics.push(
         diagnostic(
           'openapi-parameter-without-example',

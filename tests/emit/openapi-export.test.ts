@@ -44,8 +44,9 @@ describe('examples from the docs (v1.0 Update user)', () => {
   const doc = openApiDocument(spec);
 
   it('the id parameter takes the GUID an example request addresses, from its docs line', () => {
-    const id = op(doc, '/users/{id}').parameters.find((p) => p.name === 'id')!;
+    const id = op(doc, '/users/{id}').parameters.find((p) => p.name === 'id')! as Operation['parameters'][number] & { 'x-docspec-example-source': string };
     expect(id.example).toBe('4562bcc8-c436-4f95-b7c0-4f8ce89dca5e');
+    expect(lineAt(id['x-docspec-example-source'])).toContain(`/users/${id.example}`);
     const example4 = op(doc, '/users/{id}').requestBody!.content['application/json'].examples!
       .example_4_add_or_update_the_values_of_a_schema_extension_for_a_user!;
     expect(lineAt(example4['x-docspec-source'])).toContain(`PATCH https://graph.microsoft.com/v1.0/users/${id.example}`);
