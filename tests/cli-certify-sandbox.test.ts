@@ -79,6 +79,7 @@ describe('certify client with adapters that misbehave', () => {
     ['dns.mjs', /contained\n\s+received {2}the adapter made a DNS look-up of example\.invalid \(refused\)/],
     ['spawns.mjs', /contained\n\s+received {2}the adapter made child_process\.spawn \(refused: the adapter may not start processes or threads\)/],
     ['throws-later.mjs', /the adapter made an uncaught exception: Error: thrown from a timer/],
+    ['throws-much-later.mjs', /the adapter made an uncaught exception: Error: thrown from a late timer/],
   ])('%s fails with a line saying what the adapter did', async (adapter, message) => {
     const r = await certify(adapter);
     expect(r.code, r.stdout + r.stderr).toBe(1);

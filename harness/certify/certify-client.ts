@@ -120,6 +120,11 @@ export async function certifyClient(options: CertifyClientOptions): Promise<Cert
   };
 
   const { host } = options;
+  /**
+   * Everything the adapter did besides HTTP, whichever call it came with: one done from a timer may surface
+   * only during a later call (of a check that does not look at it), depending on how busy the machine is.
+   */
+  const incidents: string[] = [];
   const ctx: ClientContext = {
     spec,
     token,
@@ -130,6 +135,7 @@ export async function certifyClient(options: CertifyClientOptions): Promise<Cert
       ? async (intent, s) => {
           const o = await host.call(intent, s, token);
           stats.requests += o.exchanges.length + o.unhandled.length;
+          incidents.push(...(o.incidents ?? []));
           return o;
         }
       : call,
@@ -159,6 +165,26 @@ export async function certifyClient(options: CertifyClientOptions): Promise<Cert
         expected: 'only the documented update request, during its call',
         runs: 0,
       });
+    }
+    // The contained check judges what its own calls brought; anything another check's call brought is
+    // judged here, so the verdict does not depend on when a timer fired.
+    const contained = results.filter((r) => r.check === 'contained');
+    if (contained.length && contained.every((r) => r.status === 'pass') && incidents.length) {
+      results.push(
+        ...redact([
+          {
+            id: 'contained/during-other-calls',
+            check: 'contained',
+            status: 'fail' as const,
+            source: sourceText(spec.http.paths[0]?.source),
+            sentence: `${spec.http.method} ${spec.http.paths[0]?.template ?? ''}`,
+            message: `during the calls of other checks the adapter made ${incidents[0]}${incidents.length > 1 ? ` (and ${incidents.length - 1} more)` : ''}`,
+            received: `the adapter made ${incidents[0]}`,
+            expected: 'only the documented update request',
+            runs: 0,
+          },
+        ]),
+      );
     }
     return {
       verdict: verdictOf(results),
