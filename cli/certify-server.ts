@@ -19,6 +19,9 @@ a wrong Content-Type, every documented address, and (when GET answers) that stat
   --token T                   bearer token, masked as *** in every output (default: $DOCSPEC_TOKEN, else a placeholder)
   --allow-remote              run against a server that is not this machine   (default: loopback only; the run
                               sends generated updates, so another host is refused with what it would send)
+  --strict                    fail what a server may tolerate (another letter case of an allowed value,
+                              a flag named twice, spaces around a value)   (default: those are warnings,
+                              listed in every report, and leave the verdict pass)
   --runs N                    runs per case (default ${DEFAULT_RUNS})
   --seed S                    fast-check seed: same seed, same requests (default: random, printed)
   --check ID                  run only cases with this id or id prefix (repeatable)   (default: all)
@@ -40,6 +43,7 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
       'user-principal-name': { type: 'string' },
       token: { type: 'string' },
       'allow-remote': { type: 'boolean' },
+      strict: { type: 'boolean' },
     },
     'certify server',
   );
@@ -80,6 +84,7 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
       `--spec ${values.spec}`,
       `--base-url ${baseUrl}`,
       values['user-id'] ? `--user-id '${values['user-id']}'` : '',
+      values.strict ? '--strict' : '',
       `--seed ${s}`,
       `--check '${caseId}'`,
     ]
@@ -97,6 +102,7 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
       runs,
       seed,
       checks: values.check,
+      strict: values.strict === true,
       reproduce,
       onResult: progress(!!values.quiet, `docspec: certifying ${baseUrl} against ${values.spec} (seed ${seed}, ${runs} runs per case)`),
     });

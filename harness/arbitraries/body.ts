@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import type { OperationSpec, Property, SourceRef } from '../../generator/spec/ir.js';
 import { bindingRequired, isEnforced } from '../../generator/spec/enforced.js';
-import { type ArbContext, breakers, validValue } from './values.js';
+import { type ArbContext, breakers, type Tolerance, validValue } from './values.js';
 
 export interface BrokenCase {
   body: Record<string, unknown>;
@@ -29,6 +29,8 @@ export interface BrokenFamily {
   source?: SourceRef;
   /** The sentence that states it, when it came from prose. */
   sentence?: string;
+  /** Set for a family of values that break the rule only in a way a server may tolerate (see TOLERANCES). */
+  tolerance?: Tolerance;
   arbitrary: fc.Arbitrary<BrokenCase>;
 }
 
@@ -93,7 +95,7 @@ export function validBody(spec: OperationSpec): fc.Arbitrary<Record<string, unkn
 const familyCache = new WeakMap<OperationSpec, BrokenFamily[]>();
 
 /** Built once per spec object: several checks draw from the same families. */
-export function brokenFamilies(spec: OperationSpec): BrokenFamily[] {
+function allFamilies(spec: OperationSpec): BrokenFamily[] {
   let families = familyCache.get(spec);
   if (!families) {
     families = buildFamilies(spec);
@@ -102,11 +104,24 @@ export function brokenFamilies(spec: OperationSpec): BrokenFamily[] {
   return families;
 }
 
+/** Families of bodies no reading of the docs accepts: a server must refuse every one. */
+export function brokenFamilies(spec: OperationSpec): BrokenFamily[] {
+  return allFamilies(spec).filter((f) => f.tolerance === undefined);
+}
+
+/**
+ * Families of bodies that break a rule only as a server may tolerate (`"us"` for a country code, a flag
+ * named twice): the generated validator refuses them, a certification warns when a server accepts them.
+ */
+export function toleratedFamilies(spec: OperationSpec): BrokenFamily[] {
+  return allFamilies(spec).filter((f) => f.tolerance !== undefined);
+}
+
 function buildFamilies(spec: OperationSpec): BrokenFamily[] {
   const ctx: ArbContext = { spec, depth: 0 };
   const families: BrokenFamily[] = [];
   const add = (f: Omit<BrokenFamily, 'id'>) => {
-    const id = `${f.target}/${f.rule}`;
+    const id = `${f.target}/${f.rule}${f.tolerance ? `/${f.tolerance}` : ''}`;
     const same = families.find((x) => x.id === id);
     // Two breakers of one rule on one property (rare) share a family.
     if (same) same.arbitrary = fc.oneof(same.arbitrary, f.arbitrary);
@@ -127,6 +142,7 @@ function buildFamilies(spec: OperationSpec): BrokenFamily[] {
           target: p.name,
           source: c?.source ?? p.source,
           sentence: c?.sentence,
+          ...(b.tolerance ? { tolerance: b.tolerance } : {}),
           arbitrary: fc
             .tuple(others, b.value)
             .map(([body, value]) => ({ body: { ...body, [p.name]: value }, rule: b.rule, path: `${pointer(p.name)}${b.at}`, target: p.name })),

@@ -168,12 +168,43 @@ function validItem(p: Property, type: TypeRef, ctx: ArbContext): fc.Arbitrary<un
   return fc.dictionary(fc.stringMatching(/^[a-z][A-Za-z0-9]{0,8}$/), fc.oneof(fc.string(), fc.integer(), fc.boolean()), { maxKeys: 3 });
 }
 
+/**
+ * Ways a value may break the letter of a rule that a reasonable server tolerates: a certification reports a
+ * server accepting one as a warning, not a failure (`--strict` makes it one). Graph itself accepts `"us"`
+ * for usageLocation.
+ */
+export const TOLERANCES = {
+  'letter-case': 'another letter case of an allowed value',
+  'repeated-flag': 'a flag named twice',
+  whitespace: 'spaces around an allowed value',
+} as const;
+
+export type Tolerance = keyof typeof TOLERANCES;
+
 /** A value that breaks one named constraint of a property. */
 export interface Breaker {
   rule: string;
   /** Relative JSON Pointer suffix where the error is reported (`''`: at the property). */
   at: string;
   value: fc.Arbitrary<unknown>;
+  /** Set when the value breaks the rule only in a way a server may tolerate. */
+  tolerance?: Tolerance;
+}
+
+const fold = (s: string) => s.trim().toLowerCase();
+
+/** Other letter cases of a value (`Adult` → `adult`, `ADULT`, `aDULT`), none of them an allowed value. */
+function otherCases(v: string, allowed: readonly unknown[]): string[] {
+  const flipped = v ? (v[0] === v[0]!.toLowerCase() ? v[0]!.toUpperCase() : v[0]!.toLowerCase()) + v.slice(1) : v;
+  return [...new Set([v.toLowerCase(), v.toUpperCase(), flipped])].filter((x) => x !== v && !allowed.includes(x));
+}
+
+/** Tolerable variants of allowed string values, per tolerance (empty lists left out). */
+function tolerated(values: readonly string[], allowed: readonly unknown[], kinds: readonly Tolerance[]): [Tolerance, string[]][] {
+  const out: [Tolerance, string[]][] = [];
+  if (kinds.includes('letter-case')) out.push(['letter-case', values.flatMap((v) => otherCases(v, allowed))]);
+  if (kinds.includes('whitespace')) out.push(['whitespace', values.filter((v) => v !== '').flatMap((v) => [` ${v}`, `${v} `])]);
+  return out.filter(([, list]) => list.length > 0);
 }
 
 export function breakers(p: Property, ctx: ArbContext): Breaker[] {
@@ -191,10 +222,19 @@ export function breakers(p: Property, ctx: ArbContext): Breaker[] {
         // Outside every list the docs give (the type page's values are allowed too).
         const allowed = allowedValues(p, ctx.spec.types)?.values ?? c.values;
         const numeric = allowed.some((v) => typeof v === 'number');
+        const at = p.type.collection ? '/0' : '';
+        const one = (a: fc.Arbitrary<unknown>) => (p.type.collection ? a.map((b) => [b]) : a);
+        // Beyond any reading: not another case or spacing of an allowed value (those are tolerances).
+        const folded = new Set(allowed.filter((v): v is string => typeof v === 'string').map(fold));
         const bad = numeric
           ? fc.integer({ min: -1000, max: 100000 }).filter((n) => !allowed.includes(n))
-          : fc.constantFrom('Teen', 'unknownFutureValue', 'minor', '', 'owner-ish').filter((s) => !allowed.includes(s));
-        out.push({ rule: c.rule, at: p.type.collection ? '/0' : '', value: p.type.collection ? bad.map((b) => [b]) : bad });
+          : fc.constantFrom('Teen', 'unknownFutureValue', 'minor', '', 'owner-ish').filter((s) => !allowed.includes(s) && !folded.has(fold(s)));
+        out.push({ rule: c.rule, at, value: one(bad) });
+        if (!numeric) {
+          const strings = allowed.filter((v): v is string => typeof v === 'string');
+          for (const [tolerance, list] of tolerated(strings, allowed, ['letter-case', 'whitespace']))
+            out.push({ rule: c.rule, at, value: one(fc.constantFrom(...list)), tolerance });
+        }
         break;
       }
       case 'notNullable':
@@ -228,7 +268,9 @@ export function breakers(p: Property, ctx: ArbContext): Breaker[] {
         break;
       }
       case 'countryCode':
-        out.push({ rule: c.rule, at: '', value: fc.constantFrom('USA', 'us', 'U', 'GBR', '12') });
+        out.push({ rule: c.rule, at: '', value: fc.constantFrom('USA', 'U', 'GBR', '12') });
+        for (const [tolerance, list] of tolerated(['US', 'GB', 'FR'], [], ['letter-case', 'whitespace']))
+          out.push({ rule: c.rule, at: '', value: fc.constantFrom(...list), tolerance });
         break;
       case 'format': {
         // Values no reading of the format accepts; a non-UTC offset for `utc-date-time` is left out, since a
@@ -240,9 +282,16 @@ export function breakers(p: Property, ctx: ArbContext): Breaker[] {
         out.push({ rule: c.rule, at: p.type.collection ? '/0' : '', value: p.type.collection ? bad.map((b) => [b]) : bad });
         break;
       }
-      case 'flagSet':
-        out.push({ rule: c.rule, at: '', value: fc.constantFrom('Bogus', `${c.values[0]}, Bogus`, `${c.values[0]}, ${c.values[0]}`) });
+      case 'flagSet': {
+        const [first, second] = c.values;
+        out.push({ rule: c.rule, at: '', value: fc.constantFrom('Bogus', `${first}, Bogus`) });
+        const repeated = second === undefined ? [`${first}, ${first}`] : [`${first}, ${first}`, `${second}, ${first}, ${second}`];
+        out.push({ rule: c.rule, at: '', value: fc.constantFrom(...repeated), tolerance: 'repeated-flag' });
+        // Spaces around an item are part of the separator already: only letter case is a tolerance here.
+        for (const [tolerance, list] of tolerated(c.values.slice(0, 2), c.values, ['letter-case']))
+          out.push({ rule: c.rule, at: '', value: fc.constantFrom(...list), tolerance });
         break;
+      }
       case 'minLength':
         if (c.min > 0 && !find(p, 'enum') && !find(p, 'format') && !p.type.collection)
           out.push({ rule: c.rule, at: '', value: fc.string({ unit: chars, maxLength: c.min - 1 }) });

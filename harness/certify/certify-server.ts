@@ -39,6 +39,8 @@ export interface CertifyServerOptions {
   reproduce?: (caseId: string, seed: number) => string[];
   /** Checks to run instead of the registry (tests of the harness itself). */
   registry?: readonly ServerCheck[];
+  /** Tolerated deviations (another letter case, a repeated flag, spaces) fail instead of warning. */
+  strict?: boolean;
 }
 
 export const DEFAULT_RUNS = 100;
@@ -129,6 +131,7 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
     operation: spec.operation,
     variant: spec.variant,
     target: inProcess ? 'in-process' : baseUrl,
+    strict: options.strict === true,
     checks: redact(checks),
     stats: { ...stats, durationMs: Math.round(performance.now() - started) },
   });
@@ -151,6 +154,7 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
       {
         runs,
         seed,
+        strict: options.strict,
         reproduce: (k, v) => [...(v.exchanges.length === 1 && !inProcess ? [curlOf(v.exchanges[0]!.request)] : []), ...(options.reproduce?.(k.id, seed) ?? [])],
       },
       onResult,

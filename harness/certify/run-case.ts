@@ -21,6 +21,8 @@ export interface RunOptions {
   seed: number;
   /** Extra reproduction lines for a failure (e.g. the docspec command with --seed and --check). */
   reproduce?: (c: CheckCase, violation: Violation) => string[];
+  /** A tolerated deviation (a case with `tolerance`) fails the case instead of warning. */
+  strict?: boolean;
 }
 
 /** FNV-1a: a stable 32-bit hash of a case id. */
@@ -77,12 +79,13 @@ async function runTimed(c: CheckCase, options: RunOptions): Promise<CheckResult>
     const source = sourceText(v.source ?? c.source);
     const sentence = v.sentence ?? c.sentence;
     const exchanges = v.exchanges.map((e) => ({ request: e.request, response: e.response }));
+    const warning = c.tolerance !== undefined && !options.strict;
     return {
       ...base,
       source,
       sentence,
-      status: 'fail',
-      message: `received ${v.received}; docs say ${v.expected}${source ? ` (${source})` : ''}`,
+      status: warning ? 'warning' : 'fail',
+      message: `${warning ? 'tolerated: ' : ''}received ${v.received}; docs say ${v.expected}${source ? ` (${source})` : ''}`,
       runs: details.numRuns,
       received: v.received,
       expected: v.expected,

@@ -6,6 +6,7 @@ import type fc from 'fast-check';
 import type { SourceRef } from '../../generator/spec/ir.js';
 import type { Exchange } from '../certify/exchange.js';
 import type { Target } from '../certify/target.js';
+import type { Tolerance } from '../arbitraries/values.js';
 
 /** How the implementation differs from the docs, with the requests that show it. */
 export interface Violation {
@@ -28,6 +29,11 @@ export interface CheckCase<T = unknown> {
   sentence?: string;
   /** Set when the case cannot run against this spec or server; says why. */
   skip?: string;
+  /**
+   * Set when the docs' rule is broken only as a server may tolerate: a violation is then a `warning`
+   * result, which leaves the verdict `pass` unless the run is strict.
+   */
+  tolerance?: Tolerance;
   arbitrary: fc.Arbitrary<T>;
   /** Sends the requests for one generated value. Throws `TransientError` when no verdict is possible. */
   run(value: T): Promise<Violation | undefined>;

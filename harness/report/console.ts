@@ -6,7 +6,7 @@
 import type { CertifyReport, CheckResult } from './report.js';
 import { printable } from '../../generator/report/printable.js';
 
-const MARK: Record<CheckResult['status'], string> = { pass: '✓', fail: '✗', skipped: '-', inconclusive: '?' };
+const MARK: Record<CheckResult['status'], string> = { pass: '✓', fail: '✗', warning: '!', skipped: '-', inconclusive: '?' };
 
 const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max)}… (${s.length} characters)` : s);
 
@@ -26,13 +26,22 @@ function exchangeLines(ex: ExchangeLike): string[] {
 
 /** One line per case, for progress output. */
 export function formatProgress(r: CheckResult, done: number, total: number): string {
-  const what = r.status === 'pass' ? `${r.runs} runs` : r.status === 'fail' ? `failed at run ${r.runs}` : r.message;
+  const what =
+    r.status === 'pass'
+      ? `${r.runs} runs`
+      : r.status === 'fail'
+        ? `failed at run ${r.runs}`
+        : r.status === 'warning'
+          ? `tolerated at run ${r.runs}`
+          : r.message;
   return printable(`  ${MARK[r.status]} [${done}/${total}] ${r.id}  ${clip(what, 160)}`);
 }
 
-/** The full story of one failing case. */
+/** The full story of one failing case (or of a warning: the same story, marked as tolerated). */
 export function formatFailure(report: CertifyReport, r: CheckResult): string {
-  const out = [`${MARK.fail} ${report.operation} ${report.variant} · ${r.id}`];
+  const out = [
+    `${MARK[r.status]} ${report.operation} ${report.variant} · ${r.id}${r.status === 'warning' ? '  (tolerated: a warning, not a failure; --strict fails it)' : ''}`,
+  ];
   if (r.received === undefined) {
     out.push(`    ${r.message}`);
   } else {
@@ -59,16 +68,16 @@ export function formatSummary(report: CertifyReport): string {
   const secs = (report.stats.durationMs / 1000).toFixed(1);
   return (
     `docspec: certify ${report.kind} ${report.operation} ${report.variant} at ${report.target}: ${report.verdict} — ` +
-    `${count('pass')} passed, ${count('fail')} failed, ${count('skipped')} skipped, ${count('inconclusive')} inconclusive ` +
+    `${count('pass')} passed, ${count('fail')} failed, ${count('warning')} warnings, ${count('skipped')} skipped, ${count('inconclusive')} inconclusive ` +
     `(${report.runs} runs per case, ${report.stats.requests} requests, ${report.stats.retries} retries, ${secs} s; seed ${report.seed})`
   );
 }
 
-/** Failures and inconclusive cases in full, then the summary line. */
+/** Failures, warnings and inconclusive cases in full, then the summary line. */
 export function formatReport(report: CertifyReport): string {
   const parts: string[] = [];
   for (const r of report.checks) {
-    if (r.status === 'fail') parts.push(formatFailure(report, r));
+    if (r.status === 'fail' || r.status === 'warning') parts.push(formatFailure(report, r));
     else if (r.status === 'inconclusive') parts.push(`${MARK.inconclusive} ${report.operation} ${report.variant} · ${r.id}\n    ${r.message}`);
   }
   parts.push(formatSummary(report));

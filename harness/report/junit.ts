@@ -1,6 +1,7 @@
 /**
  * JUnit XML of a certify report, for CI test tabs: one testcase per case; a nonconformance is a
- * `<failure>`, an inconclusive case an `<error>`, a skipped case `<skipped>`. `detail` writes a failure's
+ * `<failure>`, an inconclusive case an `<error>`, a skipped case `<skipped>`. JUnit has no warning: a
+ * tolerated deviation passes, its story in `<system-out>` under a `warning` line. `detail` writes a failure's
  * body (default: the console's failure block; connector reports list their findings).
  */
 import { uniqueNames } from '../../generator/report/unique-names.js';
@@ -33,6 +34,7 @@ export function junitXml(report: CertifyReport, detail: (c: CheckResult) => stri
       if (c.status === 'fail') lines.push(`      <failure type="nonconformance" message="${xmlText(c.message)}">${xmlText(detail(c))}</failure>`);
       if (c.status === 'inconclusive') lines.push(`      <error type="inconclusive" message="${xmlText(c.message)}"/>`);
       if (c.status === 'skipped') lines.push(`      <skipped message="${xmlText(c.message)}"/>`);
+      if (c.status === 'warning') lines.push(`      <system-out>${xmlText(`warning: ${c.message}\n${detail(c)}`)}</system-out>`);
       lines.push('    </testcase>');
     }
   }

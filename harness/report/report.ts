@@ -1,7 +1,11 @@
 /** The certify report: the JSON of `--report` (DESIGN.md), and what the console and JUnit writers read. */
 
 export type Verdict = 'pass' | 'fail' | 'inconclusive';
-export type CheckStatus = 'pass' | 'fail' | 'skipped' | 'inconclusive';
+/**
+ * `warning`: the implementation breaks the letter of a rule in a way a server may tolerate (see TOLERANCES);
+ * listed in every report format, it leaves the verdict `pass` unless the run is strict.
+ */
+export type CheckStatus = 'pass' | 'fail' | 'warning' | 'skipped' | 'inconclusive';
 
 export interface CheckResult {
   /** Case id, e.g. `rejects-invalid/companyName/max-length`. */
@@ -39,6 +43,8 @@ export interface CertifyReport {
   variant: string;
   /** The base URL certified, or `in-process`. */
   target: string;
+  /** Tolerated deviations were failures (`--strict`), not warnings. */
+  strict?: boolean;
   checks: CheckResult[];
   stats: { requests: number; retries: number; durationMs: number };
 }

@@ -1,0 +1,120 @@
+/**
+ * What a reasonable server may tolerate is a warning, not a failure: a v1.0 user server lenient where Graph
+ * is (`"us"`, `"notAdult"`, a flag named twice) passes with those listed as warnings in every report format,
+ * and fails with `strict`. The values behind tolerances still break the generated validator's rule, and no
+ * tolerable value hides among the values every server must refuse.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { allowedValues } from '../../generator/spec/enum-values.js';
+import { brokenFamilies, toleratedFamilies } from '../../harness/arbitraries/body.js';
+import { certifyServer } from '../../harness/certify/certify-server.js';
+import { formatReport } from '../../harness/report/console.js';
+import { junitXml } from '../../harness/report/junit.js';
+import { lenientSteps } from '../implementations/servers/lenient.js';
+import { createUserService, REFERENCE_USER_ID } from '../implementations/servers/reference.js';
+import { loadSpec, VALIDATORS } from '../support/validators.js';
+
+const spec = loadSpec('v1.0');
+
+describe('tolerated families', () => {
+  it('v1.0: letter case and spaces of usageLocation and ageGroup, and a repeated password policy flag', () => {
+    expect(toleratedFamilies(spec).map((f) => f.id)).toEqual(
+      expect.arrayContaining([
+        'usageLocation/country-code/letter-case',
+        'usageLocation/country-code/whitespace',
+        'ageGroup/allowed-values/letter-case',
+        'ageGroup/allowed-values/whitespace',
+        'passwordPolicies/flag-set/repeated-flag',
+      ]),
+    );
+    const ageGroup = toleratedFamilies(spec).find((f) => f.id === 'ageGroup/allowed-values/letter-case')!;
+    expect(new Set(fc.sample(ageGroup.arbitrary, { numRuns: 300, seed: 3 }).map((c) => c.body.ageGroup))).toContain('notAdult');
+  });
+
+  it.each(VALIDATORS)('%s: the generated validator refuses every tolerated body, with the family rule at its path', (variant, validate) => {
+    const s = loadSpec(variant);
+    for (const f of toleratedFamilies(s))
+      for (const c of fc.sample(f.arbitrary, { numRuns: 30, seed: 4 })) {
+        const r = validate(c.body);
+        expect(r.valid, `${f.id} ${JSON.stringify(c.body)}`).toBe(false);
+        expect(r.valid ? [] : r.errors.map((e) => `${e.rule} ${e.path}`), f.id).toContain(`${c.rule} ${c.path}`);
+      }
+  });
+
+  it('no family every server must refuse holds another case, spacing or repetition of an allowed value', () => {
+    const fold = (s: string) => s.trim().toLowerCase();
+    for (const f of brokenFamilies(spec)) {
+      const p = spec.requestBody.properties.find((x) => x.name === f.target);
+      if (!p) continue;
+      const allowed = (allowedValues(p, spec.types)?.values ?? []).filter((v): v is string => typeof v === 'string').map(fold);
+      const flags = p.constraints.find((c) => c.kind === 'flagSet');
+      for (const c of fc.sample(f.arbitrary, { numRuns: 50, seed: 5 })) {
+        const v = c.body[f.target];
+        const values = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
+        for (const x of values) {
+          if (f.rule === 'country-code') expect(/^[A-Za-z]{2}$/.test(x.trim()), `${f.id} ${x}`).toBe(false);
+          if (f.rule === 'allowed-values') expect(allowed.includes(fold(x)), `${f.id} ${x}`).toBe(false);
+          if (flags?.kind === 'flagSet' && f.rule === flags.rule) {
+            const known = flags.values.map(fold);
+            expect(
+              x.split(',').every((part) => known.includes(fold(part))),
+              `${f.id} ${x}`,
+            ).toBe(false);
+          }
+        }
+      }
+    }
+  });
+});
+
+describe('a server lenient where Graph is', () => {
+  const WARNED = [
+    'rejects-invalid/usageLocation/country-code/letter-case',
+    'rejects-invalid/ageGroup/allowed-values/letter-case',
+    'rejects-invalid/passwordPolicies/flag-set/repeated-flag',
+  ];
+
+  async function certify(strict: boolean) {
+    const service = createUserService(lenientSteps(spec));
+    return certifyServer({ spec, handler: (r) => service.handle(r), userId: REFERENCE_USER_ID, seed: 31, runs: 30, strict });
+  }
+
+  it('passes, with each tolerance it accepts a warning in the console, JSON and JUnit reports', async () => {
+    const report = await certify(false);
+    expect(report.verdict).toBe('pass');
+    expect(report.strict).toBe(false);
+    const warned = report.checks.filter((c) => c.status === 'warning');
+    expect(warned.map((c) => c.id)).toEqual(expect.arrayContaining(WARNED));
+    // Nothing else is out of line: the lenient reading only widens what the docs' values mean.
+    expect(report.checks.filter((c) => c.status !== 'pass' && c.status !== 'warning')).toEqual([]);
+    for (const w of warned) {
+      expect(w.message).toMatch(/^tolerated: received 204/);
+      expect(w.source).toMatch(/user-update\.txt:\d+$/);
+    }
+    const console = formatReport(report);
+    for (const id of WARNED) expect(console).toContain(`! user-update v1.0 · ${id}  (tolerated: a warning, not a failure; --strict fails it)`);
+    expect(console).toMatch(/: pass — \d+ passed, 0 failed, \d+ warnings,/);
+    const json = JSON.parse(JSON.stringify(report)) as typeof report;
+    expect(json.checks.find((c) => c.id === WARNED[0])!.status).toBe('warning');
+    const junit = junitXml(report);
+    expect(junit).toContain('failures="0"');
+    expect(junit).toMatch(/<system-out>warning: tolerated: received 204/);
+  });
+
+  it('fails with strict, on exactly those cases', async () => {
+    const report = await certify(true);
+    expect(report.verdict).toBe('fail');
+    expect(report.strict).toBe(true);
+    const failed = report.checks.filter((c) => c.status === 'fail').map((c) => c.id);
+    expect(failed).toEqual(expect.arrayContaining(WARNED));
+    expect(failed.every((id) => toleratedFamilies(spec).some((f) => id === `rejects-invalid/${f.id}`))).toBe(true);
+  });
+
+  it('the reference server, which refuses them, has no warning', async () => {
+    const service = createUserService();
+    const report = await certifyServer({ spec, handler: (r) => service.handle(r), userId: REFERENCE_USER_ID, seed: 32, runs: 20, checks: ['rejects-invalid'] });
+    expect(report.checks.filter((c) => c.status !== 'pass')).toEqual([]);
+    expect(report.checks.filter((c) => c.id.endsWith('/letter-case')).length).toBeGreaterThan(1);
+  });
+});
