@@ -13,6 +13,7 @@ import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFECTS } from './implementations/servers/defects.js';
 import { type Listening, listen } from './implementations/servers/listen.js';
+import { lenientSteps } from './implementations/servers/lenient.js';
 import { createUserService, REFERENCE_USER_ID } from './implementations/servers/reference.js';
 import { ROOT } from './support/pages.js';
 
@@ -41,21 +42,39 @@ async function closedPort(): Promise<number> {
 
 let reference: Listening;
 let defective: Listening;
+let lenient: Listening;
 beforeAll(async () => {
   const service = createUserService();
   reference = await listen((r) => service.handle(r));
+  const graphLike = createUserService(lenientSteps(JSON.parse(readFileSync(join(ROOT, 'spec/user-update.v1.0.json'), 'utf8'))));
+  lenient = await listen((r) => graphLike.handle(r));
   const broken = createUserService(DEFECTS.find((d) => d.name === 'accepts-overlong-company-name')!.steps);
   defective = await listen((r) => broken.handle(r));
 });
 afterAll(async () => {
   await reference.close();
   await defective.close();
+  await lenient.close();
   rmSync(work, { recursive: true, force: true });
 });
 
 const base = (l: Listening) => ['--spec', 'spec/user-update.v1.0.json', '--base-url', `${l.origin}/v1.0`, '--user-id', REFERENCE_USER_ID];
 
 describe('docspec certify server', () => {
+  it('passes a server lenient where Graph is, listing the warnings; --strict fails it', async () => {
+    const args = [...base(lenient), '--runs', '10', '--seed', '5', '--check', 'rejects-invalid/usageLocation', '--quiet'];
+    const lax = await run(['certify', 'server', ...args]);
+    expect(lax.code, lax.stderr).toBe(0);
+    expect(lax.stdout).toContain('! user-update v1.0 · rejects-invalid/usageLocation/country-code/letter-case');
+    expect(lax.stdout).toMatch(/: pass — \d+ passed, 0 failed, 2 warnings,/);
+    const strict = await run(['certify', 'server', ...args, '--strict']);
+    expect(strict.code, strict.stderr).toBe(1);
+    expect(strict.stdout).toContain('✗ user-update v1.0 · rejects-invalid/usageLocation/country-code/letter-case');
+    expect(strict.stdout).toMatch(/: fail — \d+ passed, 2 failed, 0 warnings,/);
+    // The reproduction keeps the strictness that made the case fail.
+    expect(strict.stdout).toMatch(/docspec certify server .*--strict --seed/);
+  });
+
   it('passes the reference over loopback, writing the JSON report of DESIGN.md and JUnit XML', async () => {
     const report = join(work, 'pass.json');
     const junit = join(work, 'pass.xml');
