@@ -15,6 +15,9 @@ a wrong Content-Type, every documented address, and (when GET answers) that stat
   --spec FILE                 spec/<operation>.<variant>.json   (required)
   --base-url URL              service root with the version segment, e.g. http://127.0.0.1:8080/v1.0   (required)
   --user-id ID                an existing user the run may update (the {id} of the path)   (default: none; updates go to /me)
+  --param NAME=VALUE          a path parameter's value, by its name in the docs (repeatable), e.g.
+                              --param group-id=02bd9fd6-… for /groups/{group-id}; --user-id ID is --param id=ID
+                              (default: none)
   --user-principal-name UPN   its userPrincipalName, when GET does not return it   (default: as GET returns it)
   --token T                   bearer token, masked as *** in every output (default: $DOCSPEC_TOKEN, else a placeholder)
   --allow-remote              run against a server that is not this machine   (default: loopback only; the run
@@ -44,6 +47,7 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
       token: { type: 'string' },
       'allow-remote': { type: 'boolean' },
       strict: { type: 'boolean' },
+      param: { type: 'string', multiple: true },
     },
     'certify server',
   );
@@ -67,11 +71,12 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
       `the token (${values.token !== undefined ? '--token' : '$DOCSPEC_TOKEN'}) cannot be sent in an Authorization header: it holds a line break or a character outside Latin-1`,
     );
   }
+  const params = paramValues(values.param ?? []);
   const { runs, seed } = runsAndSeed(values);
   checkReportFiles(values);
   const spec = loadOperationSpec(values.spec);
   if (!isLoopback(url.hostname) && !values['allow-remote']) {
-    const plan = plannedRun(spec, values['user-id'], runs);
+    const plan = plannedRun(spec, { userId: values['user-id'], params }, runs);
     throw new UsageError(
       `${url.host} is not this machine: the run would send about ${plan.requests} requests (${plan.cases} cases × ${runs} runs), ` +
         `${spec.http.method}s with generated bodies among them, to ${spec.operation} there; give --allow-remote to run it`,
@@ -84,6 +89,7 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
       `--spec ${values.spec}`,
       `--base-url ${baseUrl}`,
       values['user-id'] ? `--user-id '${values['user-id']}'` : '',
+      ...Object.entries(params).map(([k, v]) => `--param '${k}=${v}'`),
       values.strict ? '--strict' : '',
       `--seed ${s}`,
       `--check '${caseId}'`,
@@ -97,6 +103,7 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
       spec,
       baseUrl,
       userId: values['user-id'],
+      params,
       userPrincipalName: values['user-principal-name'],
       token,
       runs,
@@ -116,6 +123,19 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
   else process.stdout.write(`${formatReport(report)}\n`);
   writeReports(report, values);
   return exitCodeOf(report);
+}
+
+/** `NAME=VALUE` pairs; a name twice or a pair without `=` is a usage error. */
+function paramValues(pairs: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--param must be NAME=VALUE, not "${pair}"`);
+    const name = pair.slice(0, eq).replace(/^\{|\}$/g, '');
+    if (Object.keys(out).some((k) => k.toLowerCase() === name.toLowerCase())) throw new UsageError(`--param ${name} is given twice`);
+    out[name] = pair.slice(eq + 1);
+  }
+  return out;
 }
 
 function isHeaderValue(value: string): boolean {

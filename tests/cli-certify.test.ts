@@ -182,6 +182,11 @@ describe('docspec certify server', () => {
       [['--spec', 'spec/user-update.v1.0.json', '--base-url', 'ftp://x'], /--base-url must be an http\(s\) URL/],
       [['--spec', 'spec/user-update.v1.0.json', '--base-url', 'http://127.0.0.1:1/v1.0', '--runs', '0'], /--runs must be an integer ≥ 1/],
       [['--spec', 'spec/user-update.v1.0.json'], /needs --base-url/],
+      [['--spec', 'spec/user-update.v1.0.json', '--base-url', 'http://127.0.0.1:1/v1.0', '--param', 'id'], /^docspec: --param must be NAME=VALUE, not "id"\n$/],
+      [
+        ['--spec', 'spec/user-update.v1.0.json', '--base-url', 'http://127.0.0.1:1/v1.0', '--param', 'group-id=x'],
+        /^docspec: spec\/user-update\.v1\.0\.json: --param group-id: no path of the spec has that parameter \(they have id, userPrincipalName\)\n$/,
+      ],
       // Another host is refused before any request, with what the run would have sent.
       [
         ['--spec', 'spec/user-update.v1.0.json', '--base-url', 'https://graph.microsoft.com/v1.0', '--user-id', 'x', '--runs', '10'],

@@ -12,7 +12,19 @@ import { tokenMasking } from '../report/redact.js';
 import { type CertifyReport, type CheckResult, verdictOf } from '../report/report.js';
 import { curlOf, describeResponse, jsonOf } from './exchange.js';
 import { runCases, selectCases } from './run-case.js';
-import { type Address, pathOf, primaryAddress, readRequest, type Target, updateRequest, versionSegment } from './target.js';
+import {
+  type Address,
+  addresses,
+  type ParamValues,
+  parameterNames,
+  primaryAddress,
+  readRequest,
+  resolve,
+  type Target,
+  updateRequest,
+  paramValue,
+  versionSegment,
+} from './target.js';
 import { DEFAULT_RETRY, fetchTransport, type RetryPolicy, type Send, TransientError, type TransportStats } from './transport.js';
 
 export interface CertifyServerOptions {
@@ -21,8 +33,10 @@ export interface CertifyServerOptions {
   baseUrl?: string;
   /** An in-process implementation, served through msw instead of a base URL. */
   handler?: InProcessHandler;
-  /** An existing resource the run may update (the `{id}` of the path). */
+  /** An existing resource the run may update (the `{id}` of the path; the user pages' alias of `params.id`). */
   userId?: string;
+  /** Path parameter values by name (`--param NAME=VALUE`), for paths with other or several parameters. */
+  params?: Record<string, string>;
   userPrincipalName?: string;
   /** Sent as `Authorization: Bearer <token>`. */
   token?: string;
@@ -55,7 +69,7 @@ async function probe(target: Target): Promise<Probe> {
   if (ex.response.status === 200 && typeof body === 'object' && body !== null && !Array.isArray(body)) {
     return { readable: true, initial: body as Record<string, unknown> };
   }
-  return { readable: false, reason: `GET ${ex.request.path} answered ${describeResponse(ex.response, 80)}` };
+  return { readable: false, status: ex.response.status, reason: `GET ${ex.request.path} answered ${describeResponse(ex.response, 80)}` };
 }
 
 /**
@@ -63,43 +77,80 @@ async function probe(target: Target): Promise<Probe> {
  * about how many requests they take (a stateful run sends a short sequence, counted as one). For the CLI's
  * line before it writes to a server that is not this machine.
  */
-export function plannedRun(spec: OperationSpec, userId: string | undefined, runs: number): { cases: number; requests: number } {
-  const address = primaryAddress(spec, userId);
-  if (!address) return { cases: 0, requests: 0 };
-  const offline = targetFor(spec, address, () => Promise.reject(new Error('planning sends nothing')), { userId });
+export function plannedRun(spec: OperationSpec, options: Pick<CertifyServerOptions, 'userId' | 'params'>, runs: number): { cases: number; requests: number } {
+  const found = addressFor(spec, options);
+  if ('missing' in found) return { cases: 0, requests: 0 };
+  const offline = targetFor(spec, found, () => Promise.reject(new Error('planning sends nothing')), options);
   const cases = casesOf(SERVER_CHECKS, { target: offline, probe: { readable: true, initial: {} } }).filter((c) => c.skip === undefined);
   return { cases: cases.length, requests: cases.length * runs };
 }
 
+/**
+ * The address the run uses and every parameter value, `--user-id` standing for the id (or for a
+ * one-parameter template's only parameter, whatever its name); or the parameters a usable address lacks.
+ */
+function addressFor(
+  spec: OperationSpec,
+  options: Pick<CertifyServerOptions, 'userId' | 'params'>,
+): { address: Address; values: ParamValues; path: string } | { missing: string[] } {
+  const values: Record<string, string> = { ...options.params };
+  if (options.userId !== undefined && paramValue(['id'], values) === undefined) values.id = options.userId;
+  const address = primaryAddress(spec, values, options.userId);
+  const first = addresses(spec)[0];
+  if (!address) return { missing: first ? first.params.map((n) => n[0]!) : [] };
+  if (options.userId !== undefined && address.params.length === 1 && paramValue(address.params[0]!, values) === undefined)
+    values[address.params[0]![0]!] = options.userId;
+  const at = resolve(address, values);
+  return 'missing' in at ? at : { address, values, path: at.path };
+}
+
 /** What every check addresses: the resource at `address`, reached through `send`. */
-function targetFor(spec: OperationSpec, address: Address, send: Send, options: Pick<CertifyServerOptions, 'token' | 'userId' | 'userPrincipalName'>): Target {
+function targetFor(
+  spec: OperationSpec,
+  found: { address: Address; values: ParamValues; path: string },
+  send: Send,
+  options: Pick<CertifyServerOptions, 'token' | 'userId' | 'userPrincipalName'>,
+): Target {
   return {
     spec,
     send,
     token: options.token ?? DEFAULT_TOKEN,
-    userId: options.userId,
+    userId: options.userId ?? paramValue(['id'], found.values),
     userPrincipalName: options.userPrincipalName,
-    primary: address,
-    primaryPath: pathOf(address.template, /\{/.test(address.template) ? options.userId : undefined),
+    params: found.values,
+    primary: found.address,
+    primaryPath: found.path,
   };
 }
 
 const casesOf = (registry: readonly ServerCheck[], ctx: CheckContext) => registry.flatMap((check) => check.cases.call(check, ctx));
 
+/** How the options name the values of an address: `--user-id "…"`, `--param group-id="…"`. */
+function named(address: Address, target: Target, userId: string | undefined): string {
+  return address.params
+    .map((names) => {
+      const value = paramValue(names, target.params)!;
+      return userId !== undefined && value === userId ? `--user-id ${JSON.stringify(value)}` : `--param ${names[0]}=${JSON.stringify(value)}`;
+    })
+    .join(' ');
+}
+
 /**
- * A run whose address names nothing would pass every negative case vacuously (a 404 is "a 4xx"): when
- * the addressed resource cannot be read and answers 404 to a GET and to an empty update alike, the run
- * stops before any case, naming the value that addresses nothing.
+ * A run whose address names nothing would pass every negative case vacuously (a 404 is "a 4xx"). The
+ * resource must be shown to exist: a GET reads it, or an empty update is accepted. Both answering 404 stops
+ * the run before any case, naming the values that address nothing; any other answer leaves the negative
+ * cases unrun (inconclusive), with this reason.
  */
-async function mustExist(target: Target, id: string | undefined): Promise<void> {
-  if (id === undefined || !/\{/.test(target.primary.template)) return;
-  const read = await target.send(readRequest(target));
-  if (read.response.status !== 404) return;
+async function mustExist(target: Target, read: Probe, userId: string | undefined): Promise<string | undefined> {
+  if (read.readable) return undefined;
   const update = await target.send(updateRequest(target, {}));
-  if (update.response.status !== 404) return;
-  throw new CertifyUsageError(
-    `--user-id ${JSON.stringify(id)} addresses nothing: GET and ${target.spec.http.method} ${target.primaryPath} both answered 404, so no case could tell a refused body from a missing resource`,
-  );
+  const s = update.response.status;
+  if (s >= 200 && s < 300) return undefined;
+  if (s === 404 && read.status === 404 && target.primary.params.length > 0)
+    throw new CertifyUsageError(
+      `${named(target.primary, target, userId)} addresses nothing: GET and ${target.spec.http.method} ${target.primaryPath} both answered 404, so no case could tell a refused body from a missing resource`,
+    );
+  return `no request reached an existing resource at ${target.primaryPath} (${read.reason ?? 'GET did not read it'}; an empty ${target.spec.http.method} answered ${describeResponse(update.response, 80)}), so a refusal there cannot be told from a missing resource`;
 }
 
 export async function certifyServer(options: CertifyServerOptions): Promise<CertifyReport> {
@@ -112,15 +163,24 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
   const runs = options.runs ?? DEFAULT_RUNS;
   if (!Number.isInteger(runs) || runs < 1) throw new CertifyUsageError(`runs must be a positive integer, not ${runs}`);
   const seed = options.seed ?? (Math.random() * 2 ** 31) | 0;
-  const address = primaryAddress(spec, options.userId);
-  if (!address) throw new CertifyUsageError(`${spec.http.paths.map((p) => p.template).join(', ') || 'the spec has no path'}: needs a user id (--user-id)`);
+  const known = parameterNames(spec);
+  for (const name of Object.keys(options.params ?? {}))
+    if (!known.some((k) => k.toLowerCase() === name.toLowerCase()))
+      throw new CertifyUsageError(
+        `--param ${name}: no path of the spec has that parameter (${known.length ? `they have ${known.join(', ')}` : 'they have none'})`,
+      );
+  const found = addressFor(spec, options);
+  if ('missing' in found)
+    throw new CertifyUsageError(
+      `${spec.http.paths.map((p) => p.template).join(', ') || 'the spec has no path'}: needs ${found.missing.map((n) => `--param ${n}=VALUE`).join(' ')}${found.missing.length === 1 && found.missing[0] === 'id' ? ' (or --user-id)' : ''}`,
+    );
 
   const started = performance.now();
   const stats: TransportStats = { requests: 0, retries: 0 };
   const inProcess = options.handler ? serveInProcess(options.handler, versionSegment(spec)) : undefined;
   const baseUrl = inProcess?.baseUrl ?? options.baseUrl!;
   const policy = { ...DEFAULT_RETRY, ...options.retry };
-  const target = targetFor(spec, address, fetchTransport(baseUrl, policy, stats), options);
+  const target = targetFor(spec, found, fetchTransport(baseUrl, policy, stats), options);
   // A token the caller gave is masked in every result and line the run reports.
   const { redact, onResult } = tokenMasking(options.token, options.onResult);
   const report = (checks: CheckResult[]): CertifyReport => ({
@@ -138,16 +198,21 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
 
   try {
     let ctx: CheckContext;
+    let unreached: string | undefined;
     try {
       // A short first contact: an unreachable server is reported in seconds, not after a full backoff.
       const first: Target = { ...target, send: fetchTransport(baseUrl, { ...policy, retries: Math.min(policy.retries, 3) }, stats) };
       ctx = { target, probe: await probe(first) };
-      if (!ctx.probe.readable) await mustExist(first, options.userId);
+      unreached = await mustExist(first, ctx.probe, options.userId);
     } catch (e) {
       if (!(e instanceof TransientError)) throw e;
       return report([{ id: 'reachable', check: 'reachable', status: 'inconclusive', message: `cannot reach ${baseUrl}: ${e.message}`, runs: 0 }]);
     }
-    const cases = selectCases(casesOf(options.registry ?? SERVER_CHECKS, ctx), options.checks);
+    const registry = options.registry ?? SERVER_CHECKS;
+    const negative = new Set(registry.filter((c) => c.negative).map((c) => c.id));
+    const cases = selectCases(casesOf(registry, ctx), options.checks).map((c) =>
+      unreached !== undefined && negative.has(c.check) && c.skip === undefined ? { ...c, inconclusive: unreached } : c,
+    );
     if (cases.length === 0) throw new CertifyUsageError(`no check matches ${options.checks?.join(', ')}`);
     const results = await runCases(
       cases,

@@ -51,6 +51,7 @@ export async function runCase(c: CheckCase, options: RunOptions): Promise<CheckR
 async function runTimed(c: CheckCase, options: RunOptions): Promise<CheckResult> {
   const base = { id: c.id, check: c.check, source: sourceText(c.source), sentence: c.sentence };
   if (c.skip !== undefined) return { ...base, status: 'skipped', message: c.skip, runs: 0 };
+  if (c.inconclusive !== undefined) return { ...base, status: 'inconclusive', message: c.inconclusive, runs: 0 };
   let last: Violation | undefined;
   let transient: TransientError | undefined;
   let shrinkEvaluations = 0;

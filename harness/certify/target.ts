@@ -9,11 +9,19 @@ import type { Send } from './transport.js';
 
 /** One documented way to address the resource: by `id`, by `userPrincipalName`, via `/me`, … */
 export interface Address {
-  /** The alternative's name (`id`, `userPrincipalName`), or the template itself when it has no parameter. */
+  /**
+   * The alternative's name (`id`, `userPrincipalName`), or the template itself when it has no parameter or
+   * several (`/groups/{group-id}/members/{member-id}`).
+   */
   form: string;
   template: string;
   source: SourceRef;
+  /** The names each `{…}` of the template answers to, in order (a one-parameter form: just its own). */
+  params: string[][];
 }
+
+/** Path parameter values by name (`--param NAME=VALUE`; `--user-id` is `id`), matched without letter case. */
+export type ParamValues = Readonly<Record<string, string>>;
 
 export interface Target {
   spec: OperationSpec;
@@ -23,40 +31,76 @@ export interface Target {
   userId?: string;
   /** Value for the `userPrincipalName` form, when known up front. */
   userPrincipalName?: string;
+  /** Every path parameter value given (`--param`), `id` included when `--user-id` was. */
+  params: ParamValues;
   /** The address most checks use: the id form when an id is given, else a parameterless template. */
   primary: Address;
   primaryPath: string;
 }
 
-const PARAM = /\{[^}]*\}/;
+/** The names a parameter answers to: its own, its alternatives, and the placeholder examples write. */
+function namesOf(param: PathTemplate['params'][number]): string[] {
+  // `id|userPrincipalName` names a segment with alternatives inside the spec; users give one alternative.
+  const own = param.name.includes('|') ? [] : [param.name];
+  const names = [...own, ...param.alternatives, ...(param.example ? [param.example.replace(/^\{|\}$/g, '')] : [])];
+  return [...new Set(names.map((n) => n.trim()).filter(Boolean))];
+}
 
-/** Every documented address: each alternative of a one-parameter template, and each parameterless template. */
+/**
+ * Every documented address: each alternative of a one-parameter template, each parameterless template, and
+ * each template with several parameters (addressed with every one of them given).
+ */
 export function addresses(spec: OperationSpec): Address[] {
   const out: Address[] = [];
   for (const p of spec.http.paths) {
-    if (p.params.length === 0) out.push({ form: p.template, template: p.template, source: p.source });
-    else if (p.params.length === 1) {
+    if (p.params.length === 1) {
       for (const alt of p.params[0]!.alternatives) {
-        if (!out.some((a) => a.form === alt)) out.push({ form: alt, template: p.template, source: p.source });
+        if (!out.some((a) => a.form === alt)) out.push({ form: alt, template: p.template, source: p.source, params: [[alt]] });
       }
-    }
+    } else if (!out.some((a) => a.form === p.template)) out.push({ form: p.template, template: p.template, source: p.source, params: p.params.map(namesOf) });
   }
   return out;
 }
 
-/** The template with its parameter replaced by a percent-encoded value. */
-export function pathOf(template: PathTemplate['template'], value?: string): string {
-  return value === undefined ? template : template.replace(PARAM, encodeURIComponent(value));
+/** Every name a path parameter of the spec answers to (for refusing a `--param` that names none). */
+export function parameterNames(spec: OperationSpec): string[] {
+  return [...new Set(spec.http.paths.flatMap((p) => p.params.flatMap(namesOf)))];
 }
 
-/** Picks the address checks use; undefined when the spec needs an id the caller did not give. */
-export function primaryAddress(spec: OperationSpec, userId: string | undefined): Address | undefined {
+/** The value given for a parameter known by any of `names`. */
+export function paramValue(names: readonly string[], values: ParamValues): string | undefined {
+  for (const n of names) for (const [k, v] of Object.entries(values)) if (k.toLowerCase() === n.toLowerCase()) return v;
+  return undefined;
+}
+
+/** The template with its parameters replaced, in order, by percent-encoded values (a missing one stays). */
+export function pathOf(template: PathTemplate['template'], ...values: (string | undefined)[]): string {
+  let i = 0;
+  return template.replace(/\{[^}]*\}/g, (m) => {
+    const v = values[i++];
+    return v === undefined ? m : encodeURIComponent(v);
+  });
+}
+
+/** The address's path with the given values, or the names of the parameters that have none. */
+export function resolve(address: Address, values: ParamValues): { path: string } | { missing: string[] } {
+  const found = address.params.map((names) => paramValue(names, values));
+  const missing = address.params.filter((_, i) => found[i] === undefined).map((names) => names[0]!);
+  return missing.length ? { missing } : { path: pathOf(address.template, ...found) };
+}
+
+/**
+ * Picks the address checks use: by id when an id is given (`--user-id` stays the user pages' alias, and
+ * addresses a one-parameter template whatever its parameter is named), else the first whose parameters all
+ * have values, else a parameterless one. Undefined when every address needs a value not given.
+ */
+export function primaryAddress(spec: OperationSpec, values: ParamValues, userId?: string): Address | undefined {
   const all = addresses(spec);
   if (userId !== undefined) {
-    const byId = all.find((a) => a.form === 'id') ?? all.find((a) => PARAM.test(a.template));
+    const byId = all.find((a) => a.form === 'id') ?? all.find((a) => a.params.length === 1);
     if (byId) return byId;
   }
-  return all.find((a) => !PARAM.test(a.template));
+  return all.find((a) => a.params.length > 0 && 'path' in resolve(a, values)) ?? all.find((a) => a.params.length === 0);
 }
 
 const documentedCache = new WeakMap<HeaderSpec[], Record<string, string>>();

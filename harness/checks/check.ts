@@ -29,6 +29,8 @@ export interface CheckCase<T = unknown> {
   sentence?: string;
   /** Set when the case cannot run against this spec or server; says why. */
   skip?: string;
+  /** Set when running the case could not tell anything (its address was not shown to exist): not run, reported inconclusive. */
+  inconclusive?: string;
   /**
    * Set when the docs' rule is broken only as a server may tolerate: a violation is then a `warning`
    * result, which leaves the verdict `pass` unless the run is strict.
@@ -42,6 +44,8 @@ export interface CheckCase<T = unknown> {
 /** What the harness learnt before the checks: whether GET reads the resource back, and its first state. */
 export interface Probe {
   readable: boolean;
+  /** The GET's status, when not readable. */
+  status?: number;
   /** Why not, when not readable. */
   reason?: string;
   /** The resource as the first GET returned it. */
@@ -56,6 +60,11 @@ export interface CheckContext {
 export interface ServerCheck {
   id: string;
   title: string;
+  /**
+   * Passes on a refusal (a 4xx): only meaningful where the resource is known to exist, since a 404 for a
+   * missing one is "a 4xx" too. Such cases do not run at an address no read or valid update reached.
+   */
+  negative?: boolean;
   // biome-ignore lint/suspicious/noExplicitAny: the registry holds cases of every check, each with its own input type
   cases(ctx: CheckContext): CheckCase<any>[];
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { validBody } from '../../arbitraries/body.js';
 import { validValue } from '../../arbitraries/values.js';
-import { addresses, pathOf, successResponse, updateRequest } from '../../certify/target.js';
+import { addresses, pathOf, resolve, successResponse, updateRequest, paramValue } from '../../certify/target.js';
 import { type CheckCase, type ServerCheck, skipped } from '../check.js';
 import { expectSuccess } from '../expect.js';
 
@@ -23,9 +23,14 @@ export const addressingCheck: ServerCheck = {
     return addresses(target.spec).map((a): CheckCase<[Record<string, unknown>, string | undefined]> => {
       const id = `${this.id}/${a.form.replace(/^\//, '')}`;
       const base = { id, check: this.id, title: this.title, source: a.source, sentence: `${target.spec.http.method} ${a.template}` };
-      const send = async (body: Record<string, unknown>, value?: string) =>
-        expectSuccess(await target.send(updateRequest(target, body, { path: pathOf(a.template, value) })), doc);
-      if (!/\{/.test(a.template)) return { ...base, arbitrary: fc.tuple(bodies, fc.constant(undefined)), run: ([body]) => send(body) };
+      const send = async (body: Record<string, unknown>, value?: string, path = pathOf(a.template, value)) =>
+        expectSuccess(await target.send(updateRequest(target, body, { path })), doc);
+      if (a.params.length === 0) return { ...base, arbitrary: fc.tuple(bodies, fc.constant(undefined)), run: ([body]) => send(body) };
+      if (a.params.length > 1) {
+        const at = resolve(a, target.params);
+        if ('missing' in at) return { ...skipped(this, `no value for ${at.missing.map((n) => `{${n}}`).join(', ')} (--param)`, a.source), id };
+        return { ...base, arbitrary: fc.tuple(bodies, fc.constant(undefined)), run: ([body]) => send(body, undefined, at.path) };
+      }
       if (a.form === 'id') {
         if (target.userId === undefined) return { ...skipped(this, 'no id given (--user-id)', a.source), id };
         return { ...base, arbitrary: fc.tuple(bodies, fc.constant(target.userId)), run: ([body, value]) => send(body, value) };
@@ -44,7 +49,9 @@ export const addressingCheck: ServerCheck = {
       if (a.form === 'userPrincipalName' && target.userPrincipalName !== undefined) {
         return { ...base, arbitrary: fc.tuple(bodies, fc.constant(target.userPrincipalName)), run: ([body, value]) => send(body, value) };
       }
-      return { ...skipped(this, `no value for {${a.form}}`, a.source), id };
+      const given = paramValue(a.params[0]!, target.params);
+      if (given !== undefined) return { ...base, arbitrary: fc.tuple(bodies, fc.constant(given)), run: ([body, value]) => send(body, value) };
+      return { ...skipped(this, `no value for {${a.form}} (--param ${a.form}=VALUE)`, a.source), id };
     });
   },
 };

@@ -9,6 +9,7 @@ const WRONG_TYPES = ['text/plain', 'application/xml', 'application/x-www-form-ur
 /** The page documents `Content-Type: application/json`; a body declared as anything else is refused. */
 export const contentTypeCheck: ServerCheck = {
   id: 'content-type',
+  negative: true,
   title: 'a body sent with another Content-Type is refused with a 4xx',
   cases({ target }) {
     const header = target.spec.headers.find((h) => /^content-type$/i.test(h.name));

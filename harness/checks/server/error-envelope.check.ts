@@ -10,6 +10,7 @@ import { expectErrorEnvelope } from '../expect.js';
  */
 export const errorEnvelopeCheck: ServerCheck = {
   id: 'error-envelope',
+  negative: true,
   title: 'error responses carry { error: { code, message } }',
   cases({ target }) {
     const requests = fc.oneof(

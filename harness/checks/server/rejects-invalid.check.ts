@@ -11,6 +11,7 @@ import { expectClientError } from '../expect.js';
  */
 export const rejectsInvalidCheck: ServerCheck = {
   id: 'rejects-invalid',
+  negative: true,
   title: 'a body that breaks one documented constraint is refused with a 4xx',
   cases({ target }) {
     const toCase = (f: BrokenFamily): CheckCase<BrokenCase> => ({

@@ -1,0 +1,113 @@
+/**
+ * Path parameters by name (`--param NAME=VALUE`): a path with two parameters is certified with both given;
+ * a missing or unknown one stops the run with one line naming it; values that address nothing stop it
+ * before any case rather than letting every negative case pass on a 404.
+ */
+import { describe, expect, it } from 'vitest';
+import type { OperationSpec } from '../../generator/spec/ir.js';
+import { certifyServer } from '../../harness/certify/certify-server.js';
+import { createUserService, REFERENCE_USER_ID } from '../implementations/servers/reference.js';
+import { loadSpec } from '../support/validators.js';
+
+const GROUP = '02bd9fd6-8f93-4758-87c3-1fb73740a315';
+
+/** v1.0 Update user, as if documented only at `/groups/{group-id}/owners/{user-id}` (an owner of a group). */
+function ownerSpec(): OperationSpec {
+  const spec = structuredClone(loadSpec('v1.0'));
+  const source = spec.http.paths[0]!.source;
+  spec.http.paths = [
+    {
+      template: '/groups/{group-id}/owners/{user-id}',
+      params: [
+        { name: 'group-id', alternatives: ['group-id'] },
+        { name: 'user-id', alternatives: ['user-id'] },
+      ],
+      origin: 'http-request',
+      source,
+    },
+  ];
+  return spec;
+}
+
+/** The reference user service behind the owners path of one group: another group is not found. */
+function ownersOf(group: string) {
+  const service = createUserService();
+  const seen: string[] = [];
+  const handler = (request: Request) => {
+    const url = new URL(request.url);
+    seen.push(`${request.method} ${url.pathname}`);
+    const m = /^\/v1\.0\/groups\/([^/]+)\/owners\/([^/]+)$/.exec(url.pathname);
+    if (!m || decodeURIComponent(m[1]!) !== group)
+      return Promise.resolve(Response.json({ error: { code: 'Request_ResourceNotFound', message: 'no such group' } }, { status: 404 }));
+    url.pathname = `/v1.0/users/${m[2]}`;
+    return service.handle(new Request(url, request));
+  };
+  return { handler, seen };
+}
+
+describe('path parameters by name', () => {
+  it('certifies a path with two parameters, every request at the path the values make', async () => {
+    const { handler, seen } = ownersOf(GROUP);
+    const report = await certifyServer({ spec: ownerSpec(), handler, params: { 'group-id': GROUP, 'user-id': REFERENCE_USER_ID }, runs: 10, seed: 3 });
+    expect(report.checks.filter((c) => c.status !== 'pass')).toEqual([]);
+    expect(report.verdict).toBe('pass');
+    expect(report.checks.some((c) => c.id.startsWith('rejects-invalid/'))).toBe(true);
+    expect(new Set(seen.map((s) => s.split('?')[0]!.replace(/^\w+ /, '')))).toEqual(new Set([`/v1.0/groups/${GROUP}/owners/${REFERENCE_USER_ID}`]));
+  });
+
+  it('a missing value stops the run with the parameters it needs', async () => {
+    const { handler } = ownersOf(GROUP);
+    await expect(certifyServer({ spec: ownerSpec(), handler, params: { 'group-id': GROUP }, runs: 1 })).rejects.toThrow(
+      /^\/groups\/\{group-id\}\/owners\/\{user-id\}: needs --param group-id=VALUE --param user-id=VALUE$/,
+    );
+  });
+
+  it('a name no path has stops the run, listing the names there are', async () => {
+    const { handler } = ownersOf(GROUP);
+    await expect(certifyServer({ spec: ownerSpec(), handler, params: { 'group-id': GROUP, 'user-id': 'x', team: 'y' }, runs: 1 })).rejects.toThrow(
+      '--param team: no path of the spec has that parameter (they have group-id, user-id)',
+    );
+  });
+
+  it('values that address nothing stop the run before any case, naming them', async () => {
+    const { handler, seen } = ownersOf(GROUP);
+    await expect(certifyServer({ spec: ownerSpec(), handler, params: { 'group-id': 'no-such-group', 'user-id': REFERENCE_USER_ID }, runs: 5 })).rejects.toThrow(
+      `--param group-id="no-such-group" --param user-id="${REFERENCE_USER_ID}" addresses nothing: GET and PATCH /groups/no-such-group/owners/${REFERENCE_USER_ID} both answered 404`,
+    );
+    expect(seen).toHaveLength(2);
+  });
+
+  it('--user-id still addresses a one-parameter path whatever its parameter is named', async () => {
+    const spec = structuredClone(loadSpec('v1.0'));
+    spec.http.paths = [{ ...spec.http.paths[0]!, template: '/users/{user-id}', params: [{ name: 'user-id', alternatives: ['user-id'] }] }];
+    const service = createUserService();
+    const report = await certifyServer({
+      spec,
+      handler: (r) => service.handle(r),
+      userId: REFERENCE_USER_ID,
+      runs: 5,
+      seed: 4,
+      checks: ['success-status', 'addressing'],
+    });
+    expect(report.checks.map((c) => [c.id, c.status])).toEqual([
+      ['success-status', 'pass'],
+      ['addressing/user-id', 'pass'],
+    ]);
+  });
+});
+
+describe('no case passes at an address nothing showed to exist', () => {
+  it('a server that refuses every request leaves the negative cases inconclusive, not passed', async () => {
+    const spec = loadSpec('v1.0');
+    const refuse = () => Promise.resolve(Response.json({ error: { code: 'BadRequest', message: 'no' } }, { status: 400 }));
+    const report = await certifyServer({ spec, handler: refuse, userId: REFERENCE_USER_ID, runs: 3, seed: 5 });
+    expect(report.verdict).toBe('fail');
+    const negative = report.checks.filter((c) => ['rejects-invalid', 'error-envelope', 'content-type'].includes(c.check));
+    expect(negative.length).toBeGreaterThan(10);
+    for (const c of negative) {
+      expect(c.status, c.id).toBe('inconclusive');
+      expect(c.message).toMatch(/^no request reached an existing resource at \/users\/87d349ed-[^ ]+ \(GET .* answered 400 .*; an empty PATCH answered 400/);
+    }
+    expect(report.checks.find((c) => c.id === 'success-status')!.status).toBe('fail');
+  });
+});
