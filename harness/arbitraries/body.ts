@@ -53,9 +53,18 @@ function modes(spec: OperationSpec): Property[][] {
 }
 
 /** Bodies of `props`, each naming every property a "Required." binds on this method. */
+/**
+ * A property's valid values in a body; a Required one never null: "Required." may well mean a value, and a
+ * valid case must hold under any reading.
+ */
+function bodyValue(p: Property, ctx: ArbContext): fc.Arbitrary<unknown> {
+  const values = validValue(p, ctx);
+  return bindingRequired(p, ctx.spec.http.method) ? values.filter((v) => v !== null) : values;
+}
+
 function recordOf(props: Property[], ctx: ArbContext): fc.Arbitrary<Record<string, unknown>> {
   const model: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const p of props) model[p.name] = validValue(p, ctx);
+  for (const p of props) model[p.name] = bodyValue(p, ctx);
   const requiredKeys = props.filter((p) => bindingRequired(p, ctx.spec.http.method)).map((p) => p.name);
   return fc.record(model, { requiredKeys });
 }
@@ -150,6 +159,25 @@ function buildFamilies(spec: OperationSpec): BrokenFamily[] {
       }
     }
   }
+  // A body without a property a "Required." binds on this method (create and action bodies).
+  for (const mode of modes(spec)) {
+    const entries = entriesOf(mode, ctx);
+    for (const p of mode) {
+      const r = bindingRequired(p, spec.http.method);
+      if (!r) continue;
+      add({
+        rule: r.rule,
+        target: p.name,
+        source: r.source,
+        sentence: r.sentence,
+        arbitrary: smallBase(
+          mode.filter((q) => q !== p),
+          entries,
+          spec.http.method,
+        ).map((body) => ({ body, rule: r.rule, path: pointer(p.name), target: p.name })),
+      });
+    }
+  }
   const props = spec.requestBody.properties;
   for (const g of ownRequestGroups(spec)) {
     const members = props.filter((p) => g.members.includes(p.name));
@@ -183,7 +211,7 @@ function buildFamilies(spec: OperationSpec): BrokenFamily[] {
 
 /** Each property's valid values as `[name, value]` entries. */
 function entriesOf(props: Property[], ctx: ArbContext): Map<string, fc.Arbitrary<[string, unknown]>> {
-  return new Map(props.map((p) => [p.name, validValue(p, ctx).map((v): [string, unknown] => [p.name, v])]));
+  return new Map(props.map((p) => [p.name, bodyValue(p, ctx).map((v): [string, unknown] => [p.name, v])]));
 }
 
 /**

@@ -5,8 +5,11 @@
  */
 import { specProblems } from '../../generator/spec/spec-problems.js';
 import type { OperationSpec } from '../../generator/spec/ir.js';
-import type { CheckContext, Probe, ServerCheck } from '../checks/check.js';
+import { type CheckContext, type Probe, type ServerCheck, skipped } from '../checks/check.js';
+import fc from 'fast-check';
+import { smallValidBody } from '../arbitraries/body.js';
 import { SERVER_CHECKS } from '../checks/server/registry.js';
+import { operationKind } from './operation-kind.js';
 import { type InProcessHandler, serveInProcess } from '../msw/in-process.js';
 import { tokenMasking } from '../report/redact.js';
 import { type CertifyReport, type CheckResult, verdictOf } from '../report/report.js';
@@ -123,7 +126,14 @@ function targetFor(
   };
 }
 
-const casesOf = (registry: readonly ServerCheck[], ctx: CheckContext) => registry.flatMap((check) => check.cases.call(check, ctx));
+/** Each check's cases, or one skipped case saying why the check does not apply to this kind of operation. */
+function casesOf(registry: readonly ServerCheck[], ctx: CheckContext) {
+  const kind = operationKind(ctx.target.spec);
+  return registry.flatMap((check) => {
+    const applies = kind === undefined ? `docspec does not certify ${ctx.target.spec.http.method}` : check.kinds[kind];
+    return applies === true ? check.cases.call(check, ctx) : [skipped(check, applies)];
+  });
+}
 
 /** How the options name the values of an address: `--user-id "…"`, `--param group-id="…"`. */
 function named(address: Address, target: Target, userId: string | undefined): string {
@@ -141,16 +151,22 @@ function named(address: Address, target: Target, userId: string | undefined): st
  * the run before any case, naming the values that address nothing; any other answer leaves the negative
  * cases unrun (inconclusive), with this reason.
  */
-async function mustExist(target: Target, read: Probe, userId: string | undefined): Promise<string | undefined> {
+async function mustExist(target: Target, read: Probe, userId: string | undefined, seed: number): Promise<string | undefined> {
   if (read.readable) return undefined;
-  const update = await target.send(updateRequest(target, {}));
-  const s = update.response.status;
+  const kind = operationKind(target.spec);
+  const why = `no request reached an existing resource at ${target.primaryPath} (${read.reason ?? 'GET did not read it'}`;
+  // Trying the operation itself would remove the resource it is meant to show.
+  if (kind === 'delete') return `${why}), so a refusal there cannot be told from a missing resource`;
+  // An empty update changes nothing; a create or an action needs a body its page allows.
+  const body = kind === 'update' ? {} : fc.sample(smallValidBody(target.spec), { numRuns: 1, seed })[0];
+  const tried = await target.send(updateRequest(target, body));
+  const s = tried.response.status;
   if (s >= 200 && s < 300) return undefined;
   if (s === 404 && read.status === 404 && target.primary.params.length > 0)
     throw new CertifyUsageError(
       `${named(target.primary, target, userId)} addresses nothing: GET and ${target.spec.http.method} ${target.primaryPath} both answered 404, so no case could tell a refused body from a missing resource`,
     );
-  return `no request reached an existing resource at ${target.primaryPath} (${read.reason ?? 'GET did not read it'}; an empty ${target.spec.http.method} answered ${describeResponse(update.response, 80)}), so a refusal there cannot be told from a missing resource`;
+  return `${why}; ${kind === 'update' ? 'an empty' : 'a valid'} ${target.spec.http.method} answered ${describeResponse(tried.response, 80)}), so a refusal there cannot be told from a missing resource`;
 }
 
 export async function certifyServer(options: CertifyServerOptions): Promise<CertifyReport> {
@@ -163,6 +179,7 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
   const runs = options.runs ?? DEFAULT_RUNS;
   if (!Number.isInteger(runs) || runs < 1) throw new CertifyUsageError(`runs must be a positive integer, not ${runs}`);
   const seed = options.seed ?? (Math.random() * 2 ** 31) | 0;
+  if (!operationKind(spec)) throw new CertifyUsageError(`docspec certifies GET, POST, PATCH, PUT and DELETE; the page documents ${spec.http.method}`);
   const known = parameterNames(spec);
   for (const name of Object.keys(options.params ?? {}))
     if (!known.some((k) => k.toLowerCase() === name.toLowerCase()))
@@ -203,16 +220,17 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
       // A short first contact: an unreachable server is reported in seconds, not after a full backoff.
       const first: Target = { ...target, send: fetchTransport(baseUrl, { ...policy, retries: Math.min(policy.retries, 3) }, stats) };
       ctx = { target, probe: await probe(first) };
-      unreached = await mustExist(first, ctx.probe, options.userId);
+      unreached = await mustExist(first, ctx.probe, options.userId, seed);
     } catch (e) {
       if (!(e instanceof TransientError)) throw e;
       return report([{ id: 'reachable', check: 'reachable', status: 'inconclusive', message: `cannot reach ${baseUrl}: ${e.message}`, runs: 0 }]);
     }
     const registry = options.registry ?? SERVER_CHECKS;
     const negative = new Set(registry.filter((c) => c.negative).map((c) => c.id));
-    const cases = selectCases(casesOf(registry, ctx), options.checks).map((c) =>
-      unreached !== undefined && negative.has(c.check) && c.skip === undefined ? { ...c, inconclusive: unreached } : c,
-    );
+    const cases = selectCases(casesOf(registry, ctx), options.checks)
+      .map((c) => (unreached !== undefined && negative.has(c.check) && c.skip === undefined ? { ...c, inconclusive: unreached } : c))
+      // What destroys the resource runs after everything that needs it.
+      .sort((a, b) => Number(a.destructive === true) - Number(b.destructive === true));
     if (cases.length === 0) throw new CertifyUsageError(`no check matches ${options.checks?.join(', ')}`);
     const results = await runCases(
       cases,

@@ -5,6 +5,7 @@
 import { successResponse as documentedSuccess } from '../../generator/spec/responses.js';
 import type { HeaderSpec, OperationSpec, PathTemplate, ResponseSpec, SourceRef } from '../../generator/spec/ir.js';
 import type { HttpRequest } from './exchange.js';
+import { sendsBody } from './operation-kind.js';
 import type { Send } from './transport.js';
 
 /** One documented way to address the resource: by `id`, by `userPrincipalName`, via `/me`, … */
@@ -141,10 +142,16 @@ function withHeaders(base: Record<string, string>, changes: Record<string, strin
   return out;
 }
 
-/** The documented update request with `body` as JSON. */
+/**
+ * The documented request with `body` as JSON, for an operation that sends one (see `sendsBody`); a GET, a
+ * DELETE or a body-less action goes without a body or a Content-Type.
+ */
 export function updateRequest(t: Target, body: unknown, options: RequestOptions = {}): HttpRequest {
-  const headers = withHeaders({ Authorization: `Bearer ${t.token}`, ...documentedHeaders(t.spec.headers) }, options.headers);
-  return { method: t.spec.http.method, path: options.path ?? t.primaryPath, headers, body: JSON.stringify(body) };
+  const withBody = sendsBody(t.spec);
+  const documented = documentedHeaders(t.spec.headers);
+  const base = withBody ? documented : Object.fromEntries(Object.entries(documented).filter(([k]) => !/^content-type$/i.test(k)));
+  const headers = withHeaders({ Authorization: `Bearer ${t.token}`, ...base }, options.headers);
+  return { method: t.spec.http.method, path: options.path ?? t.primaryPath, headers, ...(withBody ? { body: JSON.stringify(body) } : {}) };
 }
 
 /** A GET of the resource, selecting `keys` (Graph returns only a default set without `$select`). */

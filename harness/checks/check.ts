@@ -7,6 +7,7 @@ import type { SourceRef } from '../../generator/spec/ir.js';
 import type { Exchange } from '../certify/exchange.js';
 import type { Target } from '../certify/target.js';
 import type { Tolerance } from '../arbitraries/values.js';
+import type { OperationKind } from '../certify/operation-kind.js';
 
 /** How the implementation differs from the docs, with the requests that show it. */
 export interface Violation {
@@ -29,6 +30,8 @@ export interface CheckCase<T = unknown> {
   sentence?: string;
   /** Set when the case cannot run against this spec or server; says why. */
   skip?: string;
+  /** The case changes the resource for good (a DELETE): it runs once, after every other case. */
+  destructive?: boolean;
   /** Set when running the case could not tell anything (its address was not shown to exist): not run, reported inconclusive. */
   inconclusive?: string;
   /**
@@ -60,6 +63,8 @@ export interface CheckContext {
 export interface ServerCheck {
   id: string;
   title: string;
+  /** Per kind of operation: `true` when the check applies, else why not (shown as the skip reason). */
+  kinds: { readonly [K in OperationKind]: true | string };
   /**
    * Passes on a refusal (a 4xx): only meaningful where the resource is known to exist, since a 404 for a
    * missing one is "a 4xx" too. Such cases do not run at an address no read or valid update reached.

@@ -1,5 +1,6 @@
 /** Shared expectations on one exchange: the documented success response, a client error, the error envelope. */
-import type { ResponseSpec } from '../../generator/spec/ir.js';
+import { type Contract, validateWith } from '../../generator/emit/runtime.js';
+import type { ResponseSpec, SourceRef } from '../../generator/spec/ir.js';
 import { describeResponse, type Exchange, jsonOf } from '../certify/exchange.js';
 import type { Violation } from './check.js';
 
@@ -15,6 +16,31 @@ export function expectSuccess(ex: Exchange, doc: ResponseSpec): Violation | unde
   if (!doc.bodyType && response.text !== '') return { received: describeResponse(response), expected: promise, exchanges: [ex] };
   if (doc.bodyType && !isObject(jsonOf(response))) return { received: describeResponse(response), expected: promise, exchanges: [ex] };
   return undefined;
+}
+
+/** `file:line` (a contract's citation) as a source position. */
+function sourceAt(at: string): SourceRef | undefined {
+  const i = at.lastIndexOf(':');
+  const line = Number(at.slice(i + 1));
+  return i > 0 && Number.isInteger(line) ? { file: at.slice(0, i), line, column: 1 } : undefined;
+}
+
+/**
+ * A success body held to the documented resource type (JSON types, nullability, enums, formats of its page,
+ * in response mode: more properties than documented are fine). The violation cites the line of the rule.
+ */
+export function expectResourceBody(ex: Exchange, contract: Contract | undefined, doc: ResponseSpec): Violation | undefined {
+  const body = jsonOf(ex.response);
+  if (!contract || !isObject(body)) return undefined;
+  const result = validateWith(contract, body);
+  if (result.valid) return undefined;
+  const e = result.errors[0]!;
+  return {
+    received: `${describeResponse(ex.response, 120)}: at ${e.path || '/'}, ${e.message}`,
+    expected: `a ${doc.bodyType}${doc.bodyCollection ? ' collection' : ''} as its page documents it`,
+    source: sourceAt(e.source),
+    exchanges: [ex],
+  };
 }
 
 /** A 4xx status (`statuses` narrows it, e.g. to 401). */

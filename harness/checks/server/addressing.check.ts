@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { bindingRequired } from '../../../generator/spec/enforced.js';
 import { validBody } from '../../arbitraries/body.js';
 import { validValue } from '../../arbitraries/values.js';
 import { addresses, pathOf, resolve, successResponse, updateRequest, paramValue } from '../../certify/target.js';
@@ -13,12 +14,21 @@ import { expectSuccess } from '../expect.js';
  */
 export const addressingCheck: ServerCheck = {
   id: 'addressing',
-  title: 'every documented address of the resource accepts the update',
+  title: 'every documented address of the resource accepts the request',
+  kinds: {
+    read: true,
+    create: true,
+    update: true,
+    action: true,
+    delete: 'deleting through one address removes the resource for the others',
+  },
   cases({ target }) {
     const doc = successResponse(target.spec);
     if (!doc) return [skipped(this, 'the page documents no success response')];
-    const bodies = validBody(target.spec).map(({ userPrincipalName: _, ...rest }) => rest);
     const upnProperty = target.spec.requestBody.properties.find((p) => p.name === 'userPrincipalName');
+    // The user principal name is left alone (it addresses the user), unless the body must carry it (a create).
+    const keepUpn = upnProperty !== undefined && bindingRequired(upnProperty, target.spec.http.method) !== undefined;
+    const bodies = keepUpn ? validBody(target.spec) : validBody(target.spec).map(({ userPrincipalName: _, ...rest }) => rest);
     const principalNames = upnProperty ? validValue(upnProperty, { spec: target.spec, depth: 0 }).filter((v): v is string => typeof v === 'string') : undefined;
     return addresses(target.spec).map((a): CheckCase<[Record<string, unknown>, string | undefined]> => {
       const id = `${this.id}/${a.form.replace(/^\//, '')}`;

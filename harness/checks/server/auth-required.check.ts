@@ -11,6 +11,7 @@ const BAD_AUTHORIZATION = [undefined, '', 'Bearer', 'Bearer ', 'Basic dXNlcjpwYX
 export const authRequiredCheck: ServerCheck = {
   id: 'auth-required',
   title: 'a request without a bearer token is refused with 401',
+  kinds: { read: true, create: true, update: true, action: true, delete: true },
   cases({ target }) {
     const header = target.spec.headers.find((h) => /^authorization$/i.test(h.name));
     if (!header?.required) return [skipped(this, 'the page does not require an Authorization header')];

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { validBody } from '../../arbitraries/body.js';
 import { updateRequest } from '../../certify/target.js';
+import { sendsBody } from '../../certify/operation-kind.js';
 import { type ServerCheck, skipped } from '../check.js';
 import { expectClientError } from '../expect.js';
 
@@ -10,9 +11,11 @@ const WRONG_TYPES = ['text/plain', 'application/xml', 'application/x-www-form-ur
 export const contentTypeCheck: ServerCheck = {
   id: 'content-type',
   negative: true,
+  kinds: { read: 'the request has no body', create: true, update: true, action: true, delete: 'the request has no body' },
   title: 'a body sent with another Content-Type is refused with a 4xx',
   cases({ target }) {
     const header = target.spec.headers.find((h) => /^content-type$/i.test(h.name));
+    if (!sendsBody(target.spec)) return [skipped(this, 'the request has no body')];
     if (!header || !/application\/json/i.test(header.value)) return [skipped(this, 'the page documents no JSON Content-Type')];
     return [
       {

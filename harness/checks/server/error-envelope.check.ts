@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { brokenBody } from '../../arbitraries/body.js';
+import { sendsBody } from '../../certify/operation-kind.js';
 import { successResponse, updateRequest } from '../../certify/target.js';
 import type { ServerCheck } from '../check.js';
 import { expectErrorEnvelope } from '../expect.js';
@@ -11,12 +12,16 @@ import { expectErrorEnvelope } from '../expect.js';
 export const errorEnvelopeCheck: ServerCheck = {
   id: 'error-envelope',
   negative: true,
+  kinds: { read: true, create: true, update: true, action: true, delete: true },
   title: 'error responses carry { error: { code, message } }',
   cases({ target }) {
-    const requests = fc.oneof(
-      brokenBody(target.spec).map((c) => updateRequest(target, c.body)),
-      fc.constant(updateRequest(target, {}, { headers: { Authorization: undefined } })),
-    );
+    const noToken = fc.constant(updateRequest(target, {}, { headers: { Authorization: undefined } }));
+    const requests = sendsBody(target.spec)
+      ? fc.oneof(
+          brokenBody(target.spec).map((c) => updateRequest(target, c.body)),
+          noToken,
+        )
+      : noToken;
     return [
       {
         id: this.id,

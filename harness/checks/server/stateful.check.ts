@@ -107,6 +107,13 @@ class Read implements fc.AsyncCommand<Model, Real> {
 export const statefulCheck: ServerCheck = {
   id: 'stateful',
   title: 'updates read back as sent, and what a body leaves out or a refused update touches stays unchanged',
+  kinds: {
+    read: 'a read changes nothing to read back',
+    create: 'each create makes a new resource: its body is checked by success-status',
+    update: true,
+    action: 'what an action changes is not a property the docs list',
+    delete: 'a deleted resource has no state; success-status reads it back as gone',
+  },
   cases({ target, probe }) {
     const doc = successResponse(target.spec);
     if (!doc) return [skipped(this, 'the page documents no success response')];

@@ -1,7 +1,8 @@
 /**
- * A conformant implementation of v1.0 "Update user" (and GET on the same paths), written the way a user of
- * docspec would: fetch-style, an in-memory store, and the generated validator for request bodies. Each step
- * is a replaceable function, so a seeded defect (defects.ts) swaps exactly one.
+ * A conformant implementation of v1.0 "Update user" (and GET and DELETE on the same paths, and POST to
+ * `/users` creating one with the Required properties of "Create user"), written the way a user of docspec
+ * would: fetch-style, an in-memory store, and the generated validator for request bodies. Each step is a
+ * replaceable function, so a seeded defect (defects.ts) swaps exactly one.
  */
 import type { ValidationIssue } from '../../../generated/runtime.js';
 import { type RequestBody, validateRequestBody } from '../../../generated/user-update/v1.0.js';
@@ -99,6 +100,9 @@ export function seedStore(): Store {
   };
 }
 
+/** What "Create user" marks Required: a POST /users without one is refused. */
+export const CREATE_REQUIRED = ['accountEnabled', 'displayName', 'mailNickname', 'passwordProfile', 'userPrincipalName'];
+
 export interface UserService {
   store: Store;
   handle(request: Request): Promise<Response>;
@@ -106,11 +110,13 @@ export interface UserService {
 
 /** Paths after the version segment: `/users/{id}` or `/me`. */
 const ROUTE = /^\/[^/]+\/(?:users\/([^/]+)|me)$/;
+const COLLECTION = /^\/[^/]+\/users$/;
 
 export function createUserService(overrides: Partial<Steps> = {}, store: Store = seedStore()): UserService {
   const s: Steps = { ...referenceSteps, ...overrides };
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
+    if (COLLECTION.test(url.pathname) && request.method === 'POST') return create(request);
     const route = ROUTE.exec(url.pathname);
     if (!route) return s.error(404, 'Request_ResourceNotFound', `No route for ${url.pathname}`);
     const me = s.authenticate(request.headers.get('authorization'), store);
@@ -130,7 +136,21 @@ export function createUserService(overrides: Partial<Steps> = {}, store: Store =
       const keys = select ? select.split(',') : Object.keys(user);
       return Response.json(Object.fromEntries(keys.filter((k) => k in user).map((k) => [k, user[k]])));
     }
+    if (request.method === 'DELETE') {
+      store.users.delete(id);
+      return new Response(null, { status: 204, statusText: 'No Content' });
+    }
     if (request.method !== 'PATCH') return s.error(405, 'Request_BadRequest', `${request.method} is not supported.`);
+    const body = await bodyOf(request);
+    if (body instanceof Response) return body;
+    store.users.set(id, s.apply(user, body));
+    return s.updated(store.users.get(id)!);
+  }
+  /**
+   * A valid JSON body, or the error response that refuses it. `creating`: the update page's own-request
+   * groups ("must be updated in their own request") do not apply.
+   */
+  async function bodyOf(request: Request, creating = false): Promise<(RequestBody & Record<string, unknown>) | Response> {
     if (!s.acceptsContentType(request.headers.get('content-type')))
       return s.error(415, 'Request_UnsupportedMediaType', 'Content-Type must be application/json.');
     let body: unknown;
@@ -139,13 +159,23 @@ export function createUserService(overrides: Partial<Steps> = {}, store: Store =
     } catch {
       return s.error(400, 'Request_BadRequest', 'The body is not valid JSON.');
     }
-    const problems = s.validate(body);
+    const problems = s.validate(body).filter((p) => !(creating && p.rule === 'own-request'));
     if (problems.length > 0) {
       const p = problems[0]!;
       return s.error(400, 'Request_BadRequest', `Invalid value at ${p.path}: ${p.message}`);
     }
-    store.users.set(id, s.apply(user, body as RequestBody & Record<string, unknown>));
-    return s.updated(store.users.get(id)!);
+    return body as RequestBody & Record<string, unknown>;
+  }
+  async function create(request: Request): Promise<Response> {
+    if (s.authenticate(request.headers.get('authorization'), store) === undefined)
+      return s.error(401, 'InvalidAuthenticationToken', 'Access token is empty or not a bearer token.');
+    const body = await bodyOf(request, true);
+    if (body instanceof Response) return body;
+    const missing = CREATE_REQUIRED.find((k) => body[k] === undefined || body[k] === null);
+    if (missing) return s.error(400, 'Request_BadRequest', `${missing} is required to create a user.`);
+    const id = crypto.randomUUID();
+    store.users.set(id, s.apply({ id }, body));
+    return Response.json(store.users.get(id), { status: 201, statusText: 'Created' });
   }
   return { store, handle };
 }
