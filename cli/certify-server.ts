@@ -4,9 +4,11 @@ import { formatReport } from '../harness/report/console.js';
 import type { CertifyReport } from '../harness/report/report.js';
 import { exitCodeOf, progress, RUN_OPTIONS, runsAndSeed, checkReportFiles, writeReports } from './certify-common.js';
 import { parseOptions, UsageError } from './io.js';
+import { dryRun } from './certify-plan.js';
 import { loadOperationSpec } from './load-spec.js';
 
 export const CERTIFY_SERVER_HELP = `Usage: docspec certify server --spec FILE --base-url URL [options]
+       docspec certify server --spec FILE|DIR --dry-run [options]
 
 Sends property-based requests generated from the spec to a running server and checks each answer against
 the docs: the success response, a 4xx for each broken constraint, the error body, 401 without a token,
@@ -25,6 +27,10 @@ a wrong Content-Type, every documented address, and (when GET answers) that stat
   --strict                    fail what a server may tolerate (another letter case of an allowed value,
                               a flag named twice, spaces around a value)   (default: those are warnings,
                               listed in every report, and leave the verdict pass)
+  --dry-run                   send nothing: print, per operation, the cases the run would make, the first
+                              request of each, the parameters it needs values for, and why an operation
+                              cannot be certified; --spec may then be a folder of specs (--report writes
+                              the plan as JSON)   (default: off)
   --runs N                    runs per case (default ${DEFAULT_RUNS})
   --seed S                    fast-check seed: same seed, same requests (default: random, printed)
   --check ID                  run only cases with this id or id prefix (repeatable)   (default: all)
@@ -48,6 +54,7 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
       'allow-remote': { type: 'boolean' },
       strict: { type: 'boolean' },
       param: { type: 'string', multiple: true },
+      'dry-run': { type: 'boolean' },
     },
     'certify server',
   );
@@ -57,6 +64,7 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
   }
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (try: docspec certify server --help)`);
   if (!values.spec) throw new UsageError('certify server needs --spec FILE');
+  if (values['dry-run']) return dryRun(values.spec, { userId: values['user-id'], params: paramValues(values.param ?? []), ...runsAndSeed(values) }, values);
   if (!values['base-url']) throw new UsageError('certify server needs --base-url URL (the service root, e.g. http://127.0.0.1:8080/v1.0)');
   const baseUrl = values['base-url'];
   if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) throw new UsageError(`--base-url must be an http(s) URL, not "${baseUrl}"`);
@@ -126,7 +134,7 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
 }
 
 /** `NAME=VALUE` pairs; a name twice or a pair without `=` is a usage error. */
-function paramValues(pairs: string[]): Record<string, string> {
+export function paramValues(pairs: string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const pair of pairs) {
     const eq = pair.indexOf('=');

@@ -1,12 +1,10 @@
 /** `docspec openapi` and `docspec json-schema`: specs as an OpenAPI document or a request-body JSON Schema. */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { requestBodySchema } from '../generator/emit/json-schema.js';
 import { openApiExport } from '../generator/emit/openapi.js';
 import { countBySeverity, formatDiagnostic } from '../generator/spec/format-diagnostics.js';
-import type { Diagnostic, OperationSpec } from '../generator/spec/ir.js';
+import type { Diagnostic } from '../generator/spec/ir.js';
 import { parseOptions, UsageError, writeOutput } from './io.js';
-import { loadOperationSpec, loadSpec } from './load-spec.js';
+import { loadOperationSpec, specsAt } from './load-spec.js';
 
 export const OPENAPI_HELP = `Usage: docspec openapi --spec FILE|DIR [--spec …] [options]
 
@@ -47,27 +45,6 @@ Exit codes: 0 written · 2 bad usage or unreadable input`;
 function help(values: { help?: boolean }, text: string): boolean {
   if (values.help) process.stdout.write(`${text}\n`);
   return values.help === true;
-}
-
-/** The operation specs a `--spec` names: the file, or every `*.json` operation spec in the folder. */
-function specsAt(path: string): OperationSpec[] {
-  let folder = false;
-  try {
-    folder = statSync(path).isDirectory();
-  } catch {
-    // Not there: loading it names the problem.
-  }
-  if (!folder) return [loadOperationSpec(path)];
-  const files = readdirSync(path)
-    .filter((f) => f.endsWith('.json'))
-    .sort();
-  // A folder may hold connector specs and the schema beside the operation specs: those are not operations.
-  const specs = files
-    .filter((f) => f !== 'spec.schema.json')
-    .map((f) => loadSpec(join(path, f)))
-    .filter((s): s is OperationSpec => s.kind === 'operation');
-  if (!specs.length) throw new UsageError(`${path}: no operation spec (*.json) in this folder`);
-  return specs;
 }
 
 export function openApiCommand(args: string[]): number {

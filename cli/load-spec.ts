@@ -2,6 +2,8 @@
  * Reads a spec file for the commands that consume one (certify, drift): JSON syntax errors and shape errors
  * (against spec/spec.schema.json) become one line naming the file, line and column.
  */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { findNodeAtLocation, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { type OperationSpec, SPEC_FORMAT_VERSION, type Spec } from '../generator/spec/ir.js';
@@ -61,4 +63,25 @@ export function loadOperationSpec(file: string): OperationSpec {
   if (spec.kind !== 'operation')
     throw new UsageError(`${file}:1:1: a ${spec.kind} spec; this command needs an operation spec (spec/<operation>.<variant>.json)`);
   return spec;
+}
+
+/** The operation specs a `--spec` names: the file, or every `*.json` operation spec in the folder. */
+export function specsAt(path: string): OperationSpec[] {
+  let folder = false;
+  try {
+    folder = statSync(path).isDirectory();
+  } catch {
+    // Not there: loading it names the problem.
+  }
+  if (!folder) return [loadOperationSpec(path)];
+  const files = readdirSync(path)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+  // A folder may hold connector specs and the schema beside the operation specs: those are not operations.
+  const specs = files
+    .filter((f) => f !== 'spec.schema.json')
+    .map((f) => loadSpec(join(path, f)))
+    .filter((s): s is OperationSpec => s.kind === 'operation');
+  if (!specs.length) throw new UsageError(`${path}: no operation spec (*.json) in this folder`);
+  return specs;
 }

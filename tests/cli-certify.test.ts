@@ -60,6 +60,33 @@ afterAll(async () => {
 
 const base = (l: Listening) => ['--spec', 'spec/user-update.v1.0.json', '--base-url', `${l.origin}/v1.0`, '--user-id', REFERENCE_USER_ID];
 
+describe('docspec certify server --dry-run', () => {
+  it('plans one operation without a server: each case, its runs and the first request it would send', async () => {
+    const r = await run(['certify', 'server', '--spec', 'spec/user-update.v1.0.json', '--dry-run', '--user-id', 'u-1', '--runs', '7', '--seed', '3']);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^✓ user-update v1\.0 \(update PATCH \/users\/u-1\): (\d+) cases, about \d+ requests$/);
+    const cases = Number(/: (\d+) cases/.exec(lines[0]!)![1]);
+    expect(lines.filter((l) => / ×7 {2}e\.g\. /.test(l))).toHaveLength(cases);
+    // Every case has its first request; the stateful one starts with a read.
+    expect(r.stdout).toMatch(/^ {4}rejects-invalid\/companyName\/max-length ×7 {2}e\.g\. PATCH \/users\/u-1 \{.*"companyName":"/m);
+    expect(r.stdout).toMatch(/^ {4}stateful ×7 {2}e\.g\. GET \/users\/u-1\?\$select=/m);
+  });
+
+  it('plans a folder: a line per operation and the share by method, with the plan as JSON', async () => {
+    const plan = join(work, 'plan.json');
+    const r = await run(['certify', 'server', '--spec', 'spec', '--dry-run', '--report', plan]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^docspec: dry run of 4 operations, nothing sent: 4 planned \(100\.0%\) — PATCH 4\/4$/m);
+    const json = JSON.parse(readFileSync(plan, 'utf8')) as { operations: { operation: string; variant: string; cases: unknown[] }[] };
+    expect(json.operations.map((o) => o.variant).sort()).toEqual(['beta', 'intune', 'localtest', 'v1.0']);
+    // --param and --user-id address one operation, not a folder.
+    const mixed = await run(['certify', 'server', '--spec', 'spec', '--dry-run', '--user-id', 'x']);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toMatch(/^docspec: --user-id and --param address one operation/);
+  });
+});
+
 describe('docspec certify server', () => {
   it('passes a server lenient where Graph is, listing the warnings; --strict fails it', async () => {
     const args = [...base(lenient), '--runs', '10', '--seed', '5', '--check', 'rejects-invalid/usageLocation', '--quiet'];

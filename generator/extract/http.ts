@@ -102,7 +102,65 @@ export function readHeaders(page: PageModel): HeaderSpec[] {
   return out;
 }
 
-const STATUS = /\b(\d{3})\s+([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*)\s+(?:response code|status code)/g;
+/** HTTP's reason phrases: a number followed by its own phrase is a status, in whatever letter case. */
+const REASONS: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted',
+  203: 'Non-Authoritative Information',
+  204: 'No Content',
+  206: 'Partial Content',
+  207: 'Multi-Status',
+  301: 'Moved Permanently',
+  302: 'Found',
+  303: 'See Other',
+  304: 'Not Modified',
+  307: 'Temporary Redirect',
+  308: 'Permanent Redirect',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  410: 'Gone',
+  412: 'Precondition Failed',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  416: 'Range Not Satisfiable',
+  422: 'Unprocessable Entity',
+  423: 'Locked',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  503: 'Service Unavailable',
+  507: 'Insufficient Storage',
+};
+
+/**
+ * `204 No Content` (any letter case, with or without "response code" after it), or `207 status code`:
+ * the number must be followed by its own reason phrase or by "response code" / "status code", so "returns
+ * 200 items" is no status.
+ */
+const STATUS = /\b([1-5]\d\d)\s+([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0,3})/g;
+
+function statusAt(m: RegExpMatchArray): { status: number; statusText: string; length: number } | undefined {
+  const status = Number(m[1]);
+  const words = m[2]!.split(/\s+/);
+  const reason = REASONS[status];
+  if (reason) {
+    const n = reason.split(' ').length;
+    const said = words.slice(0, n).join(' ');
+    if (said.toLowerCase() === reason.toLowerCase()) {
+      // "204 No Content response code": the phrase and the words that name it as a status.
+      const tail = /^\s+(?:response|status)\s+code\b/i.exec(m[2]!.slice(m[2]!.indexOf(said) + said.length));
+      return { status, statusText: said, length: m[1]!.length + 1 + m[2]!.indexOf(said) + said.length + (tail?.[0].length ?? 0) };
+    }
+  }
+  const bare = /^(?:response|status)\s+code\b/i.exec(m[2]!);
+  return bare ? { status, statusText: reason ?? '', length: m[0].indexOf(m[2]!) + bare[0].length } : undefined;
+}
 const BODY_SENTENCE = /\b(?:an? |the )?(?:updated |new )?(\w+) object in the response body\b/i;
 const COLLECTION_SENTENCE = /\bcollection of (?:\[)?(\w+)(?:\])? objects in the response body\b/i;
 /** What follows a status and scopes it: "when the object is already a member of the group". */
@@ -116,14 +174,17 @@ const CONDITION = /^\W*(?:response code\s*)?((?:when|if|for|in case)\b[^.]*?)\s*
  */
 export function readResponses(page: PageModel): ResponseSpec[] {
   const out: ResponseSpec[] = [];
-  for (const b of allBlocks(sectionBlocks(page, /^Responses?$/i))) {
+  for (const b of allBlocks(sectionBlocks(page, /^Responses?(?: body)?$/i))) {
     if (b.kind !== 'paragraph') continue;
     for (const s of sentencesOf(b)) {
-      const matches = [...s.text.matchAll(STATUS)];
+      const matches = [...s.text.matchAll(STATUS)].flatMap((m) => {
+        const at = statusAt(m);
+        return at ? [{ ...at, index: m.index ?? 0 }] : [];
+      });
       matches.forEach((m, i) => {
         const source: SourceRef = { file: b.pos.file, line: s.line, column: s.column };
-        const r: ResponseSpec = { status: Number(m[1]), statusText: m[2]!, source };
-        const after = s.text.slice((m.index ?? 0) + m[0].length, matches[i + 1]?.index ?? s.text.length);
+        const r: ResponseSpec = { status: m.status, statusText: m.statusText, source };
+        const after = s.text.slice(m.index + m.length, matches[i + 1]?.index ?? s.text.length);
         const condition = CONDITION.exec(after.replace(/[—–]\s*except\b.*$/i, ''))?.[1];
         if (condition) r.condition = condition.replace(/[\s,;:—–-]+$/, '');
         // The body the sentence promises belongs to its first (unconditional) status.

@@ -86,6 +86,11 @@ export function extractOperation(page: PageModel, options: ExtractOptions = {}):
 
   const http = readHttpRequest(page);
   const examples = readExamples(page, diagnostics);
+  // A Response section that states no success status leaves it to the example response's status line.
+  if (!responses.some((r) => r.status >= 200 && r.status < 400)) {
+    const shown = examples.find((e) => e.response?.status !== undefined && e.response.status >= 200 && e.response.status < 400)?.response;
+    if (shown) responses.unshift({ status: shown.status!, statusText: shown.startLine.replace(/^HTTP\/[\d.]+\s+\d{3}\s*/i, ''), source: shown.source });
+  }
   const stated = http.method ?? examples.find((e) => e.request?.method)?.request?.method;
   const method = stated ?? 'PATCH';
   if (!stated)

@@ -9,7 +9,7 @@ import { type CheckContext, type Probe, type ServerCheck, skipped } from '../che
 import fc from 'fast-check';
 import { smallValidBody } from '../arbitraries/body.js';
 import { SERVER_CHECKS } from '../checks/server/registry.js';
-import { operationKind } from './operation-kind.js';
+import { notCertifiable, operationKind } from './operation-kind.js';
 import { type InProcessHandler, serveInProcess } from '../msw/in-process.js';
 import { tokenMasking } from '../report/redact.js';
 import { type CertifyReport, type CheckResult, verdictOf } from '../report/report.js';
@@ -92,7 +92,7 @@ export function plannedRun(spec: OperationSpec, options: Pick<CertifyServerOptio
  * The address the run uses and every parameter value, `--user-id` standing for the id (or for a
  * one-parameter template's only parameter, whatever its name); or the parameters a usable address lacks.
  */
-function addressFor(
+export function addressFor(
   spec: OperationSpec,
   options: Pick<CertifyServerOptions, 'userId' | 'params'>,
 ): { address: Address; values: ParamValues; path: string } | { missing: string[] } {
@@ -108,7 +108,7 @@ function addressFor(
 }
 
 /** What every check addresses: the resource at `address`, reached through `send`. */
-function targetFor(
+export function targetFor(
   spec: OperationSpec,
   found: { address: Address; values: ParamValues; path: string },
   send: Send,
@@ -127,7 +127,7 @@ function targetFor(
 }
 
 /** Each check's cases, or one skipped case saying why the check does not apply to this kind of operation. */
-function casesOf(registry: readonly ServerCheck[], ctx: CheckContext) {
+export function casesOf(registry: readonly ServerCheck[], ctx: CheckContext) {
   const kind = operationKind(ctx.target.spec);
   return registry.flatMap((check) => {
     const applies = kind === undefined ? `docspec does not certify ${ctx.target.spec.http.method}` : check.kinds[kind];
@@ -179,7 +179,8 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
   const runs = options.runs ?? DEFAULT_RUNS;
   if (!Number.isInteger(runs) || runs < 1) throw new CertifyUsageError(`runs must be a positive integer, not ${runs}`);
   const seed = options.seed ?? (Math.random() * 2 ** 31) | 0;
-  if (!operationKind(spec)) throw new CertifyUsageError(`docspec certifies GET, POST, PATCH, PUT and DELETE; the page documents ${spec.http.method}`);
+  const cannot = notCertifiable(spec);
+  if (cannot) throw new CertifyUsageError(cannot);
   const known = parameterNames(spec);
   for (const name of Object.keys(options.params ?? {}))
     if (!known.some((k) => k.toLowerCase() === name.toLowerCase()))

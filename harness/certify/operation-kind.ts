@@ -44,3 +44,17 @@ export function sendsBody(spec: OperationSpec): boolean {
   // A PATCH with no property table still sends a (possibly empty) JSON object; a POST action with none sends nothing.
   return kind === 'update' || spec.requestBody.properties.length > 0;
 }
+
+/** A request body that is a file's bytes, not JSON: `Content-Type: image/jpeg`, a PUT of `/content`. */
+const FILE_BODY = /^\s*(?:image|audio|video|text|multipart)\/|^\s*application\/(?:zip|octet-stream|pdf)/i;
+
+/** Why docspec cannot certify an implementation of the operation at all, if it cannot. */
+export function notCertifiable(spec: OperationSpec): string | undefined {
+  if (!operationKind(spec)) return `docspec certifies GET, POST, PATCH, PUT and DELETE; the page documents ${spec.http.method}`;
+  if (!spec.http.paths.length) return 'the page states no path';
+  const type = spec.headers.find((h) => /^content-type$/i.test(h.name) && FILE_BODY.test(h.value));
+  if (type) return `the request body is ${type.value.split(/[.\s]/)[0]}, not JSON`;
+  if (spec.http.method !== 'GET' && spec.http.method !== 'DELETE' && spec.http.paths.every((p) => /\/(?:content|\$value)$/.test(p.template)))
+    return "the request body is a file's content, not JSON";
+  return undefined;
+}

@@ -96,7 +96,7 @@ describe('a create (POST)', () => {
   });
 
   it('fails a server that accepts a create without a Required property', async () => {
-    const { handler } = service(async (request, response) => {
+    const { handler } = service(async (_request, response) => {
       if (response.status !== 400) return response;
       const message = ((await response.clone().json()) as { error: { message: string } }).error.message;
       return message.startsWith('displayName is required') ? Response.json({ id: 'x' }, { status: 201 }) : response;
@@ -106,7 +106,7 @@ describe('a create (POST)', () => {
   });
 
   it('fails a server whose new resource does not hold what was sent', async () => {
-    const { handler } = service(async (request, response) => {
+    const { handler } = service(async (_request, response) => {
       if (response.status !== 201) return response;
       const { displayName: _, ...rest } = (await response.json()) as Record<string, unknown>;
       return Response.json(rest, { status: 201 });
