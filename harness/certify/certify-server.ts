@@ -3,17 +3,17 @@
  * URL (real HTTP) or an in-process handler (through msw) and returns the report. Pure apart from the
  * network; the CLI prints and writes it.
  */
+import fc from 'fast-check';
 import { specProblems } from '../../generator/spec/spec-problems.js';
 import type { OperationSpec } from '../../generator/spec/ir.js';
-import { type CheckContext, type Probe, type ServerCheck, skipped } from '../checks/check.js';
-import fc from 'fast-check';
 import { smallValidBody } from '../arbitraries/body.js';
+import { type CheckContext, type Probe, type ServerCheck, skipped } from '../checks/check.js';
 import { SERVER_CHECKS } from '../checks/server/registry.js';
-import { notCertifiable, operationKind } from './operation-kind.js';
 import { type InProcessHandler, serveInProcess } from '../msw/in-process.js';
 import { tokenMasking } from '../report/redact.js';
 import { type CertifyReport, type CheckResult, verdictOf } from '../report/report.js';
 import { curlOf, describeResponse, jsonOf } from './exchange.js';
+import { notCertifiable, operationKind } from './operation-kind.js';
 import { runCases, selectCases } from './run-case.js';
 import {
   type Address,
@@ -23,9 +23,9 @@ import {
   primaryAddress,
   readRequest,
   resolve,
+  paramValue,
   type Target,
   updateRequest,
-  paramValue,
   versionSegment,
 } from './target.js';
 import { DEFAULT_RETRY, fetchTransport, type RetryPolicy, type Send, TransientError, type TransportStats } from './transport.js';

@@ -68,6 +68,21 @@ describe('a read (GET)', () => {
     expect(seen.filter((s) => s.startsWith('GET')).every((s) => s.endsWith(' - '))).toBe(true);
   });
 
+  it('addresses the user by id, by the userPrincipalName the first read returned, and via /me', async () => {
+    const byEither = operation('GET', '/users/{id | userPrincipalName}', 200, 'OK', 'user');
+    byEither.http.paths[0]!.params = [{ name: 'id|userPrincipalName', alternatives: ['id', 'userPrincipalName'] }];
+    byEither.http.paths.push({ template: '/me', params: [], origin: 'example', source: byEither.http.paths[0]!.source });
+    const { handler, seen } = service();
+    const report = await certifyServer({ spec: byEither, handler, userId: REFERENCE_USER_ID, runs: 3, seed: 8, checks: ['addressing'] });
+    expect(report.checks.map((c) => [c.id, c.status])).toEqual([
+      ['addressing/id', 'pass'],
+      ['addressing/userPrincipalName', 'pass'],
+      ['addressing/me', 'pass'],
+    ]);
+    // Reads only: nothing was updated to address the user by name.
+    expect(seen.every((s) => s.startsWith('GET'))).toBe(true);
+  });
+
   it("fails a server whose body breaks the resource type, citing the property's row", async () => {
     const { handler } = service(async (request, response) => {
       if (request.method !== 'GET' || response.status !== 200) return response;

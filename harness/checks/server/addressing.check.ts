@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { bindingRequired } from '../../../generator/spec/enforced.js';
 import { validBody } from '../../arbitraries/body.js';
 import { validValue } from '../../arbitraries/values.js';
-import { addresses, pathOf, resolve, successResponse, updateRequest, paramValue } from '../../certify/target.js';
+import { operationKind } from '../../certify/operation-kind.js';
+import { addresses, paramValue, pathOf, resolve, successResponse, updateRequest } from '../../certify/target.js';
 import { type CheckCase, type ServerCheck, skipped } from '../check.js';
 import { expectSuccess } from '../expect.js';
 
@@ -22,7 +23,7 @@ export const addressingCheck: ServerCheck = {
     action: true,
     delete: 'deleting through one address removes the resource for the others',
   },
-  cases({ target }) {
+  cases({ target, probe }) {
     const doc = successResponse(target.spec);
     if (!doc) return [skipped(this, 'the page documents no success response')];
     const upnProperty = target.spec.requestBody.properties.find((p) => p.name === 'userPrincipalName');
@@ -45,7 +46,8 @@ export const addressingCheck: ServerCheck = {
         if (target.userId === undefined) return { ...skipped(this, 'no id given (--user-id)', a.source), id };
         return { ...base, arbitrary: fc.tuple(bodies, fc.constant(target.userId)), run: ([body, value]) => send(body, value) };
       }
-      if (a.form === 'userPrincipalName' && principalNames) {
+      // Setting a generated name first takes an update; any other operation uses the name the server has.
+      if (a.form === 'userPrincipalName' && principalNames && operationKind(target.spec) === 'update') {
         return {
           ...base,
           arbitrary: fc.tuple(bodies, principalNames),
@@ -56,8 +58,10 @@ export const addressingCheck: ServerCheck = {
           },
         };
       }
-      if (a.form === 'userPrincipalName' && target.userPrincipalName !== undefined) {
-        return { ...base, arbitrary: fc.tuple(bodies, fc.constant(target.userPrincipalName)), run: ([body, value]) => send(body, value) };
+      // The name given, or the one the first read returned.
+      const known = target.userPrincipalName ?? (typeof probe.initial?.userPrincipalName === 'string' ? probe.initial.userPrincipalName : undefined);
+      if (a.form === 'userPrincipalName' && known !== undefined) {
+        return { ...base, arbitrary: fc.tuple(bodies, fc.constant(known)), run: ([body, value]) => send(body, value) };
       }
       const given = paramValue(a.params[0]!, target.params);
       if (given !== undefined) return { ...base, arbitrary: fc.tuple(bodies, fc.constant(given)), run: ([body, value]) => send(body, value) };
