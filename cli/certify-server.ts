@@ -22,6 +22,8 @@ a wrong Content-Type, every documented address, and (when GET answers) that stat
                               (default: none)
   --user-principal-name UPN   its userPrincipalName, when GET does not return it   (default: as GET returns it)
   --token T                   bearer token, masked as *** in every output (default: $DOCSPEC_TOKEN, else a placeholder)
+  --header NAME:VALUE         a header every request carries, e.g. an API gateway's key (repeatable); its
+                              value is masked as *** in every output like the token   (default: none)
   --allow-remote              run against a server that is not this machine   (default: loopback only; the run
                               sends generated updates, so another host is refused with what it would send)
   --strict                    fail what a server may tolerate (another letter case of an allowed value,
@@ -54,6 +56,7 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
       'allow-remote': { type: 'boolean' },
       strict: { type: 'boolean' },
       param: { type: 'string', multiple: true },
+      header: { type: 'string', multiple: true },
       'dry-run': { type: 'boolean' },
     },
     'certify server',
@@ -80,6 +83,7 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
     );
   }
   const params = paramValues(values.param ?? []);
+  const headers = headerValues(values.header ?? []);
   const { runs, seed } = runsAndSeed(values);
   checkReportFiles(values);
   const spec = loadOperationSpec(values.spec);
@@ -98,6 +102,8 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
       `--base-url ${baseUrl}`,
       values['user-id'] ? `--user-id '${values['user-id']}'` : '',
       ...Object.entries(params).map(([k, v]) => `--param '${k}=${v}'`),
+      // Masked with the rest of the results: the line shows `--header 'Name: ***'`.
+      ...Object.entries(headers).map(([k, v]) => `--header '${k}: ${v}'`),
       values.strict ? '--strict' : '',
       `--seed ${s}`,
       `--check '${caseId}'`,
@@ -112,6 +118,7 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
       baseUrl,
       userId: values['user-id'],
       params,
+      headers,
       userPrincipalName: values['user-principal-name'],
       token,
       runs,
@@ -131,6 +138,24 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
   else process.stdout.write(`${formatReport(report)}\n`);
   writeReports(report, values);
   return exitCodeOf(report);
+}
+
+/**
+ * `NAME:VALUE` headers. Authorization and Content-Type are the run's own (the token, and the checks that
+ * vary them), so they are refused here, as are values no header can carry. No message repeats a value.
+ */
+function headerValues(pairs: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of pairs) {
+    const colon = pair.indexOf(':');
+    const name = pair.slice(0, colon).trim();
+    if (colon <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new UsageError('--header must be NAME:VALUE with a header name before the colon');
+    if (/^(authorization|content-type)$/i.test(name)) throw new UsageError(`--header ${name}: the run sets it itself (give a token with --token)`);
+    const value = pair.slice(colon + 1).trim();
+    if (!isHeaderValue(value)) throw new UsageError(`--header ${name}: the value holds a line break or a character outside Latin-1`);
+    out[name] = value;
+  }
+  return out;
 }
 
 /** `NAME=VALUE` pairs; a name twice or a pair without `=` is a usage error. */

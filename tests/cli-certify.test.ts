@@ -118,6 +118,34 @@ describe('docspec certify server', () => {
     expect(xml).not.toContain('<failure');
   });
 
+  it('sends --header with every request and shows its value nowhere, not even in the reproductions', async () => {
+    const key = 'gw-9f8e7d6c5b4a';
+    const report = join(work, 'header.json');
+    const junit = join(work, 'header.xml');
+    const r = await run([
+      'certify',
+      'server',
+      ...base(defective),
+      '--header',
+      `X-Api-Key: ${key}`,
+      '--seed',
+      '4',
+      '--runs',
+      '10',
+      '--check',
+      'rejects-invalid/companyName',
+      '--report',
+      report,
+      '--junit',
+      junit,
+      '--quiet',
+    ]);
+    expect(r.code, r.stderr).toBe(1);
+    for (const out of [r.stdout, r.stderr, readFileSync(report, 'utf8'), readFileSync(junit, 'utf8')]) expect(out).not.toContain(key);
+    expect(r.stdout).toMatch(/curl .*-H 'X-Api-Key: \*\*\*'/);
+    expect(r.stdout).toMatch(/docspec certify server .*--header 'X-Api-Key: \*\*\*'/);
+  });
+
   it('fails a seeded defect with exit 1, the docs line, the counterexample and a reproduction', async () => {
     const report = join(work, 'fail.json');
     const r = await run(['certify', 'server', ...base(defective), '--seed', '4', '--check', 'rejects-invalid/companyName', '--report', report, '--quiet']);
@@ -210,6 +238,11 @@ describe('docspec certify server', () => {
       [['--spec', 'spec/user-update.v1.0.json', '--base-url', 'http://127.0.0.1:1/v1.0', '--runs', '0'], /--runs must be an integer ≥ 1/],
       [['--spec', 'spec/user-update.v1.0.json'], /needs --base-url/],
       [['--spec', 'spec/user-update.v1.0.json', '--base-url', 'http://127.0.0.1:1/v1.0', '--param', 'id'], /^docspec: --param must be NAME=VALUE, not "id"\n$/],
+      [
+        ['--spec', 'spec/user-update.v1.0.json', '--base-url', 'http://127.0.0.1:1/v1.0', '--header', 'Authorization: Bearer x'],
+        /--header Authorization: the run sets it itself/,
+      ],
+      [['--spec', 'spec/user-update.v1.0.json', '--base-url', 'http://127.0.0.1:1/v1.0', '--header', 'no-colon'], /--header must be NAME:VALUE/],
       [
         ['--spec', 'spec/user-update.v1.0.json', '--base-url', 'http://127.0.0.1:1/v1.0', '--param', 'group-id=x'],
         /^docspec: spec\/user-update\.v1\.0\.json: --param group-id: no path of the spec has that parameter \(they have id, userPrincipalName\)\n$/,

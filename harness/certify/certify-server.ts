@@ -28,7 +28,7 @@ import {
   updateRequest,
   versionSegment,
 } from './target.js';
-import { DEFAULT_RETRY, fetchTransport, type RetryPolicy, type Send, TransientError, type TransportStats } from './transport.js';
+import { DEFAULT_RETRY, fetchTransport, type RetryPolicy, type Send, TransientError, type TransportStats, withHeaders } from './transport.js';
 
 export interface CertifyServerOptions {
   spec: OperationSpec;
@@ -43,6 +43,8 @@ export interface CertifyServerOptions {
   userPrincipalName?: string;
   /** Sent as `Authorization: Bearer <token>`. */
   token?: string;
+  /** Sent with every request (an API gateway's key); masked like the token in everything reported. */
+  headers?: Record<string, string>;
   /** Runs per case (default 100). */
   runs?: number;
   /** Same seed, same requests, same verdict (default: random, and reported). */
@@ -198,9 +200,9 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
   const inProcess = options.handler ? serveInProcess(options.handler, versionSegment(spec)) : undefined;
   const baseUrl = inProcess?.baseUrl ?? options.baseUrl!;
   const policy = { ...DEFAULT_RETRY, ...options.retry };
-  const target = targetFor(spec, found, fetchTransport(baseUrl, policy, stats), options);
+  const target = targetFor(spec, found, withHeaders(fetchTransport(baseUrl, policy, stats), options.headers), options);
   // A token the caller gave is masked in every result and line the run reports.
-  const { redact, onResult } = tokenMasking(options.token, options.onResult);
+  const { redact, onResult } = tokenMasking(options.token, options.onResult, options.headers);
   const report = (checks: CheckResult[]): CertifyReport => ({
     verdict: verdictOf(checks),
     seed,
@@ -219,7 +221,10 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
     let unreached: string | undefined;
     try {
       // A short first contact: an unreachable server is reported in seconds, not after a full backoff.
-      const first: Target = { ...target, send: fetchTransport(baseUrl, { ...policy, retries: Math.min(policy.retries, 3) }, stats) };
+      const first: Target = {
+        ...target,
+        send: withHeaders(fetchTransport(baseUrl, { ...policy, retries: Math.min(policy.retries, 3) }, stats), options.headers),
+      };
       ctx = { target, probe: await probe(first) };
       unreached = await mustExist(first, ctx.probe, options.userId, seed);
     } catch (e) {

@@ -32,6 +32,20 @@ export class TransientError extends Error {
 
 export type Send = (request: HttpRequest) => Promise<Exchange>;
 
+/**
+ * Headers every request carries (`--header NAME:VALUE`, such as an API gateway's key), unless the request
+ * sets that header itself.
+ */
+export function withHeaders(send: Send, headers: Readonly<Record<string, string>> | undefined): Send {
+  const extra = Object.entries(headers ?? {});
+  if (!extra.length) return send;
+  return (request) => {
+    const own = new Set(Object.keys(request.headers).map((k) => k.toLowerCase()));
+    const added = extra.filter(([k]) => !own.has(k.toLowerCase()));
+    return send(added.length ? { ...request, headers: { ...request.headers, ...Object.fromEntries(added) } } : request);
+  };
+}
+
 export interface TransportStats {
   requests: number;
   retries: number;

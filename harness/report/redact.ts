@@ -12,9 +12,16 @@ const MIN_BARE = 8;
 
 /** The shell-quoted form curl lines use (`'` → `'\''`). */
 const shellEscaped = (s: string) => s.replace(/'/g, `'\\''`);
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export function redactor(secrets: readonly string[]): <T>(value: T) => T {
-  const patterns: [string, string][] = [];
+/**
+ * `secrets` are bearer tokens; `headers` the values of headers a run was told to send (`--header NAME:VALUE`,
+ * an API key): those are masked after their name (`Name: ***`), as a whole value (a header map's entry), and
+ * on their own when long enough, whatever the case of the name.
+ */
+export function redactor(secrets: readonly string[], headers: Readonly<Record<string, string>> = {}): <T>(value: T) => T {
+  const patterns: [RegExp | string, string][] = [];
+  const whole = new Set<string>();
   for (const s of secrets) {
     if (!s) continue;
     for (const form of new Set([s, shellEscaped(s)])) {
@@ -22,9 +29,22 @@ export function redactor(secrets: readonly string[]): <T>(value: T) => T {
       if (s.length >= MIN_BARE) patterns.push([form, '***']);
     }
   }
+  for (const [name, value] of Object.entries(headers)) {
+    if (!value) continue;
+    whole.add(value);
+    for (const form of new Set([value, shellEscaped(value)])) {
+      patterns.push([new RegExp(`${escapeRegExp(name)}:\\s*${escapeRegExp(form)}`, 'gi'), `${name}: ***`]);
+      if (value.length >= MIN_BARE) patterns.push([form, '***']);
+    }
+  }
   const text = (s: string) => {
+    if (whole.has(s)) return '***';
     let out = s;
-    for (const [secret, mask] of patterns) if (out.includes(secret)) out = out.split(secret).join(mask);
+    for (const [secret, mask] of patterns) {
+      if (typeof secret === 'string') {
+        if (out.includes(secret)) out = out.split(secret).join(mask);
+      } else out = out.replace(secret, mask);
+    }
     return out;
   };
   const walk = (value: unknown): unknown => {
@@ -33,7 +53,7 @@ export function redactor(secrets: readonly string[]): <T>(value: T) => T {
     if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
     return value;
   };
-  if (patterns.length === 0) return (value) => value;
+  if (patterns.length === 0 && whole.size === 0) return (value) => value;
   return <T>(value: T) => walk(value) as T;
 }
 
@@ -43,7 +63,11 @@ type OnResult = (result: CheckResult, done: number, total: number) => void;
  * A run's masking: the redactor of the token its caller gave (the placeholder a run uses without one is no
  * secret) and its progress callback with every result masked before it sees it.
  */
-export function tokenMasking(token: string | undefined, onResult: OnResult | undefined): { redact: <T>(value: T) => T; onResult?: OnResult } {
-  const redact = redactor(token === undefined ? [] : [token]);
+export function tokenMasking(
+  token: string | undefined,
+  onResult: OnResult | undefined,
+  headers: Readonly<Record<string, string>> = {},
+): { redact: <T>(value: T) => T; onResult?: OnResult } {
+  const redact = redactor(token === undefined ? [] : [token], headers);
   return { redact, onResult: onResult && ((r, done, total) => onResult(redact(r), done, total)) };
 }

@@ -41,3 +41,51 @@ describe('isLoopback', () => {
       expect(isLoopback(h), h).toBe(false);
   });
 });
+
+describe('headers a run was told to send', () => {
+  it('masks their values after the name, as a whole header value, and on their own when long', () => {
+    const redact = redactor([], { 'X-Api-Key': "k3y'secret" });
+    expect(
+      redact({
+        headers: { 'x-api-key': "k3y'secret", other: 'k3y' },
+        curl: `curl -H 'X-Api-Key: k3y'\\''secret' http://x`,
+        line: "--header 'x-api-key: k3y'\\''secret' and echoed k3y'secret",
+      }),
+    ).toEqual({ headers: { 'x-api-key': '***', other: 'k3y' }, curl: `curl -H 'X-Api-Key: ***' http://x`, line: "--header 'X-Api-Key: ***' and echoed ***" });
+  });
+
+  it('every request carries them, and no report format shows them', async () => {
+    const { certifyServer } = await import('../../harness/certify/certify-server.js');
+    const { formatReport } = await import('../../harness/report/console.js');
+    const { junitXml } = await import('../../harness/report/junit.js');
+    const { DEFECTS } = await import('../implementations/servers/defects.js');
+    const { createUserService, REFERENCE_USER_ID } = await import('../implementations/servers/reference.js');
+    const { loadSpec } = await import('../support/validators.js');
+    const key = 'gateway-key-0123456789';
+    const service = createUserService(DEFECTS.find((d) => d.name === 'accepts-overlong-company-name')!.steps);
+    let carried = 0;
+    let requests = 0;
+    const report = await certifyServer({
+      spec: loadSpec('v1.0'),
+      handler: (r) => {
+        requests++;
+        if (r.headers.get('x-api-key') === key) carried++;
+        return service.handle(r);
+      },
+      userId: REFERENCE_USER_ID,
+      headers: { 'X-Api-Key': key },
+      token: 'a-token-of-some-length',
+      runs: 5,
+      seed: 9,
+      checks: ['rejects-invalid/companyName', 'auth-required'],
+    });
+    expect(report.verdict).toBe('fail');
+    expect(carried).toBe(requests);
+    const outputs = [JSON.stringify(report), formatReport(report), junitXml(report)];
+    for (const out of outputs) {
+      expect(out).not.toContain(key);
+      expect(out).not.toContain('a-token-of-some-length');
+    }
+    expect(JSON.stringify(report)).toContain('"X-Api-Key":"***"');
+  });
+});
