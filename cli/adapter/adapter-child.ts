@@ -38,7 +38,14 @@ export type ChildMessage =
   | { type: 'done'; id: number; observation: Observation }
   | { type: 'finished'; incidents: string[] };
 
-type Adapter = (args: { baseUrl: string; userId: string; body: Record<string, unknown>; token: string }) => Promise<unknown>;
+type Adapter = (args: {
+  baseUrl: string;
+  operation: string;
+  params: Record<string, string>;
+  userId: string;
+  body?: Record<string, unknown>;
+  token: string;
+}) => Promise<unknown>;
 
 const send = (m: ChildMessage) => process.send?.(m);
 
@@ -142,7 +149,8 @@ async function call(m: ChildCall): Promise<void> {
   let outcome: Observation['outcome'] = 'resolved';
   let error: string | undefined;
   try {
-    await adapter!({ baseUrl: init!.baseUrl, userId: m.intent.userId, body: m.intent.body, token: m.token });
+    const { operation, params, userId, body } = m.intent;
+    await adapter!({ baseUrl: init!.baseUrl, operation, params, userId, ...(body ? { body } : {}), token: m.token });
   } catch (e) {
     outcome = 'rejected';
     error = describeThrown(e);
@@ -165,7 +173,7 @@ process.on('message', async (m: ParentMessage) => {
     try {
       const loaded = (await import(pathToFileURL(m.module).href)) as { default?: unknown };
       if (typeof loaded.default !== 'function') {
-        send({ type: 'load-error', message: 'must default-export a function ({ baseUrl, userId, body, token }) => Promise<void>' });
+        send({ type: 'load-error', message: 'must default-export a function ({ baseUrl, operation, params, userId, body, token }) => Promise<unknown>' });
         return;
       }
       adapter = loaded.default as Adapter;

@@ -17,11 +17,38 @@ import { tokenMasking } from '../report/redact.js';
 import { type CertifyReport, type CheckResult, verdictOf } from '../report/report.js';
 import { CertifyUsageError, DEFAULT_RUNS, DEFAULT_TOKEN } from './certify-server.js';
 import { answerCall, type CallRecord, type ClientTarget, describeThrown } from './client-wire.js';
+import { sendsBody } from './operation-kind.js';
 import { runCases, selectCases } from './run-case.js';
 import { sourceText, successResponse, versionSegment } from './target.js';
 
-/** What a client under test is wrapped in: performs the update with that client, resolves or rejects. */
-export type ClientAdapter = (args: { baseUrl: string; userId: string; body: Record<string, unknown>; token: string }) => Promise<void>;
+/**
+ * What a client under test is wrapped in: performs the operation with that client, resolves or rejects.
+ * `params` holds the path parameters by name; `userId` is the first of them (adapters written for Update
+ * user keep working); `body` is absent for an operation that sends none.
+ */
+export type ClientAdapter = (args: {
+  baseUrl: string;
+  operation: string;
+  params: Record<string, string>;
+  userId: string;
+  body?: Record<string, unknown>;
+  token: string;
+}) => Promise<unknown>;
+
+/** Intents of the operation: a value for each path parameter of its first template that has any, and a body. */
+function intentsOf(spec: OperationSpec, bodies: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<Intent> {
+  const template = spec.http.paths.find((p) => p.params.length > 0);
+  const keys = (template?.params ?? []).map((p) => (p.alternatives.length > 1 ? p.alternatives[0]! : p.name));
+  // The first parameter gets ids a client must percent-encode; the others, GUIDs.
+  const values = keys.length ? fc.tuple(userIds(spec), ...keys.slice(1).map(() => fc.uuid())) : fc.tuple(userIds(spec));
+  const body = sendsBody(spec) ? bodies : fc.constant(undefined);
+  return fc.tuple(values, body).map(([v, b]) => ({
+    operation: spec.operation,
+    params: Object.fromEntries(keys.map((k, i) => [k, v[i]!])),
+    userId: v[0]!,
+    ...(b === undefined ? {} : { body: b }),
+  }));
+}
 
 export interface CertifyClientOptions {
   spec: OperationSpec;
@@ -67,7 +94,7 @@ export async function certifyClient(options: CertifyClientOptions): Promise<Cert
   const [problem] = specProblems(spec);
   if (problem) throw new CertifyUsageError(`not a usable spec: ${problem.path} ${problem.message}`);
   if (options.host === undefined && typeof adapter !== 'function') {
-    throw new CertifyUsageError('the adapter must be a function ({ baseUrl, userId, body, token }) => Promise<void>, or give a host');
+    throw new CertifyUsageError('the adapter must be a function ({ baseUrl, operation, params, userId, body, token }) => Promise<unknown>, or give a host');
   }
   const runs = options.runs ?? DEFAULT_RUNS;
   if (!Number.isInteger(runs) || runs < 1) throw new CertifyUsageError(`runs must be a positive integer, not ${runs}`);
@@ -107,8 +134,11 @@ export async function certifyClient(options: CertifyClientOptions): Promise<Cert
         pending = { startedAt: performance.now(), settle: resolve };
         // The adapter gets its own copy: a client that mutates its input must not change the expectation.
         // Bodies are JSON values, so a JSON round trip is a full copy (and cheaper than structuredClone).
-        const body = JSON.parse(JSON.stringify(intent.body)) as Record<string, unknown>;
-        adapter!({ baseUrl, userId: intent.userId, body, token }).then(() => resolve('resolved'), reject);
+        const body = intent.body === undefined ? undefined : (JSON.parse(JSON.stringify(intent.body)) as Record<string, unknown>);
+        adapter!({ baseUrl, operation: intent.operation, params: { ...intent.params }, userId: intent.userId, ...(body ? { body } : {}), token }).then(
+          () => resolve('resolved'),
+          reject,
+        );
       });
       return { exchanges: mine.exchanges, unhandled: mine.unhandled, outcome: settled };
     } catch (e) {
@@ -129,8 +159,8 @@ export async function certifyClient(options: CertifyClientOptions): Promise<Cert
     spec,
     token,
     baseUrl,
-    intents: fc.record({ userId: userIds(spec), body: validBody(spec) }),
-    lightIntents: fc.record({ userId: userIds(spec), body: smallValidBody(spec) }),
+    intents: intentsOf(spec, validBody(spec)),
+    lightIntents: intentsOf(spec, smallValidBody(spec)),
     call: host
       ? async (intent, s) => {
           const o = await host.call(intent, s, token);

@@ -15,6 +15,11 @@ export const bodyCheck: ClientCheck = {
         verify(o, intent) {
           const ex = first(o);
           if (!ex) return NO_REQUEST;
+          // An operation that sends no body (a GET, a DELETE): none may be sent.
+          if (intent.body === undefined)
+            return ex.request.body
+              ? { received: `a body: ${JSON.stringify(ex.request.body.slice(0, 120))}`, expected: `no body (${ctx.spec.http.method})` }
+              : undefined;
           let sent: unknown;
           try {
             sent = JSON.parse(ex.request.body ?? '');

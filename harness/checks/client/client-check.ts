@@ -6,10 +6,16 @@ import type { Exchange } from '../../certify/exchange.js';
 import type { CheckCase } from '../check.js';
 import type { OperationSpec } from '../../../generator/spec/ir.js';
 
-/** What the client is asked to do. */
+/**
+ * What the client is asked to do: the operation, its path parameters by name (`{ id }` for the user pages;
+ * `userId` is the first one, as adapters written for Update user read it) and its body, when the operation
+ * sends one.
+ */
 export interface Intent {
+  operation: string;
+  params: Record<string, string>;
   userId: string;
-  body: Record<string, unknown>;
+  body?: Record<string, unknown>;
 }
 
 /** How the harness answers the client's request. */

@@ -1,3 +1,5 @@
+import { sendsBody } from '../../certify/operation-kind.js';
+import { skipped } from '../check.js';
 import type { ClientCheck } from './client-check.js';
 import { first, NO_REQUEST, requestCase } from './request-case.js';
 
@@ -5,6 +7,7 @@ export const clientContentTypeCheck: ClientCheck = {
   id: 'content-type',
   title: 'the body is declared as application/json',
   cases(ctx) {
+    if (!sendsBody(ctx.spec)) return [skipped(this, 'the request has no body')];
     const header = ctx.spec.headers.find((h) => /^content-type$/i.test(h.name));
     return [
       requestCase(this, ctx, {

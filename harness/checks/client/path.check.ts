@@ -2,15 +2,17 @@ import type { ClientCheck } from './client-check.js';
 import { first, NO_REQUEST, requestCase } from './request-case.js';
 
 /**
- * The URL addresses the intended user through a documented template, with the id percent-encoded: decoding
- * the segment gives the id back exactly (a raw `#` would cut the path short, a raw `/` would split it).
+ * The URL addresses what was asked through a documented template, each path parameter percent-encoded:
+ * decoding its segment gives the value back exactly (a raw `#` would cut the path short, a raw `/` would
+ * split it). A template takes its parameters by name (`{ id }`, `{ group-id }`), in order.
  */
 export const pathCheck: ClientCheck = {
   id: 'path',
-  title: 'the path is a documented template with the id percent-encoded',
+  title: 'the path is a documented template with each parameter percent-encoded',
   cases(ctx) {
-    const templates = ctx.spec.http.paths.filter((p) => p.params.length === 1);
+    const templates = ctx.spec.http.paths.filter((p) => p.params.length > 0);
     const basePath = new URL(ctx.baseUrl).pathname.replace(/\/+$/, '');
+    const keyOf = (p: (typeof templates)[number]['params'][number]) => (p.alternatives.length > 1 ? p.alternatives[0]! : p.name);
     return [
       requestCase(this, ctx, {
         source: templates[0]?.source,
@@ -19,21 +21,33 @@ export const pathCheck: ClientCheck = {
           const ex = first(o);
           if (!ex) return NO_REQUEST;
           const url = new URL(ex.request.url);
+          if (url.hash !== '' || url.search !== '' || !url.pathname.startsWith(`${basePath}/`)) return wrong();
+          const got = url.pathname.slice(basePath.length).split('/');
           const ok = templates.some((t) => {
-            const [head, tail] = t.template.split(/\{[^}]*\}/) as [string, string];
-            const path = url.pathname;
-            if (!path.startsWith(`${basePath}${head}`) || !path.endsWith(tail)) return false;
-            const segment = path.slice(`${basePath}${head}`.length, path.length - tail.length);
-            try {
-              return decodeURIComponent(segment) === intent.userId && url.hash === '' && url.search === '';
-            } catch {
-              return false;
-            }
+            const want = t.template.split('/');
+            if (want.length !== got.length) return false;
+            let k = 0;
+            return want.every((segment, i) => {
+              if (!/^\{[^}]*\}$/.test(segment)) return segment === got[i];
+              const value = intent.params[keyOf(t.params[k++]!)];
+              try {
+                return value !== undefined && decodeURIComponent(got[i]!) === value;
+              } catch {
+                return false;
+              }
+            });
           });
-          const wanted = `${basePath}${templates[0]?.template.replace(/\{[^}]*\}/, encodeURIComponent(intent.userId)) ?? ''}`;
-          return ok
-            ? undefined
-            : { received: `${ex.request.method} ${ex.request.url}`, expected: `the user ${JSON.stringify(intent.userId)} addressed as ${wanted}` };
+          return ok ? undefined : wrong();
+          function wrong() {
+            const t = templates[0];
+            let k = 0;
+            const wanted = t ? `${basePath}${t.template.replace(/\{[^}]*\}/g, () => encodeURIComponent(intent.params[keyOf(t.params[k++]!)] ?? ''))}` : '';
+            const what =
+              Object.keys(intent.params).length === 1 && intent.params.id !== undefined
+                ? `the user ${JSON.stringify(intent.userId)}`
+                : JSON.stringify(intent.params);
+            return { received: `${ex!.request.method} ${ex!.request.url}`, expected: `${what} addressed as ${wanted}` };
+          }
         },
       }),
     ];
