@@ -15,6 +15,7 @@ import workerThreads from 'node:worker_threads';
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import type { Intent, Observation, Scenario } from '../../harness/checks/client/client-check.js';
+import type { ClientAdapter } from '../../harness/certify/certify-client.js';
 import { answerCall, type CallRecord, describeThrown } from '../../harness/certify/client-wire.js';
 
 export interface ChildInit {
@@ -38,14 +39,7 @@ export type ChildMessage =
   | { type: 'done'; id: number; observation: Observation }
   | { type: 'finished'; incidents: string[] };
 
-type Adapter = (args: {
-  baseUrl: string;
-  operation: string;
-  params: Record<string, string>;
-  userId: string;
-  body?: Record<string, unknown>;
-  token: string;
-}) => Promise<unknown>;
+type Adapter = ClientAdapter;
 
 const send = (m: ChildMessage) => process.send?.(m);
 
