@@ -36,8 +36,11 @@ export function planSummary(plans: OperationPlan[]): string[] {
   });
   const reasons = new Map<string, number>();
   // A reason is counted by its kind, not its wording per page (the method, the skipped checks).
-  for (const p of plans)
-    if (p.blocked) reasons.set(p.blocked.replace(/the page documents \w+$/, 'the page documents another method'), (reasons.get(p.blocked) ?? 0) + 1);
+  for (const p of plans) {
+    if (!p.blocked) continue;
+    const why = p.blocked.replace(/the page documents \w+$/, 'the page documents another method');
+    reasons.set(why, (reasons.get(why) ?? 0) + 1);
+  }
   const needing = planned.filter((p) => p.needs.length).length;
   const unstated = planned.filter((p) => p.cases.some((c) => c.id === 'success-status' && c.skip !== undefined)).length;
   return [

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { buildResponseContract } from '../../../generator/emit/contract.js';
 import { validBody } from '../../arbitraries/body.js';
 import { describeResponse } from '../../certify/exchange.js';
-import { operationKind, sendsBody } from '../../certify/operation-kind.js';
+import { OPERATION_KINDS, operationKind, sendsBody } from '../../certify/operation-kind.js';
 import { readRequest, successResponse, updateRequest } from '../../certify/target.js';
 import { type ServerCheck, skipped } from '../check.js';
 import { expectResourceBody, expectSuccess } from '../expect.js';
@@ -21,7 +21,8 @@ export const successStatusCheck: ServerCheck = {
     if (!doc) return [skipped(this, 'the page documents no success response')];
     const kind = operationKind(target.spec);
     const contract = doc.bodyType ? buildResponseContract(target.spec, doc) : undefined;
-    const deletes = kind === 'delete';
+    // The kind that removes the resource: it runs once, and afterwards the resource must be gone.
+    const deletes = kind !== undefined && OPERATION_KINDS[kind].destructive;
     return [
       {
         id: this.id,
