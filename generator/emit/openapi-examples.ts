@@ -7,7 +7,8 @@ import { diagnostic } from '../spec/diagnostic.js';
 import type { Diagnostic, Example, HttpMessageExample, OperationSpec } from '../spec/ir.js';
 import { at, buildContract, buildResponseContract } from './contract.js';
 import type { JsonSchema } from './json-schema.js';
-import { matchesPath, type OpenApiPath } from './openapi-params.js';
+import { matchesTemplate } from '../spec/path-templates.js';
+import type { OpenApiPath } from './openapi-params.js';
 import { type Contract, validateWith } from './runtime.js';
 
 export interface PathExamples {
@@ -72,7 +73,7 @@ export function operationExamples(
     const index = req?.path
       ? Math.max(
           0,
-          paths.findIndex((p) => matchesPath(p, req.path!)),
+          paths.findIndex((p) => matchesTemplate(req.path!.replace(/(.)\/$/, '$1'), p.path)),
         )
       : 0;
     const place = perPath[index];

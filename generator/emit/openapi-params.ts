@@ -4,6 +4,7 @@
  * gets the GUID an example request of the page, or of another page of the same document, addresses.
  */
 import type { OperationSpec, PathTemplate, SourceRef } from '../spec/ir.js';
+import { parameterName } from '../spec/path-templates.js';
 import { at } from './contract.js';
 import type { JsonSchema } from './json-schema.js';
 
@@ -29,8 +30,7 @@ export function openApiPath(p: PathTemplate): OpenApiPath {
   let i = 0;
   const path = template.replace(/\{[^}]*\}/g, () => {
     const param = p.params[i++];
-    // The first alternative names a `{id | userPrincipalName}` segment.
-    let name = safeName((param && param.alternatives.length > 1 ? param.alternatives[0] : param?.name) ?? `param${i}`);
+    let name = safeName(param ? parameterName(param) : `param${i}`);
     while (used.has(name)) name = `${name}_${i}`;
     used.add(name);
     parameters.push({
@@ -132,11 +132,4 @@ function nthParameter(path: OpenApiPath, index: number): number {
 /** The example request paths of a spec, in page order. */
 export function exampleUrls(spec: OperationSpec): ExampleUrl[] {
   return spec.examples.flatMap((e) => (e.request?.path ? [{ path: e.request.path, source: e.request.source }] : []));
-}
-
-/** Whether an example request path is an instance of an OpenAPI path (placeholders match any parameter). */
-export function matchesPath(path: OpenApiPath, url: string): boolean {
-  const segments = url.replace(/\/$/, '').split('/').slice(1);
-  if (segments.length !== path.segments.length) return false;
-  return path.segments.every((want, k) => want === null || want === segments[k]!.toLowerCase());
 }

@@ -70,18 +70,6 @@ export function codeLine(block: Extract<Block, { kind: 'code' }>, i: number): nu
   return block.pos.line + i + (block.fenced ? 1 : 0);
 }
 
-/** Whether a concrete path (`/users/4562…`) is an instance of a template (`/users/{id | userPrincipalName}`). */
-export function matchesTemplate(path: string, template: string): boolean {
-  const re = new RegExp(
-    `^${template
-      .split(/\{[^}]+\}/)
-      .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('[^/]+')}$`,
-    'i',
-  );
-  return re.test(path);
-}
-
 export function readHeaders(page: PageModel): HeaderSpec[] {
   const out: HeaderSpec[] = [];
   for (const b of allBlocks(sectionBlocks(page, /^Request headers$/i))) {

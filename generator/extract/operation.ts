@@ -14,7 +14,8 @@ import {
 } from '../spec/ir.js';
 import { checkExamples } from './example-check.js';
 import { readExamples } from './examples.js';
-import { matchesTemplate, readHeaders, readHttpRequest, readResponses, reconcileParams, templateParams } from './http.js';
+import { matchesTemplate } from '../spec/path-templates.js';
+import { readHeaders, readHttpRequest, readResponses, reconcileParams, templateParams } from './http.js';
 import { operationName, variantName } from './naming.js';
 import { attachPermissionNotes, readPermissions } from './permissions.js';
 import { isPropertyTable, readPropertyTable } from './property-table.js';

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import type { OperationSpec } from '../../generator/spec/ir.js';
+import { parameterName } from '../../generator/spec/path-templates.js';
 import { smallValidBody, validBody } from '../arbitraries/body.js';
 import { userIds } from '../arbitraries/user-id.js';
 import type { ClientCheck, ClientContext, ClientHost, Intent, Observation, Scenario } from '../checks/client/client-check.js';
@@ -38,7 +39,7 @@ export type ClientAdapter = (args: {
 /** Intents of the operation: a value for each path parameter of its first template that has any, and a body. */
 function intentsOf(spec: OperationSpec, bodies: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<Intent> {
   const template = spec.http.paths.find((p) => p.params.length > 0);
-  const keys = (template?.params ?? []).map((p) => (p.alternatives.length > 1 ? p.alternatives[0]! : p.name));
+  const keys = (template?.params ?? []).map(parameterName);
   // The first parameter gets ids a client must percent-encode; the others, GUIDs.
   const values = keys.length ? fc.tuple(userIds(spec), ...keys.slice(1).map(() => fc.uuid())) : fc.tuple(userIds(spec));
   const body = sendsBody(spec) ? bodies : fc.constant(undefined);

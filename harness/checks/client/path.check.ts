@@ -1,3 +1,4 @@
+import { parameterName } from '../../../generator/spec/path-templates.js';
 import type { ClientCheck } from './client-check.js';
 import { first, NO_REQUEST, requestCase } from './request-case.js';
 
@@ -12,7 +13,6 @@ export const pathCheck: ClientCheck = {
   cases(ctx) {
     const templates = ctx.spec.http.paths.filter((p) => p.params.length > 0);
     const basePath = new URL(ctx.baseUrl).pathname.replace(/\/+$/, '');
-    const keyOf = (p: (typeof templates)[number]['params'][number]) => (p.alternatives.length > 1 ? p.alternatives[0]! : p.name);
     return [
       requestCase(this, ctx, {
         source: templates[0]?.source,
@@ -29,7 +29,7 @@ export const pathCheck: ClientCheck = {
             let k = 0;
             return want.every((segment, i) => {
               if (!/^\{[^}]*\}$/.test(segment)) return segment === got[i];
-              const value = intent.params[keyOf(t.params[k++]!)];
+              const value = intent.params[parameterName(t.params[k++]!)];
               try {
                 return value !== undefined && decodeURIComponent(got[i]!) === value;
               } catch {
@@ -41,7 +41,9 @@ export const pathCheck: ClientCheck = {
           function wrong() {
             const t = templates[0];
             let k = 0;
-            const wanted = t ? `${basePath}${t.template.replace(/\{[^}]*\}/g, () => encodeURIComponent(intent.params[keyOf(t.params[k++]!)] ?? ''))}` : '';
+            const wanted = t
+              ? `${basePath}${t.template.replace(/\{[^}]*\}/g, () => encodeURIComponent(intent.params[parameterName(t.params[k++]!)] ?? ''))}`
+              : '';
             const what =
               Object.keys(intent.params).length === 1 && intent.params.id !== undefined
                 ? `the user ${JSON.stringify(intent.userId)}`
