@@ -25,7 +25,7 @@ import {
   resolve,
   paramValue,
   type Target,
-  updateRequest,
+  operationRequest,
   versionSegment,
 } from './target.js';
 import { DEFAULT_RETRY, fetchTransport, type RetryPolicy, type Send, TransientError, type TransportStats, withHeaders } from './transport.js';
@@ -161,7 +161,7 @@ async function mustExist(target: Target, read: Probe, userId: string | undefined
   if (kind === 'delete') return `${why}), so a refusal there cannot be told from a missing resource`;
   // An empty update changes nothing; a create or an action needs a body its page allows.
   const body = kind === 'update' ? {} : fc.sample(smallValidBody(target.spec), { numRuns: 1, seed })[0];
-  const tried = await target.send(updateRequest(target, body));
+  const tried = await target.send(operationRequest(target, body));
   const s = tried.response.status;
   if (s >= 200 && s < 300) return undefined;
   if (s === 404 && read.status === 404 && target.primary.params.length > 0)

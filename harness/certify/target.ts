@@ -146,7 +146,7 @@ function withHeaders(base: Record<string, string>, changes: Record<string, strin
  * The documented request with `body` as JSON, for an operation that sends one (see `sendsBody`); a GET, a
  * DELETE or a body-less action goes without a body or a Content-Type.
  */
-export function updateRequest(t: Target, body: unknown, options: RequestOptions = {}): HttpRequest {
+export function operationRequest(t: Target, body: unknown, options: RequestOptions = {}): HttpRequest {
   const withBody = sendsBody(t.spec);
   const documented = documentedHeaders(t.spec.headers);
   const base = withBody ? documented : Object.fromEntries(Object.entries(documented).filter(([k]) => !/^content-type$/i.test(k)));

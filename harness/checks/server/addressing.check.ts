@@ -3,7 +3,7 @@ import { bindingRequired } from '../../../generator/spec/enforced.js';
 import { validBody } from '../../arbitraries/body.js';
 import { validValue } from '../../arbitraries/values.js';
 import { operationKind } from '../../certify/operation-kind.js';
-import { addresses, paramValue, pathOf, resolve, successResponse, updateRequest } from '../../certify/target.js';
+import { addresses, paramValue, pathOf, resolve, successResponse, operationRequest } from '../../certify/target.js';
 import { type CheckCase, type ServerCheck, skipped } from '../check.js';
 import { expectSuccess } from '../expect.js';
 
@@ -35,7 +35,7 @@ export const addressingCheck: ServerCheck = {
       const id = `${this.id}/${a.form.replace(/^\//, '')}`;
       const base = { id, check: this.id, title: this.title, source: a.source, sentence: `${target.spec.http.method} ${a.template}` };
       const send = async (body: Record<string, unknown>, value?: string, path = pathOf(a.template, value)) =>
-        expectSuccess(await target.send(updateRequest(target, body, { path })), doc);
+        expectSuccess(await target.send(operationRequest(target, body, { path })), doc);
       if (a.params.length === 0) return { ...base, arbitrary: fc.tuple(bodies, fc.constant(undefined)), run: ([body]) => send(body) };
       if (a.params.length > 1) {
         const at = resolve(a, target.params);
@@ -52,7 +52,7 @@ export const addressingCheck: ServerCheck = {
           ...base,
           arbitrary: fc.tuple(bodies, principalNames),
           async run([body, upn]) {
-            const set = expectSuccess(await target.send(updateRequest(target, { userPrincipalName: upn })), doc);
+            const set = expectSuccess(await target.send(operationRequest(target, { userPrincipalName: upn })), doc);
             if (set) return { ...set, expected: `${set.expected} (setting the userPrincipalName to address the user by)` };
             return send(body, upn);
           },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { validBody } from '../../arbitraries/body.js';
-import { updateRequest } from '../../certify/target.js';
+import { operationRequest } from '../../certify/target.js';
 import { type ServerCheck, skipped } from '../check.js';
 import { expectClientError } from '../expect.js';
 
@@ -24,7 +24,7 @@ export const authRequiredCheck: ServerCheck = {
         sentence: `Authorization: ${header.value}`,
         arbitrary: fc.tuple(fc.constantFrom(...BAD_AUTHORIZATION), validBody(target.spec)),
         async run([authorization, body]) {
-          const ex = await target.send(updateRequest(target, body, { headers: { Authorization: authorization } }));
+          const ex = await target.send(operationRequest(target, body, { headers: { Authorization: authorization } }));
           const what = authorization === undefined ? 'the request has no Authorization header' : `Authorization "${authorization}" is not a bearer token`;
           return expectClientError(ex, what, [401]);
         },

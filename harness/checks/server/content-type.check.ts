@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { validBody } from '../../arbitraries/body.js';
-import { updateRequest } from '../../certify/target.js';
+import { operationRequest } from '../../certify/target.js';
 import { sendsBody } from '../../certify/operation-kind.js';
 import { type ServerCheck, skipped } from '../check.js';
 import { expectClientError } from '../expect.js';
@@ -26,7 +26,7 @@ export const contentTypeCheck: ServerCheck = {
         sentence: `Content-Type: ${header.value}`,
         arbitrary: fc.tuple(fc.constantFrom(...WRONG_TYPES), validBody(target.spec)),
         async run([type, body]) {
-          const ex = await target.send(updateRequest(target, body, { headers: { 'Content-Type': type } }));
+          const ex = await target.send(operationRequest(target, body, { headers: { 'Content-Type': type } }));
           return expectClientError(ex, `the body was declared as ${type}, the docs say application/json`);
         },
       },

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { brokenBody } from '../../arbitraries/body.js';
 import { sendsBody } from '../../certify/operation-kind.js';
-import { successResponse, updateRequest } from '../../certify/target.js';
+import { successResponse, operationRequest } from '../../certify/target.js';
 import type { ServerCheck } from '../check.js';
 import { expectErrorEnvelope } from '../expect.js';
 
@@ -15,10 +15,10 @@ export const errorEnvelopeCheck: ServerCheck = {
   kinds: { read: true, create: true, update: true, action: true, delete: true },
   title: 'error responses carry { error: { code, message } }',
   cases({ target }) {
-    const noToken = fc.constant(updateRequest(target, {}, { headers: { Authorization: undefined } }));
+    const noToken = fc.constant(operationRequest(target, {}, { headers: { Authorization: undefined } }));
     const requests = sendsBody(target.spec)
       ? fc.oneof(
-          brokenBody(target.spec).map((c) => updateRequest(target, c.body)),
+          brokenBody(target.spec).map((c) => operationRequest(target, c.body)),
           noToken,
         )
       : noToken;

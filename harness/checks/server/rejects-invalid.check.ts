@@ -1,6 +1,6 @@
 import { type BrokenCase, type BrokenFamily, brokenFamilies, toleratedFamilies } from '../../arbitraries/body.js';
 import { TOLERANCES } from '../../arbitraries/values.js';
-import { updateRequest } from '../../certify/target.js';
+import { operationRequest } from '../../certify/target.js';
 import { sendsBody } from '../../certify/operation-kind.js';
 import { type CheckCase, type ServerCheck, skipped } from '../check.js';
 import { expectClientError } from '../expect.js';
@@ -34,7 +34,7 @@ export const rejectsInvalidCheck: ServerCheck = {
               ? `\`${c.target}\` is not a property of the request body`
               : `the body breaks ${f.rule} at ${c.path}`;
         const why = f.tolerance ? `${broken} (${TOLERANCES[f.tolerance]})` : broken;
-        return expectClientError(await target.send(updateRequest(target, c.body)), why);
+        return expectClientError(await target.send(operationRequest(target, c.body)), why);
       },
     });
     return [...brokenFamilies(target.spec).map(toCase), ...toleratedFamilies(target.spec).map(toCase)];

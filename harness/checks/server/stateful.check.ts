@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type { OperationSpec, ResponseSpec } from '../../../generator/spec/ir.js';
 import { type BrokenCase, type BrokenFamily, brokenFamilies, isExtensionKey, validBody } from '../../arbitraries/body.js';
 import { describeResponse, type Exchange, jsonOf } from '../../certify/exchange.js';
-import { readRequest, successResponse, type Target, updateRequest } from '../../certify/target.js';
+import { readRequest, successResponse, type Target, operationRequest } from '../../certify/target.js';
 import { type ServerCheck, skipped, type Violation } from '../check.js';
 import { expectClientError, expectSuccess } from '../expect.js';
 import { sameValue } from './same-value.js';
@@ -40,7 +40,7 @@ class Update implements fc.AsyncCommand<Model, Real> {
   ) {}
   check = () => true;
   async run(m: Model, r: Real): Promise<void> {
-    const ex = await r.target.send(updateRequest(r.target, this.body));
+    const ex = await r.target.send(operationRequest(r.target, this.body));
     r.log.push(ex);
     const v = expectSuccess(ex, this.doc);
     if (v) throw fail({ ...v, source: this.doc.source }, r.log);
@@ -60,7 +60,7 @@ class Refused implements fc.AsyncCommand<Model, Real> {
   ) {}
   check = () => true;
   async run(_m: Model, r: Real): Promise<void> {
-    const ex = await r.target.send(updateRequest(r.target, this.c.body));
+    const ex = await r.target.send(operationRequest(r.target, this.c.body));
     r.log.push(ex);
     const v = expectClientError(ex, `the body breaks ${this.c.rule} at ${this.c.path}`);
     // An accepted invalid body is the broken constraint's business, not the partial-update sentence's.

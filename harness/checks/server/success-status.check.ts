@@ -3,7 +3,7 @@ import { buildResponseContract } from '../../../generator/emit/contract.js';
 import { validBody } from '../../arbitraries/body.js';
 import { describeResponse } from '../../certify/exchange.js';
 import { OPERATION_KINDS, operationKind, sendsBody } from '../../certify/operation-kind.js';
-import { readRequest, successResponse, updateRequest } from '../../certify/target.js';
+import { readRequest, successResponse, operationRequest } from '../../certify/target.js';
 import { type ServerCheck, skipped } from '../check.js';
 import { expectResourceBody, expectSuccess } from '../expect.js';
 import { sameValue } from './same-value.js';
@@ -33,7 +33,7 @@ export const successStatusCheck: ServerCheck = {
         ...(deletes ? { destructive: true } : {}),
         arbitrary: sendsBody(target.spec) ? validBody(target.spec) : fc.constant({}),
         async run(body) {
-          const ex = await target.send(updateRequest(target, body));
+          const ex = await target.send(operationRequest(target, body));
           const wrong = expectSuccess(ex, doc) ?? expectResourceBody(ex, contract, doc);
           if (wrong) return wrong;
           if (kind === 'create' && doc.bodyType) {
