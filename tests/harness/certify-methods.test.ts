@@ -65,7 +65,9 @@ describe('a read (GET)', () => {
     expect(status['rejects-invalid']).toEqual(['skipped', 'the request has no body']);
     expect(status['content-type']).toEqual(['skipped', 'the request has no body']);
     expect(status.stateful).toEqual(['skipped', 'a read changes nothing to read back']);
-    expect(seen.filter((s) => s.startsWith('GET')).every((s) => s.endsWith(' - '))).toBe(true);
+    const reads = seen.filter((s) => s.startsWith('GET'));
+    expect(reads.length).toBeGreaterThan(10);
+    expect(reads.every((s) => s.endsWith(' - '))).toBe(true);
   });
 
   it('addresses the user by id, by the userPrincipalName the first read returned, and via /me', async () => {
@@ -141,7 +143,9 @@ describe('a delete (DELETE)', () => {
     expect(report.verdict).toBe('pass');
     expect(report.checks.at(-1)).toMatchObject({ id: 'success-status', status: 'pass', runs: 1 });
     expect(report.checks.find((c) => c.check === 'addressing')!.message).toBe('deleting through one address removes the resource for the others');
-    expect(seen.filter((s) => s.startsWith('DELETE')).every((s) => s.endsWith(' - '))).toBe(true);
+    const deletes = seen.filter((s) => s.startsWith('DELETE'));
+    expect(deletes.length).toBeGreaterThan(0);
+    expect(deletes.every((s) => s.endsWith(' - '))).toBe(true);
     expect(store.users.has(REFERENCE_USER_ID)).toBe(false);
   });
 
