@@ -51,6 +51,27 @@ describe('a read', () => {
   });
 });
 
+describe('a delete', () => {
+  it('fails a client that sends a body with its DELETE, citing the request line', async () => {
+    const spec = withPath('DELETE', '/users/{id}', ['id'], 204);
+    const withBody: ClientAdapter = async ({ baseUrl, params, token }) => {
+      await fail(
+        await fetch(`${baseUrl}/users/${encodeURIComponent(params.id!)}`, {
+          method: 'DELETE',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body: '{"hard":true}',
+        }),
+      );
+    };
+    const report = await certifyClient({ spec, adapter: withBody, runs: 5, seed: 5, checks: ['body'] });
+    const r = report.checks[0]!;
+    expect(r.status).toBe('fail');
+    expect(r.received).toBe('a body: "{\\"hard\\":true}"');
+    expect(r.sentence).toBe('DELETE /users/{id}');
+    expect(r.source).toBe(`${spec.http.paths[0]!.source.file}:${spec.http.paths[0]!.source.line}`);
+  });
+});
+
 describe('a path with two parameters', () => {
   const spec = withPath('PATCH', '/groups/{group-id}/owners/{user-id}', ['group-id', 'user-id'], 204);
   const update =

@@ -16,10 +16,16 @@ export const bodyCheck: ClientCheck = {
           const ex = first(o);
           if (!ex) return NO_REQUEST;
           // An operation that sends no body (a GET, a DELETE): none may be sent.
-          if (intent.body === undefined)
-            return ex.request.body
-              ? { received: `a body: ${JSON.stringify(ex.request.body.slice(0, 120))}`, expected: `no body (${ctx.spec.http.method})` }
-              : undefined;
+          if (intent.body === undefined) {
+            if (!ex.request.body) return undefined;
+            // The request line is what says so: a DELETE (or a GET, though one with a body never reaches msw).
+            const line = ctx.spec.http.paths[0];
+            return {
+              received: `a body: ${JSON.stringify(ex.request.body.slice(0, 120))}`,
+              expected: `no body (${ctx.spec.http.method})`,
+              ...(line ? { source: line.source, sentence: `${ctx.spec.http.method} ${line.template}` } : {}),
+            };
+          }
           let sent: unknown;
           try {
             sent = JSON.parse(ex.request.body ?? '');
