@@ -1,5 +1,6 @@
 /** `docspec certify server`: runs the server checks against a base URL and prints and writes the report. */
-import { certifyServer, CertifyUsageError, DEFAULT_RUNS, plannedRun } from '../harness/certify/certify-server.js';
+import { certifyServer, CertifyUsageError, DEFAULT_RUNS } from '../harness/certify/certify-server.js';
+import { planRun } from '../harness/certify/plan.js';
 import { formatReport } from '../harness/report/console.js';
 import type { CertifyReport } from '../harness/report/report.js';
 import { exitCodeOf, progress, RUN_OPTIONS, runsAndSeed, checkReportFiles, writeReports } from './certify-common.js';
@@ -88,9 +89,11 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
   checkReportFiles(values);
   const spec = loadOperationSpec(values.spec);
   if (!isLoopback(url.hostname) && !values['allow-remote']) {
-    const plan = plannedRun(spec, { userId: values['user-id'], params }, runs);
+    // The dry run's plan, so the line and --dry-run count the same cases and requests.
+    const plan = await planRun(spec, { userId: values['user-id'], params, runs, seed });
+    const cases = plan.cases.filter((c) => c.skip === undefined).length;
     throw new UsageError(
-      `${url.host} is not this machine: the run would send about ${plan.requests} requests (${plan.cases} cases × ${runs} runs), ` +
+      `${url.host} is not this machine: the run would send about ${plan.requests} requests (${cases} cases × ${runs} runs), ` +
         `${spec.http.method}s with generated bodies among them, to ${spec.operation} there; give --allow-remote to run it`,
     );
   }

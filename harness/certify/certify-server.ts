@@ -78,19 +78,6 @@ async function probe(target: Target): Promise<Probe> {
 }
 
 /**
- * What a run would send, worked out without a request: the cases the checks make (assuming GET answers) and
- * about how many requests they take (a stateful run sends a short sequence, counted as one). For the CLI's
- * line before it writes to a server that is not this machine.
- */
-export function plannedRun(spec: OperationSpec, options: Pick<CertifyServerOptions, 'userId' | 'params'>, runs: number): { cases: number; requests: number } {
-  const found = addressFor(spec, options);
-  if ('missing' in found) return { cases: 0, requests: 0 };
-  const offline = targetFor(spec, found, () => Promise.reject(new Error('planning sends nothing')), options);
-  const cases = casesOf(SERVER_CHECKS, { target: offline, probe: { readable: true, initial: {} } }).filter((c) => c.skip === undefined);
-  return { cases: cases.length, requests: cases.length * runs };
-}
-
-/**
  * The address the run uses and every parameter value, `--user-id` standing for the id (or for a
  * one-parameter template's only parameter, whatever its name); or the parameters a usable address lacks.
  */
