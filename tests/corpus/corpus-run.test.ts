@@ -142,11 +142,21 @@ describe.skipIf(!hasApiReference)('the 2021 api-reference in one run', () => {
   });
 
   it('merges every v1.0 operation into one OpenAPI document, 3.1 and 3.0, that @readme/openapi-parser validates', async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const quoted = /2,102 operations on ([\d,]+) paths\s.*\sIt leaves out (\d+) examples\s.*\sreports (\d+) method-and-path pairs/s.exec(readme);
+    expect(quoted, 'README states the merged document figures').not.toBeNull();
     for (const version of ['3.1', '3.0']) {
       const file = join(work, `v1.0.openapi-${version}.json`);
       const r = await run([BIN, 'openapi', '--spec', join(out, 'spec'), '--variant', 'v1.0', '--openapi', version, '--out', file]);
       expect(r.code, r.stderr.slice(-2000)).toBe(0);
       expect(r.stderr).toMatch(/OpenAPI 3\.\d\.\d document of 2102 operations \(\d+ paths\)/);
+      // The figures the README quotes are this run's.
+      const count = (rule: string) => r.stderr.split('\n').filter((l) => l.endsWith(`  ${rule}`)).length;
+      expect([/\((\d+) paths\)/.exec(r.stderr)![1], String(count('openapi-example-left-out')), String(count('openapi-duplicate-operation'))]).toEqual([
+        quoted![1]!.replace(/,/g, ''),
+        quoted![2],
+        quoted![3],
+      ]);
       const doc = JSON.parse(readFileSync(file, 'utf8')) as { openapi: string; paths: object };
       expect(doc.openapi.slice(0, 3)).toBe(version);
       expect(Object.keys(doc.paths).length).toBeGreaterThan(2000);
