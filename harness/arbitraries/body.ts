@@ -54,12 +54,13 @@ function modes(spec: OperationSpec): Property[][] {
 
 /** Bodies of `props`, each naming every property a "Required." binds on this method. */
 /**
- * A property's valid values in a body; a Required one never null: "Required." may well mean a value, and a
- * valid case must hold under any reading.
+ * A property's valid values in a body; a Required one never null or an empty string: "Required." may well
+ * mean a value, and a valid case must hold under any reading.
  */
 function bodyValue(p: Property, ctx: ArbContext): fc.Arbitrary<unknown> {
   const values = validValue(p, ctx);
-  return bindingRequired(p, ctx.spec.http.method) ? values.filter((v) => v !== null) : values;
+  // Nor empty: a required name or nickname given as "" is no value under a strict reading either.
+  return bindingRequired(p, ctx.spec.http.method) ? values.filter((v) => v !== null && v !== '') : values;
 }
 
 function recordOf(props: Property[], ctx: ArbContext): fc.Arbitrary<Record<string, unknown>> {

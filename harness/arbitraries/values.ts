@@ -177,6 +177,7 @@ export const TOLERANCES = {
   'letter-case': 'another letter case of an allowed value',
   'repeated-flag': 'a flag named twice',
   whitespace: 'spaces around an allowed value',
+  'request-page-value': "a value the operation's request table allows that the resource page does not list",
 } as const;
 
 export type Tolerance = keyof typeof TOLERANCES;
@@ -251,8 +252,11 @@ export function breakers(p: Property, ctx: ArbContext): Breaker[] {
           rule: c.rule,
           at: '',
           value: fc.tuple(validString(p, false, ctx.spec.types), fc.constantFrom(...c.chars), fc.nat()).map(([s, ch, i]) => {
-            const k = s.length ? i % s.length : 0;
-            return `${s.slice(0, k)}${ch}${s.slice(k)}`.slice(-Math.max(1, find(p, 'maxLength')?.max ?? 1000));
+            // Room is made before the character goes in, so a string at the maximum length keeps it (cutting
+            // after inserting dropped it when it went first, and the body broke nothing).
+            const room = s.slice(0, Math.max(0, (find(p, 'maxLength')?.max ?? 1000) - 1));
+            const k = i % (room.length + 1);
+            return `${room.slice(0, k)}${ch}${room.slice(k)}`;
           }),
         });
         break;
