@@ -80,10 +80,10 @@ describe('docspec certify server --dry-run', () => {
     expect(r.stdout).toMatch(/^docspec: dry run of 4 operations, nothing sent: 4 planned \(100\.0%\) — PATCH 4\/4$/m);
     const json = JSON.parse(readFileSync(plan, 'utf8')) as { operations: { operation: string; variant: string; cases: unknown[] }[] };
     expect(json.operations.map((o) => o.variant).sort()).toEqual(['beta', 'intune', 'localtest', 'v1.0']);
-    // --param and --user-id address one operation, not a folder.
+    // --user-id addresses one operation, not a folder (whose values are --param NAME=VALUE).
     const mixed = await run(['certify', 'server', '--spec', 'spec', '--dry-run', '--user-id', 'x']);
     expect(mixed.code).toBe(2);
-    expect(mixed.stderr).toMatch(/^docspec: --user-id and --param address one operation/);
+    expect(mixed.stderr).toMatch(/^docspec: --user-id addresses one operation; give a run over several operations its values with --param/);
   });
 });
 
@@ -224,7 +224,7 @@ describe('docspec certify server', () => {
       [['--spec', 'spec/user-update.v1.0.json', '--base-url', 'http://127.0.0.1:1/v1.0', '--header', 'no-colon'], /--header must be NAME:VALUE/],
       [
         ['--spec', 'spec/user-update.v1.0.json', '--base-url', 'http://127.0.0.1:1/v1.0', '--param', 'group-id=x'],
-        /^docspec: spec\/user-update\.v1\.0\.json: --param group-id: no path of the spec has that parameter \(they have id, userPrincipalName\)\n$/,
+        /^docspec: spec\/user-update\.v1\.0\.json: --param group-id: no path or request body of the spec has that parameter \(they have id, userPrincipalName\)\n$/,
       ],
       // Another host is refused before any request, with what the run would have sent.
       [

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { specProblems } from '../../generator/spec/spec-problems.js';
 import type { OperationSpec } from '../../generator/spec/ir.js';
-import { smallValidBody } from '../arbitraries/body.js';
+import { type BodyPlaceholder, bindBody, bodyPlaceholders, smallBodies } from './body-bindings.js';
 import { type CheckContext, type Probe, type ServerCheck, skipped } from '../checks/check.js';
 import { SERVER_CHECKS } from '../checks/server/registry.js';
 import { type InProcessHandler, serveInProcess } from '../msw/in-process.js';
@@ -60,6 +60,15 @@ export interface CertifyServerOptions {
   registry?: readonly ServerCheck[];
   /** Tolerated deviations (another letter case, a repeated flag, spaces) fail instead of warning. */
   strict?: boolean;
+  /**
+   * The addressed resource was made for this run (by a create of the same run): it is known to exist, so no
+   * request is spent showing it. Says how it was made, for the report.
+   */
+  known?: string;
+  /** The other operations of a run over several (see `Target.related`). */
+  related?: readonly OperationSpec[];
+  /** The service's base URL is already served in-process (a run over several operations serves it once). */
+  servedInProcess?: boolean;
 }
 
 export const DEFAULT_RUNS = 100;
@@ -124,6 +133,16 @@ export function casesOf(registry: readonly ServerCheck[], ctx: CheckContext) {
   });
 }
 
+/** Names `--param` may give: the path parameters and the body's placeholders. */
+export function knownParameters(spec: OperationSpec): string[] {
+  return [...new Set([...parameterNames(spec), ...bodyPlaceholders(spec).map((p) => p.name)])];
+}
+
+/** What a body placeholder without a value needs, in one line. */
+export function unboundMessage(missing: BodyPlaceholder[]): string {
+  return missing.map((p) => `the request body's ${p.key} names another resource (${JSON.stringify(p.template)}): needs --param ${p.name}=VALUE`).join('; ');
+}
+
 /** How the options name the values of an address: `--user-id "…"`, `--param group-id="…"`. */
 function named(address: Address, target: Target, userId: string | undefined): string {
   return address.params
@@ -146,8 +165,19 @@ async function mustExist(target: Target, read: Probe, userId: string | undefined
   const why = `no request reached an existing resource at ${target.primaryPath} (${read.reason ?? 'GET did not read it'}`;
   // Trying the operation itself would remove the resource it is meant to show.
   if (kind === 'delete') return `${why}), so a refusal there cannot be told from a missing resource`;
+  // Adding the reference would make the documented success a duplicate: the collection it goes into is read.
+  if (kind === 'link') {
+    const parent = target.primaryPath.replace(/\/\$ref$/, '');
+    const list = await target.send(readRequest(target, [], parent));
+    if (list.response.status === 200) return undefined;
+    if (list.response.status === 404 && read.status === 404)
+      throw new CertifyUsageError(
+        `${named(target.primary, target, userId)} addresses nothing: GET ${parent} answered 404, so no case could tell a refused body from a missing resource`,
+      );
+    return `${why}; GET ${parent} answered ${describeResponse(list.response, 80)}), so a refusal there cannot be told from a missing resource`;
+  }
   // An empty update changes nothing; a create or an action needs a body its page allows.
-  const body = kind === 'update' ? {} : fc.sample(smallValidBody(target.spec), { numRuns: 1, seed })[0];
+  const body = kind === 'update' ? {} : fc.sample(smallBodies(target), { numRuns: 1, seed })[0];
   const tried = await target.send(operationRequest(target, body));
   const s = tried.response.status;
   if (s >= 200 && s < 300) return undefined;
@@ -170,24 +200,30 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
   const seed = options.seed ?? (Math.random() * 2 ** 31) | 0;
   const cannot = notCertifiable(spec);
   if (cannot) throw new CertifyUsageError(cannot);
-  const known = parameterNames(spec);
+  const known = knownParameters(spec);
   for (const name of Object.keys(options.params ?? {}))
     if (!known.some((k) => k.toLowerCase() === name.toLowerCase()))
       throw new CertifyUsageError(
-        `--param ${name}: no path of the spec has that parameter (${known.length ? `they have ${known.join(', ')}` : 'they have none'})`,
+        `--param ${name}: no path or request body of the spec has that parameter (${known.length ? `they have ${known.join(', ')}` : 'they have none'})`,
       );
   const found = addressFor(spec, options);
   if ('missing' in found)
     throw new CertifyUsageError(
       `${spec.http.paths.map((p) => p.template).join(', ') || 'the spec has no path'}: needs ${found.missing.map((n) => `--param ${n}=VALUE`).join(' ')}${found.missing.length === 1 && found.missing[0] === 'id' ? ' (or --user-id)' : ''}`,
     );
+  const binding = bindBody(spec, found.values);
+  if ('missing' in binding) throw new CertifyUsageError(unboundMessage(binding.missing));
 
   const started = performance.now();
   const stats: TransportStats = { requests: 0, retries: 0 };
   const inProcess = options.handler ? serveInProcess(options.handler, versionSegment(spec)) : undefined;
   const baseUrl = inProcess?.baseUrl ?? options.baseUrl!;
   const policy = { ...DEFAULT_RETRY, ...options.retry };
-  const target = targetFor(spec, found, withHeaders(fetchTransport(baseUrl, policy, stats), options.headers), options);
+  const target = {
+    ...targetFor(spec, found, withHeaders(fetchTransport(baseUrl, policy, stats), options.headers), options),
+    bound: binding.bound,
+    ...(options.related ? { related: options.related } : {}),
+  };
   // A token the caller gave is masked in every result and line the run reports.
   const { redact, onResult } = tokenMasking(options.token, options.onResult, options.headers);
   const report = (checks: CheckResult[]): CertifyReport => ({
@@ -197,7 +233,7 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
     kind: 'server',
     operation: spec.operation,
     variant: spec.variant,
-    target: inProcess ? 'in-process' : baseUrl,
+    target: inProcess || options.servedInProcess ? 'in-process' : baseUrl,
     strict: options.strict === true,
     checks: redact(checks),
     stats: { ...stats, durationMs: Math.round(performance.now() - started) },
@@ -213,7 +249,8 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
         send: withHeaders(fetchTransport(baseUrl, { ...policy, retries: Math.min(policy.retries, 3) }, stats), options.headers),
       };
       ctx = { target, probe: await probe(first) };
-      unreached = await mustExist(first, ctx.probe, options.userId, seed);
+      // A resource the caller made for this run (a create of the same run) is known to exist.
+      unreached = options.known ? undefined : await mustExist(first, ctx.probe, options.userId, seed);
     } catch (e) {
       if (!(e instanceof TransientError)) throw e;
       return report([{ id: 'reachable', check: 'reachable', status: 'inconclusive', message: `cannot reach ${baseUrl}: ${e.message}`, runs: 0 }]);
@@ -231,7 +268,10 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
         runs,
         seed,
         strict: options.strict,
-        reproduce: (k, v) => [...(v.exchanges.length === 1 && !inProcess ? [curlOf(v.exchanges[0]!.request)] : []), ...(options.reproduce?.(k.id, seed) ?? [])],
+        reproduce: (k, v) => [
+          ...(v.exchanges.length === 1 && !inProcess && !options.servedInProcess ? [curlOf(v.exchanges[0]!.request)] : []),
+          ...(options.reproduce?.(k.id, seed) ?? []),
+        ],
       },
       onResult,
     );

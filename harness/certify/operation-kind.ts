@@ -9,8 +9,13 @@ export const OPERATION_KINDS = {
   read: { body: false, destructive: false, meaning: 'GET of a resource or a list' },
   create: { body: true, destructive: false, meaning: 'POST to a collection whose success returns the new resource' },
   update: { body: true, destructive: false, meaning: 'PATCH or PUT of a resource' },
-  action: { body: true, destructive: false, meaning: 'any other POST (an action, or adding a reference)' },
-  delete: { body: false, destructive: true, meaning: 'DELETE of a resource: it is gone afterwards, so a run sends it once' },
+  action: { body: true, destructive: false, meaning: 'any other POST (an action)' },
+  link: {
+    body: true,
+    destructive: false,
+    meaning: 'POST of a reference (`…/members/$ref`): adding the same one again is refused, so a run adds it once',
+  },
+  delete: { body: false, destructive: true, meaning: 'DELETE of a resource or a reference: it is gone afterwards, so a run sends it once' },
 } as const;
 
 export type OperationKind = keyof typeof OPERATION_KINDS;
@@ -26,6 +31,7 @@ export function operationKind(spec: OperationSpec): OperationKind | undefined {
     case 'DELETE':
       return 'delete';
     case 'POST': {
+      if (spec.http.paths.length > 0 && spec.http.paths.every((p) => /\/\$ref$/.test(p.template))) return 'link';
       const success = spec.responses.find((r) => r.status >= 200 && r.status < 300);
       const resource = spec.requestBody.resource?.toLowerCase();
       // "If successful, this method returns 201 Created and a group object": the body is the new resource.

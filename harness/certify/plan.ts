@@ -4,16 +4,18 @@
  * needs values for, and why an operation cannot be certified at all.
  */
 import fc from 'fast-check';
+import { bindBody, bodyPlaceholders } from './body-bindings.js';
 import type { OperationSpec } from '../../generator/spec/ir.js';
 import { SERVER_CHECKS } from '../checks/server/registry.js';
-import { addressFor, type CertifyServerOptions, casesOf, targetFor } from './certify-server.js';
+import { addressFor, type CertifyServerOptions, casesOf, knownParameters, targetFor } from './certify-server.js';
+import { creatorsOf } from './operation-links.js';
 import type { HttpRequest } from './exchange.js';
 import { notCertifiable, type OperationKind, operationKind } from './operation-kind.js';
 import { addresses, parameterNames } from './target.js';
 
 export interface CasePlan {
   id: string;
-  /** Runs it would make (a destructive case: one). */
+  /** Runs it would make (a destructive or `once` case: one). */
   runs: number;
   /** Why it would not run. */
   skip?: string;
@@ -30,6 +32,8 @@ export interface OperationPlan {
   path?: string;
   /** Path parameters without a value: the run needs `--param NAME=VALUE` for each. */
   needs: string[];
+  /** In a run over several operations: parameters a create of the run fills (`id ← group-post-groups`). */
+  fed?: string[];
   cases: CasePlan[];
   /** Requests the cases would send (a stateful run's sequence counts as one). */
   requests: number;
@@ -65,17 +69,25 @@ export async function planRun(
     if ('missing' in found) return { ...base, kind, blocked: `no address can be filled (${found.missing.join(', ')})` };
     needs.push(...found.address.params.map((names) => names[0]!).filter((n) => !Object.keys(options.params ?? {}).includes(n)));
   }
-  const target = targetFor(
-    spec,
-    found,
-    (request) => {
-      throw new Planned(request);
-    },
-    options,
-  );
+  // A body placeholder without a value (`directoryObjects/{id}`) stands as itself, and is listed as needed.
+  const given = bindBody(spec, found.values);
+  if ('missing' in given) needs.push(...given.missing.map((p) => p.name).filter((n) => !needs.includes(n)));
+  const standIns = Object.fromEntries(bodyPlaceholders(spec).map((p) => [p.name, `{${p.name}}`]));
+  const bound = 'bound' in given ? given.bound : (bindBody(spec, { ...standIns, ...found.values }) as { bound: Record<string, string> }).bound;
+  const target = {
+    ...targetFor(
+      spec,
+      found,
+      (request) => {
+        throw new Planned(request);
+      },
+      options,
+    ),
+    bound,
+  };
   const cases: CasePlan[] = [];
   for (const c of casesOf(SERVER_CHECKS, { target, probe: { readable: true, initial: {} } })) {
-    const runs = c.destructive ? 1 : options.runs;
+    const runs = c.destructive || c.once ? 1 : options.runs;
     if (c.skip !== undefined) {
       cases.push({ id: c.id, runs: 0, skip: c.skip });
       continue;
@@ -93,4 +105,30 @@ export async function planRun(
   const plan: OperationPlan = { ...base, kind, path: decodeURI(found.path), needs, cases, requests };
   if (!cases.some((c) => c.skip === undefined)) plan.blocked = `every check is skipped: ${[...new Set(cases.map((c) => c.skip))].join('; ')}`;
   return plan;
+}
+
+/**
+ * Plans of a run over several operations: each operation with the `--param` values it knows, and the
+ * parameters a create of the run makes a resource for listed as fed instead of needed.
+ */
+export async function planRuns(
+  specs: readonly OperationSpec[],
+  options: Pick<CertifyServerOptions, 'userId' | 'params' | 'token'> & { runs: number; seed: number },
+): Promise<OperationPlan[]> {
+  if (specs.length === 1) return [await planRun(specs[0]!, options)];
+  const creates = specs.filter((s) => operationKind(s) === 'create');
+  const plans: OperationPlan[] = [];
+  for (const spec of specs) {
+    const known = new Set(knownParameters(spec).map((n) => n.toLowerCase()));
+    const params = Object.fromEntries(Object.entries(options.params ?? {}).filter(([k]) => known.has(k.toLowerCase())));
+    const plan = await planRun(spec, { ...options, userId: undefined, params });
+    const address = addresses(spec)[0];
+    const fed = creatorsOf(spec, creates).flatMap((c, i) => (c && address?.params[i] ? [[address.params[i]![0]!, c.operation] as const] : []));
+    if (fed.length) {
+      plan.needs = plan.needs.filter((n) => !fed.some(([f]) => f === n));
+      plan.fed = fed.map(([n, c]) => `${n} ← ${c}`);
+    }
+    plans.push(plan);
+  }
+  return plans;
 }

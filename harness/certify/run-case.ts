@@ -40,6 +40,24 @@ function shown(value: unknown): unknown {
   return value;
 }
 
+const exchangesOf = (v: Violation) => v.exchanges.map((e) => ({ request: e.request, response: e.response }));
+
+/** A violation as a result: a failure, or a warning when the case or the violation is a tolerated deviation. */
+function deviation(c: CheckCase, v: Violation, options: RunOptions, base: Pick<CheckResult, 'id' | 'check'>): Omit<CheckResult, 'runs'> {
+  const source = sourceText(v.source ?? c.source);
+  const warning = (c.tolerance ?? v.tolerance) !== undefined && !options.strict;
+  return {
+    ...base,
+    source,
+    sentence: v.sentence ?? c.sentence,
+    status: warning ? 'warning' : 'fail',
+    message: `${warning ? 'tolerated: ' : ''}received ${v.received}; docs say ${v.expected}${source ? ` (${source})` : ''}`,
+    received: v.received,
+    expected: v.expected,
+    counterexample: { exchanges: exchangesOf(v) },
+  };
+}
+
 export const caseSeed = (seed: number, id: string) => (seed ^ hash(id)) | 0;
 
 export async function runCase(c: CheckCase, options: RunOptions): Promise<CheckResult> {
@@ -74,28 +92,17 @@ async function runTimed(c: CheckCase, options: RunOptions): Promise<CheckResult>
     }
   });
   const seed = caseSeed(options.seed, c.id);
-  // A destructive case (a DELETE) can be sent once: the resource is gone afterwards.
-  const details = await fc.check(property, { numRuns: c.destructive ? 1 : options.runs, seed });
+  // A destructive case (a DELETE) can be sent once: the resource is gone afterwards; so can a `once` case.
+  const details = await fc.check(property, { numRuns: c.destructive || c.once ? 1 : options.runs, seed });
   if (details.failed && last) {
-    const v = last;
-    const source = sourceText(v.source ?? c.source);
-    const sentence = v.sentence ?? c.sentence;
-    const exchanges = v.exchanges.map((e) => ({ request: e.request, response: e.response }));
-    const warning = c.tolerance !== undefined && !options.strict;
     return {
-      ...base,
-      source,
-      sentence,
-      status: warning ? 'warning' : 'fail',
-      message: `${warning ? 'tolerated: ' : ''}received ${v.received}; docs say ${v.expected}${source ? ` (${source})` : ''}`,
+      ...deviation(c, last, options, base),
       runs: details.numRuns,
-      received: v.received,
-      expected: v.expected,
-      counterexample: { input: shown(details.counterexample?.[0]), exchanges },
+      counterexample: { input: shown(details.counterexample?.[0]), exchanges: exchangesOf(last) },
       seed: details.seed,
       path: details.counterexamplePath ?? undefined,
       shrinks: details.numShrinks,
-      reproduce: options.reproduce?.(c, v) ?? [],
+      reproduce: options.reproduce?.(c, last) ?? [],
     };
   }
   if (details.failed) {
@@ -111,6 +118,8 @@ async function runTimed(c: CheckCase, options: RunOptions): Promise<CheckResult>
     };
   }
   if (transient) return { ...base, status: 'inconclusive', message: transient.message, runs: details.numRuns };
+  const [met] = c.tolerated ?? [];
+  if (met) return { ...deviation(c, met, options, base), runs: details.numRuns, reproduce: options.reproduce?.(c, met) ?? [] };
   return { ...base, status: 'pass', message: `${details.numRuns} runs`, runs: details.numRuns };
 }
 

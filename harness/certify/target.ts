@@ -37,6 +37,10 @@ export interface Target {
   /** The address most checks use: the id form when an id is given, else a parameterless template. */
   primary: Address;
   primaryPath: string;
+  /** Body keys whose value names another resource, filled from the parameters (see body-bindings.ts). */
+  bound?: Readonly<Record<string, string>>;
+  /** The other operations of a run over several: what their request tables allow a response may hold. */
+  related?: readonly OperationSpec[];
 }
 
 /** The names a parameter answers to: its own, its alternatives, and the placeholder examples write. */

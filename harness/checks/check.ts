@@ -18,6 +18,8 @@ export interface Violation {
   /** Overrides the case's docs line when one run can break several sentences (stateful checks). */
   source?: SourceRef;
   sentence?: string;
+  /** Set when the deviation is one a server may tolerate: a warning, not a failure, unless the run is strict. */
+  tolerance?: Tolerance;
   exchanges: Exchange[];
 }
 
@@ -32,6 +34,8 @@ export interface CheckCase<T = unknown> {
   skip?: string;
   /** The case changes the resource for good (a DELETE): it runs once, after every other case. */
   destructive?: boolean;
+  /** Repeating the request is documented to fail (adding a reference again): the case runs once. */
+  once?: boolean;
   /** Set when running the case could not tell anything (its address was not shown to exist): not run, reported inconclusive. */
   inconclusive?: string;
   /**
@@ -39,6 +43,11 @@ export interface CheckCase<T = unknown> {
    * result, which leaves the verdict `pass` unless the run is strict.
    */
   tolerance?: Tolerance;
+  /**
+   * Tolerated deviations runs met along the way (a response value in another letter case): the runs go on,
+   * and a case that otherwise passes ends as a warning with the first (a failure when the run is strict).
+   */
+  tolerated?: Violation[];
   arbitrary: fc.Arbitrary<T>;
   /** Sends the requests for one generated value. Throws `TransientError` when no verdict is possible. */
   run(value: T): Promise<Violation | undefined>;

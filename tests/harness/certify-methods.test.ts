@@ -122,15 +122,35 @@ describe('a create (POST)', () => {
     expect(report.checks.filter((c) => c.status !== 'pass').map((c) => [c.id, c.status])).toEqual([['rejects-invalid/displayName/required', 'fail']]);
   });
 
-  it('fails a server whose new resource does not hold what was sent', async () => {
+  it('fails a server whose new resource holds another value than was sent', async () => {
+    const { handler } = service(async (_request, response) => {
+      if (response.status !== 201) return response;
+      const created = (await response.json()) as Record<string, unknown>;
+      return Response.json({ ...created, displayName: `${created.displayName}, changed` }, { status: 201 });
+    });
+    const report = await certifyServer({ spec, handler, runs: 5, seed: 5, checks: ['success-status'] });
+    expect(report.checks[0]!.status).toBe('fail');
+    expect(report.checks[0]!.expected).toMatch(/^the created user, with displayName as sent/);
+  });
+
+  it('passes a new resource that leaves a sent property out: create pages return "only the default properties"', async () => {
     const { handler } = service(async (_request, response) => {
       if (response.status !== 201) return response;
       const { displayName: _, ...rest } = (await response.json()) as Record<string, unknown>;
       return Response.json(rest, { status: 201 });
     });
     const report = await certifyServer({ spec, handler, runs: 5, seed: 5, checks: ['success-status'] });
-    expect(report.checks[0]!.status).toBe('fail');
-    expect(report.checks[0]!.expected).toMatch(/^the created user, with displayName as sent/);
+    expect(report.checks[0]!.status).toBe('pass');
+  });
+
+  it('fails a new resource without its id', async () => {
+    const { handler } = service(async (_request, response) => {
+      if (response.status !== 201) return response;
+      const { id: _, ...rest } = (await response.json()) as Record<string, unknown>;
+      return Response.json(rest, { status: 201 });
+    });
+    const report = await certifyServer({ spec, handler, runs: 5, seed: 5, checks: ['success-status'] });
+    expect(report.checks[0]).toMatchObject({ status: 'fail', received: expect.stringMatching(/id is missing$/) });
   });
 });
 

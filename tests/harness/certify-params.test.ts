@@ -49,7 +49,8 @@ describe('path parameters by name', () => {
   it('certifies a path with two parameters, every request at the path the values make', async () => {
     const { handler, seen } = ownersOf(GROUP);
     const report = await certifyServer({ spec: ownerSpec(), handler, params: { 'group-id': GROUP, 'user-id': REFERENCE_USER_ID }, runs: 10, seed: 3 });
-    expect(report.checks.filter((c) => c.status !== 'pass')).toEqual([]);
+    // The Update user page gives no error status with its case: that check has nothing to send.
+    expect(report.checks.filter((c) => c.status !== 'pass').map((c) => [c.id, c.status])).toEqual([['documented-errors', 'skipped']]);
     expect(report.verdict).toBe('pass');
     expect(report.checks.some((c) => c.id.startsWith('rejects-invalid/'))).toBe(true);
     expect(new Set(seen.map((s) => s.split('?')[0]!.replace(/^\w+ /, '')))).toEqual(new Set([`/v1.0/groups/${GROUP}/owners/${REFERENCE_USER_ID}`]));
@@ -65,7 +66,7 @@ describe('path parameters by name', () => {
   it('a name no path has stops the run, listing the names there are', async () => {
     const { handler } = ownersOf(GROUP);
     await expect(certifyServer({ spec: ownerSpec(), handler, params: { 'group-id': GROUP, 'user-id': 'x', team: 'y' }, runs: 1 })).rejects.toThrow(
-      '--param team: no path of the spec has that parameter (they have group-id, user-id)',
+      '--param team: no path or request body of the spec has that parameter (they have group-id, user-id)',
     );
   });
 

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { bindingRequired } from '../../../generator/spec/enforced.js';
-import { validBody } from '../../arbitraries/body.js';
+import { validBodies } from '../../certify/body-bindings.js';
 import { validValue } from '../../arbitraries/values.js';
 import { operationKind } from '../../certify/operation-kind.js';
 import { addresses, paramValue, pathOf, resolve, successResponse, operationRequest } from '../../certify/target.js';
 import { type CheckCase, type ServerCheck, skipped } from '../check.js';
-import { expectSuccess } from '../expect.js';
+import { expectDocumentedSuccess } from '../expect.js';
 
 /**
  * Each documented way to address the resource (by id, by userPrincipalName, via `/me`) accepts the update.
@@ -21,6 +21,7 @@ export const addressingCheck: ServerCheck = {
     create: true,
     update: true,
     action: true,
+    link: 'adding the same reference through another address is documented to be refused',
     delete: 'deleting through one address removes the resource for the others',
   },
   cases({ target, probe }) {
@@ -29,13 +30,13 @@ export const addressingCheck: ServerCheck = {
     const upnProperty = target.spec.requestBody.properties.find((p) => p.name === 'userPrincipalName');
     // The user principal name is left alone (it addresses the user), unless the body must carry it (a create).
     const keepUpn = upnProperty !== undefined && bindingRequired(upnProperty, target.spec.http.method) !== undefined;
-    const bodies = keepUpn ? validBody(target.spec) : validBody(target.spec).map(({ userPrincipalName: _, ...rest }) => rest);
+    const bodies = keepUpn ? validBodies(target) : validBodies(target).map(({ userPrincipalName: _, ...rest }) => rest);
     const principalNames = upnProperty ? validValue(upnProperty, { spec: target.spec, depth: 0 }).filter((v): v is string => typeof v === 'string') : undefined;
     return addresses(target.spec).map((a): CheckCase<[Record<string, unknown>, string | undefined]> => {
       const id = `${this.id}/${a.form.replace(/^\//, '')}`;
       const base = { id, check: this.id, title: this.title, source: a.source, sentence: `${target.spec.http.method} ${a.template}` };
       const send = async (body: Record<string, unknown>, value?: string, path = pathOf(a.template, value)) =>
-        expectSuccess(await target.send(operationRequest(target, body, { path })), doc);
+        expectDocumentedSuccess(await target.send(operationRequest(target, body, { path })), target.spec, doc);
       if (a.params.length === 0) return { ...base, arbitrary: fc.tuple(bodies, fc.constant(undefined)), run: ([body]) => send(body) };
       if (a.params.length > 1) {
         const at = resolve(a, target.params);
@@ -52,7 +53,7 @@ export const addressingCheck: ServerCheck = {
           ...base,
           arbitrary: fc.tuple(bodies, principalNames),
           async run([body, upn]) {
-            const set = expectSuccess(await target.send(operationRequest(target, { userPrincipalName: upn })), doc);
+            const set = expectDocumentedSuccess(await target.send(operationRequest(target, { userPrincipalName: upn })), target.spec, doc);
             if (set) return { ...set, expected: `${set.expected} (setting the userPrincipalName to address the user by)` };
             return send(body, upn);
           },

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { validBody } from '../../arbitraries/body.js';
+import { validBodies } from '../../certify/body-bindings.js';
 import { operationRequest } from '../../certify/target.js';
 import { type ServerCheck, skipped } from '../check.js';
 import { expectClientError } from '../expect.js';
@@ -11,7 +11,7 @@ const BAD_AUTHORIZATION = [undefined, '', 'Bearer', 'Bearer ', 'Basic dXNlcjpwYX
 export const authRequiredCheck: ServerCheck = {
   id: 'auth-required',
   title: 'a request without a bearer token is refused with 401',
-  kinds: { read: true, create: true, update: true, action: true, delete: true },
+  kinds: { read: true, create: true, update: true, action: true, link: true, delete: true },
   cases({ target }) {
     const header = target.spec.headers.find((h) => /^authorization$/i.test(h.name));
     if (!header?.required) return [skipped(this, 'the page does not require an Authorization header')];
@@ -22,7 +22,7 @@ export const authRequiredCheck: ServerCheck = {
         title: this.title,
         source: header.source,
         sentence: `Authorization: ${header.value}`,
-        arbitrary: fc.tuple(fc.constantFrom(...BAD_AUTHORIZATION), validBody(target.spec)),
+        arbitrary: fc.tuple(fc.constantFrom(...BAD_AUTHORIZATION), validBodies(target)),
         async run([authorization, body]) {
           const ex = await target.send(operationRequest(target, body, { headers: { Authorization: authorization } }));
           const what = authorization === undefined ? 'the request has no Authorization header' : `Authorization "${authorization}" is not a bearer token`;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { validBody } from '../../arbitraries/body.js';
+import { validBodies } from '../../certify/body-bindings.js';
 import { operationRequest } from '../../certify/target.js';
 import { sendsBody } from '../../certify/operation-kind.js';
 import { type ServerCheck, skipped } from '../check.js';
@@ -11,7 +11,7 @@ const WRONG_TYPES = ['text/plain', 'application/xml', 'application/x-www-form-ur
 export const contentTypeCheck: ServerCheck = {
   id: 'content-type',
   negative: true,
-  kinds: { read: 'the request has no body', create: true, update: true, action: true, delete: 'the request has no body' },
+  kinds: { read: 'the request has no body', create: true, update: true, action: true, link: true, delete: 'the request has no body' },
   title: 'a body sent with another Content-Type is refused with a 4xx',
   cases({ target }) {
     const header = target.spec.headers.find((h) => /^content-type$/i.test(h.name));
@@ -24,7 +24,7 @@ export const contentTypeCheck: ServerCheck = {
         title: this.title,
         source: header.source,
         sentence: `Content-Type: ${header.value}`,
-        arbitrary: fc.tuple(fc.constantFrom(...WRONG_TYPES), validBody(target.spec)),
+        arbitrary: fc.tuple(fc.constantFrom(...WRONG_TYPES), validBodies(target)),
         async run([type, body]) {
           const ex = await target.send(operationRequest(target, body, { headers: { 'Content-Type': type } }));
           return expectClientError(ex, `the body was declared as ${type}, the docs say application/json`);

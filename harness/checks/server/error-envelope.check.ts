@@ -12,7 +12,7 @@ import { expectErrorEnvelope } from '../expect.js';
 export const errorEnvelopeCheck: ServerCheck = {
   id: 'error-envelope',
   negative: true,
-  kinds: { read: true, create: true, update: true, action: true, delete: true },
+  kinds: { read: true, create: true, update: true, action: true, link: true, delete: true },
   title: 'error responses carry { error: { code, message } }',
   cases({ target }) {
     const noToken = fc.constant(operationRequest(target, {}, { headers: { Authorization: undefined } }));

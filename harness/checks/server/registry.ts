@@ -3,6 +3,7 @@ import { addressingCheck } from './addressing.check.js';
 import { authRequiredCheck } from './auth-required.check.js';
 import type { ServerCheck } from '../check.js';
 import { contentTypeCheck } from './content-type.check.js';
+import { documentedErrorsCheck } from './documented-errors.check.js';
 import { errorEnvelopeCheck } from './error-envelope.check.js';
 import { rejectsInvalidCheck } from './rejects-invalid.check.js';
 import { statefulCheck } from './stateful.check.js';
@@ -11,6 +12,7 @@ import { successStatusCheck } from './success-status.check.js';
 export const SERVER_CHECKS: readonly ServerCheck[] = [
   successStatusCheck,
   rejectsInvalidCheck,
+  documentedErrorsCheck,
   errorEnvelopeCheck,
   authRequiredCheck,
   contentTypeCheck,

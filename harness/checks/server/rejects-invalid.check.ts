@@ -13,7 +13,7 @@ import { expectClientError } from '../expect.js';
 export const rejectsInvalidCheck: ServerCheck = {
   id: 'rejects-invalid',
   negative: true,
-  kinds: { read: 'the request has no body', create: true, update: true, action: true, delete: 'the request has no body' },
+  kinds: { read: 'the request has no body', create: true, update: true, action: true, link: true, delete: 'the request has no body' },
   title: 'a body that breaks one documented constraint is refused with a 4xx',
   cases({ target }) {
     if (!sendsBody(target.spec)) return [skipped(this, 'the request has no body')];

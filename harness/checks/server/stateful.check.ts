@@ -5,11 +5,13 @@
  */
 import fc from 'fast-check';
 import type { OperationSpec, ResponseSpec } from '../../../generator/spec/ir.js';
-import { type BrokenCase, type BrokenFamily, brokenFamilies, isExtensionKey, validBody } from '../../arbitraries/body.js';
+import { type BrokenCase, type BrokenFamily, brokenFamilies, isExtensionKey } from '../../arbitraries/body.js';
+import { validBodies } from '../../certify/body-bindings.js';
 import { describeResponse, type Exchange, jsonOf } from '../../certify/exchange.js';
 import { readRequest, successResponse, type Target, operationRequest } from '../../certify/target.js';
-import { type ServerCheck, skipped, type Violation } from '../check.js';
-import { expectClientError, expectSuccess } from '../expect.js';
+import { type ServerCheck, skipped } from '../check.js';
+import { expectClientError, expectDocumentedSuccess } from '../expect.js';
+import { fail, ViolationError } from '../violation-error.js';
 import { sameValue } from './same-value.js';
 
 /** What the resource should hold: expected values by key, and the keys of the last accepted update. */
@@ -23,15 +25,6 @@ interface Real {
   log: Exchange[];
 }
 
-/** Carries a violation out of fast-check's model run. */
-class ViolationError extends Error {
-  constructor(readonly violation: Violation) {
-    super(violation.received);
-  }
-}
-
-const fail = (v: Violation, log: Exchange[]) => new ViolationError({ ...v, exchanges: [...log] });
-
 class Update implements fc.AsyncCommand<Model, Real> {
   constructor(
     readonly spec: OperationSpec,
@@ -42,7 +35,7 @@ class Update implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, r: Real): Promise<void> {
     const ex = await r.target.send(operationRequest(r.target, this.body));
     r.log.push(ex);
-    const v = expectSuccess(ex, this.doc);
+    const v = expectDocumentedSuccess(ex, this.spec, this.doc);
     if (v) throw fail({ ...v, source: this.doc.source }, r.log);
     const keeps = !!this.spec.requestBody.partialUpdate;
     // Without the page's promise, keys left out of the body are unknown after an update, not kept.
@@ -112,6 +105,7 @@ export const statefulCheck: ServerCheck = {
     create: 'each create makes a new resource: its body is checked by success-status',
     update: true,
     action: 'what an action changes is not a property the docs list',
+    link: 'a reference is not a property of the resource; a run over several operations reads it back in its list',
     delete: 'a deleted resource has no state; success-status reads it back as gone',
   },
   cases({ target, probe }) {
@@ -123,7 +117,7 @@ export const statefulCheck: ServerCheck = {
     const selected = new Set(documented);
     const commands = fc.commands(
       [
-        validBody(spec).map((b) => new Update(spec, doc, b)),
+        validBodies(target).map((b) => new Update(spec, doc, b)),
         fc.oneof(...brokenFamilies(spec).map((f) => f.arbitrary.map((c) => new Refused(c, f)))),
         fc.constant(new Read(spec)),
       ],
