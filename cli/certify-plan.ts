@@ -3,7 +3,7 @@
  * first request it would send. A folder: a line per operation and what share of them, by method, could be
  * certified, with the reasons for the rest.
  */
-import { type OperationPlan, planRun } from '../harness/certify/plan.js';
+import { type OperationPlan, planRuns } from '../harness/certify/plan.js';
 import { printable } from '../generator/report/printable.js';
 import { UsageError, writeOutput } from './io.js';
 import { specsAt } from './load-spec.js';
@@ -15,7 +15,8 @@ function operationLine(p: OperationPlan): string {
   if (p.blocked) return `✗ ${head}: ${p.blocked}`;
   const run = p.cases.filter((c) => c.skip === undefined).length;
   const needs = p.needs.length ? `; needs ${p.needs.map((n) => `--param ${n}=VALUE`).join(' ')}` : '';
-  return `✓ ${head}: ${run} cases, about ${p.requests.toLocaleString('en-US')} requests${needs}`;
+  const fed = p.fed?.length ? `; ${p.fed.join(', ')}` : '';
+  return `✓ ${head}: ${run} cases, about ${p.requests.toLocaleString('en-US')} requests${fed}${needs}`;
 }
 
 function detail(p: OperationPlan): string[] {
@@ -52,15 +53,14 @@ export function planSummary(plans: OperationPlan[]): string[] {
 }
 
 export async function dryRun(
-  spec: string,
+  paths: string[],
   options: { userId?: string; params: Record<string, string>; runs: number; seed: number },
   values: { report?: string; quiet?: boolean },
 ): Promise<number> {
-  const specs = specsAt(spec);
-  if (specs.length > 1 && (options.userId !== undefined || Object.keys(options.params).length))
-    throw new UsageError('--user-id and --param address one operation; a dry run of a folder plans each with placeholders');
-  const plans: OperationPlan[] = [];
-  for (const s of specs) plans.push(await planRun(s, options));
+  const specs = paths.flatMap(specsAt);
+  if (specs.length > 1 && options.userId !== undefined)
+    throw new UsageError('--user-id addresses one operation; give a run over several operations its values with --param NAME=VALUE');
+  const plans = await planRuns(specs, options);
   const lines = specs.length === 1 ? detail(plans[0]!) : [...(values.quiet ? [] : plans.map(operationLine)), ...planSummary(plans)];
   process.stdout.write(`${printable(lines.join('\n'))}\n`);
   if (values.report) writeOutput(`${JSON.stringify({ runs: options.runs, seed: options.seed, operations: plans }, null, 2)}\n`, values.report, 'dry-run plan');

@@ -1,12 +1,16 @@
 /** `docspec certify server`: runs the server checks against a base URL and prints and writes the report. */
 import { certifyServer, CertifyUsageError, DEFAULT_RUNS } from '../harness/certify/certify-server.js';
-import { planRun } from '../harness/certify/plan.js';
+import { statSync } from 'node:fs';
+import type { OperationSpec } from '../generator/spec/ir.js';
+import { certifySuite, type SuiteReport } from '../harness/certify/certify-suite.js';
+import { planRuns } from '../harness/certify/plan.js';
+import { formatSuite, suiteJunit } from '../harness/report/suite.js';
 import { formatReport } from '../harness/report/console.js';
 import type { CertifyReport } from '../harness/report/report.js';
 import { exitCodeOf, progress, RUN_OPTIONS, runsAndSeed, checkReportFiles, writeReports } from './certify-common.js';
-import { parseOptions, UsageError } from './io.js';
+import { parseOptions, UsageError, writeAtomic } from './io.js';
 import { dryRun } from './certify-plan.js';
-import { loadOperationSpec } from './load-spec.js';
+import { specsAt } from './load-spec.js';
 
 export const CERTIFY_SERVER_HELP = `Usage: docspec certify server --spec FILE --base-url URL [options]
        docspec certify server --spec FILE|DIR --dry-run [options]
@@ -56,9 +60,11 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
       token: { type: 'string' },
       'allow-remote': { type: 'boolean' },
       strict: { type: 'boolean' },
+      spec: { type: 'string', multiple: true },
       param: { type: 'string', multiple: true },
       header: { type: 'string', multiple: true },
       'dry-run': { type: 'boolean' },
+      'require-all': { type: 'boolean' },
     },
     'certify server',
   );
@@ -67,8 +73,9 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (try: docspec certify server --help)`);
-  if (!values.spec) throw new UsageError('certify server needs --spec FILE');
-  if (values['dry-run']) return dryRun(values.spec, { userId: values['user-id'], params: paramValues(values.param ?? []), ...runsAndSeed(values) }, values);
+  if (!values.spec?.length) throw new UsageError('certify server needs --spec FILE');
+  const paths = values.spec;
+  if (values['dry-run']) return dryRun(paths, { userId: values['user-id'], params: paramValues(values.param ?? []), ...runsAndSeed(values) }, values);
   if (!values['base-url']) throw new UsageError('certify server needs --base-url URL (the service root, e.g. http://127.0.0.1:8080/v1.0)');
   const baseUrl = values['base-url'];
   if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) throw new UsageError(`--base-url must be an http(s) URL, not "${baseUrl}"`);
@@ -87,21 +94,27 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
   const headers = headerValues(values.header ?? []);
   const { runs, seed } = runsAndSeed(values);
   checkReportFiles(values);
-  const spec = loadOperationSpec(values.spec);
+  const specs = paths.flatMap(specsAt);
+  const several = specs.length > 1 || paths.some(isFolder);
+  if (!several && values['require-all']) throw new UsageError('--require-all is for a run over several operations (--spec given more than once, or a folder)');
   if (!isLoopback(url.hostname) && !values['allow-remote']) {
     // The dry run's plan, so the line and --dry-run count the same cases and requests.
-    const plan = await planRun(spec, { userId: values['user-id'], params, runs, seed });
-    const cases = plan.cases.filter((c) => c.skip === undefined).length;
+    const plans = await planRuns(specs, { userId: values['user-id'], params: several ? {} : params, runs, seed });
+    const requests = plans.reduce((n, p) => n + p.requests, 0);
+    const cases = plans.reduce((n, p) => n + p.cases.filter((c) => c.skip === undefined).length, 0);
+    const writes = [...new Set(specs.filter((s) => s.http.method !== 'GET').map((s) => s.http.method))].join(', ');
     throw new UsageError(
-      `${url.host} is not this machine: the run would send about ${plan.requests} requests (${cases} cases × ${runs} runs), ` +
-        `${spec.http.method}s with generated bodies among them, to ${spec.operation} there; give --allow-remote to run it`,
+      `${url.host} is not this machine: the run would send about ${requests} requests (${cases} cases × ${runs} runs), ` +
+        `${writes ? `${writes}s with generated bodies among them, ` : ''}to ${several ? `${specs.length} operations` : specs[0]!.operation} there; give --allow-remote to run it`,
     );
   }
+  if (several) return suiteRun(specs, baseUrl, { params, headers, token, runs, seed }, values);
+  const spec = specs[0]!;
 
   const reproduce = (caseId: string, s: number) => [
     [
       'docspec certify server',
-      `--spec ${values.spec}`,
+      `--spec ${paths[0]}`,
       `--base-url ${baseUrl}`,
       values['user-id'] ? `--user-id '${values['user-id']}'` : '',
       ...Object.entries(params).map(([k, v]) => `--param '${k}=${v}'`),
@@ -129,10 +142,10 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
       checks: values.check,
       strict: values.strict === true,
       reproduce,
-      onResult: progress(!!values.quiet, `docspec: certifying ${baseUrl} against ${values.spec} (seed ${seed}, ${runs} runs per case)`),
+      onResult: progress(!!values.quiet, `docspec: certifying ${baseUrl} against ${paths[0]} (seed ${seed}, ${runs} runs per case)`),
     });
   } catch (e) {
-    if (e instanceof CertifyUsageError) throw new UsageError(`${values.spec}: ${e.message}`);
+    if (e instanceof CertifyUsageError) throw new UsageError(`${paths[0]}: ${e.message}`);
     throw e;
   }
   // The verdict is printed first: should a report file fail after all, the result is not lost.
@@ -141,6 +154,61 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
   else process.stdout.write(`${formatReport(report)}\n`);
   writeReports(report, values);
   return exitCodeOf(report);
+}
+
+/**
+ * A run over several operations: one report, a verdict per operation and overall (see certify-suite.ts).
+ * Progress names each operation as it starts.
+ */
+async function suiteRun(
+  specs: OperationSpec[],
+  baseUrl: string,
+  run: { params: Record<string, string>; headers: Record<string, string>; token?: string; runs: number; seed: number },
+  values: { quiet?: boolean; strict?: boolean; check?: string[]; report?: string; junit?: string; 'require-all'?: boolean },
+): Promise<number> {
+  let report: SuiteReport;
+  try {
+    report = await certifySuite({
+      specs,
+      baseUrl,
+      ...run,
+      checks: values.check,
+      strict: values.strict === true,
+      requireAll: values['require-all'] === true,
+      onOperation: values.quiet
+        ? undefined
+        : (spec, i, total) => process.stderr.write(`docspec: [${i + 1}/${total}] ${spec.operation} ${spec.variant} (${spec.http.method})\n`),
+      onResult: progress(!!values.quiet, `docspec: certifying ${baseUrl}, ${specs.length} operations (seed ${run.seed}, ${run.runs} runs per case)`),
+      reproduce: (spec, caseId, s) => [
+        [
+          'docspec certify server',
+          `--spec <${spec.operation}.${spec.variant}.json>`,
+          `--base-url ${baseUrl}`,
+          ...Object.entries(run.headers).map(([k, v]) => `--header '${k}: ${v}'`),
+          values.strict ? '--strict' : '',
+          `--seed ${s}`,
+          `--check '${caseId}'`,
+        ]
+          .filter(Boolean)
+          .join(' '),
+      ],
+    });
+  } catch (e) {
+    if (e instanceof CertifyUsageError) throw new UsageError(e.message);
+    throw e;
+  }
+  process.stdout.write(`${formatSuite(report)}\n`);
+  if (values.report) writeAtomic(values.report, `${JSON.stringify(report, null, 2)}\n`);
+  if (values.junit) writeAtomic(values.junit, suiteJunit(report));
+  return report.verdict === 'pass' ? 0 : report.verdict === 'fail' ? 1 : 3;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**

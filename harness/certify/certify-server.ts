@@ -8,6 +8,7 @@ import { specProblems } from '../../generator/spec/spec-problems.js';
 import type { OperationSpec } from '../../generator/spec/ir.js';
 import { type BodyPlaceholder, bindBody, bodyPlaceholders, smallBodies } from './body-bindings.js';
 import { type CheckContext, type Probe, type ServerCheck, skipped } from '../checks/check.js';
+import { situationOf } from '../checks/server/documented-errors.check.js';
 import { SERVER_CHECKS } from '../checks/server/registry.js';
 import { type InProcessHandler, serveInProcess } from '../msw/in-process.js';
 import { tokenMasking } from '../report/redact.js';
@@ -77,6 +78,9 @@ export const DEFAULT_TOKEN = 'docspec-certify';
 /** A usage problem with the options (the CLI turns it into exit 2). */
 export class CertifyUsageError extends Error {}
 
+/** A value given (`--param`, `--user-id`) that addresses nothing: a run over several operations stops too. */
+export class NothingThereError extends CertifyUsageError {}
+
 async function probe(target: Target): Promise<Probe> {
   const ex = await target.send(readRequest(target));
   const body = jsonOf(ex.response);
@@ -133,6 +137,20 @@ export function casesOf(registry: readonly ServerCheck[], ctx: CheckContext) {
   });
 }
 
+/**
+ * A valid request answered with the status the docs give for a reference to nothing ("404 Not Found when
+ * the object being added doesn't exist"): the `--param` value filling the body names no object, and no case
+ * of the run could tell anything. Says so in one line, or undefined.
+ */
+function referenceToNothing(spec: OperationSpec, results: CheckResult[], bound: Record<string, string>): string | undefined {
+  const success = results.find((r) => r.id === 'success-status' && r.status === 'fail');
+  const status = (success?.counterexample as { exchanges?: { response: { status: number } }[] } | undefined)?.exchanges?.[0]?.response.status;
+  const rule = spec.responses.find((r) => r.status === status && r.condition && situationOf(r.condition) === 'missing-reference');
+  const placeholder = bodyPlaceholders(spec).find((p) => p.key in bound);
+  if (!rule || !placeholder) return undefined;
+  return `--param ${placeholder.name}: ${spec.http.method} with ${placeholder.key} ${JSON.stringify(bound[placeholder.key])} answered ${status}, which the docs give "${rule.condition}"; no case can run with a reference to nothing`;
+}
+
 /** Names `--param` may give: the path parameters and the body's placeholders. */
 export function knownParameters(spec: OperationSpec): string[] {
   return [...new Set([...parameterNames(spec), ...bodyPlaceholders(spec).map((p) => p.name)])];
@@ -171,7 +189,7 @@ async function mustExist(target: Target, read: Probe, userId: string | undefined
     const list = await target.send(readRequest(target, [], parent));
     if (list.response.status === 200) return undefined;
     if (list.response.status === 404 && read.status === 404)
-      throw new CertifyUsageError(
+      throw new NothingThereError(
         `${named(target.primary, target, userId)} addresses nothing: GET ${parent} answered 404, so no case could tell a refused body from a missing resource`,
       );
     return `${why}; GET ${parent} answered ${describeResponse(list.response, 80)}), so a refusal there cannot be told from a missing resource`;
@@ -182,7 +200,7 @@ async function mustExist(target: Target, read: Probe, userId: string | undefined
   const s = tried.response.status;
   if (s >= 200 && s < 300) return undefined;
   if (s === 404 && read.status === 404 && target.primary.params.length > 0)
-    throw new CertifyUsageError(
+    throw new NothingThereError(
       `${named(target.primary, target, userId)} addresses nothing: GET and ${target.spec.http.method} ${target.primaryPath} both answered 404, so no case could tell a refused body from a missing resource`,
     );
   return `${why}; ${kind === 'update' ? 'an empty' : 'a valid'} ${target.spec.http.method} answered ${describeResponse(tried.response, 80)}), so a refusal there cannot be told from a missing resource`;
@@ -275,6 +293,8 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
       },
       onResult,
     );
+    const nothing = referenceToNothing(spec, results, binding.bound);
+    if (nothing) throw new NothingThereError(nothing);
     return report(results);
   } finally {
     inProcess?.close();

@@ -34,9 +34,10 @@ function hash(text: string): number {
 
 export const DEFAULT_SHRINK_BUDGET = 400;
 
-/** A counterexample as report data: command sequences by their printed form (they hold the whole spec). */
+/** A counterexample as report data: commands and their sequences by their printed form (they hold the whole spec). */
 function shown(value: unknown): unknown {
-  if (typeof value === 'object' && value !== null && !Array.isArray(value) && Symbol.iterator in value) return String(value);
+  if (Array.isArray(value)) return value.map(shown);
+  if (typeof value === 'object' && value !== null && (Symbol.iterator in value || value.toString !== Object.prototype.toString)) return String(value);
   return value;
 }
 

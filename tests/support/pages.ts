@@ -52,3 +52,25 @@ export function lineOf(file: string, n: number): string {
 /** The whole 2021 api-reference (v1.0 and beta), for corpus-mode runs; absent without ../shared. */
 export const API_REFERENCE_2021 = join(CORPUS, 'graph-docs-2021-07/api-reference');
 export const hasApiReference = existsSync(API_REFERENCE_2021);
+
+/**
+ * The 2021 v1.0 groups pages the multi-operation certification runs on (the groups reference server in
+ * tests/implementations/servers/groups.ts implements them), read from the corpus where they lie, named after
+ * their files as `generate --docs` names them. Empty without the corpus.
+ */
+export const GROUP_PAGES = [
+  'group-post-groups',
+  'group-get',
+  'group-list',
+  'group-update',
+  'group-delete',
+  'group-list-members',
+  'group-post-members',
+  'group-delete-members',
+] as const;
+
+export function groupSpecs(): OperationSpec[] {
+  if (!hasApiReference) return [];
+  const api = join(API_REFERENCE_2021, 'v1.0/api');
+  return GROUP_PAGES.map((name) => ({ ...(generateFile(rel(join(api, `${name}.md`)), api, 'v1.0') as OperationSpec), operation: name }));
+}

@@ -23,7 +23,9 @@ const SITUATIONS = {
 
 type Situation = keyof typeof SITUATIONS;
 
-const situationOf = (condition: string): Situation | undefined => (Object.keys(SITUATIONS) as Situation[]).find((s) => SITUATIONS[s].reads.test(condition));
+/** Which case a condition describes, if docspec can bring it about. */
+export const situationOf = (condition: string): Situation | undefined =>
+  (Object.keys(SITUATIONS) as Situation[]).find((s) => SITUATIONS[s].reads.test(condition));
 
 /**
  * An error status the Response section states with its case ("400 Bad Request when the object is already a

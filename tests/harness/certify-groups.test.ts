@@ -1,0 +1,144 @@
+/**
+ * A run over several operations of one resource: the groups pages of the 2021 reference (create, get, list,
+ * update, delete, list members, add and remove a member) against the groups reference server and each of its
+ * seeded defects. The specs are generated from the corpus pages as `generate --docs` would; without the
+ * corpus beside the project these tests are skipped.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OperationSpec } from '../../generator/spec/ir.js';
+import { certifySuite, type SuiteReport } from '../../harness/certify/certify-suite.js';
+import { CertifyUsageError, knownParameters } from '../../harness/certify/certify-server.js';
+import { formatSuite, suiteJunit } from '../../harness/report/suite.js';
+import { GROUP_DEFECTS } from '../implementations/servers/groups-defects.js';
+import { createGroupService, DIRECTORY_USER_ID } from '../implementations/servers/groups.js';
+import { flaky, type Listening, listen } from '../implementations/servers/listen.js';
+import { groupSpecs, hasApiReference, lineOf } from '../support/pages.js';
+
+const SPECS = groupSpecs();
+const byName = (name: string) => SPECS.find((s) => s.operation === name)!;
+const PARAMS = { id: DIRECTORY_USER_ID };
+
+const lineAt = (source: string) => lineOf(source.slice(0, source.lastIndexOf(':')), Number(source.slice(source.lastIndexOf(':') + 1)));
+
+function outcome(report: SuiteReport) {
+  return Object.fromEntries(report.operations.map((o) => [o.operation, o.status]));
+}
+
+describe.skipIf(!hasApiReference)('the groups reference, all eight operations in one run', () => {
+  it('passes in-process: every operation, the resource model, and only the docs disagreements as warnings', async () => {
+    const service = createGroupService();
+    const report = await certifySuite({ specs: SPECS, handler: (r) => service.handle(r), params: PARAMS, seed: 1, runs: 50 });
+    expect(outcome(report)).toEqual(Object.fromEntries(SPECS.map((s) => [s.operation, 'pass'])));
+    expect(report.checks.map((c) => [c.id, c.status])).toEqual([['resource-model/groups', 'pass']]);
+    expect(report.verdict).toBe('pass');
+    // group.md writes `Hiddenmembership` and lists neither "" nor null, which the create page allows.
+    const warnings = report.operations.flatMap((o) => (o.report?.checks ?? []).filter((c) => c.status === 'warning').map((c) => `${o.operation} ${c.id}`));
+    expect(warnings.sort()).toEqual(['group-list success-status', 'group-post-groups success-status']);
+    // Every operation that addresses a group got one the run created, and the reference delete its member first.
+    for (const o of report.operations.filter((o) => o.operation !== 'group-post-groups' && o.operation !== 'group-list'))
+      expect(o.values?.[0], o.operation).toMatch(/^(id|group-id): created by group-post-groups \(id [0-9a-f-]{36}\)$/);
+    expect(report.operations.find((o) => o.operation === 'group-delete-members')!.values).toContain('reference added first by group-post-members');
+    // The documented error cases ran against the member add.
+    const add = report.operations.find((o) => o.operation === 'group-post-members')!.report!;
+    expect(add.checks.filter((c) => c.check === 'documented-errors').map((c) => [c.id, c.status])).toEqual([
+      ['documented-errors/400/duplicate', 'pass'],
+      ['documented-errors/404/missing-reference', 'pass'],
+    ]);
+  });
+
+  describe('over loopback HTTP with 5% of requests throttled (429)', () => {
+    let server: Listening;
+    beforeAll(async () => {
+      const service = createGroupService();
+      server = await listen(flaky((r) => service.handle(r), 0.05, 7));
+    });
+    afterAll(() => server.close());
+
+    it.each([1, 2, 3])('passes with seed %i', async (seed) => {
+      const report = await certifySuite({ specs: SPECS, baseUrl: `${server.origin}/v1.0`, params: PARAMS, seed, runs: 30 });
+      expect(report.verdict, formatSuite(report)).toBe('pass');
+      expect(report.stats.retries / report.stats.requests).toBeLessThan(0.1);
+      expect(report.stats.retries).toBeGreaterThan(0);
+    });
+  });
+
+  it('writes console, JSON and JUnit forms with a suite per operation and one for the model', async () => {
+    const service = createGroupService();
+    const report = await certifySuite({ specs: SPECS, handler: (r) => service.handle(r), params: PARAMS, seed: 4, runs: 5, token: 'tok-secret-1234' });
+    const text = formatSuite(report);
+    expect(text).toMatch(
+      /^docspec: certify server, 8 operations at in-process: pass — 8 pass, 0 fail, 0 inconclusive, 0 not implemented, 0 not run; resource model: 1 of 1 passed/m,
+    );
+    const junit = suiteJunit(report);
+    expect(junit.match(/<testsuite /g)).toHaveLength(9);
+    for (const out of [text, junit, JSON.stringify(report)]) expect(out).not.toContain('tok-secret-1234');
+  });
+});
+
+describe.skipIf(!hasApiReference)('operations the server does not implement', () => {
+  /** The reference without the member routes: they answer 405 (the path is there, the method is not). */
+  const membersless = () => {
+    const service = createGroupService();
+    return async (request: Request) =>
+      /\/members\b/.test(new URL(request.url).pathname)
+        ? Response.json({ error: { code: 'BadRequest', message: 'no' } }, { status: 405 })
+        : service.handle(request);
+  };
+
+  it('are not-implemented, the verdict pass; --require-all fails them', async () => {
+    const report = await certifySuite({ specs: SPECS, handler: membersless(), params: PARAMS, seed: 5, runs: 10 });
+    expect(outcome(report)).toMatchObject({ 'group-list-members': 'not-implemented', 'group-post-members': 'not-implemented', 'group-get': 'pass' });
+    expect(report.operations.find((o) => o.operation === 'group-list-members')!.reason).toMatch(/^the documented request answered 405/);
+    // The reference delete could not even add its member first.
+    expect(report.operations.find((o) => o.operation === 'group-delete-members')).toMatchObject({
+      status: 'not-run',
+      reason: expect.stringMatching(/answered 405/),
+    });
+    expect(report.verdict).toBe('pass');
+    const strict = await certifySuite({ specs: SPECS, handler: membersless(), params: PARAMS, seed: 5, runs: 10, requireAll: true });
+    expect(strict.verdict).toBe('fail');
+  });
+});
+
+describe.skipIf(!hasApiReference)('values that address nothing', () => {
+  it('a --param naming no directory object stops the run in one line', async () => {
+    const service = createGroupService();
+    const run = certifySuite({ specs: SPECS, handler: (r) => service.handle(r), params: { id: 'no-such-user' }, seed: 6, runs: 5 });
+    await expect(run).rejects.toThrow(CertifyUsageError);
+    await expect(certifySuite({ specs: SPECS, handler: (r) => service.handle(r), params: { id: 'no-such-user' }, seed: 6, runs: 5 })).rejects.toThrow(
+      /^--param id: POST with @odata\.id "https:\/\/graph\.microsoft\.com\/v1\.0\/directoryObjects\/no-such-user" answered 404, which the docs give "when the object being added doesn't exist"/,
+    );
+  });
+
+  it('a --param no operation has is refused before any request', async () => {
+    const service = createGroupService();
+    await expect(certifySuite({ specs: SPECS, handler: (r) => service.handle(r), params: { team: 'x' }, seed: 6, runs: 5 })).rejects.toThrow(
+      '--param team: no path or request body of the 8 operations has that parameter',
+    );
+  });
+});
+
+describe.skipIf(!hasApiReference)('seeded defects of the groups reference', () => {
+  it('number at least 15, each with its own name', () => {
+    expect(GROUP_DEFECTS.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(GROUP_DEFECTS.map((d) => d.name)).size).toBe(GROUP_DEFECTS.length);
+  });
+
+  it.each(GROUP_DEFECTS.map((d) => [d.name, d] as const))('%s is caught within the default runs, naming the docs line', async (_name, defect) => {
+    const service = createGroupService(defect.steps);
+    // The operation and the create that feeds it (the model needs every operation): only the case that catches it.
+    const specs = defect.operation === 'resource-model' ? SPECS : [...new Set([byName('group-post-groups'), byName(defect.operation)])];
+    // The directory object for a member add, when an operation of the run takes one.
+    const params = specs.some((s) => knownParameters(s).includes('id') && s.http.method === 'POST') ? PARAMS : {};
+    const report = await certifySuite({ specs, handler: (r) => service.handle(r), params, seed: 1, checks: [defect.caughtBy] });
+    expect(report.verdict, formatSuite(report)).toBe('fail');
+    const cases =
+      defect.operation === 'resource-model' ? report.checks : (report.operations.find((o) => o.operation === defect.operation)?.report?.checks ?? []);
+    const caught = cases.find((c) => c.status === 'fail' && (c.id === defect.caughtBy || c.id.startsWith(`${defect.caughtBy}/`)));
+    expect(caught, formatSuite(report)).toBeDefined();
+    expect(caught!.runs).toBeLessThanOrEqual(100);
+    expect(lineAt(caught!.source!), caught!.source).toEqual(
+      typeof defect.lineHolds === 'string' ? expect.stringContaining(defect.lineHolds) : expect.stringMatching(defect.lineHolds),
+    );
+  });
+});
