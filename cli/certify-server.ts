@@ -12,25 +12,31 @@ import { parseOptions, UsageError, writeAtomic } from './io.js';
 import { dryRun } from './certify-plan.js';
 import { specsAt } from './load-spec.js';
 
-export const CERTIFY_SERVER_HELP = `Usage: docspec certify server --spec FILE --base-url URL [options]
+export const CERTIFY_SERVER_HELP = `Usage: docspec certify server --spec FILE|DIR [--spec …] --base-url URL [options]
        docspec certify server --spec FILE|DIR --dry-run [options]
 
 Sends property-based requests generated from the spec to a running server and checks each answer against
 the docs: the success response, a 4xx for each broken constraint, the error body, 401 without a token,
 a wrong Content-Type, every documented address, and (when GET answers) that state reads back as sent.
+Several specs (--spec more than once, or a folder) are certified in one run: a create of the run makes
+the resources the others address, and a model across them checks that what was created, updated and
+deleted reads back so.
 
-  --spec FILE                 spec/<operation>.<variant>.json   (required)
+  --spec FILE|DIR             spec/<operation>.<variant>.json, or a folder of them (repeatable)   (required)
   --base-url URL              service root with the version segment, e.g. http://127.0.0.1:8080/v1.0   (required)
   --user-id ID                an existing user the run may update (the {id} of the path)   (default: none; updates go to /me)
   --param NAME=VALUE          a path parameter's value, by its name in the docs (repeatable), e.g.
-                              --param group-id=02bd9fd6-… for /groups/{group-id}; --user-id ID is --param id=ID
-                              (default: none)
+                              --param group-id=02bd9fd6-… for /groups/{group-id}; --user-id ID is --param id=ID;
+                              also fills a body's placeholder ("directoryObjects/{id}")   (default: none)
   --user-principal-name UPN   its userPrincipalName, when GET does not return it   (default: as GET returns it)
   --token T                   bearer token, masked as *** in every output (default: $DOCSPEC_TOKEN, else a placeholder)
   --header NAME:VALUE         a header every request carries, e.g. an API gateway's key (repeatable); its
                               value is masked as *** in every output like the token   (default: none)
   --allow-remote              run against a server that is not this machine   (default: loopback only; the run
                               sends generated updates, so another host is refused with what it would send)
+  --require-all               in a run over several operations, fail one the server does not implement
+                              (404 or 405 to the documented request) or that could not run   (default:
+                              listed as not-implemented, the verdict unaffected)
   --strict                    fail what a server may tolerate (another letter case of an allowed value,
                               a flag named twice, spaces around a value)   (default: those are warnings,
                               listed in every report, and leave the verdict pass)
