@@ -16,7 +16,7 @@ import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import type { Intent, Observation, Scenario } from '../../harness/checks/client/client-check.js';
 import type { ClientAdapter } from '../../harness/certify/certify-client.js';
-import { answerCall, type CallRecord, describeThrown } from '../../harness/certify/client-wire.js';
+import { answerCall, type CallRecord, describeThrown, portable } from '../../harness/certify/client-wire.js';
 
 export interface ChildInit {
   type: 'init';
@@ -142,9 +142,10 @@ async function call(m: ChildCall): Promise<void> {
   between = [];
   let outcome: Observation['outcome'] = 'resolved';
   let error: string | undefined;
+  let returned: unknown;
   try {
     const { operation, params, userId, body } = m.intent;
-    await adapter!({ baseUrl: init!.baseUrl, operation, params, userId, ...(body ? { body } : {}), token: m.token });
+    returned = portable(await adapter!({ baseUrl: init!.baseUrl, operation, params, userId, ...(body ? { body } : {}), token: m.token }));
   } catch (e) {
     outcome = 'rejected';
     error = describeThrown(e);
@@ -152,7 +153,7 @@ async function call(m: ChildCall): Promise<void> {
   await settled();
   const { exchanges, unhandled, incidents } = current;
   current = undefined;
-  send({ type: 'done', id: m.id, observation: { exchanges, unhandled, outcome, error, incidents } });
+  send({ type: 'done', id: m.id, observation: { exchanges, unhandled, outcome, error, incidents, ...(outcome === 'resolved' ? { returned } : {}) } });
 }
 
 process.on('unhandledRejection', (e) => incident(`an unhandled rejection: ${describeThrown(e)}`));

@@ -11,14 +11,15 @@ import { setupServer } from 'msw/node';
 import type { OperationSpec } from '../../generator/spec/ir.js';
 import { parameterName } from '../../generator/spec/path-templates.js';
 import { smallValidBody, validBody } from '../arbitraries/body.js';
+import { responseBodies } from '../arbitraries/response.js';
 import { userIds } from '../arbitraries/user-id.js';
 import type { ClientCheck, ClientContext, ClientHost, Intent, Observation, Scenario } from '../checks/client/client-check.js';
 import { CLIENT_CHECKS } from '../checks/client/registry.js';
 import { tokenMasking } from '../report/redact.js';
 import { type CertifyReport, type CheckResult, verdictOf } from '../report/report.js';
 import { CertifyUsageError, DEFAULT_RUNS, DEFAULT_TOKEN } from './certify-server.js';
-import { answerCall, type CallRecord, type ClientTarget, describeThrown } from './client-wire.js';
-import { sendsBody } from './operation-kind.js';
+import { answerCall, type CallRecord, type ClientTarget, describeThrown, portable } from './client-wire.js';
+import { operationKind, sendsBody } from './operation-kind.js';
 import { runCases, selectCases } from './run-case.js';
 import { sourceText, successResponse, versionSegment } from './target.js';
 
@@ -36,18 +37,28 @@ export type ClientAdapter = (args: {
   token: string;
 }) => Promise<unknown>;
 
-/** Intents of the operation: a value for each path parameter of its first template that has any, and a body. */
+/**
+ * Intents of the operation: a value for each path parameter of its first template that has any, a body, and
+ * the documented response the harness answers with (a create's holding the values sent).
+ */
 function intentsOf(spec: OperationSpec, bodies: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<Intent> {
   const template = spec.http.paths.find((p) => p.params.length > 0);
   const keys = (template?.params ?? []).map(parameterName);
   // The first parameter gets ids a client must percent-encode; the others, GUIDs.
   const values = keys.length ? fc.tuple(userIds(spec), ...keys.slice(1).map(() => fc.uuid())) : fc.tuple(userIds(spec));
   const body = sendsBody(spec) ? bodies : fc.constant(undefined);
-  return fc.tuple(values, body).map(([v, b]) => ({
+  const doc = successResponse(spec);
+  const responses = responseBodies(spec, doc) ?? fc.constant(undefined);
+  const def = doc?.bodyType ? spec.types[doc.bodyType] : undefined;
+  const properties = new Set(def?.kind === 'complex' ? def.properties.map((p) => p.name) : []);
+  const creates = operationKind(spec) === 'create';
+  return fc.tuple(values, body, responses).map(([v, b, r]) => ({
     operation: spec.operation,
     params: Object.fromEntries(keys.map((k, i) => [k, v[i]!])),
     userId: v[0]!,
     ...(b === undefined ? {} : { body: b }),
+    // The new resource holds what was sent (where the type has the property).
+    ...(r === undefined ? {} : { response: creates && b ? { ...r, ...Object.fromEntries(Object.entries(b).filter(([k]) => properties.has(k))) } : r }),
   }));
 }
 
@@ -130,6 +141,7 @@ export async function certifyClient(options: CertifyClientOptions): Promise<Cert
   const call = async (intent: Intent, s: Scenario): Promise<Observation> => {
     current = { intent, scenario: s, exchanges: [], unhandled: [] };
     const mine = current;
+    let returned: unknown;
     try {
       const settled = await new Promise<'resolved' | 'timeout'>((resolve, reject) => {
         pending = { startedAt: performance.now(), settle: resolve };
@@ -137,11 +149,14 @@ export async function certifyClient(options: CertifyClientOptions): Promise<Cert
         // Bodies are JSON values, so a JSON round trip is a full copy (and cheaper than structuredClone).
         const body = intent.body === undefined ? undefined : (JSON.parse(JSON.stringify(intent.body)) as Record<string, unknown>);
         adapter!({ baseUrl, operation: intent.operation, params: { ...intent.params }, userId: intent.userId, ...(body ? { body } : {}), token }).then(
-          () => resolve('resolved'),
+          (value) => {
+            returned = value;
+            resolve('resolved');
+          },
           reject,
         );
       });
-      return { exchanges: mine.exchanges, unhandled: mine.unhandled, outcome: settled };
+      return { exchanges: mine.exchanges, unhandled: mine.unhandled, outcome: settled, ...(settled === 'resolved' ? { returned: portable(returned) } : {}) };
     } catch (e) {
       return { exchanges: mine.exchanges, unhandled: mine.unhandled, outcome: 'rejected', error: describeThrown(e) };
     } finally {

@@ -51,8 +51,34 @@ function servicePath(url: string, baseUrl: string): string {
 
 function answer(scenario: Scenario, intent: Intent, success: ClientTarget['success']): { status: number; text?: string } {
   if (scenario.kind === 'error') return { status: scenario.status, text: JSON.stringify({ error: { code: scenario.code, message: scenario.message } }) };
+  if (intent.response) return { status: success.status, text: JSON.stringify(intent.response) };
   if (success.body) return { status: success.status, text: JSON.stringify({ id: intent.userId, ...intent.body }) };
   return { status: success.status };
+}
+
+/**
+ * What a call resolved to, as plain data that crosses a process boundary and compares as JSON: a Date is
+ * its ISO string, a value object with a text form of its own (Kiota's DateOnly, TimeOnly, Duration) that
+ * text, bytes base64, a Map an object; functions are left out and cycles cut.
+ */
+export function portable(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
+  if (typeof value === 'bigint') return String(value);
+  if (typeof value === 'function' || typeof value === 'symbol') return undefined;
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+  if (depth > 16 || seen.has(value)) return '[cycle]';
+  seen.add(value);
+  if (Array.isArray(value)) return value.map((v) => portable(v, depth + 1, seen));
+  if (ArrayBuffer.isView(value)) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
+  if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [String(k), portable(v, depth + 1, seen)]));
+  const proto = Object.getPrototypeOf(value) as object | null;
+  if (proto !== Object.prototype && proto !== null && value.toString !== Object.prototype.toString) return String(value);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const p = portable(v, depth + 1, seen);
+    if (p !== undefined) out[k] = p;
+  }
+  return out;
 }
 
 /** A rejection or a thrown value as text, whatever it is: SDK errors are not always Errors, nor readable. */

@@ -70,7 +70,18 @@ export const GROUP_PAGES = [
 ] as const;
 
 export function groupSpecs(): OperationSpec[] {
+  return corpusSpecs(GROUP_PAGES);
+}
+
+/** The 2021 v1.0 user pages the SDKs are certified on (create, get, update), named as `groupSpecs` names them. */
+export const USER_PAGES = ['user-post-users', 'user-get', 'user-update'] as const;
+
+export function userSpecs(): OperationSpec[] {
+  return corpusSpecs(USER_PAGES);
+}
+
+function corpusSpecs(names: readonly string[]): OperationSpec[] {
   if (!hasApiReference) return [];
   const api = join(API_REFERENCE_2021, 'v1.0/api');
-  return GROUP_PAGES.map((name) => ({ ...(generateFile(rel(join(api, `${name}.md`)), api, 'v1.0') as OperationSpec), operation: name }));
+  return names.map((name) => ({ ...(generateFile(rel(join(api, `${name}.md`)), api, 'v1.0') as OperationSpec), operation: name }));
 }

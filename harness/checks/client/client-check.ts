@@ -16,6 +16,8 @@ export interface Intent {
   params: Record<string, string>;
   userId: string;
   body?: Record<string, unknown>;
+  /** The documented response body the harness answers a success with (generated from the resource type). */
+  response?: Record<string, unknown>;
 }
 
 /** How the harness answers the client's request. */
@@ -30,6 +32,8 @@ export interface Observation {
   outcome: 'resolved' | 'rejected' | 'timeout' | 'crashed';
   /** The rejection, or what the adapter did, as text. */
   error?: string;
+  /** What the call resolved to, in portable form (see `portable`): what the client surfaced. */
+  returned?: unknown;
   /**
    * What the adapter did besides HTTP, all refused: sockets and DNS look-ups (with the host), unhandled
    * rejections. Only adapters run in their own process (a module) report these.

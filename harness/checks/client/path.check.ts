@@ -5,13 +5,16 @@ import { first, NO_REQUEST, requestCase } from './request-case.js';
 /**
  * The URL addresses what was asked through a documented template, each path parameter percent-encoded:
  * decoding its segment gives the value back exactly (a raw `#` would cut the path short, a raw `/` would
- * split it). A template takes its parameters by name (`{ id }`, `{ group-id }`), in order.
+ * split it). A template takes its parameters by name (`{ id }`, `{ group-id }`), in order; a template without
+ * any (`/users`) is the path as it stands.
  */
 export const pathCheck: ClientCheck = {
   id: 'path',
   title: 'the path is a documented template with each parameter percent-encoded',
   cases(ctx) {
-    const templates = ctx.spec.http.paths.filter((p) => p.params.length > 0);
+    // Every documented path, a parameterless one (`POST /users`) matched as it stands; intents address the
+    // first with parameters, when there is one.
+    const templates = [...ctx.spec.http.paths].sort((a, b) => Number(b.params.length > 0) - Number(a.params.length > 0));
     const basePath = new URL(ctx.baseUrl).pathname.replace(/\/+$/, '');
     return [
       requestCase(this, ctx, {

@@ -9,6 +9,7 @@ import { oneRequestCheck } from './one-request.check.js';
 import { pathCheck } from './path.check.js';
 import { rejectsCheck } from './rejects-on-error.check.js';
 import { resolvesCheck } from './resolves-on-success.check.js';
+import { surfacesResponseCheck } from './surfaces-response.check.js';
 
 export const CLIENT_CHECKS: readonly ClientCheck[] = [
   methodCheck,
@@ -19,5 +20,6 @@ export const CLIENT_CHECKS: readonly ClientCheck[] = [
   oneRequestCheck,
   containedCheck,
   resolvesCheck,
+  surfacesResponseCheck,
   rejectsCheck,
 ];

@@ -1,8 +1,9 @@
 /**
  * The Kiota-based `@microsoft/msgraph-sdk` with `@microsoft/msgraph-sdk-users`. The SDK is model-driven, so
- * the JSON update is first read into a `User` model with the SDK's own JSON parse node (dates become Date
- * objects, unknown keys go to `additionalData`, as the SDK expects), then sent with
- * `users.byUserId(id).patch(user)`.
+ * a JSON body is first read into a `User` model with the SDK's own JSON parse node (dates become Date
+ * objects, unknown keys go to `additionalData`, as the SDK expects), then sent with `users.post(user)`
+ * (create) or `users.byUserId(id).patch(user)` (update); `users.byUserId(id).get()` reads one. Returns what
+ * the SDK returns (a `User` model, or undefined).
  */
 import { AllowedHostsValidator, BaseBearerTokenAuthenticationProvider } from '@microsoft/kiota-abstractions';
 import { JsonParseNodeFactory } from '@microsoft/kiota-serialization-json';
@@ -13,17 +14,28 @@ import type { ClientAdapter } from '../../../harness/certify/certify-client.js';
 
 const parseNodes = new JsonParseNodeFactory();
 
-const update: ClientAdapter = async ({ baseUrl, userId, body, token }) => {
+const adapter: ClientAdapter = async ({ baseUrl, operation, params, body, token }) => {
   const auth = new BaseBearerTokenAuthenticationProvider({
     getAuthorizationToken: async () => token,
     getAllowedHostsValidator: () => new AllowedHostsValidator(new Set([new URL(baseUrl).host])),
   });
-  const adapter = new GraphRequestAdapter(auth);
-  adapter.baseUrl = baseUrl;
-  const client = createGraphServiceClient(adapter);
-  const node = parseNodes.getRootParseNode('application/json', new TextEncoder().encode(JSON.stringify(body)).buffer as ArrayBuffer);
-  const user = node.getObjectValue<User>(createUserFromDiscriminatorValue);
-  await client.users.byUserId(userId).patch(user);
+  const requests = new GraphRequestAdapter(auth);
+  requests.baseUrl = baseUrl;
+  const client = createGraphServiceClient(requests);
+  const model = () =>
+    parseNodes
+      .getRootParseNode('application/json', new TextEncoder().encode(JSON.stringify(body)).buffer as ArrayBuffer)
+      .getObjectValue<User>(createUserFromDiscriminatorValue);
+  switch (operation) {
+    case 'user-post-users':
+      return client.users.post(model());
+    case 'user-get':
+      return client.users.byUserId(params.id ?? '').get();
+    case 'user-update':
+      return client.users.byUserId(params.id ?? '').patch(model());
+    default:
+      throw new Error(`this adapter does not perform ${operation}`);
+  }
 };
 
-export default update;
+export default adapter;
