@@ -5,7 +5,6 @@
  * corpus beside the project these tests are skipped.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OperationSpec } from '../../generator/spec/ir.js';
 import { certifySuite, type SuiteReport } from '../../harness/certify/certify-suite.js';
 import { CertifyUsageError, knownParameters } from '../../harness/certify/certify-server.js';
 import { formatSuite, suiteJunit } from '../../harness/report/suite.js';
