@@ -8,7 +8,10 @@
  *     generating, recording and checking);
  * (d) the stateful case's cost per run at 10, 100 and 1,000 runs against one long-lived server, whose
  *     store grows with every run: the cost per run must stay flat;
- * (e) for each seeded defect, the run at which its check failed, median over seeds.
+ * (e) for each seeded defect, the run at which its check failed, median over seeds;
+ * (f) with the corpus beside the project: the groups reference certified on its eight 2021 pages in one run
+ *     over loopback with 5% of requests answering 429, for three seeds, and for each of its seeded defects
+ *     the run at which its case failed, median over seeds.
  * Throughput is the best of three alternating measurements of each side, after a warm-up run.
  */
 import { readFileSync } from 'node:fs';
@@ -22,6 +25,12 @@ import fetchClient from '../tests/implementations/clients/fetch-client.js';
 import { DEFECTS } from '../tests/implementations/servers/defects.js';
 import { listen } from '../tests/implementations/servers/listen.js';
 import { createUserService, REFERENCE_USER_ID } from '../tests/implementations/servers/reference.js';
+import { certifySuite } from '../harness/certify/certify-suite.js';
+import { knownParameters } from '../harness/certify/certify-server.js';
+import { GROUP_DEFECTS } from '../tests/implementations/servers/groups-defects.js';
+import { createGroupService, DIRECTORY_USER_ID } from '../tests/implementations/servers/groups.js';
+import { flaky } from '../tests/implementations/servers/listen.js';
+import { groupSpecs, hasApiReference } from '../tests/support/pages.js';
 import { median } from './median.js';
 
 interface Recorded {
@@ -234,6 +243,48 @@ export async function statefulCost(spec: OperationSpec) {
   return out;
 }
 
+/** (f): the groups reference over loopback with 5% 429s, and the runs that catch each of its defects. */
+export async function groups(): Promise<Record<string, unknown>> {
+  const specs = groupSpecs();
+  const params = { id: DIRECTORY_USER_ID };
+  const out: Record<string, unknown> = {};
+  for (const seed of [1, 2, 3]) {
+    const service = createGroupService();
+    const server = await listen(flaky((r) => service.handle(r), 0.05, seed));
+    try {
+      const report = await certifySuite({ specs, baseUrl: `${server.origin}/v1.0`, params, seed });
+      out[`reference, seed ${seed}`] = {
+        verdict: report.verdict,
+        operations: report.operations.map((o) => `${o.operation} ${o.status}`).join(', '),
+        'resource model': report.checks.map((c) => c.status).join(', '),
+        requests: report.stats.requests,
+        '429 retried (share of requests)': Number((report.stats.retries / report.stats.requests).toFixed(3)),
+        seconds: Number((report.stats.durationMs / 1000).toFixed(1)),
+      };
+    } finally {
+      await server.close();
+    }
+  }
+  const detected: Record<string, { median: number; runs: number[] }> = {};
+  for (const d of GROUP_DEFECTS) {
+    const runs: number[] = [];
+    const chosen = d.operation === 'resource-model' ? specs : specs.filter((s) => s.operation === d.operation || s.operation === 'group-post-groups');
+    const given = chosen.some((s) => s.http.method === 'POST' && knownParameters(s).includes('id')) ? params : {};
+    for (const seed of DETECTION_SEEDS) {
+      const service = createGroupService(d.steps);
+      const report = await certifySuite({ specs: chosen, handler: (r) => service.handle(r), params: given, seed, checks: [d.caughtBy] });
+      const cases = [...report.operations.flatMap((o) => o.report?.checks ?? []), ...report.checks];
+      const failed = cases.find((c) => c.status === 'fail' && (c.id === d.caughtBy || c.id.startsWith(`${d.caughtBy}/`)));
+      runs.push(failed ? failed.runs : Number.POSITIVE_INFINITY);
+    }
+    detected[d.name] = { median: median(runs), runs };
+  }
+  const medians = Object.values(detected).map((d) => d.median);
+  out['runs to detect each seeded defect'] = detected;
+  out['defects caught in ≤ 20 runs (median)'] = `${medians.filter((m) => m <= 20).length} of ${medians.length}`;
+  return out;
+}
+
 export async function runCertifyBench(options: { detection?: boolean } = {}): Promise<Record<string, unknown>> {
   const spec = JSON.parse(readFileSync(new URL('../spec/user-update.v1.0.json', import.meta.url), 'utf8')) as OperationSpec;
   // Throughput first, before detection runs fill the heap.
@@ -252,5 +303,6 @@ export async function runCertifyBench(options: { detection?: boolean } = {}): Pr
     'stateful case': stateful,
     'runs to detect each seeded defect': detected,
     'defects caught in ≤ 20 runs (median)': `${medians.filter((m) => m <= 20).length} of ${medians.length}`,
+    'groups, eight operations in one run (2021 pages)': hasApiReference ? await groups() : 'skipped: ../shared/corpus is not beside the project',
   };
 }
