@@ -43,10 +43,12 @@ export function planSummary(plans: OperationPlan[]): string[] {
     reasons.set(why, (reasons.get(why) ?? 0) + 1);
   }
   const needing = planned.filter((p) => p.needs.length).length;
+  const fed = planned.filter((p) => p.fed?.length).length;
   const unstated = planned.filter((p) => p.cases.some((c) => c.id === 'success-status' && c.skip !== undefined)).length;
   return [
     `docspec: dry run of ${plans.length} operations, nothing sent: ${planned.length} planned (${pct(planned.length, plans.length)}) — ${byMethod.join(', ')}`,
-    ...(needing ? [`  ${needing} of them need path parameter values (--param NAME=VALUE, or --user-id)`] : []),
+    ...(fed ? [`  ${fed} of them get path parameter values from a create of the run`] : []),
+    ...(needing ? [`  ${needing} of them need values (--param NAME=VALUE, or --user-id for one operation)`] : []),
     ...(unstated ? [`  ${unstated} of them document no success status: success-status is skipped, the other checks run`] : []),
     ...[...reasons].sort((a, b) => b[1] - a[1]).map(([why, n]) => `  not planned, ${n}: ${why}`),
   ];

@@ -23,7 +23,8 @@ export function creatorsOf(spec: OperationSpec, creates: readonly OperationSpec[
   segments.forEach((segment, i) => {
     if (segment !== '{}') return;
     const collection = segments.slice(0, i).join('/');
-    out.push(creates.find((c) => c !== spec && shape(mainTemplate(c)) === collection));
+    // Only a create of the same variant: a run addresses one service root (`…/v1.0` or `…/beta`).
+    out.push(creates.find((c) => c !== spec && c.variant === spec.variant && shape(mainTemplate(c)) === collection));
   });
   return out;
 }
@@ -33,7 +34,7 @@ export function linkFor(spec: OperationSpec, specs: readonly OperationSpec[]): O
   if (operationKind(spec) !== 'delete') return undefined;
   const m = /^(.*)\/\{\}\/\$ref$/.exec(shape(mainTemplate(spec)));
   if (!m) return undefined;
-  return specs.find((s) => operationKind(s) === 'link' && shape(mainTemplate(s)) === `${m[1]}/$ref`);
+  return specs.find((s) => operationKind(s) === 'link' && s.variant === spec.variant && shape(mainTemplate(s)) === `${m[1]}/$ref`);
 }
 
 /** Run order: what makes resources first, what removes them last. */
