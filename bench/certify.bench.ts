@@ -41,7 +41,7 @@ interface Recorded {
 }
 
 const RUNS = 100;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const SEED = 1;
 const DETECTION_SEEDS = [1, 2, 3, 4, 5, 6, 7];
 
@@ -89,7 +89,7 @@ function figures(requests: number, runsPerSecond: number, certify: number, bare:
   };
 }
 
-async function inProcess(spec: OperationSpec) {
+export async function inProcess(spec: OperationSpec) {
   const recorded: Recorded[] = [];
   // The recording run doubles as the warm-up.
   await certifyServer({ spec, handler: recording(recorded), userId: REFERENCE_USER_ID, runs: RUNS, seed: SEED });
@@ -114,7 +114,7 @@ async function inProcess(spec: OperationSpec) {
   return figures(recorded.length, runsPerSecond, certify, bare, 'bare msw requests/s');
 }
 
-async function overHttp(spec: OperationSpec) {
+export async function overHttp(spec: OperationSpec) {
   const recorded: Recorded[] = [];
   const rec = await listen(recording(recorded));
   await certifyServer({ spec, baseUrl: `${rec.origin}/v1.0`, userId: REFERENCE_USER_ID, runs: RUNS, seed: SEED });

@@ -4,7 +4,7 @@
  * of change, and the one-line errors for bad input.
  */
 import { execFile } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -121,15 +121,55 @@ describe('generate --docs', () => {
     expect(r.code).toBe(0);
   });
 
-  it('a run of few pages emits on the main thread the very files the workers of a large run wrote', async () => {
-    // The first run (43 pages) emitted in its workers; redoing the odd page and widget-update alone (a blank
-    // line appended changes neither) emits them on the main thread.
+  it('a run of few pages keeps the TypeScript of a page whose spec did not change, and emits the rest as workers would', async () => {
+    // A blank line appended changes neither spec: both pages are redone, and their files stay as the
+    // workers of the first run (43 pages) wrote them.
     const files = ['generated/odd-update/v1.0.ts', 'generated/widget-update/v1.0.ts', 'spec/widget-update.v1.0.json'];
     const byWorkers = files.map((f) => readFileSync(join(out, f), 'utf8'));
     for (const page of ['odd-update.md', 'widget-update.md']) appendFileSync(join(api, page), '\n');
-    const r = await generate();
+    let r = await generate();
     expect(r.stderr).toContain(`2 generated, ${PAGES - 2} from the cache`);
     expect(files.map((f) => readFileSync(join(out, f), 'utf8'))).toEqual(byWorkers);
+
+    // A rule edited changes the spec: the main thread emits the page, byte for byte what the workers of a
+    // whole run from scratch write for the same text.
+    const widget = join(api, 'widget-update.md');
+    writeFileSync(widget, readFileSync(widget, 'utf8').replace('maximum length is 64', 'maximum length is 48'));
+    r = await generate();
+    expect(r.stderr).toContain(`1 generated, ${PAGES - 1} from the cache`);
+    const fresh = await run(['generate', '--docs', 'docs', '--out', 'out-fresh', '--jobs', '2', '--no-cache']);
+    expect(fresh.code, fresh.stderr).toBe(0);
+    for (const f of files) expect(readFileSync(join(out, f), 'utf8'), f).toBe(readFileSync(join(work, 'out-fresh', f), 'utf8'));
+    expect(readFileSync(join(out, 'generated/widget-update/v1.0.ts'), 'utf8')).toContain('48');
+    writeFileSync(widget, readFileSync(widget, 'utf8').replace('maximum length is 48', 'maximum length is 64'));
+    r = await generate();
+    expect(files.map((f) => readFileSync(join(out, f), 'utf8'))).toEqual(byWorkers);
+  });
+
+  it('keeps parsed resource pages between runs, one model per page text, pruned when no page reads it', async () => {
+    const models = join(out, '.docspec-models');
+    const names = () => readdirSync(models).sort();
+    // The fixture's three resource pages and the gadgets' missing one (looked for, never parsed).
+    expect(names()).toHaveLength(3);
+    // A model that cannot be read is parsed again: the outputs do not change.
+    const before = readFileSync(join(out, 'spec/widget-update.v1.0.json'), 'utf8');
+    for (const name of names()) writeFileSync(join(models, name), '{ not json');
+    appendFileSync(join(api, 'widget-update.md'), '\n');
+    let r = await generate();
+    expect(r.stderr).toContain(`1 generated, ${PAGES - 1} from the cache`);
+    expect(readFileSync(join(out, 'spec/widget-update.v1.0.json'), 'utf8')).toBe(before);
+    // A resource page edited gets a model of its new text; the old one goes.
+    const colour = join(tree, 'v1.0/resources/widgetcolor.md');
+    const old = names();
+    appendFileSync(colour, '\nA note.\n');
+    r = await generate();
+    expect(r.code, r.stderr).toBe(0);
+    expect(names()).toHaveLength(3);
+    expect(names().filter((n) => !old.includes(n))).toHaveLength(1);
+    // --no-cache neither reads nor keeps models.
+    rmSync(models, { recursive: true });
+    r = await generate('--no-cache');
+    expect(existsSync(models)).toBe(false);
   });
 
   it('re-runs from the cache, redoing only the pages whose text or dependencies changed', async () => {

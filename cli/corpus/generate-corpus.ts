@@ -5,7 +5,7 @@
  * never page trees or specs, so memory does not grow with the number of pages.
  */
 import { OPERATION_NAME } from '../../generator/extract/naming.js';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { buildCoverage, type CoverageReport } from '../../generator/corpus/coverage.js';
 import { failed, type CorpusPageResult } from '../../generator/corpus/page-result.js';
@@ -18,6 +18,7 @@ import { diagnosticRule } from '../../generator/spec/diagnostic-rules.js';
 import { formatDiagnostic } from '../../generator/spec/format-diagnostics.js';
 import { displayPath, packageFile, writeAtomic } from '../io.js';
 import { type CacheEntry, DependencyHashes, loadCache, saveCache, toolFingerprint } from './cache.js';
+import { MODELS_DIR, pruneModels } from './model-store.js';
 import type { PageDone, PageJob } from './process-page.js';
 import { runPool, spawnWorker } from './pool.js';
 import { progressBar, wantsProgress } from './progress.js';
@@ -55,6 +56,7 @@ function dirtyPages(
   previous: Map<string, CacheEntry>,
   deps: DependencyHashes,
   out: string,
+  models: string | undefined,
 ): { entries: Map<string, CacheEntry>; jobs: PageJob[] } {
   const entries = new Map<string, CacheEntry>();
   const jobs: PageJob[] = [];
@@ -85,6 +87,7 @@ function dirtyPages(
         resourcesDir: resolve(v.resourcesDir),
         // Decided once the number of pages to redo is known (see generateCorpus).
         emit: true,
+        ...(models ? { modelDir: models } : {}),
       });
     }
   }
@@ -101,6 +104,7 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
   // the cache and hashing the tree: a warm run that redoes one page waits for little else. A run with
   // nothing to redo ends it unused.
   const early = spawnWorker(WORKER_FILE, WORKER_HEAP_MB);
+  const modelsDir = resolve(options.out, MODELS_DIR);
   let versions: ReturnType<typeof findVersions>;
   let fingerprint: string;
   let cache: ReturnType<typeof loadCache>;
@@ -110,26 +114,36 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
     versions = findVersions(options.docs);
     fingerprint = toolFingerprint();
     cache = options.cache ? loadCache(options.out, fingerprint) : { entries: new Map<string, CacheEntry>(), reason: '--no-cache' };
-    ({ entries, jobs } = dirtyPages(versions, cache.entries, new DependencyHashes(), options.out));
+    // Models of resource pages are kept with the cache; a run that starts over (another docspec, whose
+    // parser may read pages otherwise) starts them over too. --no-cache neither reads nor keeps them.
+    if (options.cache && cache.reason) rmSync(modelsDir, { recursive: true, force: true });
+    ({ entries, jobs } = dirtyPages(versions, cache.entries, new DependencyHashes(), options.out, options.cache ? modelsDir : undefined));
   } catch (e) {
     void early.terminate();
     throw e;
   }
 
   const progress = progressBar(jobs.length, !options.quiet && wantsProgress());
-  // A run of few pages (a warm one, mostly) emits their TypeScript here: this thread loads ts-morph while the
-  // worker, which then never loads it, reads the pages. A larger run emits in the workers, whose heap caps
-  // keep ts-morph's garbage in bounds.
+  // A run of few pages (a warm one, mostly) emits their TypeScript here, and only for a page whose spec came
+  // out different from the one on disk: the TypeScript is the spec's alone, so an edit that changes no rule
+  // (a reworded sentence, an example) keeps the file, and ts-morph is not loaded at all. A larger run emits
+  // in the workers, whose heap caps keep ts-morph's garbage in bounds.
   const emitHere = jobs.length > 0 && jobs.length < WORKER_THRESHOLD;
   for (const job of jobs) job.emit = !emitHere;
   let complete: typeof import('../../generator/corpus/emit-page.js').withGenerated | undefined;
+  let emitter: Promise<void> | undefined;
   const waiting: [PageJob, Pick<PageDone, 'hash' | 'deps' | 'result'>][] = [];
   const record = (job: PageJob, done: Pick<PageDone, 'hash' | 'deps' | 'result'>) => {
-    if (emitHere && !complete) {
+    const kept = emitHere ? keptOutput(options.out, job, done.result) : undefined;
+    if (emitHere && !kept && !complete) {
       waiting.push([job, done]);
+      emitter ??= import('../../generator/corpus/emit-page.js').then((m) => {
+        complete = m.withGenerated;
+        for (const [j, d] of waiting.splice(0)) record(j, d);
+      });
       return;
     }
-    const result = complete ? complete(job, done.result) : done.result;
+    const result = kept ?? (complete ? complete(job, done.result) : done.result);
     entries.set(job.file, writePage(options.out, job, { ...done, result }));
     progress.tick(job.file.split('/').pop());
   };
@@ -138,12 +152,6 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
   const workers = jobs.length >= WORKER_THRESHOLD ? Math.max(1, Math.min(options.jobs, Math.ceil(jobs.length / 8))) : 1;
   if (jobs.length === 0) void early.terminate();
   else {
-    const emitter = emitHere
-      ? import('../../generator/corpus/emit-page.js').then((m) => {
-          complete = m.withGenerated;
-          for (const [job, done] of waiting.splice(0)) record(job, done);
-        })
-      : undefined;
     await runPool<PageJob, PageDone>(jobs, {
       size: workers,
       workerFile: WORKER_FILE,
@@ -201,6 +209,11 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
   writeAtomic(join(options.out, 'coverage.md'), formatCoverageMarkdown(coverage, `docspec coverage of ${displayPath(options.docs) || '.'}`));
   writeAtomic(join(options.out, 'diagnostics.txt'), `${all.flatMap((e) => e.diagnostics).join('\n')}\n`);
   saveCache(options.out, fingerprint, all);
+  if (options.cache)
+    pruneModels(
+      modelsDir,
+      all.flatMap((e) => e.deps),
+    );
 
   return {
     pages: all.length,
@@ -233,6 +246,21 @@ export function operationFromFile(name: string): string {
 function outputPaths(job: PageJob): [spec: string, code: string] {
   const names = { operation: job.operation, variant: job.version };
   return [join('spec', specFileName(names)), join('generated', job.operation, variantFileName(job.version))];
+}
+
+/**
+ * The page's result with the TypeScript an earlier run wrote, when its spec is byte for byte the one on disk
+ * (the TypeScript is emitted from the spec alone); undefined when it has to be emitted.
+ */
+function keptOutput(out: string, job: PageJob, r: CorpusPageResult): CorpusPageResult | undefined {
+  if (r.spec === undefined || r.generated) return undefined;
+  const [specPath, codePath] = outputPaths(job);
+  try {
+    if (readFileSync(join(out, specPath), 'utf8') !== r.spec) return undefined;
+    return { ...r, generated: { path: relative('generated', codePath).split(sep).join('/'), text: readFileSync(join(out, codePath), 'utf8') } };
+  } catch {
+    return undefined;
+  }
 }
 
 function writePage(out: string, job: PageJob, done: Pick<PageDone, 'hash' | 'deps' | 'result'>): CacheEntry {

@@ -9,6 +9,7 @@ import { type CorpusPageResult, failed } from '../../generator/corpus/page-resul
 import { cacheResourcePages } from '../../generator/extract/resource-cache.js';
 import { diagnostic } from '../../generator/spec/diagnostic.js';
 import { contentHash } from './hash.js';
+import { modelStore } from './model-store.js';
 import { type Dependencies, type TrackedLoaders, trackedLoaders } from './tracked-files.js';
 
 export interface PageJob {
@@ -23,6 +24,8 @@ export interface PageJob {
   resourcesDir: string;
   /** Whether the worker emits the TypeScript too (otherwise the main thread does, see generate-corpus.ts). */
   emit: boolean;
+  /** Where parsed resource pages are kept between runs (model-store.ts); none with the cache off. */
+  modelDir?: string;
 }
 
 export interface PageDone {
@@ -58,7 +61,8 @@ export async function processPage(job: PageJob): Promise<PageDone> {
   let l = loaders.get(key);
   if (!l) {
     const tracked = trackedLoaders(job.pageDir, job.resourcesDir, () => deps);
-    l = { resolveInclude: tracked.resolveInclude, resources: cacheResourcePages(tracked.resources, 500) };
+    const store = job.modelDir ? modelStore(job.modelDir) : undefined;
+    l = { resolveInclude: tracked.resolveInclude, resources: cacheResourcePages(tracked.resources, 500, store) };
     loaders.set(key, l);
   }
   const result = processCorpusPage({ file: job.file, text, version: job.version, operation: job.operation, ...l }, job.emit ? emitter : undefined);

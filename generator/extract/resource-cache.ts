@@ -13,7 +13,16 @@ import type { LoadedResource, ResourceLoader } from './type-registry.js';
  * page text is the same, so a cached model can never describe an older version of the page. Models are only
  * read downstream (types are rebuilt from them per operation), so sharing them between operations is safe.
  */
-export function cacheResourcePages(loader: ResourceLoader, capacity = 1000): ResourceLoader {
+/**
+ * Parsed models kept between runs (corpus mode keeps them beside its cache): a page read again with the
+ * same text skips the markdown parse, which is most of a warm run's one redone page.
+ */
+export interface ResourceModelStore {
+  read(file: string, text: string): PageModel | undefined;
+  write(file: string, text: string, page: PageModel): void;
+}
+
+export function cacheResourcePages(loader: ResourceLoader, capacity = 1000, store?: ResourceModelStore): ResourceLoader {
   const models = new Map<string, { text: string; page: PageModel }>();
   return (name, link) => {
     const loaded = loader(name, link);
@@ -24,7 +33,11 @@ export function cacheResourcePages(loader: ResourceLoader, capacity = 1000): Res
       models.set(loaded.file, hit);
       return { ...loaded, page: hit.page };
     }
-    const page = loaded.page ?? readMarkdown({ file: loaded.file, text: loaded.text });
+    let page = loaded.page ?? store?.read(loaded.file, loaded.text);
+    if (!page) {
+      page = readMarkdown({ file: loaded.file, text: loaded.text });
+      store?.write(loaded.file, loaded.text, page);
+    }
     models.delete(loaded.file);
     models.set(loaded.file, { text: loaded.text, page });
     if (models.size > capacity) models.delete(models.keys().next().value!);

@@ -1,12 +1,14 @@
 /**
  * Parsed resource pages kept between operations: reused only while the text is the same, bounded, and — the
- * law that makes it safe — an operation's spec is the same with the cache as without it, page after page.
+ * law that makes it safe — an operation's spec is the same with the cache as without it, page after page,
+ * and with models kept between runs (through JSON) as without them.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { includeResolver, resourceLoader } from '../../cli/page-files.js';
-import { cacheResourcePages } from '../../generator/extract/resource-cache.js';
+import { cacheResourcePages, type ResourceModelStore } from '../../generator/extract/resource-cache.js';
+import type { PageModel } from '../../generator/read/page-model.js';
 import type { ResourceLoader } from '../../generator/extract/type-registry.js';
 import { generateSpec } from '../../generator/generate.js';
 import { API_REFERENCE_2021, hasApiReference, ROOT } from '../support/pages.js';
@@ -39,6 +41,30 @@ describe('cacheResourcePages', () => {
   });
 });
 
+/** A model store as corpus mode keeps one on disk: every model through JSON, by file and text. */
+const models = new Map<string, string>();
+const kept: ResourceModelStore = {
+  read: (file, text) => {
+    const json = models.get(`${file}\0${text}`);
+    return json === undefined ? undefined : (JSON.parse(json) as PageModel);
+  },
+  write: (file, text, model) => void models.set(`${file}\0${text}`, JSON.stringify(model)),
+};
+
+describe('a model store', () => {
+  it('is read before a page is parsed, and written after', () => {
+    const texts: Record<string, string> = { thing: page('thing') };
+    const loader: ResourceLoader = (name) => (texts[name] ? { file: `${name}.md`, text: texts[name]! } : undefined);
+    const first = cacheResourcePages(loader, 10, kept)('thing')!.page!;
+    expect(models.has(`thing.md\0${texts.thing}`)).toBe(true);
+    // A fresh cache (a new run) gets the stored model, not a new parse: equal, not the same object.
+    const again = cacheResourcePages(loader, 10, kept)('thing')!.page!;
+    expect(again).toEqual(first);
+    expect(again).not.toBe(first);
+    models.clear();
+  });
+});
+
 describe.skipIf(!hasApiReference)('specs with and without the cache', () => {
   it('are equal for a spread of v1.0 and beta pages sharing one cache per version', () => {
     let compared = 0;
@@ -62,6 +88,9 @@ describe.skipIf(!hasApiReference)('specs with and without the cache', () => {
         const a = generateSpec({ ...input, resources: plain });
         const b = generateSpec({ ...input, resources: shared });
         expect(b, f).toEqual(a);
+        // Models kept between runs come back through JSON, read by a fresh in-memory cache each time.
+        const c = generateSpec({ ...input, resources: cacheResourcePages(plain, 50, kept) });
+        expect(c, f).toEqual(a);
         compared++;
       }
     }
