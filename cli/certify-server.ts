@@ -103,6 +103,9 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
   const specs = paths.flatMap(specsAt);
   const several = specs.length > 1 || paths.some(isFolder);
   if (!several && values['require-all']) throw new UsageError('--require-all is for a run over several operations (--spec given more than once, or a folder)');
+  if (several && values['user-id'] !== undefined)
+    throw new UsageError('--user-id addresses one operation; give a run over several operations its values with --param NAME=VALUE');
+  if (several && values['user-principal-name'] !== undefined) throw new UsageError('--user-principal-name addresses one operation, not a run over several');
   if (!isLoopback(url.hostname) && !values['allow-remote']) {
     // The dry run's plan, so the line and --dry-run count the same cases and requests.
     const plans = await planRuns(specs, { userId: values['user-id'], params: several ? {} : params, runs, seed });

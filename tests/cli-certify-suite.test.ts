@@ -119,6 +119,10 @@ describe.skipIf(!hasApiReference)('docspec certify server, several operations', 
     const one = await run(['certify', 'server', '--spec', two[0]!, '--base-url', `${reference.origin}/v1.0`, '--require-all']);
     expect(one.code).toBe(2);
     expect(one.stderr).toMatch(/^docspec: --require-all is for a run over several operations/);
+    // --user-id names one operation's resource; a run over several takes --param.
+    const user = await run(['certify', 'server', '--spec', two[0]!, '--spec', two[1]!, '--base-url', `${reference.origin}/v1.0`, '--user-id', 'x']);
+    expect(user.code).toBe(2);
+    expect(user.stderr).toMatch(/^docspec: --user-id addresses one operation; give a run over several operations its values with --param NAME=VALUE\n$/);
   });
 
   it('a remote base URL is refused with what the run would send to how many operations', async () => {

@@ -26,7 +26,7 @@ import { type OperationKind, notCertifiable, operationKind } from './operation-k
 import { creatorsOf, KIND_ORDER, linkFor, mainTemplate } from './operation-links.js';
 import { resourceModels } from './resource-model.js';
 import { runCases, selectCases } from './run-case.js';
-import { addresses, operationRequest, type ParamValues, pathOf, type Target, versionSegment } from './target.js';
+import { addresses, operationRequest, paramValue, pathOf, type Target, versionSegment } from './target.js';
 import { DEFAULT_RETRY, fetchTransport, type Send, TransientError, type TransportStats, withHeaders } from './transport.js';
 
 export interface CertifySuiteOptions
@@ -49,11 +49,10 @@ export interface OperationResult {
   variant: string;
   method: string;
   kind?: OperationKind;
-  path?: string;
   status: OperationStatus;
   /** For `not-run` and `not-implemented`: why, in one line. */
   reason?: string;
-  /** Where each path parameter's value came from: `group-id: created by group-post-groups (201, id …)`. */
+  /** Where the values the run made came from: `group-id: created by group-post-groups (id …)`. */
   values?: string[];
   report?: CertifyReport;
 }
@@ -96,7 +95,7 @@ async function create(send: Send, creator: OperationSpec, target: Pick<Target, '
 /**
  * Values for `spec`'s parameters and body: the caller's, each parameter a create of the run can make filled
  * by a fresh resource of it (so a delete removes what the run made, never the caller's), and a reference a
- * delete removes added first. Undefined values and a reason when a setup step fails.
+ * delete removes added first; or why a setup step failed.
  */
 async function prepare(
   spec: OperationSpec,
@@ -125,7 +124,7 @@ async function prepare(
   const link = linkFor(spec, specs);
   if (link) {
     const linkAddress = addresses(link)[0]!;
-    const path = pathOf(linkAddress.template, ...linkAddress.params.map((n) => params[n[0]!] ?? paramAlias(n, params)));
+    const path = pathOf(linkAddress.template, ...linkAddress.params.map((n) => paramValue(n, params)));
     const binding = bindBody(link, params);
     if ('missing' in binding)
       return { reason: `${link.operation} was to add the reference first, but its body needs --param ${binding.missing[0]!.name}=VALUE` };
@@ -142,11 +141,6 @@ async function prepare(
 function only(values: Record<string, string>, names: string[]): Record<string, string> {
   const wanted = new Set(names.map((n) => n.toLowerCase()));
   return Object.fromEntries(Object.entries(values).filter(([k]) => wanted.has(k.toLowerCase())));
-}
-
-function paramAlias(names: string[], params: ParamValues): string | undefined {
-  for (const n of names) for (const [k, v] of Object.entries(params)) if (k.toLowerCase() === n.toLowerCase()) return v;
-  return undefined;
 }
 
 /** 404 or 405 to the documented request at an address known to exist: the route is not there. */
