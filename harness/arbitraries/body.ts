@@ -93,7 +93,28 @@ export function isExtensionKey(spec: OperationSpec, key: string): boolean {
   return spec.requestBody.extensions.namePatterns.some((p) => new RegExp(p).test(key));
 }
 
+/**
+ * Arbitraries are built once per spec object, like the broken families: building one costs more than drawing
+ * from it (fast-check prepares every string arbitrary's bias), and a suite or `describeConformance` builds
+ * the same ones for every check it runs.
+ */
+function once<T>(cache: WeakMap<OperationSpec, T>, spec: OperationSpec, build: (spec: OperationSpec) => T): T {
+  let value = cache.get(spec);
+  if (value === undefined) {
+    value = build(spec);
+    cache.set(spec, value);
+  }
+  return value;
+}
+
+const validCache = new WeakMap<OperationSpec, fc.Arbitrary<Record<string, unknown>>>();
+const smallCache = new WeakMap<OperationSpec, fc.Arbitrary<Record<string, unknown>>>();
+
 export function validBody(spec: OperationSpec): fc.Arbitrary<Record<string, unknown>> {
+  return once(validCache, spec, buildValidBody);
+}
+
+function buildValidBody(spec: OperationSpec): fc.Arbitrary<Record<string, unknown>> {
   const ctx: ArbContext = { spec, depth: 0 };
   const bodies = modes(spec).map((m) => recordOf(m, ctx));
   if (bodies.length === 0) return fc.constant({});
@@ -221,6 +242,10 @@ function entriesOf(props: Property[], ctx: ArbContext): Map<string, fc.Arbitrary
  * call would be most of their cost and reach no other rule.
  */
 export function smallValidBody(spec: OperationSpec): fc.Arbitrary<Record<string, unknown>> {
+  return once(smallCache, spec, buildSmallValidBody);
+}
+
+function buildSmallValidBody(spec: OperationSpec): fc.Arbitrary<Record<string, unknown>> {
   const ctx: ArbContext = { spec, depth: 0 };
   const bodies = modes(spec).map((m) => smallBase(m, entriesOf(m, ctx), spec.http.method));
   return bodies.length ? fc.oneof(...bodies) : fc.constant({});

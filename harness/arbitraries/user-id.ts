@@ -15,7 +15,19 @@ function allowedPunctuation(spec: OperationSpec): string[] {
   return [...new Set(chars)].filter((c) => !/[A-Za-z0-9@]/.test(c));
 }
 
+const cache = new WeakMap<OperationSpec, fc.Arbitrary<string>>();
+
+/** Built once per spec object: fast-check prepares a string arbitrary's bias when it is built. */
 export function userIds(spec: OperationSpec): fc.Arbitrary<string> {
+  let ids = cache.get(spec);
+  if (!ids) {
+    ids = buildUserIds(spec);
+    cache.set(spec, ids);
+  }
+  return ids;
+}
+
+function buildUserIds(spec: OperationSpec): fc.Arbitrary<string> {
   const punctuation = allowedPunctuation(spec);
   const alnum = fc.mapToConstant({ num: 26, build: (i) => String.fromCharCode(97 + i) }, { num: 10, build: (i) => String.fromCharCode(48 + i) });
   const unit = punctuation.length ? fc.oneof({ weight: 2, arbitrary: alnum }, { weight: 1, arbitrary: fc.constantFrom(...punctuation) }) : alnum;
