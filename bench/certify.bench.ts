@@ -12,7 +12,7 @@
  * (f) with the corpus beside the project: the groups reference certified on its eight 2021 pages in one run
  *     over loopback with 5% of requests answering 429, for three seeds, and for each of its seeded defects
  *     the run at which its case failed, median over seeds.
- * Throughput is the best of three alternating measurements of each side, after a warm-up run.
+ * Throughput is the best of five alternating measurements of each side, after a warm-up run.
  */
 import { readFileSync } from 'node:fs';
 import { http } from 'msw';
