@@ -10,10 +10,6 @@ import { answeredResponse, expectResourceBody, expectSuccess, requestEnums } fro
 import { sameValue } from './same-value.js';
 
 /**
- * A request the docs allow gets the documented success response, and its body is the documented resource
- * type. A create's body is the new resource, holding what was sent; after a delete the resource reads 404.
- */
-/**
  * The `id` property of the resource type, when its page lists one (an entity has one whether or not its
  * page repeats it, so a created resource without one fails either way).
  */
@@ -22,6 +18,10 @@ function resourceId(spec: OperationSpec, type: string): Property | undefined {
   return def?.kind === 'complex' ? def.properties.find((p) => p.name === 'id') : undefined;
 }
 
+/**
+ * A request the docs allow gets the documented success response, and its body is the documented resource
+ * type. A create's body is the new resource, holding what was sent; after a delete the resource reads 404.
+ */
 export const successStatusCheck: ServerCheck = {
   id: 'success-status',
   title: 'a request the docs allow gets the documented success response',
