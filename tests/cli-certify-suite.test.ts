@@ -1,32 +1,15 @@
-/**
- * `docspec certify server` over several operations, as CI runs it: a folder of specs (or --spec given more
- * than once) against the groups reference over loopback, exit 0 with one JSON report and JUnit with a suite
- * per operation; exit 1 for a seeded defect; --require-all; the dry run's values fed by the create. Needs
- * the 2021 corpus (the groups pages), like the other corpus tests.
- */
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './support/cli.js';
 import { GROUP_DEFECTS } from './implementations/servers/groups-defects.js';
 import { createGroupService, DIRECTORY_USER_ID } from './implementations/servers/groups.js';
 import { type Listening, listen } from './implementations/servers/listen.js';
-import { groupSpecs, hasApiReference, ROOT } from './support/pages.js';
+import { groupSpecs, hasApiReference } from './support/pages.js';
 
-const BIN = join(ROOT, 'bin/docspec.js');
-
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
-}
+const run = (args: string[]) => runCli(args);
 
 describe.skipIf(!hasApiReference)('docspec certify server, several operations', () => {
   let work: string;

@@ -1,35 +1,19 @@
-/**
- * `docspec certify server` as CI runs it: exit 0 against the reference over loopback with JSON and JUnit
- * reports, exit 1 against a seeded defect with the docs line in the output, exit 3 with one line when the
- * server cannot be reached, exit 2 with one line for a bad spec or options.
- */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './support/cli.js';
 import { DEFECTS } from './implementations/servers/defects.js';
 import { type Listening, listen } from './implementations/servers/listen.js';
 import { lenientSteps } from './implementations/servers/lenient.js';
 import { createUserService, REFERENCE_USER_ID } from './implementations/servers/reference.js';
 import { ROOT } from './support/pages.js';
 
-const BIN = join(ROOT, 'bin/docspec.js');
 const work = mkdtempSync(join(tmpdir(), 'docspec-certify-'));
 
-/** Runs the CLI without blocking the event loop (the servers under test live in this process). */
-async function run(args: string[], nodeArgs: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await promisify(execFile)(process.execPath, [...nodeArgs, BIN, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
-}
+const run = (args: string[], nodeArgs: string[] = []) => runCli(args, { nodeArgs });
 
 /** A loopback port nothing listens on. */
 async function closedPort(): Promise<number> {

@@ -10,23 +10,15 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './support/cli.js';
 import type { CoverageReport } from '../generator/corpus/coverage.js';
 import { ROOT } from './support/pages.js';
 
-const BIN = join(ROOT, 'bin/docspec.js');
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 const work = mkdtempSync(join(tmpdir(), 'docspec-corpus-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function run(args: string[], cwd = work): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, CI: 'true' } });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
-}
+const run = (args: string[], cwd = work) => runCli(args, { cwd, env: { CI: 'true' } });
 
 const GADGETS = 40;
 const tree = join(work, 'docs');

@@ -1,33 +1,18 @@
-/**
- * `docspec drift` as a gate a docs team keeps switched on: --fail-on by audience, accepted changes in an
- * ignore file (with expiry), ids that survive unrelated edits, GitHub annotations on the changed lines
- * (parsed back), the HTML page in Chromium, and permission rewording that fails nobody.
- */
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
 import puppeteer from 'puppeteer-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './support/cli.js';
 import { CHROMIUM, CHROMIUM_ARGS } from './support/chromium.js';
 import { GRAPH_DOCS, hasCorpus, ROOT } from './support/pages.js';
 
-const BIN = join(ROOT, 'bin/docspec.js');
 const work = mkdtempSync(join(tmpdir(), 'docspec-gate-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function run(args: string[], cwd = ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 26 });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
-}
+const run = (args: string[], cwd = ROOT) => runCli(args, { cwd });
 
 const original = readFileSync(join(ROOT, 'spec/sources/beta/user-update.md'), 'utf8');
 function page(name: string, text: string): string {

@@ -1,30 +1,15 @@
-/**
- * `docspec drift` and `docspec matrix` as CI runs them: a hand-edited page gives its four changes and exit 1,
- * identical inputs exit 0 with "no drift", every format parses, --fail-on sets the gate, bad input exits 2
- * with one line.
- */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { SaxesParser } from 'saxes';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './support/cli.js';
 import { CORPUS, ROOT } from './support/pages.js';
 
-const BIN = join(ROOT, 'bin/docspec.js');
 const work = mkdtempSync(join(tmpdir(), 'docspec-drift-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
-}
+const run = (args: string[]) => runCli(args);
 
 const original = readFileSync(join(ROOT, 'spec/sources/beta/user-update.md'), 'utf8');
 const edited = original

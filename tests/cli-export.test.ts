@@ -1,24 +1,13 @@
-/** `docspec openapi` and `docspec json-schema` from the command line: JSON out, --out written, bad usage exits 2. */
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from './support/pages.js';
+import { runCli } from './support/cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'docspec-export-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await promisify(execFile)(process.execPath, [join(ROOT, 'bin/docspec.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
-}
+const run = (args: string[]) => runCli(args);
 
 describe('docspec openapi / json-schema', () => {
   it('prints the OpenAPI document and writes the JSON Schema with --out', async () => {
