@@ -23,13 +23,11 @@ import { certifyServer } from '../harness/certify/certify-server.js';
 import { IN_PROCESS_ORIGIN } from '../harness/msw/in-process.js';
 import fetchClient from '../tests/implementations/clients/fetch-client.js';
 import { DEFECTS } from '../tests/implementations/servers/defects.js';
-import { listen } from '../tests/implementations/servers/listen.js';
+import { flaky, listen } from '../tests/implementations/servers/listen.js';
 import { createUserService, REFERENCE_USER_ID } from '../tests/implementations/servers/reference.js';
 import { certifySuite } from '../harness/certify/certify-suite.js';
-import { knownParameters } from '../harness/certify/certify-server.js';
-import { GROUP_DEFECTS } from '../tests/implementations/servers/groups-defects.js';
+import { certifyDefect, GROUP_DEFECTS } from '../tests/implementations/servers/groups-defects.js';
 import { createGroupService, DIRECTORY_USER_ID } from '../tests/implementations/servers/groups.js';
-import { flaky } from '../tests/implementations/servers/listen.js';
 import { groupSpecs, hasApiReference } from '../tests/support/pages.js';
 import { median } from './median.js';
 
@@ -268,13 +266,8 @@ export async function groups(): Promise<Record<string, unknown>> {
   const detected: Record<string, { median: number; runs: number[] }> = {};
   for (const d of GROUP_DEFECTS) {
     const runs: number[] = [];
-    const chosen = d.operation === 'resource-model' ? specs : specs.filter((s) => s.operation === d.operation || s.operation === 'group-post-groups');
-    const given = chosen.some((s) => s.http.method === 'POST' && knownParameters(s).includes('id')) ? params : {};
     for (const seed of DETECTION_SEEDS) {
-      const service = createGroupService(d.steps);
-      const report = await certifySuite({ specs: chosen, handler: (r) => service.handle(r), params: given, seed, checks: [d.caughtBy] });
-      const cases = [...report.operations.flatMap((o) => o.report?.checks ?? []), ...report.checks];
-      const failed = cases.find((c) => c.status === 'fail' && (c.id === d.caughtBy || c.id.startsWith(`${d.caughtBy}/`)));
+      const { caught: failed } = await certifyDefect(d, specs, seed);
       runs.push(failed ? failed.runs : Number.POSITIVE_INFINITY);
     }
     detected[d.name] = { median: median(runs), runs };

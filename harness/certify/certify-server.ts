@@ -12,7 +12,7 @@ import { situationOf } from '../checks/server/documented-errors.check.js';
 import { SERVER_CHECKS } from '../checks/server/registry.js';
 import { type InProcessHandler, serveInProcess } from '../msw/in-process.js';
 import { tokenMasking } from '../report/redact.js';
-import { type CertifyReport, type CheckResult, verdictOf } from '../report/report.js';
+import { type CertifyReport, type CheckResult, firstAnswer, verdictOf } from '../report/report.js';
 import { curlOf, describeResponse, jsonOf } from './exchange.js';
 import { notCertifiable, operationKind } from './operation-kind.js';
 import { runCases, selectCases } from './run-case.js';
@@ -144,7 +144,7 @@ export function casesOf(registry: readonly ServerCheck[], ctx: CheckContext) {
  */
 function referenceToNothing(spec: OperationSpec, results: CheckResult[], bound: Record<string, string>): string | undefined {
   const success = results.find((r) => r.id === 'success-status' && r.status === 'fail');
-  const status = (success?.counterexample as { exchanges?: { response: { status: number } }[] } | undefined)?.exchanges?.[0]?.response.status;
+  const status = firstAnswer(success);
   const rule = spec.responses.find((r) => r.status === status && r.condition && situationOf(r.condition) === 'missing-reference');
   const placeholder = bodyPlaceholders(spec).find((p) => p.key in bound);
   if (!rule || !placeholder) return undefined;

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import type { OperationSpec } from '../../generator/spec/ir.js';
 import { serveInProcess } from '../msw/in-process.js';
 import { tokenMasking } from '../report/redact.js';
-import type { CertifyReport, CheckResult, Verdict } from '../report/report.js';
+import { type CertifyReport, type CheckResult, firstAnswer, type Verdict } from '../report/report.js';
 import { bindBody, smallBodies } from './body-bindings.js';
 import {
   type CertifyServerOptions,
@@ -147,8 +147,7 @@ function only(values: Record<string, string>, names: string[]): Record<string, s
 function notImplemented(report: CertifyReport, known: boolean, spec: OperationSpec): string | undefined {
   const success = report.checks.find((c) => c.id === 'success-status');
   if (success?.status !== 'fail') return undefined;
-  const exchanges = (success.counterexample as { exchanges?: { response: { status: number } }[] } | undefined)?.exchanges ?? [];
-  const status = exchanges[0]?.response.status;
+  const status = firstAnswer(success);
   const routeless = status === 405 || (status === 404 && (known || addresses(spec)[0]?.params.length === 0));
   return routeless ? `the documented request answered ${success.received}` : undefined;
 }

@@ -76,6 +76,26 @@ async function exchange(r: Real, req: HttpRequest): Promise<Exchange> {
 
 const ok = (ex: Exchange) => ex.response.status >= 200 && ex.response.status < 300;
 
+/** Sends `req`; anything but a 2xx breaks what `spec` promises (`what`), and `why` a 2xx was due. */
+async function expectAccepted(r: Real, req: HttpRequest, spec: OperationSpec, why: string, what: string): Promise<void> {
+  const ex = await exchange(r, req);
+  if (!ok(ex)) throw fail({ received: describeResponse(ex.response), expected: `a 2xx: ${why}`, ...promise(spec, what), exchanges: [] }, r.log);
+}
+
+/** A read of a deleted resource answers 404; anything else breaks what the delete (`spec`) promised. */
+function expectGone(r: Real, ex: Exchange, spec: OperationSpec): void {
+  if (ex.response.status === 404) return;
+  throw fail(
+    {
+      received: `${describeResponse(ex.response)} to a GET of the deleted resource`,
+      expected: '404: the deleted resource is gone',
+      ...promise(spec, 'deletes the resource'),
+      exchanges: [],
+    },
+    r.log,
+  );
+}
+
 /** The docs line an expectation rests on: the operation's success response. */
 function promise(spec: OperationSpec, what: string): { source?: ResponseSpec['source']; sentence: string } {
   const doc = successResponse(spec);
@@ -148,19 +168,7 @@ function commandsOf(ops: Operations): fc.Arbitrary<Sequence> {
             r,
             request('GET', `${c}/${encodeURIComponent(res.id)}${keys.length ? `?$select=${keys.map(encodeURIComponent).join(',')}` : ''}`, r.token),
           );
-          if (res.gone) {
-            if (ex.response.status !== 404)
-              throw fail(
-                {
-                  received: `${describeResponse(ex.response)} to a GET of the deleted resource`,
-                  expected: '404: the deleted resource is gone',
-                  ...promise(ops.delete ?? read, 'deletes the resource'),
-                  exchanges: [],
-                },
-                r.log,
-              );
-            return;
-          }
+          if (res.gone) return expectGone(r, ex, ops.delete ?? read);
           const got = jsonOf(ex.response);
           if (ex.response.status !== 200 || typeof got !== 'object' || got === null)
             throw fail(
@@ -221,12 +229,13 @@ function commandsOf(ops: Operations): fc.Arbitrary<Sequence> {
         check: (m: Model) => m.resources.some((res) => !res.gone),
         async run(m: Model, r: Real) {
           const res = pick(m, n)!;
-          const ex = await exchange(r, request(update.http.method, `${c}/${encodeURIComponent(res.id)}`, r.token, body));
-          if (!ok(ex))
-            throw fail(
-              { received: describeResponse(ex.response), expected: 'a 2xx: the update is valid', ...promise(update, 'updates the resource'), exchanges: [] },
-              r.log,
-            );
+          await expectAccepted(
+            r,
+            request(update.http.method, `${c}/${encodeURIComponent(res.id)}`, r.token, body),
+            update,
+            'the update is valid',
+            'updates the resource',
+          );
           for (const [k, v] of tracked(body, true)) res.values.set(k, v);
         },
         toString: () => `update(${n}, ${JSON.stringify(body)})`,
@@ -240,27 +249,10 @@ function commandsOf(ops: Operations): fc.Arbitrary<Sequence> {
         check: (m: Model) => m.resources.some((res) => !res.gone),
         async run(m: Model, r: Real) {
           const res = pick(m, n)!;
-          const ex = await exchange(r, request('DELETE', `${c}/${encodeURIComponent(res.id)}`, r.token));
-          if (!ok(ex))
-            throw fail(
-              { received: describeResponse(ex.response), expected: 'a 2xx: the resource exists', ...promise(del, 'deletes the resource'), exchanges: [] },
-              r.log,
-            );
+          await expectAccepted(r, request('DELETE', `${c}/${encodeURIComponent(res.id)}`, r.token), del, 'the resource exists', 'deletes the resource');
           res.gone = true;
           // Gone at once: a read of it answers 404.
-          if (ops.read) {
-            const after = await exchange(r, request('GET', `${c}/${encodeURIComponent(res.id)}`, r.token));
-            if (after.response.status !== 404)
-              throw fail(
-                {
-                  received: `${describeResponse(after.response)} to a GET of the deleted resource`,
-                  expected: '404: the deleted resource is gone',
-                  ...promise(del, 'deletes the resource'),
-                  exchanges: [],
-                },
-                r.log,
-              );
-          }
+          if (ops.read) expectGone(r, await exchange(r, request('GET', `${c}/${encodeURIComponent(res.id)}`, r.token)), del);
         },
         toString: () => `delete(${n})`,
       })),
@@ -300,12 +292,7 @@ function relationshipCommands(c: string, rel: Relationship): fc.Arbitrary<fc.Asy
       check: (m: Model) => !!pick(m, n) && !held(m, n),
       async run(m: Model, r: Real) {
         const res = pick(m, n)!;
-        const ex = await exchange(r, request('POST', `${at(res)}/$ref`, r.token, rel.body));
-        if (!ok(ex))
-          throw fail(
-            { received: describeResponse(ex.response), expected: 'a 2xx: the reference is new', ...promise(rel.add, 'adds the reference'), exchanges: [] },
-            r.log,
-          );
+        await expectAccepted(r, request('POST', `${at(res)}/$ref`, r.token, rel.body), rel.add, 'the reference is new', 'adds the reference');
         const refs = res.refs.get(rel.name) ?? new Set<string>();
         refs.add(rel.refId);
         res.refs.set(rel.name, refs);
@@ -332,12 +319,8 @@ function relationshipCommands(c: string, rel: Relationship): fc.Arbitrary<fc.Asy
         check: (m: Model) => !!held(m, n),
         async run(m: Model, r: Real) {
           const res = held(m, n)!;
-          const ex = await exchange(r, request('DELETE', `${at(res)}/${encodeURIComponent(rel.refId)}/$ref`, r.token));
-          if (!ok(ex))
-            throw fail(
-              { received: describeResponse(ex.response), expected: 'a 2xx: the reference is held', ...promise(remove, 'removes the reference'), exchanges: [] },
-              r.log,
-            );
+          const path = `${at(res)}/${encodeURIComponent(rel.refId)}/$ref`;
+          await expectAccepted(r, request('DELETE', path, r.token), remove, 'the reference is held', 'removes the reference');
           res.refs.get(rel.name)!.delete(rel.refId);
           await verifyListed(r, res, remove);
         },

@@ -49,6 +49,11 @@ export interface CertifyReport {
   stats: { requests: number; retries: number; durationMs: number };
 }
 
+/** The status the first request of a failed case's counterexample was answered with, if it has one. */
+export function firstAnswer(result: CheckResult | undefined): number | undefined {
+  return (result?.counterexample as { exchanges?: { response: { status: number } }[] } | undefined)?.exchanges?.[0]?.response.status;
+}
+
 /** fail beats inconclusive beats pass: a found nonconformance stands even if the run was cut short. */
 export function verdictOf(checks: CheckResult[]): Verdict {
   if (checks.some((c) => c.status === 'fail')) return 'fail';

@@ -6,15 +6,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certifySuite, type SuiteReport } from '../../harness/certify/certify-suite.js';
-import { CertifyUsageError, knownParameters } from '../../harness/certify/certify-server.js';
+import { CertifyUsageError } from '../../harness/certify/certify-server.js';
 import { formatSuite, suiteJunit } from '../../harness/report/suite.js';
-import { GROUP_DEFECTS } from '../implementations/servers/groups-defects.js';
+import { certifyDefect, GROUP_DEFECTS } from '../implementations/servers/groups-defects.js';
 import { createGroupService, DIRECTORY_USER_ID } from '../implementations/servers/groups.js';
 import { flaky, type Listening, listen } from '../implementations/servers/listen.js';
 import { groupSpecs, hasApiReference, lineOf } from '../support/pages.js';
 
 const SPECS = groupSpecs();
-const byName = (name: string) => SPECS.find((s) => s.operation === name)!;
+const _byName = (name: string) => SPECS.find((s) => s.operation === name)!;
 const PARAMS = { id: DIRECTORY_USER_ID };
 
 const lineAt = (source: string) => lineOf(source.slice(0, source.lastIndexOf(':')), Number(source.slice(source.lastIndexOf(':') + 1)));
@@ -124,16 +124,8 @@ describe.skipIf(!hasApiReference)('seeded defects of the groups reference', () =
   });
 
   it.each(GROUP_DEFECTS.map((d) => [d.name, d] as const))('%s is caught within the default runs, naming the docs line', async (_name, defect) => {
-    const service = createGroupService(defect.steps);
-    // The operation and the create that feeds it (the model needs every operation): only the case that catches it.
-    const specs = defect.operation === 'resource-model' ? SPECS : [...new Set([byName('group-post-groups'), byName(defect.operation)])];
-    // The directory object for a member add, when an operation of the run takes one.
-    const params = specs.some((s) => knownParameters(s).includes('id') && s.http.method === 'POST') ? PARAMS : {};
-    const report = await certifySuite({ specs, handler: (r) => service.handle(r), params, seed: 1, checks: [defect.caughtBy] });
+    const { report, caught } = await certifyDefect(defect, SPECS, 1);
     expect(report.verdict, formatSuite(report)).toBe('fail');
-    const cases =
-      defect.operation === 'resource-model' ? report.checks : (report.operations.find((o) => o.operation === defect.operation)?.report?.checks ?? []);
-    const caught = cases.find((c) => c.status === 'fail' && (c.id === defect.caughtBy || c.id.startsWith(`${defect.caughtBy}/`)));
     expect(caught, formatSuite(report)).toBeDefined();
     expect(caught!.runs).toBeLessThanOrEqual(100);
     expect(lineAt(caught!.source!), caught!.source).toEqual(

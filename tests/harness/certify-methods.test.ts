@@ -122,33 +122,27 @@ describe('a create (POST)', () => {
     expect(report.checks.filter((c) => c.status !== 'pass').map((c) => [c.id, c.status])).toEqual([['rejects-invalid/displayName/required', 'fail']]);
   });
 
+  /** The reference service, each new resource it answers with changed by `change`. */
+  const answering = (change: (created: Record<string, unknown>) => Record<string, unknown>) =>
+    service(async (_request, response) =>
+      response.status === 201 ? Response.json(change((await response.json()) as Record<string, unknown>), { status: 201 }) : response,
+    );
+
   it('fails a server whose new resource holds another value than was sent', async () => {
-    const { handler } = service(async (_request, response) => {
-      if (response.status !== 201) return response;
-      const created = (await response.json()) as Record<string, unknown>;
-      return Response.json({ ...created, displayName: `${created.displayName}, changed` }, { status: 201 });
-    });
+    const { handler } = answering((created) => ({ ...created, displayName: `${created.displayName}, changed` }));
     const report = await certifyServer({ spec, handler, runs: 5, seed: 5, checks: ['success-status'] });
     expect(report.checks[0]!.status).toBe('fail');
     expect(report.checks[0]!.expected).toMatch(/^the created user, with displayName as sent/);
   });
 
   it('passes a new resource that leaves a sent property out: create pages return "only the default properties"', async () => {
-    const { handler } = service(async (_request, response) => {
-      if (response.status !== 201) return response;
-      const { displayName: _, ...rest } = (await response.json()) as Record<string, unknown>;
-      return Response.json(rest, { status: 201 });
-    });
+    const { handler } = answering(({ displayName: _, ...rest }) => rest);
     const report = await certifyServer({ spec, handler, runs: 5, seed: 5, checks: ['success-status'] });
     expect(report.checks[0]!.status).toBe('pass');
   });
 
   it('fails a new resource without its id', async () => {
-    const { handler } = service(async (_request, response) => {
-      if (response.status !== 201) return response;
-      const { id: _, ...rest } = (await response.json()) as Record<string, unknown>;
-      return Response.json(rest, { status: 201 });
-    });
+    const { handler } = answering(({ id: _, ...rest }) => rest);
     const report = await certifyServer({ spec, handler, runs: 5, seed: 5, checks: ['success-status'] });
     expect(report.checks[0]).toMatchObject({ status: 'fail', received: expect.stringMatching(/id is missing$/) });
   });

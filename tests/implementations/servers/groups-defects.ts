@@ -4,7 +4,10 @@
  * (`resource-model/groups` for what only a run across operations shows); `lineHolds` is text the docs line
  * its failure cites must hold.
  */
-import { type GroupSteps, referenceGroupSteps } from './groups.js';
+import type { OperationSpec } from '../../../generator/spec/ir.js';
+import { knownParameters } from '../../../harness/certify/certify-server.js';
+import { certifySuite } from '../../../harness/certify/certify-suite.js';
+import { createGroupService, DIRECTORY_USER_ID, type GroupSteps, referenceGroupSteps } from './groups.js';
 
 export interface GroupDefect {
   name: string;
@@ -199,3 +202,20 @@ export const GROUP_DEFECTS: GroupDefect[] = [
     steps: { error: (status, _code, message) => new Response(message, { status }) },
   },
 ];
+
+/**
+ * Certifies the groups reference with `defect` seeded, in-process: the defect's operation and the create
+ * that feeds it (every operation, for the resource model), only the case meant to catch it. Returns the run
+ * and the case that failed, if one did (in the operation's report, or among the model's cases).
+ */
+export async function certifyDefect(defect: GroupDefect, specs: readonly OperationSpec[], seed: number) {
+  const service = createGroupService(defect.steps);
+  const chosen =
+    defect.operation === 'resource-model' ? [...specs] : specs.filter((s) => s.operation === defect.operation || s.operation === 'group-post-groups');
+  // The directory object a member add names, when an operation of the run takes one.
+  const params: Record<string, string> = chosen.some((s) => s.http.method === 'POST' && knownParameters(s).includes('id')) ? { id: DIRECTORY_USER_ID } : {};
+  const report = await certifySuite({ specs: chosen, handler: (r) => service.handle(r), params, seed, checks: [defect.caughtBy] });
+  const cases = defect.operation === 'resource-model' ? report.checks : (report.operations.find((o) => o.operation === defect.operation)?.report?.checks ?? []);
+  const caught = cases.find((c) => c.status === 'fail' && (c.id === defect.caughtBy || c.id.startsWith(`${defect.caughtBy}/`)));
+  return { report, caught };
+}
