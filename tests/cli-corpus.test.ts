@@ -119,16 +119,27 @@ describe('generate --docs', () => {
     const files = ['generated/odd-update/v1.0.ts', 'generated/widget-update/v1.0.ts', 'spec/widget-update.v1.0.json'];
     const byWorkers = files.map((f) => readFileSync(join(out, f), 'utf8'));
     for (const page of ['odd-update.md', 'widget-update.md']) appendFileSync(join(api, page), '\n');
-    let r = await generate();
+    // A resolve hook records every time a thread of the run resolves ts-morph.
+    const loads = join(work, 'ts-morph-loads.txt');
+    const recording = {
+      cwd: work,
+      nodeArgs: ['--import', join(ROOT, 'tests/fixtures/loads/record-ts-morph.mjs')],
+      env: { CI: 'true', DOCSPEC_TEST_RECORD: loads },
+    };
+    let r = await runCli(['generate', '--docs', 'docs', '--out', 'out', '--jobs', '2'], recording);
     expect(r.stderr).toContain(`2 generated, ${PAGES - 2} from the cache`);
     expect(files.map((f) => readFileSync(join(out, f), 'utf8'))).toEqual(byWorkers);
+    // Kept: nothing was emitted, so ts-morph was never loaded.
+    expect(existsSync(loads)).toBe(false);
 
     // A rule edited changes the spec: the main thread emits the page, byte for byte what the workers of a
     // whole run from scratch write for the same text.
     const widget = join(api, 'widget-update.md');
     writeFileSync(widget, readFileSync(widget, 'utf8').replace('maximum length is 64', 'maximum length is 48'));
-    r = await generate();
+    r = await runCli(['generate', '--docs', 'docs', '--out', 'out', '--jobs', '2'], recording);
     expect(r.stderr).toContain(`1 generated, ${PAGES - 1} from the cache`);
+    // The hook itself works: this run emitted, and loaded ts-morph to do it.
+    expect(readFileSync(loads, 'utf8')).toContain('ts-morph');
     const fresh = await run(['generate', '--docs', 'docs', '--out', 'out-fresh', '--jobs', '2', '--no-cache']);
     expect(fresh.code, fresh.stderr).toBe(0);
     for (const f of files) expect(readFileSync(join(out, f), 'utf8'), f).toBe(readFileSync(join(work, 'out-fresh', f), 'utf8'));
@@ -149,6 +160,18 @@ describe('generate --docs', () => {
     appendFileSync(join(api, 'widget-update.md'), '\n');
     let r = await generate();
     expect(r.stderr).toContain(`1 generated, ${PAGES - 1} from the cache`);
+    expect(readFileSync(join(out, 'spec/widget-update.v1.0.json'), 'utf8')).toBe(before);
+    // The next run reads the kept model instead of parsing the page: a member added to the model (and only
+    // there) shows in the spec of a page redone.
+    const colourModel = names().find((n) => readFileSync(join(models, n), 'utf8').includes('widgetColor enum type'))!;
+    const model = readFileSync(join(models, colourModel), 'utf8');
+    writeFileSync(join(models, colourModel), model.replace('"text":"blue"', '"text":"green"'));
+    appendFileSync(join(api, 'widget-update.md'), '\n');
+    r = await generate();
+    expect(readFileSync(join(out, 'spec/widget-update.v1.0.json'), 'utf8')).toContain('"green"');
+    writeFileSync(join(models, colourModel), model);
+    appendFileSync(join(api, 'widget-update.md'), '\n');
+    r = await generate();
     expect(readFileSync(join(out, 'spec/widget-update.v1.0.json'), 'utf8')).toBe(before);
     // A resource page edited gets a model of its new text; the old one goes.
     const colour = join(tree, 'v1.0/resources/widgetcolor.md');
