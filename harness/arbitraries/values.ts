@@ -74,6 +74,22 @@ function absoluteUrl(): fc.Arbitrary<string> {
     .map(([scheme, host, path]) => `${scheme}://${host}/${path.join('/')}`);
 }
 
+/**
+ * Addresses any reading of "email address" accepts: letters and digits in one to three parts joined by one
+ * of `.`, `_`, `-`, `+`, at a known domain. Not `fc.emailAddress()`: its RFC 5322 local parts (`!#$%&'=?^`)
+ * are valid by the letter but not under every server's reading, and it cost a sixth of drawing a full body.
+ */
+function emailAddress(): fc.Arbitrary<string> {
+  const part = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'), minLength: 1, maxLength: 8 });
+  return fc
+    .tuple(
+      fc.array(part, { minLength: 1, maxLength: 3 }),
+      fc.constantFrom('.', '_', '-', '+'),
+      fc.constantFrom('contoso.com', 'fabrikam.onmicrosoft.com', 'x.io', 'mail.contoso.co.uk'),
+    )
+    .map(([parts, joint, domain]) => `${parts.join(joint)}@${domain}`);
+}
+
 const FORMAT_ARBS: Record<string, fc.Arbitrary<string>> = {
   'date-time': dateTime,
   date: dateTime.map((s) => s.slice(0, 10)),
@@ -82,7 +98,7 @@ const FORMAT_ARBS: Record<string, fc.Arbitrary<string>> = {
   uuid: fc.uuid(),
   'utc-date-time': dateTime.map((s) => s.replace('+00:00', 'Z')),
   uri: absoluteUrl(),
-  email: fc.emailAddress().filter((e) => FORMATS.email!.test(e)),
+  email: emailAddress(),
   'language-tag': fc.constantFrom('en', 'en-US', 'fr-FR', 'zh-Hans-CN', 'de', 'ja-JP', 'nb-NO'),
 };
 
