@@ -112,7 +112,7 @@ export async function generate(args: string[], help: string): Promise<number> {
   await runPool<SinglePageJob, SinglePageDone>(jobs, {
     size: 1,
     workerFile: new URL(`./page-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url),
-    maxHeapMb: 1024,
+    heap: { oldMb: 1024 },
     onResult: (job, r) => done.set(job.id, r),
     onLost: (job, why) =>
       done.set(job.id, {

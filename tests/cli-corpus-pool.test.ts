@@ -6,23 +6,24 @@ import { once } from 'node:events';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runPool, spawnWorker } from '../cli/corpus/pool.js';
+import { type HeapLimits, runPool, spawnWorker } from '../cli/corpus/pool.js';
 import { ROOT } from './support/pages.js';
 
 const WORKER = pathToFileURL(join(ROOT, 'tests/fixtures/pool/worker.mjs'));
 
 interface Job {
   id: number;
-  kind: 'ok' | 'exit' | 'throw' | 'hang';
+  kind: 'ok' | 'exit' | 'throw' | 'hang' | 'limits';
 }
 
-async function runJobs(jobs: Job[], size: number, timeoutMs = 10_000) {
+async function runJobs(jobs: Job[], size: number, timeoutMs = 10_000, heap?: HeapLimits) {
   const results = new Map<number, number>();
   const lost = new Map<number, string>();
   await runPool<Job, { id: number; value: number }>(jobs, {
     size,
     workerFile: WORKER,
     timeoutMs,
+    ...(heap ? { heap } : {}),
     onResult: (job, r) => results.set(job.id, r.value),
     onLost: (job, why) => lost.set(job.id, why),
   });
@@ -55,6 +56,20 @@ describe('runPool', () => {
     const { results, lost } = await runJobs(jobs, 2);
     expect([...lost.keys()].sort((a, b) => a - b)).toEqual(jobs.filter((j) => j.kind === 'throw').map((j) => j.id));
     expect([...results.keys()].sort((a, b) => a - b)).toEqual(jobs.filter((j) => j.kind === 'ok').map((j) => j.id));
+  });
+
+  it('gives every worker the heap limits, a replacement too', async () => {
+    const { results, lost } = await runJobs(
+      [
+        { id: 0, kind: 'exit' },
+        { id: 1, kind: 'limits' },
+      ],
+      1,
+      10_000,
+      { oldMb: 96, youngMb: 12 },
+    );
+    expect(lost.has(0)).toBe(true);
+    expect(results.get(1)).toBe(96_012);
   });
 
   it('finishes at once with no jobs', async () => {

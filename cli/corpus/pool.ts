@@ -16,8 +16,8 @@ export interface PoolOptions<J extends { id: number }, R extends { id: number }>
   timeoutMs?: number;
   /** Jobs sent ahead to each worker, so it never waits for the main thread between pages. */
   prefetch?: number;
-  /** Heap limit of each worker: a worker that would pass it dies (its page is lost) instead of growing. */
-  maxHeapMb?: number;
+  /** Heap limits of each worker: a worker that would pass them dies (its page is lost) instead of growing. */
+  heap?: HeapLimits;
   /**
    * Workers the caller started with `spawnWorker` (same file and heap limit) before it knew the jobs, so that
    * their start overlaps its own work. They are used first; any the jobs do not need are ended.
@@ -25,14 +25,21 @@ export interface PoolOptions<J extends { id: number }, R extends { id: number }>
   started?: Worker[];
 }
 
+/** A worker's heap limits in MB: its old generation, and optionally its young one (V8's default otherwise). */
+export interface HeapLimits {
+  oldMb: number;
+  youngMb?: number;
+}
+
 /** Workers known to be up: a worker started early may come online before the pool listens to it. */
 const up = new WeakSet<Worker>();
 
 /** Starts a pool worker ahead of `runPool` (see `PoolOptions.started`). */
-export function spawnWorker(workerFile: URL, maxHeapMb?: number): Worker {
+export function spawnWorker(workerFile: URL, heap?: HeapLimits): Worker {
   // A worker module in TypeScript (the tests run from source) needs the same loader as its parent.
   const execArgv = workerFile.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [];
-  const worker = new Worker(workerFile, { execArgv, ...(maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } } : {}) });
+  const resourceLimits = heap && { maxOldGenerationSizeMb: heap.oldMb, ...(heap.youngMb ? { maxYoungGenerationSizeMb: heap.youngMb } : {}) };
+  const worker = new Worker(workerFile, { execArgv, ...(resourceLimits ? { resourceLimits } : {}) });
   worker.once('online', () => up.add(worker));
   return worker;
 }
@@ -64,7 +71,7 @@ export function runPool<J extends { id: number }, R extends { id: number }>(jobs
     };
 
     const start = () => {
-      const worker = started.shift() ?? spawnWorker(options.workerFile, options.maxHeapMb);
+      const worker = started.shift() ?? spawnWorker(options.workerFile, options.heap);
       const inflight: J[] = [];
       let timer: NodeJS.Timeout | undefined;
       let gone = false;
