@@ -41,8 +41,9 @@ interface Recorded {
 
 const RUNS = 100;
 /**
- * A client run makes 8 calls per run, against a server run's ~97 requests: more runs give the client figure
- * a sample of the same order (3,200 calls), so one slow collection does not decide it.
+ * A client certification makes 8 calls per run (one per case) where a server certification sends about 97
+ * requests: more runs give the client figure a sample of the same order (3,200 calls), so one slow garbage
+ * collection does not decide it.
  */
 const CLIENT_RUNS = 400;
 const ROUNDS = 7;
