@@ -170,7 +170,8 @@ export async function certifySuite(options: CertifySuiteOptions): Promise<SuiteR
   const baseUrl = inProcess?.baseUrl ?? options.baseUrl!;
   const stats: TransportStats = { requests: 0, retries: 0 };
   const send = withHeaders(fetchTransport(baseUrl, { ...DEFAULT_RETRY, ...options.retry }, stats), options.headers);
-  const { redact } = tokenMasking(options.token, undefined, options.headers);
+  // Each operation's run masks its own progress; the resource model's results are masked here.
+  const { redact, onResult: maskedOnResult } = tokenMasking(options.token, options.onResult, options.headers);
   const operations: OperationResult[] = [];
   let checks: CheckResult[] = [];
   try {
@@ -235,7 +236,7 @@ export async function certifySuite(options: CertifySuiteOptions): Promise<SuiteR
     const models = resourceModels(implemented, { send, token: options.token ?? DEFAULT_TOKEN, params: options.params ?? {} });
     // `--check` naming only operations' cases leaves the model out; naming it (or nothing) runs it.
     const wanted = options.checks?.length ? options.checks.filter((c) => c.startsWith('resource-model')) : undefined;
-    if (!wanted || wanted.length) checks = await runCases(selectCases(models, wanted), { runs, seed, strict: options.strict }, options.onResult);
+    if (!wanted || wanted.length) checks = await runCases(selectCases(models, wanted), { runs, seed, strict: options.strict }, maskedOnResult);
   } finally {
     inProcess?.close();
   }

@@ -45,6 +45,28 @@ describe.skipIf(!hasApiReference)('the groups reference, all eight operations in
     ]);
   });
 
+  it("masks the token in the progress of every result, the resource model's too", async () => {
+    const token = 'a-secret-token-0123456789';
+    const defect = GROUP_DEFECTS.find((d) => d.name === 'list-misses-newest')!;
+    const service = createGroupService(defect.steps);
+    const seen: string[] = [];
+    const report = await certifySuite({
+      specs: SPECS,
+      handler: (r) => service.handle(r),
+      params: PARAMS,
+      token,
+      seed: 1,
+      runs: 20,
+      onResult: (r) => seen.push(JSON.stringify(r)),
+    });
+    // The model failed, so its counterexample (whose requests carry the token) reached the progress callback.
+    const model = seen.map((s) => JSON.parse(s)).find((r) => r.id === 'resource-model/groups');
+    expect(model?.status).toBe('fail');
+    expect(JSON.stringify(model.counterexample)).toContain('Bearer ***');
+    for (const line of seen) expect(line).not.toContain(token);
+    expect(JSON.stringify(report)).not.toContain(token);
+  });
+
   describe('over loopback HTTP with 5% of requests throttled (429)', () => {
     let server: Listening;
     beforeAll(async () => {
