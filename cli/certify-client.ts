@@ -5,6 +5,7 @@ import { certifyClient, clientTarget } from '../harness/certify/certify-client.j
 import { AdapterLoadError, AdapterProcess } from './adapter/adapter-process.js';
 import { CertifyUsageError, DEFAULT_RUNS } from '../harness/certify/certify-server.js';
 import { formatReport } from '../harness/report/console.js';
+import { junitXml } from '../harness/report/junit.js';
 import { exitCodeOf, progress, RUN_OPTIONS, runsAndSeed, checkReportFiles, writeReports } from './certify-common.js';
 import { integerOption, parseOptions, UsageError } from './io.js';
 import { loadOperationSpec } from './load-spec.js';
@@ -70,7 +71,7 @@ export async function certifyClientCommand(args: string[]): Promise<number> {
     });
     // The verdict is printed first: should a report file fail after all, the result is not lost.
     process.stdout.write(`${formatReport(report)}\n`);
-    writeReports(report, values);
+    writeReports(report, values, junitXml);
     return exitCodeOf(report);
   } catch (e) {
     if (e instanceof CertifyUsageError) throw new UsageError(`${values.spec}: ${e.message}`);

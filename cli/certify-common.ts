@@ -1,7 +1,6 @@
 /** What `certify server` and `certify client` share: run options, progress lines, report files, exit code. */
 import { DEFAULT_RUNS } from '../harness/certify/certify-server.js';
 import { formatProgress } from '../harness/report/console.js';
-import { junitXml } from '../harness/report/junit.js';
 import type { CertifyReport, CheckResult } from '../harness/report/report.js';
 import { ensureWritable, integerOption, writeAtomic } from './io.js';
 
@@ -38,9 +37,11 @@ export function checkReportFiles(values: { report?: string; junit?: string }): v
   if (values.junit) ensureWritable(values.junit, 'file', '--junit');
 }
 
-export function writeReports(report: CertifyReport, values: { report?: string; junit?: string }): void {
+/** The JSON report and the JUnit file a run was asked for; `junit` renders a report other than one run's. */
+export function writeReports<R>(report: R, values: { report?: string; junit?: string }, junit: (report: R) => string): void {
   if (values.report) writeAtomic(values.report, `${JSON.stringify(report, null, 2)}\n`);
-  if (values.junit) writeAtomic(values.junit, junitXml(report));
+  if (values.junit) writeAtomic(values.junit, junit(report));
 }
 
-export const exitCodeOf = (report: CertifyReport) => (report.verdict === 'pass' ? 0 : report.verdict === 'fail' ? 1 : 3);
+/** 0 pass, 1 fail, 3 inconclusive: the same for one run and a run over several operations. */
+export const exitCodeOf = (report: { verdict: CertifyReport['verdict'] }) => (report.verdict === 'pass' ? 0 : report.verdict === 'fail' ? 1 : 3);

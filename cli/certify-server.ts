@@ -6,9 +6,10 @@ import { certifySuite, type SuiteReport } from '../harness/certify/certify-suite
 import { planRuns } from '../harness/certify/plan.js';
 import { formatSuite, suiteJunit } from '../harness/report/suite.js';
 import { formatReport } from '../harness/report/console.js';
+import { junitXml } from '../harness/report/junit.js';
 import type { CertifyReport } from '../harness/report/report.js';
 import { exitCodeOf, progress, RUN_OPTIONS, runsAndSeed, checkReportFiles, writeReports } from './certify-common.js';
-import { parseOptions, UsageError, writeAtomic } from './io.js';
+import { parseOptions, UsageError } from './io.js';
 import { dryRun } from './certify-plan.js';
 import { specsAt } from './load-spec.js';
 
@@ -161,7 +162,7 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
   const unreachable = report.checks.length === 1 && report.checks[0]!.id === 'reachable';
   if (unreachable) process.stderr.write(`docspec: ${report.checks[0]!.message} — inconclusive\n`);
   else process.stdout.write(`${formatReport(report)}\n`);
-  writeReports(report, values);
+  writeReports(report, values, junitXml);
   return exitCodeOf(report);
 }
 
@@ -207,9 +208,8 @@ async function suiteRun(
     throw e;
   }
   process.stdout.write(`${formatSuite(report)}\n`);
-  if (values.report) writeAtomic(values.report, `${JSON.stringify(report, null, 2)}\n`);
-  if (values.junit) writeAtomic(values.junit, suiteJunit(report));
-  return report.verdict === 'pass' ? 0 : report.verdict === 'fail' ? 1 : 3;
+  writeReports(report, values, suiteJunit);
+  return exitCodeOf(report);
 }
 
 function isFolder(path: string): boolean {
