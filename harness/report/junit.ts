@@ -10,14 +10,26 @@ import { formatFailure } from './console.js';
 import type { CertifyReport, CheckResult } from './report.js';
 
 export function junitXml(report: CertifyReport, detail: (c: CheckResult) => string = (c) => formatFailure(report, c)): string {
-  const count = (s: string) => report.checks.filter((c) => c.status === s).length;
-  const suite = `docspec certify ${report.kind} ${report.operation} ${report.variant}`;
-  const time = (report.stats.durationMs / 1000).toFixed(3);
-  const attrs = `tests="${report.checks.length}" failures="${count('fail')}" errors="${count('inconclusive')}" skipped="${count('skipped')}" time="${time}"`;
-  const lines = [
+  return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="docspec certify" ${attrs}>`,
-    `  <testsuite name="${xmlText(suite)}" ${attrs}>`,
+    `<testsuites name="docspec certify" ${suiteAttributes(report)}>`,
+    ...junitSuite(report, detail),
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
+
+function suiteAttributes(report: CertifyReport): string {
+  const count = (s: string) => report.checks.filter((c) => c.status === s).length;
+  const time = (report.stats.durationMs / 1000).toFixed(3);
+  return `tests="${report.checks.length}" failures="${count('fail')}" errors="${count('inconclusive')}" skipped="${count('skipped')}" time="${time}"`;
+}
+
+/** The `<testsuite>` element of one report, as lines: a run over several operations puts one per operation. */
+export function junitSuite(report: CertifyReport, detail: (c: CheckResult) => string = (c) => formatFailure(report, c)): string[] {
+  const suite = `docspec certify ${report.kind} ${report.operation} ${report.variant}`;
+  const lines = [
+    `  <testsuite name="${xmlText(suite)}" ${suiteAttributes(report)}>`,
     '    <properties>',
     `      <property name="verdict" value="${report.verdict}"/>`,
     `      <property name="seed" value="${report.seed}"/>`,
@@ -38,6 +50,6 @@ export function junitXml(report: CertifyReport, detail: (c: CheckResult) => stri
       lines.push('    </testcase>');
     }
   }
-  lines.push('  </testsuite>', '</testsuites>', '');
-  return lines.join('\n');
+  lines.push('  </testsuite>');
+  return lines;
 }

@@ -7,7 +7,7 @@ import { printable } from '../../generator/report/printable.js';
 import { xmlText } from '../../generator/report/xml-text.js';
 import type { OperationResult, SuiteReport } from '../certify/certify-suite.js';
 import { formatFailure } from './console.js';
-import { junitXml } from './junit.js';
+import { junitSuite } from './junit.js';
 import type { CertifyReport } from './report.js';
 
 const MARK: Record<OperationResult['status'], string> = { pass: '✓', fail: '✗', inconclusive: '?', 'not-implemented': '-', 'not-run': '-' };
@@ -68,9 +68,7 @@ export function suiteJunit(report: SuiteReport): string {
     ...(report.checks.length ? [modelReport(report)] : []),
   ];
   for (const r of reports) {
-    const xml = junitXml(r);
-    const inner = /<testsuites[^>]*>\n([\s\S]*)<\/testsuites>/.exec(xml)?.[1] ?? '';
-    suites.push(inner.trimEnd());
+    suites.push(junitSuite(r).join('\n'));
     tests += r.checks.length;
     failures += r.checks.filter((c) => c.status === 'fail').length;
     errors += r.checks.filter((c) => c.status === 'inconclusive').length;
