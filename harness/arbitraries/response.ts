@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import type { OperationSpec, ResponseSpec } from '../../generator/spec/ir.js';
+import { versionSegment } from '../certify/target.js';
 import { validValue } from './values.js';
 
 /** `group` → `groups`: the entity set an `@odata.context` names (Graph's collections are plural). */
@@ -27,7 +28,8 @@ function resource(spec: OperationSpec, doc: ResponseSpec): fc.Arbitrary<Record<s
  */
 export function responseBodies(spec: OperationSpec, doc: ResponseSpec | undefined): fc.Arbitrary<Record<string, unknown>> | undefined {
   if (!doc?.bodyType || spec.types[doc.bodyType]?.kind !== 'complex') return undefined;
-  const context = `https://graph.microsoft.com/v1.0/$metadata#${entitySet(doc.bodyType)}`;
+  // The service root of the page's own version: a beta client is answered from beta.
+  const context = `https://graph.microsoft.com/${versionSegment(spec)}/$metadata#${entitySet(doc.bodyType)}`;
   if (doc.bodyCollection) return fc.array(resource(spec, doc), { maxLength: 3 }).map((value) => ({ '@odata.context': context, value }));
   return resource(spec, doc).map((r) => ({ '@odata.context': `${context}/$entity`, ...r }));
 }
