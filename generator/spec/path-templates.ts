@@ -17,6 +17,12 @@ export function matchesTemplate(path: string, template: string): boolean {
   return re.test(path);
 }
 
+/**
+ * A template's shape, parameter names aside: `/groups/{group-id}/members/` → `/groups/{}/members`. Two
+ * templates of one shape address the same route.
+ */
+export const templateShape = (template: string) => template.replace(/\{[^}]*\}/g, '{}').replace(/\/+$/, '');
+
 /** A parameter's name: its own, or the first alternative of a `{id | userPrincipalName}` segment. */
 export function parameterName(param: PathTemplate['params'][number]): string {
   return param.alternatives.length > 1 ? param.alternatives[0]! : param.name;

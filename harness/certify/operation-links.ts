@@ -4,11 +4,9 @@
  * `/groups/{id}/members/$ref` puts in place the reference a `DELETE /groups/{id}/members/{id}/$ref` removes.
  */
 import type { OperationSpec } from '../../generator/spec/ir.js';
+import { templateShape } from '../../generator/spec/path-templates.js';
 import { type OperationKind, operationKind } from './operation-kind.js';
 import { addresses } from './target.js';
-
-/** `/groups/{group-id}/members` → `/groups/{}/members`: templates compare without parameter names. */
-export const shape = (template: string) => template.replace(/\{[^}]*\}/g, '{}').replace(/\/+$/, '');
 
 /** The first path of a spec, as its checks address it. */
 export const mainTemplate = (spec: OperationSpec) => addresses(spec)[0]?.template ?? spec.http.paths[0]?.template ?? '';
@@ -18,13 +16,13 @@ export const mainTemplate = (spec: OperationSpec) => addresses(spec)[0]?.templat
  * collection that parameter is the key of: `/groups/{id}/members/$ref`'s first parameter ← POST `/groups`.
  */
 export function creatorsOf(spec: OperationSpec, creates: readonly OperationSpec[]): (OperationSpec | undefined)[] {
-  const segments = shape(mainTemplate(spec)).split('/');
+  const segments = templateShape(mainTemplate(spec)).split('/');
   const out: (OperationSpec | undefined)[] = [];
   segments.forEach((segment, i) => {
     if (segment !== '{}') return;
     const collection = segments.slice(0, i).join('/');
     // Only a create of the same variant: a run addresses one service root (`…/v1.0` or `…/beta`).
-    out.push(creates.find((c) => c !== spec && c.variant === spec.variant && shape(mainTemplate(c)) === collection));
+    out.push(creates.find((c) => c !== spec && c.variant === spec.variant && templateShape(mainTemplate(c)) === collection));
   });
   return out;
 }
@@ -32,9 +30,9 @@ export function creatorsOf(spec: OperationSpec, creates: readonly OperationSpec[
 /** The operation that adds the reference a reference delete removes (same collection, `…/$ref`). */
 export function linkFor(spec: OperationSpec, specs: readonly OperationSpec[]): OperationSpec | undefined {
   if (operationKind(spec) !== 'delete') return undefined;
-  const m = /^(.*)\/\{\}\/\$ref$/.exec(shape(mainTemplate(spec)));
+  const m = /^(.*)\/\{\}\/\$ref$/.exec(templateShape(mainTemplate(spec)));
   if (!m) return undefined;
-  return specs.find((s) => operationKind(s) === 'link' && s.variant === spec.variant && shape(mainTemplate(s)) === `${m[1]}/$ref`);
+  return specs.find((s) => operationKind(s) === 'link' && s.variant === spec.variant && templateShape(mainTemplate(s)) === `${m[1]}/$ref`);
 }
 
 /** Run order: what makes resources first, what removes them last. */

@@ -13,7 +13,8 @@ import { fail, ViolationError } from '../checks/violation-error.js';
 import { bindBody, validBodies } from './body-bindings.js';
 import { describeResponse, type Exchange, type HttpRequest, jsonOf } from './exchange.js';
 import { operationKind } from './operation-kind.js';
-import { mainTemplate, shape } from './operation-links.js';
+import { templateShape } from '../../generator/spec/path-templates.js';
+import { mainTemplate } from './operation-links.js';
 import { type ParamValues, successResponse } from './target.js';
 import type { Send } from './transport.js';
 
@@ -335,11 +336,12 @@ function relationshipCommands(c: string, rel: Relationship): fc.Arbitrary<fc.Asy
 export function collections(specs: readonly OperationSpec[], params: ParamValues): Operations[] {
   const by = (kind: string, s: string, collection?: boolean) =>
     specs.find(
-      (x) => operationKind(x) === kind && shape(mainTemplate(x)) === s && (collection === undefined || !!successResponse(x)?.bodyCollection === collection),
+      (x) =>
+        operationKind(x) === kind && templateShape(mainTemplate(x)) === s && (collection === undefined || !!successResponse(x)?.bodyCollection === collection),
     );
   const out: Operations[] = [];
   for (const create of specs.filter((s) => operationKind(s) === 'create')) {
-    const c = shape(mainTemplate(create));
+    const c = templateShape(mainTemplate(create));
     if (c.includes('{}')) continue;
     const read = by('read', `${c}/{}`, false);
     const list = by('read', c, true);
@@ -349,7 +351,7 @@ export function collections(specs: readonly OperationSpec[], params: ParamValues
     const tracked = new Set(def?.kind === 'complex' ? def.properties.map((p) => p.name).filter((k) => k !== 'id') : []);
     const relationships: Relationship[] = [];
     for (const add of specs.filter((s) => operationKind(s) === 'link')) {
-      const m = new RegExp(`^${c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/\\{\\}/([^/{}]+)/\\$ref$`).exec(shape(mainTemplate(add)));
+      const m = new RegExp(`^${c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/\\{\\}/([^/{}]+)/\\$ref$`).exec(templateShape(mainTemplate(add)));
       const binding = m ? bindBody(add, params) : undefined;
       if (!m || !binding || !('bound' in binding)) continue;
       const name = m[1]!;

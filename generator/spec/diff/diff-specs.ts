@@ -8,6 +8,7 @@ import { BOTH, type Breaking, CLIENT, type DriftChange, type DriftReport, NONE, 
 import type { Unjudged } from './constraint-diff.js';
 import { diffProperties } from './property-diff.js';
 import { successResponse } from '../responses.js';
+import { templateShape } from '../path-templates.js';
 
 export function diffSpecs(a: OperationSpec, b: OperationSpec): DriftReport {
   const changes: DriftChange[] = [
@@ -73,10 +74,7 @@ function diffMethod(a: OperationSpec, b: OperationSpec): DriftChange[] {
 
 /** `/users/{id | userPrincipalName}` and `/users/{usersId}` address the same route: compare by shape. */
 function shape(p: PathTemplate): string {
-  return p.template
-    .replace(/\{[^}]*\}/g, '{}')
-    .replace(/\/+$/, '')
-    .toLowerCase();
+  return templateShape(p.template).toLowerCase();
 }
 
 function diffPaths(a: PathTemplate[], b: PathTemplate[]): DriftChange[] {
