@@ -1,7 +1,7 @@
 /**
  * Documented response bodies, generated from the resource type the Response section names: every property
- * of the type's page with a value its rules allow (strings at their maximum length, nulls where allowed,
- * nested types), `@odata.context` and sometimes `@odata.type`, and for a collection Graph's
+ * of the type's page with a value its rules allow (strings up to and at their maximum length, nulls where
+ * allowed, nested types), `@odata.context` and sometimes `@odata.type`, and for a collection Graph's
  * `{ "value": [ … ] }` envelope. What a client is answered with, and what it must surface.
  */
 import fc from 'fast-check';
