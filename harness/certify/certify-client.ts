@@ -18,6 +18,7 @@ import { CLIENT_CHECKS } from '../checks/client/registry.js';
 import { tokenMasking } from '../report/redact.js';
 import { type CertifyReport, type CheckResult, verdictOf } from '../report/report.js';
 import { CertifyUsageError, DEFAULT_RUNS, DEFAULT_TOKEN } from './certify-server.js';
+import { copyJson } from './json-copy.js';
 import { answerCall, type CallRecord, type ClientTarget, describeThrown, portable } from './client-wire.js';
 import { operationKind, sendsBody } from './operation-kind.js';
 import { runCases, selectCases } from './run-case.js';
@@ -146,8 +147,7 @@ export async function certifyClient(options: CertifyClientOptions): Promise<Cert
       const settled = await new Promise<'resolved' | 'timeout'>((resolve, reject) => {
         pending = { startedAt: performance.now(), settle: resolve };
         // The adapter gets its own copy: a client that mutates its input must not change the expectation.
-        // Bodies are JSON values, so a JSON round trip is a full copy (and cheaper than structuredClone).
-        const body = intent.body === undefined ? undefined : (JSON.parse(JSON.stringify(intent.body)) as Record<string, unknown>);
+        const body = intent.body === undefined ? undefined : copyJson(intent.body);
         adapter!({ baseUrl, operation: intent.operation, params: { ...intent.params }, userId: intent.userId, ...(body ? { body } : {}), token }).then(
           (value) => {
             returned = value;
