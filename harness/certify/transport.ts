@@ -4,6 +4,8 @@
  * as nonconformance; when they persist the send throws `TransientError` and the verdict becomes
  * `inconclusive`.
  */
+import type { Agent } from 'undici';
+import { agentFor, agentTimedOut, Watchdog } from './deadline.js';
 import { type Exchange, headersOf, type HttpRequest } from './exchange.js';
 
 export interface RetryPolicy {
@@ -61,70 +63,6 @@ export function retryAfterMs(value: string | null, now = Date.now()): number | u
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-/** A request in flight: when it was sent, the controller that aborts it, and whether it ran out of time. */
-interface Flight {
-  sentAt: number;
-  controller: AbortController;
-  timedOut: boolean;
-}
-
-/** Requests that share one AbortController (fetch leaves a listener on its signal until it is collected). */
-const SHARED_BY = 32;
-
-/**
- * Aborts requests that run longer than `timeoutMs`. A timer and an AbortController for every request cost
- * about a tenth of a certification run over loopback. Here SHARED_BY requests in a row share a controller,
- * and one interval, running only while requests are in flight, looks at them a few times a second. A
- * timeout aborts its request's controller (and any other request in flight on it: certification sends one
- * at a time, and another would be retried), and the next request gets a new one.
- */
-class Watchdog {
-  private controller = new AbortController();
-  private uses = 0;
-  private readonly flights = new Set<Flight>();
-  private timer: NodeJS.Timeout | undefined;
-  private idleSince = 0;
-
-  constructor(private readonly timeoutMs: number) {}
-
-  start(): Flight {
-    if (this.controller.signal.aborted || ++this.uses > SHARED_BY) {
-      this.controller = new AbortController();
-      this.uses = 1;
-    }
-    const flight: Flight = { sentAt: performance.now(), controller: this.controller, timedOut: false };
-    this.flights.add(flight);
-    if (!this.timer) {
-      this.timer = setInterval(() => this.check(), Math.max(5, Math.min(this.timeoutMs / 4, 250)));
-      // Requests in flight keep the process alive; the watchdog alone does not.
-      this.timer.unref();
-    }
-    return flight;
-  }
-
-  end(flight: Flight): void {
-    this.flights.delete(flight);
-    if (this.flights.size === 0) this.idleSince = performance.now();
-  }
-
-  private check(): void {
-    const now = performance.now();
-    if (this.flights.size === 0) {
-      // Idle for a second: stop until the next request.
-      if (now - this.idleSince > 1000) {
-        clearInterval(this.timer);
-        this.timer = undefined;
-      }
-      return;
-    }
-    for (const f of this.flights) {
-      if (now - f.sentAt < this.timeoutMs) continue;
-      for (const g of this.flights) if (g.controller === f.controller) g.timedOut = true;
-      f.controller.abort();
-    }
-  }
-}
-
 const sleep = (ms: number) => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve());
 
 /** Why a fetch failed, as one line (`connect ECONNREFUSED 127.0.0.1:9`). */
@@ -137,9 +75,16 @@ function networkReason(e: unknown): string {
 
 /**
  * A `Send` over `fetch` against `baseUrl` (the service root, e.g. `http://127.0.0.1:3000/v1.0`). `fetchImpl`
- * defaults to the global fetch, which msw intercepts for in-process handlers.
+ * defaults to the global fetch, which msw intercepts for in-process handlers. `agent` closes the connections
+ * of requests that hang (see deadline.ts); null gives every request an AbortSignal instead.
  */
-export function fetchTransport(baseUrl: string, policy: RetryPolicy = DEFAULT_RETRY, stats?: TransportStats, fetchImpl: typeof fetch = fetch): Send {
+export function fetchTransport(
+  baseUrl: string,
+  policy: RetryPolicy = DEFAULT_RETRY,
+  stats?: TransportStats,
+  fetchImpl: typeof fetch = fetch,
+  agent: Agent | null | undefined = agentFor(policy.timeoutMs),
+): Send {
   const root = baseUrl.replace(/\/+$/, '');
   const giveUpAfterMs = policy.giveUpAfterMs ?? 20_000;
   // When the server last stopped answering (undefined while it answers), and why the transport gave up.
@@ -157,16 +102,18 @@ export function fetchTransport(baseUrl: string, policy: RetryPolicy = DEFAULT_RE
       }
       let wait = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
       const sentAt = performance.now();
-      const flight = watchdog.start();
+      const flight = watchdog.start(!agent);
       try {
-        const res = await fetchImpl(url, {
-          method: request.method,
-          headers: request.headers,
-          body: request.body,
-          redirect: 'manual',
-          signal: flight.controller.signal,
+        // The answer and its body, or the watchdog's word that they took too long (see deadline.ts).
+        const [res, text] = await new Promise<[Response, string]>((resolve, reject) => {
+          flight.expire = () => reject(new Error('timed out'));
+          const init: RequestInit & { dispatcher?: unknown } = { method: request.method, headers: request.headers, body: request.body, redirect: 'manual' };
+          if (agent) init.dispatcher = agent;
+          else init.signal = flight.controller!.signal;
+          fetchImpl(url, init)
+            .then((r) => r.text().then((t): [Response, string] => [r, t]))
+            .then(resolve, reject);
         });
-        const text = await res.text();
         silentSince = undefined;
         if (TRANSIENT_STATUS.has(res.status)) {
           const after = retryAfterMs(res.headers.get('retry-after'));
@@ -180,7 +127,7 @@ export function fetchTransport(baseUrl: string, policy: RetryPolicy = DEFAULT_RE
           };
         }
       } catch (e) {
-        lastProblem = flight.timedOut ? `no answer within ${policy.timeoutMs} ms` : networkReason(e);
+        lastProblem = flight.timedOut || agentTimedOut(e) ? `no answer within ${policy.timeoutMs} ms` : networkReason(e);
         silentSince ??= sentAt;
         const silentMs = performance.now() - silentSince;
         if (silentMs >= giveUpAfterMs) {

@@ -13,6 +13,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { OperationSpec } from '../../generator/spec/ir.js';
 import { brokenFamilies } from '../../harness/arbitraries/body.js';
 import { curlOf } from '../../harness/certify/exchange.js';
+import { agentFor } from '../../harness/certify/deadline.js';
+import { serveInProcess } from '../../harness/msw/in-process.js';
 import { fetchTransport, retryAfterMs, TransientError } from '../../harness/certify/transport.js';
 import { sameValue } from '../../harness/checks/server/same-value.js';
 import { xmlText } from '../../generator/report/xml-text.js';
@@ -78,7 +80,12 @@ describe('retries', () => {
     expect(calls).toBe(6);
   });
 
-  it('aborts a request a real server never answers, and the next one gets a fresh signal', async () => {
+  // On this Node the transport's undici Agent closes a hung connection; where the versions differ, each
+  // request carries a signal the watchdog aborts. Both ways are run here.
+  it.each([
+    ['its Agent closes the connection', undefined],
+    ['a signal aborts it', null],
+  ] as const)('gives up on a request a real server never answers (%s), and the next one goes through', async (_, agent) => {
     // A loopback server that answers /slow never (until its socket is closed) and anything else at once.
     const closed: string[] = [];
     const server = createServer((req, res) => {
@@ -91,15 +98,29 @@ describe('retries', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
       const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const send = fetchTransport(origin, { retries: 1, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 200, giveUpAfterMs: 60_000 });
+      const policy = { retries: 1, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 200, giveUpAfterMs: 60_000 };
+      if (agent === undefined) expect(agentFor(policy.timeoutMs)).toBeDefined();
+      const send = fetchTransport(origin, policy, undefined, fetch, agent);
       await expect(send({ method: 'GET', path: '/slow', headers: {} })).rejects.toThrow(/GET .*\/slow: no answer within 200 ms \(2 attempts\)/);
-      // Both attempts were aborted, so the server saw both connections close.
-      await vi.waitFor(() => expect(closed).toEqual(['/slow', '/slow']));
+      // Both attempts were ended, so the server saw both connections close (the Agent's timers tick about
+      // once a second: the wait is generous, it bounds nothing).
+      await vi.waitFor(() => expect(closed).toEqual(['/slow', '/slow']), { timeout: 10_000 });
       const ok = await send({ method: 'GET', path: '/fast', headers: {} });
       expect(ok.response.status).toBe(204);
     } finally {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
+    }
+  });
+
+  it('gives up on a request an in-process handler never answers: no socket, the watchdog ends the wait', async () => {
+    const served = serveInProcess((request) => (request.url.endsWith('/slow') ? new Promise<Response>(() => {}) : new Response(null, { status: 204 })), 'v1.0');
+    try {
+      const send = fetchTransport(served.baseUrl, { retries: 1, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 200, giveUpAfterMs: 60_000 });
+      await expect(send({ method: 'GET', path: '/slow', headers: {} })).rejects.toThrow(/GET .*\/slow: no answer within 200 ms \(2 attempts\)/);
+      expect((await send({ method: 'GET', path: '/fast', headers: {} })).response.status).toBe(204);
+    } finally {
+      served.close();
     }
   });
 

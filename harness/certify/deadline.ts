@@ -1,0 +1,107 @@
+/**
+ * How a request that runs longer than the timeout ends. Giving undici's fetch an AbortSignal costs about a
+ * tenth of a loopback request (it registers a listener and a finalizer for every request), so a request
+ * goes without one where it can:
+ * - the watchdog stops waiting for it: one interval, running only while requests are in flight, looks at
+ *   them a few times a second, whatever answers them (a socket, or msw in this process);
+ * - on a socket, an undici `Agent` with header and body timeouts closes the connection of a request that
+ *   hangs, so nothing is left open behind it. The Agent is used where it is the same major version as the
+ *   undici inside this Node's fetch; elsewhere each request gets a signal the watchdog aborts.
+ */
+import { createRequire } from 'node:module';
+import { Agent } from 'undici';
+
+/** A request in flight: when it was sent, how to stop waiting for it, and whether it ran out of time. */
+export interface Flight {
+  sentAt: number;
+  timedOut: boolean;
+  /** Ends the wait for the request: set by the sender before the request goes. */
+  expire: () => void;
+  /** The signal of the request, when it needs one (see `agentFor`). */
+  controller?: AbortController;
+}
+
+/** Requests that share one AbortController (fetch leaves a listener on its signal until it is collected). */
+const SHARED_BY = 32;
+
+export class Watchdog {
+  private controller: AbortController | undefined;
+  private uses = 0;
+  private readonly flights = new Set<Flight>();
+  private timer: NodeJS.Timeout | undefined;
+  private idleSince = 0;
+
+  constructor(private readonly timeoutMs: number) {}
+
+  /** Starts watching a request; `withSignal` gives it an AbortController, shared by SHARED_BY in a row. */
+  start(withSignal: boolean): Flight {
+    const flight: Flight = { sentAt: performance.now(), timedOut: false, expire: () => undefined };
+    if (withSignal) {
+      if (!this.controller || this.controller.signal.aborted || ++this.uses > SHARED_BY) {
+        this.controller = new AbortController();
+        this.uses = 1;
+      }
+      flight.controller = this.controller;
+    }
+    this.flights.add(flight);
+    if (!this.timer) {
+      this.timer = setInterval(() => this.check(), Math.max(5, Math.min(this.timeoutMs / 4, 250)));
+      // Requests in flight keep the process alive; the watchdog alone does not.
+      this.timer.unref();
+    }
+    return flight;
+  }
+
+  end(flight: Flight): void {
+    this.flights.delete(flight);
+    if (this.flights.size === 0) this.idleSince = performance.now();
+  }
+
+  private check(): void {
+    const now = performance.now();
+    if (this.flights.size === 0) {
+      // Idle for a second: stop until the next request.
+      if (now - this.idleSince > 1000) {
+        clearInterval(this.timer);
+        this.timer = undefined;
+      }
+      return;
+    }
+    for (const f of this.flights) {
+      if (f.timedOut || now - f.sentAt < this.timeoutMs) continue;
+      // Aborting a shared controller ends every request on it: certification sends one at a time, and
+      // another would be retried.
+      const ended = f.controller ? [...this.flights].filter((g) => g.controller === f.controller) : [f];
+      for (const g of ended) {
+        g.timedOut = true;
+        g.expire();
+      }
+      f.controller?.abort();
+    }
+  }
+}
+
+const bundledMajor = process.versions.undici?.split('.')[0];
+const ownMajor = (createRequire(import.meta.url)('undici/package.json') as { version: string }).version.split('.')[0];
+const agents = new Map<number, Agent>();
+
+/**
+ * An Agent that closes a connection whose answer has not begun, or has stalled, for `timeoutMs`; undefined
+ * where this Node's fetch carries another major version of undici, whose dispatchers it may not drive.
+ * One per timeout for the process: idle connections do not keep it alive.
+ */
+export function agentFor(timeoutMs: number): Agent | undefined {
+  if (bundledMajor !== ownMajor) return undefined;
+  let agent = agents.get(timeoutMs);
+  if (!agent) {
+    agent = new Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connect: { timeout: timeoutMs } });
+    agents.set(timeoutMs, agent);
+  }
+  return agent;
+}
+
+/** Whether a fetch failed because the Agent's timeout closed its connection. */
+export function agentTimedOut(e: unknown): boolean {
+  const code = (e as { cause?: { code?: string } })?.cause?.code;
+  return code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT';
+}
