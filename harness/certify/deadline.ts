@@ -9,7 +9,7 @@
  *   undici inside this Node's fetch; elsewhere each request gets a signal the watchdog aborts.
  */
 import { createRequire } from 'node:module';
-import { Agent } from 'undici';
+import type { Agent } from 'undici';
 
 /** A request in flight: when it was sent, how to stop waiting for it, and whether it ran out of time. */
 export interface Flight {
@@ -81,8 +81,9 @@ export class Watchdog {
   }
 }
 
+const require = createRequire(import.meta.url);
 const bundledMajor = process.versions.undici?.split('.')[0];
-const ownMajor = (createRequire(import.meta.url)('undici/package.json') as { version: string }).version.split('.')[0];
+const ownMajor = (require('undici/package.json') as { version: string }).version.split('.')[0];
 const agents = new Map<number, Agent>();
 
 /**
@@ -94,6 +95,8 @@ export function agentFor(timeoutMs: number): Agent | undefined {
   if (bundledMajor !== ownMajor) return undefined;
   let agent = agents.get(timeoutMs);
   if (!agent) {
+    // Loaded on first use: a program that imports docspec and certifies nothing never loads it.
+    const { Agent } = require('undici') as typeof import('undici');
     agent = new Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connect: { timeout: timeoutMs } });
     agents.set(timeoutMs, agent);
   }
