@@ -18,6 +18,7 @@ import { CLIENT_CHECKS } from '../checks/client/registry.js';
 import { tokenMasking } from '../report/redact.js';
 import { type CertifyReport, type CheckResult, verdictOf } from '../report/report.js';
 import { CertifyUsageError, DEFAULT_RUNS, DEFAULT_TOKEN } from './certify-server.js';
+import { Watchdog } from './deadline.js';
 import { copyJson } from './json-copy.js';
 import { answerCall, type CallRecord, type ClientTarget, describeThrown, portable } from './client-wire.js';
 import { operationKind, sendsBody } from './operation-kind.js';
@@ -128,24 +129,18 @@ export async function certifyClient(options: CertifyClientOptions): Promise<Cert
     }),
   );
 
-  // One watchdog for the whole run instead of a timer per call: it settles the call in progress once it has
-  // run longer than timeoutMs (to within a quarter of a second).
-  let pending: { startedAt: number; settle: (outcome: 'timeout') => void } | undefined;
-  const watchdog = setInterval(
-    () => {
-      if (pending && performance.now() - pending.startedAt >= timeoutMs) pending.settle('timeout');
-    },
-    Math.min(timeoutMs, 250),
-  );
-  watchdog.unref();
+  // One watchdog for the whole run instead of a timer per call (the transport's): it settles the call in
+  // progress once it has run longer than timeoutMs.
+  const watchdog = new Watchdog(timeoutMs);
 
   const call = async (intent: Intent, s: Scenario): Promise<Observation> => {
     current = { intent, scenario: s, exchanges: [], unhandled: [] };
     const mine = current;
     let returned: unknown;
+    const flight = watchdog.start(false);
     try {
       const settled = await new Promise<'resolved' | 'timeout'>((resolve, reject) => {
-        pending = { startedAt: performance.now(), settle: resolve };
+        flight.expire = () => resolve('timeout');
         // The adapter gets its own copy: a client that mutates its input must not change the expectation.
         const body = intent.body === undefined ? undefined : copyJson(intent.body);
         adapter!({ baseUrl, operation: intent.operation, params: { ...intent.params }, userId: intent.userId, ...(body ? { body } : {}), token }).then(
@@ -160,7 +155,7 @@ export async function certifyClient(options: CertifyClientOptions): Promise<Cert
     } catch (e) {
       return { exchanges: mine.exchanges, unhandled: mine.unhandled, outcome: 'rejected', error: describeThrown(e) };
     } finally {
-      pending = undefined;
+      watchdog.end(flight);
       current = undefined;
     }
   };
@@ -244,7 +239,6 @@ export async function certifyClient(options: CertifyClientOptions): Promise<Cert
       stats: { ...stats, durationMs: Math.round(performance.now() - started) },
     };
   } finally {
-    clearInterval(watchdog);
     if (host) await host.kill();
     else server.close();
   }
