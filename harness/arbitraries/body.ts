@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import type { OperationSpec, Property, SourceRef } from '../../generator/spec/ir.js';
 import { bindingRequired, isEnforced } from '../../generator/spec/enforced.js';
+import { HEX, identifier, LETTERS, LOWER, LOWER_DIGITS, text } from './text.js';
 import { type ArbContext, breakers, type Tolerance, validValue } from './values.js';
 
 export interface BrokenCase {
@@ -52,7 +53,6 @@ function modes(spec: OperationSpec): Property[][] {
   return [props.filter((p) => !inGroup.has(p.name)), ...groups.map((g) => props.filter((p) => g.members.includes(p.name)))].filter((m) => m.length > 0);
 }
 
-/** Bodies of `props`, each naming every property a "Required." binds on this method. */
 /**
  * A property's valid values in a body; a Required one never null or an empty string: "Required." may well
  * mean a value, and a valid case must hold under any reading.
@@ -63,28 +63,45 @@ function bodyValue(p: Property, ctx: ArbContext): fc.Arbitrary<unknown> {
   return bindingRequired(p, ctx.spec.http.method) ? values.filter((v) => v !== null && v !== '') : values;
 }
 
-function recordOf(props: Property[], ctx: ArbContext): fc.Arbitrary<Record<string, unknown>> {
-  const model: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const p of props) model[p.name] = bodyValue(p, ctx);
-  const requiredKeys = props.filter((p) => bindingRequired(p, ctx.spec.http.method)).map((p) => p.name);
-  return fc.record(model, { requiredKeys });
+/** Sets a key as JSON.parse would: one named `__proto__` (a page may name anything) is an own property. */
+function put(body: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(body, key, { value, enumerable: true, writable: true, configurable: true });
+  else body[key] = value;
+}
+
+/** Marks a property left out of a body. */
+const ABSENT = Symbol('absent');
+
+/**
+ * Bodies of `props`, each naming every property a "Required." binds on this method, and sometimes one
+ * extension property. What `fc.record` draws (each other property present or not), built as one object:
+ * adding the extension to a record afterwards copied every body that had one.
+ */
+function recordOf(props: Property[], ctx: ArbContext, extension: fc.Arbitrary<[string, unknown] | undefined>): fc.Arbitrary<Record<string, unknown>> {
+  const keys = props.map((p) => p.name);
+  const values = props.map((p) => {
+    const value = bodyValue(p, ctx);
+    return bindingRequired(p, ctx.spec.http.method) ? value : fc.option(value, { nil: ABSENT });
+  });
+  return fc.tuple(fc.tuple(...values), extension).map(([drawn, ext]) => {
+    const body: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) if (drawn[i] !== ABSENT) put(body, keys[i]!, drawn[i]);
+    if (ext) put(body, ext[0], ext[1]);
+    return body;
+  });
 }
 
 /** A schema extension (`ext` + 8 characters) or a directory extension (`extension_<app id>_<name>`). */
 const extensionEntry: fc.Arbitrary<[string, unknown]> = fc.oneof(
   fc
     .tuple(
-      fc.stringMatching(/^[a-z0-9]{8}$/),
-      fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,10}$/),
-      fc.oneof(fc.constant(null), fc.record({ courseType: fc.string({ maxLength: 8 }) })),
+      text(LOWER_DIGITS, 8, 8),
+      identifier(10),
+      fc.oneof(fc.constant(null), fc.record({ courseType: fc.string({ maxLength: 8 }) }, { noNullPrototype: true })),
     )
     .map(([id, name, value]): [string, unknown] => [`ext${id}_${name}`, value]),
   fc
-    .tuple(
-      fc.stringMatching(/^[0-9a-f]{32}$/),
-      fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,10}$/),
-      fc.oneof(fc.constant(null), fc.string({ maxLength: 12 }), fc.integer()),
-    )
+    .tuple(text(HEX, 32, 32), identifier(10), fc.oneof(fc.constant(null), fc.string({ maxLength: 12 }), fc.integer()))
     .map(([app, name, value]): [string, unknown] => [`extension_${app}_${name}`, value]),
 );
 
@@ -116,11 +133,10 @@ export function validBody(spec: OperationSpec): fc.Arbitrary<Record<string, unkn
 
 function buildValidBody(spec: OperationSpec): fc.Arbitrary<Record<string, unknown>> {
   const ctx: ArbContext = { spec, depth: 0 };
-  const bodies = modes(spec).map((m) => recordOf(m, ctx));
+  const extension = spec.requestBody.extensions.allowed ? fc.option(extensionEntry, { nil: undefined }) : fc.constant(undefined);
+  const bodies = modes(spec).map((m) => recordOf(m, ctx, extension));
   if (bodies.length === 0) return fc.constant({});
-  const base = fc.oneof(...bodies);
-  if (!spec.requestBody.extensions.allowed) return base;
-  return fc.tuple(base, fc.option(extensionEntry, { nil: undefined })).map(([b, ext]) => (ext ? { ...b, [ext[0]]: ext[1] } : b));
+  return bodies.length === 1 ? bodies[0]! : fc.oneof(...bodies);
 }
 
 const familyCache = new WeakMap<OperationSpec, BrokenFamily[]>();
@@ -224,7 +240,8 @@ function buildFamilies(spec: OperationSpec): BrokenFamily[] {
     target: '*',
     source: spec.requestBody.source,
     arbitrary: fc
-      .stringMatching(/^[a-z][A-Za-z]{2,12}$/)
+      .tuple(text(LOWER, 1, 1), text(LETTERS, 2, 12))
+      .map(([head, rest]) => head + rest)
       .filter((k) => !known.has(k) && !isExtensionKey(spec, k))
       .map((k) => ({ body: { [k]: 'x' }, rule: 'unknown-property', path: pointer(k), target: k })),
   });
@@ -248,7 +265,8 @@ export function smallValidBody(spec: OperationSpec): fc.Arbitrary<Record<string,
 function buildSmallValidBody(spec: OperationSpec): fc.Arbitrary<Record<string, unknown>> {
   const ctx: ArbContext = { spec, depth: 0 };
   const bodies = modes(spec).map((m) => smallBase(m, entriesOf(m, ctx), spec.http.method));
-  return bodies.length ? fc.oneof(...bodies) : fc.constant({});
+  if (bodies.length === 0) return fc.constant({});
+  return bodies.length === 1 ? bodies[0]! : fc.oneof(...bodies);
 }
 
 /** How many optional valid properties a broken body carries beside the broken one. */
@@ -263,6 +281,8 @@ function smallBase(props: Property[], entries: Map<string, fc.Arbitrary<[string,
   const required = props.filter((p) => bindingRequired(p, method)).map((p) => entries.get(p.name)!);
   const optional = props.filter((p) => !bindingRequired(p, method)).map((p) => entries.get(p.name)!);
   const extra = optional.length ? fc.array(fc.oneof(...optional), { maxLength: BASE_EXTRAS }) : fc.constant([]);
+  // Most bodies bind nothing (an update): one layer less to draw through.
+  if (required.length === 0) return extra.map((e) => Object.fromEntries(e));
   return fc.tuple(fc.tuple(...required), extra).map(([r, e]) => Object.fromEntries([...r, ...e]));
 }
 

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import type { OperationSpec, ResponseSpec } from '../../generator/spec/ir.js';
 import { versionSegment } from '../certify/target.js';
 import { validValue } from './values.js';
+import { guid } from './text.js';
 
 /** `group` → `groups`: the entity set an `@odata.context` names (Graph's collections are plural). */
 const entitySet = (type: string) => (type.endsWith('s') ? type : `${type}s`);
@@ -19,7 +20,9 @@ function resource(spec: OperationSpec, doc: ResponseSpec): fc.Arbitrary<Record<s
   const model: Record<string, fc.Arbitrary<unknown>> = {};
   if (def?.kind === 'complex') for (const p of def.properties) if (p.name !== 'id') model[p.name] = validValue(p, { spec, depth: 0 });
   // Every documented property is present: a client must read each one it is given.
-  return fc.tuple(fc.uuid(), fc.record(model), fc.boolean()).map(([id, values, typed]) => ({ ...(typed ? { '@odata.type': type } : {}), id, ...values }));
+  return fc
+    .tuple(guid, fc.record(model, { noNullPrototype: true }), fc.boolean())
+    .map(([id, values, typed]) => ({ ...(typed ? { '@odata.type': type } : {}), id, ...values }));
 }
 
 /**

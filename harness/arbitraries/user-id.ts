@@ -4,6 +4,7 @@
  * survive it only when the client encodes the segment properly.
  */
 import fc from 'fast-check';
+import { guid, LOWER_DIGITS, text } from './text.js';
 import { isEnforced } from '../../generator/spec/enforced.js';
 import type { OperationSpec } from '../../generator/spec/ir.js';
 
@@ -29,10 +30,13 @@ export function userIds(spec: OperationSpec): fc.Arbitrary<string> {
 
 function buildUserIds(spec: OperationSpec): fc.Arbitrary<string> {
   const punctuation = allowedPunctuation(spec);
-  const alnum = fc.mapToConstant({ num: 26, build: (i) => String.fromCharCode(97 + i) }, { num: 10, build: (i) => String.fromCharCode(48 + i) });
-  const unit = punctuation.length ? fc.oneof({ weight: 2, arbitrary: alnum }, { weight: 1, arbitrary: fc.constantFrom(...punctuation) }) : alnum;
+  const alnum = LOWER_DIGITS;
+  // About a third punctuation, as before: each punctuation character listed often enough that together they
+  // weigh half as much as the letters and digits.
+  const copies = Math.max(1, Math.round(alnum.length / 2 / Math.max(1, punctuation.length)));
+  const unit = [...alnum, ...punctuation.flatMap((c) => Array<string>(copies).fill(c))];
   const upn = fc
-    .tuple(alnum, fc.string({ unit, minLength: 0, maxLength: 12 }), fc.constantFrom('contoso.com', 'contoso.onmicrosoft.com'))
+    .tuple(text(alnum, 1, 1), text(unit, 0, 12), fc.constantFrom('contoso.com', 'contoso.onmicrosoft.com'))
     .map(([first, rest, domain]) => `${first}${rest}@${domain}`);
-  return fc.oneof(fc.uuid(), upn);
+  return fc.oneof(guid, upn);
 }

@@ -9,6 +9,7 @@ import { isEnforced } from '../../generator/spec/enforced.js';
 import { allowedValues } from '../../generator/spec/enum-values.js';
 import { INTEGER_RANGES, jsonKind } from '../../generator/spec/primitives.js';
 import { FORMATS } from '../../generator/emit/runtime.js';
+import { ALNUM, guid, LOWER, text } from './text.js';
 
 type Of<K extends Constraint['kind']> = Extract<Constraint, { kind: K }>;
 const find = <K extends Constraint['kind']>(p: Property, kind: K) => p.constraints.find((c): c is Of<K> => c.kind === kind && isEnforced(c));
@@ -20,14 +21,16 @@ const MAX_DEPTH = 2;
  * UTF-16 unit and one code point, so "64 characters" means the same under either count, but not in bytes).
  */
 const NON_ASCII = ['é', 'ß', 'Ø', 'ж', '中', 'ä'];
-const ANY_CHAR = fc.mapToConstant({ num: 0x7f - 0x20, build: (i) => String.fromCharCode(0x20 + i) }, { num: NON_ASCII.length, build: (i) => NON_ASCII[i]! });
+const ANY_CHAR: readonly string[] = [...Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)), ...NON_ASCII];
 
 /** Characters a plain string may use under the property's character rules. */
-function charArb(p: Property): fc.Arbitrary<string> {
+function charTable(p: Property): readonly string[] {
   const allowed = find(p, 'allowedChars');
   const forbidden = new Set(find(p, 'forbiddenChars')?.chars ?? []);
-  const base = allowed ? fc.constantFrom(...[...allowed.chars].filter((c) => c !== '@')) : ANY_CHAR;
-  return forbidden.size ? base.filter((c) => !forbidden.has(c)) : base;
+  const base = allowed ? [...new Set(allowed.chars)].filter((c) => c !== '@') : ANY_CHAR;
+  const table = forbidden.size ? base.filter((c) => !forbidden.has(c)) : base;
+  // Every character allowed is also forbidden: the page contradicts itself, and no string has characters.
+  return table.length ? table : ['a'];
 }
 
 /** Characters drawn per long string: beyond this, a string repeats them. */
@@ -38,33 +41,40 @@ const CHUNK = 16;
  * characters: its length is what a length rule is about, and drawing every one of 1,024 characters would
  * cost most of a certification run without reaching any other rule.
  */
-export function ofLength(chars: fc.Arbitrary<string>, min: number, max: number): fc.Arbitrary<string> {
-  if (max <= CHUNK) return fc.string({ unit: chars, minLength: min, maxLength: max });
-  return fc.tuple(fc.integer({ min, max }), fc.array(chars, { minLength: 1, maxLength: CHUNK })).map(([n, chunk]) => {
-    const out: string[] = [];
-    for (let i = 0; i < n; i++) out.push(chunk[i % chunk.length]!);
-    return out.join('');
+export function ofLength(chars: readonly string[], min: number, max: number): fc.Arbitrary<string> {
+  if (max <= CHUNK) return text(chars, min, max);
+  return fc.tuple(fc.integer({ min, max }), text(chars, 1, CHUNK)).map(([n, chunk]) => {
+    // Whole chunks by `repeat`, then the first characters of one more: a character may be two UTF-16 units,
+    // so the remainder is cut by code points, not from the text.
+    const points = [...chunk];
+    const whole = chunk.repeat(Math.floor(n / points.length));
+    return n % points.length ? whole + points.slice(0, n % points.length).join('') : whole;
   });
 }
 
 /** A string of length within [min, max], biased toward max. */
-function sized(chars: fc.Arbitrary<string>, min: number, max: number): fc.Arbitrary<string> {
-  const any = fc.string({ unit: chars, minLength: min, maxLength: max });
+function sized(chars: readonly string[], min: number, max: number): fc.Arbitrary<string> {
+  const any = text(chars, min, max);
   return max > min ? fc.oneof({ weight: 3, arbitrary: any }, { weight: 1, arbitrary: ofLength(chars, max, max) }) : ofLength(chars, min, max);
 }
 
+/** Milliseconds, whole seconds, an explicit offset, and the 7 fractional digits Graph itself returns. */
+const DATE_TIME_FORMS = [
+  (iso: string) => iso,
+  (iso: string) => iso.replace(/\.\d{3}Z$/, 'Z'),
+  (iso: string) => iso.replace('Z', '+00:00'),
+  (iso: string) => iso.replace('Z', '4567Z'),
+];
 const dateTime = fc
-  .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true })
-  // Milliseconds, whole seconds, an explicit offset, and the 7 fractional digits Graph itself returns.
-  .chain((d) =>
-    fc.constantFrom(d.toISOString(), d.toISOString().replace(/\.\d{3}Z$/, 'Z'), d.toISOString().replace('Z', '+00:00'), d.toISOString().replace('Z', '4567Z')),
-  );
+  .tuple(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true }), fc.nat(DATE_TIME_FORMS.length - 1))
+  // A pair, not `chain`: chaining built a new arbitrary for every date drawn.
+  .map(([d, form]) => DATE_TIME_FORMS[form]!(d.toISOString()));
 /**
  * Absolute URLs: a scheme, a host and a few path segments. Not `fc.webUrl()`, which builds new string
  * arbitraries (and their character tables) for every value it draws and cost most of a certification run.
  */
 function absoluteUrl(): fc.Arbitrary<string> {
-  const segment = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~'), minLength: 1, maxLength: 8 });
+  const segment = text([...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~'], 1, 8);
   return fc
     .tuple(
       fc.constantFrom('https', 'http'),
@@ -80,7 +90,7 @@ function absoluteUrl(): fc.Arbitrary<string> {
  * are valid by the letter but not under every server's reading, and it cost a sixth of drawing a full body.
  */
 function emailAddress(): fc.Arbitrary<string> {
-  const part = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'), minLength: 1, maxLength: 8 });
+  const part = text([...'abcdefghijklmnopqrstuvwxyz0123456789'], 1, 8);
   return fc
     .tuple(
       fc.array(part, { minLength: 1, maxLength: 3 }),
@@ -95,7 +105,7 @@ const FORMAT_ARBS: Record<string, fc.Arbitrary<string>> = {
   date: dateTime.map((s) => s.slice(0, 10)),
   time: dateTime.map((s) => s.slice(11, 19)),
   duration: fc.tuple(fc.nat(30), fc.nat(23)).map(([d, h]) => `P${d}DT${h}H`),
-  uuid: fc.uuid(),
+  uuid: guid,
   'utc-date-time': dateTime.map((s) => s.replace('+00:00', 'Z')),
   uri: absoluteUrl(),
   email: emailAddress(),
@@ -115,10 +125,11 @@ function validString(p: Property, itemLevel: boolean, types: OperationSpec['type
   if (format === 'alias@domain') {
     const domain = fc.constantFrom('contoso.com', 'fabrikam.onmicrosoft.com', 'x.io');
     // No white space and no @ in the local part: the format has neither.
-    const local = charArb(p).filter((ch) => ch !== '@' && !/\s/.test(ch));
+    const local = charTable(p).filter((ch) => ch !== '@' && !/\s/.test(ch));
+    if (local.length === 0) local.push('a');
     return fc.tuple(sized(local, 1, Math.max(1, Math.min(max, 64) - 17)), domain).map(([l, d]) => `${l}@${d}`);
   }
-  return sized(charArb(p), itemLevel ? 0 : Math.min(find(p, 'minLength')?.min ?? 0, max), max);
+  return sized(charTable(p), itemLevel ? 0 : Math.min(find(p, 'minLength')?.min ?? 0, max), max);
 }
 
 /** A number within the property's documented bounds and its type's range. */
@@ -179,9 +190,14 @@ function validItem(p: Property, type: TypeRef, ctx: ArbContext): fc.Arbitrary<un
   if (def?.kind === 'complex' && ctx.depth < MAX_DEPTH) {
     const inner: Record<string, fc.Arbitrary<unknown>> = {};
     for (const q of def.properties) inner[q.name] = validValue(q, { ...ctx, depth: ctx.depth + 1 });
-    return fc.record(inner, { requiredKeys: [] });
+    // Plain objects, as JSON.parse makes them: a null prototype is nothing a body can carry.
+    return fc.record(inner, { requiredKeys: [], noNullPrototype: true });
   }
-  return fc.dictionary(fc.stringMatching(/^[a-z][A-Za-z0-9]{0,8}$/), fc.oneof(fc.string(), fc.integer(), fc.boolean()), { maxKeys: 3 });
+  return fc.dictionary(
+    fc.tuple(text(LOWER, 1, 1), text(ALNUM, 0, 8)).map(([head, rest]) => head + rest),
+    fc.oneof(fc.string(), fc.integer(), fc.boolean()),
+    { maxKeys: 3, noNullPrototype: true },
+  );
 }
 
 /**
@@ -227,7 +243,7 @@ function tolerated(values: readonly string[], allowed: readonly unknown[], kinds
 export function breakers(p: Property, ctx: ArbContext): Breaker[] {
   const out: Breaker[] = [];
   const itemValid = validItem(p, p.type, ctx);
-  const chars = charArb(p);
+  const chars = charTable(p);
   for (const c of p.constraints.filter(isEnforced)) {
     switch (c.kind) {
       case 'maxLength':
@@ -313,8 +329,7 @@ export function breakers(p: Property, ctx: ArbContext): Breaker[] {
         break;
       }
       case 'minLength':
-        if (c.min > 0 && !find(p, 'enum') && !find(p, 'format') && !p.type.collection)
-          out.push({ rule: c.rule, at: '', value: fc.string({ unit: chars, maxLength: c.min - 1 }) });
+        if (c.min > 0 && !find(p, 'enum') && !find(p, 'format') && !p.type.collection) out.push({ rule: c.rule, at: '', value: text(chars, 0, c.min - 1) });
         break;
       case 'minimum':
         // Just outside the bound: the exact edge when exclusive, one below otherwise.

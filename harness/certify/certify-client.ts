@@ -12,6 +12,7 @@ import type { OperationSpec } from '../../generator/spec/ir.js';
 import { parameterName } from '../../generator/spec/path-templates.js';
 import { smallValidBody, validBody } from '../arbitraries/body.js';
 import { responseBodies } from '../arbitraries/response.js';
+import { guid } from '../arbitraries/text.js';
 import { userIds } from '../arbitraries/user-id.js';
 import type { ClientCheck, ClientContext, ClientHost, Intent, Observation, Scenario } from '../checks/client/client-check.js';
 import { CLIENT_CHECKS } from '../checks/client/registry.js';
@@ -46,22 +47,21 @@ export type ClientAdapter = (args: {
 function intentsOf(spec: OperationSpec, bodies: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<Intent> {
   const template = spec.http.paths.find((p) => p.params.length > 0);
   const keys = (template?.params ?? []).map(parameterName);
-  // The first parameter gets ids a client must percent-encode; the others, GUIDs.
-  const values = keys.length ? fc.tuple(userIds(spec), ...keys.slice(1).map(() => fc.uuid())) : fc.tuple(userIds(spec));
   const body = sendsBody(spec) ? bodies : fc.constant(undefined);
   const doc = successResponse(spec);
   const responses = responseBodies(spec, doc) ?? fc.constant(undefined);
   const def = doc?.bodyType ? spec.types[doc.bodyType] : undefined;
   const properties = new Set(def?.kind === 'complex' ? def.properties.map((p) => p.name) : []);
   const creates = operationKind(spec) === 'create';
-  return fc.tuple(values, body, responses).map(([v, b, r]) => ({
-    operation: spec.operation,
-    params: Object.fromEntries(keys.map((k, i) => [k, v[i]!])),
-    userId: v[0]!,
-    ...(b === undefined ? {} : { body: b }),
+  // The first parameter gets ids a client must percent-encode; the others, GUIDs. One flat tuple: every
+  // layer of nesting is drawn through on each of thousands of calls.
+  return fc.tuple(body, responses, userIds(spec), ...keys.slice(1).map(() => guid)).map(([b, r, ...v]) => {
+    const intent: Intent = { operation: spec.operation, params: Object.fromEntries(keys.map((k, i) => [k, v[i]!])), userId: v[0]! };
+    if (b !== undefined) intent.body = b;
     // The new resource holds what was sent (where the type has the property).
-    ...(r === undefined ? {} : { response: creates && b ? { ...r, ...Object.fromEntries(Object.entries(b).filter(([k]) => properties.has(k))) } : r }),
-  }));
+    if (r !== undefined) intent.response = creates && b ? { ...r, ...Object.fromEntries(Object.entries(b).filter(([k]) => properties.has(k))) } : r;
+    return intent;
+  });
 }
 
 export interface CertifyClientOptions {

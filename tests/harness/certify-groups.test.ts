@@ -30,9 +30,17 @@ describe.skipIf(!hasApiReference)('the groups reference, all eight operations in
     expect(outcome(report)).toEqual(Object.fromEntries(SPECS.map((s) => [s.operation, 'pass'])));
     expect(report.checks.map((c) => [c.id, c.status])).toEqual([['resource-model/groups', 'pass']]);
     expect(report.verdict).toBe('pass');
-    // group.md writes `Hiddenmembership` and lists neither "" nor null, which the create page allows.
-    const warnings = report.operations.flatMap((o) => (o.report?.checks ?? []).filter((c) => c.status === 'warning').map((c) => `${o.operation} ${c.id}`));
-    expect(warnings.sort()).toEqual(['group-list success-status', 'group-post-groups success-status']);
+    // group.md writes `Hiddenmembership` and lists neither "" nor null, which the create page allows: every
+    // answer holding a group created with one of those warns, and nothing else does. Which reads meet such a
+    // group depends on the values drawn; the create's own answer always does within 50 runs.
+    const warnings = report.operations.flatMap((o) =>
+      (o.report?.checks ?? []).filter((c) => c.status === 'warning').map((c) => ({ at: `${o.operation} ${c.id}`, message: c.message })),
+    );
+    expect(warnings.map((w) => w.at)).toContain('group-post-groups success-status');
+    for (const w of warnings) {
+      expect(['group-post-groups success-status', 'group-list success-status', 'group-get success-status']).toContain(w.at);
+      expect(w.message).toMatch(/^tolerated: .*visibility, (null|""|"HiddenMembership") is not one of the allowed values Private, Public, Hiddenmembership;/);
+    }
     // Every operation that addresses a group got one the run created, and the reference delete its member first.
     for (const o of report.operations.filter((o) => o.operation !== 'group-post-groups' && o.operation !== 'group-list'))
       expect(o.values?.[0], o.operation).toMatch(/^(id|group-id): created by group-post-groups \(id [0-9a-f-]{36}\)$/);
