@@ -55,19 +55,21 @@ export class Watchdog {
 
   end(flight: Flight): void {
     this.flights.delete(flight);
-    if (this.flights.size === 0) this.idleSince = performance.now();
   }
 
   private check(): void {
     const now = performance.now();
     if (this.flights.size === 0) {
-      // Idle for a second: stop until the next request.
-      if (now - this.idleSince > 1000) {
+      // Idle for a second: stop until the next request. Idleness is seen here, not timed at every end.
+      if (this.idleSince === 0) this.idleSince = now;
+      else if (now - this.idleSince > 1000) {
         clearInterval(this.timer);
         this.timer = undefined;
+        this.idleSince = 0;
       }
       return;
     }
+    this.idleSince = 0;
     for (const f of this.flights) {
       if (f.timedOut || now - f.sentAt < this.timeoutMs) continue;
       // Aborting a shared controller ends every request on it: certification sends one at a time, and

@@ -14,6 +14,9 @@ export interface RequestCaseOptions<T extends Intent> {
   verify(observation: Observation, value: T): { received: string; expected: string; source?: SourceRef; sentence?: string } | undefined;
 }
 
+/** Shared by every call answered as documented: nothing reads a scenario to change it. */
+const SUCCESS: Scenario = Object.freeze({ kind: 'success' });
+
 export function requestCase<T extends Intent = Intent>(check: ClientCheck, ctx: ClientContext, options: RequestCaseOptions<T>): CheckCase<T> {
   return {
     id: check.id,
@@ -23,7 +26,7 @@ export function requestCase<T extends Intent = Intent>(check: ClientCheck, ctx: 
     sentence: options.sentence,
     arbitrary: options.arbitrary ?? (ctx.lightIntents as fc.Arbitrary<T>),
     async run(value) {
-      const observation = await ctx.call(value, options.scenario?.(value) ?? { kind: 'success' });
+      const observation = await ctx.call(value, options.scenario?.(value) ?? SUCCESS);
       const v = options.verify(observation, value);
       return v ? { ...v, exchanges: observation.exchanges } : undefined;
     },
