@@ -19,7 +19,7 @@ import { CLIENT_CHECKS } from '../checks/client/registry.js';
 import { tokenMasking } from '../report/redact.js';
 import { type CertifyReport, type CheckResult, verdictOf } from '../report/report.js';
 import { CertifyUsageError, DEFAULT_RUNS, DEFAULT_TOKEN } from './certify-server.js';
-import { Watchdog } from './deadline.js';
+import { EXPIRED, Watchdog } from './deadline.js';
 import { copyJson } from './json-copy.js';
 import { answerCall, type CallRecord, type ClientTarget, describeThrown, portable } from './client-wire.js';
 import { operationKind, sendsBody } from './operation-kind.js';
@@ -136,22 +136,16 @@ export async function certifyClient(options: CertifyClientOptions): Promise<Cert
   const call = async (intent: Intent, s: Scenario): Promise<Observation> => {
     current = { intent, scenario: s, exchanges: [], unhandled: [] };
     const mine = current;
-    let returned: unknown;
     const flight = watchdog.start(false);
     try {
-      const settled = await new Promise<'resolved' | 'timeout'>((resolve, reject) => {
-        flight.expire = () => resolve('timeout');
-        // The adapter gets its own copy: a client that mutates its input must not change the expectation.
-        const body = intent.body === undefined ? undefined : copyJson(intent.body);
-        adapter!({ baseUrl, operation: intent.operation, params: { ...intent.params }, userId: intent.userId, ...(body ? { body } : {}), token }).then(
-          (value) => {
-            returned = value;
-            resolve('resolved');
-          },
-          reject,
-        );
-      });
-      return { exchanges: mine.exchanges, unhandled: mine.unhandled, outcome: settled, ...(settled === 'resolved' ? { returned: portable(returned) } : {}) };
+      // The adapter gets its own copy: a client that mutates its input must not change the expectation.
+      const body = intent.body === undefined ? undefined : copyJson(intent.body);
+      const returned = await watchdog.race(
+        flight,
+        adapter!({ baseUrl, operation: intent.operation, params: { ...intent.params }, userId: intent.userId, ...(body ? { body } : {}), token }),
+      );
+      if (returned === EXPIRED) return { exchanges: mine.exchanges, unhandled: mine.unhandled, outcome: 'timeout' };
+      return { exchanges: mine.exchanges, unhandled: mine.unhandled, outcome: 'resolved', returned: portable(returned) };
     } catch (e) {
       return { exchanges: mine.exchanges, unhandled: mine.unhandled, outcome: 'rejected', error: describeThrown(e) };
     } finally {

@@ -16,11 +16,14 @@ import type { Agent } from 'undici';
 export interface Flight {
   sentAt: number;
   timedOut: boolean;
-  /** Ends the wait for the request: set by the sender before the request goes. */
+  /** Ends the wait for the request (see `Watchdog.race`). */
   expire: () => void;
   /** The signal of the request, when it needs one (see `agentFor`). */
   controller?: AbortController;
 }
+
+/** What `Watchdog.race` gives for work that ran out of time. */
+export const EXPIRED: unique symbol = Symbol('expired');
 
 /** Requests that share one AbortController (fetch leaves a listener on its signal until it is collected). */
 const SHARED_BY = 32;
@@ -51,6 +54,17 @@ export class Watchdog {
       this.timer.unref();
     }
     return flight;
+  }
+
+  /**
+   * What `work` settles to, or EXPIRED once `flight` has run longer than the timeout: the caller stops
+   * waiting then, and `work` is left to end on its own (its connection closed by the Agent, or aborted).
+   */
+  race<T>(flight: Flight, work: Promise<T>): Promise<T | typeof EXPIRED> {
+    return new Promise((resolve, reject) => {
+      flight.expire = () => resolve(EXPIRED);
+      work.then(resolve, reject);
+    });
   }
 
   end(flight: Flight): void {

@@ -5,7 +5,7 @@
  * `inconclusive`.
  */
 import type { Agent } from 'undici';
-import { agentFor, agentTimedOut, Watchdog } from './deadline.js';
+import { agentFor, agentTimedOut, EXPIRED, Watchdog } from './deadline.js';
 import { type Exchange, headersOf, type HttpRequest } from './exchange.js';
 
 export interface RetryPolicy {
@@ -104,16 +104,16 @@ export function fetchTransport(
       const sentAt = performance.now();
       const flight = watchdog.start(!agent);
       try {
+        const init: RequestInit & { dispatcher?: unknown } = { method: request.method, headers: request.headers, body: request.body, redirect: 'manual' };
+        if (agent) init.dispatcher = agent;
+        else init.signal = flight.controller!.signal;
         // The answer and its body, or the watchdog's word that they took too long (see deadline.ts).
-        const [res, text] = await new Promise<[Response, string]>((resolve, reject) => {
-          flight.expire = () => reject(new Error('timed out'));
-          const init: RequestInit & { dispatcher?: unknown } = { method: request.method, headers: request.headers, body: request.body, redirect: 'manual' };
-          if (agent) init.dispatcher = agent;
-          else init.signal = flight.controller!.signal;
-          fetchImpl(url, init)
-            .then((r) => r.text().then((t): [Response, string] => [r, t]))
-            .then(resolve, reject);
-        });
+        const answered = await watchdog.race(
+          flight,
+          fetchImpl(url, init).then((r) => r.text().then((t): [Response, string] => [r, t])),
+        );
+        if (answered === EXPIRED) throw new Error('timed out');
+        const [res, text] = answered;
         silentSince = undefined;
         if (TRANSIENT_STATUS.has(res.status)) {
           const after = retryAfterMs(res.headers.get('retry-after'));
