@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import type { OperationSpec, Property, SourceRef } from '../../generator/spec/ir.js';
 import { bindingRequired, isEnforced } from '../../generator/spec/enforced.js';
-import { HEX, identifier, LETTERS, LOWER, LOWER_DIGITS, text } from './text.js';
+import { setOwn } from '../certify/json-copy.js';
+import { HEX, headed, identifier, LETTERS, LOWER, LOWER_DIGITS, text } from './text.js';
 import { type ArbContext, breakers, type Tolerance, validValue } from './values.js';
 
 export interface BrokenCase {
@@ -63,12 +64,6 @@ function bodyValue(p: Property, ctx: ArbContext): fc.Arbitrary<unknown> {
   return bindingRequired(p, ctx.spec.http.method) ? values.filter((v) => v !== null && v !== '') : values;
 }
 
-/** Sets a key as JSON.parse would: one named `__proto__` (a page may name anything) is an own property. */
-function put(body: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(body, key, { value, enumerable: true, writable: true, configurable: true });
-  else body[key] = value;
-}
-
 /** Marks a property left out of a body. */
 const ABSENT = Symbol('absent');
 
@@ -85,8 +80,8 @@ function recordOf(props: Property[], ctx: ArbContext, extension: fc.Arbitrary<[s
   });
   return fc.tuple(fc.tuple(...values), extension).map(([drawn, ext]) => {
     const body: Record<string, unknown> = {};
-    for (let i = 0; i < keys.length; i++) if (drawn[i] !== ABSENT) put(body, keys[i]!, drawn[i]);
-    if (ext) put(body, ext[0], ext[1]);
+    for (let i = 0; i < keys.length; i++) if (drawn[i] !== ABSENT) setOwn(body, keys[i]!, drawn[i]);
+    if (ext) setOwn(body, ext[0], ext[1]);
     return body;
   });
 }
@@ -239,9 +234,7 @@ function buildFamilies(spec: OperationSpec): BrokenFamily[] {
     rule: 'unknown-property',
     target: '*',
     source: spec.requestBody.source,
-    arbitrary: fc
-      .tuple(text(LOWER, 1, 1), text(LETTERS, 2, 12))
-      .map(([head, rest]) => head + rest)
+    arbitrary: headed(LOWER, LETTERS, 2, 12)
       .filter((k) => !known.has(k) && !isExtensionKey(spec, k))
       .map((k) => ({ body: { [k]: 'x' }, rule: 'unknown-property', path: pointer(k), target: k })),
   });

@@ -79,8 +79,12 @@ export const ALNUM: readonly string[] = [...LETTERS, ...'0123456789'];
 export const LOWER_DIGITS: readonly string[] = [...LOWER, ...'0123456789'];
 export const HEX: readonly string[] = [...'0123456789abcdef'];
 
+/** One character of `first`, then `minRest`..`maxRest` of `rest`: names that must begin with a letter. */
+export const headed = (first: readonly string[], rest: readonly string[], minRest: number, maxRest: number): fc.Arbitrary<string> =>
+  fc.tuple(text(first, 1, 1), text(rest, minRest, maxRest)).map(([head, tail]) => head + tail);
+
 /** A letter, then up to `maxRest` letters and digits: a name as JSON keys and extension names have them. */
-export const identifier = (maxRest: number): fc.Arbitrary<string> => fc.tuple(text(LETTERS, 1, 1), text(ALNUM, 0, maxRest)).map(([head, rest]) => head + rest);
+export const identifier = (maxRest: number): fc.Arbitrary<string> => headed(LETTERS, ALNUM, 0, maxRest);
 
 /**
  * GUIDs as Graph gives them (version 4, lower-case hex), drawn as one 31-digit text instead of fast-check's

@@ -13,10 +13,13 @@ export function copyJson<T>(value: T): T {
   const out: Record<string, unknown> = {};
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
-    const v = copyJson((value as Record<string, unknown>)[key]);
-    // As JSON.parse does: a key `__proto__` is an own property, never the prototype.
-    if (key === '__proto__') Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
-    else out[key] = v;
+    setOwn(out, key, copyJson((value as Record<string, unknown>)[key]));
   }
   return out as T;
+}
+
+/** Sets a key as JSON.parse does: one named `__proto__` (a page may name anything) is an own property, never the prototype. */
+export function setOwn(out: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ofLength } from '../../harness/arbitraries/values.js';
-import { guid, text } from '../../harness/arbitraries/text.js';
+import { guid, headed, text } from '../../harness/arbitraries/text.js';
 
 // Letters, a non-ASCII one, and one that is two UTF-16 units: lengths count code points.
 const TABLE = ['a', 'b', 'é', '𝒳', ' '];
@@ -90,6 +90,16 @@ describe('text', () => {
   it('refuses an empty table or bounds that hold no length', () => {
     expect(() => text([], 0, 1)).toThrow(/at least one character/);
     expect(() => text(TABLE, 3, 2)).toThrow(/minLength <= maxLength/);
+  });
+});
+
+describe('headed', () => {
+  it('begins with a character of its first table, then the rest within its bounds from the other', () => {
+    for (const s of fc.sample(headed(['X', 'Y'], TABLE, 2, 6), { numRuns: 300, seed: 4 })) {
+      const [head, ...rest] = [...s];
+      expect(['X', 'Y']).toContain(head);
+      expect(within(rest.join(''), 2, 6)).toBe(true);
+    }
   });
 });
 
