@@ -7,7 +7,7 @@ import { CertifyUsageError, DEFAULT_RUNS } from '../harness/certify/certify-serv
 import { formatReport } from '../harness/report/console.js';
 import { junitXml } from '../harness/report/junit.js';
 import { exitCodeOf, progress, RUN_OPTIONS, runsAndSeed, checkReportFiles, writeReports } from './certify-common.js';
-import { integerOption, parseOptions, UsageError } from './io.js';
+import { integerOption, parseOptions, stdout, UsageError } from './io.js';
 import { loadOperationSpec } from './load-spec.js';
 
 export const CERTIFY_CLIENT_HELP = `Usage: docspec certify client --spec FILE --adapter MODULE [options]
@@ -37,7 +37,7 @@ Exit codes: 0 pass · 1 nonconformance · 2 bad usage, spec or adapter`;
 export async function certifyClientCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseOptions(args, { ...RUN_OPTIONS, adapter: { type: 'string' }, 'call-timeout': { type: 'string' } }, 'certify client');
   if (values.help) {
-    process.stdout.write(`${CERTIFY_CLIENT_HELP}\n`);
+    stdout(`${CERTIFY_CLIENT_HELP}\n`);
     return 0;
   }
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (try: docspec certify client --help)`);
@@ -70,7 +70,7 @@ export async function certifyClientCommand(args: string[]): Promise<number> {
       onResult: progress(!!values.quiet, `docspec: certifying ${values.adapter} against ${values.spec} (seed ${seed}, ${runs} runs per check)`),
     });
     // The verdict is printed first: should a report file fail after all, the result is not lost.
-    process.stdout.write(`${formatReport(report)}\n`);
+    stdout(`${formatReport(report)}\n`);
     writeReports(report, values, junitXml);
     return exitCodeOf(report);
   } catch (e) {

@@ -2,7 +2,7 @@
 import { DEFAULT_RUNS } from '../harness/certify/certify-server.js';
 import { formatProgress } from '../harness/report/console.js';
 import type { CertifyReport, CheckResult } from '../harness/report/report.js';
-import { ensureWritable, integerOption, writeAtomic } from './io.js';
+import { ensureWritable, integerOption, stderr, writeAtomic } from './io.js';
 
 export const RUN_OPTIONS = {
   spec: { type: 'string' },
@@ -26,8 +26,8 @@ export function runsAndSeed(values: { runs?: string; seed?: string }): { runs: n
 export function progress(quiet: boolean, header: string): ((r: CheckResult, done: number, total: number) => void) | undefined {
   if (quiet) return undefined;
   return (r, done, total) => {
-    if (done === 1) process.stderr.write(`${header}\n`);
-    process.stderr.write(`${formatProgress(r, done, total)}\n`);
+    if (done === 1) stderr(`${header}\n`);
+    stderr(`${formatProgress(r, done, total)}\n`);
   };
 }
 

@@ -8,7 +8,7 @@ import type { ConnectorSpec, OperationSpec } from '../generator/spec/ir.js';
 import { certifyConnector } from '../harness/connector/certify-connector.js';
 import { findingLines, formatConnectorReport } from '../harness/connector/format.js';
 import { junitXml } from '../harness/report/junit.js';
-import { displayPath, ensureWritable, parseOptions, readInput, UsageError, writeAtomic } from './io.js';
+import { displayPath, ensureWritable, parseOptions, readInput, stdout, UsageError, writeAtomic } from './io.js';
 import { loadOperationSpec, loadSpec } from './load-spec.js';
 
 export const CERTIFY_CONNECTOR_HELP = `Usage: docspec certify connector --spec FILE --page FILE [options]
@@ -78,7 +78,7 @@ export function certifyConnectorCommand(args: string[]): number {
     'certify connector',
   );
   if (values.help) {
-    process.stdout.write(`${CERTIFY_CONNECTOR_HELP}\n`);
+    stdout(`${CERTIFY_CONNECTOR_HELP}\n`);
     return 0;
   }
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (try: docspec certify connector --help)`);
@@ -103,6 +103,6 @@ export function certifyConnectorCommand(args: string[]): number {
       junitXml(report, (c) => findingLines(errorsOf(c.id)).join('\n')),
     );
   }
-  process.stdout.write(`${formatConnectorReport(report, !!values.verbose)}\n`);
+  stdout(`${formatConnectorReport(report, !!values.verbose)}\n`);
   return report.verdict === 'pass' ? 0 : 1;
 }

@@ -5,7 +5,7 @@
  */
 import { type OperationPlan, planRuns } from '../harness/certify/plan.js';
 import { printable } from '../generator/report/printable.js';
-import { UsageError, writeOutput } from './io.js';
+import { stdout, UsageError, writeOutput } from './io.js';
 import { specsAt } from './load-spec.js';
 
 const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '0%');
@@ -64,7 +64,7 @@ export async function dryRun(
     throw new UsageError('--user-id addresses one operation; give a run over several operations its values with --param NAME=VALUE');
   const plans = await planRuns(specs, options);
   const lines = specs.length === 1 ? detail(plans[0]!) : [...(values.quiet ? [] : plans.map(operationLine)), ...planSummary(plans)];
-  process.stdout.write(`${printable(lines.join('\n'))}\n`);
+  stdout(`${printable(lines.join('\n'))}\n`);
   if (values.report) writeOutput(`${JSON.stringify({ runs: options.runs, seed: options.seed, operations: plans }, null, 2)}\n`, values.report, 'dry-run plan');
   return 0;
 }

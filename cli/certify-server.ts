@@ -9,7 +9,7 @@ import { formatReport } from '../harness/report/console.js';
 import { junitXml } from '../harness/report/junit.js';
 import type { CertifyReport } from '../harness/report/report.js';
 import { exitCodeOf, progress, RUN_OPTIONS, runsAndSeed, checkReportFiles, writeReports } from './certify-common.js';
-import { parseOptions, UsageError } from './io.js';
+import { envVar, parseOptions, stderr, stdout, UsageError } from './io.js';
 import { dryRun } from './certify-plan.js';
 import { specsAt } from './load-spec.js';
 
@@ -76,7 +76,7 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
     'certify server',
   );
   if (values.help) {
-    process.stdout.write(`${CERTIFY_SERVER_HELP}\n`);
+    stdout(`${CERTIFY_SERVER_HELP}\n`);
     return 0;
   }
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (try: docspec certify server --help)`);
@@ -91,7 +91,7 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
   const url = new URL(baseUrl);
   if (url.username || url.password)
     throw new UsageError('--base-url must not carry credentials (user:password@host); give a token with --token or $DOCSPEC_TOKEN');
-  const token = values.token ?? process.env.DOCSPEC_TOKEN;
+  const token = values.token ?? envVar('DOCSPEC_TOKEN');
   if (token !== undefined && !isHeaderValue(`Bearer ${token}`)) {
     throw new UsageError(
       `the token (${values.token !== undefined ? '--token' : '$DOCSPEC_TOKEN'}) cannot be sent in an Authorization header: it holds a line break or a character outside Latin-1`,
@@ -160,8 +160,8 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
   }
   // The verdict is printed first: should a report file fail after all, the result is not lost.
   const unreachable = report.checks.length === 1 && report.checks[0]!.id === 'reachable';
-  if (unreachable) process.stderr.write(`docspec: ${report.checks[0]!.message} — inconclusive\n`);
-  else process.stdout.write(`${formatReport(report)}\n`);
+  if (unreachable) stderr(`docspec: ${report.checks[0]!.message} — inconclusive\n`);
+  else stdout(`${formatReport(report)}\n`);
   writeReports(report, values, junitXml);
   return exitCodeOf(report);
 }
@@ -187,7 +187,7 @@ async function suiteRun(
       requireAll: values['require-all'] === true,
       onOperation: values.quiet
         ? undefined
-        : (spec, i, total) => process.stderr.write(`docspec: [${i + 1}/${total}] ${spec.operation} ${spec.variant} (${spec.http.method})\n`),
+        : (spec, i, total) => stderr(`docspec: [${i + 1}/${total}] ${spec.operation} ${spec.variant} (${spec.http.method})\n`),
       onResult: progress(!!values.quiet, `docspec: certifying ${baseUrl}, ${specs.length} operations (seed ${run.seed}, ${run.runs} runs per case)`),
       reproduce: (spec, caseId, s) => [
         [
@@ -207,7 +207,7 @@ async function suiteRun(
     if (e instanceof CertifyUsageError) throw new UsageError(e.message);
     throw e;
   }
-  process.stdout.write(`${formatSuite(report)}\n`);
+  stdout(`${formatSuite(report)}\n`);
   writeReports(report, values, suiteJunit);
   return exitCodeOf(report);
 }

@@ -13,7 +13,7 @@ import { diffSpecs } from '../generator/spec/diff/diff-specs.js';
 import type { OperationSpec } from '../generator/spec/ir.js';
 import { type CacheEntry, loadCache, toolFingerprint } from './corpus/cache.js';
 import { generateCorpus } from './corpus/generate-corpus.js';
-import { displayPath, UsageError } from './io.js';
+import { displayPath, stderr, UsageError } from './io.js';
 
 export interface TreeDrift {
   reports: DriftReport[];
@@ -78,14 +78,14 @@ export async function driftTrees(baseDir: string, headDir: string, out: string, 
     ['head', headDir],
   ] as const) {
     const sideOut = join(out, name);
-    if (!quiet) process.stderr.write(`docspec: reading ${name.toUpperCase()} ${displayPath(dir) || '.'}\n`);
+    if (!quiet) stderr(`docspec: reading ${name.toUpperCase()} ${displayPath(dir) || '.'}\n`);
     const summary = await generateCorpus({ docs: dir, out: sideOut, jobs: availableParallelism(), cache: true, verbose: false, quiet });
     read[name] = summary.processed;
     failed[name] = summary.failed;
-    if (!quiet) process.stderr.write(`docspec: ${summary.pages} pages (${summary.processed} read, ${summary.cached} unchanged since the last run)\n`);
+    if (!quiet) stderr(`docspec: ${summary.pages} pages (${summary.processed} read, ${summary.cached} unchanged since the last run)\n`);
     // A page that cannot be read has no spec to compare; say so rather than report it as unchanged.
     if (summary.failed)
-      process.stderr.write(
+      stderr(
         `docspec: ${summary.failed} page${summary.failed === 1 ? '' : 's'} of ${name.toUpperCase()} could not be read (see ${displayPath(join(sideOut, 'diagnostics.txt'))}); not compared\n`,
       );
     sides.push({ root: dir, out: sideOut, entries: loadCache(sideOut, toolFingerprint()).entries });

@@ -12,7 +12,7 @@ import { formatDriftJunit } from '../generator/report/drift-junit.js';
 import { formatDriftMarkdown } from '../generator/report/drift-markdown.js';
 import { driftSummary, formatDriftText } from '../generator/report/drift-text.js';
 import type { OperationSpec } from '../generator/spec/ir.js';
-import { displayPath, parseOptions, readInput, UsageError, writeOutput } from './io.js';
+import { displayPath, parseOptions, readInput, stdout, UsageError, writeOutput } from './io.js';
 import { specOrPage } from './spec-or-page.js';
 
 export const DRIFT_HELP = `Usage: docspec drift A B [options]
@@ -127,7 +127,7 @@ export async function driftCommand(args: string[]): Promise<number> {
     'drift',
   );
   if (values.help) {
-    process.stdout.write(`${DRIFT_HELP}\n`);
+    stdout(`${DRIFT_HELP}\n`);
     return 0;
   }
   const format = values.format as Format;

@@ -3,7 +3,7 @@ import { requestBodySchema } from '../generator/emit/json-schema.js';
 import { openApiExport } from '../generator/emit/openapi.js';
 import { countBySeverity, formatDiagnostic } from '../generator/spec/format-diagnostics.js';
 import type { Diagnostic } from '../generator/spec/ir.js';
-import { parseOptions, UsageError, writeOutput } from './io.js';
+import { parseOptions, stderr, stdout, UsageError, writeOutput } from './io.js';
 import { loadOperationSpec, specsAt } from './load-spec.js';
 
 export const OPENAPI_HELP = `Usage: docspec openapi --spec FILE|DIR [--spec …] [options]
@@ -43,7 +43,7 @@ Options:
 Exit codes: 0 written · 2 bad usage or unreadable input`;
 
 function help(values: { help?: boolean }, text: string): boolean {
-  if (values.help) process.stdout.write(`${text}\n`);
+  if (values.help) stdout(`${text}\n`);
   return values.help === true;
 }
 
@@ -85,11 +85,11 @@ function report(diagnostics: Diagnostic[], verbose: boolean): void {
   if (!diagnostics.length) return;
   const counts = new Map<string, number>();
   for (const d of diagnostics) {
-    if (verbose || d.severity !== 'info') process.stderr.write(`${formatDiagnostic(d)}\n`);
+    if (verbose || d.severity !== 'info') stderr(`${formatDiagnostic(d)}\n`);
     else counts.set(d.rule, (counts.get(d.rule) ?? 0) + 1);
   }
   const hidden = [...counts].map(([rule, n]) => `${n} ${rule}`).join(', ');
-  process.stderr.write(`docspec: ${countBySeverity(diagnostics)}${hidden ? ` (not listed: ${hidden}; --verbose lists them)` : ''}\n`);
+  stderr(`docspec: ${countBySeverity(diagnostics)}${hidden ? ` (not listed: ${hidden}; --verbose lists them)` : ''}\n`);
 }
 
 export function jsonSchemaCommand(args: string[]): number {

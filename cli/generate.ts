@@ -10,7 +10,7 @@ import { countBySeverity, formatDiagnostic } from '../generator/spec/format-diag
 import type { Diagnostic, PageFormat, Spec } from '../generator/spec/ir.js';
 import { whyNotAPage } from '../generator/read/not-a-page.js';
 import { firstDifference } from '../generator/text-diff.js';
-import { displayPath, ensureWritable, integerOption, isInside, packageFile, parseOptions, readInput, UsageError, writeAtomic } from './io.js';
+import { displayPath, ensureWritable, integerOption, isInside, packageFile, parseOptions, readInput, stderr, stdout, UsageError, writeAtomic } from './io.js';
 import { runPool } from './corpus/pool.js';
 import type { SinglePageDone, SinglePageJob } from './page-worker.js';
 
@@ -53,7 +53,7 @@ export async function generate(args: string[], help: string): Promise<number> {
     'generate',
   );
   if (values.help) {
-    process.stdout.write(`${help}\n`);
+    stdout(`${help}\n`);
     return 0;
   }
   if (values.docs !== undefined) return corpus(values, positionals);
@@ -156,18 +156,18 @@ export async function generate(args: string[], help: string): Promise<number> {
   if (values.check) {
     const changed = [...outputs].filter(([path, text]) => !existsSync(path) || readFileSync(path, 'utf8') !== text);
     if (changed.length === 0) {
-      process.stderr.write(`docspec: ${outputs.size} files up to date (${pages.length} pages; ${countBySeverity(diagnostics)})\n`);
+      stderr(`docspec: ${outputs.size} files up to date (${pages.length} pages; ${countBySeverity(diagnostics)})\n`);
       return failed ? 1 : 0;
     }
-    process.stderr.write(`docspec: ${changed.length} of ${outputs.size} files would change; run \`docspec generate\` and commit:\n`);
+    stderr(`docspec: ${changed.length} of ${outputs.size} files would change; run \`docspec generate\` and commit:\n`);
     for (const [path, text] of changed) {
-      process.stderr.write(`  ${path}${existsSync(path) ? '' : ' (new)'}\n`);
-      if (existsSync(path)) for (const l of firstDifference(readFileSync(path, 'utf8'), text)) process.stderr.write(`      ${l}\n`);
+      stderr(`  ${path}${existsSync(path) ? '' : ' (new)'}\n`);
+      if (existsSync(path)) for (const l of firstDifference(readFileSync(path, 'utf8'), text)) stderr(`      ${l}\n`);
     }
     return 1;
   }
   for (const [path, text] of outputs) writeAtomic(path, text);
-  process.stderr.write(`docspec: ${pages.length - failed} of ${pages.length} pages → ${outputs.size} files (${countBySeverity(diagnostics)})\n`);
+  stderr(`docspec: ${pages.length - failed} of ${pages.length} pages → ${outputs.size} files (${countBySeverity(diagnostics)})\n`);
   return failed ? 1 : 0;
 }
 
@@ -192,8 +192,8 @@ async function corpus(values: Record<string, string | boolean | undefined>, posi
     verbose: !!values.verbose,
     quiet: !!values.quiet,
   });
-  for (const line of summary.printed) process.stderr.write(`${line}\n`);
-  process.stderr.write(formatCorpusSummary(summary, out, jobs, !!values.quiet));
+  for (const line of summary.printed) stderr(`${line}\n`);
+  stderr(formatCorpusSummary(summary, out, jobs, !!values.quiet));
   return summary.failed ? 1 : 0;
 }
 
@@ -222,7 +222,7 @@ function printDiagnostics(list: Diagnostic[], verbose: boolean, quiet: boolean):
   for (const d of list) {
     if (d.severity === 'info' && !verbose) continue;
     if (d.severity === 'warning' && quiet) continue;
-    process.stderr.write(`${formatDiagnostic(d, true)}\n`);
+    stderr(`${formatDiagnostic(d, true)}\n`);
   }
 }
 

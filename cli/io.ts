@@ -2,10 +2,55 @@
  * File-system and argument helpers of the command line: one-line usage errors, reading inputs, atomic
  * writes. With cli.ts, the only code that touches the file system.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closest, distance } from 'fastest-levenshtein';
+
+/**
+ * Where a command's output goes. A run from the command line writes to the process's streams; a run started
+ * by `runCli` with its own streams (a test, a tool embedding the CLI) gets every line instead, so several runs
+ * can share one process without mixing their output.
+ */
+export interface CliStreams {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Environment variables the command reads (`DOCSPEC_TOKEN`, `CI`); default: the process's. */
+  env?: Record<string, string | undefined>;
+}
+
+const scoped = new AsyncLocalStorage<CliStreams>();
+
+/** Runs `work` with its output sent to `streams`, including output of anything it awaits. */
+export function withStreams<T>(streams: CliStreams, work: () => Promise<T>): Promise<T> {
+  return scoped.run(streams, work);
+}
+
+/** Writes to the command's standard output. */
+export function stdout(text: string): void {
+  const s = scoped.getStore();
+  if (s) s.stdout(text);
+  else process.stdout.write(text);
+}
+
+/** Writes to the command's standard error. */
+export function stderr(text: string): void {
+  const s = scoped.getStore();
+  if (s) s.stderr(text);
+  else process.stderr.write(text);
+}
+
+/** An environment variable as the command sees it. */
+export function envVar(name: string): string | undefined {
+  const s = scoped.getStore();
+  return s ? s.env?.[name] : process.env[name];
+}
+
+/** Whether the command writes to the process's own streams (a terminal may be behind them). */
+export function writesToProcess(): boolean {
+  return scoped.getStore() === undefined;
+}
 
 /** A usage or input problem: printed as one line, exit 2. */
 export class UsageError extends Error {}
@@ -133,12 +178,12 @@ function fileError(e: unknown): string {
  */
 export function writeOutput(text: string, out: string | undefined, summary: string): void {
   if (out === undefined) {
-    process.stdout.write(text);
+    stdout(text);
     return;
   }
   ensureWritable(out, 'file', '--out');
   writeAtomic(out, text);
-  process.stderr.write(`docspec: ${summary} → ${out}\n`);
+  stderr(`docspec: ${summary} → ${out}\n`);
 }
 
 /** A file shipped with the package (from the source tree, or from dist/ one level down). */

@@ -2,7 +2,7 @@
 import { buildMatrix } from '../generator/spec/diff/matrix.js';
 import { formatMatrixHtml } from '../generator/report/matrix-html.js';
 import { formatMatrixMarkdown } from '../generator/report/matrix-markdown.js';
-import { parseOptions, UsageError, writeOutput } from './io.js';
+import { parseOptions, stdout, UsageError, writeOutput } from './io.js';
 import { specOrPage } from './spec-or-page.js';
 
 export const MATRIX_HELP = `Usage: docspec matrix FILES… [options]
@@ -30,7 +30,7 @@ export function matrixCommand(args: string[]): number {
     'matrix',
   );
   if (values.help) {
-    process.stdout.write(`${MATRIX_HELP}\n`);
+    stdout(`${MATRIX_HELP}\n`);
     return 0;
   }
   const format = values.format as (typeof FORMATS)[number];

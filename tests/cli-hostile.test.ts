@@ -8,16 +8,14 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './support/cli.js';
 import { ROOT } from './support/pages.js';
 
 const BIN = join(ROOT, 'bin/docspec.js');
 const work = mkdtempSync(join(tmpdir(), 'docspec-hostile-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const run = (args: string[], cwd = work) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+const run = (args: string[], cwd = work) => runCli(args, { cwd });
 
 /** A small but real page: a title, an HTTP request and a one-row table. */
 const page = (title: string, extra = '') =>
@@ -32,11 +30,11 @@ function files(dir: string): string[] {
 }
 
 describe('names cannot leave the output folders', () => {
-  it('a title of ../../ is cleaned into a plain name, and everything lands inside the folders', () => {
+  it('a title of ../../ is cleaned into a plain name, and everything lands inside the folders', async () => {
     const dir = join(work, 'escape/a/b');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'page.md'), page('../../TITLE-ESCAPED'));
-    const r = run(['generate', 'page.md', '--spec-dir', 'spec', '--generated-dir', 'gen'], dir);
+    const r = await run(['generate', 'page.md', '--spec-dir', 'spec', '--generated-dir', 'gen'], dir);
     expect(r.code, r.stderr).toBe(0);
     expect(files(join(work, 'escape'))).toEqual([
       'a/b/gen/index.ts',
@@ -47,15 +45,15 @@ describe('names cannot leave the output folders', () => {
     ]);
   });
 
-  it('a title in another script still names a spec that docspec loads back', () => {
+  it('a title in another script still names a spec that docspec loads back', async () => {
     const dir = join(work, 'script');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'page.md'), page('Mettre à jour l’utilisateur'));
-    const r = run(['generate', 'page.md', '--spec-dir', 'spec', '--generated-dir', 'gen'], dir);
+    const r = await run(['generate', 'page.md', '--spec-dir', 'spec', '--generated-dir', 'gen'], dir);
     expect(r.code, r.stderr).toBe(0);
     const [spec] = readdirSync(join(dir, 'spec'));
     expect(spec).toBe('jour-lutilisateur-mettre.default.json');
-    expect(run(['drift', `spec/${spec}`, `spec/${spec}`], dir).code).toBe(0);
+    expect((await run(['drift', `spec/${spec}`, `spec/${spec}`], dir)).code).toBe(0);
   });
 
   it.each([
@@ -63,23 +61,23 @@ describe('names cannot leave the output folders', () => {
     ['--operation', 'A/B'],
     ['--variant', '../x'],
     ['--variant', '/tmp/x'],
-  ])('%s %s is refused with one line, and nothing is written', (option, value) => {
+  ])('%s %s is refused with one line, and nothing is written', async (option, value) => {
     const dir = join(work, `opt-${option}-${value.replace(/\W/g, '_')}`);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'page.md'), page('Update thing'));
-    const r = run(['generate', 'page.md', option, value, '--spec-dir', 'spec', '--generated-dir', 'gen'], dir);
+    const r = await run(['generate', 'page.md', option, value, '--spec-dir', 'spec', '--generated-dir', 'gen'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain(`${option} must be`);
     expect(files(dir)).toEqual(['page.md']);
   });
 
-  it('a config entry with a climbing variant is refused, naming the config and the page', () => {
+  it('a config entry with a climbing variant is refused, naming the config and the page', async () => {
     const dir = join(work, 'config');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'page.md'), page('Update thing'));
     writeFileSync(join(dir, 'docspec.config.json'), JSON.stringify({ pages: [{ file: 'page.md', variant: '../../up' }] }));
-    const r = run(['generate'], dir);
+    const r = await run(['generate'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe(
       'docspec: docspec.config.json: page page.md: --variant must be letters, digits, dots, dashes and underscores (e.g. v1.0), not "../../up"',
@@ -88,7 +86,7 @@ describe('names cannot leave the output folders', () => {
 });
 
 describe('includes stay inside the docs tree', () => {
-  it('an absolute or climbing [!INCLUDE] is left unresolved and its text never reaches the spec', () => {
+  it('an absolute or climbing [!INCLUDE] is left unresolved and its text never reaches the spec', async () => {
     const tree = join(work, 'tree');
     const api = join(tree, 'docs/v1.0/api');
     mkdirSync(api, { recursive: true });
@@ -99,7 +97,7 @@ describe('includes stay inside the docs tree', () => {
       '\n\n',
     );
     writeFileSync(join(api, 'page.md'), page('Update thing', `\n${includes}\n`));
-    const r = run(['generate', 'docs/v1.0/api/page.md', '--spec-dir', 'spec', '--generated-dir', 'gen'], tree);
+    const r = await run(['generate', 'docs/v1.0/api/page.md', '--spec-dir', 'spec', '--generated-dir', 'gen'], tree);
     expect(r.code, r.stderr).toBe(0);
     const spec = readFileSync(join(tree, 'spec/thing-update.default.json'), 'utf8');
     expect(spec).not.toContain('SECRET_OUTSIDE');
@@ -134,16 +132,16 @@ describe('hand-edited specs that pass the schema', () => {
     ],
     ['bad-method', (s: Json) => (s.http.method = 'FROB'), /\/http\/method "FROB" is not an HTTP method/],
     ['bad-pattern', (s: Json) => (s.requestBody.extensions.namePatterns = ['^(a+)+$']), /can backtrack catastrophically/],
-  ])('%s: certify exits 2 before any request, one line naming the file, line and JSON path', (name, edit, message) => {
+  ])('%s: certify exits 2 before any request, one line naming the file, line and JSON path', async (name, edit, message) => {
     const file = edited(name, edit);
-    const r = run(['certify', 'server', '--spec', file, '--base-url', 'http://127.0.0.1:9/v1.0', '--user-id', 'x', '--runs', '1']);
+    const r = await run(['certify', 'server', '--spec', file, '--base-url', 'http://127.0.0.1:9/v1.0', '--user-id', 'x', '--runs', '1']);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(new RegExp(`^docspec: .*${name}\\.json:\\d+:\\d+: not a usable spec: `));
     expect(r.stderr).toMatch(message);
   });
 
-  it('every other command that reads a spec refuses it the same way', () => {
+  it('every other command that reads a spec refuses it the same way', async () => {
     const file = edited('bad-method-2', (s: Json) => {
       s.http.method = 'FROB';
     });
@@ -151,7 +149,7 @@ describe('hand-edited specs that pass the schema', () => {
       ['openapi', '--spec', file],
       ['drift', file, join(ROOT, 'spec/user-update.v1.0.json')],
     ]) {
-      const r = run(args);
+      const r = await run(args);
       expect(r.code, args[0]).toBe(2);
       expect(r.stderr.trim(), args[0]).toMatch(/^docspec: .*bad-method-2\.json:\d+:\d+: not a usable spec: \/http\/method "FROB" is not an HTTP method/);
     }
@@ -177,9 +175,9 @@ describe('outputs that cannot be written', () => {
     [['generate', join(ROOT, 'spec/sources/intune/user-update.md'), '--spec-dir', '@/spec'], '--spec-dir'],
     [['generate', join(ROOT, 'spec/sources/intune/user-update.md'), '--spec-dir', join(work, 'ok-spec'), '--generated-dir', '@/gen'], '--generated-dir'],
     [['generate', '--docs', join(ROOT, 'tests/fixtures/docs-tree'), '--out', '@/tree'], '--out'],
-  ])('%j: exit 2 before any work, one line naming the option and the path', (args, option) => {
+  ])('%j: exit 2 before any work, one line naming the option and the path', async (args, option) => {
     const target = blocked();
-    const r = run(args.map((a) => a.replace('@', target)));
+    const r = await run(args.map((a) => a.replace('@', target)));
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
     expect(r.stderr).toMatch(new RegExp(`^docspec: cannot write ${option} .*a-file/out.*: a part of the path is a file, not a folder`));
@@ -206,18 +204,18 @@ describe('pages that would cost too much, or are not what they seem', () => {
       `${head}${Array.from({ length: 1000 }, (_, k) => `${'  '.repeat(k)}- x`).join('\n')}\n`,
       /more than 256 characters of indentation.*page-too-large/,
     ],
-  ])('%s over budget: refused at once with a page-too-large error, exit 1', (name, text, message) => {
-    const r = generate(write(`budget-${name.replace(/\W/g, '_')}.md`, text));
+  ])('%s over budget: refused at once with a page-too-large error, exit 1', async (name, text, message) => {
+    const r = await generate(write(`budget-${name.replace(/\W/g, '_')}.md`, text));
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('CR-only line endings read like LF: the table, the path and the permissions are all found', () => {
+  it('CR-only line endings read like LF: the table, the path and the permissions are all found', async () => {
     const lf = `${page('Update thing')}\n## Permissions\n\n|Permission type|Permissions|\n|:--|:--|\n|Application|Thing.ReadWrite.All|\n`;
     const dirs = (d: string) => ['--spec-dir', join(work, d), '--generated-dir', join(work, `${d}-gen`)];
-    expect(run(['generate', write('lf.md', lf), ...dirs('lf')]).code).toBe(0);
-    expect(run(['generate', write('cr.md', lf.replace(/\n/g, '\r')), ...dirs('cr')]).code).toBe(0);
+    expect((await run(['generate', write('lf.md', lf), ...dirs('lf')])).code).toBe(0);
+    expect((await run(['generate', write('cr.md', lf.replace(/\n/g, '\r')), ...dirs('cr')])).code).toBe(0);
     // The same spec but for the file name each cites.
     const read = (d: string) => JSON.parse(readFileSync(join(work, d, 'thing-update.default.json'), 'utf8').replaceAll(`"${d}.md"`, '"page.md"'));
     const [a, b] = [read('lf'), read('cr')];
@@ -227,29 +225,31 @@ describe('pages that would cost too much, or are not what they seem', () => {
     expect(b).toEqual(a);
   });
 
-  it('invalid UTF-8 is refused with the line of the first bad byte', () => {
-    const r = generate(write('latin1.md', Buffer.concat([Buffer.from('# Update thing\n\nline two\n'), Buffer.from([0xff, 0xfe]), Buffer.from(' bad\n')])));
+  it('invalid UTF-8 is refused with the line of the first bad byte', async () => {
+    const r = await generate(
+      write('latin1.md', Buffer.concat([Buffer.from('# Update thing\n\nline two\n'), Buffer.from([0xff, 0xfe]), Buffer.from(' bad\n')])),
+    );
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toMatch(/^docspec: .*latin1\.md:4: not UTF-8 text/);
   });
 
-  it('certify connector refuses a binary or field-less page instead of passing it', () => {
+  it('certify connector refuses a binary or field-less page instead of passing it', async () => {
     const spec = join(ROOT, 'spec/user-update.v1.0.json');
-    const binary = run(['certify', 'connector', '--spec', spec, '--page', write('bin.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]))]);
+    const binary = await run(['certify', 'connector', '--spec', spec, '--page', write('bin.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]))]);
     expect(binary.code).toBe(2);
     expect(binary.stderr.trim()).toMatch(/bin\.txt(:1)?: (not UTF-8 text|the file is binary)/);
-    const empty = run(['certify', 'connector', '--spec', spec, '--page', write('prose.txt', 'Update User\n\nJust some words about users.\n')]);
+    const empty = await run(['certify', 'connector', '--spec', spec, '--page', write('prose.txt', 'Update User\n\nJust some words about users.\n')]);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toMatch(/prose\.txt: not a connector action description/);
   });
 
-  it('example keys constructor and __proto__ are ordinary keys: their lines are right and the spec loads back', () => {
+  it('example keys constructor and __proto__ are ordinary keys: their lines are right and the spec loads back', async () => {
     const dir = join(work, 'proto');
     mkdirSync(dir, { recursive: true });
     const example =
       '\n## Example\n\n### Request\n\n```http\nPATCH https://graph.microsoft.com/v1.0/things/{id}\nContent-type: application/json\n\n{\n  "constructor": "x",\n  "__proto__": "y",\n  "name": "z"\n}\n```\n';
     writeFileSync(join(dir, 'page.md'), page('Update thing', example));
-    const r = run(['generate', 'page.md', '--spec-dir', 'spec', '--generated-dir', 'gen'], dir);
+    const r = await run(['generate', 'page.md', '--spec-dir', 'spec', '--generated-dir', 'gen'], dir);
     expect(r.code, r.stderr).toBe(0);
     const lines = readFileSync(join(dir, 'page.md'), 'utf8').split('\n');
     for (const key of ['constructor', '__proto__']) {
@@ -257,20 +257,20 @@ describe('pages that would cost too much, or are not what they seem', () => {
       expect(line, key).toBeDefined();
       expect(lines[Number(line) - 1], key).toContain(`"${key}"`);
     }
-    expect(run(['drift', 'spec/thing-update.v1.0.json', 'spec/thing-update.v1.0.json'], dir).code).toBe(0);
+    expect((await run(['drift', 'spec/thing-update.v1.0.json', 'spec/thing-update.v1.0.json'], dir)).code).toBe(0);
   });
 });
 
 describe('certify setup mistakes are usage errors, and never echo the secret', () => {
   const spec = join(ROOT, 'spec/user-update.v1.0.json');
-  it('credentials in --base-url', () => {
-    const r = run(['certify', 'server', '--spec', spec, '--base-url', 'http://admin:hunter2@127.0.0.1:9/v1.0', '--user-id', 'x']);
+  it('credentials in --base-url', async () => {
+    const r = await run(['certify', 'server', '--spec', spec, '--base-url', 'http://admin:hunter2@127.0.0.1:9/v1.0', '--user-id', 'x']);
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe('docspec: --base-url must not carry credentials (user:password@host); give a token with --token or $DOCSPEC_TOKEN');
   });
 
-  it('a token that cannot be a header value, from --token or the environment', () => {
-    const a = run(['certify', 'server', '--spec', spec, '--base-url', 'http://127.0.0.1:9/v1.0', '--user-id', 'x', '--token', 'sec\nret-zqSECRETzq']);
+  it('a token that cannot be a header value, from --token or the environment', async () => {
+    const a = await run(['certify', 'server', '--spec', spec, '--base-url', 'http://127.0.0.1:9/v1.0', '--user-id', 'x', '--token', 'sec\nret-zqSECRETzq']);
     expect(a.code).toBe(2);
     expect(a.stderr).toMatch(/^docspec: the token \(--token\) cannot be sent in an Authorization header/);
     const b = spawnSync(process.execPath, [BIN, 'certify', 'server', '--spec', spec, '--base-url', 'http://127.0.0.1:9/v1.0', '--user-id', 'x'], {
@@ -285,11 +285,11 @@ describe('certify setup mistakes are usage errors, and never echo the secret', (
 });
 
 describe('no stale output', () => {
-  it('a corpus run without a usable cache still removes the outputs of pages that are gone', () => {
+  it('a corpus run without a usable cache still removes the outputs of pages that are gone', async () => {
     const tree = join(work, 'stale-tree');
     cpSync(join(ROOT, 'tests/fixtures/docs-tree'), tree, { recursive: true });
     const out = join(work, 'stale-out');
-    expect(run(['generate', '--docs', tree, '--out', out]).code).toBe(0);
+    expect((await run(['generate', '--docs', tree, '--out', out])).code).toBe(0);
     expect(files(join(out, 'spec'))).toEqual(['odd-update.v1.0.json', 'widget-get.v1.0.json', 'widget-update.v1.0.json']);
     rmSync(join(tree, 'v1.0/api/widget-get.md'));
     for (const [how, prepare] of [
@@ -301,7 +301,7 @@ describe('no stale output', () => {
       mkdirSync(join(out, 'generated/widget-get'), { recursive: true });
       writeFileSync(join(out, 'generated/widget-get/v1.0.ts'), 'export {};');
       prepare();
-      const r = run(['generate', '--docs', tree, '--out', out, ...(how === '--no-cache' ? ['--no-cache'] : [])]);
+      const r = await run(['generate', '--docs', tree, '--out', out, ...(how === '--no-cache' ? ['--no-cache'] : [])]);
       expect(r.code, `${how}: ${r.stderr}`).toBe(0);
       expect(files(join(out, 'spec')), how).toEqual(['odd-update.v1.0.json', 'widget-update.v1.0.json']);
       expect(files(join(out, 'generated')), how).not.toContain('widget-get/v1.0.ts');
@@ -309,20 +309,20 @@ describe('no stale output', () => {
     }
     // And what is left is exactly what a clean run writes, file for file.
     const clean = join(work, 'stale-clean');
-    expect(run(['generate', '--docs', tree, '--out', clean]).code).toBe(0);
+    expect((await run(['generate', '--docs', tree, '--out', clean])).code).toBe(0);
     for (const dir of ['spec', 'generated']) {
       expect(files(join(out, dir))).toEqual(files(join(clean, dir)));
       for (const f of files(join(clean, dir))) expect(readFileSync(join(out, dir, f), 'utf8'), f).toBe(readFileSync(join(clean, dir, f), 'utf8'));
     }
   });
 
-  it('generating one page adds it to generated/index.ts instead of replacing what is there', () => {
+  it('generating one page adds it to generated/index.ts instead of replacing what is there', async () => {
     const dir = join(work, 'index');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'a.md'), page('Update thing'));
     writeFileSync(join(dir, 'b.md'), page('Update gadget'));
-    expect(run(['generate', 'a.md', '--spec-dir', 'spec', '--generated-dir', 'gen'], dir).code).toBe(0);
-    expect(run(['generate', 'b.md', '--spec-dir', 'spec', '--generated-dir', 'gen'], dir).code).toBe(0);
+    expect((await run(['generate', 'a.md', '--spec-dir', 'spec', '--generated-dir', 'gen'], dir)).code).toBe(0);
+    expect((await run(['generate', 'b.md', '--spec-dir', 'spec', '--generated-dir', 'gen'], dir)).code).toBe(0);
     const index = readFileSync(join(dir, 'gen/index.ts'), 'utf8');
     expect(index).toContain('from "./thing-update/default.js"');
     expect(index).toContain('from "./gadget-update/default.js"');
@@ -330,17 +330,17 @@ describe('no stale output', () => {
 });
 
 describe('control characters in the docs never reach the terminal raw', () => {
-  it('diagnostics, drift reports and error lines escape them', () => {
+  it('diagnostics, drift reports and error lines escape them', async () => {
     const dir = join(work, 'ansi');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'a.md'), page('Update thing', '| nick | foo\x1b[31mALERT\x1b[0m | The nickname. |\n'));
-    const gen = run(['generate', 'a.md', '--spec-dir', 'spec', '--generated-dir', 'gen'], dir);
+    const gen = await run(['generate', 'a.md', '--spec-dir', 'spec', '--generated-dir', 'gen'], dir);
     expect(gen.code, gen.stderr).toBe(0);
     writeFileSync(join(dir, 'b.md'), page('Update thing'));
-    expect(run(['generate', 'b.md', '--variant', 'b', '--spec-dir', 'spec', '--generated-dir', 'gen'], dir).code).toBe(0);
-    const drift = run(['drift', 'spec/thing-update.default.json', 'spec/thing-update.b.json', '--fail-on', 'none'], dir);
-    const md = run(['drift', 'spec/thing-update.default.json', 'spec/thing-update.b.json', '--fail-on', 'none', '--format', 'md'], dir);
-    const bad = run(['generate', `page\x1b[2J.md`], dir);
+    expect((await run(['generate', 'b.md', '--variant', 'b', '--spec-dir', 'spec', '--generated-dir', 'gen'], dir)).code).toBe(0);
+    const drift = await run(['drift', 'spec/thing-update.default.json', 'spec/thing-update.b.json', '--fail-on', 'none'], dir);
+    const md = await run(['drift', 'spec/thing-update.default.json', 'spec/thing-update.b.json', '--fail-on', 'none', '--format', 'md'], dir);
+    const bad = await run(['generate', `page\x1b[2J.md`], dir);
     for (const out of [gen.stderr, drift.stdout, md.stdout, bad.stderr]) {
       expect(out.includes('\x1b') || out.includes('\r'), out).toBe(false);
     }

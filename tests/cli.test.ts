@@ -2,41 +2,39 @@
  * The command-line contract: exit codes, one-line errors naming the file, byte-identical output on re-runs,
  * `--check` listing what would change, and no temporary files left behind.
  */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, runCliProcess } from './support/cli.js';
 import { ROOT } from './support/pages.js';
 
-const BIN = join(ROOT, 'bin/docspec.js');
 const work = mkdtempSync(join(tmpdir(), 'docspec-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Runs the CLI; generate runs write their code under the temp folder, never into the repository. */
-const run = (args: string[], cwd = ROOT) => {
+const run = (args: string[], cwd?: string) => {
   const extra = args[0] === 'generate' && !args.includes('--generated-dir') ? ['--generated-dir', join(work, 'generated', String(Math.random()).slice(2))] : [];
-  const r = spawnSync(process.execPath, [BIN, ...args, ...extra], { cwd, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli([...args, ...extra], { cwd });
 };
 
 describe('docspec generate', () => {
-  it('a missing page exits 2 with one line naming it', () => {
-    const r = run(['generate', 'no/such/page.md']);
+  it('a missing page exits 2 with one line naming it', async () => {
+    const r = await run(['generate', 'no/such/page.md']);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toEqual(['docspec: cannot read no/such/page.md: no such file']);
   });
 
-  it('a directory, an unknown option and an unknown command exit 2 with one line', () => {
+  it('a directory, an unknown option and an unknown command exit 2 with one line', async () => {
     for (const args of [['generate', 'spec'], ['generate', '--frob'], ['frobnicate']]) {
-      const r = run(args);
+      const r = await run(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
   });
 
-  it('a file that is not a docs page exits 2 with one line saying what it is or lacks, and writes nothing', () => {
+  it('a file that is not a docs page exits 2 with one line saying what it is or lacks, and writes nothing', async () => {
     const files: [string, string, RegExp][] = [
       ['hello.txt', 'hello world\n', /^docspec: .*hello\.txt: not a docs page: no HTTP request .*no property table, no example/],
       [
@@ -51,20 +49,20 @@ describe('docspec generate', () => {
     for (const [name, text, message] of files) {
       const dir = join(work, `not-a-page-${name}`);
       writeFileSync(join(work, name), text);
-      const r = run(['generate', join(work, name), '--spec-dir', dir, '--generated-dir', dir]);
+      const r = await run(['generate', join(work, name), '--spec-dir', dir, '--generated-dir', dir]);
       expect(r.code, name).toBe(2);
       expect(r.stderr.trim().split('\n'), name).toHaveLength(1);
       expect(r.stderr.trim(), name).toMatch(message);
       expect(() => readdirSync(dir), name).toThrow();
     }
-    const spec = run(['generate', 'spec/user-update.v1.0.json']);
+    const spec = await run(['generate', 'spec/user-update.v1.0.json']);
     expect(spec.code).toBe(2);
     expect(spec.stderr.trim()).toBe(
       'docspec: spec/user-update.v1.0.json: this is a docspec spec (JSON), not a docs page: give it to drift, certify or openapi',
     );
   });
 
-  it("an unknown option names the command's help, and suggests a close match", () => {
+  it("an unknown option names the command's help, and suggests a close match", async () => {
     const cases: [string[], string][] = [
       [['generate', '--frob'], 'docspec: unknown option --frob (see docspec generate --help)'],
       [['generate', '--chek'], 'docspec: unknown option --chek (did you mean --check? see docspec generate --help)'],
@@ -74,14 +72,14 @@ describe('docspec generate', () => {
       [['certify', 'client', '--spec'], "docspec: Option '--spec <value>' argument missing (see docspec certify client --help)"],
     ];
     for (const [args, line] of cases) {
-      const r = run(args);
+      const r = await run(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).toBe(`${line}\n`);
     }
   });
 
-  it("prints each diagnostic's hint on the line under it", () => {
-    const r = run(['generate', 'spec/sources/localtest/user-update.md', '--base', 'spec/sources/graph-docs/v1.0/api', '--spec-dir', join(work, 'hints')]);
+  it("prints each diagnostic's hint on the line under it", async () => {
+    const r = await run(['generate', 'spec/sources/localtest/user-update.md', '--base', 'spec/sources/graph-docs/v1.0/api', '--spec-dir', join(work, 'hints')]);
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stderr.split('\n');
     const at = lines.findIndex((l) => /unresolved-type$/.test(l) && l.includes('`assignedPlan`'));
@@ -89,53 +87,67 @@ describe('docspec generate', () => {
     expect(lines[at + 1]).toBe('    hint: No resource page for `assignedPlan` was found');
   });
 
-  it('writes byte-identical specs and code on every run, atomically', () => {
+  it('writes byte-identical specs and code on every run, atomically', async () => {
     const out = join(work, 'det');
     const gen = join(work, 'det-generated');
     const page = 'spec/sources/beta/user-update.md';
     const args = ['generate', page, '--variant', 'beta', '--spec-dir', out, '--generated-dir', gen];
-    const first = run(args);
+    const first = await run(args);
     expect(first.code, first.stderr).toBe(0);
     const a = readFileSync(join(out, 'user-update.beta.json'), 'utf8');
     const code = readFileSync(join(gen, 'user-update/beta.ts'), 'utf8');
-    expect(run(args).code).toBe(0);
+    expect((await run(args)).code).toBe(0);
     expect(readFileSync(join(out, 'user-update.beta.json'), 'utf8')).toBe(a);
     expect(readFileSync(join(gen, 'user-update/beta.ts'), 'utf8')).toBe(code);
     expect(readdirSync(out)).toEqual(['user-update.beta.json']);
     expect(readdirSync(gen).sort()).toEqual(['index.ts', 'runtime.ts', 'user-update']);
   });
 
-  it('--check exits 1 and names a stale file, 0 when up to date, and writes nothing', () => {
+  it('--check exits 1 and names a stale file, 0 when up to date, and writes nothing', async () => {
     const out = join(work, 'check');
     const page = 'spec/sources/intune/user-update.md';
     const dirs = ['--spec-dir', out, '--generated-dir', join(work, 'check-generated')];
-    expect(run(['generate', page, ...dirs]).code).toBe(0);
-    expect(run(['generate', page, ...dirs, '--check']).code).toBe(0);
+    expect((await run(['generate', page, ...dirs])).code).toBe(0);
+    expect((await run(['generate', page, ...dirs, '--check'])).code).toBe(0);
     const file = join(out, 'user-update.intune.json');
     const stale = readFileSync(file, 'utf8').replace('"Update user"', '"Update usr"');
     writeFileSync(file, stale);
-    const r = run(['generate', page, ...dirs, '--check']);
+    const r = await run(['generate', page, ...dirs, '--check']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('user-update.intune.json');
     expect(r.stderr).toContain('- ');
     expect(readFileSync(file, 'utf8')).toBe(stale);
   });
 
-  it('prints diagnostics as file:line:column severity message rule', () => {
-    const r = run(['generate', 'spec/sources/beta/user-update.md', '--variant', 'beta', '--spec-dir', join(work, 'diag')]);
+  it('prints diagnostics as file:line:column severity message rule', async () => {
+    const r = await run(['generate', 'spec/sources/beta/user-update.md', '--variant', 'beta', '--spec-dir', join(work, 'diag')]);
     expect(r.stderr).toMatch(
       /^spec\/sources\/beta\/user-update\.md:216:1 warning Example "update_other_user" sends `authorizationInfo`.* {2}example-unknown-property$/m,
     );
   });
 
-  it('works from a copy of a page outside the project, with includes left unresolved', () => {
+  it('works from a copy of a page outside the project, with includes left unresolved', async () => {
     const page = join(work, 'page.md');
     copyFileSync(join(ROOT, 'spec/sources/beta/user-update.md'), page);
-    const r = run(['generate', page, '--spec-dir', join(work, 'outside'), '--verbose'], work);
+    const r = await run(['generate', page, '--spec-dir', join(work, 'outside'), '--verbose'], work);
     expect(r.code, r.stderr).toBe(0);
     const spec = JSON.parse(readFileSync(join(work, 'outside/user-update.beta.json'), 'utf8'));
     expect(spec.requestBody.properties).toHaveLength(44);
     expect(spec.page.includes.every((i: { resolved: boolean }) => !i.resolved)).toBe(true);
     expect(r.stderr).toMatch(/unresolved-type/);
+  });
+});
+
+// The cases above run the command line inside the test's process; these run the binary itself, so that its
+// exit codes and streams are what a shell sees.
+describe('the docspec binary', () => {
+  it('exits 0 with the version, 2 with one line on a missing page, 1 on breaking drift', async () => {
+    const version = await runCliProcess(['--version']);
+    expect([version.code, version.stdout]).toEqual([0, '0.1.0\n']);
+    const missing = await runCliProcess(['generate', 'no/such/page.md']);
+    expect([missing.code, missing.stderr]).toEqual([2, 'docspec: cannot read no/such/page.md: no such file\n']);
+    const drift = await runCliProcess(['drift', 'spec/user-update.v1.0.json', 'spec/user-update.beta.json', '--format', 'json']);
+    expect(drift.code, drift.stderr).toBe(1);
+    expect(JSON.parse(drift.stdout).changes.length).toBeGreaterThan(0);
   });
 });

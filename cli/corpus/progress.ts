@@ -2,6 +2,8 @@
  * A progress bar on stderr for long runs: only on a terminal, never in CI logs (where a summary line says
  * it all). Redraws at most ten times a second.
  */
+import { envVar, writesToProcess } from '../io.js';
+
 export interface Progress {
   tick(label?: string): void;
   done(): void;
@@ -37,5 +39,5 @@ export function progressBar(total: number, enabled: boolean, stream: NodeJS.Writ
 
 /** A terminal that is not a CI log. */
 export function wantsProgress(stream: NodeJS.WriteStream = process.stderr): boolean {
-  return !!stream.isTTY && !process.env.CI;
+  return writesToProcess() && !!stream.isTTY && !envVar('CI');
 }
