@@ -2,13 +2,12 @@
  * Client certification against adapters that try to escape or fool it (tests/fixtures/adapters/): each one is
  * caught by name, none makes the command exit 0, and no connection reaches an open loopback port.
  */
-import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './support/cli.js';
 import { ROOT } from './support/pages.js';
 
-const BIN = join(ROOT, 'bin/docspec.js');
 const ADAPTERS = join(ROOT, 'tests/fixtures/adapters');
 
 /** A loopback listener the socket adapter aims at: it must never see a connection. */
@@ -32,8 +31,10 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => listener.close(() => resolve())));
 
 function certify(adapter: string, extra: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
-  const args = [
-    BIN,
+  // The adapters read where to aim from the environment their process inherits.
+  process.env.DOCSPEC_TEST_PORT = String(port);
+  process.env.DOCSPEC_TEST_CLOSED_PORT = String(closedPort);
+  return runCli([
     'certify',
     'client',
     '--spec',
@@ -46,15 +47,7 @@ function certify(adapter: string, extra: string[] = []): Promise<{ code: number;
     '7',
     '--quiet',
     ...extra,
-  ];
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      args,
-      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DOCSPEC_TEST_PORT: String(port), DOCSPEC_TEST_CLOSED_PORT: String(closedPort) } },
-      (e, stdout, stderr) => resolve({ code: e ? ((e as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+  ]);
 }
 
 describe('certify client with adapters that misbehave', () => {

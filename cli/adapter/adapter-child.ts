@@ -4,7 +4,9 @@
  * and DNS look-ups are refused and recorded with the host they were for. The adapter can end or crash this
  * process, never the run: the parent (adapter-process.ts) sees it exit and says what the adapter did.
  *
- * Messages: parent → `init`, `call`, `finish`; child → `ready` | `load-error`, `done`, `finished`.
+ * Messages: parent → `init`, `call`, `finish`; child → `ready` | `load-error`, `done`, `late`. After `finish`
+ * the process stays up for as long as the adapter keeps work pending (timers, requests) and then ends by
+ * itself, so whatever the adapter does after its last call is seen however slow the machine is.
  */
 import childProcess from 'node:child_process';
 import dns from 'node:dns';
@@ -37,7 +39,8 @@ export type ChildMessage =
   | { type: 'ready' }
   | { type: 'load-error'; message: string }
   | { type: 'done'; id: number; observation: Observation }
-  | { type: 'finished'; incidents: string[] };
+  /** After `finish`: what the adapter did after its last call, sent as it happens, until the process ends. */
+  | { type: 'late'; incidents: string[] };
 
 type Adapter = ClientAdapter;
 
@@ -56,7 +59,14 @@ let between: string[] = [];
 let inflight = 0;
 let idle: (() => void) | undefined;
 
-const incident = (what: string) => (current ? current.incidents.push(what) : between.push(what));
+/** Set once the last call is over: from then on every incident goes to the parent at once. */
+let finishing = false;
+
+const incident = (what: string) => {
+  if (current) current.incidents.push(what);
+  else if (finishing) send({ type: 'late', incidents: [what] });
+  else between.push(what);
+};
 
 function closeTheWayOut(): void {
   // Raw sockets (net, and tls and http agents over it): nothing leaves the process but what msw answers.
@@ -116,7 +126,9 @@ const server = setupServer(
     try {
       const call = current;
       if (!call) {
-        late.push(`${request.method} ${request.url} (sent after its call had resolved)`);
+        const what = `${request.method} ${request.url} (sent after its call had resolved)`;
+        if (finishing) send({ type: 'late', incidents: [`a request: ${what}`] });
+        else late.push(what);
         return Response.json({ error: { code: 'docspec_Late', message: 'sent after the call resolved' } }, { status: 404 });
       }
       return await answerCall(request, call, init!);
@@ -186,9 +198,14 @@ process.on('message', async (m: ParentMessage) => {
   } else if (m.type === 'call') {
     await call(m);
   } else {
-    // Stragglers get a moment to arrive before the last word on what happened between calls.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    await settled();
-    send({ type: 'finished', incidents: [...late.map((r) => `a request: ${r}`), ...between] });
+    // No waiting for stragglers by the clock: the channel no longer keeps this process alive, so it ends when
+    // the adapter has nothing left to do, and everything it does until then is reported as it happens. The
+    // parent ends it if that takes longer than a call may.
+    finishing = true;
+    const sofar = [...late.map((r) => `a request: ${r}`), ...between];
+    late = [];
+    between = [];
+    if (sofar.length) send({ type: 'late', incidents: sofar });
+    process.channel?.unref();
   }
 });

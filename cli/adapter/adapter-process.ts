@@ -33,7 +33,8 @@ export class AdapterProcess implements ClientHost {
   /** Why no more calls are made (a hang, or too many crashes). */
   private stopped: string | undefined;
   private nextId = 0;
-  private finishing: ((incidents: string[]) => void) | undefined;
+  /** After `finish`: collects what the adapter reports doing after its last call. */
+  private late: string[] | undefined;
 
   constructor(private readonly options: AdapterProcessOptions) {}
 
@@ -65,8 +66,8 @@ export class AdapterProcess implements ClientHost {
           const { resolve: settle } = this.pending;
           this.pending = undefined;
           settle(m.observation);
-        } else if (m.type === 'finished') {
-          this.finishing?.(m.incidents);
+        } else if (m.type === 'late') {
+          this.late?.push(...m.incidents);
         }
       });
       child.on('exit', (code, signal) => {
@@ -82,7 +83,6 @@ export class AdapterProcess implements ClientHost {
           if (this.crashes >= MAX_RESTARTS) this.stopped = `the adapter crashed ${this.crashes} times (last: it ${how}); no further calls`;
           settle(crashed(`the adapter ${how} during the call`));
         }
-        this.finishing?.([]);
       });
       child.send({ type: 'init', module: this.options.module, baseUrl: this.options.baseUrl, success: this.options.success } satisfies ParentMessage);
     });
@@ -119,17 +119,28 @@ export class AdapterProcess implements ClientHost {
     });
   }
 
-  /** What the adapter did after its last call (late requests, late rejections), then the child is ended. */
+  /**
+   * What the adapter did after its last call (late requests, late rejections). The child runs on until the
+   * adapter has nothing pending and its process ends by itself; one still busy after the call timeout is
+   * ended there. Nothing here waits a fixed time for stragglers, so a slow machine sees the same.
+   */
   async finish(): Promise<string[]> {
     const child = this.child;
     if (!child?.connected) return [];
-    const incidents = await new Promise<string[]>((resolve) => {
-      this.finishing = resolve;
-      child.send({ type: 'finish' } satisfies ParentMessage);
+    const late: string[] = [];
+    this.late = late;
+    // The channel closes after the last message the child sent has been read: nothing reported is lost.
+    const closed = new Promise<void>((resolve) => child.once('disconnect', resolve));
+    child.send({ type: 'finish' } satisfies ParentMessage);
+    let grace: NodeJS.Timeout | undefined;
+    const overtime = new Promise<void>((resolve) => {
+      grace = setTimeout(resolve, this.options.timeoutMs);
     });
-    this.finishing = undefined;
+    await Promise.race([closed, overtime]);
+    clearTimeout(grace);
     await this.kill();
-    return incidents;
+    this.late = undefined;
+    return late;
   }
 
   /** Ends the child and waits until it is gone. */
