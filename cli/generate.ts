@@ -6,6 +6,7 @@ import { variantFileName } from '../generator/emit/names.js';
 import { OPERATION_NAME, VARIANT_NAME } from '../generator/extract/naming.js';
 import { serializeSpec, specFileName } from '../generator/spec/spec-file.js';
 import { diagnostic } from '../generator/spec/diagnostic.js';
+import { diagnosticRule } from '../generator/spec/diagnostic-rules.js';
 import { countBySeverity, formatDiagnostic } from '../generator/spec/format-diagnostics.js';
 import type { Diagnostic, PageFormat, Spec } from '../generator/spec/ir.js';
 import { whyNotAPage } from '../generator/read/not-a-page.js';
@@ -21,6 +22,12 @@ interface PageConfig {
   format?: PageFormat;
   base?: string;
   resources?: string;
+  /**
+   * Diagnostic rules whose findings on this page are known doc problems (the bundled stub's read-only rows,
+   * resource pages that were never bundled): listed only with --verbose, counted apart, so that a new
+   * warning stands out instead of drowning among them.
+   */
+  known?: string[];
 }
 
 interface Config {
@@ -98,6 +105,8 @@ export async function generate(args: string[], help: string): Promise<number> {
   const outputs = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const specs: Spec[] = [];
+  /** Warnings and infos the config lists as known for their page (errors are never hidden). */
+  const known = new Set<Diagnostic>();
   let failed = 0;
   // Every page is read before any runs: a file that is not a page stops the command before work is done.
   const jobs: SinglePageJob[] = pages.map((page, id) => {
@@ -135,6 +144,9 @@ export async function generate(args: string[], help: string): Promise<number> {
     outputs.set(path, serializeSpec(result.spec));
     specs.push(result.spec);
     diagnostics.push(...result.spec.diagnostics);
+    // A page's diagnostics may point at its resource pages: what is known is decided by the page they came from.
+    const rules = new Set(pages[job.id]?.known ?? []);
+    for (const d of result.spec.diagnostics) if (d.severity !== 'error' && rules.has(d.rule)) known.add(d);
   }
 
   // Loaded here, not at the top: `generate --docs` emits in its workers and never needs it on this thread.
@@ -152,11 +164,12 @@ export async function generate(args: string[], help: string): Promise<number> {
     if (!isInside(specDir, path) && !isInside(generatedDir, path)) throw new UsageError(`refusing to write ${path}: outside --spec-dir and --generated-dir`);
   }
 
-  printDiagnostics(diagnostics, !!values.verbose, !!values.quiet);
+  printDiagnostics(diagnostics, !!values.verbose, !!values.quiet, known);
+  const counts = `${countBySeverity(diagnostics.filter((d) => !known.has(d)))}${known.size ? `; ${known.size} known, listed with --verbose` : ''}`;
   if (values.check) {
     const changed = [...outputs].filter(([path, text]) => !existsSync(path) || readFileSync(path, 'utf8') !== text);
     if (changed.length === 0) {
-      stderr(`docspec: ${outputs.size} files up to date (${pages.length} pages; ${countBySeverity(diagnostics)})\n`);
+      stderr(`docspec: ${outputs.size} files up to date (${pages.length} pages; ${counts})\n`);
       return failed ? 1 : 0;
     }
     stderr(`docspec: ${changed.length} of ${outputs.size} files would change; run \`docspec generate\` and commit:\n`);
@@ -167,7 +180,7 @@ export async function generate(args: string[], help: string): Promise<number> {
     return 1;
   }
   for (const [path, text] of outputs) writeAtomic(path, text);
-  stderr(`docspec: ${pages.length - failed} of ${pages.length} pages → ${outputs.size} files (${countBySeverity(diagnostics)})\n`);
+  stderr(`docspec: ${pages.length - failed} of ${pages.length} pages → ${outputs.size} files (${counts})\n`);
   return failed ? 1 : 0;
 }
 
@@ -209,6 +222,12 @@ function loadConfig(file: string): Config {
   if (!Array.isArray(c.pages) || c.pages.some((p) => typeof p?.file !== 'string')) {
     throw new UsageError(`${file}: "pages" must be a list of { "file": … } entries`);
   }
+  for (const p of c.pages) {
+    const bad = p.known === undefined ? undefined : Array.isArray(p.known) ? p.known.find((r) => !diagnosticRule(String(r))) : p.known;
+    if (bad !== undefined) {
+      throw new UsageError(`${file}: page ${p.file}: "known" must list diagnostic rule ids (see the README's Diagnostics), not ${JSON.stringify(bad)}`);
+    }
+  }
   const root = dirname(file);
   const at = (p: string | undefined) => (p === undefined ? undefined : relative(process.cwd(), resolve(root, p)) || '.');
   return {
@@ -218,8 +237,9 @@ function loadConfig(file: string): Config {
   };
 }
 
-function printDiagnostics(list: Diagnostic[], verbose: boolean, quiet: boolean): void {
+function printDiagnostics(list: Diagnostic[], verbose: boolean, quiet: boolean, known: Set<Diagnostic>): void {
   for (const d of list) {
+    if (known.has(d) && !verbose) continue;
     if (d.severity === 'info' && !verbose) continue;
     if (d.severity === 'warning' && quiet) continue;
     stderr(`${formatDiagnostic(d, true)}\n`);

@@ -138,6 +138,34 @@ describe('docspec generate', () => {
   });
 });
 
+describe('known findings of the config', () => {
+  const config = (known: unknown) => {
+    const file = join(work, `config-${String(Math.random()).slice(2)}.json`);
+    const page = { file: join(ROOT, 'spec/sources/intune/user-update.md'), variant: 'intune', base: join(ROOT, 'spec/sources/graph-docs/v1.0/api'), known };
+    writeFileSync(file, JSON.stringify({ specDir: join(work, 'known-spec'), generatedDir: join(work, 'known-gen'), pages: [page] }));
+    return file;
+  };
+
+  it("are listed only with --verbose and counted apart; the page's other warnings still print", async () => {
+    const file = config(['read-only-in-request']);
+    const quiet = await run(['generate', '--config', file]);
+    expect(quiet.stderr).not.toMatch(/read-only-in-request/);
+    expect(quiet.stderr).toMatch(/warning Unknown type .*unresolved-type/);
+    expect(quiet.stderr).toMatch(/1 of 1 pages → 4 files \(5 warnings; 1 known, listed with --verbose\)/);
+    const verbose = await run(['generate', '--config', file, '--verbose']);
+    expect(verbose.stderr).toMatch(/intune\/user-update\.md:49:1 warning The request table lists `id`.*read-only-in-request/);
+  });
+
+  it('must name diagnostic rules: anything else is one line, exit 2', async () => {
+    for (const bad of [['read-only'], 'read-only-in-request']) {
+      const r = await run(['generate', '--config', config(bad), '--check']);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/"known" must list diagnostic rule ids/);
+    }
+  });
+});
+
 // The cases above run the command line inside the test's process; these run the binary itself, so that its
 // exit codes and streams are what a shell sees.
 describe('the docspec binary', () => {
