@@ -15,17 +15,22 @@ import kiotaSdk from '../implementations/clients/kiota-sdk.js';
 import { hasApiReference, userSpecs } from '../support/pages.js';
 
 const SPECS = userSpecs();
+/**
+ * Runs per certification: each finding below shows up within the first few runs at these seeds (the Kiota
+ * defects in the first run that draws a null), so more runs only repeat what these already show.
+ */
+const RUNS = 20;
 const spec = (name: string) => SPECS.find((s) => s.operation === name) as OperationSpec;
 
 /** Each operation's cases that did not pass or skip, as `id` → received. */
 async function findings(adapter: ClientAdapter, operation: string, seed = 1) {
-  const report = await certifyClient({ spec: spec(operation), adapter, seed });
+  const report = await certifyClient({ spec: spec(operation), adapter, seed, runs: RUNS });
   return Object.fromEntries(report.checks.filter((c) => c.status !== 'pass' && c.status !== 'skipped').map((c) => [c.id, c.received]));
 }
 
 describe.skipIf(!hasApiReference)('clients on create, get and update of a user', () => {
   it.each(['user-post-users', 'user-get', 'user-update'])('the reference fetch client passes %s', async (operation) => {
-    const report = await certifyClient({ spec: spec(operation), adapter: fetchClient, seed: 2 });
+    const report = await certifyClient({ spec: spec(operation), adapter: fetchClient, seed: 2, runs: RUNS });
     expect(report.verdict).toBe('pass');
     // The answer is checked wherever the docs give one: create and get.
     const surfaces = report.checks.find((c) => c.id === 'surfaces-response')!;

@@ -83,8 +83,9 @@ describe.skipIf(!hasApiReference)('the groups reference, all eight operations in
     });
     afterAll(() => server.close());
 
+    // Three seeds, so a pass does not hang on one draw; the in-process run above draws 50 runs of values.
     it.each([1, 2, 3])('passes with seed %i', async (seed) => {
-      const report = await certifySuite({ specs: SPECS, baseUrl: `${server.origin}/v1.0`, params: PARAMS, seed, runs: 30 });
+      const report = await certifySuite({ specs: SPECS, baseUrl: `${server.origin}/v1.0`, params: PARAMS, seed, runs: 10 });
       expect(report.verdict, formatSuite(report)).toBe('pass');
       expect(report.stats.retries / report.stats.requests).toBeLessThan(0.1);
       expect(report.stats.retries).toBeGreaterThan(0);
