@@ -8,13 +8,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { refreshReadme } from '../generator/report/readme-tables.js';
 import { labelledSamples } from '../scripts/labelled-samples.js';
 import { DIAGNOSTIC_RULES } from '../generator/spec/diagnostic-rules.js';
 import type { Spec } from '../generator/spec/ir.js';
+import { runCli } from './support/cli.js';
 import { ROOT } from './support/pages.js';
 
 describe('README', () => {
@@ -35,8 +35,7 @@ describe('README', () => {
 });
 
 describe('--help', () => {
-  const help = async (args: string[]) =>
-    (await promisify(execFile)(process.execPath, [join(ROOT, 'bin/docspec.js'), ...args], { cwd: ROOT, encoding: 'utf8' })).stdout;
+  const help = async (args: string[]) => (await runCli(args)).stdout;
 
   /** Each option with its continuation lines, from `  --name` to the next option or blank line. */
   const optionsOf = (text: string) => {
