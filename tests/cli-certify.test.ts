@@ -231,7 +231,7 @@ const TSX = ['--import', 'tsx'];
 describe('docspec certify client', () => {
   it('passes the plain-fetch client and reports the Kiota SDK finding with exit 1', async () => {
     const ok = await run(
-      ['certify', 'client', '--spec', 'spec/user-update.v1.0.json', '--adapter', 'tests/implementations/clients/fetch-client.ts', '--runs', '30', '--quiet'],
+      ['certify', 'client', '--spec', 'spec/user-update.v1.0.json', '--adapter', 'tests/implementations/clients/fetch-client.ts', '--runs', '10', '--quiet'],
       TSX,
     );
     expect(ok.code, ok.stdout + ok.stderr).toBe(0);
