@@ -21,6 +21,8 @@ export interface TreeDrift {
   /** Pages read this run (not reused from the cache), and pages that could not be read, per side. */
   read: { base: number; head: number };
   failed: { base: number; head: number };
+  /** Page pairs that changed but could not be compared (a side without a spec): the run cannot vouch for them. */
+  uncompared: { page: string; why: string }[];
 }
 
 interface Side {
@@ -95,6 +97,7 @@ export async function driftTrees(baseDir: string, headDir: string, out: string, 
   const b = byKey(base);
   const h = byKey(head);
   const reports: DriftReport[] = [];
+  const uncompared: TreeDrift['uncompared'] = [];
   let unchanged = 0;
   for (const [key, eb] of [...b].sort(([x], [y]) => x.localeCompare(y))) {
     const eh = h.get(key);
@@ -108,11 +111,24 @@ export async function driftTrees(baseDir: string, headDir: string, out: string, 
     }
     const sa = readSpec(base, eb);
     const sb = readSpec(head, eh);
-    // A page one side could not read has its failure in that side's diagnostics; there is nothing to compare.
     if (sa && sb) reports.push(diffSpecs(sa, sb));
+    // Never a silent skip: a changed page the run cannot compare may hide any change, breaking ones too.
+    else uncompared.push({ page: key, why: whyNoSpec([sa ? undefined : ['BASE', base, eb], sb ? undefined : ['HEAD', head, eh]]) });
   }
   for (const [key, eh] of [...h].sort(([x], [y]) => x.localeCompare(y))) {
     if (!b.has(key)) reports.push(pageOnly('HEAD', eh, readSpec(head, eh), join(displayPath(baseDir), eh.version, 'api', key.split('/').pop()!)));
   }
-  return { reports, pages: { base: b.size, head: h.size, unchanged }, read, failed };
+  return { reports, pages: { base: b.size, head: h.size, unchanged }, read, failed, uncompared };
+}
+
+/** Why the sides named have no spec of a page: it failed (its diagnostics say why) or its output is missing. */
+function whyNoSpec(sides: ([name: string, side: Side, entry: CacheEntry] | undefined)[]): string {
+  return sides
+    .filter((s) => s !== undefined)
+    .map(([name, side, e]) =>
+      e.stats.failed
+        ? `${name} could not read it (see ${displayPath(join(side.out, 'diagnostics.txt'))})`
+        : `${name} has no spec of it in ${displayPath(side.out) || '.'}`,
+    )
+    .join('; ');
 }

@@ -12,7 +12,8 @@ import { formatDriftJunit } from '../generator/report/drift-junit.js';
 import { formatDriftMarkdown } from '../generator/report/drift-markdown.js';
 import { driftSummary, formatDriftText } from '../generator/report/drift-text.js';
 import type { OperationSpec } from '../generator/spec/ir.js';
-import { displayPath, parseOptions, readInput, stdout, UsageError, writeOutput } from './io.js';
+import { printable } from '../generator/report/printable.js';
+import { displayPath, parseOptions, readInput, stderr, stdout, UsageError, writeOutput } from './io.js';
 import { specOrPage } from './spec-or-page.js';
 
 export const DRIFT_HELP = `Usage: docspec drift A B [options]
@@ -39,7 +40,8 @@ Options:
   --quiet             with --docs, no progress   (default: progress on stderr)
   -h, --help          this help
 
-Exit codes: 0 no change fails the gate · 1 drift that fails --fail-on · 2 bad usage or unreadable input`;
+Exit codes: 0 no change fails the gate · 1 drift that fails --fail-on · 2 bad usage, unreadable input, or a
+            changed page that could not be compared`;
 
 const FORMATS = ['text', 'md', 'json', 'junit', 'github', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -93,7 +95,15 @@ function render(run: DriftRun, format: Format): string {
       const ignore = run.ignore && { file: run.ignore.file, unused: run.ignore.unused, expired: run.ignore.expired };
       // One pair keeps the report's own shape at the top level, as before trees existed.
       const body = run.tree
-        ? { base: run.tree.base, head: run.tree.head, pages: run.tree.pages, read: run.tree.read, failed: run.tree.failed, operations: run.reports }
+        ? {
+            base: run.tree.base,
+            head: run.tree.head,
+            pages: run.tree.pages,
+            read: run.tree.read,
+            failed: run.tree.failed,
+            uncompared: run.tree.uncompared ?? [],
+            operations: run.reports,
+          }
         : run.reports[0];
       return `${JSON.stringify({ ...body, failOn: run.failOn, failing: summary.failing, summary: run.tree ? summary : run.reports[0]?.summary, ...(ignore ? { ignore } : {}) }, null, 2)}\n`;
     }
@@ -161,7 +171,14 @@ export async function driftCommand(args: string[]): Promise<number> {
     run = {
       reports: tree.reports,
       failOn,
-      tree: { base: displayPath(first) || '.', head: displayPath(second) || '.', pages: tree.pages, read: tree.read, failed: tree.failed },
+      tree: {
+        base: displayPath(first) || '.',
+        head: displayPath(second) || '.',
+        pages: tree.pages,
+        read: tree.read,
+        failed: tree.failed,
+        uncompared: tree.uncompared,
+      },
     };
   } else {
     run = { reports: [pairReport(first, second, values.type as string | undefined)], failOn };
@@ -171,5 +188,9 @@ export async function driftCommand(args: string[]): Promise<number> {
     run = { ...run, reports: applied.reports, ignore: { file: displayPath(ignoreFile), unused: applied.unused, expired: applied.expired } };
   }
   writeOutput(render(run, format), values.out as string | undefined, driftSummary(run));
+  // A changed page the run could not compare may hide a breaking change: the run cannot pass.
+  const uncompared = run.tree?.uncompared ?? [];
+  for (const u of uncompared) stderr(`docspec: ${printable(u.page)} changed but could not be compared: ${printable(u.why)}\n`);
+  if (uncompared.length) return 2;
   return runSummary(run).failing ? 1 : 0;
 }

@@ -179,16 +179,18 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
   }
   progress.done();
 
-  // Pages gone from the tree take their outputs with them.
+  // Pages gone from the tree take their outputs with them, but never an output a page of this run wrote: a
+  // folder shared by another tree (a drift run's BASE then another BASE) holds the same names for other pages.
+  const owned = new Set([...entries.values()].flatMap((e) => e.outputs));
   let removed = 0;
   for (const [file, old] of cache.entries) {
     if (entries.has(file)) continue;
-    for (const o of old.outputs) rmSync(join(options.out, o), { force: true });
+    for (const o of old.outputs) if (!owned.has(o)) rmSync(join(options.out, o), { force: true });
     removed++;
   }
   // Without a cache to say what an earlier run wrote (--no-cache, a corrupt cache, another docspec), the
   // outputs of pages gone since would stay for ever: anything in spec/ and generated/ this run did not write goes.
-  removed += removeStale(options.out, new Set([...entries.values()].flatMap((e) => e.outputs)));
+  removed += removeStale(options.out, owned);
 
   const all = [...entries.values()].sort((a, b) => a.file.localeCompare(b.file));
   const coverage = buildCoverage(all.map((e) => e.stats));

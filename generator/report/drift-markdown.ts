@@ -37,6 +37,9 @@ export function formatDriftMarkdown(run: DriftRun): string {
     ['Accepted', by(['accepted'])],
     ['Other changes', by(['info'])],
   ];
+  const uncompared = run.tree?.uncompared ?? [];
+  if (uncompared.length)
+    lines.push(`### Not compared (${uncompared.length})`, '', ...uncompared.map((u) => `- ${markdownCode(u.page)}: ${markdownCell(u.why)}`), '');
   for (const [title, list] of sections) if (list.length) lines.push(`### ${title} (${list.length})`, '', ...table(list, !!run.tree), '');
   return printable(lines.join('\n'));
 }

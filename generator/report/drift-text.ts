@@ -10,6 +10,12 @@ export function sideText(s: DriftSide): string {
 }
 
 export function driftSummary(run: DriftRun): string {
+  const missed = run.tree?.uncompared?.length ?? 0;
+  const uncompared = missed ? `; ${missed} changed page${missed === 1 ? '' : 's'} not compared` : '';
+  return `${changesSummary(run)}${uncompared}`;
+}
+
+function changesSummary(run: DriftRun): string {
   const s = runSummary(run);
   if (!s.total) return run.tree ? `no drift in ${run.tree.pages.head} pages` : 'no drift';
   const ops = run.tree ? ` in ${s.operations} operation${s.operations === 1 ? '' : 's'}` : '';
@@ -49,6 +55,8 @@ export function formatDriftText(run: DriftRun): string {
     if (run.tree) lines.push(`== ${operationOf(r)} ${r.b.variant ?? r.a.variant ?? ''}  (${r.a.file} → ${r.b.file})`, '');
     for (const c of r.changes) lines.push(...changeLines(r, c, run.failOn), '');
   }
+  for (const u of run.tree?.uncompared ?? []) lines.push(`not compared: ${u.page}: ${u.why}`);
+  if (run.tree?.uncompared?.length) lines.push('');
   for (const e of run.ignore?.expired ?? []) lines.push(`${sourceText(e.source)}: expired ${e.expires}: ${entryKey(e)} fails again`);
   for (const e of run.ignore?.unused ?? []) lines.push(`${sourceText(e.source)}: matches no change: ${entryKey(e)}`);
   if (run.ignore && (run.ignore.expired.length || run.ignore.unused.length)) lines.push('');

@@ -16,6 +16,8 @@ export interface DriftRun {
     /** Pages read this run rather than reused from the cache, and pages that could not be read. */
     read: { base: number; head: number };
     failed: { base: number; head: number };
+    /** Changed page pairs that could not be compared: the run fails (exit 2) rather than pass them. */
+    uncompared?: { page: string; why: string }[];
   };
   ignore?: { file: string; unused: IgnoreEntry[]; expired: IgnoreEntry[] };
 }

@@ -1,0 +1,73 @@
+/**
+ * `docspec drift --docs` as a docs team runs it day to day: one work folder for every comparison, so the
+ * cache and the outputs of one pair of trees must never stand in for another's; and a changed page that
+ * cannot be compared fails the run instead of passing unseen.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './support/cli.js';
+import { ROOT } from './support/pages.js';
+
+const work = mkdtempSync(join(tmpdir(), 'docspec-drift-docs-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const FIXTURE = join(ROOT, 'tests/fixtures/docs-tree');
+function tree(name: string, edit?: (page: string) => string, file = 'widget-update.md'): string {
+  const dir = join(work, name);
+  cpSync(FIXTURE, dir, { recursive: true });
+  if (edit) {
+    const page = join(dir, 'v1.0/api', file);
+    writeFileSync(page, edit(readFileSync(page, 'utf8')));
+  }
+  return dir;
+}
+
+interface TreeJson {
+  pages: { base: number; head: number; unchanged: number };
+  uncompared: { page: string; why: string }[];
+  operations: { changes: { kind: string; subject: string }[] }[];
+}
+
+const drift = async (base: string, head: string) => {
+  const r = await runCli(['drift', '--docs', base, head, '--work', join(work, 'out'), '--format', 'json', '--quiet'], { env: { CI: 'true' } });
+  return { ...r, report: JSON.parse(r.stdout) as TreeJson };
+};
+const changes = (t: TreeJson) => t.operations.flatMap((o) => o.changes.map((c) => `${c.kind} ${c.subject}`)).sort();
+
+describe('drift --docs in one work folder', () => {
+  const base = tree('base');
+  const same = tree('same');
+  const head = tree('head', (p) =>
+    p
+      .replace('| size | Int32 | How big the widget is. |', '| size | String | How big the widget is. |')
+      .replace('maximum length is 64', 'maximum length is 32'),
+  );
+
+  it('an identical copy: exit 0 and nothing reported', async () => {
+    const r = await drift(base, same);
+    expect(r.code, r.stderr).toBe(0);
+    expect(changes(r.report)).toEqual([]);
+    expect(r.report.pages).toEqual({ base: 3, head: 3, unchanged: 3 });
+  });
+
+  it('then another head in the same folder: every edit reported, exit 1, every output of the run there', async () => {
+    const r = await drift(base, head);
+    expect(r.code, r.stderr).toBe(1);
+    expect(changes(r.report)).toEqual(['constraint-tightened name', 'type-changed size']);
+    expect(r.report.uncompared).toEqual([]);
+    expect(readdirSync(join(work, 'out/head/spec')).sort()).toEqual(['odd-update.v1.0.json', 'widget-get.v1.0.json', 'widget-update.v1.0.json']);
+    // And back: the first pair still compares as it did.
+    const again = await drift(base, same);
+    expect([again.code, changes(again.report)]).toEqual([0, []]);
+  });
+
+  it('a changed page one side cannot read is listed as not compared and fails the run with exit 2', async () => {
+    const broken = tree('broken', (p) => `${p}\n${'x'.repeat(1_100_000)}\n`);
+    const r = await drift(base, broken);
+    expect(r.code).toBe(2);
+    expect(r.report.uncompared).toEqual([{ page: 'v1.0/widget-update.md', why: expect.stringMatching(/^HEAD could not read it \(see .*diagnostics\.txt\)$/) }]);
+    expect(r.stderr).toMatch(/^docspec: v1\.0\/widget-update\.md changed but could not be compared: HEAD could not read it/m);
+  });
+});
