@@ -40,8 +40,8 @@ Options:
   --quiet             with --docs, no progress   (default: progress on stderr)
   -h, --help          this help
 
-Exit codes: 0 no change fails the gate · 1 drift that fails --fail-on · 2 bad usage, unreadable input, or a
-            changed page that could not be compared`;
+Exit codes: 0 no change fails the gate · 1 drift that fails --fail-on · 2 bad usage, unreadable input,
+or a changed page --docs could not compare`;
 
 const FORMATS = ['text', 'md', 'json', 'junit', 'github', 'html'] as const;
 type Format = (typeof FORMATS)[number];
