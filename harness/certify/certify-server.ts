@@ -29,7 +29,7 @@ import {
   operationRequest,
   versionSegment,
 } from './target.js';
-import { DEFAULT_RETRY, fetchTransport, type RetryPolicy, type Send, TransientError, type TransportStats, withHeaders } from './transport.js';
+import { DEFAULT_RETRY, type RetryPolicy, type Send, TransientError, type TransportStats, transportFor, withHeaders } from './transport.js';
 
 export interface CertifyServerOptions {
   spec: OperationSpec;
@@ -68,8 +68,11 @@ export interface CertifyServerOptions {
   known?: string;
   /** The other operations of a run over several (see `Target.related`). */
   related?: readonly OperationSpec[];
-  /** The service's base URL is already served in-process (a run over several operations serves it once). */
-  servedInProcess?: boolean;
+  /**
+   * The base URL is already served in-process (a run over several operations serves it once): the fetch that
+   * reaches it.
+   */
+  servedInProcess?: { fetch: typeof fetch };
 }
 
 export const DEFAULT_RUNS = 100;
@@ -236,9 +239,10 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
   const stats: TransportStats = { requests: 0, retries: 0 };
   const inProcess = options.handler ? serveInProcess(options.handler, versionSegment(spec)) : undefined;
   const baseUrl = inProcess?.baseUrl ?? options.baseUrl!;
+  const served = inProcess ?? options.servedInProcess;
   const policy = { ...DEFAULT_RETRY, ...options.retry };
   const target = {
-    ...targetFor(spec, found, withHeaders(fetchTransport(baseUrl, policy, stats), options.headers), options),
+    ...targetFor(spec, found, withHeaders(transportFor(baseUrl, policy, stats, served), options.headers), options),
     bound: binding.bound,
     ...(options.related ? { related: options.related } : {}),
   };
@@ -251,7 +255,7 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
     kind: 'server',
     operation: spec.operation,
     variant: spec.variant,
-    target: inProcess || options.servedInProcess ? 'in-process' : baseUrl,
+    target: served ? 'in-process' : baseUrl,
     strict: options.strict === true,
     checks: redact(checks),
     stats: { ...stats, durationMs: Math.round(performance.now() - started) },
@@ -264,7 +268,7 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
       // A short first contact: an unreachable server is reported in seconds, not after a full backoff.
       const first: Target = {
         ...target,
-        send: withHeaders(fetchTransport(baseUrl, { ...policy, retries: Math.min(policy.retries, 3) }, stats), options.headers),
+        send: withHeaders(transportFor(baseUrl, { ...policy, retries: Math.min(policy.retries, 3) }, stats, served), options.headers),
       };
       ctx = { target, probe: await probe(first) };
       // A resource the caller made for this run (a create of the same run) is known to exist.
@@ -286,10 +290,7 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
         runs,
         seed,
         strict: options.strict,
-        reproduce: (k, v) => [
-          ...(v.exchanges.length === 1 && !inProcess && !options.servedInProcess ? [curlOf(v.exchanges[0]!.request)] : []),
-          ...(options.reproduce?.(k.id, seed) ?? []),
-        ],
+        reproduce: (k, v) => [...(v.exchanges.length === 1 && !served ? [curlOf(v.exchanges[0]!.request)] : []), ...(options.reproduce?.(k.id, seed) ?? [])],
       },
       onResult,
     );

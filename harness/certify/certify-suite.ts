@@ -27,7 +27,7 @@ import { creatorsOf, KIND_ORDER, linkFor, mainTemplate } from './operation-links
 import { resourceModels } from './resource-model.js';
 import { runCases, selectCases } from './run-case.js';
 import { addresses, operationRequest, paramValue, pathOf, type Target, versionSegment } from './target.js';
-import { DEFAULT_RETRY, fetchTransport, type Send, TransientError, type TransportStats, withHeaders } from './transport.js';
+import { DEFAULT_RETRY, type Send, TransientError, type TransportStats, transportFor, withHeaders } from './transport.js';
 
 export interface CertifySuiteOptions
   extends Pick<CertifyServerOptions, 'baseUrl' | 'handler' | 'params' | 'token' | 'headers' | 'runs' | 'seed' | 'checks' | 'retry' | 'strict'> {
@@ -169,7 +169,7 @@ export async function certifySuite(options: CertifySuiteOptions): Promise<SuiteR
   const inProcess = options.handler ? serveInProcess(options.handler, versionSegment(specs[0]!)) : undefined;
   const baseUrl = inProcess?.baseUrl ?? options.baseUrl!;
   const stats: TransportStats = { requests: 0, retries: 0 };
-  const send = withHeaders(fetchTransport(baseUrl, { ...DEFAULT_RETRY, ...options.retry }, stats), options.headers);
+  const send = withHeaders(transportFor(baseUrl, { ...DEFAULT_RETRY, ...options.retry }, stats, inProcess), options.headers);
   // Each operation's run masks its own progress; the resource model's results are masked here.
   const { redact, onResult: maskedOnResult } = tokenMasking(options.token, options.onResult, options.headers);
   const operations: OperationResult[] = [];
@@ -207,7 +207,7 @@ export async function certifySuite(options: CertifySuiteOptions): Promise<SuiteR
           spec,
           handler: undefined,
           baseUrl,
-          servedInProcess: !!inProcess,
+          ...(inProcess ? { servedInProcess: inProcess } : {}),
           related: specs.filter((s) => s !== spec),
           params: only(prepared.params, knownParameters(spec)),
           runs,

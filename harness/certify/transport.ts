@@ -142,3 +142,11 @@ export function fetchTransport(
     throw new TransientError(`${request.method} ${url}: ${lastProblem} (${policy.retries + 1} attempts)`);
   };
 }
+
+/**
+ * The transport of a run: over HTTP to `baseUrl`, or through an in-process server's own fetch, where no
+ * connection can hang and each request's signal is what ends a handler that never answers.
+ */
+export function transportFor(baseUrl: string, policy: RetryPolicy, stats: TransportStats | undefined, inProcess: { fetch: typeof fetch } | undefined): Send {
+  return inProcess ? fetchTransport(baseUrl, policy, stats, inProcess.fetch, null) : fetchTransport(baseUrl, policy, stats);
+}

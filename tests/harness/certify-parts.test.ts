@@ -15,7 +15,7 @@ import { brokenFamilies } from '../../harness/arbitraries/body.js';
 import { curlOf } from '../../harness/certify/exchange.js';
 import { agentFor } from '../../harness/certify/deadline.js';
 import { serveInProcess } from '../../harness/msw/in-process.js';
-import { fetchTransport, retryAfterMs, TransientError } from '../../harness/certify/transport.js';
+import { fetchTransport, retryAfterMs, TransientError, transportFor } from '../../harness/certify/transport.js';
 import { sameValue } from '../../harness/checks/server/same-value.js';
 import { xmlText } from '../../generator/report/xml-text.js';
 import { ROOT } from '../support/pages.js';
@@ -116,7 +116,7 @@ describe('retries', () => {
   it('gives up on a request an in-process handler never answers: no socket, the watchdog ends the wait', async () => {
     const served = serveInProcess((request) => (request.url.endsWith('/slow') ? new Promise<Response>(() => {}) : new Response(null, { status: 204 })), 'v1.0');
     try {
-      const send = fetchTransport(served.baseUrl, { retries: 1, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 200, giveUpAfterMs: 60_000 });
+      const send = transportFor(served.baseUrl, { retries: 1, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 200, giveUpAfterMs: 60_000 }, undefined, served);
       await expect(send({ method: 'GET', path: '/slow', headers: {} })).rejects.toThrow(/GET .*\/slow: no answer within 200 ms \(2 attempts\)/);
       expect((await send({ method: 'GET', path: '/fast', headers: {} })).response.status).toBe(204);
     } finally {
