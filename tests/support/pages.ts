@@ -12,10 +12,22 @@ export const hasCorpus = existsSync(GRAPH_DOCS);
 
 const rel = (p: string) => relative(ROOT, p).split('\\').join('/');
 
+/**
+ * Specs already generated in this process, by file, base and variant: many test files read the same pages,
+ * and with modules shared between them one generation serves all. Each caller gets its own copy.
+ */
+const generated = new Map<string, Spec>();
+
 /** Generates a spec for a page file (path relative to the project root) as `docspec generate --base` would. */
 export function generateFile(file: string, base?: string, variant?: string): Spec {
   const abs = resolve(ROOT, file);
-  return generateText(file, readFileSync(abs, 'utf8'), base, variant);
+  const key = JSON.stringify([abs, base ?? null, variant ?? null]);
+  let spec = generated.get(key);
+  if (!spec) {
+    spec = generateText(file, readFileSync(abs, 'utf8'), base, variant);
+    generated.set(key, spec);
+  }
+  return structuredClone(spec);
 }
 
 /** Generates a spec from page text as if it sat at `file` (e.g. a hand-edited copy of a bundled page). */
