@@ -16,9 +16,13 @@ function table(rows: Row[], tree: boolean): string[] {
   for (const { r, c } of rows) {
     const side = (value: string | undefined, at: DriftChange['a']) =>
       [value ? markdownCode(value) : '', at ? markdownCell(sourceText(at)) : ''].filter(Boolean).join('<br>') || '—';
-    const details = [c.message, c.reason && `why: ${c.reason}`, c.accepted && `accepted: ${c.accepted.reason}`].filter(Boolean).join('<br>');
+    // Each line is escaped on its own: the breaks between them are markup, not text.
+    const details = [c.message, c.reason && `why: ${c.reason}`, c.accepted && `accepted: ${c.accepted.reason}`]
+      .filter((l): l is string => !!l)
+      .map(markdownCell)
+      .join('<br>');
     lines.push(
-      `|${tree ? ` ${markdownCode(operationOf(r))} |` : ''} ${c.kind} | ${markdownCode(c.subject)} | ${side(c.before, c.a)} | ${side(c.after, c.b)} | ${breakingText(c.breaking)} | ${markdownCell(details)} |`,
+      `|${tree ? ` ${markdownCode(operationOf(r))} |` : ''} ${c.kind} | ${markdownCode(c.subject)} | ${side(c.before, c.a)} | ${side(c.after, c.b)} | ${breakingText(c.breaking)} | ${details} |`,
     );
   }
   return lines;
