@@ -39,5 +39,7 @@ export function safeFileName(text: string): string {
 
 /** Text for a JSDoc comment: `*\/` cannot close it and `@` cannot start a tag. */
 export function jsdocText(text: string): string {
-  return text.replace(/\*\//g, '*\\/').replace(/@/g, '\\@');
+  // `*/` would end the comment; `/*` (a glob `/users/*`, a MIME type `image/*`) makes ts-morph's writer take
+  // what follows for a comment of its own and close it early, in front of the next tag.
+  return text.replace(/\*\//g, '*\\/').replace(/\/\*/g, '/\\*').replace(/@/g, '\\@');
 }
