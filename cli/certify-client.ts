@@ -25,6 +25,7 @@ loads, sockets and DNS are refused, and an exit, crash or hang (10 s) fails the 
                      with a loader, e.g. node --import tsx)
   --runs N           runs per check (default ${DEFAULT_RUNS})
   --call-timeout S   seconds a call may take before the adapter counts as hung and is stopped   (default 10)
+  --load-timeout S   seconds loading the adapter may take before it counts as hung   (default 60)
   --seed S           fast-check seed (default: random, printed)
   --check ID         run only this check (repeatable)   (default: all)
   --report FILE      write the JSON report   (default: none)
@@ -35,7 +36,11 @@ loads, sockets and DNS are refused, and an exit, crash or hang (10 s) fails the 
 Exit codes: 0 pass · 1 nonconformance · 2 bad usage, spec or adapter`;
 
 export async function certifyClientCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseOptions(args, { ...RUN_OPTIONS, adapter: { type: 'string' }, 'call-timeout': { type: 'string' } }, 'certify client');
+  const { values, positionals } = parseOptions(
+    args,
+    { ...RUN_OPTIONS, adapter: { type: 'string' }, 'call-timeout': { type: 'string' }, 'load-timeout': { type: 'string' } },
+    'certify client',
+  );
   if (values.help) {
     stdout(`${CERTIFY_CLIENT_HELP}\n`);
     return 0;
@@ -45,12 +50,13 @@ export async function certifyClientCommand(args: string[]): Promise<number> {
   if (!values.adapter) throw new UsageError('certify client needs --adapter MODULE');
   const { runs, seed } = runsAndSeed(values);
   const callTimeout = integerOption('--call-timeout', values['call-timeout'], 1) ?? 10;
+  const loadTimeout = integerOption('--load-timeout', values['load-timeout'], 1) ?? 60;
   checkReportFiles(values);
   const spec = loadOperationSpec(values.spec);
   const adapterModule = resolve(values.adapter);
   if (!existsSync(adapterModule)) throw new UsageError(`cannot load adapter ${values.adapter}: no such file`);
   // The adapter runs in a supervised process of its own, loaded (and refused, if it cannot be used) first.
-  const host = new AdapterProcess({ module: adapterModule, ...clientTarget(spec), timeoutMs: callTimeout * 1000 });
+  const host = new AdapterProcess({ module: adapterModule, ...clientTarget(spec), timeoutMs: callTimeout * 1000, loadTimeoutMs: loadTimeout * 1000 });
   try {
     await host.start();
   } catch (e) {

@@ -89,7 +89,7 @@ describe('certify client with adapters that misbehave', () => {
   });
 
   it('an adapter whose module never finishes loading is refused after one timeout, exit 2', async () => {
-    const r = await certify('hangs-on-import.mjs', ['--call-timeout', '2']);
+    const r = await certify('hangs-on-import.mjs', ['--load-timeout', '2']);
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toMatch(/^docspec: adapter .*hangs-on-import\.mjs did not finish loading within 2 s$/);
   });

@@ -15,6 +15,12 @@ export interface AdapterProcessOptions {
   success: { status: number; body: boolean };
   /** A call that has not settled by then ends the adapter (default 10 s). */
   timeoutMs: number;
+  /**
+   * Loading the adapter (an SDK, perhaps through a TypeScript loader) that has not finished by then counts as
+   * hung. Apart from the call timeout and generous, since a busy machine loads slowly: only a real hang may
+   * reach it, never load.
+   */
+  loadTimeoutMs: number;
   /** Node options for the child (`--import tsx` for adapters in TypeScript); default: this process's. */
   execArgv?: string[];
 }
@@ -50,9 +56,9 @@ export class AdapterProcess implements ClientHost {
       let loaded = false;
       // A module whose top-level code never finishes is as hung as a call that never settles.
       const loading = setTimeout(() => {
-        reject(new AdapterLoadError(`did not finish loading within ${this.options.timeoutMs / 1000} s`));
+        reject(new AdapterLoadError(`did not finish loading within ${this.options.loadTimeoutMs / 1000} s`));
         child.kill('SIGKILL');
-      }, this.options.timeoutMs);
+      }, this.options.loadTimeoutMs);
       child.on('message', (m: ChildMessage) => {
         if (m.type === 'ready') {
           loaded = true;
