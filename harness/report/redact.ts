@@ -12,6 +12,28 @@ const MIN_BARE = 8;
 
 /** The shell-quoted form curl lines use (`'` → `'\''`). */
 const shellEscaped = (s: string) => s.replace(/'/g, `'\\''`);
+
+/**
+ * Every way a report can hold a secret a server or a line echoed: as it is, shell-quoted, JSON-escaped (with
+ * and without `/` as `\/`, as some servers write it), percent-encoded (a URL, a form body) and in base64 (a
+ * Basic credential, a token wrapped once more).
+ */
+function encodings(s: string): Set<string> {
+  const json = JSON.stringify(s).slice(1, -1);
+  const slashed = json.replace(/\//g, '\\/');
+  // A JSON body in a curl line is shell-quoted in turn.
+  return new Set([
+    s,
+    shellEscaped(s),
+    json,
+    slashed,
+    shellEscaped(json),
+    shellEscaped(slashed),
+    encodeURIComponent(s),
+    encodeURI(s),
+    Buffer.from(s).toString('base64').replace(/=+$/, ''),
+  ]);
+}
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -24,7 +46,7 @@ export function redactor(secrets: readonly string[], headers: Readonly<Record<st
   const whole = new Set<string>();
   for (const s of secrets) {
     if (!s) continue;
-    for (const form of new Set([s, shellEscaped(s)])) {
+    for (const form of encodings(s)) {
       patterns.push([`Bearer ${form}`, 'Bearer ***']);
       if (s.length >= MIN_BARE) patterns.push([form, '***']);
     }
@@ -32,7 +54,7 @@ export function redactor(secrets: readonly string[], headers: Readonly<Record<st
   for (const [name, value] of Object.entries(headers)) {
     if (!value) continue;
     whole.add(value);
-    for (const form of new Set([value, shellEscaped(value)])) {
+    for (const form of encodings(value)) {
       patterns.push([new RegExp(`${escapeRegExp(name)}:\\s*${escapeRegExp(form)}`, 'gi'), `${name}: ***`]);
       if (value.length >= MIN_BARE) patterns.push([form, '***']);
     }

@@ -89,3 +89,40 @@ describe('headers a run was told to send', () => {
     expect(JSON.stringify(report)).toContain('"X-Api-Key":"***"');
   });
 });
+
+describe('a token in every encoding a report can hold', () => {
+  // Base64 with `/` and `+`, quotes, a backslash, markup and a percent: each escapes differently in JSON, shells, URLs, XML.
+  const TOKENS = ['eyJhbGciOi/Jxy+z9Q==', `quote"and'apostrophe-123`, 'back\\slash/and/slashes', 'per%cent&amp=<tag>+plus'] as const;
+  const forms = (t: string) => {
+    const json = JSON.stringify(t).slice(1, -1);
+    return [t, json, json.replace(/\//g, '\\/'), encodeURIComponent(t), Buffer.from(t).toString('base64').replace(/=+$/, '')];
+  };
+
+  it.each(TOKENS)('%s: echoed by the server in each form, shown in none', async (token) => {
+    const { certifyServer } = await import('../../harness/certify/certify-server.js');
+    const { formatReport } = await import('../../harness/report/console.js');
+    const { junitXml } = await import('../../harness/report/junit.js');
+    const { loadSpec } = await import('../support/validators.js');
+    const { REFERENCE_USER_ID } = await import('../implementations/servers/reference.js');
+    // A server that answers every request with an error quoting the credential in each encoding.
+    const echoed = forms(token);
+    const report = await certifyServer({
+      spec: loadSpec('v1.0'),
+      handler: () =>
+        new Response(`{"error":{"code":"Echo","message":"${echoed[1]} | ${echoed[2]} | ${echoed[3]} | ${echoed[4]}"},"raw":${JSON.stringify(token)}}`, {
+          status: 500,
+          headers: { 'content-type': 'application/json', 'x-echo': encodeURIComponent(token) },
+        }),
+      userId: REFERENCE_USER_ID,
+      token,
+      runs: 2,
+      seed: 4,
+      checks: ['success-status'],
+    });
+    expect(report.verdict).toBe('fail');
+    const outputs = { json: JSON.stringify(report), console: formatReport(report), junit: junitXml(report) };
+    // The server's answer reached the report: what is masked is there to be masked.
+    expect(outputs.json).toContain('Echo');
+    for (const [name, out] of Object.entries(outputs)) for (const form of echoed) expect(out, `${name}: ${form}`).not.toContain(form);
+  });
+});
