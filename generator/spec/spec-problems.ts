@@ -7,7 +7,8 @@ import type { Constraint, OperationSpec, Property, Spec } from './ir.js';
  * that passes the schema must still be one every consumer can run. An empty enum or character set has no
  * valid value to generate; a length of two billion makes the arbitraries build gigabyte strings; a name
  * pattern that does not compile, or backtracks catastrophically, throws or stalls the validator; a method
- * that is not HTTP's is retried as a network fault. Each problem names the JSON Pointer of the value.
+ * that is not HTTP's is retried as a network fault; a path that does not start with `/` would send requests
+ * to another host. Each problem names the JSON Pointer of the value.
  */
 export interface SpecProblem {
   /** JSON Pointer into the spec file, e.g. `/requestBody/properties/3/constraints/0/values`. */
@@ -22,6 +23,12 @@ export function specProblems(spec: Spec): SpecProblem[] {
   const problems: SpecProblem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
   if (!METHODS.has(spec.http.method)) add('/http/method', `"${spec.http.method}" is not an HTTP method (${[...METHODS].join(', ')})`);
+  // A path is appended to the service root: one that does not start with `/` (".evil.example/users") would
+  // change the host the request, and its token, go to.
+  for (const [i, p] of spec.http.paths.entries()) {
+    if (!p.template.startsWith('/') || p.template.startsWith('//'))
+      add(`/http/paths/${i}/template`, `"${p.template}" must start with a single "/": a path is appended to the service root`);
+  }
   propertyProblems(spec.requestBody.properties, '/requestBody/properties', add);
   for (const [name, type] of Object.entries(spec.types)) {
     const at = `/types/${pointerSegment(name)}`;

@@ -91,8 +91,12 @@ export function fetchTransport(
   let silentSince: number | undefined;
   let gaveUp: string | undefined;
   const watchdog = new Watchdog(policy.timeoutMs);
+  const origin = new URL(root).origin;
   return async (request) => {
     const url = `${root}${request.path}`;
+    // The last guard, whatever a spec or a body binding held: every request goes to the service's own origin.
+    if (!request.path.startsWith('/') || new URL(url).origin !== origin)
+      throw new Error(`refusing to send ${request.method} ${request.path}: it would leave ${origin}`);
     if (gaveUp) throw new TransientError(gaveUp);
     let lastProblem = '';
     for (let attempt = 0; attempt <= policy.retries; attempt++) {

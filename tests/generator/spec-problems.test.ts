@@ -46,6 +46,16 @@ describe('specProblems', () => {
     expect(specProblems(spec).map((p) => p.path)).toEqual(['/http/method', '/requestBody/extensions/namePatterns/1', '/requestBody/extensions/namePatterns/2']);
   });
 
+  it('a path that does not start with a single /, which would send requests to another host', () => {
+    const spec = v1();
+    spec.http.paths = [
+      { ...spec.http.paths[0]!, template: '.probe-h-attacker.example/users/{id}' },
+      { ...spec.http.paths[0]!, template: '//attacker.example/users' },
+      { ...spec.http.paths[0]!, template: '/users/{id}' },
+    ];
+    expect(specProblems(spec).map((p) => p.path)).toEqual(['/http/paths/0/template', '/http/paths/1/template']);
+  });
+
   it('an enum type with no values, with a pointer that escapes its name', () => {
     const spec = v1();
     spec.types['odd/name~x'] = { kind: 'enum', name: 'odd/name~x', values: [] };

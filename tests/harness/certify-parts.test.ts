@@ -124,6 +124,19 @@ describe('retries', () => {
     }
   });
 
+  it("sends nothing that would leave the base URL's origin", async () => {
+    let calls = 0;
+    const fake = (async () => {
+      calls++;
+      return new Response(null, { status: 204 });
+    }) as typeof fetch;
+    const send = fetchTransport('http://localhost/v1.0', undefined, undefined, fake);
+    for (const path of ['.probe-h-attacker.example/users/1', '@attacker.example/x'])
+      await expect(send({ method: 'GET', path, headers: { authorization: 'Bearer t' } })).rejects.toThrow(/it would leave http:\/\/localhost/);
+    expect(calls).toBe(0);
+    expect((await send({ method: 'GET', path: '/users/a@b.example', headers: {} })).response.status).toBe(204);
+  });
+
   it('does not retry a 400 or a 500: those are answers', async () => {
     for (const status of [400, 500]) {
       let calls = 0;
