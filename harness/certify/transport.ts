@@ -73,6 +73,20 @@ function networkReason(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** A response body as text (UTF-8, as `Response.text()`), read so that the caller can cut it off midway. */
+async function bodyText(r: Response, onStart: (cancel: () => void) => void): Promise<string> {
+  if (!r.body) return '';
+  const reader = r.body.getReader();
+  onStart(() => void reader.cancel().catch(() => {}));
+  const decoder = new TextDecoder();
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
 /**
  * A `Send` over `fetch` against `baseUrl` (the service root, e.g. `http://127.0.0.1:3000/v1.0`). `fetchImpl`
  * defaults to the global fetch, which msw intercepts for in-process handlers. `agent` closes the connections
@@ -112,11 +126,23 @@ export function fetchTransport(
         if (agent) init.dispatcher = agent;
         else init.signal = flight.controller!.signal;
         // The answer and its body, or the watchdog's word that they took too long (see deadline.ts).
+        let cut: (() => void) | undefined;
         const answered = await watchdog.race(
           flight,
-          fetchImpl(url, init).then((r) => r.text().then((t): [Response, string] => [r, t])),
+          fetchImpl(url, init).then((r) =>
+            bodyText(r, (cancel) => {
+              cut = cancel;
+              // Headers that came after the wait ended: nobody reads this body.
+              if (flight.timedOut) cancel();
+            }).then((t): [Response, string] => [r, t]),
+          ),
         );
-        if (answered === EXPIRED) throw new Error('timed out');
+        if (answered === EXPIRED) {
+          // A body still trickling in (a byte at a time resets the Agent's body timeout) is cut off here, so
+          // its connection closes instead of keeping the process alive after the verdict.
+          cut?.();
+          throw new Error('timed out');
+        }
         const [res, text] = answered;
         silentSince = undefined;
         if (TRANSIENT_STATUS.has(res.status)) {

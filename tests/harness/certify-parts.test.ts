@@ -113,6 +113,31 @@ describe('retries', () => {
     }
   });
 
+  it('ends a body that drips a byte at a time: the wait ends at the timeout and the connection closes', async () => {
+    // Each byte resets the Agent's body timeout; only the total time of the request can end it.
+    let closed = false;
+    const drips: NodeJS.Timeout[] = [];
+    const server = createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      drips.push(setInterval(() => res.write(' '), 20));
+      req.socket.once('close', () => {
+        closed = true;
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const send = fetchTransport(origin, { retries: 0, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 300, giveUpAfterMs: 60_000 });
+      await expect(send({ method: 'GET', path: '/drip', headers: {} })).rejects.toThrow(/no answer within 300 ms/);
+      // Without the cut the drip goes on for ever; the wait is generous, it bounds nothing but a failure.
+      await vi.waitFor(() => expect(closed).toBe(true), { timeout: 10_000 });
+    } finally {
+      for (const d of drips) clearInterval(d);
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  });
+
   it('gives up on a request an in-process handler never answers: no socket, the watchdog ends the wait', async () => {
     const served = serveInProcess((request) => (request.url.endsWith('/slow') ? new Promise<Response>(() => {}) : new Response(null, { status: 204 })), 'v1.0');
     try {
