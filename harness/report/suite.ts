@@ -50,7 +50,7 @@ export function formatSuite(report: SuiteReport): string {
   const secs = (report.stats.durationMs / 1000).toFixed(1);
   parts.push(
     `docspec: certify server, ${report.operations.length} operations at ${report.target}: ${report.verdict} — ` +
-      `${n('pass')} pass, ${n('fail')} fail, ${n('inconclusive')} inconclusive, ${n('not-implemented')} not implemented${report.requireAll ? ' (--require-all)' : ''}, ${n('not-run')} not run; ` +
+      `${n('pass')} pass, ${n('fail')} fail, ${n('inconclusive')} inconclusive, ${n('not-implemented')} not implemented${report.requireAll ? ' (counted as failures)' : ''}, ${n('not-run')} not run; ` +
       `resource model: ${report.checks.filter((c) => c.status === 'pass').length} of ${report.checks.length} passed ` +
       `(${report.runs} runs per case, ${report.stats.requests} requests, ${report.stats.retries} retries, ${secs} s; seed ${report.seed})`,
   );

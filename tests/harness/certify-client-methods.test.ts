@@ -47,7 +47,7 @@ describe('a read', () => {
     const report = await certifyClient({ spec, adapter: raw, runs: 100, seed: 2, checks: ['path'] });
     const r = report.checks[0]!;
     expect(r.status).toBe('fail');
-    expect(r.expected).toMatch(/^the user ".*" addressed as \/v1\.0\/users\//);
+    expect(r.expected).toMatch(/^the id ".*" addressed as \/v1\.0\/users\//);
   });
 });
 

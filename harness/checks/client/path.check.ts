@@ -49,7 +49,7 @@ export const pathCheck: ClientCheck = {
               : '';
             const what =
               Object.keys(intent.params).length === 1 && intent.params.id !== undefined
-                ? `the user ${JSON.stringify(intent.userId)}`
+                ? `the id ${JSON.stringify(intent.params.id)}`
                 : JSON.stringify(intent.params);
             return { received: `${ex!.request.method} ${ex!.request.url}`, expected: `${what} addressed as ${wanted}` };
           }

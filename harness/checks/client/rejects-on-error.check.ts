@@ -7,7 +7,7 @@ const ERRORS = [
   { status: 400, code: 'Request_BadRequest', message: 'Invalid value specified for property.' },
   { status: 403, code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' },
   { status: 404, code: 'Request_ResourceNotFound', message: 'Resource does not exist.' },
-  { status: 409, code: 'Request_Conflict', message: 'Another object with the same value for property userPrincipalName already exists.' },
+  { status: 409, code: 'Request_Conflict', message: 'Another object with the same value for a unique property already exists.' },
 ];
 
 /** The call rejects when the service answers with a Graph error. */

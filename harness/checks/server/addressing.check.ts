@@ -40,11 +40,11 @@ export const addressingCheck: ServerCheck = {
       if (a.params.length === 0) return { ...base, arbitrary: fc.tuple(bodies, fc.constant(undefined)), run: ([body]) => send(body) };
       if (a.params.length > 1) {
         const at = resolve(a, target.params);
-        if ('missing' in at) return { ...skipped(this, `no value for ${at.missing.map((n) => `{${n}}`).join(', ')} (--param)`, a.source), id };
+        if ('missing' in at) return { ...skipped(this, `no value given for ${at.missing.map((n) => `{${n}}`).join(', ')}`, a.source), id };
         return { ...base, arbitrary: fc.tuple(bodies, fc.constant(undefined)), run: ([body]) => send(body, undefined, at.path) };
       }
       if (a.form === 'id') {
-        if (target.userId === undefined) return { ...skipped(this, 'no id given (--user-id)', a.source), id };
+        if (target.userId === undefined) return { ...skipped(this, 'no value given for {id}', a.source), id };
         return { ...base, arbitrary: fc.tuple(bodies, fc.constant(target.userId)), run: ([body, value]) => send(body, value) };
       }
       // Setting a generated name first takes an update; any other operation uses the name the server has.
@@ -66,7 +66,7 @@ export const addressingCheck: ServerCheck = {
       }
       const given = paramValue(a.params[0]!, target.params);
       if (given !== undefined) return { ...base, arbitrary: fc.tuple(bodies, fc.constant(given)), run: ([body, value]) => send(body, value) };
-      return { ...skipped(this, `no value for {${a.form}} (--param ${a.form}=VALUE)`, a.source), id };
+      return { ...skipped(this, `no value given for {${a.form}}`, a.source), id };
     });
   },
 };
