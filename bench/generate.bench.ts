@@ -7,8 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { variantFile } from '../generator/emit/emit-files.js';
-import { generateWithPage } from '../generator/generate.js';
-import type { OperationSpec } from '../generator/spec/ir.js';
+import { generateWithPage } from '../generator/pipeline/generate.js';
+import type { OperationSpec } from '../generator/ir/ir.js';
 import { median } from './median.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -19,7 +19,7 @@ import fc from 'fast-check';
 import ts from 'typescript';
 import { requestBodySchema, SOURCE_KEYWORD } from '../generator/emit/json-schema.js';
 import type { ValidationResult } from '../generator/emit/runtime.js';
-import type { OperationSpec } from '../generator/spec/ir.js';
+import type { OperationSpec } from '../generator/ir/ir.js';
 import { brokenBody, validBody } from '../harness/arbitraries/body.js';
 import { handwrittenValidate } from './handwritten-v1.js';
 import { median } from './median.js';

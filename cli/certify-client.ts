@@ -1,9 +1,9 @@
 /** `docspec certify client`: certifies a client through its adapter module, requests caught by msw. */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { certifyClient, clientTarget } from '../harness/certify/certify-client.js';
+import { certifyClient, clientTarget } from '../harness/run/certify-client.js';
 import { AdapterLoadError, AdapterProcess } from './adapter/adapter-process.js';
-import { CertifyUsageError, DEFAULT_RUNS } from '../harness/certify/certify-server.js';
+import { CertifyUsageError, DEFAULT_RUNS } from '../harness/run/certify-server.js';
 import { formatReport } from '../harness/report/console.js';
 import { junitXml } from '../harness/report/junit.js';
 import { exitCodeOf, progress, RUN_OPTIONS, runsAndSeed, checkReportFiles, writeReports } from './certify-common.js';

@@ -1,5 +1,5 @@
 /** What `certify server` and `certify client` share: run options, progress lines, report files, exit code. */
-import { DEFAULT_RUNS } from '../harness/certify/certify-server.js';
+import { DEFAULT_RUNS } from '../harness/run/certify-server.js';
 import { formatProgress } from '../harness/report/console.js';
 import type { CertifyReport, CheckResult } from '../harness/report/report.js';
 import { ensureWritable, integerOption, stderr, writeAtomic } from './io.js';

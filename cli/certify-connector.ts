@@ -2,11 +2,11 @@
 import { specOrPage } from './spec-or-page.js';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { generateWithPage } from '../generator/generate.js';
+import { generateWithPage } from '../generator/pipeline/generate.js';
 import { whyNotAPage } from '../generator/read/not-a-page.js';
-import type { ConnectorSpec, OperationSpec } from '../generator/spec/ir.js';
-import { certifyConnector } from '../harness/connector/certify-connector.js';
-import { findingLines, formatConnectorReport } from '../harness/connector/format.js';
+import type { ConnectorSpec, OperationSpec } from '../generator/ir/ir.js';
+import { certifyConnector } from '../harness/run/certify-connector.js';
+import { findingLines, formatConnectorReport } from '../harness/report/connector.js';
 import { junitXml } from '../harness/report/junit.js';
 import { displayPath, ensureWritable, parseOptions, readInput, stdout, UsageError, writeAtomic } from './io.js';
 import { loadOperationSpec, loadSpec } from './load-spec.js';

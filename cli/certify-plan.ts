@@ -3,7 +3,7 @@
  * first request it would send. A folder: a line per operation and what share of them, by method, could be
  * certified, with the reasons for the rest.
  */
-import { type OperationPlan, planRuns } from '../harness/certify/plan.js';
+import { type OperationPlan, planRuns } from '../harness/run/plan.js';
 import { printable } from '../generator/report/printable.js';
 import { stdout, UsageError, writeOutput } from './io.js';
 import { specsAt } from './load-spec.js';

@@ -1,9 +1,10 @@
 /** `docspec certify server`: runs the server checks against a base URL and prints and writes the report. */
-import { certifyServer, CertifyUsageError, DEFAULT_RUNS } from '../harness/certify/certify-server.js';
+import { certifyServer, CertifyUsageError, DEFAULT_RUNS } from '../harness/run/certify-server.js';
 import { statSync } from 'node:fs';
-import type { OperationSpec } from '../generator/spec/ir.js';
-import { certifySuite, type SuiteReport } from '../harness/certify/certify-suite.js';
-import { planRuns } from '../harness/certify/plan.js';
+import type { OperationSpec } from '../generator/ir/ir.js';
+import { certifySuite } from '../harness/run/certify-suite.js';
+import type { SuiteReport } from '../harness/report/suite-report.js';
+import { planRuns } from '../harness/run/plan.js';
 import { formatSuite, suiteJunit } from '../harness/report/suite.js';
 import { formatReport } from '../harness/report/console.js';
 import { junitXml } from '../harness/report/junit.js';

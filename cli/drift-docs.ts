@@ -7,10 +7,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import type { DriftChange, DriftReport } from '../generator/spec/diff/change.js';
-import { CLIENT, report, SERVER } from '../generator/spec/diff/change.js';
-import { diffSpecs } from '../generator/spec/diff/diff-specs.js';
-import type { OperationSpec } from '../generator/spec/ir.js';
+import type { DriftChange, DriftReport } from '../generator/diff/change.js';
+import { CLIENT, report, SERVER } from '../generator/diff/change.js';
+import { diffSpecs } from '../generator/diff/diff-specs.js';
+import type { OperationSpec } from '../generator/ir/ir.js';
 import { type CacheEntry, loadCache, toolFingerprint } from './corpus/cache.js';
 import { generateCorpus } from './corpus/generate-corpus.js';
 import { displayPath, stderr, UsageError } from './io.js';

@@ -1,17 +1,17 @@
 /** `docspec drift A B` and `docspec drift --docs BASE HEAD`: what changed, gated for CI. */
 import { existsSync } from 'node:fs';
 import { findType, readCsdl, CsdlError, type CsdlModel } from '../generator/read/csdl.js';
-import { type DriftReport, FAIL_ON, type FailOn } from '../generator/spec/diff/change.js';
-import { type DriftRun, runSummary } from '../generator/spec/diff/drift-run.js';
-import { applyIgnores, IgnoreFileError, parseIgnoreFile } from '../generator/spec/diff/ignore.js';
-import { diffDocsVsMetadata } from '../generator/spec/diff/metadata-diff.js';
-import { diffSpecs } from '../generator/spec/diff/diff-specs.js';
+import { type DriftReport, FAIL_ON, type FailOn } from '../generator/diff/change.js';
+import { type DriftRun, runSummary } from '../generator/diff/drift-run.js';
+import { applyIgnores, IgnoreFileError, parseIgnoreFile } from '../generator/diff/ignore.js';
+import { diffDocsVsMetadata } from '../generator/diff/metadata-diff.js';
+import { diffSpecs } from '../generator/diff/diff-specs.js';
 import { formatDriftGithub } from '../generator/report/drift-github.js';
 import { formatDriftHtml } from '../generator/report/drift-html.js';
 import { formatDriftJunit } from '../generator/report/drift-junit.js';
 import { formatDriftMarkdown } from '../generator/report/drift-markdown.js';
 import { driftSummary, formatDriftText } from '../generator/report/drift-text.js';
-import type { OperationSpec } from '../generator/spec/ir.js';
+import type { OperationSpec } from '../generator/ir/ir.js';
 import { printable } from '../generator/report/printable.js';
 import { displayPath, parseOptions, readInput, stderr, stdout, UsageError, writeOutput } from './io.js';
 import { specOrPage } from './spec-or-page.js';

@@ -1,8 +1,8 @@
 /** `docspec openapi` and `docspec json-schema`: specs as an OpenAPI document or a request-body JSON Schema. */
 import { requestBodySchema } from '../generator/emit/json-schema.js';
 import { openApiExport } from '../generator/emit/openapi.js';
-import { countBySeverity, formatDiagnostic } from '../generator/spec/format-diagnostics.js';
-import type { Diagnostic } from '../generator/spec/ir.js';
+import { countBySeverity, formatDiagnostic } from '../generator/report/format-diagnostics.js';
+import type { Diagnostic } from '../generator/ir/ir.js';
 import { parseOptions, stderr, stdout, UsageError, writeOutput } from './io.js';
 import { loadOperationSpec, specsAt } from './load-spec.js';
 

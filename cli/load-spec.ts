@@ -6,8 +6,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { findNodeAtLocation, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
-import { type OperationSpec, SPEC_FORMAT_VERSION, type Spec } from '../generator/spec/ir.js';
-import { specProblems } from '../generator/spec/spec-problems.js';
+import { type OperationSpec, SPEC_FORMAT_VERSION, type Spec } from '../generator/ir/ir.js';
+import { specProblems } from '../generator/ir/spec-problems.js';
 import { packageFile, readInput, UsageError } from './io.js';
 
 let validate: ReturnType<Ajv2020.default['compile']> | undefined;

@@ -1,5 +1,5 @@
 /** `docspec matrix FILES…`: properties × variants, differences highlighted, as markdown, JSON or HTML. */
-import { buildMatrix } from '../generator/spec/diff/matrix.js';
+import { buildMatrix } from '../generator/diff/matrix.js';
 import { formatMatrixHtml } from '../generator/report/matrix-html.js';
 import { formatMatrixMarkdown } from '../generator/report/matrix-markdown.js';
 import { parseOptions, stdout, UsageError, writeOutput } from './io.js';

@@ -7,8 +7,8 @@
 import { parentPort } from 'node:worker_threads';
 import { cacheResourcePages } from '../generator/extract/resource-cache.js';
 import type { ResourceLoader } from '../generator/extract/type-registry.js';
-import { generateWithPage } from '../generator/generate.js';
-import type { Diagnostic, PageFormat, Spec } from '../generator/spec/ir.js';
+import { generateWithPage } from '../generator/pipeline/generate.js';
+import type { Diagnostic, PageFormat, Spec } from '../generator/ir/ir.js';
 import { includeResolver, resourceLoader } from './page-files.js';
 
 export interface SinglePageJob {

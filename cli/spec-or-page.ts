@@ -4,8 +4,8 @@
  * ../resources), so a docs checkout can be compared without generating first.
  */
 import { dirname, join } from 'node:path';
-import { generateSpec } from '../generator/generate.js';
-import type { Spec } from '../generator/spec/ir.js';
+import { generateSpec } from '../generator/pipeline/generate.js';
+import type { Spec } from '../generator/ir/ir.js';
 import { displayPath, readInput, UsageError } from './io.js';
 import { loadSpec } from './load-spec.js';
 import { includeResolver, resourceLoader } from './page-files.js';

@@ -9,9 +9,9 @@
  * ```
  */
 import { describe, it } from 'vitest';
-import type { OperationSpec } from '../generator/spec/ir.js';
-import { type CertifyClientOptions, certifyClient } from './certify/certify-client.js';
-import { type CertifyServerOptions, certifyServer } from './certify/certify-server.js';
+import type { OperationSpec } from '../generator/ir/ir.js';
+import { type CertifyClientOptions, certifyClient } from './run/certify-client.js';
+import { type CertifyServerOptions, certifyServer } from './run/certify-server.js';
 import { CLIENT_CHECKS } from './checks/client/registry.js';
 import { SERVER_CHECKS } from './checks/server/registry.js';
 import { formatFailure } from './report/console.js';

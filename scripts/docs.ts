@@ -1,6 +1,6 @@
 /** `npm run docs`: regenerates the README tables that come from the registries and the labelled samples. */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { refreshReadme } from '../generator/report/readme-tables.js';
+import { refreshReadme } from './readme-tables.js';
 import { labelledSamples } from './labelled-samples.js';
 
 const path = new URL('../README.md', import.meta.url);

@@ -1,7 +1,7 @@
 /** The hand-labelled samples of description cells (tests/fixtures/labelled-cells), in a fixed order. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LabelledCell } from '../generator/corpus/sample-score.js';
+import type { LabelledCell } from './sample-score.js';
 
 export const SAMPLES_DIR = join(import.meta.dirname, '../tests/fixtures/labelled-cells');
 

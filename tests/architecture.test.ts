@@ -1,6 +1,8 @@
 /**
  * Who may import whom (ARCHITECTURE.md): generator/ imports neither harness/ nor cli/, harness/ does not
- * import cli/, and only cli/ and cli.ts touch the file system or the process.
+ * import cli/, and only cli/ and cli.ts touch the file system or the process. Inside generator/ and
+ * harness/ each folder is a stage: a file imports its own stage and earlier ones only, and no two folders
+ * import each other.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -43,7 +45,78 @@ describe('import boundaries', () => {
   });
 
   it('sees the imports it checks', () => {
-    expect(imports('harness/vitest.ts')).toContain('generator/spec/ir.js');
+    expect(imports('harness/vitest.ts')).toContain('generator/ir/ir.js');
     expect(imports('cli/io.ts')).toContain('node:fs');
+  });
+});
+
+/** Each layer's stages, earliest first. Files at a layer's root (`harness/vitest.ts`) are entry points. */
+const STAGES: Record<string, string[]> = {
+  generator: ['ir', 'read', 'extract', 'emit', 'diff', 'pipeline', 'corpus', 'report'],
+  harness: ['model', 'arbitraries', 'transport', 'checks', 'report', 'run'],
+};
+
+/** The stage of a file or import inside `layer`, or undefined for the layer's root and other layers. */
+function stageOf(layer: string, path: string): string | undefined {
+  const parts = path.split('/');
+  return parts[0] === layer && parts.length > 2 ? parts[1] : undefined;
+}
+
+/** Folder → the folders its files import (within one layer). */
+function folderGraph(layer: string): Map<string, Set<string>> {
+  const graph = new Map<string, Set<string>>();
+  for (const f of files(layer)) {
+    const from = f.slice(0, f.lastIndexOf('/'));
+    for (const i of imports(f)) {
+      if (!i.startsWith(`${layer}/`)) continue;
+      const to = i.slice(0, i.lastIndexOf('/'));
+      if (to !== from) graph.set(from, (graph.get(from) ?? new Set()).add(to));
+    }
+  }
+  return graph;
+}
+
+/** Every folder that lies on a cycle of `graph`. */
+function onCycles(graph: Map<string, Set<string>>): string[] {
+  const reaches = (a: string, b: string, seen = new Set<string>()): boolean =>
+    [...(graph.get(a) ?? [])].some((n) => n === b || (!seen.has(n) && (seen.add(n), reaches(n, b, seen))));
+  return [...graph.keys()].filter((f) => reaches(f, f)).sort();
+}
+
+describe('stages inside a layer', () => {
+  it.each(Object.keys(STAGES))('%s: every folder is a known stage', (layer) => {
+    const unknown = [...new Set(files(layer).map((f) => stageOf(layer, f)))].filter((s) => s !== undefined && !STAGES[layer]!.includes(s));
+    expect(unknown, `add the folder to STAGES in order (and to ARCHITECTURE.md)`).toEqual([]);
+  });
+
+  it.each(Object.keys(STAGES))('%s: no import from a later stage', (layer) => {
+    const order = STAGES[layer]!;
+    const bad = files(layer).flatMap((f) => {
+      const own = stageOf(layer, f);
+      if (own === undefined) return [];
+      return imports(f)
+        .filter((i) => {
+          const target = stageOf(layer, i);
+          return target !== undefined && order.indexOf(target) > order.indexOf(own);
+        })
+        .map((i) => `${f} → ${i}`);
+    });
+    expect(bad, `a stage imports only itself and earlier stages: ${order.join(' → ')}`).toEqual([]);
+  });
+
+  it.each(Object.keys(STAGES))('%s: no two folders import each other', (layer) => {
+    expect(onCycles(folderGraph(layer))).toEqual([]);
+  });
+
+  it('finds a backward import and a cycle when there is one', () => {
+    expect(stageOf('harness', 'harness/checks/server/x.check.ts')).toBe('checks');
+    expect(stageOf('harness', 'harness/vitest.ts')).toBeUndefined();
+    const graph = new Map([
+      ['a', new Set(['b'])],
+      ['b', new Set(['c'])],
+      ['c', new Set(['a'])],
+      ['d', new Set(['a'])],
+    ]);
+    expect(onCycles(graph)).toEqual(['a', 'b', 'c']);
   });
 });

@@ -10,10 +10,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { refreshReadme } from '../generator/report/readme-tables.js';
+import { refreshReadme } from '../scripts/readme-tables.js';
 import { labelledSamples } from '../scripts/labelled-samples.js';
-import { DIAGNOSTIC_RULES } from '../generator/spec/diagnostic-rules.js';
-import type { Spec } from '../generator/spec/ir.js';
+import { DIAGNOSTIC_RULES } from '../generator/ir/diagnostic-rules.js';
+import type { Spec } from '../generator/ir/ir.js';
 import { runCli } from './support/cli.js';
 import { ROOT } from './support/pages.js';
 

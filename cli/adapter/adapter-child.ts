@@ -16,9 +16,10 @@ import { pathToFileURL } from 'node:url';
 import workerThreads from 'node:worker_threads';
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
-import type { Intent, Observation, Scenario } from '../../harness/checks/client/client-check.js';
-import type { ClientAdapter } from '../../harness/certify/certify-client.js';
-import { answerCall, type CallRecord, describeThrown, portable } from '../../harness/certify/client-wire.js';
+import type { Observation } from '../../harness/checks/client/client-check.js';
+import type { Intent, Scenario } from '../../harness/model/intent.js';
+import type { ClientAdapter } from '../../harness/run/certify-client.js';
+import { answerCall, type CallRecord, describeThrown, portable } from '../../harness/transport/client-wire.js';
 
 export interface ChildInit {
   type: 'init';

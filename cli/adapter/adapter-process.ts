@@ -5,7 +5,8 @@
  * per-call timeout is stopped, and every later call fails at once instead of waiting a timeout each.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import type { ClientHost, Intent, Observation, Scenario } from '../../harness/checks/client/client-check.js';
+import type { ClientHost, Observation } from '../../harness/checks/client/client-check.js';
+import type { Intent, Scenario } from '../../harness/model/intent.js';
 import type { ChildMessage, ParentMessage } from './adapter-child.js';
 
 export interface AdapterProcessOptions {

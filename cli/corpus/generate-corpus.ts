@@ -11,11 +11,11 @@ import { buildCoverage, type CoverageReport } from '../../generator/corpus/cover
 import { failed, type CorpusPageResult } from '../../generator/corpus/page-result.js';
 import { runtimeFile } from '../../generator/emit/emitted-file.js';
 import { variantFileName } from '../../generator/emit/names.js';
-import { specFileName } from '../../generator/spec/spec-file.js';
+import { specFileName } from '../../generator/ir/spec-file.js';
 import { formatCoverageMarkdown } from '../../generator/report/coverage-markdown.js';
-import { diagnostic } from '../../generator/spec/diagnostic.js';
-import { diagnosticRule } from '../../generator/spec/diagnostic-rules.js';
-import { formatDiagnostic } from '../../generator/spec/format-diagnostics.js';
+import { diagnostic } from '../../generator/ir/diagnostic.js';
+import { diagnosticRule } from '../../generator/ir/diagnostic-rules.js';
+import { formatDiagnostic } from '../../generator/report/format-diagnostics.js';
 import { displayPath, packageFile, writeAtomic } from '../io.js';
 import { type CacheEntry, DependencyHashes, loadCache, saveCache, toolFingerprint } from './cache.js';
 import { MODELS_DIR, pruneModels } from './model-store.js';

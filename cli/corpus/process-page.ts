@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { type EmitVariant, processCorpusPage } from '../../generator/corpus/corpus-page.js';
 import { type CorpusPageResult, failed } from '../../generator/corpus/page-result.js';
 import { cacheResourcePages } from '../../generator/extract/resource-cache.js';
-import { diagnostic } from '../../generator/spec/diagnostic.js';
+import { diagnostic } from '../../generator/ir/diagnostic.js';
 import { contentHash } from './hash.js';
 import { modelStore } from './model-store.js';
 import { type Dependencies, type TrackedLoaders, trackedLoaders } from './tracked-files.js';

@@ -4,10 +4,10 @@
  * that breaks a stage becomes a `page-failed` diagnostic naming the page and the stage.
  */
 import type { EmittedFile } from '../emit/emitted-file.js';
-import { generateWithPage, serializeSpec } from '../generate.js';
+import { generateWithPage, serializeSpec } from '../pipeline/generate.js';
 import type { ResourceLoader } from '../extract/type-registry.js';
 import type { IncludeResolver } from '../read/markdown.js';
-import type { OperationSpec } from '../spec/ir.js';
+import type { OperationSpec } from '../ir/ir.js';
 import { type CorpusPageResult, emitFailed, failed } from './page-result.js';
 import { pageStats } from './page-stats.js';
 

@@ -2,7 +2,7 @@
  * Adds up page statistics into the coverage report of a docs tree: per version, what docspec saw, what it
  * extracted and resolved, what it mined, and which doc bugs the example check found.
  */
-import { diagnosticRule } from '../spec/diagnostic-rules.js';
+import { diagnosticRule } from '../ir/diagnostic-rules.js';
 import type { DocBug, PageStats } from './page-stats.js';
 
 export interface VersionCoverage {

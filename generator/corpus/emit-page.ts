@@ -3,7 +3,7 @@
  * `processCorpusPage`). Loads ts-morph.
  */
 import { variantFile } from '../emit/emit-files.js';
-import type { OperationSpec } from '../spec/ir.js';
+import type { OperationSpec } from '../ir/ir.js';
 import { type CorpusPageResult, emitFailed } from './page-result.js';
 
 export function withGenerated(page: { file: string; version: string; operation: string }, result: CorpusPageResult): CorpusPageResult {

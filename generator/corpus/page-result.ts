@@ -3,8 +3,8 @@
  * so that the main thread of corpus mode, which only records results, does not load the emitter (ts-morph).
  */
 import type { EmittedFile } from '../emit/emitted-file.js';
-import { diagnostic } from '../spec/diagnostic.js';
-import type { Diagnostic } from '../spec/ir.js';
+import { diagnostic } from '../ir/diagnostic.js';
+import type { Diagnostic } from '../ir/ir.js';
 import { failedPageStats, type PageStats } from './page-stats.js';
 
 export interface CorpusPageResult {

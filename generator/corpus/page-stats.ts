@@ -6,7 +6,7 @@ import { buildContract } from '../emit/contract.js';
 import { validateWith } from '../emit/runtime.js';
 import { isPropertyTable } from '../extract/property-table.js';
 import { allBlocks, type PageModel, sectionBlocks } from '../read/page-model.js';
-import type { Diagnostic, OperationSpec } from '../spec/ir.js';
+import type { Diagnostic, OperationSpec } from '../ir/ir.js';
 
 export interface DocBug {
   rule: string;

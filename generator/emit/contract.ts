@@ -2,12 +2,12 @@
  * Spec → validator contract: the plain data a generated validator checks against. Only constraints a body
  * can be checked for are kept (permissions, update limits and required-on-create are not about one body).
  */
-import type { ConstraintKind, ConstraintOf } from '../spec/constraint-kinds.js';
-import { bindingRequired, isEnforced } from '../spec/enforced.js';
-import { allowedValues } from '../spec/enum-values.js';
-import { successResponse } from '../spec/responses.js';
-import type { Constraint, OperationSpec, Property, SourceRef, TypeRef } from '../spec/ir.js';
-import { INTEGER_RANGES, isAnyJson, jsonKind } from '../spec/primitives.js';
+import type { ConstraintKind, ConstraintOf } from '../ir/constraint-kinds.js';
+import { bindingRequired, isEnforced } from '../ir/enforced.js';
+import { allowedValues } from '../ir/enum-values.js';
+import { successResponse } from '../ir/responses.js';
+import type { Constraint, OperationSpec, Property, SourceRef, TypeRef } from '../ir/ir.js';
+import { INTEGER_RANGES, isAnyJson, jsonKind } from '../ir/primitives.js';
 import type { Check, Contract, PropertyContract, TypeContract, ValueType } from './runtime.js';
 
 export const at = (s: SourceRef | undefined): string => (s ? `${s.file}:${s.line}` : '');

@@ -14,11 +14,11 @@ import {
   StructureKind,
   VariableDeclarationKind,
 } from 'ts-morph';
-import type { Constraint, OperationSpec, Property, Spec, TypeRef } from '../spec/ir.js';
-import { describeConstraint } from '../spec/describe-constraint.js';
-import { isAnyJson, isNumeric, jsonKind } from '../spec/primitives.js';
-import { bindingRequired, presenceEnforced } from '../spec/enforced.js';
-import { successResponse } from '../spec/responses.js';
+import type { Constraint, OperationSpec, Property, Spec, TypeRef } from '../ir/ir.js';
+import { describeConstraint } from '../ir/describe-constraint.js';
+import { isAnyJson, isNumeric, jsonKind } from '../ir/primitives.js';
+import { bindingRequired, presenceEnforced } from '../ir/enforced.js';
+import { successResponse } from '../ir/responses.js';
 import { at, buildContract, buildResponseContract, typeContracts } from './contract.js';
 import type { Contract } from './runtime.js';
 import { type EmittedFile, header, runtimeFile } from './emitted-file.js';

@@ -6,7 +6,7 @@
  * as a list of `keyword file:line` strings: an object keyed by keyword would look like a schema to tools
  * that walk every object for `maxLength` (Portman fuzzed it).
  */
-import type { OperationSpec } from '../spec/ir.js';
+import type { OperationSpec } from '../ir/ir.js';
 import { buildContract } from './contract.js';
 import { FORMATS, type Check, type Contract, type PropertyContract } from './runtime.js';
 

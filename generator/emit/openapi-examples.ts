@@ -3,11 +3,11 @@
  * operation's validator rejects (a doc bug the example check reports) is left out with a diagnostic: a tool
  * handed it would send a body the document forbids, or expect one from a conformant server.
  */
-import { diagnostic } from '../spec/diagnostic.js';
-import type { Diagnostic, Example, HttpMessageExample, OperationSpec } from '../spec/ir.js';
+import { diagnostic } from '../ir/diagnostic.js';
+import type { Diagnostic, Example, HttpMessageExample, OperationSpec } from '../ir/ir.js';
 import { at, buildContract, buildResponseContract } from './contract.js';
 import type { JsonSchema } from './json-schema.js';
-import { matchesTemplate } from '../spec/path-templates.js';
+import { matchesTemplate } from '../ir/path-templates.js';
 import type { OpenApiPath } from './openapi-params.js';
 import { type Contract, validateWith } from './runtime.js';
 

@@ -3,8 +3,8 @@
  * URLs. Tools that send requests from a document (Dredd, Portman, Prism's proxy) need one: `/users/{id}`
  * gets the GUID an example request of the page, or of another page of the same document, addresses.
  */
-import type { OperationSpec, PathTemplate, SourceRef } from '../spec/ir.js';
-import { parameterName } from '../spec/path-templates.js';
+import type { OperationSpec, PathTemplate, SourceRef } from '../ir/ir.js';
+import { parameterName } from '../ir/path-templates.js';
 import { at } from './contract.js';
 import type { JsonSchema } from './json-schema.js';
 

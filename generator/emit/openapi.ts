@@ -6,8 +6,8 @@
  * type's schema, and the docs' examples (requests, responses, path parameter values). `x-docspec-source` gives
  * the docs line of each item.
  */
-import { diagnostic } from '../spec/diagnostic.js';
-import type { Diagnostic, HeaderSpec, OperationSpec, ResponseSpec, SourceRef } from '../spec/ir.js';
+import { diagnostic } from '../ir/diagnostic.js';
+import type { Diagnostic, HeaderSpec, OperationSpec, ResponseSpec, SourceRef } from '../ir/ir.js';
 import { at, buildContract, buildResponseContract } from './contract.js';
 import { contractSchemas, type JsonSchema } from './json-schema.js';
 import { toOpenApi30 } from './openapi-30.js';

@@ -4,9 +4,9 @@
  * resource type and its complex properties, never by a hand-written table.
  */
 import type { ListItem, PageModel } from '../read/page-model.js';
-import { diagnostic, sortDiagnostics } from '../spec/diagnostic.js';
-import type { ComplexType, ConnectorField, ConnectorSpec, Diagnostic, TypeRef } from '../spec/ir.js';
-import { SPEC_FORMAT_VERSION } from '../spec/ir.js';
+import { diagnostic, sortDiagnostics } from '../ir/diagnostic.js';
+import type { ComplexType, ConnectorField, ConnectorSpec, Diagnostic, TypeRef } from '../ir/ir.js';
+import { SPEC_FORMAT_VERSION } from '../ir/ir.js';
 import { mineConstraints } from './constraints.js';
 import { operationName } from './naming.js';
 import { type ResourceLoader, TypeRegistry } from './type-registry.js';

@@ -1,7 +1,7 @@
 /** Runs the property rules of the registry over a description and the type column. */
 import type { Inline } from '../read/page-model.js';
-import type { Constraint, SourceRef, TypeRef } from '../spec/ir.js';
-import { CONSTRAINT_KINDS, kindOf } from '../spec/constraint-kinds.js';
+import type { Constraint, SourceRef, TypeRef } from '../ir/ir.js';
+import { CONSTRAINT_KINDS, kindOf } from '../ir/constraint-kinds.js';
 import { conditionOf } from './condition.js';
 import { PROPERTY_RULES } from './rules/registry.js';
 import { sentencesOf } from './sentences.js';

@@ -3,7 +3,7 @@
  * over a Member table) rather than on a page of their own. Indexed once per parsed page model.
  */
 import type { PageModel } from '../read/page-model.js';
-import type { EnumType } from '../spec/ir.js';
+import type { EnumType } from '../ir/ir.js';
 
 const index = new WeakMap<PageModel, Map<string, EnumType>>();
 

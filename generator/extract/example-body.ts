@@ -4,7 +4,7 @@
  * property typed by its JSON value; `{placeholders}` inside string values are recorded, since they stand for
  * what the caller fills in (here the id of the object to add).
  */
-import type { Example, ExampleBody, Property, SourceRef, TypeRef } from '../spec/ir.js';
+import type { Example, ExampleBody, Property, SourceRef, TypeRef } from '../ir/ir.js';
 
 const json = (collection = false): TypeRef => ({ kind: 'named', name: 'Json', collection, resolution: 'unresolved' });
 

@@ -2,9 +2,9 @@
  * Checks example request bodies against the page's own property table: properties the table does not list
  * (`example-unknown-property`) and values of the wrong JSON type (`example-type-mismatch`) are doc bugs.
  */
-import { diagnostic } from '../spec/diagnostic.js';
-import type { Diagnostic, Example, ExtensionsSpec, Property, TypeDef, TypeRef } from '../spec/ir.js';
-import { isAnyJson, jsonKind } from '../spec/primitives.js';
+import { diagnostic } from '../ir/diagnostic.js';
+import type { Diagnostic, Example, ExtensionsSpec, Property, TypeDef, TypeRef } from '../ir/ir.js';
+import { isAnyJson, jsonKind } from '../ir/primitives.js';
 
 export function checkExamples(
   examples: Example[],

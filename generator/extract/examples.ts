@@ -3,8 +3,8 @@
  * response anywhere), paired in order, named by their annotation or their heading.
  */
 import type { Block, PageModel, Section } from '../read/page-model.js';
-import { diagnostic } from '../spec/diagnostic.js';
-import type { Diagnostic, Example, HttpMessageExample } from '../spec/ir.js';
+import { diagnostic } from '../ir/diagnostic.js';
+import type { Diagnostic, Example, HttpMessageExample } from '../ir/ir.js';
 import { codeLine } from './http.js';
 import { isHttpMessage, parseHttpMessage } from './http-message.js';
 

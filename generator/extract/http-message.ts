@@ -3,7 +3,7 @@
  * Keeps the docs line of each top-level body key so diagnostics can point at them.
  */
 import { newBracketState, scanBrackets } from '../read/json-brackets.js';
-import type { HttpMessageExample, SourceRef } from '../spec/ir.js';
+import type { HttpMessageExample, SourceRef } from '../ir/ir.js';
 
 const REQUEST_LINE = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\S.*?)(?:\s+HTTP\/[\d.]+)?$/;
 const STATUS_LINE = /^HTTP\/\d(?:\.\d)?\s+(\d{3})\b(.*)$/;

@@ -1,6 +1,6 @@
 /** HTTP method and path templates, request headers and documented responses. */
 import { allBlocks, type Block, type PageModel, sectionBlocks } from '../read/page-model.js';
-import type { HeaderSpec, PathTemplate, ResponseSpec, SourceRef } from '../spec/ir.js';
+import type { HeaderSpec, PathTemplate, ResponseSpec, SourceRef } from '../ir/ir.js';
 import { sentencesOf } from './sentences.js';
 
 // The path may lack its leading slash ("POST me/devices/{id}/commands"); it is added.

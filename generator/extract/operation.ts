@@ -2,7 +2,7 @@
  * Page model → operation spec. Pure: resource pages come through the given loader, never from disk here.
  */
 import { allBlocks, type Block, flattenItems, type Inline, type PageModel, sectionBlocks } from '../read/page-model.js';
-import { diagnostic, sortDiagnostics } from '../spec/diagnostic.js';
+import { diagnostic, sortDiagnostics } from '../ir/diagnostic.js';
 import {
   type Diagnostic,
   type ExtensionsSpec,
@@ -11,10 +11,10 @@ import {
   type PartialUpdate,
   type PropertyGroup,
   SPEC_FORMAT_VERSION,
-} from '../spec/ir.js';
+} from '../ir/ir.js';
 import { checkExamples } from './example-check.js';
 import { readExamples } from './examples.js';
-import { matchesTemplate } from '../spec/path-templates.js';
+import { matchesTemplate } from '../ir/path-templates.js';
 import { readHeaders, readHttpRequest, readResponses, reconcileParams, templateParams } from './http.js';
 import { operationName, variantName } from './naming.js';
 import { attachPermissionNotes, readPermissions } from './permissions.js';
@@ -23,7 +23,6 @@ import { EXTENSION_NAME_PATTERNS } from './rules/extensions.rule.js';
 import { EXTENSION_RULES, GROUP_RULES, PARTIAL_UPDATE_RULE } from './rules/registry.js';
 import { sentencesOf } from './sentences.js';
 import { bodyFromExample } from './example-body.js';
-import { checkExampleConstraints } from './example-constraints.js';
 import { fillFromResource } from './resource-fill.js';
 import { checkReadOnlyInRequest, resourceReadOnly, resourceType } from './resource-read-only.js';
 import { type ResourceLoader, TypeRegistry } from './type-registry.js';
@@ -149,8 +148,6 @@ export function extractOperation(page: PageModel, options: ExtractOptions = {}):
   if (partialUpdate) spec.requestBody.partialUpdate = partialUpdate;
   if (readOnly) spec.requestBody.resourceReadOnly = readOnly;
   if (exampleBody) spec.requestBody.fromExample = exampleBody.from;
-  const exampleProblems = checkExampleConstraints(spec);
-  if (exampleProblems.length) spec.diagnostics = sortDiagnostics([...spec.diagnostics, ...exampleProblems]);
   return spec;
 }
 

@@ -3,8 +3,8 @@
  * per-property permission notes in the Permissions section ("To update the **otherMails** property …").
  */
 import { allBlocks, flattenItems, type ListItem, type PageModel, sectionBlocks } from '../read/page-model.js';
-import { diagnostic } from '../spec/diagnostic.js';
-import type { Constraint, Diagnostic, PermissionRow, Property } from '../spec/ir.js';
+import { diagnostic } from '../ir/diagnostic.js';
+import type { Constraint, Diagnostic, PermissionRow, Property } from '../ir/ir.js';
 import { conditionOf } from './condition.js';
 import { permissionRequirement } from './rules/requires-permission.rule.js';
 

@@ -4,10 +4,10 @@
  */
 import type { Block, Inline, TableRow } from '../read/page-model.js';
 import { appendLine } from '../read/text-lines.js';
-import { diagnostic } from '../spec/diagnostic.js';
-import type { Diagnostic, Property, TypeRef } from '../spec/ir.js';
+import { diagnostic } from '../ir/diagnostic.js';
+import type { Diagnostic, Property, TypeRef } from '../ir/ir.js';
 import { mineConstraints } from './constraints.js';
-import { parseTypeExpression } from '../spec/type-expression.js';
+import { parseTypeExpression } from '../ir/type-expression.js';
 
 export function isPropertyTable(block: Block): block is Extract<Block, { kind: 'table' }> {
   if (block.kind !== 'table') return false;

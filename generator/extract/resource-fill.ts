@@ -4,8 +4,8 @@
  * property's own row says nothing of that kind; it keeps the resource page's line as its source, so a
  * refusal cites where the rule is written.
  */
-import { CONSTRAINT_KINDS } from '../spec/constraint-kinds.js';
-import type { ComplexType, Constraint, Property, TypeRef } from '../spec/ir.js';
+import { CONSTRAINT_KINDS } from '../ir/constraint-kinds.js';
+import type { ComplexType, Constraint, Property, TypeRef } from '../ir/ir.js';
 
 /**
  * Kinds a resource page's row can lend: value rules only. Read-only on the resource page is its own

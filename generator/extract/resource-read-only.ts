@@ -2,8 +2,8 @@
  * What the resource's own page (`resources/user.md`) says is read-only. A request table that lists one of
  * these contradicts it (the generated stub pages do), and drift uses it to say why a property left a table.
  */
-import { diagnostic } from '../spec/diagnostic.js';
-import type { ComplexType, Diagnostic, Property, ReadOnlyStatement } from '../spec/ir.js';
+import { diagnostic } from '../ir/diagnostic.js';
+import type { ComplexType, Diagnostic, Property, ReadOnlyStatement } from '../ir/ir.js';
 import { type ResourceLoader, resourcePageModel, typeFromPage } from './type-registry.js';
 
 /** The resource's complex type as its own page defines it; undefined when the page is not at hand. */

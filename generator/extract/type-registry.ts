@@ -5,8 +5,8 @@
  */
 import { readMarkdown } from '../read/markdown.js';
 import { allBlocks, type PageModel, sectionBlocks } from '../read/page-model.js';
-import { diagnostic } from '../spec/diagnostic.js';
-import type { Constraint, Diagnostic, EnumType, Property, SourceRef, TypeDef } from '../spec/ir.js';
+import { diagnostic } from '../ir/diagnostic.js';
+import type { Constraint, Diagnostic, EnumType, Property, SourceRef, TypeDef } from '../ir/ir.js';
 import { enumPageNames, enumSections } from './enum-sections.js';
 import { isPropertyTable, readPropertyTable } from './property-table.js';
 

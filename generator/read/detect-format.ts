@@ -1,4 +1,4 @@
-import type { PageFormat } from '../spec/ir.js';
+import type { PageFormat } from '../ir/ir.js';
 
 /**
  * Guesses a page's format from its text: markdown sources have front matter, `#` headings or pipe tables;

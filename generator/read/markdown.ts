@@ -8,7 +8,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
-import { diagnostic as diag } from '../spec/diagnostic.js';
+import { diagnostic as diag } from '../ir/diagnostic.js';
 import { inlineOf, normalizeText, textOf } from './inline.js';
 import { type Block, emptyPage, type ListItem, type PageModel, type Position, type Section } from './page-model.js';
 

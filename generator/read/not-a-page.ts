@@ -1,4 +1,4 @@
-import type { Spec } from '../spec/ir.js';
+import type { Spec } from '../ir/ir.js';
 
 /**
  * Why a file is not a docs page docspec can read, or undefined when it is one. Any text parses as some

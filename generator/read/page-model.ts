@@ -2,7 +2,7 @@
  * The page model: what every reader produces, whatever the page format. Extraction only ever sees this,
  * which is why a rendered-text page and the markdown page of the same operation yield the same spec.
  */
-import type { Diagnostic, PageFormat, SourceRef } from '../spec/ir.js';
+import type { Diagnostic, PageFormat, SourceRef } from '../ir/ir.js';
 
 export type Position = SourceRef;
 

@@ -1,5 +1,5 @@
 /** Picks the reader for a page's format. */
-import type { PageFormat } from '../spec/ir.js';
+import type { PageFormat } from '../ir/ir.js';
 import { readConnector } from './connector.js';
 import { detectFormat } from './detect-format.js';
 import { type IncludeResolver, readMarkdown } from './markdown.js';

@@ -4,8 +4,8 @@
  * rows whose description may continue over later lines and bullets; a row may even be glued to a bullet
  * of the previous cell ("• department String The name…"). Code samples are bare HTTP messages.
  */
-import { diagnostic } from '../spec/diagnostic.js';
-import { isTypeToken } from '../spec/type-expression.js';
+import { diagnostic } from '../ir/diagnostic.js';
+import { isTypeToken } from '../ir/type-expression.js';
 import { newBracketState, scanBrackets } from './json-brackets.js';
 import { type Block, emptyPage, type PageModel, type Position, type TableRow } from './page-model.js';
 import { appendLine, BULLET, type Line, readList, toLines } from './text-lines.js';

@@ -3,8 +3,8 @@
  * shows, so a reviewer sees it on the pull request's diff. Changes that fail the gate are errors, breaking
  * ones not gated warnings, the rest notices. https://docs.github.com/actions/reference/workflow-commands
  */
-import { breakingText, changeKey } from '../spec/diff/change.js';
-import { type DriftRun, operationOf, standing } from '../spec/diff/drift-run.js';
+import { breakingText, changeKey, operationOf } from '../diff/change.js';
+import { type DriftRun, standing } from '../diff/drift-run.js';
 import { driftSummary } from './drift-text.js';
 
 /** Message text: `%`, CR and LF are encoded so one command stays one line. */

@@ -2,10 +2,10 @@
  * Drift as one self-contained HTML page (inline CSS, no scripts, nothing fetched) for a reviewer to open from
  * a CI artifact: the verdict, then each operation with its changes grouped by the audience they break.
  */
-import { type Breaking, breakingText, changeKey, type DriftChange } from '../spec/diff/change.js';
-import { type DriftRun, operationOf, standing } from '../spec/diff/drift-run.js';
+import { type Breaking, breakingText, changeKey, type DriftChange, operationOf } from '../diff/change.js';
+import { type DriftRun, standing } from '../diff/drift-run.js';
 import { driftSummary, sideText } from './drift-text.js';
-import { entryKey } from '../spec/diff/ignore.js';
+import { entryKey } from '../diff/ignore.js';
 import { htmlText } from './html-text.js';
 import { sourceText } from './source-text.js';
 

@@ -3,8 +3,8 @@
  * `--fail-on` gate counts are failures. With no drift, one passing testcase says so (an empty suite reads as
  * "nothing ran").
  */
-import { breakingText, changeKey } from '../spec/diff/change.js';
-import { type DriftRun, operationOf, runSummary, standing } from '../spec/diff/drift-run.js';
+import { breakingText, changeKey, operationOf } from '../diff/change.js';
+import { type DriftRun, runSummary, standing } from '../diff/drift-run.js';
 import { sideText } from './drift-text.js';
 import { sourceText } from './source-text.js';
 import { uniqueNames } from './unique-names.js';

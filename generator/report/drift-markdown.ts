@@ -2,8 +2,8 @@
  * Drift as markdown, for a pull-request comment or a job summary: the verdict first, then the changes that
  * fail the gate, then the rest, each with the line on both sides.
  */
-import { breakingText, type DriftChange, type DriftReport } from '../spec/diff/change.js';
-import { type DriftRun, operationOf, standing } from '../spec/diff/drift-run.js';
+import { breakingText, type DriftChange, type DriftReport, operationOf } from '../diff/change.js';
+import { type DriftRun, standing } from '../diff/drift-run.js';
 import { driftSummary, sideText } from './drift-text.js';
 import { markdownCell, markdownCode } from './markdown-text.js';
 import { printable } from './printable.js';

@@ -1,7 +1,7 @@
 /** Drift as console text: one block per change, breaking ones marked, then a one-line summary. */
-import { breakingText, changeKey, type DriftChange, type DriftReport, type DriftSide, type FailOn } from '../spec/diff/change.js';
-import { type DriftRun, operationOf, runSummary, standing } from '../spec/diff/drift-run.js';
-import { entryKey } from '../spec/diff/ignore.js';
+import { breakingText, changeKey, type DriftChange, type DriftReport, type DriftSide, type FailOn, operationOf } from '../diff/change.js';
+import { type DriftRun, runSummary, standing } from '../diff/drift-run.js';
+import { entryKey } from '../diff/ignore.js';
 import { printable } from './printable.js';
 import { sourceText } from './source-text.js';
 

@@ -3,7 +3,7 @@
  * to open from a CI artifact. Disagreeing cells are highlighted, missing ones marked, and a checkbox hides
  * the rows on which every variant that documents the property agrees.
  */
-import { type Matrix, type MatrixCell, matrixSummaryText } from '../spec/diff/matrix.js';
+import { type Matrix, type MatrixCell, matrixSummaryText } from '../diff/matrix.js';
 import { htmlText } from './html-text.js';
 import { sourceText } from './source-text.js';
 

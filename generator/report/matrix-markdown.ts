@@ -1,5 +1,5 @@
 /** The variant matrix as a markdown table; a cell that disagrees with its row is bold, a missing one is —. */
-import { type Matrix, type MatrixCell, matrixSummaryText } from '../spec/diff/matrix.js';
+import { type Matrix, type MatrixCell, matrixSummaryText } from '../diff/matrix.js';
 import { markdownCell } from './markdown-text.js';
 
 function cellText(c: MatrixCell | null, scope: 'full' | 'subset'): string {

@@ -1,4 +1,4 @@
-import type { SourceRef } from '../spec/ir.js';
+import type { SourceRef } from '../ir/ir.js';
 
 /** `file:line`, the way every report cites the docs. */
 export function sourceText(s: SourceRef | undefined): string {

@@ -5,9 +5,9 @@
  * which rule, where, and the docs line behind it; `brokenBody` picks from all of them.
  */
 import fc from 'fast-check';
-import type { OperationSpec, Property, SourceRef } from '../../generator/spec/ir.js';
-import { bindingRequired, isEnforced } from '../../generator/spec/enforced.js';
-import { setOwn } from '../certify/json-copy.js';
+import type { OperationSpec, Property, SourceRef } from '../../generator/ir/ir.js';
+import { bindingRequired, isEnforced } from '../../generator/ir/enforced.js';
+import { setOwn } from '../model/json-copy.js';
 import { HEX, headed, identifier, LETTERS, LOWER, LOWER_DIGITS, text } from './text.js';
 import { type ArbContext, breakers, type Tolerance, validValue } from './values.js';
 

@@ -5,8 +5,8 @@
  * `{ "value": [ … ] }` envelope. What a client is answered with, and what it must surface.
  */
 import fc from 'fast-check';
-import type { OperationSpec, ResponseSpec } from '../../generator/spec/ir.js';
-import { versionSegment } from '../certify/target.js';
+import type { OperationSpec, ResponseSpec } from '../../generator/ir/ir.js';
+import { versionSegment } from '../model/target.js';
 import { validValue } from './values.js';
 import { guid } from './text.js';
 

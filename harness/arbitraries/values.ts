@@ -4,10 +4,10 @@
  * named constraint and nothing else that the generator can avoid.
  */
 import fc from 'fast-check';
-import type { Constraint, OperationSpec, Property, TypeRef } from '../../generator/spec/ir.js';
-import { isEnforced } from '../../generator/spec/enforced.js';
-import { allowedValues } from '../../generator/spec/enum-values.js';
-import { INTEGER_RANGES, jsonKind } from '../../generator/spec/primitives.js';
+import type { Constraint, OperationSpec, Property, TypeRef } from '../../generator/ir/ir.js';
+import { isEnforced } from '../../generator/ir/enforced.js';
+import { allowedValues } from '../../generator/ir/enum-values.js';
+import { INTEGER_RANGES, jsonKind } from '../../generator/ir/primitives.js';
 import { FORMATS } from '../../generator/emit/runtime.js';
 import { ALNUM, guid, headed, LOWER, LOWER_DIGITS, text } from './text.js';
 

@@ -3,11 +3,11 @@
  * fast-check arbitrary plus a run that sends requests and returns a violation or nothing.
  */
 import type fc from 'fast-check';
-import type { SourceRef } from '../../generator/spec/ir.js';
-import type { Exchange } from '../certify/exchange.js';
-import type { Target } from '../certify/target.js';
+import type { SourceRef } from '../../generator/ir/ir.js';
+import type { Exchange } from '../model/exchange.js';
+import type { Target } from '../model/target.js';
 import type { Tolerance } from '../arbitraries/values.js';
-import type { OperationKind } from '../certify/operation-kind.js';
+import type { OperationKind } from '../model/operation-kind.js';
 
 /** How the implementation differs from the docs, with the requests that show it. */
 export interface Violation {

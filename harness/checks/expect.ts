@@ -1,7 +1,7 @@
 /** Shared expectations on one exchange: the documented success response, a client error, the error envelope. */
 import { type Contract, validateWith } from '../../generator/emit/runtime.js';
-import type { OperationSpec, ResponseSpec, SourceRef } from '../../generator/spec/ir.js';
-import { describeResponse, type Exchange, jsonOf } from '../certify/exchange.js';
+import type { OperationSpec, ResponseSpec, SourceRef } from '../../generator/ir/ir.js';
+import { describeResponse, type Exchange, jsonOf } from '../model/exchange.js';
 import type { Tolerance } from '../arbitraries/values.js';
 import type { Violation } from './check.js';
 

@@ -1,5 +1,5 @@
 /** Carries a violation out of a fast-check model run (`fc.asyncModelRun`), with the requests that led to it. */
-import type { Exchange } from '../certify/exchange.js';
+import type { Exchange } from '../model/exchange.js';
 import type { Violation } from './check.js';
 
 export class ViolationError extends Error {

@@ -5,7 +5,7 @@
  */
 import { printable } from '../../generator/report/printable.js';
 import { xmlText } from '../../generator/report/xml-text.js';
-import type { OperationResult, SuiteReport } from '../certify/certify-suite.js';
+import type { OperationResult, SuiteReport } from './suite-report.js';
 import { formatFailure } from './console.js';
 import { junitSuite } from './junit.js';
 import type { CertifyReport } from './report.js';

@@ -14,8 +14,8 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CacheEntry } from '../../cli/corpus/cache.js';
 import type { CoverageReport } from '../../generator/corpus/coverage.js';
-import type { Spec } from '../../generator/spec/ir.js';
-import { specProblems } from '../../generator/spec/spec-problems.js';
+import type { Spec } from '../../generator/ir/ir.js';
+import { specProblems } from '../../generator/ir/spec-problems.js';
 import { API_REFERENCE_2021, hasApiReference, ROOT } from '../support/pages.js';
 import { requestTableNames } from '../support/table-rows.js';
 

@@ -10,7 +10,7 @@ import { includeResolver, resourceLoader } from '../../cli/page-files.js';
 import { cacheResourcePages, type ResourceModelStore } from '../../generator/extract/resource-cache.js';
 import type { PageModel } from '../../generator/read/page-model.js';
 import type { ResourceLoader } from '../../generator/extract/type-registry.js';
-import { generateSpec } from '../../generator/generate.js';
+import { generateSpec } from '../../generator/pipeline/generate.js';
 import { API_REFERENCE_2021, hasApiReference, ROOT } from '../support/pages.js';
 
 const page = (name: string) =>

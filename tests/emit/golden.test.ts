@@ -8,8 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateSpec, serializeSpec } from '../../generator/generate.js';
-import type { OperationSpec } from '../../generator/spec/ir.js';
+import { generateSpec, serializeSpec } from '../../generator/pipeline/generate.js';
+import type { OperationSpec } from '../../generator/ir/ir.js';
 import { emit, golden, tscErrors } from '../support/generated.js';
 import { ROOT } from '../support/pages.js';
 

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { requestBodySchema, SOURCE_KEYWORD, type JsonSchema } from '../../generator/emit/json-schema.js';
 import { openApiDocument, openApiExport } from '../../generator/emit/openapi.js';
 import { Components } from '../../generator/emit/openapi-components.js';
-import type { OperationSpec } from '../../generator/spec/ir.js';
+import type { OperationSpec } from '../../generator/ir/ir.js';
 import { brokenBody, validBody } from '../../harness/arbitraries/body.js';
 import { lineOf } from '../support/pages.js';
 import { loadSpec, VALIDATORS } from '../support/validators.js';

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { citedLine, type JsonSchema, requestBodySchema, SOURCE_KEYWORD } from '../../generator/emit/json-schema.js';
 import { openApiDocument } from '../../generator/emit/openapi.js';
-import type { OperationSpec } from '../../generator/spec/ir.js';
+import type { OperationSpec } from '../../generator/ir/ir.js';
 import { brokenBody, validBody } from '../../harness/arbitraries/body.js';
 import { loadSpec, VALIDATORS } from '../support/validators.js';
 import { lineOf } from '../support/pages.js';

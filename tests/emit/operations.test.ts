@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as localtest from '../../generated/user-update/localtest.js';
 import * as v1 from '../../generated/user-update/v1.0.js';
-import type { OperationSpec } from '../../generator/spec/ir.js';
+import type { OperationSpec } from '../../generator/ir/ir.js';
 import { CORPUS, generateFile } from '../support/pages.js';
 import { emit, tscErrors, writeFiles } from '../support/generated.js';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { conditionOf } from '../../generator/extract/condition.js';
 import { mineConstraints } from '../../generator/extract/constraints.js';
 import { propertyContract } from '../../generator/emit/contract.js';
-import type { Property } from '../../generator/spec/ir.js';
+import type { Property } from '../../generator/ir/ir.js';
 
 const at = { file: 'page.md', line: 7, column: 1 };
 

@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { OperationSpec } from '../../generator/spec/ir.js';
+import type { OperationSpec } from '../../generator/ir/ir.js';
 import { GRAPH_DOCS, ROOT, generateFile, hasCorpus } from '../support/pages.js';
 
 function apiPages(): string[] {

@@ -1,7 +1,7 @@
 /** The drift ignore file read and applied as pure functions: wildcard operations, comments, expiry by date. */
 import { describe, expect, it } from 'vitest';
-import { report } from '../../generator/spec/diff/change.js';
-import { applyIgnores, parseIgnoreFile } from '../../generator/spec/diff/ignore.js';
+import { report } from '../../generator/diff/change.js';
+import { applyIgnores, parseIgnoreFile } from '../../generator/diff/ignore.js';
 
 const side = (operation: string) => ({ file: `${operation}.md`, operation, variant: 'v1.0', kind: 'docs' as const });
 const removed = (operation: string) =>

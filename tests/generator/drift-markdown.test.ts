@@ -7,8 +7,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { diffSpecs } from '../../generator/spec/diff/diff-specs.js';
-import type { OperationSpec } from '../../generator/spec/ir.js';
+import { diffSpecs } from '../../generator/diff/diff-specs.js';
+import type { OperationSpec } from '../../generator/ir/ir.js';
 import { formatDriftMarkdown } from '../../generator/report/drift-markdown.js';
 import { bundled } from '../support/pages.js';
 

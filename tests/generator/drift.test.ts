@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type DriftChange, type DriftReport, isBreaking } from '../../generator/spec/diff/change.js';
-import { CHANGE_KINDS } from '../../generator/spec/diff/change-kinds.js';
-import { diffSpecs } from '../../generator/spec/diff/diff-specs.js';
-import type { OperationSpec, SourceRef } from '../../generator/spec/ir.js';
+import { type DriftChange, type DriftReport, isBreaking } from '../../generator/diff/change.js';
+import { CHANGE_KINDS } from '../../generator/diff/change-kinds.js';
+import { diffSpecs } from '../../generator/diff/diff-specs.js';
+import type { OperationSpec, SourceRef } from '../../generator/ir/ir.js';
 import { bundled, generateFile, generateText, GRAPH_DOCS, hasCorpus, lineOf, ROOT } from '../support/pages.js';
 
 const BETA = 'spec/sources/beta/user-update.md';

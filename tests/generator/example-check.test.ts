@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { buildContract } from '../../generator/emit/contract.js';
 import { validateWith } from '../../generator/emit/runtime.js';
 import type { ResourceLoader } from '../../generator/extract/type-registry.js';
-import { generateSpec } from '../../generator/generate.js';
-import type { OperationSpec } from '../../generator/spec/ir.js';
+import { generateSpec } from '../../generator/pipeline/generate.js';
+import type { OperationSpec } from '../../generator/ir/ir.js';
 
 const FILES: Record<string, string> = {
   'target.md':

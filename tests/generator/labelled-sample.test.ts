@@ -3,7 +3,7 @@
  * recomputed from the judged cells on every run; the README's table is generated from the same numbers.
  */
 import { describe, expect, it } from 'vitest';
-import { isIntunePage, type LabelledCell, scoreSample } from '../../generator/corpus/sample-score.js';
+import { isIntunePage, type LabelledCell, scoreSample } from '../../scripts/sample-score.js';
 import { labelledSamples } from '../../scripts/labelled-samples.js';
 
 const samples = labelledSamples();

@@ -11,9 +11,9 @@ import { pathToFileURL } from 'node:url';
 import { PNG } from 'pngjs';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMatrix } from '../../generator/spec/diff/matrix.js';
+import { buildMatrix } from '../../generator/diff/matrix.js';
 import { formatMatrixHtml } from '../../generator/report/matrix-html.js';
-import type { OperationSpec } from '../../generator/spec/ir.js';
+import type { OperationSpec } from '../../generator/ir/ir.js';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.js';
 import { ROOT } from '../support/pages.js';
 

@@ -1,7 +1,7 @@
 /** The variant matrix's reading of its rows: subsets documented on purpose, and ties without a winner. */
 import { describe, expect, it } from 'vitest';
-import { buildMatrix } from '../../generator/spec/diff/matrix.js';
-import type { OperationSpec } from '../../generator/spec/ir.js';
+import { buildMatrix } from '../../generator/diff/matrix.js';
+import type { OperationSpec } from '../../generator/ir/ir.js';
 import { bundled } from '../support/pages.js';
 
 const v1 = bundled('v1.0');

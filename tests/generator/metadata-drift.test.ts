@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allProperties, CsdlError, type CsdlType, findType, readCsdl } from '../../generator/read/csdl.js';
-import type { DriftChange } from '../../generator/spec/diff/change.js';
-import { diffDocsVsMetadata } from '../../generator/spec/diff/metadata-diff.js';
+import type { DriftChange } from '../../generator/diff/change.js';
+import { diffDocsVsMetadata } from '../../generator/diff/metadata-diff.js';
 import { bundled, CORPUS, lineOf } from '../support/pages.js';
 
 const SMALL = `<?xml version="1.0" encoding="utf-8"?>

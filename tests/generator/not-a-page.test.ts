@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateWithPage } from '../../generator/generate.js';
+import { generateWithPage } from '../../generator/pipeline/generate.js';
 import { whyNotAPage } from '../../generator/read/not-a-page.js';
 import { ROOT } from '../support/pages.js';
 

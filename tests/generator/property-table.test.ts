@@ -3,8 +3,8 @@
  * (its second line is not a property) and a remark in the name cell (`backupReviewers (deprecated)`).
  */
 import { describe, expect, it } from 'vitest';
-import { generateSpec } from '../../generator/generate.js';
-import type { OperationSpec } from '../../generator/spec/ir.js';
+import { generateSpec } from '../../generator/pipeline/generate.js';
+import type { OperationSpec } from '../../generator/ir/ir.js';
 
 function spec(rows: string[]): OperationSpec {
   const text = ['# Update widget', '', '## Request body', '', '|Property|Type|Description|', '|:---|:---|:---|', ...rows, '', '## Response', ''].join('\n');

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { OperationSpec } from '../../generator/spec/ir.js';
+import type { OperationSpec } from '../../generator/ir/ir.js';
 import { GRAPH_DOCS, generateFile, hasCorpus } from '../support/pages.js';
 
 const base = join(GRAPH_DOCS, 'v1.0/api');

@@ -5,7 +5,7 @@
  * its own reason phrase is no status.
  */
 import { describe, expect, it } from 'vitest';
-import type { OperationSpec } from '../../generator/spec/ir.js';
+import type { OperationSpec } from '../../generator/ir/ir.js';
 import { generateText } from '../support/pages.js';
 
 function responses(response: string, heading = 'Response', example = ''): Omit<OperationSpec['responses'][number], 'source'>[] {

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateSpec } from '../../generator/generate.js';
+import { generateSpec } from '../../generator/pipeline/generate.js';
 import { readConnector } from '../../generator/read/connector.js';
 import { readMarkdown } from '../../generator/read/markdown.js';
 import { readRenderedText } from '../../generator/read/rendered-text.js';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { PARTIAL_UPDATE_RULE, PROPERTY_RULES, GROUP_RULES, ruleCatalogue } from '../../generator/extract/rules/registry.js';
 import type { PropertyContext } from '../../generator/extract/rules/rule.js';
-import type { TypeRef } from '../../generator/spec/ir.js';
+import type { TypeRef } from '../../generator/ir/ir.js';
 
 const string: TypeRef = { kind: 'primitive', name: 'String', collection: false };
 const strings: TypeRef = { kind: 'primitive', name: 'String', collection: true };

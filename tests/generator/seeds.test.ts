@@ -3,7 +3,7 @@
  * and that each constraint's source line really holds the sentence it came from.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Constraint, OperationSpec, Property } from '../../generator/spec/ir.js';
+import type { Constraint, OperationSpec, Property } from '../../generator/ir/ir.js';
 import { bundled, lineOf } from '../support/pages.js';
 
 function prop(spec: OperationSpec, name: string): Property {

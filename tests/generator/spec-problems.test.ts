@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { OperationSpec, Spec } from '../../generator/spec/ir.js';
-import { MAX_LENGTH_LIMIT } from '../../generator/spec/constraint-kinds.js';
-import { specProblems } from '../../generator/spec/spec-problems.js';
+import type { OperationSpec, Spec } from '../../generator/ir/ir.js';
+import { MAX_LENGTH_LIMIT } from '../../generator/ir/constraint-kinds.js';
+import { specProblems } from '../../generator/ir/spec-problems.js';
 import { ROOT } from '../support/pages.js';
 
 const load = (variant: string) => JSON.parse(readFileSync(join(ROOT, `spec/user-update.${variant}.json`), 'utf8')) as Spec;

@@ -46,7 +46,7 @@ describe('operation names', () => {
 
 describe('constraint kinds', () => {
   it('the schema names exactly the kinds of the registry, and exactly the formats the validator knows', async () => {
-    const { CONSTRAINT_KINDS } = await import('../../generator/spec/constraint-kinds.js');
+    const { CONSTRAINT_KINDS } = await import('../../generator/ir/constraint-kinds.js');
     const { FORMATS } = await import('../../generator/emit/runtime.js');
     const props = schema.$defs.constraint.properties;
     expect([...props.kind.enum].sort()).toEqual(Object.keys(CONSTRAINT_KINDS).sort());

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ResourceLoader } from '../../generator/extract/type-registry.js';
-import { generateSpec } from '../../generator/generate.js';
-import type { OperationSpec } from '../../generator/spec/ir.js';
+import { generateSpec } from '../../generator/pipeline/generate.js';
+import type { OperationSpec } from '../../generator/ir/ir.js';
 
 const resource = (name: string, rows: string[], relationships: string[] = []) =>
   [

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildContract } from '../../generator/emit/contract.js';
 import { validateWith } from '../../generator/emit/runtime.js';
-import type { OperationSpec } from '../../generator/spec/ir.js';
+import type { OperationSpec } from '../../generator/ir/ir.js';
 import { bundled, CORPUS, generateFile, lineOf, ROOT } from '../support/pages.js';
 
 const API = join(CORPUS, 'graph-docs-2021-07/api-reference/v1.0/api');

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { brokenBody, brokenFamilies, smallValidBody, validBody } from '../../harness/arbitraries/body.js';
 import { buildContract } from '../../generator/emit/contract.js';
 import { validateWith } from '../../generator/emit/runtime.js';
-import type { OperationSpec, Property } from '../../generator/spec/ir.js';
+import type { OperationSpec, Property } from '../../generator/ir/ir.js';
 import { loadSpec, VALIDATORS } from '../support/validators.js';
 import { groupSpecs, hasApiReference } from '../support/pages.js';
 

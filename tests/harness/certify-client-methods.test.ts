@@ -5,8 +5,8 @@
  * read `userId` and `body`, keep working (tests/harness/certify-client.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import type { OperationSpec } from '../../generator/spec/ir.js';
-import { type ClientAdapter, certifyClient } from '../../harness/certify/certify-client.js';
+import type { OperationSpec } from '../../generator/ir/ir.js';
+import { type ClientAdapter, certifyClient } from '../../harness/run/certify-client.js';
 import { loadSpec } from '../support/validators.js';
 
 function withPath(method: string, template: string, params: string[], status: number, bodyType?: string): OperationSpec {

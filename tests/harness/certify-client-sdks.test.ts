@@ -6,8 +6,8 @@
  * or mis-type a field of the answer are caught by surfaces-response. Needs the corpus (the pages).
  */
 import { describe, expect, it } from 'vitest';
-import type { OperationSpec } from '../../generator/spec/ir.js';
-import { type ClientAdapter, certifyClient } from '../../harness/certify/certify-client.js';
+import type { OperationSpec } from '../../generator/ir/ir.js';
+import { type ClientAdapter, certifyClient } from '../../harness/run/certify-client.js';
 import { surfacedDifference } from '../../harness/checks/client/surfaces-response.check.js';
 import fetchClient from '../implementations/clients/fetch-client.js';
 import graphClient from '../implementations/clients/graph-client.js';

@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ConnectorSpec, OperationSpec } from '../../generator/spec/ir.js';
-import { certifyConnector } from '../../harness/connector/certify-connector.js';
-import { formatConnectorReport } from '../../harness/connector/format.js';
+import type { ConnectorSpec, OperationSpec } from '../../generator/ir/ir.js';
+import { certifyConnector } from '../../harness/run/certify-connector.js';
+import { formatConnectorReport } from '../../harness/report/connector.js';
 import { bundled, ROOT } from '../support/pages.js';
 
 const load = <T>(name: string) => JSON.parse(readFileSync(join(ROOT, 'spec', name), 'utf8')) as T;

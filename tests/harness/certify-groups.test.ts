@@ -5,8 +5,9 @@
  * corpus beside the project these tests are skipped.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { certifySuite, type SuiteReport } from '../../harness/certify/certify-suite.js';
-import { CertifyUsageError } from '../../harness/certify/certify-server.js';
+import { certifySuite } from '../../harness/run/certify-suite.js';
+import type { SuiteReport } from '../../harness/report/suite-report.js';
+import { CertifyUsageError } from '../../harness/run/certify-server.js';
 import { formatSuite, suiteJunit } from '../../harness/report/suite.js';
 import { certifyDefect, GROUP_DEFECTS } from '../implementations/servers/groups-defects.js';
 import { createGroupService, DIRECTORY_USER_ID } from '../implementations/servers/groups.js';

@@ -5,8 +5,8 @@
  * reference user service and a defect of it that breaks the rule.
  */
 import { describe, expect, it } from 'vitest';
-import type { Constraint, OperationSpec } from '../../generator/spec/ir.js';
-import { certifyServer } from '../../harness/certify/certify-server.js';
+import type { Constraint, OperationSpec } from '../../generator/ir/ir.js';
+import { certifyServer } from '../../harness/run/certify-server.js';
 import { CREATE_REQUIRED, createUserService, REFERENCE_USER_ID, type Store } from '../implementations/servers/reference.js';
 import { lineOf } from '../support/pages.js';
 import { loadSpec } from '../support/validators.js';

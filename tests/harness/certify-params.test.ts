@@ -4,8 +4,8 @@
  * before any case rather than letting every negative case pass on a 404.
  */
 import { describe, expect, it } from 'vitest';
-import type { OperationSpec } from '../../generator/spec/ir.js';
-import { certifyServer } from '../../harness/certify/certify-server.js';
+import type { OperationSpec } from '../../generator/ir/ir.js';
+import { certifyServer } from '../../harness/run/certify-server.js';
 import { createUserService, REFERENCE_USER_ID } from '../implementations/servers/reference.js';
 import { loadSpec } from '../support/validators.js';
 

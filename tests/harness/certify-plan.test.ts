@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { planSummary } from '../../cli/certify-plan.js';
-import type { OperationPlan } from '../../harness/certify/plan.js';
+import type { OperationPlan } from '../../harness/run/plan.js';
 
 const plan = (method: string, extra: Partial<OperationPlan> = {}): OperationPlan => ({
   operation: `op-${method}`,

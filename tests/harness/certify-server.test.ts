@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OperationSpec } from '../../generator/spec/ir.js';
+import type { OperationSpec } from '../../generator/ir/ir.js';
 import { brokenFamilies, toleratedFamilies } from '../../harness/arbitraries/body.js';
-import { certifyServer } from '../../harness/certify/certify-server.js';
+import { certifyServer } from '../../harness/run/certify-server.js';
 import { DEFECTS } from '../implementations/servers/defects.js';
 import { flaky, type Listening, listen } from '../implementations/servers/listen.js';
 import { createUserService, REFERENCE_USER_ID } from '../implementations/servers/reference.js';

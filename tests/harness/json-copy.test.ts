@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { copyJson } from '../../harness/certify/json-copy.js';
+import { copyJson } from '../../harness/model/json-copy.js';
 
 /** Every object and array reachable from a value. */
 function containers(value: unknown, into = new Set<object>()): Set<object> {

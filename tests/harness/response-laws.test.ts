@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { responseBodies } from '../../harness/arbitraries/response.js';
-import { successResponse } from '../../harness/certify/target.js';
-import type { OperationSpec } from '../../generator/spec/ir.js';
+import { successResponse } from '../../harness/model/target.js';
+import type { OperationSpec } from '../../generator/ir/ir.js';
 import { API_REFERENCE_2021, bundled, generateFile, hasApiReference } from '../support/pages.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

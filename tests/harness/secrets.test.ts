@@ -55,7 +55,7 @@ describe('headers a run was told to send', () => {
   });
 
   it('every request carries them, and no report format shows them', async () => {
-    const { certifyServer } = await import('../../harness/certify/certify-server.js');
+    const { certifyServer } = await import('../../harness/run/certify-server.js');
     const { formatReport } = await import('../../harness/report/console.js');
     const { junitXml } = await import('../../harness/report/junit.js');
     const { DEFECTS } = await import('../implementations/servers/defects.js');
@@ -99,7 +99,7 @@ describe('a token in every encoding a report can hold', () => {
   };
 
   it.each(TOKENS)('%s: echoed by the server in each form, shown in none', async (token) => {
-    const { certifyServer } = await import('../../harness/certify/certify-server.js');
+    const { certifyServer } = await import('../../harness/run/certify-server.js');
     const { formatReport } = await import('../../harness/report/console.js');
     const { junitXml } = await import('../../harness/report/junit.js');
     const { loadSpec } = await import('../support/validators.js');

@@ -6,9 +6,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allowedValues } from '../../generator/spec/enum-values.js';
+import { allowedValues } from '../../generator/ir/enum-values.js';
 import { brokenFamilies, toleratedFamilies } from '../../harness/arbitraries/body.js';
-import { certifyServer } from '../../harness/certify/certify-server.js';
+import { certifyServer } from '../../harness/run/certify-server.js';
 import { formatReport } from '../../harness/report/console.js';
 import { junitXml } from '../../harness/report/junit.js';
 import { lenientSteps } from '../implementations/servers/lenient.js';

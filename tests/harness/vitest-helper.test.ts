@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import type { OperationSpec } from '../../generator/spec/ir.js';
+import type { OperationSpec } from '../../generator/ir/ir.js';
 import { describeConformance } from '../../harness/vitest.js';
 import { createUserService, REFERENCE_USER_ID } from '../implementations/servers/reference.js';
 import fetchClient from '../implementations/clients/fetch-client.js';

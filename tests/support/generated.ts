@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { emitFiles, type EmittedFile } from '../../generator/emit/emit-files.js';
-import type { Spec } from '../../generator/spec/ir.js';
+import type { Spec } from '../../generator/ir/ir.js';
 import { ROOT } from './pages.js';
 
 export const RUNTIME_SOURCE = readFileSync(join(ROOT, 'generator/emit/runtime.ts'), 'utf8');

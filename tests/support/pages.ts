@@ -2,8 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { includeResolver, resourceLoader } from '../../cli/page-files.js';
-import { generateSpec } from '../../generator/generate.js';
-import type { ConnectorSpec, OperationSpec, Spec } from '../../generator/spec/ir.js';
+import { generateSpec } from '../../generator/pipeline/generate.js';
+import type { ConnectorSpec, OperationSpec, Spec } from '../../generator/ir/ir.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CORPUS = resolve(ROOT, '../shared/corpus');

@@ -6,7 +6,7 @@ import * as beta from '../../generated/user-update/beta.js';
 import * as intune from '../../generated/user-update/intune.js';
 import * as localtest from '../../generated/user-update/localtest.js';
 import * as v1 from '../../generated/user-update/v1.0.js';
-import type { OperationSpec } from '../../generator/spec/ir.js';
+import type { OperationSpec } from '../../generator/ir/ir.js';
 import { ROOT } from './pages.js';
 
 export const VALIDATORS: [string, (b: unknown) => ValidationResult][] = [

@@ -1,4 +1,4 @@
-import { isNumeric } from '../../spec/primitives.js';
+import { isNumeric } from '../../ir/primitives.js';
 import { type PropertyContext, type PropertyRule, splitList } from './rule.js';
 
 /** The phrases that introduce a list of values; what follows is the list, or a colon and bullet lines. */

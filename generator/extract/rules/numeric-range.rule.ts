@@ -1,5 +1,5 @@
-import type { ConstraintValue } from '../../spec/ir.js';
-import { isNumeric } from '../../spec/primitives.js';
+import type { ConstraintValue } from '../../ir/ir.js';
+import { isNumeric } from '../../ir/primitives.js';
 import type { PropertyRule } from './rule.js';
 
 const N = String.raw`(-?\d+(?:\.\d+)?(?:E[+-]?\d+)?)`;

@@ -1,4 +1,4 @@
-import type { ConstraintValue } from '../../spec/ir.js';
+import type { ConstraintValue } from '../../ir/ir.js';
 import type { PropertyRule } from './rule.js';
 
 const FORMATS: Record<string, Extract<ConstraintValue, { kind: 'format' }>['format']> = {

@@ -1,4 +1,4 @@
-import type { PropertyGroup } from '../../spec/ir.js';
+import type { PropertyGroup } from '../../ir/ir.js';
 import { type PageRule, splitList } from './rule.js';
 
 type GroupFinding = Pick<PropertyGroup, 'kind' | 'members'>;

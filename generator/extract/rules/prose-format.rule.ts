@@ -1,4 +1,4 @@
-import type { StringFormat } from '../../spec/ir.js';
+import type { StringFormat } from '../../ir/ir.js';
 import type { PropertyRule } from './rule.js';
 
 /**

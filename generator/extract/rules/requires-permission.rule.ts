@@ -1,4 +1,4 @@
-import type { ConstraintValue } from '../../spec/ir.js';
+import type { ConstraintValue } from '../../ir/ir.js';
 import type { PropertyRule } from './rule.js';
 
 /** Graph permission names: `User.ReadWrite.All`, `User-LifeCycleInfo.ReadWrite.All`, `Directory.AccessAsUser.All`. */

@@ -1,4 +1,4 @@
-import type { ConstraintValue, TypeRef } from '../../spec/ir.js';
+import type { ConstraintValue, TypeRef } from '../../ir/ir.js';
 
 /** What a property rule sees: one sentence of a description, and the property it describes. */
 export interface PropertyContext {

@@ -3,7 +3,7 @@
  * added or renamed, `null` lost, a value re-typed or changed. Date-times may change representation but not
  * instant (the docs ask for ISO 8601 in UTC; `+00:00` and `Z` are the same time).
  */
-import { sameInstant } from '../same-instant.js';
+import { sameInstant } from '../../model/same-instant.js';
 
 const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 const show = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));

@@ -2,26 +2,10 @@
  * What client checks see: one call of the adapter with an update intent, and what went over the wire.
  */
 import type fc from 'fast-check';
-import type { Exchange } from '../../certify/exchange.js';
+import type { Exchange } from '../../model/exchange.js';
+import type { Intent, Scenario } from '../../model/intent.js';
 import type { CheckCase } from '../check.js';
-import type { OperationSpec } from '../../../generator/spec/ir.js';
-
-/**
- * What the client is asked to do: the operation, its path parameters by name (`{ id }` for the user pages;
- * `userId` is the first one, as adapters written for Update user read it) and its body, when the operation
- * sends one.
- */
-export interface Intent {
-  operation: string;
-  params: Record<string, string>;
-  userId: string;
-  body?: Record<string, unknown>;
-  /** The documented response body the harness answers a success with (generated from the resource type). */
-  response?: Record<string, unknown>;
-}
-
-/** How the harness answers the client's request. */
-export type Scenario = { kind: 'success' } | { kind: 'error'; status: number; code: string; message: string };
+import type { OperationSpec } from '../../../generator/ir/ir.js';
 
 export interface Observation {
   /** Every request the client sent during the call, with the harness's answer. */

@@ -1,4 +1,4 @@
-import { sendsBody } from '../../certify/operation-kind.js';
+import { sendsBody } from '../../model/operation-kind.js';
 import { skipped } from '../check.js';
 import type { ClientCheck } from './client-check.js';
 import { first, NO_REQUEST, requestCase } from './request-case.js';

@@ -1,4 +1,4 @@
-import { parameterName } from '../../../generator/spec/path-templates.js';
+import { parameterName } from '../../../generator/ir/path-templates.js';
 import type { ClientCheck } from './client-check.js';
 import { first, NO_REQUEST, requestCase } from './request-case.js';
 

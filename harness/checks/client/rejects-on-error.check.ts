@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { successResponse } from '../../certify/target.js';
-import type { ClientCheck, Intent } from './client-check.js';
+import { successResponse } from '../../model/target.js';
+import type { ClientCheck } from './client-check.js';
+import type { Intent } from '../../model/intent.js';
 import { outcomeText, requestCase } from './request-case.js';
 
 const ERRORS = [

@@ -1,8 +1,9 @@
 /** Builds the usual client case: call the adapter with a generated intent, then look at what was sent. */
 import type fc from 'fast-check';
-import type { SourceRef } from '../../../generator/spec/ir.js';
+import type { SourceRef } from '../../../generator/ir/ir.js';
 import type { CheckCase } from '../check.js';
-import type { ClientCheck, ClientContext, Intent, Observation, Scenario } from './client-check.js';
+import type { ClientCheck, ClientContext, Observation } from './client-check.js';
+import type { Intent, Scenario } from '../../model/intent.js';
 
 export interface RequestCaseOptions<T extends Intent> {
   source?: SourceRef;

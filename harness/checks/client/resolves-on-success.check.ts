@@ -1,4 +1,4 @@
-import { successResponse } from '../../certify/target.js';
+import { successResponse } from '../../model/target.js';
 import type { ClientCheck } from './client-check.js';
 import { outcomeText, requestCase } from './request-case.js';
 

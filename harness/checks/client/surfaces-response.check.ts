@@ -1,6 +1,6 @@
-import { sameInstant } from '../same-instant.js';
+import { sameInstant } from '../../model/same-instant.js';
 import { responseBodies } from '../../arbitraries/response.js';
-import { successResponse } from '../../certify/target.js';
+import { successResponse } from '../../model/target.js';
 import { skipped } from '../check.js';
 import type { ClientCheck } from './client-check.js';
 import { requestCase } from './request-case.js';

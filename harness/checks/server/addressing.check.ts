@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { bindingRequired } from '../../../generator/spec/enforced.js';
-import { validBodies } from '../../certify/body-bindings.js';
+import { bindingRequired } from '../../../generator/ir/enforced.js';
+import { validBodies } from '../../arbitraries/body-bindings.js';
 import { validValue } from '../../arbitraries/values.js';
-import { operationKind } from '../../certify/operation-kind.js';
-import { addresses, paramValue, pathOf, resolve, successResponse, operationRequest } from '../../certify/target.js';
+import { operationKind } from '../../model/operation-kind.js';
+import { addresses, paramValue, pathOf, resolve, successResponse, operationRequest } from '../../model/target.js';
 import { type CheckCase, type ServerCheck, skipped } from '../check.js';
 import { expectDocumentedSuccess } from '../expect.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { validBodies } from '../../certify/body-bindings.js';
-import { operationRequest } from '../../certify/target.js';
+import { validBodies } from '../../arbitraries/body-bindings.js';
+import { operationRequest } from '../../model/target.js';
 import { type ServerCheck, skipped } from '../check.js';
 import { expectClientError } from '../expect.js';
 

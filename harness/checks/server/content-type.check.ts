@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { validBodies } from '../../certify/body-bindings.js';
-import { operationRequest } from '../../certify/target.js';
-import { sendsBody } from '../../certify/operation-kind.js';
+import { validBodies } from '../../arbitraries/body-bindings.js';
+import { operationRequest } from '../../model/target.js';
+import { sendsBody } from '../../model/operation-kind.js';
 import { type ServerCheck, skipped } from '../check.js';
 import { expectClientError } from '../expect.js';
 

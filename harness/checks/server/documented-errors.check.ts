@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import type { ResponseSpec } from '../../../generator/spec/ir.js';
+import type { ResponseSpec } from '../../../generator/ir/ir.js';
 import { guid } from '../../arbitraries/text.js';
-import { bodyPlaceholders, validBodies } from '../../certify/body-bindings.js';
-import { sendsBody } from '../../certify/operation-kind.js';
-import { operationRequest } from '../../certify/target.js';
+import { bodyPlaceholders, validBodies } from '../../arbitraries/body-bindings.js';
+import { sendsBody } from '../../model/operation-kind.js';
+import { operationRequest } from '../../model/target.js';
 import { type CheckCase, type ServerCheck, skipped } from '../check.js';
 import { expectClientError } from '../expect.js';
 

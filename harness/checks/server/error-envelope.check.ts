@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { brokenBody } from '../../arbitraries/body.js';
-import { sendsBody } from '../../certify/operation-kind.js';
-import { successResponse, operationRequest } from '../../certify/target.js';
+import { sendsBody } from '../../model/operation-kind.js';
+import { successResponse, operationRequest } from '../../model/target.js';
 import type { ServerCheck } from '../check.js';
 import { expectErrorEnvelope } from '../expect.js';
 

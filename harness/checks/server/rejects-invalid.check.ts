@@ -1,7 +1,7 @@
 import { type BrokenCase, type BrokenFamily, brokenFamilies, toleratedFamilies } from '../../arbitraries/body.js';
 import { TOLERANCES } from '../../arbitraries/values.js';
-import { operationRequest } from '../../certify/target.js';
-import { sendsBody } from '../../certify/operation-kind.js';
+import { operationRequest } from '../../model/target.js';
+import { sendsBody } from '../../model/operation-kind.js';
 import { type CheckCase, type ServerCheck, skipped } from '../check.js';
 import { expectClientError } from '../expect.js';
 

@@ -4,15 +4,15 @@
  * refused update changes nothing.
  */
 import fc from 'fast-check';
-import type { OperationSpec, ResponseSpec } from '../../../generator/spec/ir.js';
+import type { OperationSpec, ResponseSpec } from '../../../generator/ir/ir.js';
 import { type BrokenCase, type BrokenFamily, brokenFamilies, isExtensionKey } from '../../arbitraries/body.js';
-import { validBodies } from '../../certify/body-bindings.js';
-import { describeResponse, type Exchange, jsonOf } from '../../certify/exchange.js';
-import { readRequest, successResponse, type Target, operationRequest } from '../../certify/target.js';
+import { validBodies } from '../../arbitraries/body-bindings.js';
+import { describeResponse, type Exchange, jsonOf } from '../../model/exchange.js';
+import { readRequest, successResponse, type Target, operationRequest } from '../../model/target.js';
 import { type ServerCheck, skipped } from '../check.js';
 import { expectClientError, expectDocumentedSuccess } from '../expect.js';
 import { fail, ViolationError } from '../violation-error.js';
-import { sameValue } from './same-value.js';
+import { sameValue } from '../same-value.js';
 
 /** What the resource should hold: expected values by key, and the keys of the last accepted update. */
 interface Model {

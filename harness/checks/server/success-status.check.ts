@@ -1,13 +1,13 @@
 import fc from 'fast-check';
-import type { OperationSpec, Property } from '../../../generator/spec/ir.js';
+import type { OperationSpec, Property } from '../../../generator/ir/ir.js';
 import { buildResponseContract } from '../../../generator/emit/contract.js';
-import { validBodies } from '../../certify/body-bindings.js';
-import { describeResponse } from '../../certify/exchange.js';
-import { OPERATION_KINDS, operationKind, sendsBody } from '../../certify/operation-kind.js';
-import { readRequest, successResponse, operationRequest } from '../../certify/target.js';
+import { validBodies } from '../../arbitraries/body-bindings.js';
+import { describeResponse } from '../../model/exchange.js';
+import { OPERATION_KINDS, operationKind, sendsBody } from '../../model/operation-kind.js';
+import { readRequest, successResponse, operationRequest } from '../../model/target.js';
 import { type ServerCheck, skipped, type Violation } from '../check.js';
 import { answeredResponse, expectResourceBody, expectSuccess, requestEnums } from '../expect.js';
-import { sameValue } from './same-value.js';
+import { sameValue } from '../same-value.js';
 
 /**
  * The `id` property of the resource type, when its page lists one (an entity has one whether or not its

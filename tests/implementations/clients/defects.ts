@@ -2,7 +2,7 @@
  * Seeded-defect clients: the reference fetch client with one thing wrong each. `caughtBy` is the check that
  * must fail.
  */
-import type { ClientAdapter } from '../../../harness/certify/certify-client.js';
+import type { ClientAdapter } from '../../../harness/run/certify-client.js';
 
 export interface ClientDefect {
   name: string;

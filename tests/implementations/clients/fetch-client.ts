@@ -4,7 +4,7 @@
  * status with the parsed body (201 and 200) or nothing (204), reject on anything else with the Graph
  * error's message.
  */
-import type { ClientAdapter } from '../../../harness/certify/certify-client.js';
+import type { ClientAdapter } from '../../../harness/run/certify-client.js';
 
 const ROUTES: Record<string, { method: string; addressed: boolean; status: number }> = {
   'user-post-users': { method: 'POST', addressed: false, status: 201 },

@@ -5,7 +5,7 @@
  * as a careful user would. Returns what the client returns.
  */
 import { Client } from '@microsoft/microsoft-graph-client';
-import type { ClientAdapter } from '../../../harness/certify/certify-client.js';
+import type { ClientAdapter } from '../../../harness/run/certify-client.js';
 
 const adapter: ClientAdapter = async ({ baseUrl, operation, params, body, token }) => {
   const url = new URL(baseUrl);

@@ -10,7 +10,7 @@ import { JsonParseNodeFactory } from '@microsoft/kiota-serialization-json';
 import { createGraphServiceClient, GraphRequestAdapter } from '@microsoft/msgraph-sdk';
 import { createUserFromDiscriminatorValue, type User } from '@microsoft/msgraph-sdk/models/index.js';
 import '@microsoft/msgraph-sdk-users';
-import type { ClientAdapter } from '../../../harness/certify/certify-client.js';
+import type { ClientAdapter } from '../../../harness/run/certify-client.js';
 
 const parseNodes = new JsonParseNodeFactory();
 

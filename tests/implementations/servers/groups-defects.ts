@@ -4,9 +4,9 @@
  * (`resource-model/groups` for what only a run across operations shows); `lineHolds` is text the docs line
  * its failure cites must hold.
  */
-import type { OperationSpec } from '../../../generator/spec/ir.js';
-import { knownParameters } from '../../../harness/certify/certify-server.js';
-import { certifySuite } from '../../../harness/certify/certify-suite.js';
+import type { OperationSpec } from '../../../generator/ir/ir.js';
+import { knownParameters } from '../../../harness/run/certify-server.js';
+import { certifySuite } from '../../../harness/run/certify-suite.js';
 import { createGroupService, DIRECTORY_USER_ID, type GroupSteps, referenceGroupSteps } from './groups.js';
 
 export interface GroupDefect {

@@ -4,8 +4,8 @@
  * as the value they stand for. Conformant: a certification passes it with those listed as warnings, and
  * fails it only with `--strict`.
  */
-import type { OperationSpec } from '../../../generator/spec/ir.js';
-import { allowedValues } from '../../../generator/spec/enum-values.js';
+import type { OperationSpec } from '../../../generator/ir/ir.js';
+import { allowedValues } from '../../../generator/ir/enum-values.js';
 import { referenceSteps, type Steps } from './reference.js';
 
 const fold = (s: string) => s.trim().toLowerCase();

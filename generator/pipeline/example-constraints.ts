@@ -1,0 +1,42 @@
+/**
+ * An example body that breaks a constraint the same page states ("Mail value" where the docs say an email
+ * address, 0 where they say "Valid values 4 to 16") is a doc bug: the page contradicts itself. Checked with
+ * the validator the spec generates, so the diagnostic and a user's validator never disagree.
+ */
+import { buildContract } from '../emit/contract.js';
+import { validateWith } from '../emit/runtime.js';
+import { diagnostic } from '../ir/diagnostic.js';
+import type { Diagnostic, OperationSpec } from '../ir/ir.js';
+
+/** Rules the table-level example check already reports (`example-type-mismatch`, `example-unknown-property`). */
+const COVERED = new Set(['type', 'unknown-property']);
+
+export function checkExampleConstraints(spec: OperationSpec): Diagnostic[] {
+  if (spec.requestBody.properties.length === 0) return [];
+  const out: Diagnostic[] = [];
+  let contract: ReturnType<typeof buildContract> | undefined;
+  for (const ex of spec.examples) {
+    const req = ex.request;
+    const body = req?.body;
+    if (!req || req.method !== spec.http.method || typeof body !== 'object' || body === null || Array.isArray(body)) continue;
+    contract ??= buildContract(spec);
+    const result = validateWith(contract, body);
+    if (result.valid) continue;
+    for (const e of result.errors) {
+      if (COVERED.has(e.rule)) continue;
+      const key = e.path.split('/')[1]?.replace(/~1/g, '/').replace(/~0/g, '~') ?? '';
+      const lines = req.bodyKeyLines;
+      const line = lines && Object.hasOwn(lines, key) ? lines[key]! : req.source.line;
+      out.push(
+        diagnostic(
+          'example-violates-constraint',
+          'warning',
+          `Example "${ex.name}": ${e.path} — ${e.message} (${e.rule}, ${e.source})`,
+          { ...req.source, line },
+          'Fix the example, or the constraint if the example shows what the service accepts',
+        ),
+      );
+    }
+  }
+  return out;
+}

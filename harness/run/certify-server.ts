@@ -1,0 +1,303 @@
+/**
+ * Certifies a server implementation of a documented operation: runs every registered check against a base
+ * URL (real HTTP) or an in-process handler (through msw) and returns the report. Pure apart from the
+ * network; the CLI prints and writes it.
+ */
+import fc from 'fast-check';
+import { specProblems } from '../../generator/ir/spec-problems.js';
+import type { OperationSpec } from '../../generator/ir/ir.js';
+import { type BodyPlaceholder, bindBody, bodyPlaceholders, smallBodies } from '../arbitraries/body-bindings.js';
+import { type CheckContext, type Probe, type ServerCheck, skipped } from '../checks/check.js';
+import { situationOf } from '../checks/server/documented-errors.check.js';
+import { SERVER_CHECKS } from '../checks/server/registry.js';
+import { type InProcessHandler, serveInProcess } from '../transport/in-process.js';
+import { tokenMasking } from '../report/redact.js';
+import { type CertifyReport, type CheckResult, firstAnswer, verdictOf } from '../report/report.js';
+import { curlOf, describeResponse, jsonOf, type Send } from '../model/exchange.js';
+import { notCertifiable, operationKind } from '../model/operation-kind.js';
+import { runCases, selectCases } from './run-case.js';
+import {
+  type Address,
+  addresses,
+  type ParamValues,
+  parameterNames,
+  primaryAddress,
+  readRequest,
+  resolve,
+  paramValue,
+  type Target,
+  operationRequest,
+  versionSegment,
+} from '../model/target.js';
+import { DEFAULT_RETRY, type RetryPolicy, TransientError, type TransportStats, transportFor, withHeaders } from '../transport/transport.js';
+
+export interface CertifyServerOptions {
+  spec: OperationSpec;
+  /** Service root including the version segment, e.g. `http://127.0.0.1:8080/v1.0`. */
+  baseUrl?: string;
+  /** An in-process implementation, served through msw instead of a base URL. */
+  handler?: InProcessHandler;
+  /** An existing resource the run may update (the `{id}` of the path; the user pages' alias of `params.id`). */
+  userId?: string;
+  /** Path parameter values by name (`--param NAME=VALUE`), for paths with other or several parameters. */
+  params?: Record<string, string>;
+  userPrincipalName?: string;
+  /** Sent as `Authorization: Bearer <token>`. */
+  token?: string;
+  /** Sent with every request (an API gateway's key); masked like the token in everything reported. */
+  headers?: Record<string, string>;
+  /** Runs per case (default 100). */
+  runs?: number;
+  /** Same seed, same requests, same verdict (default: random, and reported). */
+  seed?: number;
+  /** Run only cases whose id equals or starts with one of these (`rejects-invalid`, `stateful`, …). */
+  checks?: string[];
+  retry?: Partial<RetryPolicy>;
+  /** Called after each case, for progress output. */
+  onResult?: (result: CheckResult, done: number, total: number) => void;
+  /** Reproduction lines for a failing case (the CLI adds its own command line). */
+  reproduce?: (caseId: string, seed: number) => string[];
+  /** Checks to run instead of the registry (tests of the harness itself). */
+  registry?: readonly ServerCheck[];
+  /** Tolerated deviations (another letter case, a repeated flag, spaces) fail instead of warning. */
+  strict?: boolean;
+  /**
+   * The addressed resource was made for this run (by a create of the same run): it is known to exist, so no
+   * request is spent showing it. Says how it was made, for the report.
+   */
+  known?: string;
+  /** The other operations of a run over several (see `Target.related`). */
+  related?: readonly OperationSpec[];
+  /**
+   * The base URL is already served in-process (a run over several operations serves it once): the fetch that
+   * reaches it.
+   */
+  servedInProcess?: { fetch: typeof fetch };
+}
+
+export const DEFAULT_RUNS = 100;
+export const DEFAULT_TOKEN = 'docspec-certify';
+
+/** A usage problem with the options (the CLI turns it into exit 2). */
+export class CertifyUsageError extends Error {}
+
+/** A value given (`--param`, `--user-id`) that addresses nothing: a run over several operations stops too. */
+export class NothingThereError extends CertifyUsageError {}
+
+async function probe(target: Target): Promise<Probe> {
+  const ex = await target.send(readRequest(target));
+  const body = jsonOf(ex.response);
+  if (ex.response.status === 200 && typeof body === 'object' && body !== null && !Array.isArray(body)) {
+    return { readable: true, initial: body as Record<string, unknown> };
+  }
+  return { readable: false, status: ex.response.status, reason: `GET ${ex.request.path} answered ${describeResponse(ex.response, 80)}` };
+}
+
+/**
+ * The address the run uses and every parameter value, `--user-id` standing for the id (or for a
+ * one-parameter template's only parameter, whatever its name); or the parameters a usable address lacks.
+ */
+export function addressFor(
+  spec: OperationSpec,
+  options: Pick<CertifyServerOptions, 'userId' | 'params'>,
+): { address: Address; values: ParamValues; path: string } | { missing: string[] } {
+  const values: Record<string, string> = { ...options.params };
+  if (options.userId !== undefined && paramValue(['id'], values) === undefined) values.id = options.userId;
+  const address = primaryAddress(spec, values, options.userId);
+  const first = addresses(spec)[0];
+  if (!address) return { missing: first ? first.params.map((n) => n[0]!) : [] };
+  if (options.userId !== undefined && address.params.length === 1 && paramValue(address.params[0]!, values) === undefined)
+    values[address.params[0]![0]!] = options.userId;
+  const at = resolve(address, values);
+  return 'missing' in at ? at : { address, values, path: at.path };
+}
+
+/** What every check addresses: the resource at `address`, reached through `send`. */
+export function targetFor(
+  spec: OperationSpec,
+  found: { address: Address; values: ParamValues; path: string },
+  send: Send,
+  options: Pick<CertifyServerOptions, 'token' | 'userId' | 'userPrincipalName'>,
+): Target {
+  return {
+    spec,
+    send,
+    token: options.token ?? DEFAULT_TOKEN,
+    userId: options.userId ?? paramValue(['id'], found.values),
+    userPrincipalName: options.userPrincipalName,
+    params: found.values,
+    primary: found.address,
+    primaryPath: found.path,
+  };
+}
+
+/** Each check's cases, or one skipped case saying why the check does not apply to this kind of operation. */
+export function casesOf(registry: readonly ServerCheck[], ctx: CheckContext) {
+  const kind = operationKind(ctx.target.spec);
+  return registry.flatMap((check) => {
+    const applies = kind === undefined ? `docspec does not certify ${ctx.target.spec.http.method}` : check.kinds[kind];
+    return applies === true ? check.cases.call(check, ctx) : [skipped(check, applies)];
+  });
+}
+
+/**
+ * A valid request answered with the status the docs give for a reference to nothing ("404 Not Found when
+ * the object being added doesn't exist"): the `--param` value filling the body names no object, and no case
+ * of the run could tell anything. Says so in one line, or undefined.
+ */
+function referenceToNothing(spec: OperationSpec, results: CheckResult[], bound: Record<string, string>): string | undefined {
+  const success = results.find((r) => r.id === 'success-status' && r.status === 'fail');
+  const status = firstAnswer(success);
+  const rule = spec.responses.find((r) => r.status === status && r.condition && situationOf(r.condition) === 'missing-reference');
+  const placeholder = bodyPlaceholders(spec).find((p) => p.key in bound);
+  if (!rule || !placeholder) return undefined;
+  return `--param ${placeholder.name}: ${spec.http.method} with ${placeholder.key} ${JSON.stringify(bound[placeholder.key])} answered ${status}, which the docs give "${rule.condition}"; no case can run with a reference to nothing`;
+}
+
+/** Names `--param` may give: the path parameters and the body's placeholders. */
+export function knownParameters(spec: OperationSpec): string[] {
+  return [...new Set([...parameterNames(spec), ...bodyPlaceholders(spec).map((p) => p.name)])];
+}
+
+/** What a body placeholder without a value needs, in one line. */
+export function unboundMessage(missing: BodyPlaceholder[]): string {
+  return missing.map((p) => `the request body's ${p.key} names another resource (${JSON.stringify(p.template)}): needs --param ${p.name}=VALUE`).join('; ');
+}
+
+/** How the options name the values of an address: `--user-id "…"`, `--param group-id="…"`. */
+function named(address: Address, target: Target, userId: string | undefined): string {
+  return address.params
+    .map((names) => {
+      const value = paramValue(names, target.params)!;
+      return userId !== undefined && value === userId ? `--user-id ${JSON.stringify(value)}` : `--param ${names[0]}=${JSON.stringify(value)}`;
+    })
+    .join(' ');
+}
+
+/**
+ * A run whose address names nothing would pass every negative case vacuously (a 404 is "a 4xx"). The
+ * resource must be shown to exist: a GET reads it, or an empty update is accepted. Both answering 404 stops
+ * the run before any case, naming the values that address nothing; any other answer leaves the negative
+ * cases unrun (inconclusive), with this reason.
+ */
+async function mustExist(target: Target, read: Probe, userId: string | undefined, seed: number): Promise<string | undefined> {
+  if (read.readable) return undefined;
+  const kind = operationKind(target.spec);
+  const why = `no request reached an existing resource at ${target.primaryPath} (${read.reason ?? 'GET did not read it'}`;
+  // Trying the operation itself would remove the resource it is meant to show.
+  if (kind === 'delete') return `${why}), so a refusal there cannot be told from a missing resource`;
+  // Adding the reference would make the documented success a duplicate: the collection it goes into is read.
+  if (kind === 'link') {
+    const parent = target.primaryPath.replace(/\/\$ref$/, '');
+    const list = await target.send(readRequest(target, [], parent));
+    if (list.response.status === 200) return undefined;
+    if (list.response.status === 404 && read.status === 404)
+      throw new NothingThereError(
+        `${named(target.primary, target, userId)} addresses nothing: GET ${parent} answered 404, so no case could tell a refused body from a missing resource`,
+      );
+    return `${why}; GET ${parent} answered ${describeResponse(list.response, 80)}), so a refusal there cannot be told from a missing resource`;
+  }
+  // An empty update changes nothing; a create or an action needs a body its page allows.
+  const body = kind === 'update' ? {} : fc.sample(smallBodies(target), { numRuns: 1, seed })[0];
+  const tried = await target.send(operationRequest(target, body));
+  const s = tried.response.status;
+  if (s >= 200 && s < 300) return undefined;
+  if (s === 404 && read.status === 404 && target.primary.params.length > 0)
+    throw new NothingThereError(
+      `${named(target.primary, target, userId)} addresses nothing: GET and ${target.spec.http.method} ${target.primaryPath} both answered 404, so no case could tell a refused body from a missing resource`,
+    );
+  return `${why}; ${kind === 'update' ? 'an empty' : 'a valid'} ${target.spec.http.method} answered ${describeResponse(tried.response, 80)}), so a refusal there cannot be told from a missing resource`;
+}
+
+export async function certifyServer(options: CertifyServerOptions): Promise<CertifyReport> {
+  const { spec } = options;
+  if (spec?.kind !== 'operation') throw new CertifyUsageError('the spec is not an operation spec (kind "operation")');
+  // A spec handed over in code skips the CLI's loader: the same checks, so no case throws or stalls.
+  const [problem] = specProblems(spec);
+  if (problem) throw new CertifyUsageError(`not a usable spec: ${problem.path} ${problem.message}`);
+  if (!!options.baseUrl === !!options.handler) throw new CertifyUsageError('give exactly one of baseUrl and handler');
+  const runs = options.runs ?? DEFAULT_RUNS;
+  if (!Number.isInteger(runs) || runs < 1) throw new CertifyUsageError(`runs must be a positive integer, not ${runs}`);
+  const seed = options.seed ?? (Math.random() * 2 ** 31) | 0;
+  const cannot = notCertifiable(spec);
+  if (cannot) throw new CertifyUsageError(cannot);
+  const known = knownParameters(spec);
+  for (const name of Object.keys(options.params ?? {}))
+    if (!known.some((k) => k.toLowerCase() === name.toLowerCase()))
+      throw new CertifyUsageError(
+        `--param ${name}: no path or request body of the spec has that parameter (${known.length ? `they have ${known.join(', ')}` : 'they have none'})`,
+      );
+  const found = addressFor(spec, options);
+  if ('missing' in found)
+    throw new CertifyUsageError(
+      `${spec.http.paths.map((p) => p.template).join(', ') || 'the spec has no path'}: needs ${found.missing.map((n) => `--param ${n}=VALUE`).join(' ')}${found.missing.length === 1 && found.missing[0] === 'id' ? ' (or --user-id)' : ''}`,
+    );
+  const binding = bindBody(spec, found.values);
+  if ('missing' in binding) throw new CertifyUsageError(unboundMessage(binding.missing));
+
+  const started = performance.now();
+  const stats: TransportStats = { requests: 0, retries: 0 };
+  const inProcess = options.handler ? serveInProcess(options.handler, versionSegment(spec)) : undefined;
+  const baseUrl = inProcess?.baseUrl ?? options.baseUrl!;
+  const served = inProcess ?? options.servedInProcess;
+  const policy = { ...DEFAULT_RETRY, ...options.retry };
+  const target = {
+    ...targetFor(spec, found, withHeaders(transportFor(baseUrl, policy, stats, served), options.headers), options),
+    bound: binding.bound,
+    ...(options.related ? { related: options.related } : {}),
+  };
+  // A token the caller gave is masked in every result and line the run reports.
+  const { redact, onResult } = tokenMasking(options.token, options.onResult, options.headers);
+  const report = (checks: CheckResult[]): CertifyReport => ({
+    verdict: verdictOf(checks),
+    seed,
+    runs,
+    kind: 'server',
+    operation: spec.operation,
+    variant: spec.variant,
+    target: served ? 'in-process' : baseUrl,
+    strict: options.strict === true,
+    checks: redact(checks),
+    stats: { ...stats, durationMs: Math.round(performance.now() - started) },
+  });
+
+  try {
+    let ctx: CheckContext;
+    let unreached: string | undefined;
+    try {
+      // A short first contact: an unreachable server is reported in seconds, not after a full backoff.
+      const first: Target = {
+        ...target,
+        send: withHeaders(transportFor(baseUrl, { ...policy, retries: Math.min(policy.retries, 3) }, stats, served), options.headers),
+      };
+      ctx = { target, probe: await probe(first) };
+      // A resource the caller made for this run (a create of the same run) is known to exist.
+      unreached = options.known ? undefined : await mustExist(first, ctx.probe, options.userId, seed);
+    } catch (e) {
+      if (!(e instanceof TransientError)) throw e;
+      return report([{ id: 'reachable', check: 'reachable', status: 'inconclusive', message: `cannot reach ${baseUrl}: ${e.message}`, runs: 0 }]);
+    }
+    const registry = options.registry ?? SERVER_CHECKS;
+    const negative = new Set(registry.filter((c) => c.negative).map((c) => c.id));
+    const cases = selectCases(casesOf(registry, ctx), options.checks)
+      .map((c) => (unreached !== undefined && negative.has(c.check) && c.skip === undefined ? { ...c, inconclusive: unreached } : c))
+      // What destroys the resource runs after everything that needs it.
+      .sort((a, b) => Number(a.destructive === true) - Number(b.destructive === true));
+    if (cases.length === 0) throw new CertifyUsageError(`no check matches ${options.checks?.join(', ')}`);
+    const results = await runCases(
+      cases,
+      {
+        runs,
+        seed,
+        strict: options.strict,
+        reproduce: (k, v) => [...(v.exchanges.length === 1 && !served ? [curlOf(v.exchanges[0]!.request)] : []), ...(options.reproduce?.(k.id, seed) ?? [])],
+      },
+      onResult,
+    );
+    const nothing = referenceToNothing(spec, results, binding.bound);
+    if (nothing) throw new NothingThereError(nothing);
+    return report(results);
+  } finally {
+    inProcess?.close();
+  }
+}

@@ -1,0 +1,226 @@
+/**
+ * Certifies a server on several documented operations in one run: a verdict per operation and overall.
+ * Operations feed each other the way a client would use them: a create of the run makes each resource that
+ * a read, update, delete or reference addresses (its answer's `id`), a reference delete first gets its
+ * reference added, and the resource model (resource-model.ts) checks across them that what was created
+ * reads back, updates persist, deletes are gone and lists hold what exists. An operation the server answers
+ * 404 or 405 at an address known to exist is `not-implemented`, not a failure, unless `requireAll`.
+ */
+import fc from 'fast-check';
+import type { OperationSpec } from '../../generator/ir/ir.js';
+import { serveInProcess } from '../transport/in-process.js';
+import { tokenMasking } from '../report/redact.js';
+import { type CertifyReport, type CheckResult, firstAnswer, type Verdict } from '../report/report.js';
+import type { OperationResult, SuiteReport } from '../report/suite-report.js';
+import { bindBody, smallBodies } from '../arbitraries/body-bindings.js';
+import {
+  type CertifyServerOptions,
+  certifyServer,
+  CertifyUsageError,
+  DEFAULT_RUNS,
+  DEFAULT_TOKEN,
+  knownParameters,
+  NothingThereError,
+} from './certify-server.js';
+import { describeResponse, jsonOf, type Send } from '../model/exchange.js';
+import { notCertifiable, operationKind } from '../model/operation-kind.js';
+import { creatorsOf, KIND_ORDER, linkFor, mainTemplate } from '../model/operation-links.js';
+import { resourceModels } from '../checks/suite/resource-model.js';
+import { runCases, selectCases } from './run-case.js';
+import { addresses, operationRequest, paramValue, pathOf, type Target, versionSegment } from '../model/target.js';
+import { DEFAULT_RETRY, TransientError, type TransportStats, transportFor, withHeaders } from '../transport/transport.js';
+
+export interface CertifySuiteOptions
+  extends Pick<CertifyServerOptions, 'baseUrl' | 'handler' | 'params' | 'token' | 'headers' | 'runs' | 'seed' | 'checks' | 'retry' | 'strict'> {
+  specs: OperationSpec[];
+  /** An operation the server does not implement fails the run (default: it is reported, the verdict unaffected). */
+  requireAll?: boolean;
+  /** Called as each operation starts. */
+  onOperation?: (spec: OperationSpec, index: number, total: number) => void;
+  onResult?: (result: CheckResult, done: number, total: number) => void;
+  /** Reproduction lines for a failing case of one operation. */
+  reproduce?: (operation: OperationSpec, caseId: string, seed: number) => string[];
+}
+
+/** Fail beats inconclusive beats pass; `not-implemented` counts only when every operation is required. */
+export function suiteVerdict(operations: OperationResult[], checks: CheckResult[], requireAll: boolean): Verdict {
+  const statuses = [...operations.map((o) => o.status), ...checks.map((c) => c.status)];
+  if (statuses.includes('fail')) return 'fail';
+  if (requireAll && operations.some((o) => o.status === 'not-implemented' || o.status === 'not-run')) return 'fail';
+  if (statuses.includes('inconclusive')) return 'inconclusive';
+  // Nothing certified is no pass.
+  if (!operations.some((o) => o.status === 'pass') && !checks.some((c) => c.status === 'pass')) return 'inconclusive';
+  return 'pass';
+}
+
+/** A resource made for one operation: the create's valid body, the answer's id. */
+async function create(send: Send, creator: OperationSpec, target: Pick<Target, 'spec' | 'bound'>, token: string, seed: number) {
+  const body = fc.sample(smallBodies(target), { numRuns: 1, seed })[0];
+  const t = { spec: creator, token, primaryPath: pathOf(mainTemplate(creator)) } as Target;
+  const ex = await send(operationRequest(t, body));
+  const created = jsonOf(ex.response) as Record<string, unknown> | undefined;
+  const id = ex.response.status >= 200 && ex.response.status < 300 && typeof created?.id === 'string' ? created.id : undefined;
+  return { id, answered: describeResponse(ex.response, 100), path: ex.request.path };
+}
+
+/**
+ * Values for `spec`'s parameters and body: the caller's, each parameter a create of the run can make filled
+ * by a fresh resource of it (so a delete removes what the run made, never the caller's), and a reference a
+ * delete removes added first; or why a setup step failed.
+ */
+async function prepare(
+  spec: OperationSpec,
+  specs: readonly OperationSpec[],
+  options: CertifySuiteOptions,
+  send: Send,
+  seed: number,
+): Promise<{ params: Record<string, string>; values: string[] } | { reason: string }> {
+  const token = options.token ?? DEFAULT_TOKEN;
+  const params: Record<string, string> = { ...options.params };
+  const values: string[] = [];
+  const address = addresses(spec)[0];
+  const creators = creatorsOf(
+    spec,
+    specs.filter((s) => operationKind(s) === 'create'),
+  );
+  for (const [i, creator] of creators.entries()) {
+    const names = address?.params[i];
+    if (!creator || !names) continue;
+    const binding = bindBody(creator, params);
+    const made = await create(send, creator, { spec: creator, bound: 'bound' in binding ? binding.bound : undefined }, token, seed + i);
+    if (made.id === undefined) return { reason: `${creator.operation} was to make its {${names[0]}}: POST ${made.path} answered ${made.answered}, with no id` };
+    params[names[0]!] = made.id;
+    values.push(`${names[0]}: created by ${creator.operation} (id ${made.id})`);
+  }
+  const link = linkFor(spec, specs);
+  if (link) {
+    const linkAddress = addresses(link)[0]!;
+    const path = pathOf(linkAddress.template, ...linkAddress.params.map((n) => paramValue(n, params)));
+    const binding = bindBody(link, params);
+    if ('missing' in binding)
+      return { reason: `${link.operation} was to add the reference first, but its body needs --param ${binding.missing[0]!.name}=VALUE` };
+    const t = { spec: link, token, primaryPath: path } as Target;
+    const ex = await send(operationRequest(t, binding.bound));
+    if (ex.response.status < 200 || ex.response.status >= 300)
+      return { reason: `${link.operation} was to add the reference first: POST ${ex.request.path} answered ${describeResponse(ex.response, 100)}` };
+    values.push(`reference added first by ${link.operation}`);
+  }
+  return { params, values };
+}
+
+/** The values whose names are among `names` (the run's values for one operation). */
+function only(values: Record<string, string>, names: string[]): Record<string, string> {
+  const wanted = new Set(names.map((n) => n.toLowerCase()));
+  return Object.fromEntries(Object.entries(values).filter(([k]) => wanted.has(k.toLowerCase())));
+}
+
+/** 404 or 405 to the documented request at an address known to exist: the route is not there. */
+function notImplemented(report: CertifyReport, known: boolean, spec: OperationSpec): string | undefined {
+  const success = report.checks.find((c) => c.id === 'success-status');
+  if (success?.status !== 'fail') return undefined;
+  const status = firstAnswer(success);
+  const routeless = status === 405 || (status === 404 && (known || addresses(spec)[0]?.params.length === 0));
+  return routeless ? `the documented request answered ${success.received}` : undefined;
+}
+
+export async function certifySuite(options: CertifySuiteOptions): Promise<SuiteReport> {
+  if (!options.specs.length) throw new CertifyUsageError('no operation to certify');
+  if (!!options.baseUrl === !!options.handler) throw new CertifyUsageError('give exactly one of baseUrl and handler');
+  const runs = options.runs ?? DEFAULT_RUNS;
+  const seed = options.seed ?? (Math.random() * 2 ** 31) | 0;
+  const started = performance.now();
+  const given = Object.keys(options.params ?? {});
+  const names = options.specs.flatMap(knownParameters);
+  for (const name of given)
+    if (!names.some((n) => n.toLowerCase() === name.toLowerCase()))
+      throw new CertifyUsageError(`--param ${name}: no path or request body of the ${options.specs.length} operations has that parameter`);
+  const specs = [...options.specs].sort(
+    (a, b) => KIND_ORDER[operationKind(a) ?? 'action'] - KIND_ORDER[operationKind(b) ?? 'action'] || mainTemplate(a).length - mainTemplate(b).length,
+  );
+  const inProcess = options.handler ? serveInProcess(options.handler, versionSegment(specs[0]!)) : undefined;
+  const baseUrl = inProcess?.baseUrl ?? options.baseUrl!;
+  const stats: TransportStats = { requests: 0, retries: 0 };
+  const send = withHeaders(transportFor(baseUrl, { ...DEFAULT_RETRY, ...options.retry }, stats, inProcess), options.headers);
+  // Each operation's run masks its own progress; the resource model's results are masked here.
+  const { redact, onResult: maskedOnResult } = tokenMasking(options.token, options.onResult, options.headers);
+  const operations: OperationResult[] = [];
+  let checks: CheckResult[] = [];
+  try {
+    for (const [i, spec] of specs.entries()) {
+      options.onOperation?.(spec, i, specs.length);
+      const base = {
+        operation: spec.operation,
+        variant: spec.variant,
+        method: spec.http.method,
+        ...(operationKind(spec) ? { kind: operationKind(spec) } : {}),
+      };
+      const cannot = notCertifiable(spec);
+      if (cannot) {
+        operations.push({ ...base, status: 'not-run', reason: cannot });
+        continue;
+      }
+      let prepared: Awaited<ReturnType<typeof prepare>>;
+      try {
+        prepared = await prepare(spec, specs, options, send, seed + i);
+      } catch (e) {
+        if (!(e instanceof TransientError)) throw e;
+        operations.push({ ...base, status: 'inconclusive', reason: e.message });
+        continue;
+      }
+      if ('reason' in prepared) {
+        operations.push({ ...base, status: 'not-run', reason: prepared.reason });
+        continue;
+      }
+      const known = prepared.values.length > 0;
+      try {
+        const report = await certifyServer({
+          ...options,
+          spec,
+          handler: undefined,
+          baseUrl,
+          ...(inProcess ? { servedInProcess: inProcess } : {}),
+          related: specs.filter((s) => s !== spec),
+          params: only(prepared.params, knownParameters(spec)),
+          runs,
+          seed,
+          ...(known ? { known: prepared.values.join('; ') } : {}),
+          onResult: options.onResult,
+          reproduce: options.reproduce ? (caseId, s) => options.reproduce!(spec, caseId, s) : undefined,
+        });
+        stats.requests += report.stats.requests;
+        stats.retries += report.stats.retries;
+        const missing = notImplemented(report, known, spec);
+        operations.push({
+          ...base,
+          status: missing ? 'not-implemented' : report.verdict,
+          ...(missing ? { reason: missing } : {}),
+          ...(prepared.values.length ? { values: prepared.values } : {}),
+          report,
+        });
+      } catch (e) {
+        // A value that addresses nothing stops the whole run: it is the caller's, and wrong for every operation.
+        if (!(e instanceof CertifyUsageError) || e instanceof NothingThereError) throw e;
+        operations.push({ ...base, status: 'not-run', reason: e.message });
+      }
+    }
+    const implemented = specs.filter((s) => !operations.some((o) => o.operation === s.operation && o.variant === s.variant && o.status === 'not-implemented'));
+    const models = resourceModels(implemented, { send, token: options.token ?? DEFAULT_TOKEN, params: options.params ?? {} });
+    // `--check` naming only operations' cases leaves the model out; naming it (or nothing) runs it.
+    const wanted = options.checks?.length ? options.checks.filter((c) => c.startsWith('resource-model')) : undefined;
+    if (!wanted || wanted.length) checks = await runCases(selectCases(models, wanted), { runs, seed, strict: options.strict }, maskedOnResult);
+  } finally {
+    inProcess?.close();
+  }
+  return redact({
+    verdict: suiteVerdict(operations, checks, options.requireAll === true),
+    kind: 'server-suite',
+    seed,
+    runs,
+    target: inProcess ? 'in-process' : baseUrl,
+    ...(options.strict ? { strict: true } : {}),
+    ...(options.requireAll ? { requireAll: true } : {}),
+    operations,
+    checks,
+    stats: { ...stats, durationMs: Math.round(performance.now() - started) },
+  });
+}

@@ -1,0 +1,97 @@
+/**
+ * What both homes of a client adapter (this process, or its own supervised one) do with a request it sends:
+ * answer the documented update as the scenario says, answer anything else as not documented, and record
+ * either, so every check sees the same observation wherever the adapter ran.
+ */
+import type { Intent, Scenario } from '../model/intent.js';
+import { type Exchange, headersOf } from '../model/exchange.js';
+
+/** Where a client is pointed and what a success looks like (see `clientTarget`). */
+export interface ClientTarget {
+  baseUrl: string;
+  success: { status: number; body: boolean };
+}
+
+/** The call in progress, as the requests of it are recorded. */
+export interface CallRecord {
+  intent: Intent;
+  scenario: Scenario;
+  exchanges: Exchange[];
+  unhandled: string[];
+}
+
+/** Answers one request the adapter sent during `call`, recording it there. */
+export async function answerCall(request: Request, call: CallRecord, target: ClientTarget): Promise<Response> {
+  const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text();
+  if (!request.url.startsWith(`${target.baseUrl}/`)) {
+    call.unhandled.push(`${request.method} ${request.url}`);
+    return Response.json({ error: { code: 'docspec_Unhandled', message: 'not a documented request' } }, { status: 404 });
+  }
+  const { status, text } = answer(call.scenario, call.intent, target.success);
+  // The answer is built as text once and recorded as such: no clone of the Response to read it again.
+  const headers: Record<string, string> = text === undefined ? {} : { 'content-type': 'application/json' };
+  call.exchanges.push({
+    request: { method: request.method, path: servicePath(request.url, target.baseUrl), url: request.url, headers: headersOf(request.headers), body },
+    response: { status, statusText: '', headers, text: text ?? '' },
+    attempts: 1,
+  });
+  return new Response(text ?? null, { status, headers });
+}
+
+/**
+ * The path of a URL under the service root: the part after the origin, up to any query or fragment. The
+ * URL is a Request's, already parsed and normalised, so no second parse is needed.
+ */
+function servicePath(url: string, baseUrl: string): string {
+  const slash = baseUrl.indexOf('/', baseUrl.indexOf('//') + 2);
+  const origin = slash < 0 ? baseUrl : baseUrl.slice(0, slash);
+  const end = url.search(/[?#]/);
+  return url.slice(origin.length, end < 0 ? undefined : end);
+}
+
+function answer(scenario: Scenario, intent: Intent, success: ClientTarget['success']): { status: number; text?: string } {
+  if (scenario.kind === 'error') return { status: scenario.status, text: JSON.stringify({ error: { code: scenario.code, message: scenario.message } }) };
+  if (intent.response) return { status: success.status, text: JSON.stringify(intent.response) };
+  if (success.body) return { status: success.status, text: JSON.stringify({ id: intent.userId, ...intent.body }) };
+  return { status: success.status };
+}
+
+/**
+ * What a call resolved to, as plain data that crosses a process boundary and compares as JSON: a Date is
+ * its ISO string, a value object with a text form of its own (Kiota's DateOnly, TimeOnly, Duration) that
+ * text, bytes base64, a Map an object; functions are left out and cycles cut.
+ */
+export function portable(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
+  if (typeof value === 'bigint') return String(value);
+  if (typeof value === 'function' || typeof value === 'symbol') return undefined;
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+  if (depth > 16 || seen.has(value)) return '[cycle]';
+  seen.add(value);
+  if (Array.isArray(value)) return value.map((v) => portable(v, depth + 1, seen));
+  if (ArrayBuffer.isView(value)) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
+  if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [String(k), portable(v, depth + 1, seen)]));
+  const proto = Object.getPrototypeOf(value) as object | null;
+  if (proto !== Object.prototype && proto !== null && value.toString !== Object.prototype.toString) return String(value);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const p = portable(v, depth + 1, seen);
+    if (p !== undefined) out[k] = p;
+  }
+  return out;
+}
+
+/** A rejection or a thrown value as text, whatever it is: SDK errors are not always Errors, nor readable. */
+export function describeThrown(e: unknown): string {
+  try {
+    if (e instanceof Error) return `${e.name}: ${e.message}`;
+    if (typeof e === 'object' && e !== null) {
+      const message = (e as { message?: unknown }).message;
+      if (typeof message === 'string' && message) return message;
+      return JSON.stringify(e)?.slice(0, 300) ?? Object.prototype.toString.call(e);
+    }
+    return String(e);
+  } catch {
+    return 'a value that cannot be read (its properties throw)';
+  }
+}
