@@ -4,11 +4,12 @@
  *
  * ```ts
  * import { certifyServer, formatReport } from 'docspec';
- * const report = await certifyServer({ spec, handler: app.fetch, userId: '…' });
+ * const report = await certifyServer({ spec, handler: app.fetch, params: { id: '…' } });
  * expect(report.verdict, formatReport(report)).toBe('pass');
  * ```
  */
-export { certifyServer, CertifyUsageError, DEFAULT_RUNS, type CertifyServerOptions } from './harness/run/certify-server.js';
+export { certifyServer, serverOptionProblem, DEFAULT_RUNS, type CertifyServerOptions } from './harness/run/certify-server.js';
+export { CertifyUsageError, describeProblem, type UsageProblem } from './harness/model/usage-problem.js';
 export type { InProcessHandler } from './harness/transport/in-process.js';
 export { formatReport, formatFailure, formatSummary } from './harness/report/console.js';
 export { junitXml } from './harness/report/junit.js';
@@ -27,10 +28,11 @@ export { diffDocsVsMetadata } from './generator/diff/metadata-diff.js';
 export { buildMatrix, type Matrix, type MatrixRow, type MatrixCell } from './generator/diff/matrix.js';
 export { failingChanges, failsGate, isBreaking, type DriftChange, type DriftReport, type FailOn, type Breaking } from './generator/diff/change.js';
 export { CHANGE_KINDS, type ChangeKind, type ChangeKindInfo } from './generator/diff/change-kinds.js';
-export { type DriftRun, runSummary } from './generator/diff/drift-run.js';
+export { type DriftRun, gateName, runSummary } from './generator/diff/drift-run.js';
 export { applyIgnores, parseIgnoreFile, type IgnoreEntry } from './generator/diff/ignore.js';
 export { readCsdl, findType, type CsdlModel, type CsdlType } from './generator/read/csdl.js';
 export { formatDriftText } from './generator/report/drift-text.js';
+export { DRIFT_FORMATS, formatDriftJson, isDriftFormat, type DriftFormat } from './generator/report/drift-formats.js';
 export { formatDriftMarkdown } from './generator/report/drift-markdown.js';
 export { formatDriftJunit } from './generator/report/drift-junit.js';
 export { formatDriftGithub } from './generator/report/drift-github.js';

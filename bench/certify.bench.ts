@@ -120,13 +120,13 @@ function figures(requests: number, runsPerSecond: number, m: Paired, bareLabel: 
 export async function inProcess(spec: OperationSpec) {
   const recorded: Recorded[] = [];
   // The recording run doubles as the warm-up.
-  await certifyServer({ spec, handler: recording(recorded), userId: REFERENCE_USER_ID, runs: RUNS, seed: SEED });
+  await certifyServer({ spec, handler: recording(recorded), params: { id: REFERENCE_USER_ID }, runs: RUNS, seed: SEED });
   const runRates: number[] = [];
   const measured = await alternate(
     ROUNDS,
     async () => {
       const service = createUserService();
-      const report = await certifyServer({ spec, handler: (r) => service.handle(r), userId: REFERENCE_USER_ID, runs: RUNS, seed: SEED });
+      const report = await certifyServer({ spec, handler: (r) => service.handle(r), params: { id: REFERENCE_USER_ID }, runs: RUNS, seed: SEED });
       runRates.push(report.checks.reduce((n, c) => n + c.runs, 0) / (report.stats.durationMs / 1000));
       return report.stats.requests / (report.stats.durationMs / 1000);
     },
@@ -147,7 +147,7 @@ export async function inProcess(spec: OperationSpec) {
 export async function overHttp(spec: OperationSpec) {
   const recorded: Recorded[] = [];
   const rec = await listen(recording(recorded));
-  await certifyServer({ spec, baseUrl: `${rec.origin}/v1.0`, userId: REFERENCE_USER_ID, runs: RUNS, seed: SEED });
+  await certifyServer({ spec, baseUrl: `${rec.origin}/v1.0`, params: { id: REFERENCE_USER_ID }, runs: RUNS, seed: SEED });
   await rec.close();
   const runRates: number[] = [];
   const measured = await alternate(
@@ -155,7 +155,7 @@ export async function overHttp(spec: OperationSpec) {
     async () => {
       const service = createUserService();
       const server = await listen((r) => service.handle(r));
-      const report = await certifyServer({ spec, baseUrl: `${server.origin}/v1.0`, userId: REFERENCE_USER_ID, runs: RUNS, seed: SEED });
+      const report = await certifyServer({ spec, baseUrl: `${server.origin}/v1.0`, params: { id: REFERENCE_USER_ID }, runs: RUNS, seed: SEED });
       await server.close();
       runRates.push(report.checks.reduce((n, c) => n + c.runs, 0) / (report.stats.durationMs / 1000));
       return report.stats.requests / (report.stats.durationMs / 1000);
@@ -177,7 +177,7 @@ async function detection(spec: OperationSpec) {
     const runs: number[] = [];
     for (const seed of DETECTION_SEEDS) {
       const service = createUserService(d.steps);
-      const report = await certifyServer({ spec, handler: (r) => service.handle(r), userId: REFERENCE_USER_ID, seed, checks: [d.caughtBy] });
+      const report = await certifyServer({ spec, handler: (r) => service.handle(r), params: { id: REFERENCE_USER_ID }, seed, checks: [d.caughtBy] });
       const failed = report.checks.find((c) => c.status === 'fail');
       runs.push(failed ? failed.runs : Number.POSITIVE_INFINITY);
     }
@@ -255,13 +255,13 @@ export async function client(spec: OperationSpec) {
 export async function statefulCost(spec: OperationSpec) {
   // A warm-up on a server of its own, so the first measured count does not pay for compiling the harness.
   const warm = createUserService();
-  await certifyServer({ spec, handler: (r) => warm.handle(r), userId: REFERENCE_USER_ID, runs: 100, seed: SEED, checks: ['stateful'] });
+  await certifyServer({ spec, handler: (r) => warm.handle(r), params: { id: REFERENCE_USER_ID }, runs: 100, seed: SEED, checks: ['stateful'] });
   const service = createUserService();
   const out: Record<string, number> = {};
   let first = 0;
   let last = 0;
   for (const runs of [10, 100, 1000]) {
-    const report = await certifyServer({ spec, handler: (r) => service.handle(r), userId: REFERENCE_USER_ID, runs, seed: SEED, checks: ['stateful'] });
+    const report = await certifyServer({ spec, handler: (r) => service.handle(r), params: { id: REFERENCE_USER_ID }, runs, seed: SEED, checks: ['stateful'] });
     const stateful = report.checks.find((c) => c.id === 'stateful');
     if (stateful?.status !== 'pass') throw new Error(`the reference server failed the stateful case: ${stateful?.message}`);
     const perRun = (stateful.durationMs ?? report.stats.durationMs) / runs;

@@ -3,8 +3,11 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { certifyClient, clientTarget } from '../harness/run/certify-client.js';
 import { AdapterLoadError, AdapterProcess } from './adapter/adapter-process.js';
-import { CertifyUsageError, DEFAULT_RUNS } from '../harness/run/certify-server.js';
-import { formatReport } from '../harness/report/console.js';
+import { DEFAULT_RUNS } from '../harness/run/certify-server.js';
+import { CertifyUsageError } from '../harness/model/usage-problem.js';
+import { wordProblem } from './usage-words.js';
+import { formatFailure, formatReport } from '../harness/report/console.js';
+import { CLI_WORDS } from './certify-common.js';
 import { junitXml } from '../harness/report/junit.js';
 import { exitCodeOf, progress, RUN_OPTIONS, runsAndSeed, checkReportFiles, writeReports } from './certify-common.js';
 import { integerOption, parseOptions, stdout, UsageError } from './io.js';
@@ -12,17 +15,18 @@ import { loadOperationSpec } from './load-spec.js';
 
 export const CERTIFY_CLIENT_HELP = `Usage: docspec certify client --spec FILE --adapter MODULE [options]
 
-Calls a client through an adapter with update intents generated from the spec, catches every request with
-msw, answers as the docs say or with a Graph error, and checks: the method, the path with the id
-percent-encoded, Authorization, Content-Type, the JSON body (nothing dropped, added or re-typed; null and
-extension properties kept), one request per update, no other connection or look-up, resolving on success
-and rejecting on an error. The adapter runs in a supervised child process: HTTP is intercepted before it
+Calls a client through an adapter with intents generated from the spec (the operation, its path
+parameters, its body), catches every request with msw, answers as the docs say or with a Graph error, and
+checks: the method, the path with each parameter percent-encoded, Authorization, Content-Type, the JSON
+body (nothing dropped, added or re-typed; null and extension properties kept), one request per call, no
+other connection or look-up, resolving on success and rejecting on an error. The adapter runs in a supervised child process: HTTP is intercepted before it
 loads, sockets and DNS are refused, and an exit, crash or hang (10 s) fails the call, not the run.
 
   --spec FILE        spec/<operation>.<variant>.json   (required)
-  --adapter MODULE   a module whose default export is async ({ baseUrl, userId, body, token }) => void and
-                     performs the update with the client under test (JavaScript; TypeScript when node runs
-                     with a loader, e.g. node --import tsx)
+  --adapter MODULE   a module whose default export is async ({ baseUrl, operation, params, body, token })
+                     => unknown and performs the operation with the client under test (params: the path
+                     parameters by name; userId: the first of them). JavaScript; TypeScript when node
+                     runs with a loader, e.g. node --import tsx
   --runs N           runs per check (default ${DEFAULT_RUNS})
   --call-timeout S   seconds a call may take before the adapter counts as hung and is stopped   (default 10)
   --load-timeout S   seconds loading the adapter may take before it counts as hung   (default 60)
@@ -76,11 +80,11 @@ export async function certifyClientCommand(args: string[]): Promise<number> {
       onResult: progress(!!values.quiet, `docspec: certifying ${values.adapter} against ${values.spec} (seed ${seed}, ${runs} runs per check)`),
     });
     // The verdict is printed first: should a report file fail after all, the result is not lost.
-    stdout(`${formatReport(report)}\n`);
-    writeReports(report, values, junitXml);
+    stdout(`${formatReport(report, CLI_WORDS)}\n`);
+    writeReports(report, values, (r) => junitXml(r, (c) => formatFailure(r, c, CLI_WORDS)));
     return exitCodeOf(report);
   } catch (e) {
-    if (e instanceof CertifyUsageError) throw new UsageError(`${values.spec}: ${e.message}`);
+    if (e instanceof CertifyUsageError) throw new UsageError(`${values.spec}: ${wordProblem(e.problem)}`);
     throw e;
   } finally {
     // However the run ended, the adapter's process does not outlive it.

@@ -1,6 +1,6 @@
 /** What `certify server` and `certify client` share: run options, progress lines, report files, exit code. */
 import { DEFAULT_RUNS } from '../harness/run/certify-server.js';
-import { formatProgress } from '../harness/report/console.js';
+import { formatProgress, type ReportWords } from '../harness/report/console.js';
 import type { CertifyReport, CheckResult } from '../harness/report/report.js';
 import { ensureWritable, integerOption, stderr, writeAtomic } from './io.js';
 
@@ -45,3 +45,6 @@ export function writeReports<R>(report: R, values: { report?: string; junit?: st
 
 /** 0 pass, 1 fail, 3 inconclusive: the same for one run and a run over several operations. */
 export const exitCodeOf = (report: { verdict: CertifyReport['verdict'] }) => (report.verdict === 'pass' ? 0 : report.verdict === 'fail' ? 1 : 3);
+
+/** How reports printed by the CLI name the options they mention. */
+export const CLI_WORDS: ReportWords = { strict: '--strict fails it' };

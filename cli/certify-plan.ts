@@ -3,7 +3,9 @@
  * first request it would send. A folder: a line per operation and what share of them, by method, could be
  * certified, with the reasons for the rest.
  */
+import { knownParameters } from '../harness/run/certify-server.js';
 import { type OperationPlan, planRuns } from '../harness/run/plan.js';
+import { withAliases } from './usage-words.js';
 import { printable } from '../generator/report/printable.js';
 import { stdout, UsageError, writeOutput } from './io.js';
 import { specsAt } from './load-spec.js';
@@ -62,7 +64,8 @@ export async function dryRun(
   const specs = paths.flatMap(specsAt);
   if (specs.length > 1 && options.userId !== undefined)
     throw new UsageError('--user-id addresses one operation; give a run over several operations its values with --param NAME=VALUE');
-  const plans = await planRuns(specs, options);
+  const params = specs.length === 1 ? withAliases(options.params, { userId: options.userId }, knownParameters(specs[0]!)) : options.params;
+  const plans = await planRuns(specs, { runs: options.runs, seed: options.seed, params });
   const lines = specs.length === 1 ? detail(plans[0]!) : [...(values.quiet ? [] : plans.map(operationLine)), ...planSummary(plans)];
   stdout(`${printable(lines.join('\n'))}\n`);
   if (values.report) writeOutput(`${JSON.stringify({ runs: options.runs, seed: options.seed, operations: plans }, null, 2)}\n`, values.report, 'dry-run plan');

@@ -1,12 +1,15 @@
 /** `docspec certify server`: runs the server checks against a base URL and prints and writes the report. */
-import { certifyServer, CertifyUsageError, DEFAULT_RUNS } from '../harness/run/certify-server.js';
+import { certifyServer, DEFAULT_RUNS, knownParameters } from '../harness/run/certify-server.js';
+import { CertifyUsageError } from '../harness/model/usage-problem.js';
+import { withAliases, wordProblem } from './usage-words.js';
 import { statSync } from 'node:fs';
 import type { OperationSpec } from '../generator/ir/ir.js';
 import { certifySuite } from '../harness/run/certify-suite.js';
 import type { SuiteReport } from '../harness/report/suite-report.js';
 import { planRuns } from '../harness/run/plan.js';
 import { formatSuite, suiteJunit } from '../harness/report/suite.js';
-import { formatReport } from '../harness/report/console.js';
+import { formatFailure, formatReport } from '../harness/report/console.js';
+import { CLI_WORDS } from './certify-common.js';
 import { junitXml } from '../harness/report/junit.js';
 import type { CertifyReport } from '../harness/report/report.js';
 import { exitCodeOf, progress, RUN_OPTIONS, runsAndSeed, checkReportFiles, writeReports } from './certify-common.js';
@@ -108,9 +111,11 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
   if (several && values['user-id'] !== undefined)
     throw new UsageError('--user-id addresses one operation; give a run over several operations its values with --param NAME=VALUE');
   if (several && values['user-principal-name'] !== undefined) throw new UsageError('--user-principal-name addresses one operation, not a run over several');
+  const aliased = (spec: OperationSpec) =>
+    withAliases(params, { userId: values['user-id'], userPrincipalName: values['user-principal-name'] }, knownParameters(spec));
   if (!isLoopback(url.hostname) && !values['allow-remote']) {
     // The dry run's plan, so the line and --dry-run count the same cases and requests.
-    const plans = await planRuns(specs, { userId: values['user-id'], params: several ? {} : params, runs, seed });
+    const plans = await planRuns(specs, { params: several ? {} : aliased(specs[0]!), runs, seed });
     const requests = plans.reduce((n, p) => n + p.requests, 0);
     const cases = plans.reduce((n, p) => n + p.cases.filter((c) => c.skip === undefined).length, 0);
     const writes = [...new Set(specs.filter((s) => s.http.method !== 'GET').map((s) => s.http.method))].join(', ');
@@ -138,15 +143,14 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
       .filter(Boolean)
       .join(' '),
   ];
+  const flags = { userId: values['user-id'] };
   let report: CertifyReport;
   try {
     report = await certifyServer({
       spec,
       baseUrl,
-      userId: values['user-id'],
-      params,
+      params: aliased(spec),
       headers,
-      userPrincipalName: values['user-principal-name'],
       token,
       runs,
       seed,
@@ -156,14 +160,16 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
       onResult: progress(!!values.quiet, `docspec: certifying ${baseUrl} against ${paths[0]} (seed ${seed}, ${runs} runs per case)`),
     });
   } catch (e) {
-    if (e instanceof CertifyUsageError) throw new UsageError(`${paths[0]}: ${e.message}`);
+    if (e instanceof CertifyUsageError) throw new UsageError(`${paths[0]}: ${wordProblem(e.problem, flags)}`);
     throw e;
   }
+  // Values that address nothing: no case ran, nothing is written.
+  if (report.problem) throw new UsageError(`${paths[0]}: ${wordProblem(report.problem, flags)}`);
   // The verdict is printed first: should a report file fail after all, the result is not lost.
   const unreachable = report.checks.length === 1 && report.checks[0]!.id === 'reachable';
   if (unreachable) stderr(`docspec: ${report.checks[0]!.message} — inconclusive\n`);
-  else stdout(`${formatReport(report)}\n`);
-  writeReports(report, values, junitXml);
+  else stdout(`${formatReport(report, CLI_WORDS)}\n`);
+  writeReports(report, values, (r) => junitXml(r, (c) => formatFailure(r, c, CLI_WORDS)));
   return exitCodeOf(report);
 }
 
@@ -205,11 +211,14 @@ async function suiteRun(
       ],
     });
   } catch (e) {
-    if (e instanceof CertifyUsageError) throw new UsageError(e.message);
+    if (e instanceof CertifyUsageError) throw new UsageError(wordProblem(e.problem));
     throw e;
   }
-  stdout(`${formatSuite(report)}\n`);
-  writeReports(report, values, suiteJunit);
+  if (report.problem) throw new UsageError(wordProblem(report.problem));
+  // Operations not run for a value given or missing say so with the flags that give it.
+  for (const o of report.operations) if (o.problem) o.reason = wordProblem(o.problem);
+  stdout(`${formatSuite(report, CLI_WORDS)}\n`);
+  writeReports(report, values, (r) => suiteJunit(r, CLI_WORDS));
   return exitCodeOf(report);
 }
 

@@ -6,11 +6,8 @@ import { type DriftRun, runSummary } from '../generator/diff/drift-run.js';
 import { applyIgnores, IgnoreFileError, parseIgnoreFile } from '../generator/diff/ignore.js';
 import { diffDocsVsMetadata } from '../generator/diff/metadata-diff.js';
 import { diffSpecs } from '../generator/diff/diff-specs.js';
-import { formatDriftGithub } from '../generator/report/drift-github.js';
-import { formatDriftHtml } from '../generator/report/drift-html.js';
-import { formatDriftJunit } from '../generator/report/drift-junit.js';
-import { formatDriftMarkdown } from '../generator/report/drift-markdown.js';
-import { driftSummary, formatDriftText } from '../generator/report/drift-text.js';
+import { DRIFT_FORMATS, isDriftFormat } from '../generator/report/drift-formats.js';
+import { driftSummary } from '../generator/report/drift-text.js';
 import type { OperationSpec } from '../generator/ir/ir.js';
 import { printable } from '../generator/report/printable.js';
 import { displayPath, parseOptions, readInput, stderr, stdout, UsageError, writeOutput } from './io.js';
@@ -43,8 +40,6 @@ Options:
 Exit codes: 0 no change fails the gate · 1 drift that fails --fail-on · 2 bad usage, unreadable input,
 or a changed page --docs could not compare`;
 
-const FORMATS = ['text', 'md', 'json', 'junit', 'github', 'html'] as const;
-type Format = (typeof FORMATS)[number];
 const DEFAULT_IGNORE = '.docspec-drift-ignore';
 
 function isMetadata(file: string, text: string): boolean {
@@ -88,38 +83,6 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-function render(run: DriftRun, format: Format): string {
-  switch (format) {
-    case 'json': {
-      const summary = runSummary(run);
-      const ignore = run.ignore && { file: run.ignore.file, unused: run.ignore.unused, expired: run.ignore.expired };
-      // One pair keeps the report's own shape at the top level, as before trees existed.
-      const body = run.tree
-        ? {
-            base: run.tree.base,
-            head: run.tree.head,
-            pages: run.tree.pages,
-            read: run.tree.read,
-            failed: run.tree.failed,
-            uncompared: run.tree.uncompared ?? [],
-            operations: run.reports,
-          }
-        : run.reports[0];
-      return `${JSON.stringify({ ...body, failOn: run.failOn, failing: summary.failing, summary: run.tree ? summary : run.reports[0]?.summary, ...(ignore ? { ignore } : {}) }, null, 2)}\n`;
-    }
-    case 'md':
-      return formatDriftMarkdown(run);
-    case 'junit':
-      return formatDriftJunit(run);
-    case 'github':
-      return formatDriftGithub(run);
-    case 'html':
-      return formatDriftHtml(run);
-    case 'text':
-      return formatDriftText(run);
-  }
-}
-
 export async function driftCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseOptions(
     args,
@@ -140,9 +103,9 @@ export async function driftCommand(args: string[]): Promise<number> {
     stdout(`${DRIFT_HELP}\n`);
     return 0;
   }
-  const format = values.format as Format;
+  const format = values.format as string;
   const failOn = values['fail-on'] as FailOn;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}, not "${format}"`);
+  if (!isDriftFormat(format)) throw new UsageError(`--format must be ${Object.keys(DRIFT_FORMATS).join(', ')}, not "${format}"`);
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be ${FAIL_ON.join(', ')}, not "${failOn}"`);
   const docs = !!values.docs;
   if (positionals.length !== 2)
@@ -187,7 +150,8 @@ export async function driftCommand(args: string[]): Promise<number> {
     const applied = applyIgnores(run.reports, entries, today());
     run = { ...run, reports: applied.reports, ignore: { file: displayPath(ignoreFile), unused: applied.unused, expired: applied.expired } };
   }
-  writeOutput(render(run, format), values.out as string | undefined, driftSummary(run));
+  run.gateName = `--fail-on ${run.failOn}`;
+  writeOutput(DRIFT_FORMATS[format](run), values.out as string | undefined, driftSummary(run));
   // A changed page the run could not compare may hide a breaking change: the run cannot pass.
   const uncompared = run.tree?.uncompared ?? [];
   for (const u of uncompared) stderr(`docspec: ${printable(u.page)} changed but could not be compared: ${printable(u.why)}\n`);

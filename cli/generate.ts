@@ -8,6 +8,7 @@ import { serializeSpec, specFileName } from '../generator/ir/spec-file.js';
 import { diagnostic } from '../generator/ir/diagnostic.js';
 import { diagnosticRule } from '../generator/ir/diagnostic-rules.js';
 import { countBySeverity, formatDiagnostic } from '../generator/report/format-diagnostics.js';
+import { withCliHint } from './usage-words.js';
 import type { Diagnostic, PageFormat, Spec } from '../generator/ir/ir.js';
 import { whyNotAPage } from '../generator/read/not-a-page.js';
 import { firstDifference } from '../generator/diff/text-diff.js';
@@ -242,7 +243,7 @@ function printDiagnostics(list: Diagnostic[], verbose: boolean, quiet: boolean, 
     if (known.has(d) && !verbose) continue;
     if (d.severity === 'info' && !verbose) continue;
     if (d.severity === 'warning' && quiet) continue;
-    stderr(`${formatDiagnostic(d, true)}\n`);
+    stderr(`${formatDiagnostic(withCliHint(d), true)}\n`);
   }
 }
 

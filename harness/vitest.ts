@@ -4,7 +4,7 @@
  *
  * ```ts
  * import { describeConformance } from 'docspec/vitest';
- * describeConformance('my server', { spec, server: { handler: app.fetch, userId: '…' } });
+ * describeConformance('my server', { spec, server: { handler: app.fetch, params: { id: '…' } } });
  * describeConformance('my SDK', { spec, client: { adapter } });
  * ```
  */

@@ -79,7 +79,12 @@ function folderGraph(layer: string): Map<string, Set<string>> {
 /** Every folder that lies on a cycle of `graph`. */
 function onCycles(graph: Map<string, Set<string>>): string[] {
   const reaches = (a: string, b: string, seen = new Set<string>()): boolean =>
-    [...(graph.get(a) ?? [])].some((n) => n === b || (!seen.has(n) && (seen.add(n), reaches(n, b, seen))));
+    [...(graph.get(a) ?? [])].some((n) => {
+      if (n === b) return true;
+      if (seen.has(n)) return false;
+      seen.add(n);
+      return reaches(n, b, seen);
+    });
   return [...graph.keys()].filter((f) => reaches(f, f)).sort();
 }
 
@@ -118,5 +123,33 @@ describe('stages inside a layer', () => {
       ['d', new Set(['a'])],
     ]);
     expect(onCycles(graph)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('the library speaks no CLI', () => {
+  /** Every option the CLI's help texts list. */
+  const flags = [...new Set(files('cli').flatMap((f) => [...readFileSync(join(ROOT, f), 'utf8').matchAll(/^ {2}--([a-z][a-z-]+)/gm)].map((m) => m[1]!)))];
+
+  /** A file's code without its comments (line comments and JSDoc or block comment lines). */
+  const code = (file: string) =>
+    readFileSync(join(ROOT, file), 'utf8')
+      .split('\n')
+      .filter((l) => !/^\s*(\/\/|\/\*|\*)/.test(l))
+      .map((l) => l.replace(/\s\/\/ .*$/, ''))
+      .join('\n');
+
+  it('knows the flags it looks for', () => {
+    expect(flags).toEqual(expect.arrayContaining(['param', 'user-id', 'strict', 'require-all', 'fail-on', 'resources']));
+  });
+
+  it.each(['generator', 'harness'])('%s: no string names a CLI flag', (layer) => {
+    const named = new RegExp(`--(${flags.join('|')})\\b`);
+    const bad = files(layer).flatMap((f) =>
+      code(f)
+        .split('\n')
+        .filter((l) => named.test(l))
+        .map((l) => `${f}: ${l.trim()}`),
+    );
+    expect(bad, 'word usage problems and hints as data; cli/ names the flags').toEqual([]);
   });
 });

@@ -43,7 +43,8 @@ export type ChildMessage =
   /** After `finish`: what the adapter did after its last call, sent as it happens, until the process ends. */
   | { type: 'late'; incidents: string[] };
 
-type Adapter = ClientAdapter;
+/** A file adapter also gets `userId`, the first path parameter's value (the contract's first version). */
+type Adapter = (args: Parameters<ClientAdapter>[0] & { userId?: string }) => Promise<unknown>;
 
 const send = (m: ChildMessage) => process.send?.(m);
 
@@ -157,7 +158,9 @@ async function call(m: ChildCall): Promise<void> {
   let error: string | undefined;
   let returned: unknown;
   try {
-    const { operation, params, userId, body } = m.intent;
+    const { operation, params, body } = m.intent;
+    // `userId` is the first path parameter's value: adapters written for the first version of the contract read it.
+    const userId = Object.values(params)[0];
     returned = portable(await adapter!({ baseUrl: init!.baseUrl, operation, params, userId, ...(body ? { body } : {}), token: m.token }));
   } catch (e) {
     outcome = 'rejected';

@@ -72,7 +72,7 @@ function diffMethod(a: OperationSpec, b: OperationSpec): DriftChange[] {
   ];
 }
 
-/** `/users/{id | userPrincipalName}` and `/users/{usersId}` address the same route: compare by shape. */
+/** `/widgets/{id | name}` and `/widgets/{widgetsId}` address the same route: compare by shape. */
 function shape(p: PathTemplate): string {
   return templateShape(p.template).toLowerCase();
 }
@@ -94,7 +94,7 @@ function diffPaths(a: PathTemplate[], b: PathTemplate[]): DriftChange[] {
     }
     if (pa.template === pb.template) continue;
     // A renamed placeholder (`{id}` → `{usersId}`) changes no request; a segment that documents fewer ways
-    // to address the resource (`{id | userPrincipalName}` → `{usersId}`) no longer promises the others.
+    // to address the resource (`{id | name}` → `{usersId}`) no longer promises the others.
     const fewer = pa.params.some((p, i) => p.alternatives.length > (pb.params[i]?.alternatives.length ?? 0));
     const more = pb.params.some((p, i) => p.alternatives.length > (pa.params[i]?.alternatives.length ?? 0));
     changes.push({

@@ -20,6 +20,13 @@ export interface DriftRun {
     uncompared?: { page: string; why: string }[];
   };
   ignore?: { file: string; unused: IgnoreEntry[]; expired: IgnoreEntry[] };
+  /** How reports name the gate, as its caller sets it (the CLI: `--fail-on breaking`); see `gateName`. */
+  gateName?: string;
+}
+
+/** The gate as reports name it: the caller's words, or `the breaking gate`. */
+export function gateName(run: DriftRun): string {
+  return run.gateName ?? `the ${run.failOn} gate`;
 }
 
 export interface RunSummary {

@@ -1,7 +1,7 @@
 /**
  * Specs → one OpenAPI 3.1 document (3.0.3 on request), so Schemathesis, Dredd, Portman, Prism or
  * openapi-typescript can run what docspec read: every documented path of every operation, merged by path
- * (`{id | userPrincipalName}` becomes one `{id}` parameter that names its alternatives), the headers, the
+ * (`{id | name}` becomes one `{id}` parameter that names its alternatives), the headers, the
  * request body's JSON Schema (the one the validator agrees with), the documented responses with the resource
  * type's schema, and the docs' examples (requests, responses, path parameter values). `x-docspec-source` gives
  * the docs line of each item.

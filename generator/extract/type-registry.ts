@@ -139,11 +139,14 @@ export class TypeRegistry {
         'warning',
         `Unknown type \`${type.name}\` of \`${p.name}\`: treated as an open object`,
         p.source as SourceRef,
-        this.loader ? `No resource page for \`${type.name}\` was found` : 'Pass --resources DIR (or --base DIR) to resolve complex types',
+        this.loader ? `No resource page for \`${type.name}\` was found` : NO_RESOURCES_HINT,
       ),
     );
   }
 }
+
+/** The hint of an unresolved type when no resource pages were given (the CLI names its flags instead). */
+export const NO_RESOURCES_HINT = "Give the docs tree's resource pages to resolve complex types";
 
 const SENTINEL = 'unknownFutureValue';
 

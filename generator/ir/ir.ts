@@ -175,7 +175,7 @@ export interface PropertyGroup {
 }
 
 export interface PathTemplate {
-  /** As written, e.g. `/users/{id | userPrincipalName}`. */
+  /** As written, e.g. `/widgets/{id | name}`. */
   template: string;
   /** Path parameters; `alternatives` lists the `a | b` choices of one segment. */
   params: {

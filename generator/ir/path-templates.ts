@@ -1,5 +1,5 @@
 /**
- * Path templates as the docs write them (`/users/{id | userPrincipalName}`): whether a concrete path is one
+ * Path templates as the docs write them (`/widgets/{id | name}`): whether a concrete path is one
  * of them, and the one name each parameter goes by outside the spec (an OpenAPI parameter, a client's
  * `params` key, an example value's owner).
  */
@@ -23,7 +23,7 @@ export function matchesTemplate(path: string, template: string): boolean {
  */
 export const templateShape = (template: string) => template.replace(/\{[^}]*\}/g, '{}').replace(/\/+$/, '');
 
-/** A parameter's name: its own, or the first alternative of a `{id | userPrincipalName}` segment. */
+/** A parameter's name: its own, or the first alternative of a `{id | name}` segment. */
 export function parameterName(param: PathTemplate['params'][number]): string {
   return param.alternatives.length > 1 ? param.alternatives[0]! : param.name;
 }

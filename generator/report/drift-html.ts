@@ -3,7 +3,7 @@
  * a CI artifact: the verdict, then each operation with its changes grouped by the audience they break.
  */
 import { type Breaking, breakingText, changeKey, type DriftChange, operationOf } from '../diff/change.js';
-import { type DriftRun, standing } from '../diff/drift-run.js';
+import { type DriftRun, gateName, standing } from '../diff/drift-run.js';
 import { driftSummary, sideText } from './drift-text.js';
 import { entryKey } from '../diff/ignore.js';
 import { htmlText } from './html-text.js';
@@ -39,7 +39,7 @@ const AUDIENCES: { title: string; test: (b: Breaking) => boolean }[] = [
 
 function row(operation: string, c: DriftChange, run: DriftRun): string {
   const s = standing(c, run.failOn);
-  const badge = { fails: `fails --fail-on ${run.failOn}`, breaking: 'breaking, not gated', accepted: 'accepted', info: 'informational' }[s];
+  const badge = { fails: `fails ${gateName(run)}`, breaking: 'breaking, not gated', accepted: 'accepted', info: 'informational' }[s];
   const value = (v: string | undefined, at: DriftChange['a']) =>
     `${v ? `<code>${htmlText(v)}</code>` : '—'}${at ? `<span class="where">${htmlText(sourceText(at))}</span>` : ''}`;
   const notes = [

@@ -1,6 +1,6 @@
 /**
  * Drift as JUnit XML for CI dashboards: one testsuite per operation, one testcase per change; the ones the
- * `--fail-on` gate counts are failures. With no drift, one passing testcase says so (an empty suite reads as
+ * gate (`failOn`) counts are failures. With no drift, one passing testcase says so (an empty suite reads as
  * "nothing ran").
  */
 import { breakingText, changeKey, operationOf } from '../diff/change.js';

@@ -3,7 +3,7 @@
  * fail the gate, then the rest, each with the line on both sides.
  */
 import { breakingText, type DriftChange, type DriftReport, operationOf } from '../diff/change.js';
-import { type DriftRun, standing } from '../diff/drift-run.js';
+import { type DriftRun, gateName, standing } from '../diff/drift-run.js';
 import { driftSummary, sideText } from './drift-text.js';
 import { markdownCell, markdownCode } from './markdown-text.js';
 import { printable } from './printable.js';
@@ -36,7 +36,7 @@ export function formatDriftMarkdown(run: DriftRun): string {
   const rows = run.reports.flatMap((r) => r.changes.map((c) => ({ r, c })));
   const by = (s: ReturnType<typeof standing>[]) => rows.filter(({ c }) => s.includes(standing(c, run.failOn)));
   const sections: [string, Row[]][] = [
-    [`Failing --fail-on ${run.failOn}`, by(['fails'])],
+    [`Failing ${gateName(run)}`, by(['fails'])],
     ['Breaking, not gated', by(['breaking'])],
     ['Accepted', by(['accepted'])],
     ['Other changes', by(['info'])],

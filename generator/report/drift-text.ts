@@ -1,6 +1,6 @@
 /** Drift as console text: one block per change, breaking ones marked, then a one-line summary. */
 import { breakingText, changeKey, type DriftChange, type DriftReport, type DriftSide, type FailOn, operationOf } from '../diff/change.js';
-import { type DriftRun, runSummary, standing } from '../diff/drift-run.js';
+import { type DriftRun, gateName, runSummary, standing } from '../diff/drift-run.js';
 import { entryKey } from '../diff/ignore.js';
 import { printable } from './printable.js';
 import { sourceText } from './source-text.js';
@@ -20,7 +20,7 @@ function changesSummary(run: DriftRun): string {
   if (!s.total) return run.tree ? `no drift in ${run.tree.pages.head} pages` : 'no drift';
   const ops = run.tree ? ` in ${s.operations} operation${s.operations === 1 ? '' : 's'}` : '';
   const accepted = s.accepted ? `, ${s.accepted} accepted` : '';
-  const gate = run.failOn === 'none' ? '' : `; ${s.failing} fail${s.failing === 1 ? 's' : ''} --fail-on ${run.failOn}`;
+  const gate = run.failOn === 'none' ? '' : `; ${s.failing} fail${s.failing === 1 ? 's' : ''} ${gateName(run)}`;
   return `${s.total} change${s.total === 1 ? '' : 's'}${ops}, ${s.breaking} breaking (${s.client} for clients, ${s.server} for servers)${accepted}${gate}`;
 }
 

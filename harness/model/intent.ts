@@ -1,14 +1,12 @@
 /** What a client under test is asked to do, and how the harness answers it. */
 
 /**
- * What the client is asked to do: the operation, its path parameters by name (`{ id }` for the user pages;
- * `userId` is the first one, as adapters written for Update user read it) and its body, when the operation
- * sends one.
+ * What the client is asked to do: the operation, its path parameters by name (`{ id }`, `{ group-id }`) and
+ * its body, when the operation sends one.
  */
 export interface Intent {
   operation: string;
   params: Record<string, string>;
-  userId: string;
   body?: Record<string, unknown>;
   /** The documented response body the harness answers a success with (generated from the resource type). */
   response?: Record<string, unknown>;

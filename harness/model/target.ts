@@ -7,10 +7,10 @@ import type { HeaderSpec, OperationSpec, PathTemplate, ResponseSpec, SourceRef }
 import { sendsBody } from './operation-kind.js';
 import type { HttpRequest, Send } from './exchange.js';
 
-/** One documented way to address the resource: by `id`, by `userPrincipalName`, via `/me`, … */
+/** One documented way to address the resource: by `id`, by another key the docs allow, via `/me`, … */
 export interface Address {
   /**
-   * The alternative's name (`id`, `userPrincipalName`), or the template itself when it has no parameter or
+   * The alternative's name (`id`, or another key such as a unique name), or the template itself when it has no parameter or
    * several (`/groups/{group-id}/members/{member-id}`).
    */
   form: string;
@@ -20,18 +20,14 @@ export interface Address {
   params: string[][];
 }
 
-/** Path parameter values by name (`--param NAME=VALUE`; `--user-id` is `id`), matched without letter case. */
+/** Path parameter values by name, matched without letter case; `id` is the addressed resource's own key. */
 export type ParamValues = Readonly<Record<string, string>>;
 
 export interface Target {
   spec: OperationSpec;
   send: Send;
   token: string;
-  /** Value for the `id` form (DESIGN: `--user-id`). */
-  userId?: string;
-  /** Value for the `userPrincipalName` form, when known up front. */
-  userPrincipalName?: string;
-  /** Every path parameter value given (`--param`), `id` included when `--user-id` was. */
+  /** Every path parameter value given, by name (`id`: the resource's own key). */
   params: ParamValues;
   /** The address most checks use: the id form when an id is given, else a parameterless template. */
   primary: Address;
@@ -44,7 +40,7 @@ export interface Target {
 
 /** The names a parameter answers to: its own, its alternatives, and the placeholder examples write. */
 function namesOf(param: PathTemplate['params'][number]): string[] {
-  // `id|userPrincipalName` names a segment with alternatives inside the spec; users give one alternative.
+  // `id|name` names a segment with alternatives inside the spec; users give one alternative.
   const own = param.name.includes('|') ? [] : [param.name];
   const names = [...own, ...param.alternatives, ...(param.example ? [param.example.replace(/^\{|\}$/g, '')] : [])];
   return [...new Set(names.map((n) => n.trim()).filter(Boolean))];
@@ -94,13 +90,13 @@ export function resolve(address: Address, values: ParamValues): { path: string }
 }
 
 /**
- * Picks the address checks use: by id when an id is given (`--user-id` stays the user pages' alias, and
- * addresses a one-parameter template whatever its parameter is named), else the first whose parameters all
- * have values, else a parameterless one. Undefined when every address needs a value not given.
+ * Picks the address checks use: by id when the resource's own key is given (it addresses a one-parameter
+ * template whatever its parameter is named), else the first whose parameters all have values, else a
+ * parameterless one. Undefined when every address needs a value not given.
  */
-export function primaryAddress(spec: OperationSpec, values: ParamValues, userId?: string): Address | undefined {
+export function primaryAddress(spec: OperationSpec, values: ParamValues, key?: string): Address | undefined {
   const all = addresses(spec);
-  if (userId !== undefined) {
+  if (key !== undefined) {
     const byId = all.find((a) => a.form === 'id') ?? all.find((a) => a.params.length === 1);
     if (byId) return byId;
   }

@@ -37,10 +37,18 @@ export function formatProgress(r: CheckResult, done: number, total: number): str
   return printable(`  ${MARK[r.status]} [${done}/${total}] ${r.id}  ${clip(what, 160)}`);
 }
 
+/** Words a report names its caller's options with: the CLI says `--strict`, the library a strict run. */
+export interface ReportWords {
+  /** How a caller makes a tolerated warning fail. */
+  strict: string;
+}
+
+export const REPORT_WORDS: ReportWords = { strict: 'a strict run fails it' };
+
 /** The full story of one failing case (or of a warning: the same story, marked as tolerated). */
-export function formatFailure(report: CertifyReport, r: CheckResult): string {
+export function formatFailure(report: CertifyReport, r: CheckResult, words: ReportWords = REPORT_WORDS): string {
   const out = [
-    `${MARK[r.status]} ${report.operation} ${report.variant} · ${r.id}${r.status === 'warning' ? '  (tolerated: a warning, not a failure; --strict fails it)' : ''}`,
+    `${MARK[r.status]} ${report.operation} ${report.variant} · ${r.id}${r.status === 'warning' ? `  (tolerated: a warning, not a failure; ${words.strict})` : ''}`,
   ];
   if (r.received === undefined) {
     out.push(`    ${r.message}`);
@@ -74,10 +82,10 @@ export function formatSummary(report: CertifyReport): string {
 }
 
 /** Failures, warnings and inconclusive cases in full, then the summary line. */
-export function formatReport(report: CertifyReport): string {
+export function formatReport(report: CertifyReport, words: ReportWords = REPORT_WORDS): string {
   const parts: string[] = [];
   for (const r of report.checks) {
-    if (r.status === 'fail' || r.status === 'warning') parts.push(formatFailure(report, r));
+    if (r.status === 'fail' || r.status === 'warning') parts.push(formatFailure(report, r, words));
     else if (r.status === 'inconclusive') parts.push(`${MARK.inconclusive} ${report.operation} ${report.variant} · ${r.id}\n    ${r.message}`);
   }
   parts.push(formatSummary(report));

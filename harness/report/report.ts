@@ -1,4 +1,5 @@
 /** The certify report: the JSON of `--report` (DESIGN.md), and what the console and JUnit writers read. */
+import type { UsageProblem } from '../model/usage-problem.js';
 
 export type Verdict = 'pass' | 'fail' | 'inconclusive';
 /**
@@ -43,9 +44,14 @@ export interface CertifyReport {
   variant: string;
   /** The base URL certified, or `in-process`. */
   target: string;
-  /** Tolerated deviations were failures (`--strict`), not warnings. */
+  /** Tolerated deviations were failures (a strict run), not warnings. */
   strict?: boolean;
   checks: CheckResult[];
+  /**
+   * What the run found about the values it was given that keeps any case from telling anything (they
+   * address nothing): the verdict is `inconclusive` and no check ran.
+   */
+  problem?: UsageProblem;
   stats: { requests: number; retries: number; durationMs: number };
 }
 

@@ -6,7 +6,7 @@
 import { printable } from '../../generator/report/printable.js';
 import { xmlText } from '../../generator/report/xml-text.js';
 import type { OperationResult, SuiteReport } from './suite-report.js';
-import { formatFailure } from './console.js';
+import { formatFailure, REPORT_WORDS, type ReportWords } from './console.js';
 import { junitSuite } from './junit.js';
 import type { CertifyReport } from './report.js';
 
@@ -35,16 +35,16 @@ function operationLine(o: OperationResult): string {
   return `${head} — ${o.reason ? `${o.reason}; ` : ''}${counts}`;
 }
 
-export function formatSuite(report: SuiteReport): string {
+export function formatSuite(report: SuiteReport, words: ReportWords = REPORT_WORDS): string {
   const parts: string[] = [report.operations.map(operationLine).join('\n')];
   for (const o of report.operations) {
     if (!o.report) continue;
     if (o.values?.length) parts.push(`  ${o.operation}: ${o.values.join('; ')}`);
-    for (const c of o.report.checks) if (c.status === 'fail' || c.status === 'warning') parts.push(formatFailure(o.report, c));
+    for (const c of o.report.checks) if (c.status === 'fail' || c.status === 'warning') parts.push(formatFailure(o.report, c, words));
   }
   const model = modelReport(report);
   for (const c of report.checks) {
-    parts.push(c.status === 'fail' || c.status === 'warning' ? formatFailure(model, c) : `${c.status === 'pass' ? '✓' : '-'} ${c.id}: ${c.message}`);
+    parts.push(c.status === 'fail' || c.status === 'warning' ? formatFailure(model, c, words) : `${c.status === 'pass' ? '✓' : '-'} ${c.id}: ${c.message}`);
   }
   const n = (s: OperationResult['status']) => report.operations.filter((o) => o.status === s).length;
   const secs = (report.stats.durationMs / 1000).toFixed(1);
@@ -58,7 +58,7 @@ export function formatSuite(report: SuiteReport): string {
 }
 
 /** One `<testsuite>` per operation (its cases as testcases) and one for the resource model. */
-export function suiteJunit(report: SuiteReport): string {
+export function suiteJunit(report: SuiteReport, words: ReportWords = REPORT_WORDS): string {
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
@@ -68,7 +68,7 @@ export function suiteJunit(report: SuiteReport): string {
     ...(report.checks.length ? [modelReport(report)] : []),
   ];
   for (const r of reports) {
-    suites.push(junitSuite(r).join('\n'));
+    suites.push(junitSuite(r, (c) => formatFailure(r, c, words)).join('\n'));
     tests += r.checks.length;
     failures += r.checks.filter((c) => c.status === 'fail').length;
     errors += r.checks.filter((c) => c.status === 'inconclusive').length;
@@ -83,7 +83,7 @@ export function suiteJunit(report: SuiteReport): string {
   ].join('\n');
 }
 
-/** An operation that did not run, as one testcase: skipped, or failed under `--require-all`. */
+/** An operation that did not run, as one testcase: skipped, or failed when every operation is required. */
 function placeholder(report: SuiteReport, o: OperationResult): CertifyReport {
   const failed = report.requireAll === true;
   return {

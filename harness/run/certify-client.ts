@@ -12,14 +12,14 @@ import type { OperationSpec } from '../../generator/ir/ir.js';
 import { parameterName } from '../../generator/ir/path-templates.js';
 import { smallValidBody, validBody } from '../arbitraries/body.js';
 import { responseBodies } from '../arbitraries/response.js';
-import { guid } from '../arbitraries/text.js';
-import { userIds } from '../arbitraries/params.js';
+import { pathParamValues } from '../arbitraries/path-params.js';
 import type { ClientCheck, ClientContext, ClientHost, Observation } from '../checks/client/client-check.js';
 import type { Intent, Scenario } from '../model/intent.js';
 import { CLIENT_CHECKS } from '../checks/client/registry.js';
 import { tokenMasking } from '../report/redact.js';
 import { type CertifyReport, type CheckResult, verdictOf } from '../report/report.js';
-import { CertifyUsageError, DEFAULT_RUNS, DEFAULT_TOKEN } from './certify-server.js';
+import { DEFAULT_RUNS, DEFAULT_TOKEN } from './certify-server.js';
+import { CertifyUsageError } from '../model/usage-problem.js';
 import { EXPIRED, Watchdog } from '../transport/deadline.js';
 import { copyJson } from '../model/json-copy.js';
 import { answerCall, type CallRecord, type ClientTarget, describeThrown, portable } from '../transport/client-wire.js';
@@ -29,14 +29,12 @@ import { sourceText, successResponse, versionSegment } from '../model/target.js'
 
 /**
  * What a client under test is wrapped in: performs the operation with that client, resolves or rejects.
- * `params` holds the path parameters by name; `userId` is the first of them (adapters written for Update
- * user keep working); `body` is absent for an operation that sends none.
+ * `params` holds the path parameters by name; `body` is absent for an operation that sends none.
  */
 export type ClientAdapter = (args: {
   baseUrl: string;
   operation: string;
   params: Record<string, string>;
-  userId: string;
   body?: Record<string, unknown>;
   token: string;
 }) => Promise<unknown>;
@@ -47,17 +45,18 @@ export type ClientAdapter = (args: {
  */
 function intentsOf(spec: OperationSpec, bodies: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<Intent> {
   const template = spec.http.paths.find((p) => p.params.length > 0);
-  const keys = (template?.params ?? []).map(parameterName);
+  const pathParams = template?.params ?? [];
+  const keys = pathParams.map(parameterName);
   const body = sendsBody(spec) ? bodies : fc.constant(undefined);
   const doc = successResponse(spec);
   const responses = responseBodies(spec, doc) ?? fc.constant(undefined);
   const def = doc?.bodyType ? spec.types[doc.bodyType] : undefined;
   const properties = new Set(def?.kind === 'complex' ? def.properties.map((p) => p.name) : []);
   const creates = operationKind(spec) === 'create';
-  // The first parameter gets ids a client must percent-encode; the others, GUIDs. One flat tuple: every
-  // layer of nesting is drawn through on each of thousands of calls.
-  return fc.tuple(body, responses, userIds(spec), ...keys.slice(1).map(() => guid)).map(([b, r, ...v]) => {
-    const intent: Intent = { operation: spec.operation, params: Object.fromEntries(keys.map((k, i) => [k, v[i]!])), userId: v[0]! };
+  // Each parameter draws from what the docs allow in it (arbitraries/path-params.ts). One flat tuple: every layer of
+  // nesting is drawn through on each of thousands of calls.
+  return fc.tuple(body, responses, ...pathParams.map((p) => pathParamValues(spec, p))).map(([b, r, ...v]) => {
+    const intent: Intent = { operation: spec.operation, params: Object.fromEntries(keys.map((k, i) => [k, v[i]!])) };
     if (b !== undefined) intent.body = b;
     // The new resource holds what was sent (where the type has the property).
     if (r !== undefined) intent.response = creates && b ? { ...r, ...Object.fromEntries(Object.entries(b).filter(([k]) => properties.has(k))) } : r;
@@ -104,15 +103,15 @@ export function clientTarget(spec: OperationSpec): ClientTarget {
 
 export async function certifyClient(options: CertifyClientOptions): Promise<CertifyReport> {
   const { spec, adapter } = options;
-  if (spec?.kind !== 'operation') throw new CertifyUsageError('the spec is not an operation spec (kind "operation")');
+  if (spec?.kind !== 'operation') throw new CertifyUsageError({ code: 'not-an-operation' });
   // A spec handed over in code skips the CLI's loader: the same checks, so no case throws or stalls.
   const [problem] = specProblems(spec);
-  if (problem) throw new CertifyUsageError(`not a usable spec: ${problem.path} ${problem.message}`);
+  if (problem) throw new CertifyUsageError({ code: 'unusable-spec', path: problem.path, message: problem.message });
   if (options.host === undefined && typeof adapter !== 'function') {
-    throw new CertifyUsageError('the adapter must be a function ({ baseUrl, operation, params, userId, body, token }) => Promise<unknown>, or give a host');
+    throw new CertifyUsageError({ code: 'bad-adapter' });
   }
   const runs = options.runs ?? DEFAULT_RUNS;
-  if (!Number.isInteger(runs) || runs < 1) throw new CertifyUsageError(`runs must be a positive integer, not ${runs}`);
+  if (!Number.isInteger(runs) || runs < 1) throw new CertifyUsageError({ code: 'bad-runs', runs });
   const seed = options.seed ?? (Math.random() * 2 ** 31) | 0;
   const token = options.token ?? DEFAULT_TOKEN;
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -143,7 +142,7 @@ export async function certifyClient(options: CertifyClientOptions): Promise<Cert
       const body = intent.body === undefined ? undefined : copyJson(intent.body);
       const returned = await watchdog.race(
         flight,
-        adapter!({ baseUrl, operation: intent.operation, params: { ...intent.params }, userId: intent.userId, ...(body ? { body } : {}), token }),
+        adapter!({ baseUrl, operation: intent.operation, params: { ...intent.params }, ...(body ? { body } : {}), token }),
       );
       if (returned === EXPIRED) return { exchanges: mine.exchanges, unhandled: mine.unhandled, outcome: 'timeout' };
       return { exchanges: mine.exchanges, unhandled: mine.unhandled, outcome: 'resolved', returned: portable(returned) };
@@ -182,7 +181,7 @@ export async function certifyClient(options: CertifyClientOptions): Promise<Cert
       (options.registry ?? CLIENT_CHECKS).filter((c) => host || !c.needsHost).flatMap((c) => c.cases.call(c, ctx)),
       options.checks,
     );
-    if (cases.length === 0) throw new CertifyUsageError(`no check matches ${options.checks?.join(', ')}`);
+    if (cases.length === 0) throw new CertifyUsageError({ code: 'no-check-matches', checks: options.checks ?? [] });
     // A token the caller gave is masked in every result and line the run reports.
     const { redact, onResult } = tokenMasking(options.token, options.onResult);
     const results = redact(await runCases(cases, { runs, seed, reproduce: (k) => options.reproduce?.(k.id, seed) ?? [] }, onResult));

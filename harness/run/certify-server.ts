@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { specProblems } from '../../generator/ir/spec-problems.js';
 import type { OperationSpec } from '../../generator/ir/ir.js';
-import { type BodyPlaceholder, bindBody, bodyPlaceholders, smallBodies } from '../arbitraries/body-bindings.js';
+import { bindBody, bodyPlaceholders, smallBodies } from '../arbitraries/body-bindings.js';
 import { type CheckContext, type Probe, type ServerCheck, skipped } from '../checks/check.js';
 import { situationOf } from '../checks/server/documented-errors.check.js';
 import { SERVER_CHECKS } from '../checks/server/registry.js';
@@ -15,6 +15,7 @@ import { tokenMasking } from '../report/redact.js';
 import { type CertifyReport, type CheckResult, firstAnswer, verdictOf } from '../report/report.js';
 import { curlOf, describeResponse, jsonOf, type Send } from '../model/exchange.js';
 import { notCertifiable, operationKind } from '../model/operation-kind.js';
+import { CertifyUsageError, type GivenValue, type UsageProblem } from '../model/usage-problem.js';
 import { runCases, selectCases } from './run-case.js';
 import {
   type Address,
@@ -37,11 +38,12 @@ export interface CertifyServerOptions {
   baseUrl?: string;
   /** An in-process implementation, served through msw instead of a base URL. */
   handler?: InProcessHandler;
-  /** An existing resource the run may update (the `{id}` of the path; the user pages' alias of `params.id`). */
-  userId?: string;
-  /** Path parameter values by name (`--param NAME=VALUE`), for paths with other or several parameters. */
+  /**
+   * Path parameter values by name. `id` is the resource's own key: it addresses the id form, or the only
+   * parameter of a one-parameter path whatever that parameter is named. A value for another alternative of
+   * a segment (`{id | name}`) addresses the resource by that alternative too.
+   */
   params?: Record<string, string>;
-  userPrincipalName?: string;
   /** Sent as `Authorization: Bearer <token>`. */
   token?: string;
   /** Sent with every request (an API gateway's key); masked like the token in everything reported. */
@@ -78,12 +80,6 @@ export interface CertifyServerOptions {
 export const DEFAULT_RUNS = 100;
 export const DEFAULT_TOKEN = 'docspec-certify';
 
-/** A usage problem with the options (the CLI turns it into exit 2). */
-export class CertifyUsageError extends Error {}
-
-/** A value given (`--param`, `--user-id`) that addresses nothing: a run over several operations stops too. */
-export class NothingThereError extends CertifyUsageError {}
-
 async function probe(target: Target): Promise<Probe> {
   const ex = await target.send(readRequest(target));
   const body = jsonOf(ex.response);
@@ -94,20 +90,19 @@ async function probe(target: Target): Promise<Probe> {
 }
 
 /**
- * The address the run uses and every parameter value, `--user-id` standing for the id (or for a
+ * The address the run uses and every parameter value, `id` standing for the resource's own key (or for a
  * one-parameter template's only parameter, whatever its name); or the parameters a usable address lacks.
  */
 export function addressFor(
   spec: OperationSpec,
-  options: Pick<CertifyServerOptions, 'userId' | 'params'>,
+  options: Pick<CertifyServerOptions, 'params'>,
 ): { address: Address; values: ParamValues; path: string } | { missing: string[] } {
   const values: Record<string, string> = { ...options.params };
-  if (options.userId !== undefined && paramValue(['id'], values) === undefined) values.id = options.userId;
-  const address = primaryAddress(spec, values, options.userId);
+  const key = paramValue(['id'], values);
+  const address = primaryAddress(spec, values, key);
   const first = addresses(spec)[0];
   if (!address) return { missing: first ? first.params.map((n) => n[0]!) : [] };
-  if (options.userId !== undefined && address.params.length === 1 && paramValue(address.params[0]!, values) === undefined)
-    values[address.params[0]![0]!] = options.userId;
+  if (key !== undefined && address.params.length === 1 && paramValue(address.params[0]!, values) === undefined) values[address.params[0]![0]!] = key;
   const at = resolve(address, values);
   return 'missing' in at ? at : { address, values, path: at.path };
 }
@@ -117,14 +112,12 @@ export function targetFor(
   spec: OperationSpec,
   found: { address: Address; values: ParamValues; path: string },
   send: Send,
-  options: Pick<CertifyServerOptions, 'token' | 'userId' | 'userPrincipalName'>,
+  options: Pick<CertifyServerOptions, 'token'>,
 ): Target {
   return {
     spec,
     send,
     token: options.token ?? DEFAULT_TOKEN,
-    userId: options.userId ?? paramValue(['id'], found.values),
-    userPrincipalName: options.userPrincipalName,
     params: found.values,
     primary: found.address,
     primaryPath: found.path,
@@ -142,36 +135,34 @@ export function casesOf(registry: readonly ServerCheck[], ctx: CheckContext) {
 
 /**
  * A valid request answered with the status the docs give for a reference to nothing ("404 Not Found when
- * the object being added doesn't exist"): the `--param` value filling the body names no object, and no case
- * of the run could tell anything. Says so in one line, or undefined.
+ * the object being added doesn't exist"): the value filling the body names no object, and no case of the
+ * run could tell anything.
  */
-function referenceToNothing(spec: OperationSpec, results: CheckResult[], bound: Record<string, string>): string | undefined {
+function referenceToNothing(spec: OperationSpec, results: CheckResult[], bound: Record<string, string>): UsageProblem | undefined {
   const success = results.find((r) => r.id === 'success-status' && r.status === 'fail');
   const status = firstAnswer(success);
   const rule = spec.responses.find((r) => r.status === status && r.condition && situationOf(r.condition) === 'missing-reference');
   const placeholder = bodyPlaceholders(spec).find((p) => p.key in bound);
-  if (!rule || !placeholder) return undefined;
-  return `--param ${placeholder.name}: ${spec.http.method} with ${placeholder.key} ${JSON.stringify(bound[placeholder.key])} answered ${status}, which the docs give "${rule.condition}"; no case can run with a reference to nothing`;
+  if (!rule?.condition || !placeholder || status === undefined) return undefined;
+  return {
+    code: 'reference-to-nothing',
+    param: placeholder.name,
+    method: spec.http.method,
+    key: placeholder.key,
+    value: bound[placeholder.key]!,
+    status,
+    condition: rule.condition,
+  };
 }
 
-/** Names `--param` may give: the path parameters and the body's placeholders. */
+/** Parameter names a run may be given values for: the path parameters and the body's placeholders. */
 export function knownParameters(spec: OperationSpec): string[] {
   return [...new Set([...parameterNames(spec), ...bodyPlaceholders(spec).map((p) => p.name)])];
 }
 
-/** What a body placeholder without a value needs, in one line. */
-export function unboundMessage(missing: BodyPlaceholder[]): string {
-  return missing.map((p) => `the request body's ${p.key} names another resource (${JSON.stringify(p.template)}): needs --param ${p.name}=VALUE`).join('; ');
-}
-
-/** How the options name the values of an address: `--user-id "…"`, `--param group-id="…"`. */
-function named(address: Address, target: Target, userId: string | undefined): string {
-  return address.params
-    .map((names) => {
-      const value = paramValue(names, target.params)!;
-      return userId !== undefined && value === userId ? `--user-id ${JSON.stringify(value)}` : `--param ${names[0]}=${JSON.stringify(value)}`;
-    })
-    .join(' ');
+/** The values that fill an address, as given. */
+function givenValues(address: Address, target: Target): GivenValue[] {
+  return address.params.map((names) => ({ name: names[0]!, value: paramValue(names, target.params)! }));
 }
 
 /**
@@ -180,7 +171,7 @@ function named(address: Address, target: Target, userId: string | undefined): st
  * the run before any case, naming the values that address nothing; any other answer leaves the negative
  * cases unrun (inconclusive), with this reason.
  */
-async function mustExist(target: Target, read: Probe, userId: string | undefined, seed: number): Promise<string | undefined> {
+async function mustExist(target: Target, read: Probe, seed: number): Promise<string | UsageProblem | undefined> {
   if (read.readable) return undefined;
   const kind = operationKind(target.spec);
   const why = `no request reached an existing resource at ${target.primaryPath} (${read.reason ?? 'GET did not read it'}`;
@@ -192,9 +183,7 @@ async function mustExist(target: Target, read: Probe, userId: string | undefined
     const list = await target.send(readRequest(target, [], parent));
     if (list.response.status === 200) return undefined;
     if (list.response.status === 404 && read.status === 404)
-      throw new NothingThereError(
-        `${named(target.primary, target, userId)} addresses nothing: GET ${parent} answered 404, so no case could tell a refused body from a missing resource`,
-      );
+      return { code: 'nothing-there', values: givenValues(target.primary, target), evidence: `GET ${parent} answered 404` };
     return `${why}; GET ${parent} answered ${describeResponse(list.response, 80)}), so a refusal there cannot be told from a missing resource`;
   }
   // An empty update changes nothing; a create or an action needs a body its page allows.
@@ -203,37 +192,61 @@ async function mustExist(target: Target, read: Probe, userId: string | undefined
   const s = tried.response.status;
   if (s >= 200 && s < 300) return undefined;
   if (s === 404 && read.status === 404 && target.primary.params.length > 0)
-    throw new NothingThereError(
-      `${named(target.primary, target, userId)} addresses nothing: GET and ${target.spec.http.method} ${target.primaryPath} both answered 404, so no case could tell a refused body from a missing resource`,
-    );
+    return {
+      code: 'nothing-there',
+      values: givenValues(target.primary, target),
+      evidence: `GET and ${target.spec.http.method} ${target.primaryPath} both answered 404`,
+    };
   return `${why}; ${kind === 'update' ? 'an empty' : 'a valid'} ${target.spec.http.method} answered ${describeResponse(tried.response, 80)}), so a refusal there cannot be told from a missing resource`;
 }
 
-export async function certifyServer(options: CertifyServerOptions): Promise<CertifyReport> {
+/**
+ * What in the options keeps a run from starting, or undefined: the same test `certifyServer` makes before
+ * its first request, for callers that sort operations (a run over several) or plan without a network.
+ */
+export function serverOptionProblem(options: CertifyServerOptions): UsageProblem | undefined {
+  return preparedOptions(options).problem;
+}
+
+function preparedOptions(
+  options: CertifyServerOptions,
+): { problem: UsageProblem } | { problem?: undefined; found: { address: Address; values: ParamValues; path: string }; bound: Record<string, string> } {
   const { spec } = options;
-  if (spec?.kind !== 'operation') throw new CertifyUsageError('the spec is not an operation spec (kind "operation")');
+  if (spec?.kind !== 'operation') return { problem: { code: 'not-an-operation' } };
   // A spec handed over in code skips the CLI's loader: the same checks, so no case throws or stalls.
-  const [problem] = specProblems(spec);
-  if (problem) throw new CertifyUsageError(`not a usable spec: ${problem.path} ${problem.message}`);
-  if (!!options.baseUrl === !!options.handler) throw new CertifyUsageError('give exactly one of baseUrl and handler');
+  const [bad] = specProblems(spec);
+  if (bad) return { problem: { code: 'unusable-spec', path: bad.path, message: bad.message } };
+  if (!!options.baseUrl === !!options.handler) return { problem: { code: 'one-target' } };
   const runs = options.runs ?? DEFAULT_RUNS;
-  if (!Number.isInteger(runs) || runs < 1) throw new CertifyUsageError(`runs must be a positive integer, not ${runs}`);
-  const seed = options.seed ?? (Math.random() * 2 ** 31) | 0;
+  if (!Number.isInteger(runs) || runs < 1) return { problem: { code: 'bad-runs', runs } };
   const cannot = notCertifiable(spec);
-  if (cannot) throw new CertifyUsageError(cannot);
+  if (cannot) return { problem: { code: 'not-certifiable', reason: cannot } };
   const known = knownParameters(spec);
+  // `id`, the resource's own key, also fills a one-parameter address whatever its parameter is named.
+  const keyed = addresses(spec).some((a) => a.params.length === 1);
   for (const name of Object.keys(options.params ?? {}))
-    if (!known.some((k) => k.toLowerCase() === name.toLowerCase()))
-      throw new CertifyUsageError(
-        `--param ${name}: no path or request body of the spec has that parameter (${known.length ? `they have ${known.join(', ')}` : 'they have none'})`,
-      );
+    if (!known.some((k) => k.toLowerCase() === name.toLowerCase()) && !(keyed && name.toLowerCase() === 'id'))
+      return { problem: { code: 'unknown-param', name, known } };
   const found = addressFor(spec, options);
-  if ('missing' in found)
-    throw new CertifyUsageError(
-      `${spec.http.paths.map((p) => p.template).join(', ') || 'the spec has no path'}: needs ${found.missing.map((n) => `--param ${n}=VALUE`).join(' ')}${found.missing.length === 1 && found.missing[0] === 'id' ? ' (or --user-id)' : ''}`,
-    );
+  if ('missing' in found) return { problem: { code: 'missing-params', templates: spec.http.paths.map((p) => p.template), missing: found.missing } };
   const binding = bindBody(spec, found.values);
-  if ('missing' in binding) throw new CertifyUsageError(unboundMessage(binding.missing));
+  if ('missing' in binding) return { problem: { code: 'unbound-body', missing: binding.missing } };
+  return { found, bound: binding.bound };
+}
+
+/**
+ * Certifies one operation. Options it cannot run with throw a `CertifyUsageError` before any request (its
+ * `problem` is the data; `serverOptionProblem` tests for it without throwing). What the run itself finds
+ * out about the values it was given (they address nothing) comes back as the report's `problem`, with an
+ * `inconclusive` verdict and no case run.
+ */
+export async function certifyServer(options: CertifyServerOptions): Promise<CertifyReport> {
+  const prepared = preparedOptions(options);
+  if (prepared.problem) throw new CertifyUsageError(prepared.problem);
+  const { spec } = options;
+  const { found, bound } = prepared;
+  const runs = options.runs ?? DEFAULT_RUNS;
+  const seed = options.seed ?? (Math.random() * 2 ** 31) | 0;
 
   const started = performance.now();
   const stats: TransportStats = { requests: 0, retries: 0 };
@@ -243,13 +256,13 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
   const policy = { ...DEFAULT_RETRY, ...options.retry };
   const target = {
     ...targetFor(spec, found, withHeaders(transportFor(baseUrl, policy, stats, served), options.headers), options),
-    bound: binding.bound,
+    bound,
     ...(options.related ? { related: options.related } : {}),
   };
   // A token the caller gave is masked in every result and line the run reports.
   const { redact, onResult } = tokenMasking(options.token, options.onResult, options.headers);
-  const report = (checks: CheckResult[]): CertifyReport => ({
-    verdict: verdictOf(checks),
+  const report = (checks: CheckResult[], problem?: UsageProblem): CertifyReport => ({
+    verdict: problem ? 'inconclusive' : verdictOf(checks),
     seed,
     runs,
     kind: 'server',
@@ -258,6 +271,7 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
     target: served ? 'in-process' : baseUrl,
     strict: options.strict === true,
     checks: redact(checks),
+    ...(problem ? { problem: redact(problem) } : {}),
     stats: { ...stats, durationMs: Math.round(performance.now() - started) },
   });
 
@@ -272,7 +286,9 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
       };
       ctx = { target, probe: await probe(first) };
       // A resource the caller made for this run (a create of the same run) is known to exist.
-      unreached = options.known ? undefined : await mustExist(first, ctx.probe, options.userId, seed);
+      const exists = options.known ? undefined : await mustExist(first, ctx.probe, seed);
+      if (typeof exists === 'object') return report([], exists);
+      unreached = exists;
     } catch (e) {
       if (!(e instanceof TransientError)) throw e;
       return report([{ id: 'reachable', check: 'reachable', status: 'inconclusive', message: `cannot reach ${baseUrl}: ${e.message}`, runs: 0 }]);
@@ -283,7 +299,7 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
       .map((c) => (unreached !== undefined && negative.has(c.check) && c.skip === undefined ? { ...c, inconclusive: unreached } : c))
       // What destroys the resource runs after everything that needs it.
       .sort((a, b) => Number(a.destructive === true) - Number(b.destructive === true));
-    if (cases.length === 0) throw new CertifyUsageError(`no check matches ${options.checks?.join(', ')}`);
+    if (cases.length === 0) return report([], { code: 'no-check-matches', checks: options.checks ?? [] });
     const results = await runCases(
       cases,
       {
@@ -294,9 +310,8 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
       },
       onResult,
     );
-    const nothing = referenceToNothing(spec, results, binding.bound);
-    if (nothing) throw new NothingThereError(nothing);
-    return report(results);
+    const nothing = referenceToNothing(spec, results, bound);
+    return nothing ? report([], nothing) : report(results);
   } finally {
     inProcess?.close();
   }

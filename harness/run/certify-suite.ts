@@ -13,15 +13,8 @@ import { tokenMasking } from '../report/redact.js';
 import { type CertifyReport, type CheckResult, firstAnswer, type Verdict } from '../report/report.js';
 import type { OperationResult, SuiteReport } from '../report/suite-report.js';
 import { bindBody, smallBodies } from '../arbitraries/body-bindings.js';
-import {
-  type CertifyServerOptions,
-  certifyServer,
-  CertifyUsageError,
-  DEFAULT_RUNS,
-  DEFAULT_TOKEN,
-  knownParameters,
-  NothingThereError,
-} from './certify-server.js';
+import { type CertifyServerOptions, certifyServer, DEFAULT_RUNS, DEFAULT_TOKEN, knownParameters, serverOptionProblem } from './certify-server.js';
+import { CertifyUsageError, describeProblem, type UsageProblem } from '../model/usage-problem.js';
 import { describeResponse, jsonOf, type Send } from '../model/exchange.js';
 import { notCertifiable, operationKind } from '../model/operation-kind.js';
 import { creatorsOf, KIND_ORDER, linkFor, mainTemplate } from '../model/operation-links.js';
@@ -74,7 +67,7 @@ async function prepare(
   options: CertifySuiteOptions,
   send: Send,
   seed: number,
-): Promise<{ params: Record<string, string>; values: string[] } | { reason: string }> {
+): Promise<{ params: Record<string, string>; values: string[] } | { reason: string; problem?: UsageProblem }> {
   const token = options.token ?? DEFAULT_TOKEN;
   const params: Record<string, string> = { ...options.params };
   const values: string[] = [];
@@ -97,8 +90,10 @@ async function prepare(
     const linkAddress = addresses(link)[0]!;
     const path = pathOf(linkAddress.template, ...linkAddress.params.map((n) => paramValue(n, params)));
     const binding = bindBody(link, params);
-    if ('missing' in binding)
-      return { reason: `${link.operation} was to add the reference first, but its body needs --param ${binding.missing[0]!.name}=VALUE` };
+    if ('missing' in binding) {
+      const problem: UsageProblem = { code: 'unbound-body', missing: binding.missing, operation: link.operation };
+      return { reason: describeProblem(problem), problem };
+    }
     const t = { spec: link, token, primaryPath: path } as Target;
     const ex = await send(operationRequest(t, binding.bound));
     if (ex.response.status < 200 || ex.response.status >= 300)
@@ -124,8 +119,8 @@ function notImplemented(report: CertifyReport, known: boolean, spec: OperationSp
 }
 
 export async function certifySuite(options: CertifySuiteOptions): Promise<SuiteReport> {
-  if (!options.specs.length) throw new CertifyUsageError('no operation to certify');
-  if (!!options.baseUrl === !!options.handler) throw new CertifyUsageError('give exactly one of baseUrl and handler');
+  if (!options.specs.length) throw new CertifyUsageError({ code: 'no-operations' });
+  if (!!options.baseUrl === !!options.handler) throw new CertifyUsageError({ code: 'one-target' });
   const runs = options.runs ?? DEFAULT_RUNS;
   const seed = options.seed ?? (Math.random() * 2 ** 31) | 0;
   const started = performance.now();
@@ -133,7 +128,7 @@ export async function certifySuite(options: CertifySuiteOptions): Promise<SuiteR
   const names = options.specs.flatMap(knownParameters);
   for (const name of given)
     if (!names.some((n) => n.toLowerCase() === name.toLowerCase()))
-      throw new CertifyUsageError(`--param ${name}: no path or request body of the ${options.specs.length} operations has that parameter`);
+      throw new CertifyUsageError({ code: 'unknown-param', name, known: [...new Set(names)], operations: options.specs.length });
   const specs = [...options.specs].sort(
     (a, b) => KIND_ORDER[operationKind(a) ?? 'action'] - KIND_ORDER[operationKind(b) ?? 'action'] || mainTemplate(a).length - mainTemplate(b).length,
   );
@@ -145,6 +140,7 @@ export async function certifySuite(options: CertifySuiteOptions): Promise<SuiteR
   const { redact, onResult: maskedOnResult } = tokenMasking(options.token, options.onResult, options.headers);
   const operations: OperationResult[] = [];
   let checks: CheckResult[] = [];
+  let stopped: UsageProblem | undefined;
   try {
     for (const [i, spec] of specs.entries()) {
       options.onOperation?.(spec, i, specs.length);
@@ -168,41 +164,51 @@ export async function certifySuite(options: CertifySuiteOptions): Promise<SuiteR
         continue;
       }
       if ('reason' in prepared) {
-        operations.push({ ...base, status: 'not-run', reason: prepared.reason });
+        operations.push({ ...base, status: 'not-run', ...prepared });
         continue;
       }
       const known = prepared.values.length > 0;
-      try {
-        const report = await certifyServer({
-          ...options,
-          spec,
-          handler: undefined,
-          baseUrl,
-          ...(inProcess ? { servedInProcess: inProcess } : {}),
-          related: specs.filter((s) => s !== spec),
-          params: only(prepared.params, knownParameters(spec)),
-          runs,
-          seed,
-          ...(known ? { known: prepared.values.join('; ') } : {}),
-          onResult: options.onResult,
-          reproduce: options.reproduce ? (caseId, s) => options.reproduce!(spec, caseId, s) : undefined,
-        });
-        stats.requests += report.stats.requests;
-        stats.retries += report.stats.retries;
-        const missing = notImplemented(report, known, spec);
-        operations.push({
-          ...base,
-          status: missing ? 'not-implemented' : report.verdict,
-          ...(missing ? { reason: missing } : {}),
-          ...(prepared.values.length ? { values: prepared.values } : {}),
-          report,
-        });
-      } catch (e) {
-        // A value that addresses nothing stops the whole run: it is the caller's, and wrong for every operation.
-        if (!(e instanceof CertifyUsageError) || e instanceof NothingThereError) throw e;
-        operations.push({ ...base, status: 'not-run', reason: e.message });
+      const runOptions: CertifyServerOptions = {
+        ...options,
+        spec,
+        handler: undefined,
+        baseUrl,
+        ...(inProcess ? { servedInProcess: inProcess } : {}),
+        related: specs.filter((s) => s !== spec),
+        params: only(prepared.params, knownParameters(spec)),
+        runs,
+        seed,
+        ...(known ? { known: prepared.values.join('; ') } : {}),
+        onResult: options.onResult,
+        reproduce: options.reproduce ? (caseId, s) => options.reproduce!(spec, caseId, s) : undefined,
+      };
+      const cannotRun = serverOptionProblem(runOptions);
+      if (cannotRun) {
+        operations.push({ ...base, status: 'not-run', reason: describeProblem(cannotRun), problem: cannotRun });
+        continue;
       }
+      const report = await certifyServer(runOptions);
+      stats.requests += report.stats.requests;
+      stats.retries += report.stats.retries;
+      if (report.problem?.code === 'no-check-matches') {
+        operations.push({ ...base, status: 'not-run', reason: describeProblem(report.problem), problem: report.problem });
+        continue;
+      }
+      // A value that addresses nothing stops the whole run: it is the caller's, and wrong for every operation.
+      if (report.problem) {
+        stopped = report.problem;
+        break;
+      }
+      const missing = notImplemented(report, known, spec);
+      operations.push({
+        ...base,
+        status: missing ? 'not-implemented' : report.verdict,
+        ...(missing ? { reason: missing } : {}),
+        ...(prepared.values.length ? { values: prepared.values } : {}),
+        report,
+      });
     }
+    if (stopped) return redact(suiteReport([], [], stopped));
     const implemented = specs.filter((s) => !operations.some((o) => o.operation === s.operation && o.variant === s.variant && o.status === 'not-implemented'));
     const models = resourceModels(implemented, { send, token: options.token ?? DEFAULT_TOKEN, params: options.params ?? {} });
     // `--check` naming only operations' cases leaves the model out; naming it (or nothing) runs it.
@@ -211,16 +217,21 @@ export async function certifySuite(options: CertifySuiteOptions): Promise<SuiteR
   } finally {
     inProcess?.close();
   }
-  return redact({
-    verdict: suiteVerdict(operations, checks, options.requireAll === true),
-    kind: 'server-suite',
-    seed,
-    runs,
-    target: inProcess ? 'in-process' : baseUrl,
-    ...(options.strict ? { strict: true } : {}),
-    ...(options.requireAll ? { requireAll: true } : {}),
-    operations,
-    checks,
-    stats: { ...stats, durationMs: Math.round(performance.now() - started) },
-  });
+  return redact(suiteReport(operations, checks));
+
+  function suiteReport(operations: OperationResult[], checks: CheckResult[], problem?: UsageProblem): SuiteReport {
+    return {
+      verdict: problem ? 'inconclusive' : suiteVerdict(operations, checks, options.requireAll === true),
+      kind: 'server-suite',
+      seed,
+      runs,
+      target: inProcess ? 'in-process' : baseUrl,
+      ...(options.strict ? { strict: true } : {}),
+      ...(options.requireAll ? { requireAll: true } : {}),
+      operations,
+      ...(problem ? { problem } : {}),
+      checks,
+      stats: { ...stats, durationMs: Math.round(performance.now() - started) },
+    };
+  }
 }

@@ -30,7 +30,7 @@ export interface OperationPlan {
   kind?: OperationKind;
   /** The path requests would go to, `{name}` where a value is still needed. */
   path?: string;
-  /** Path parameters without a value: the run needs `--param NAME=VALUE` for each. */
+  /** Path parameters without a value: the run needs a value for each. */
   needs: string[];
   /** In a run over several operations: parameters a create of the run fills (`id ← group-post-groups`). */
   fed?: string[];
@@ -53,7 +53,7 @@ const shown = (r: HttpRequest) =>
 
 export async function planRun(
   spec: OperationSpec,
-  options: Pick<CertifyServerOptions, 'userId' | 'params' | 'token'> & { runs: number; seed: number },
+  options: Pick<CertifyServerOptions, 'params' | 'token'> & { runs: number; seed: number },
 ): Promise<OperationPlan> {
   const base: OperationPlan = { operation: spec.operation, variant: spec.variant, method: spec.http.method, needs: [], cases: [], requests: 0 };
   const kind = operationKind(spec);
@@ -108,12 +108,12 @@ export async function planRun(
 }
 
 /**
- * Plans of a run over several operations: each operation with the `--param` values it knows, and the
+ * Plans of a run over several operations: each operation with the parameter values it knows, and the
  * parameters a create of the run makes a resource for listed as fed instead of needed.
  */
 export async function planRuns(
   specs: readonly OperationSpec[],
-  options: Pick<CertifyServerOptions, 'userId' | 'params' | 'token'> & { runs: number; seed: number },
+  options: Pick<CertifyServerOptions, 'params' | 'token'> & { runs: number; seed: number },
 ): Promise<OperationPlan[]> {
   if (specs.length === 1) return [await planRun(specs[0]!, options)];
   const creates = specs.filter((s) => operationKind(s) === 'create');
@@ -121,7 +121,7 @@ export async function planRuns(
   for (const spec of specs) {
     const known = new Set(knownParameters(spec).map((n) => n.toLowerCase()));
     const params = Object.fromEntries(Object.entries(options.params ?? {}).filter(([k]) => known.has(k.toLowerCase())));
-    const plan = await planRun(spec, { ...options, userId: undefined, params });
+    const plan = await planRun(spec, { ...options, params });
     const address = addresses(spec)[0];
     const fed = creatorsOf(spec, creates).flatMap((c, i) => (c && address?.params[i] ? [[address.params[i]![0]!, c.operation] as const] : []));
     if (fed.length) {

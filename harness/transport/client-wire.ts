@@ -52,7 +52,11 @@ function servicePath(url: string, baseUrl: string): string {
 function answer(scenario: Scenario, intent: Intent, success: ClientTarget['success']): { status: number; text?: string } {
   if (scenario.kind === 'error') return { status: scenario.status, text: JSON.stringify({ error: { code: scenario.code, message: scenario.message } }) };
   if (intent.response) return { status: success.status, text: JSON.stringify(intent.response) };
-  if (success.body) return { status: success.status, text: JSON.stringify({ id: intent.userId, ...intent.body }) };
+  if (success.body) {
+    // The resource answered is the one addressed: its id is the last path parameter's value, when there is one.
+    const id = Object.values(intent.params).at(-1);
+    return { status: success.status, text: JSON.stringify({ ...(id !== undefined ? { id } : {}), ...intent.body }) };
+  }
   return { status: success.status };
 }
 

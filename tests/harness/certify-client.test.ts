@@ -66,7 +66,6 @@ describe('@microsoft/msgraph-sdk + msgraph-sdk-users 1.0.0-preview.90 (Kiota)', 
         baseUrl: 'https://graph.microsoft.com/v1.0',
         operation: 'user-update',
         params: { id: 'x' },
-        userId: 'x',
         token: 't',
         body: { birthday: '2014-01-01T00:00:00.1234567Z', employeeHireDate: '2020-01-01T00:00:00+02:00' },
       });

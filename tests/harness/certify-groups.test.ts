@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certifySuite } from '../../harness/run/certify-suite.js';
 import type { SuiteReport } from '../../harness/report/suite-report.js';
-import { CertifyUsageError } from '../../harness/run/certify-server.js';
+import { CertifyUsageError, describeProblem } from '../../harness/model/usage-problem.js';
 import { formatSuite, suiteJunit } from '../../harness/report/suite.js';
 import { certifyDefect, GROUP_DEFECTS } from '../implementations/servers/groups-defects.js';
 import { createGroupService, DIRECTORY_USER_ID } from '../implementations/servers/groups.js';
@@ -132,20 +132,32 @@ describe.skipIf(!hasApiReference)('operations the server does not implement', ()
 });
 
 describe.skipIf(!hasApiReference)('values that address nothing', () => {
-  it('a --param naming no directory object stops the run in one line', async () => {
+  it('a value naming no directory object stops the run, the problem returned as data', async () => {
     const service = createGroupService();
-    const run = certifySuite({ specs: SPECS, handler: (r) => service.handle(r), params: { id: 'no-such-user' }, seed: 6, runs: 5 });
-    await expect(run).rejects.toThrow(CertifyUsageError);
-    await expect(certifySuite({ specs: SPECS, handler: (r) => service.handle(r), params: { id: 'no-such-user' }, seed: 6, runs: 5 })).rejects.toThrow(
-      /^--param id: POST with @odata\.id "https:\/\/graph\.microsoft\.com\/v1\.0\/directoryObjects\/no-such-user" answered 404, which the docs give "when the object being added doesn't exist"/,
+    const report = await certifySuite({ specs: SPECS, handler: (r) => service.handle(r), params: { id: 'no-such-user' }, seed: 6, runs: 5 });
+    expect(report.verdict).toBe('inconclusive');
+    expect(report.checks).toEqual([]);
+    expect(report.problem).toMatchObject({
+      code: 'reference-to-nothing',
+      param: 'id',
+      method: 'POST',
+      key: '@odata.id',
+      value: 'https://graph.microsoft.com/v1.0/directoryObjects/no-such-user',
+      status: 404,
+    });
+    expect(describeProblem(report.problem!)).toMatch(
+      /^params\.id: POST with @odata\.id "https:\/\/graph\.microsoft\.com\/v1\.0\/directoryObjects\/no-such-user" answered 404, which the docs give "when the object being added doesn't exist"/,
     );
   });
 
-  it('a --param no operation has is refused before any request', async () => {
+  it('a parameter no operation has is refused before any request, naming no CLI flag', async () => {
     const service = createGroupService();
-    await expect(certifySuite({ specs: SPECS, handler: (r) => service.handle(r), params: { team: 'x' }, seed: 6, runs: 5 })).rejects.toThrow(
-      '--param team: no path or request body of the 8 operations has that parameter',
-    );
+    const run = certifySuite({ specs: SPECS, handler: (r) => service.handle(r), params: { team: 'x' }, seed: 6, runs: 5 });
+    await expect(run).rejects.toThrow(CertifyUsageError);
+    await expect(certifySuite({ specs: SPECS, handler: (r) => service.handle(r), params: { team: 'x' }, seed: 6, runs: 5 })).rejects.toMatchObject({
+      problem: { code: 'unknown-param', name: 'team', operations: 8 },
+      message: 'params.team: no path or request body of the 8 operations has that parameter',
+    });
   });
 });
 

@@ -58,7 +58,7 @@ describe('a read (GET)', () => {
 
   it('passes the reference: no body, no Content-Type; body checks do not apply', async () => {
     const { handler, seen } = service();
-    const report = await certifyServer({ spec, handler, userId: REFERENCE_USER_ID, runs: 10, seed: 1 });
+    const report = await certifyServer({ spec, handler, params: { id: REFERENCE_USER_ID }, runs: 10, seed: 1 });
     expect(report.verdict).toBe('pass');
     const status = Object.fromEntries(report.checks.map((c) => [c.id, [c.status, c.message]]));
     expect(status['success-status']![0]).toBe('pass');
@@ -75,7 +75,7 @@ describe('a read (GET)', () => {
     byEither.http.paths[0]!.params = [{ name: 'id|userPrincipalName', alternatives: ['id', 'userPrincipalName'] }];
     byEither.http.paths.push({ template: '/me', params: [], origin: 'example', source: byEither.http.paths[0]!.source });
     const { handler, seen } = service();
-    const report = await certifyServer({ spec: byEither, handler, userId: REFERENCE_USER_ID, runs: 3, seed: 8, checks: ['addressing'] });
+    const report = await certifyServer({ spec: byEither, handler, params: { id: REFERENCE_USER_ID }, runs: 3, seed: 8, checks: ['addressing'] });
     expect(report.checks.map((c) => [c.id, c.status])).toEqual([
       ['addressing/id', 'pass'],
       ['addressing/userPrincipalName', 'pass'],
@@ -90,7 +90,7 @@ describe('a read (GET)', () => {
       if (request.method !== 'GET' || response.status !== 200) return response;
       return Response.json({ ...((await response.json()) as object), accountEnabled: 'yes' });
     });
-    const report = await certifyServer({ spec, handler, userId: REFERENCE_USER_ID, runs: 5, seed: 2, checks: ['success-status'] });
+    const report = await certifyServer({ spec, handler, params: { id: REFERENCE_USER_ID }, runs: 5, seed: 2, checks: ['success-status'] });
     const r = report.checks[0]!;
     expect(r.status).toBe('fail');
     expect(r.received).toMatch(/at \/accountEnabled, .*boolean/i);
@@ -154,7 +154,7 @@ describe('a delete (DELETE)', () => {
 
   it('passes the reference: sent once, after every other case; the user reads 404 afterwards', async () => {
     const { handler, seen, store } = service();
-    const report = await certifyServer({ spec, handler, userId: REFERENCE_USER_ID, runs: 10, seed: 6 });
+    const report = await certifyServer({ spec, handler, params: { id: REFERENCE_USER_ID }, runs: 10, seed: 6 });
     expect(report.verdict).toBe('pass');
     expect(report.checks.at(-1)).toMatchObject({ id: 'success-status', status: 'pass', runs: 1 });
     expect(report.checks.find((c) => c.check === 'addressing')!.message).toBe('deleting through one address removes the resource for the others');
@@ -169,7 +169,7 @@ describe('a delete (DELETE)', () => {
     const report = await certifyServer({
       spec,
       handler: (r) => (r.method === 'DELETE' ? Promise.resolve(new Response(null, { status: 204 })) : keeps.handle(r)),
-      userId: REFERENCE_USER_ID,
+      params: { id: REFERENCE_USER_ID },
       runs: 5,
       seed: 7,
     });

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { OperationSpec } from '../../generator/ir/ir.js';
-import { certifyServer } from '../../harness/run/certify-server.js';
+import { describeProblem } from '../../harness/model/usage-problem.js';
+import { certifyServer, serverOptionProblem } from '../../harness/run/certify-server.js';
 import { createUserService, REFERENCE_USER_ID } from '../implementations/servers/reference.js';
 import { loadSpec } from '../support/validators.js';
 
@@ -58,34 +59,49 @@ describe('path parameters by name', () => {
 
   it('a missing value stops the run with the parameters it needs', async () => {
     const { handler } = ownersOf(GROUP);
-    await expect(certifyServer({ spec: ownerSpec(), handler, params: { 'group-id': GROUP }, runs: 1 })).rejects.toThrow(
-      /^\/groups\/\{group-id\}\/owners\/\{user-id\}: needs --param group-id=VALUE --param user-id=VALUE$/,
-    );
+    const options = { spec: ownerSpec(), handler, params: { 'group-id': GROUP }, runs: 1 };
+    expect(serverOptionProblem(options)).toEqual({
+      code: 'missing-params',
+      templates: ['/groups/{group-id}/owners/{user-id}'],
+      missing: ['group-id', 'user-id'],
+    });
+    await expect(certifyServer(options)).rejects.toThrow(/^\/groups\/\{group-id\}\/owners\/\{user-id\}: needs params group-id, user-id$/);
   });
 
   it('a name no path has stops the run, listing the names there are', async () => {
     const { handler } = ownersOf(GROUP);
     await expect(certifyServer({ spec: ownerSpec(), handler, params: { 'group-id': GROUP, 'user-id': 'x', team: 'y' }, runs: 1 })).rejects.toThrow(
-      '--param team: no path or request body of the spec has that parameter (they have group-id, user-id)',
+      'params.team: no path or request body of the spec has that parameter (they have group-id, user-id)',
     );
   });
 
   it('values that address nothing stop the run before any case, naming them', async () => {
     const { handler, seen } = ownersOf(GROUP);
-    await expect(certifyServer({ spec: ownerSpec(), handler, params: { 'group-id': 'no-such-group', 'user-id': REFERENCE_USER_ID }, runs: 5 })).rejects.toThrow(
-      `--param group-id="no-such-group" --param user-id="${REFERENCE_USER_ID}" addresses nothing: GET and PATCH /groups/no-such-group/owners/${REFERENCE_USER_ID} both answered 404`,
+    const report = await certifyServer({ spec: ownerSpec(), handler, params: { 'group-id': 'no-such-group', 'user-id': REFERENCE_USER_ID }, runs: 5 });
+    expect(report.verdict).toBe('inconclusive');
+    expect(report.checks).toEqual([]);
+    expect(report.problem).toEqual({
+      code: 'nothing-there',
+      values: [
+        { name: 'group-id', value: 'no-such-group' },
+        { name: 'user-id', value: REFERENCE_USER_ID },
+      ],
+      evidence: `GET and PATCH /groups/no-such-group/owners/${REFERENCE_USER_ID} both answered 404`,
+    });
+    expect(describeProblem(report.problem!)).toBe(
+      `params.group-id "no-such-group", params.user-id "${REFERENCE_USER_ID}" addresses nothing: GET and PATCH /groups/no-such-group/owners/${REFERENCE_USER_ID} both answered 404, so no case could tell a refused body from a missing resource`,
     );
     expect(seen).toHaveLength(2);
   });
 
-  it('--user-id still addresses a one-parameter path whatever its parameter is named', async () => {
+  it('params.id still addresses a one-parameter path whatever its parameter is named', async () => {
     const spec = structuredClone(loadSpec('v1.0'));
     spec.http.paths = [{ ...spec.http.paths[0]!, template: '/users/{user-id}', params: [{ name: 'user-id', alternatives: ['user-id'] }] }];
     const service = createUserService();
     const report = await certifyServer({
       spec,
       handler: (r) => service.handle(r),
-      userId: REFERENCE_USER_ID,
+      params: { id: REFERENCE_USER_ID },
       runs: 5,
       seed: 4,
       checks: ['success-status', 'addressing'],
@@ -101,7 +117,7 @@ describe('no case passes at an address nothing showed to exist', () => {
   it('a server that refuses every request leaves the negative cases inconclusive, not passed', async () => {
     const spec = loadSpec('v1.0');
     const refuse = () => Promise.resolve(Response.json({ error: { code: 'BadRequest', message: 'no' } }, { status: 400 }));
-    const report = await certifyServer({ spec, handler: refuse, userId: REFERENCE_USER_ID, runs: 3, seed: 5 });
+    const report = await certifyServer({ spec, handler: refuse, params: { id: REFERENCE_USER_ID }, runs: 3, seed: 5 });
     expect(report.verdict).toBe('fail');
     const negative = report.checks.filter((c) => ['rejects-invalid', 'error-envelope', 'content-type'].includes(c.check));
     expect(negative.length).toBeGreaterThan(10);

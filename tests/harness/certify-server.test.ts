@@ -24,7 +24,7 @@ const lineOf = (source: string) => {
 describe('the reference server', () => {
   it('passes every check in-process through msw, covering each check family', async () => {
     const service = createUserService();
-    const report = await certifyServer({ spec, handler: (r) => service.handle(r), userId: REFERENCE_USER_ID, seed: 11, runs: 30 });
+    const report = await certifyServer({ spec, handler: (r) => service.handle(r), params: { id: REFERENCE_USER_ID }, seed: 11, runs: 30 });
     // The Update user page gives no error status with its case: that check has nothing to send.
     expect(report.checks.filter((c) => c.status !== 'pass').map((c) => [c.id, c.status])).toEqual([['documented-errors', 'skipped']]);
     expect(report.verdict).toBe('pass');
@@ -52,7 +52,7 @@ describe('the reference server', () => {
 
     it('passes', async () => {
       // Over HTTP the point is the transport, not more values: the in-process run above draws those.
-      const report = await certifyServer({ spec, baseUrl: `${server.origin}/v1.0`, userId: REFERENCE_USER_ID, runs: 15, seed: 12 });
+      const report = await certifyServer({ spec, baseUrl: `${server.origin}/v1.0`, params: { id: REFERENCE_USER_ID }, runs: 15, seed: 12 });
       // The Update user page gives no error status with its case: that check has nothing to send.
       expect(report.checks.filter((c) => c.status !== 'pass').map((c) => [c.id, c.status])).toEqual([['documented-errors', 'skipped']]);
       // Every case ran, each with its 15 runs: one per broken-body family (tolerated ones too) plus the other seven checks' cases;
@@ -64,7 +64,7 @@ describe('the reference server', () => {
     });
 
     it('passes when 10% of requests answer 429 with Retry-After: 0, and counts the retries', async () => {
-      const report = await certifyServer({ spec, baseUrl: `${throttled.origin}/v1.0`, userId: REFERENCE_USER_ID, runs: 15, seed: 13 });
+      const report = await certifyServer({ spec, baseUrl: `${throttled.origin}/v1.0`, params: { id: REFERENCE_USER_ID }, runs: 15, seed: 13 });
       // The Update user page gives no error status with its case: that check has nothing to send.
       expect(report.checks.filter((c) => c.status !== 'pass').map((c) => [c.id, c.status])).toEqual([['documented-errors', 'skipped']]);
       expect(report.stats.retries / report.stats.requests).toBeGreaterThan(0.05);
@@ -84,7 +84,7 @@ describe('reproducibility', () => {
         sent.push(`${r.method} ${r.url} ${r.headers.get('authorization')} ${await r.clone().text()}`);
         return service.handle(r);
       },
-      userId: REFERENCE_USER_ID,
+      params: { id: REFERENCE_USER_ID },
       runs: 15,
       seed,
     });
@@ -106,7 +106,7 @@ describe('transient failures', () => {
     const report = await certifyServer({
       spec,
       handler: () => new Response('busy', { status: 503, headers: { 'Retry-After': '0' } }),
-      userId: REFERENCE_USER_ID,
+      params: { id: REFERENCE_USER_ID },
       runs: 5,
       seed: 1,
       retry: { retries: 2 },
@@ -121,7 +121,7 @@ describe('transient failures', () => {
     const report = await certifyServer({
       spec,
       handler: (r) => (++n > 300 ? new Response(null, { status: 429, headers: { 'Retry-After': '0' } }) : service.handle(r)),
-      userId: REFERENCE_USER_ID,
+      params: { id: REFERENCE_USER_ID },
       runs: 20,
       seed: 1,
       retry: { retries: 2 },
@@ -135,7 +135,7 @@ describe('transient failures', () => {
 describe.each(DEFECTS.map((d) => [d.name, d] as const))('seeded defect %s', (_name, defect) => {
   it(`is caught by ${defect.caughtBy} within the default runs, naming the docs line`, async () => {
     const service = createUserService(defect.steps);
-    const report = await certifyServer({ spec, handler: (r) => service.handle(r), userId: REFERENCE_USER_ID, seed: 5, checks: [defect.caughtBy] });
+    const report = await certifyServer({ spec, handler: (r) => service.handle(r), params: { id: REFERENCE_USER_ID }, seed: 5, checks: [defect.caughtBy] });
     expect(report.verdict).toBe('fail');
     const failed = report.checks.find((c) => c.status === 'fail')!;
     expect(failed.id.startsWith(defect.caughtBy)).toBe(true);
@@ -156,7 +156,7 @@ describe('the stateful check reads only what the docs document', () => {
         if (r.method === 'GET') reads.push(new URL(r.url).search);
         return service.handle(r);
       },
-      userId: REFERENCE_USER_ID,
+      params: { id: REFERENCE_USER_ID },
       seed: 7,
       runs: 20,
       checks: ['stateful'],
@@ -176,7 +176,7 @@ describe('the stateful check reads only what the docs document', () => {
 describe('the stateful check points at the sentence a failing step breaks', () => {
   it('an accepted invalid update names the broken constraint, not the partial-update sentence', async () => {
     const service = createUserService(DEFECTS.find((d) => d.name === 'accepts-wrong-json-types')!.steps);
-    const report = await certifyServer({ spec, handler: (r) => service.handle(r), userId: REFERENCE_USER_ID, seed: 5, checks: ['stateful'] });
+    const report = await certifyServer({ spec, handler: (r) => service.handle(r), params: { id: REFERENCE_USER_ID }, seed: 5, checks: ['stateful'] });
     const failed = report.checks.find((c) => c.status === 'fail')!;
     expect(failed.expected).toMatch(/^a 4xx status: the body breaks type at \/\w+/);
     const property = failed.expected!.match(/at \/(\w+)/)![1];

@@ -72,7 +72,7 @@ describe('headers a run was told to send', () => {
         if (r.headers.get('x-api-key') === key) carried++;
         return service.handle(r);
       },
-      userId: REFERENCE_USER_ID,
+      params: { id: REFERENCE_USER_ID },
       headers: { 'X-Api-Key': key },
       token: 'a-token-of-some-length',
       runs: 5,
@@ -113,7 +113,7 @@ describe('a token in every encoding a report can hold', () => {
           status: 500,
           headers: { 'content-type': 'application/json', 'x-echo': encodeURIComponent(token) },
         }),
-      userId: REFERENCE_USER_ID,
+      params: { id: REFERENCE_USER_ID },
       token,
       runs: 2,
       seed: 4,

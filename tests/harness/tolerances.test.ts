@@ -97,7 +97,7 @@ describe('a server lenient where Graph is', () => {
 
   async function certify(strict: boolean) {
     const service = createUserService(lenientSteps(spec));
-    return certifyServer({ spec, handler: (r) => service.handle(r), userId: REFERENCE_USER_ID, seed: 31, runs: 30, strict });
+    return certifyServer({ spec, handler: (r) => service.handle(r), params: { id: REFERENCE_USER_ID }, seed: 31, runs: 30, strict });
   }
 
   it('passes, with each tolerance it accepts a warning in the console, JSON and JUnit reports', async () => {
@@ -113,7 +113,11 @@ describe('a server lenient where Graph is', () => {
       expect(w.source).toMatch(/user-update\.txt:\d+$/);
     }
     const console = formatReport(report);
-    for (const id of WARNED) expect(console).toContain(`! user-update v1.0 · ${id}  (tolerated: a warning, not a failure; --strict fails it)`);
+    for (const id of WARNED) expect(console).toContain(`! user-update v1.0 · ${id}  (tolerated: a warning, not a failure; a strict run fails it)`);
+    // A caller names its own option: the CLI's words.
+    expect(formatReport(report, { strict: '--strict fails it' })).toContain(
+      `! user-update v1.0 · ${WARNED[0]}  (tolerated: a warning, not a failure; --strict fails it)`,
+    );
     expect(console).toMatch(/: pass — \d+ passed, 0 failed, \d+ warnings,/);
     const json = JSON.parse(JSON.stringify(report)) as typeof report;
     expect(json.checks.find((c) => c.id === WARNED[0])!.status).toBe('warning');
@@ -133,7 +137,14 @@ describe('a server lenient where Graph is', () => {
 
   it('the reference server, which refuses them, has no warning', async () => {
     const service = createUserService();
-    const report = await certifyServer({ spec, handler: (r) => service.handle(r), userId: REFERENCE_USER_ID, seed: 32, runs: 20, checks: ['rejects-invalid'] });
+    const report = await certifyServer({
+      spec,
+      handler: (r) => service.handle(r),
+      params: { id: REFERENCE_USER_ID },
+      seed: 32,
+      runs: 20,
+      checks: ['rejects-invalid'],
+    });
     expect(report.checks.filter((c) => c.status !== 'pass')).toEqual([]);
     expect(report.checks.filter((c) => c.id.endsWith('/letter-case')).length).toBeGreaterThan(1);
   });

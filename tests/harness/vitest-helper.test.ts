@@ -18,7 +18,12 @@ import { ROOT } from '../support/pages.js';
 const spec = JSON.parse(readFileSync(join(ROOT, 'spec/user-update.v1.0.json'), 'utf8')) as OperationSpec;
 const service = createUserService();
 
-describeConformance('reference server (in-process)', { spec, server: { handler: (r) => service.handle(r), userId: REFERENCE_USER_ID }, runs: 15, seed: 3 });
+describeConformance('reference server (in-process)', {
+  spec,
+  server: { handler: (r) => service.handle(r), params: { id: REFERENCE_USER_ID } },
+  runs: 15,
+  seed: 3,
+});
 describeConformance('fetch client', { spec, client: { adapter: fetchClient }, runs: 15, seed: 3 });
 
 describe('describeConformance in a user test file', () => {

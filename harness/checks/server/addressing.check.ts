@@ -8,10 +8,11 @@ import { type CheckCase, type ServerCheck, skipped } from '../check.js';
 import { expectDocumentedSuccess } from '../expect.js';
 
 /**
- * Each documented way to address the resource (by id, by userPrincipalName, via `/me`) accepts the update.
- * To address by userPrincipalName, a run first sets a generated one (through the primary address), so the
- * case also covers the characters the docs allow in it and their percent-encoding; the other bodies leave
- * userPrincipalName alone.
+ * Each documented way to address the resource (by id, by another key the docs allow such as a unique name,
+ * via `/me`) accepts the request. An alternative key that is also a property of the request body
+ * (`{id | name}` where the body has `name`) is addressed, on an update, by first setting a generated value
+ * through the primary address, so the case also covers the characters the docs allow in it and their percent-encoding;
+ * the other bodies leave such a property alone.
  */
 export const addressingCheck: ServerCheck = {
   id: 'addressing',
@@ -27,12 +28,18 @@ export const addressingCheck: ServerCheck = {
   cases({ target, probe }) {
     const doc = successResponse(target.spec);
     if (!doc) return [skipped(this, 'the page documents no success response')];
-    const upnProperty = target.spec.requestBody.properties.find((p) => p.name === 'userPrincipalName');
-    // The user principal name is left alone (it addresses the user), unless the body must carry it (a create).
-    const keepUpn = upnProperty !== undefined && bindingRequired(upnProperty, target.spec.http.method) !== undefined;
-    const bodies = keepUpn ? validBodies(target) : validBodies(target).map(({ userPrincipalName: _, ...rest }) => rest);
-    const principalNames = upnProperty ? validValue(upnProperty, { spec: target.spec, depth: 0 }).filter((v): v is string => typeof v === 'string') : undefined;
-    return addresses(target.spec).map((a): CheckCase<[Record<string, unknown>, string | undefined]> => {
+    const all = addresses(target.spec);
+    // Body properties that are also a key of the resource: left alone (they address it), unless the body must carry them (a create).
+    const keys = target.spec.requestBody.properties.filter((p) => p.name !== 'id' && all.some((a) => a.params.length === 1 && a.form === p.name));
+    const dropped = keys.filter((p) => bindingRequired(p, target.spec.http.method) === undefined).map((p) => p.name);
+    const bodies = dropped.length
+      ? validBodies(target).map((b) => Object.fromEntries(Object.entries(b).filter(([k]) => !dropped.includes(k))))
+      : validBodies(target);
+    const keyValues = (name: string) => {
+      const p = keys.find((k) => k.name === name);
+      return p ? validValue(p, { spec: target.spec, depth: 0 }).filter((v): v is string => typeof v === 'string') : undefined;
+    };
+    return all.map((a): CheckCase<[Record<string, unknown>, string | undefined]> => {
       const id = `${this.id}/${a.form.replace(/^\//, '')}`;
       const base = { id, check: this.id, title: this.title, source: a.source, sentence: `${target.spec.http.method} ${a.template}` };
       const send = async (body: Record<string, unknown>, value?: string, path = pathOf(a.template, value)) =>
@@ -44,28 +51,27 @@ export const addressingCheck: ServerCheck = {
         return { ...base, arbitrary: fc.tuple(bodies, fc.constant(undefined)), run: ([body]) => send(body, undefined, at.path) };
       }
       if (a.form === 'id') {
-        if (target.userId === undefined) return { ...skipped(this, 'no value given for {id}', a.source), id };
-        return { ...base, arbitrary: fc.tuple(bodies, fc.constant(target.userId)), run: ([body, value]) => send(body, value) };
+        const key = paramValue(['id'], target.params);
+        if (key === undefined) return { ...skipped(this, 'no value given for {id}', a.source), id };
+        return { ...base, arbitrary: fc.tuple(bodies, fc.constant(key)), run: ([body, value]) => send(body, value) };
       }
-      // Setting a generated name first takes an update; any other operation uses the name the server has.
-      if (a.form === 'userPrincipalName' && principalNames && operationKind(target.spec) === 'update') {
+      // Setting a generated key first takes an update; any other operation uses the key the server has.
+      const generated = keyValues(a.form);
+      if (generated && operationKind(target.spec) === 'update') {
         return {
           ...base,
-          arbitrary: fc.tuple(bodies, principalNames),
-          async run([body, upn]) {
-            const set = expectDocumentedSuccess(await target.send(operationRequest(target, { userPrincipalName: upn })), target.spec, doc);
-            if (set) return { ...set, expected: `${set.expected} (setting the userPrincipalName to address the user by)` };
-            return send(body, upn);
+          arbitrary: fc.tuple(bodies, generated),
+          async run([body, key]) {
+            const set = expectDocumentedSuccess(await target.send(operationRequest(target, { [a.form]: key })), target.spec, doc);
+            if (set) return { ...set, expected: `${set.expected} (setting the ${a.form} to address the resource by)` };
+            return send(body, key);
           },
         };
       }
-      // The name given, or the one the first read returned.
-      const known = target.userPrincipalName ?? (typeof probe.initial?.userPrincipalName === 'string' ? probe.initial.userPrincipalName : undefined);
-      if (a.form === 'userPrincipalName' && known !== undefined) {
-        return { ...base, arbitrary: fc.tuple(bodies, fc.constant(known)), run: ([body, value]) => send(body, value) };
-      }
-      const given = paramValue(a.params[0]!, target.params);
-      if (given !== undefined) return { ...base, arbitrary: fc.tuple(bodies, fc.constant(given)), run: ([body, value]) => send(body, value) };
+      // The key given, or the one the first read returned.
+      const read = probe.initial?.[a.form];
+      const known = paramValue(a.params[0]!, target.params) ?? (typeof read === 'string' ? read : undefined);
+      if (known !== undefined) return { ...base, arbitrary: fc.tuple(bodies, fc.constant(known)), run: ([body, value]) => send(body, value) };
       return { ...skipped(this, `no value given for {${a.form}}`, a.source), id };
     });
   },

@@ -22,10 +22,11 @@ interface Options {
 
 /** The reference client with some of its parts replaced. */
 function client(o: Options): ClientAdapter {
-  return async ({ baseUrl, userId, body, token }) => {
+  return async ({ baseUrl, params, body, token }) => {
+    const id = params.id ?? '';
     let res: Response | undefined;
     for (let i = 0; i < (o.times ?? 1); i++) {
-      res = await fetch(`${baseUrl}/users/${(o.encode ?? encodeURIComponent)(userId)}`, {
+      res = await fetch(`${baseUrl}/users/${(o.encode ?? encodeURIComponent)(id)}`, {
         method: o.method ?? 'PATCH',
         headers: o.headers?.(token) ?? { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
         body: (o.serialize ?? JSON.stringify)(body),

@@ -12,10 +12,10 @@ const ROUTES: Record<string, { method: string; addressed: boolean; status: numbe
   'user-update': { method: 'PATCH', addressed: true, status: 204 },
 };
 
-const client: ClientAdapter = async ({ baseUrl, operation, params, userId, body, token }) => {
+const client: ClientAdapter = async ({ baseUrl, operation, params, body, token }) => {
   const route = ROUTES[operation];
   if (!route) throw new Error(`the reference client does not perform ${operation}`);
-  const url = route.addressed ? `${baseUrl}/users/${encodeURIComponent(params.id ?? userId)}` : `${baseUrl}/users`;
+  const url = route.addressed ? `${baseUrl}/users/${encodeURIComponent(params.id ?? '')}` : `${baseUrl}/users`;
   const res = await fetch(url, {
     method: route.method,
     headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
