@@ -6,11 +6,10 @@ import type { ConstraintKind, ConstraintOf } from '../ir/constraint-kinds.js';
 import { bindingRequired, isEnforced } from '../ir/enforced.js';
 import { allowedValues } from '../ir/enum-values.js';
 import { successResponse } from '../ir/responses.js';
-import type { Constraint, OperationSpec, Property, SourceRef, TypeRef } from '../ir/ir.js';
+import type { Constraint, OperationSpec, Property, TypeRef } from '../ir/ir.js';
 import { INTEGER_RANGES, isAnyJson, jsonKind } from '../ir/primitives.js';
 import type { Check, Contract, PropertyContract, TypeContract, ValueType } from './runtime.js';
-
-export const at = (s: SourceRef | undefined): string => (s ? `${s.file}:${s.line}` : '');
+import { sourceRef } from '../ir/source-ref.js';
 
 export function valueType(type: TypeRef, spec: Pick<OperationSpec, 'types'>): ValueType {
   if (type.kind === 'primitive') {
@@ -59,7 +58,7 @@ const CHECKS: { readonly [K in ConstraintKind]: (c: ConstraintOf<K>, base: Base)
 };
 
 function check(c: Constraint): Check | undefined {
-  return (CHECKS[c.kind] as (c: Constraint, base: Base) => Check | undefined)(c, { rule: c.rule, source: at(c.source) });
+  return (CHECKS[c.kind] as (c: Constraint, base: Base) => Check | undefined)(c, { rule: c.rule, source: sourceRef(c.source) ?? '' });
 }
 
 export function propertyContract(p: Property, spec: Pick<OperationSpec, 'types'>): PropertyContract {
@@ -69,8 +68,8 @@ export function propertyContract(p: Property, spec: Pick<OperationSpec, 'types'>
     .filter((c): c is Check => c !== undefined);
   // The description's values, the enum type page's, or their union (see `allowedValues`).
   const en = allowedValues(p, spec.types);
-  if (en) checks.unshift({ kind: 'enum', values: en.values, rule: en.rule, source: at(en.source) });
-  return { type: valueType(p.type, spec), collection: p.type.collection, checks, source: at(p.source) };
+  if (en) checks.unshift({ kind: 'enum', values: en.values, rule: en.rule, source: sourceRef(en.source) ?? '' });
+  return { type: valueType(p.type, spec), collection: p.type.collection, checks, source: sourceRef(p.source) ?? '' };
 }
 
 /** The complex types of a spec as contracts, shared by its request and response contracts. */
@@ -78,7 +77,10 @@ export function typeContracts(spec: OperationSpec): (readonly [string, TypeContr
   const types: (readonly [string, TypeContract])[] = [];
   for (const [name, def] of Object.entries(spec.types)) {
     if (def.kind !== 'complex') continue;
-    types.push([name, { open: def.open, source: at(def.source), properties: def.properties.map((p) => [p.name, propertyContract(p, spec)] as const) }]);
+    types.push([
+      name,
+      { open: def.open, source: sourceRef(def.source) ?? '', properties: def.properties.map((p) => [p.name, propertyContract(p, spec)] as const) },
+    ]);
   }
   return types;
 }
@@ -89,14 +91,14 @@ export function buildContract(spec: OperationSpec): Contract {
     properties: spec.requestBody.properties.map((p) => {
       const contract = propertyContract(p, spec);
       const required = bindingRequired(p, spec.http.method);
-      return [p.name, required ? { ...contract, required: { rule: required.rule, source: at(required.source) } } : contract] as const;
+      return [p.name, required ? { ...contract, required: { rule: required.rule, source: sourceRef(required.source) ?? '' } } : contract] as const;
     }),
     types,
     groups: spec.requestBody.groups
       .filter((g) => g.kind === 'own-request')
-      .map((g) => ({ kind: 'own-request' as const, members: g.members, rule: g.rule, source: at(g.source) })),
+      .map((g) => ({ kind: 'own-request' as const, members: g.members, rule: g.rule, source: sourceRef(g.source) ?? '' })),
     extensionPatterns: spec.requestBody.extensions.allowed ? spec.requestBody.extensions.namePatterns : [],
-    source: at(spec.requestBody.source),
+    source: sourceRef(spec.requestBody.source) ?? '',
   };
 }
 
@@ -108,9 +110,9 @@ export function buildContract(spec: OperationSpec): Contract {
 export function buildResponseContract(spec: OperationSpec, success = successResponse(spec.responses)): Contract | undefined {
   const def = success?.bodyType ? spec.types[success.bodyType] : undefined;
   if (!success || def?.kind !== 'complex') return undefined;
-  const item: PropertyContract = { type: { kind: 'object', type: def.name }, collection: false, checks: [], source: at(success.source) };
+  const item: PropertyContract = { type: { kind: 'object', type: def.name }, collection: false, checks: [], source: sourceRef(success.source) ?? '' };
   const properties = success.bodyCollection
     ? [['value', { ...item, collection: true }] as const]
     : def.properties.map((p) => [p.name, propertyContract(p, spec)] as const);
-  return { properties, types: typeContracts(spec), groups: [], extensionPatterns: [], response: true, source: at(success.source) };
+  return { properties, types: typeContracts(spec), groups: [], extensionPatterns: [], response: true, source: sourceRef(success.source) ?? '' };
 }

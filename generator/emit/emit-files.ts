@@ -19,10 +19,11 @@ import { describeConstraint } from '../ir/describe-constraint.js';
 import { isAnyJson, isNumeric, jsonKind } from '../ir/primitives.js';
 import { bindingRequired, presenceEnforced } from '../ir/enforced.js';
 import { successResponse } from '../ir/responses.js';
-import { at, buildContract, buildResponseContract, typeContracts } from './contract.js';
+import { buildContract, buildResponseContract, typeContracts } from './contract.js';
 import type { Contract } from './runtime.js';
 import { type EmittedFile, header, runtimeFile } from './emitted-file.js';
 import { jsdocText, namespaceIdentifier, propertyKey, typeIdentifier, variantFileName } from './names.js';
+import { sourceRef } from '../ir/source-ref.js';
 
 export type { EmittedFile } from './emitted-file.js';
 export { runtimeFile } from './emitted-file.js';
@@ -111,7 +112,7 @@ function variantStatements(spec: OperationSpec): StatementStructures[] {
           `Request body of ${spec.http.method} ${spec.http.paths.map((p) => p.template).join(', ')} — "${spec.title}" (${spec.variant}).\n` +
             (presence ? 'Properties the docs mark "Required." must be sent; the others are optional.' : 'Every property is optional: send only what changes.'),
         ),
-        tags: spec.requestBody.source ? [{ tagName: 'see', text: jsdocText(at(spec.requestBody.source)) }] : [],
+        tags: spec.requestBody.source ? [{ tagName: 'see', text: jsdocText(sourceRef(spec.requestBody.source) ?? '') }] : [],
       },
     ],
     properties: spec.requestBody.properties.map((p) => propertySignature(p, ctx, bindingRequired(p, spec.http.method) !== undefined)),
@@ -136,7 +137,7 @@ function variantStatements(spec: OperationSpec): StatementStructures[] {
     const docs: OptionalKind<JSDocStructure>[] = [
       {
         description: jsdocText(`The \`${name}\` ${def.kind} type${def.kind === 'complex' && def.open ? ' (open: any property may be added)' : ''}.`),
-        tags: def.source ? [{ tagName: 'see', text: jsdocText(at(def.source)) }] : [],
+        tags: def.source ? [{ tagName: 'see', text: jsdocText(sourceRef(def.source) ?? '') }] : [],
       },
     ];
     if (def.kind === 'enum') {
@@ -227,7 +228,7 @@ function responseStatements(spec: OperationSpec, typeIds: Map<string, string>): 
   const success = successResponse(spec.responses);
   const contract = buildResponseContract(spec);
   const id = success?.bodyType ? typeIds.get(success.bodyType) : undefined;
-  const where = success ? ` (${success.status} ${success.statusText}, ${at(success.source)})` : '';
+  const where = success ? ` (${success.status} ${success.statusText}, ${sourceRef(success.source) ?? ''})` : '';
   const [type, doc] =
     contract && id
       ? success!.bodyCollection
@@ -269,7 +270,7 @@ function responseStatements(spec: OperationSpec, typeIds: Map<string, string>): 
       : type === 'undefined'
         ? [
             "if (body === undefined || body === null || body === '') return { valid: true };",
-            `return { valid: false, errors: [{ path: '', rule: 'response-body', message: 'The docs promise no response body', source: ${JSON.stringify(success ? at(success.source) : '')} }] };`,
+            `return { valid: false, errors: [{ path: '', rule: 'response-body', message: 'The docs promise no response body', source: ${JSON.stringify(success ? (sourceRef(success.source) ?? '') : '')} }] };`,
           ]
         : ['void body;', 'return { valid: true };'],
   });
@@ -328,7 +329,7 @@ function propertyDocs(p: Property): OptionalKind<JSDocStructure> {
   const lines = [p.description || '(No description in the docs.)'];
   if (p.constraints.length) {
     lines.push('');
-    for (const c of p.constraints) lines.push(`- ${describeConstraint(c)} (\`${c.rule}\`, ${at(c.source)})`);
+    for (const c of p.constraints) lines.push(`- ${describeConstraint(c)} (\`${c.rule}\`, ${sourceRef(c.source) ?? ''})`);
   }
-  return { description: jsdocText(lines.join('\n')), tags: [{ tagName: 'see', text: jsdocText(at(p.source)) }] };
+  return { description: jsdocText(lines.join('\n')), tags: [{ tagName: 'see', text: jsdocText(sourceRef(p.source) ?? '') }] };
 }

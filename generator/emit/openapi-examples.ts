@@ -5,11 +5,12 @@
  */
 import { diagnostic } from '../ir/diagnostic.js';
 import type { Diagnostic, Example, HttpMessageExample, OperationSpec } from '../ir/ir.js';
-import { at, buildContract, buildResponseContract } from './contract.js';
+import { buildContract, buildResponseContract } from './contract.js';
 import type { JsonSchema } from './json-schema.js';
 import { matchesTemplate } from '../ir/path-templates.js';
 import type { OpenApiPath } from './openapi-params.js';
 import { type Contract, validateWith } from './runtime.js';
+import { sourceRef } from '../ir/source-ref.js';
 
 export interface PathExamples {
   /** Example Objects by name, for the request body. */
@@ -23,7 +24,7 @@ const keyOf = (name: string) => name.replace(/[^A-Za-z0-9_.-]+/g, '_') || 'examp
 function add(map: Record<string, JsonSchema>, ex: Example, message: HttpMessageExample): void {
   let key = keyOf(ex.name);
   for (let n = 2; Object.hasOwn(map, key); n++) key = `${keyOf(ex.name)}_${n}`;
-  map[key] = { summary: ex.title ?? ex.name, value: message.body, 'x-docspec-source': at(message.source) };
+  map[key] = { summary: ex.title ?? ex.name, value: message.body, 'x-docspec-source': sourceRef(message.source) ?? '' };
 }
 
 /** The line of the first key a validation issue points into, else the message's own line. */

@@ -5,8 +5,8 @@
  */
 import type { OperationSpec, PathTemplate, SourceRef } from '../ir/ir.js';
 import { parameterName } from '../ir/path-templates.js';
-import { at } from './contract.js';
 import type { JsonSchema } from './json-schema.js';
+import { sourceRef } from '../ir/source-ref.js';
 
 export interface OpenApiPath {
   /** `/users/{id}`: one name per segment, unique in the path. */
@@ -39,7 +39,7 @@ export function openApiPath(p: PathTemplate): OpenApiPath {
       required: true,
       schema: { type: 'string' },
       ...(param && param.alternatives.length > 1 ? { description: `One of: ${param.alternatives.join(', ')}` } : {}),
-      'x-docspec-source': at(p.source),
+      'x-docspec-source': sourceRef(p.source) ?? '',
     });
     return `{${name}}`;
   });
@@ -56,7 +56,7 @@ export function openApiPath(p: PathTemplate): OpenApiPath {
       required: true,
       schema: { type: 'string' },
       ...(example === undefined ? {} : { example }),
-      'x-docspec-source': at(p.source),
+      'x-docspec-source': sourceRef(p.source) ?? '',
     });
   }
   return { path: path.replace(/(.)\/$/, '$1'), parameters, segments: segmentsOf(path) };

@@ -8,12 +8,13 @@
  */
 import { diagnostic } from '../ir/diagnostic.js';
 import type { Diagnostic, HeaderSpec, OperationSpec, ResponseSpec, SourceRef } from '../ir/ir.js';
-import { at, buildContract, buildResponseContract } from './contract.js';
+import { buildContract, buildResponseContract } from './contract.js';
 import { contractSchemas, type JsonSchema } from './json-schema.js';
 import { toOpenApi30 } from './openapi-30.js';
 import { COMPONENTS, Components } from './openapi-components.js';
 import { operationExamples, type PathExamples } from './openapi-examples.js';
 import { type ExampleUrl, exampleUrls, type OpenApiPath, openApiPath, parameterExample, pathShape } from './openapi-params.js';
+import { sourceRef } from '../ir/source-ref.js';
 
 export type OpenApiVersion = '3.1' | '3.0';
 
@@ -68,7 +69,7 @@ function responsesObject(spec: OperationSpec, schemas: Map<number, JsonSchema | 
     const schema = schemas.get(r.status);
     const ex = examples.responses.get(r.status);
     const content = schema || ex ? { 'application/json': { ...(schema ? { schema } : {}), ...(ex ? { examples: ex } : {}) } } : undefined;
-    responses[key] = { description, ...(content ? { content } : {}), 'x-docspec-source': at(r.source) };
+    responses[key] = { description, ...(content ? { content } : {}), 'x-docspec-source': sourceRef(r.source) ?? '' };
   }
   responses['4XX'] = { description: 'The request was refused (Microsoft Graph error envelope)' };
   if (!spec.responses.length) responses.default = { description: 'The docs state no response' };
@@ -92,7 +93,7 @@ function headerParameters(spec: OperationSpec): JsonSchema[] {
       schema: { type: 'string' },
       description: rows.map((r) => r.value).join('; '),
       ...(example === undefined ? {} : { example }),
-      'x-docspec-source': at(h.source),
+      'x-docspec-source': sourceRef(h.source) ?? '',
     };
   });
 }
@@ -155,7 +156,7 @@ function entriesOf(spec: OperationSpec, shared: Shared): { entries: Entry[]; dia
       if (param.in !== 'path') return param;
       const example = parameterExample(open, k++, exampleUrls(spec), shared.allUrls);
       // The parameter cites its template; the example cites the example URL it came from.
-      if (example !== undefined) return { ...param, example: example.value, 'x-docspec-example-source': at(example.source) };
+      if (example !== undefined) return { ...param, example: example.value, 'x-docspec-example-source': sourceRef(example.source) ?? '' };
       diagnostics.push(
         diagnostic(
           'openapi-parameter-without-example',
@@ -177,7 +178,7 @@ function entriesOf(spec: OperationSpec, shared: Shared): { entries: Entry[]; dia
       ...(hasBody ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: bodyRef }, ...requestExamples } } } } : {}),
       responses: responsesObject(spec, schemas, ex),
       ...(bearer ? { security: [{ bearer: [] }] } : {}),
-      'x-docspec-source': at(p.source),
+      'x-docspec-source': sourceRef(p.source) ?? '',
     };
     return { path: open.path, method: spec.http.method.toLowerCase(), stated: p.origin === 'http-request', operation, source: p.source, diagnostics };
   });

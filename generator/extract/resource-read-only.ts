@@ -5,6 +5,7 @@
 import { diagnostic } from '../ir/diagnostic.js';
 import type { ComplexType, Diagnostic, Property, ReadOnlyStatement } from '../ir/ir.js';
 import { type ResourceLoader, resourcePageModel, typeFromPage } from './type-registry.js';
+import { sourceRef } from '../ir/source-ref.js';
 
 /** The resource's complex type as its own page defines it; undefined when the page is not at hand. */
 export function resourceType(loader: ResourceLoader | undefined, resource: string): ComplexType | undefined {
@@ -30,7 +31,7 @@ export function checkReadOnlyInRequest(properties: Property[], readOnly: ReadOnl
       diagnostic(
         'read-only-in-request',
         'warning',
-        `The request table lists \`${p.name}\`, which the ${resource} resource page marks read-only (${s.source.file}:${s.source.line})`,
+        `The request table lists \`${p.name}\`, which the ${resource} resource page marks read-only (${sourceRef(s.source)})`,
         p.source,
         `"${s.sentence}"`,
       ),

@@ -9,6 +9,7 @@ import { diagnostic } from '../ir/diagnostic.js';
 import type { Constraint, Diagnostic, EnumType, Property, SourceRef, TypeDef } from '../ir/ir.js';
 import { enumPageNames, enumSections } from './enum-sections.js';
 import { isPropertyTable, readPropertyTable } from './property-table.js';
+import { sourceRef } from '../ir/source-ref.js';
 
 /** A resource page as a loader returns it; `page` is its model when the loader already has it parsed. */
 export interface LoadedResource {
@@ -106,7 +107,7 @@ export class TypeRegistry {
       diagnostic(
         'enum-values-disagree',
         'warning',
-        `\`${p.name}\`: the description and the ${def.name} type page (${def.source ? `${def.source.file}:${def.source.line}` : 'its page'}) list different values: ${parts}`,
+        `\`${p.name}\`: the description and the ${def.name} type page (${sourceRef(def.source) ?? 'its page'}) list different values: ${parts}`,
         described.source,
         'The validator allows the values of both; make the two lists agree',
       ),

@@ -4,6 +4,7 @@
  */
 import type { CoverageReport, VersionCoverage } from '../corpus/coverage.js';
 import { markdownCell, markdownCode } from './markdown-text.js';
+import { sourceRef } from '../ir/source-ref.js';
 
 const DOC_BUGS_SHOWN = 25;
 
@@ -68,7 +69,7 @@ function versionSection(c: VersionCoverage): string[] {
   );
   if (c.docBugs.count) {
     out.push(`**Doc bugs found by the example check: ${c.docBugs.count}** (${c.docBugs.byRule.map((r) => `${r.rule} ${r.count}`).join(', ')})`, '');
-    for (const b of c.docBugs.list.slice(0, DOC_BUGS_SHOWN)) out.push(`- ${markdownCode(`${b.file}:${b.line}`)} ${markdownCell(b.message)}`);
+    for (const b of c.docBugs.list.slice(0, DOC_BUGS_SHOWN)) out.push(`- ${markdownCode(sourceRef(b)!)} ${markdownCell(b.message)}`);
     if (c.docBugs.count > DOC_BUGS_SHOWN) out.push(`- … and ${c.docBugs.count - DOC_BUGS_SHOWN} more in coverage.json`);
     out.push('');
   }

@@ -6,6 +6,7 @@
 import { breakingText, changeKey, operationOf } from '../diff/change.js';
 import { type DriftRun, standing } from '../diff/drift-run.js';
 import { driftSummary } from './drift-text.js';
+import { sourceRef } from '../ir/source-ref.js';
 
 /** Message text: `%`, CR and LF are encoded so one command stays one line. */
 export function escapeData(text: string): string {
@@ -34,7 +35,7 @@ export function formatDriftGithub(run: DriftRun): string {
         c.message,
         c.reason && `why: ${c.reason}`,
         c.accepted && `accepted: ${c.accepted.reason}`,
-        !c.b && c.a && `A: ${c.a.file}:${c.a.line}`,
+        !c.b && c.a && `A: ${sourceRef(c.a)}`,
         `ignore key: ${changeKey(operationOf(r), c)}`,
       ]
         .filter(Boolean)

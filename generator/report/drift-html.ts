@@ -7,7 +7,7 @@ import { type DriftRun, gateName, standing } from '../diff/drift-run.js';
 import { driftSummary, sideText } from './drift-text.js';
 import { entryKey } from '../diff/ignore.js';
 import { htmlText } from './html-text.js';
-import { sourceText } from './source-text.js';
+import { sourceRef } from '../ir/source-ref.js';
 
 const STYLE = `
 :root { font-family: system-ui, sans-serif; font-size: 14px; color: #1b1f24; }
@@ -41,7 +41,7 @@ function row(operation: string, c: DriftChange, run: DriftRun): string {
   const s = standing(c, run.failOn);
   const badge = { fails: `fails ${gateName(run)}`, breaking: 'breaking, not gated', accepted: 'accepted', info: 'informational' }[s];
   const value = (v: string | undefined, at: DriftChange['a']) =>
-    `${v ? `<code>${htmlText(v)}</code>` : '—'}${at ? `<span class="where">${htmlText(sourceText(at))}</span>` : ''}`;
+    `${v ? `<code>${htmlText(v)}</code>` : '—'}${at ? `<span class="where">${htmlText(sourceRef(at) ?? '')}</span>` : ''}`;
   const notes = [
     c.reason && `<span class="why">why: ${htmlText(c.reason)}</span>`,
     c.accepted && `<span class="why">accepted: ${htmlText(c.accepted.reason)}${c.accepted.expires ? ` (until ${htmlText(c.accepted.expires)})` : ''}</span>`,
@@ -76,8 +76,8 @@ export function formatDriftHtml(run: DriftRun): string {
   const title = run.tree ? `${run.tree.base} → ${run.tree.head}` : run.reports[0] ? `${sideText(run.reports[0].a)} → ${sideText(run.reports[0].b)}` : '';
   const ignore = run.ignore
     ? [
-        ...run.ignore.expired.map((e) => `<li>${htmlText(sourceText(e.source))}: expired ${htmlText(e.expires ?? '')}; the change fails again</li>`),
-        ...run.ignore.unused.map((e) => `<li>${htmlText(sourceText(e.source))}: matches no change (${htmlText(entryKey(e))})</li>`),
+        ...run.ignore.expired.map((e) => `<li>${htmlText(sourceRef(e.source) ?? '')}: expired ${htmlText(e.expires ?? '')}; the change fails again</li>`),
+        ...run.ignore.unused.map((e) => `<li>${htmlText(sourceRef(e.source) ?? '')}: matches no change (${htmlText(entryKey(e))})</li>`),
       ]
     : [];
   return `<!DOCTYPE html>

@@ -6,9 +6,9 @@
 import { breakingText, changeKey, operationOf } from '../diff/change.js';
 import { type DriftRun, runSummary, standing } from '../diff/drift-run.js';
 import { sideText } from './drift-text.js';
-import { sourceText } from './source-text.js';
 import { uniqueNames } from './unique-names.js';
 import { xmlText } from './xml-text.js';
+import { sourceRef } from '../ir/source-ref.js';
 
 export function formatDriftJunit(run: DriftRun): string {
   const s = runSummary(run);
@@ -37,11 +37,11 @@ export function formatDriftJunit(run: DriftRun): string {
       const open = `    <testcase classname="${xmlText(`drift.${operationOf(r)}.${c.kind}`)}" name="${xmlText(names[i]!)}"`;
       const detail = [
         c.message,
-        `A ${sourceText(c.a) || '—'}`,
-        `B ${sourceText(c.b) || '—'}`,
+        `A ${(sourceRef(c.a) ?? '') || '—'}`,
+        `B ${(sourceRef(c.b) ?? '') || '—'}`,
         `breaks: ${breakingText(c.breaking)}`,
         c.reason && `why: ${c.reason}`,
-        c.accepted && `accepted: ${c.accepted.reason} (${sourceText(c.accepted.source)})`,
+        c.accepted && `accepted: ${c.accepted.reason} (${sourceRef(c.accepted.source) ?? ''})`,
         `id: ${changeKey(operationOf(r), c)}`,
       ]
         .filter(Boolean)

@@ -7,7 +7,7 @@ import { type DriftRun, gateName, standing } from '../diff/drift-run.js';
 import { driftSummary, sideText } from './drift-text.js';
 import { markdownCell, markdownCode } from './markdown-text.js';
 import { printable } from './printable.js';
-import { sourceText } from './source-text.js';
+import { sourceRef } from '../ir/source-ref.js';
 
 type Row = { r: DriftReport; c: DriftChange };
 
@@ -15,7 +15,7 @@ function table(rows: Row[], tree: boolean): string[] {
   const lines = [`|${tree ? ' operation |' : ''} change | subject | A | B | breaks | details |`, `|${tree ? '---|' : ''}---|---|---|---|---|---|`];
   for (const { r, c } of rows) {
     const side = (value: string | undefined, at: DriftChange['a']) =>
-      [value ? markdownCode(value) : '', at ? markdownCell(sourceText(at)) : ''].filter(Boolean).join('<br>') || '—';
+      [value ? markdownCode(value) : '', at ? markdownCell(sourceRef(at) ?? '') : ''].filter(Boolean).join('<br>') || '—';
     // Each line is escaped on its own: the breaks between them are markup, not text.
     const details = [c.message, c.reason && `why: ${c.reason}`, c.accepted && `accepted: ${c.accepted.reason}`]
       .filter((l): l is string => !!l)

@@ -3,7 +3,7 @@ import { breakingText, changeKey, type DriftChange, type DriftReport, type Drift
 import { type DriftRun, gateName, runSummary, standing } from '../diff/drift-run.js';
 import { entryKey } from '../diff/ignore.js';
 import { printable } from './printable.js';
-import { sourceText } from './source-text.js';
+import { sourceRef } from '../ir/source-ref.js';
 
 export function sideText(s: DriftSide): string {
   return s.kind === 'metadata' ? `${s.file} (${s.operation})` : `${s.file} (${s.operation} ${s.variant})`;
@@ -40,8 +40,8 @@ export function changeLines(r: DriftReport, c: DriftChange, failOn: FailOn): str
   const lines = [`${label(c, failOn)}  ${c.kind}  ${c.subject}`, `  ${c.message}`];
   if (c.reason) lines.push(`  why: ${c.reason}`);
   if (c.accepted)
-    lines.push(`  accepted: ${c.accepted.reason}${c.accepted.expires ? ` (until ${c.accepted.expires})` : ''} — ${sourceText(c.accepted.source)}`);
-  if (c.a || c.b) lines.push(`  A ${sourceText(c.a) || '—'}   B ${sourceText(c.b) || '—'}`);
+    lines.push(`  accepted: ${c.accepted.reason}${c.accepted.expires ? ` (until ${c.accepted.expires})` : ''} — ${sourceRef(c.accepted.source) ?? ''}`);
+  if (c.a || c.b) lines.push(`  A ${(sourceRef(c.a) ?? '') || '—'}   B ${(sourceRef(c.b) ?? '') || '—'}`);
   lines.push(`  id: ${changeKey(operationOf(r), c)}`);
   return lines;
 }
@@ -57,8 +57,8 @@ export function formatDriftText(run: DriftRun): string {
   }
   for (const u of run.tree?.uncompared ?? []) lines.push(`not compared: ${u.page}: ${u.why}`);
   if (run.tree?.uncompared?.length) lines.push('');
-  for (const e of run.ignore?.expired ?? []) lines.push(`${sourceText(e.source)}: expired ${e.expires}: ${entryKey(e)} fails again`);
-  for (const e of run.ignore?.unused ?? []) lines.push(`${sourceText(e.source)}: matches no change: ${entryKey(e)}`);
+  for (const e of run.ignore?.expired ?? []) lines.push(`${sourceRef(e.source) ?? ''}: expired ${e.expires}: ${entryKey(e)} fails again`);
+  for (const e of run.ignore?.unused ?? []) lines.push(`${sourceRef(e.source) ?? ''}: matches no change: ${entryKey(e)}`);
   if (run.ignore && (run.ignore.expired.length || run.ignore.unused.length)) lines.push('');
   lines.push(driftSummary(run), '');
   return printable(lines.join('\n'));

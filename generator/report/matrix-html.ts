@@ -5,7 +5,7 @@
  */
 import { type Matrix, type MatrixCell, matrixSummaryText } from '../diff/matrix.js';
 import { htmlText } from './html-text.js';
-import { sourceText } from './source-text.js';
+import { sourceRef } from '../ir/source-ref.js';
 
 const STYLE = `
 :root { font-family: system-ui, sans-serif; font-size: 14px; color: #1b1f24; }
@@ -33,7 +33,7 @@ function cellHtml(c: MatrixCell | null, variant: string, scope: 'full' | 'subset
   const parts = [`<span class="type">${htmlText(c.type)}</span>`];
   for (const k of c.constraints) parts.push(`<span class="constraint">${htmlText(k)}</span>`);
   if (c.fields?.length) parts.push(`<span class="fields">fields: ${htmlText(c.fields.join(', '))}</span>`);
-  return `<td class="${c.differs ? 'differs' : 'agrees'}" data-variant="${htmlText(variant)}" title="${htmlText(sourceText(c.source))}">${parts.join('')}</td>`;
+  return `<td class="${c.differs ? 'differs' : 'agrees'}" data-variant="${htmlText(variant)}" title="${htmlText(sourceRef(c.source) ?? '')}">${parts.join('')}</td>`;
 }
 
 export function formatMatrixHtml(m: Matrix): string {

@@ -164,8 +164,6 @@ export function successResponse(spec: OperationSpec): ResponseSpec | undefined {
   return documentedSuccess(spec.responses);
 }
 
-export const sourceText = (s: SourceRef | undefined) => (s ? `${s.file}:${s.line}` : undefined);
-
 /** The version segment of the service root (`v1.0`, `beta`), from the page's example URLs. */
 export function versionSegment(spec: OperationSpec): string {
   const url = spec.examples.find((e) => e.request?.url)?.request?.url ?? '';

@@ -93,3 +93,15 @@ export function tokenMasking(
   const redact = redactor(token === undefined ? [] : [token], headers);
   return { redact, onResult: onResult && ((r, done, total) => onResult(redact(r), done, total)) };
 }
+
+/**
+ * The one place a run's secrets are masked: every runner runs inside it, so the progress each result is
+ * reported with and the whole report it returns pass through the same redactor, whatever the runner adds.
+ */
+export async function masked<O extends { token?: string; headers?: Readonly<Record<string, string>>; onResult?: OnResult }, R>(
+  options: O,
+  run: (options: O) => Promise<R>,
+): Promise<R> {
+  const { redact, onResult } = tokenMasking(options.token, options.onResult, options.headers);
+  return redact(await run({ ...options, onResult }));
+}

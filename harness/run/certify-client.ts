@@ -16,7 +16,7 @@ import { pathParamValues } from '../arbitraries/path-params.js';
 import type { ClientCheck, ClientContext, ClientHost, Observation } from '../checks/client/client-check.js';
 import type { Intent, Scenario } from '../model/intent.js';
 import { CLIENT_CHECKS } from '../checks/client/registry.js';
-import { tokenMasking } from '../report/redact.js';
+import { masked } from '../report/redact.js';
 import { type CertifyReport, type CheckResult, verdictOf } from '../report/report.js';
 import { DEFAULT_RUNS, DEFAULT_TOKEN } from './certify-server.js';
 import { CertifyUsageError } from '../model/usage-problem.js';
@@ -25,7 +25,8 @@ import { copyJson } from '../model/json-copy.js';
 import { answerCall, type CallRecord, type ClientTarget, describeThrown, portable } from '../transport/client-wire.js';
 import { operationKind, sendsBody } from '../model/operation-kind.js';
 import { runCases, selectCases } from './run-case.js';
-import { sourceText, successResponse, versionSegment } from '../model/target.js';
+import { successResponse, versionSegment } from '../model/target.js';
+import { sourceRef } from '../../generator/ir/source-ref.js';
 
 /**
  * What a client under test is wrapped in: performs the operation with that client, resolves or rejects.
@@ -101,7 +102,11 @@ export function clientTarget(spec: OperationSpec): ClientTarget {
   return { baseUrl: `https://graph.microsoft.com/${versionSegment(spec)}`, success: { status: doc?.status ?? 204, body: !!doc?.bodyType } };
 }
 
-export async function certifyClient(options: CertifyClientOptions): Promise<CertifyReport> {
+export function certifyClient(options: CertifyClientOptions): Promise<CertifyReport> {
+  return masked(options, runClient);
+}
+
+async function runClient(options: CertifyClientOptions): Promise<CertifyReport> {
   const { spec, adapter } = options;
   if (spec?.kind !== 'operation') throw new CertifyUsageError({ code: 'not-an-operation' });
   // A spec handed over in code skips the CLI's loader: the same checks, so no case throws or stalls.
@@ -182,9 +187,7 @@ export async function certifyClient(options: CertifyClientOptions): Promise<Cert
       options.checks,
     );
     if (cases.length === 0) throw new CertifyUsageError({ code: 'no-check-matches', checks: options.checks ?? [] });
-    // A token the caller gave is masked in every result and line the run reports.
-    const { redact, onResult } = tokenMasking(options.token, options.onResult);
-    const results = redact(await runCases(cases, { runs, seed, reproduce: (k) => options.reproduce?.(k.id, seed) ?? [] }, onResult));
+    const results = await runCases(cases, { runs, seed, reproduce: (k) => options.reproduce?.(k.id, seed) ?? [] }, options.onResult);
     // What the adapter did after its last call (a request sent late, a rejection) fails the run too.
     const after = host ? await host.finish() : [];
     if (after.length) {
@@ -193,7 +196,7 @@ export async function certifyClient(options: CertifyClientOptions): Promise<Cert
         check: 'contained',
         status: 'fail',
         // The documented request is the one thing the adapter may send: its line is what this breaks.
-        source: sourceText(spec.http.paths[0]?.source),
+        source: sourceRef(spec.http.paths[0]?.source),
         sentence: `${spec.http.method} ${spec.http.paths[0]?.template ?? ''}`,
         message: `after its last call the adapter made ${after[0]}${after.length > 1 ? ` (and ${after.length - 1} more)` : ''}`,
         received: `after its last call the adapter made ${after[0]}`,
@@ -206,19 +209,19 @@ export async function certifyClient(options: CertifyClientOptions): Promise<Cert
     const contained = results.filter((r) => r.check === 'contained');
     if (contained.length && contained.every((r) => r.status === 'pass') && incidents.length) {
       results.push(
-        ...redact([
+        ...[
           {
             id: 'contained/during-other-calls',
             check: 'contained',
             status: 'fail' as const,
-            source: sourceText(spec.http.paths[0]?.source),
+            source: sourceRef(spec.http.paths[0]?.source),
             sentence: `${spec.http.method} ${spec.http.paths[0]?.template ?? ''}`,
             message: `during the calls of other checks the adapter made ${incidents[0]}${incidents.length > 1 ? ` (and ${incidents.length - 1} more)` : ''}`,
             received: `the adapter made ${incidents[0]}`,
             expected: 'only the documented update request',
             runs: 0,
           },
-        ]),
+        ],
       );
     }
     return {

@@ -11,7 +11,7 @@ import { type CheckContext, type Probe, type ServerCheck, skipped } from '../che
 import { situationOf } from '../checks/server/documented-errors.check.js';
 import { SERVER_CHECKS } from '../checks/server/registry.js';
 import { type InProcessHandler, serveInProcess } from '../transport/in-process.js';
-import { tokenMasking } from '../report/redact.js';
+import { masked } from '../report/redact.js';
 import { type CertifyReport, type CheckResult, firstAnswer, verdictOf } from '../report/report.js';
 import { curlOf, describeResponse, jsonOf, type Send } from '../model/exchange.js';
 import { notCertifiable, operationKind } from '../model/operation-kind.js';
@@ -240,7 +240,11 @@ function preparedOptions(
  * out about the values it was given (they address nothing) comes back as the report's `problem`, with an
  * `inconclusive` verdict and no case run.
  */
-export async function certifyServer(options: CertifyServerOptions): Promise<CertifyReport> {
+export function certifyServer(options: CertifyServerOptions): Promise<CertifyReport> {
+  return masked(options, runServer);
+}
+
+async function runServer(options: CertifyServerOptions): Promise<CertifyReport> {
   const prepared = preparedOptions(options);
   if (prepared.problem) throw new CertifyUsageError(prepared.problem);
   const { spec } = options;
@@ -259,8 +263,6 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
     bound,
     ...(options.related ? { related: options.related } : {}),
   };
-  // A token the caller gave is masked in every result and line the run reports.
-  const { redact, onResult } = tokenMasking(options.token, options.onResult, options.headers);
   const report = (checks: CheckResult[], problem?: UsageProblem): CertifyReport => ({
     verdict: problem ? 'inconclusive' : verdictOf(checks),
     seed,
@@ -270,8 +272,8 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
     variant: spec.variant,
     target: served ? 'in-process' : baseUrl,
     strict: options.strict === true,
-    checks: redact(checks),
-    ...(problem ? { problem: redact(problem) } : {}),
+    checks,
+    ...(problem ? { problem } : {}),
     stats: { ...stats, durationMs: Math.round(performance.now() - started) },
   });
 
@@ -308,7 +310,7 @@ export async function certifyServer(options: CertifyServerOptions): Promise<Cert
         strict: options.strict,
         reproduce: (k, v) => [...(v.exchanges.length === 1 && !served ? [curlOf(v.exchanges[0]!.request)] : []), ...(options.reproduce?.(k.id, seed) ?? [])],
       },
-      onResult,
+      options.onResult,
     );
     const nothing = referenceToNothing(spec, results, bound);
     return nothing ? report([], nothing) : report(results);

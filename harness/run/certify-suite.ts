@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import type { OperationSpec } from '../../generator/ir/ir.js';
 import { serveInProcess } from '../transport/in-process.js';
-import { tokenMasking } from '../report/redact.js';
+import { masked } from '../report/redact.js';
 import { type CertifyReport, type CheckResult, firstAnswer, type Verdict } from '../report/report.js';
 import type { OperationResult, SuiteReport } from '../report/suite-report.js';
 import { bindBody, smallBodies } from '../arbitraries/body-bindings.js';
@@ -118,7 +118,11 @@ function notImplemented(report: CertifyReport, known: boolean, spec: OperationSp
   return routeless ? `the documented request answered ${success.received}` : undefined;
 }
 
-export async function certifySuite(options: CertifySuiteOptions): Promise<SuiteReport> {
+export function certifySuite(options: CertifySuiteOptions): Promise<SuiteReport> {
+  return masked(options, runSuite);
+}
+
+async function runSuite(options: CertifySuiteOptions): Promise<SuiteReport> {
   if (!options.specs.length) throw new CertifyUsageError({ code: 'no-operations' });
   if (!!options.baseUrl === !!options.handler) throw new CertifyUsageError({ code: 'one-target' });
   const runs = options.runs ?? DEFAULT_RUNS;
@@ -136,8 +140,6 @@ export async function certifySuite(options: CertifySuiteOptions): Promise<SuiteR
   const baseUrl = inProcess?.baseUrl ?? options.baseUrl!;
   const stats: TransportStats = { requests: 0, retries: 0 };
   const send = withHeaders(transportFor(baseUrl, { ...DEFAULT_RETRY, ...options.retry }, stats, inProcess), options.headers);
-  // Each operation's run masks its own progress; the resource model's results are masked here.
-  const { redact, onResult: maskedOnResult } = tokenMasking(options.token, options.onResult, options.headers);
   const operations: OperationResult[] = [];
   let checks: CheckResult[] = [];
   let stopped: UsageProblem | undefined;
@@ -208,16 +210,16 @@ export async function certifySuite(options: CertifySuiteOptions): Promise<SuiteR
         report,
       });
     }
-    if (stopped) return redact(suiteReport([], [], stopped));
+    if (stopped) return suiteReport([], [], stopped);
     const implemented = specs.filter((s) => !operations.some((o) => o.operation === s.operation && o.variant === s.variant && o.status === 'not-implemented'));
     const models = resourceModels(implemented, { send, token: options.token ?? DEFAULT_TOKEN, params: options.params ?? {} });
     // `--check` naming only operations' cases leaves the model out; naming it (or nothing) runs it.
     const wanted = options.checks?.length ? options.checks.filter((c) => c.startsWith('resource-model')) : undefined;
-    if (!wanted || wanted.length) checks = await runCases(selectCases(models, wanted), { runs, seed, strict: options.strict }, maskedOnResult);
+    if (!wanted || wanted.length) checks = await runCases(selectCases(models, wanted), { runs, seed, strict: options.strict }, options.onResult);
   } finally {
     inProcess?.close();
   }
-  return redact(suiteReport(operations, checks));
+  return suiteReport(operations, checks);
 
   function suiteReport(operations: OperationResult[], checks: CheckResult[], problem?: UsageProblem): SuiteReport {
     return {

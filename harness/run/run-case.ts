@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import type { CheckCase, Violation } from '../checks/check.js';
 import type { CheckResult } from '../report/report.js';
-import { sourceText } from '../model/target.js';
 import { TransientError } from '../transport/transport.js';
+import { sourceRef } from '../../generator/ir/source-ref.js';
 
 export interface RunOptions {
   runs: number;
@@ -45,7 +45,7 @@ const exchangesOf = (v: Violation) => v.exchanges.map((e) => ({ request: e.reque
 
 /** A violation as a result: a failure, or a warning when the case or the violation is a tolerated deviation. */
 function deviation(c: CheckCase, v: Violation, options: RunOptions, base: Pick<CheckResult, 'id' | 'check'>): Omit<CheckResult, 'runs'> {
-  const source = sourceText(v.source ?? c.source);
+  const source = sourceRef(v.source ?? c.source);
   const warning = (c.tolerance ?? v.tolerance) !== undefined && !options.strict;
   return {
     ...base,
@@ -68,7 +68,7 @@ export async function runCase(c: CheckCase, options: RunOptions): Promise<CheckR
 }
 
 async function runTimed(c: CheckCase, options: RunOptions): Promise<CheckResult> {
-  const base = { id: c.id, check: c.check, source: sourceText(c.source), sentence: c.sentence };
+  const base = { id: c.id, check: c.check, source: sourceRef(c.source), sentence: c.sentence };
   if (c.skip !== undefined) return { ...base, status: 'skipped', message: c.skip, runs: 0 };
   if (c.inconclusive !== undefined) return { ...base, status: 'inconclusive', message: c.inconclusive, runs: 0 };
   let last: Violation | undefined;

@@ -31,8 +31,6 @@ export type ConnectorCheck =
   | { id: string; scope: 'field'; check(reading: FieldReading, ctx: ConnectorContext): ConnectorFinding | undefined }
   | { id: string; scope: 'operation'; check(ctx: ConnectorContext): ConnectorFinding[] };
 
-export const at = (s: { file: string; line: number } | undefined) => (s ? `${s.file}:${s.line}` : undefined);
-
 /** `boolean`, `string`, `number`, `object` or `array` as JSON sees a field or a property. */
 export function shape(t: Property['type'] | ConnectorField['type']): string {
   if (t.collection) return 'array';

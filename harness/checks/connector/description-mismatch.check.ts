@@ -1,7 +1,8 @@
 /** A field's description closer to another field's property than to its own describes that other property. */
 import { similarity } from '../../../generator/diff/similarity.js';
 import type { ConnectorFinding } from './finding.js';
-import { at, type ConnectorCheck } from './connector-check.js';
+import type { ConnectorCheck } from './connector-check.js';
+import { sourceRef } from '../../../generator/ir/source-ref.js';
 import type { Mapped } from './field-map.js';
 
 export const descriptionMismatch: ConnectorCheck = {
@@ -25,8 +26,8 @@ export const descriptionMismatch: ConnectorCheck = {
           property: m.path,
           severity: 'warning',
           message: `the description reads like ${best.other.path} (word overlap ${best.score.toFixed(2)}), not ${m.path} (${own.toFixed(2)}): "${field.description.slice(0, 100)}…"`,
-          source: at(field.source),
-          docs: at(best.other.property.source),
+          source: sourceRef(field.source),
+          docs: sourceRef(best.other.property.source),
         });
     }
     return out;

@@ -1,6 +1,7 @@
 /** A field's allowed values that differ from the property's enforced values (in spelling, case or number). */
 import { isEnforced } from '../../../generator/ir/enforced.js';
-import { at, type ConnectorCheck, mappedOf } from './connector-check.js';
+import { type ConnectorCheck, mappedOf } from './connector-check.js';
+import { sourceRef } from '../../../generator/ir/source-ref.js';
 
 export const enumMismatch: ConnectorCheck = {
   id: 'enum-mismatch',
@@ -30,8 +31,8 @@ export const enumMismatch: ConnectorCheck = {
       property: m.path,
       severity: 'error',
       message: `allowed values differ from the docs: ${differ.join(', ')}`,
-      source: at(field.source),
-      docs: at(docEnum.source),
+      source: sourceRef(field.source),
+      docs: sourceRef(docEnum.source),
     };
   },
 };

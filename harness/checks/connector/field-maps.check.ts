@@ -1,5 +1,6 @@
 /** Which property each field maps to (info): the path parameter, or the documented property and its type. */
-import { at, type ConnectorCheck } from './connector-check.js';
+import type { ConnectorCheck } from './connector-check.js';
+import { sourceRef } from '../../../generator/ir/source-ref.js';
 
 export const fieldMaps: ConnectorCheck = {
   id: 'field-maps',
@@ -13,8 +14,8 @@ export const fieldMaps: ConnectorCheck = {
         field: field.label,
         severity: 'info',
         message: `addresses the user in the path (${path?.template ?? 'no documented path parameter'})`,
-        source: at(field.source),
-        docs: at(path?.source),
+        source: sourceRef(field.source),
+        docs: sourceRef(path?.source),
       };
     }
     if (reading.kind !== 'mapped') return undefined;
@@ -25,8 +26,8 @@ export const fieldMaps: ConnectorCheck = {
       property: m.path,
       severity: 'info',
       message: `maps to ${m.path} (${m.property.type.name}${m.property.type.collection ? ' collection' : ''})`,
-      source: at(field.source),
-      docs: at(m.property.source),
+      source: sourceRef(field.source),
+      docs: sourceRef(m.property.source),
     };
   },
 };

@@ -5,7 +5,8 @@
  */
 import { diffSpecs } from '../../../generator/diff/diff-specs.js';
 import type { ConnectorField, ConnectorSpec, OperationSpec, Property } from '../../../generator/ir/ir.js';
-import { at, type FieldReading } from './connector-check.js';
+import type { FieldReading } from './connector-check.js';
+import { sourceRef } from '../../../generator/ir/source-ref.js';
 import { mapField } from './field-map.js';
 
 export function readFields(spec: OperationSpec, connector: ConnectorSpec, otherVariants: OperationSpec[]): FieldReading[] {
@@ -42,7 +43,7 @@ function renameFinder(spec: OperationSpec, others: OperationSpec[]): (field: Con
       if (!m || m.path.includes('.')) continue;
       const after = renamesFrom(other).get(m.path);
       const now = after && spec.requestBody.properties.find((p) => p.name === after);
-      if (now) return { old: m.path, where: `${other.variant} (${at(m.property.source)})`, now };
+      if (now) return { old: m.path, where: `${other.variant} (${sourceRef(m.property.source)})`, now };
     }
     return undefined;
   };

@@ -1,5 +1,6 @@
 /** A documented property no field maps to. A renamed field stands for the new name, reported once as renamed. */
-import { at, type ConnectorCheck } from './connector-check.js';
+import type { ConnectorCheck } from './connector-check.js';
+import { sourceRef } from '../../../generator/ir/source-ref.js';
 
 export const missingField: ConnectorCheck = {
   id: 'missing-field',
@@ -14,7 +15,7 @@ export const missingField: ConnectorCheck = {
         property: p.name,
         severity: 'warning' as const,
         message: `the docs list ${p.name}, the connector has no field for it`,
-        docs: at(p.source),
+        docs: sourceRef(p.source),
       }));
   },
 };

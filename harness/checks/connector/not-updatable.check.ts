@@ -1,5 +1,6 @@
 /** A field no updatable property of this variant matches (and the variants where one does). */
-import { at, type ConnectorCheck } from './connector-check.js';
+import type { ConnectorCheck } from './connector-check.js';
+import { sourceRef } from '../../../generator/ir/source-ref.js';
 import { mapField } from './field-map.js';
 
 export const notUpdatable: ConnectorCheck = {
@@ -15,7 +16,7 @@ export const notUpdatable: ConnectorCheck = {
       field: field.label,
       severity: 'error',
       message: `${field.normalizedName} is not an updatable property in ${spec.variant}${onResource}${elsewhere.length ? `; it is updatable in ${elsewhere.join(', ')}` : ''}`,
-      source: at(field.source),
+      source: sourceRef(field.source),
     };
   },
 };

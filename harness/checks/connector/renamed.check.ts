@@ -1,5 +1,6 @@
 /** A field named as another variant names a property this variant renamed: map it to the new name. */
-import { at, type ConnectorCheck } from './connector-check.js';
+import type { ConnectorCheck } from './connector-check.js';
+import { sourceRef } from '../../../generator/ir/source-ref.js';
 
 export const renamed: ConnectorCheck = {
   id: 'renamed',
@@ -12,8 +13,8 @@ export const renamed: ConnectorCheck = {
       property: reading.now.name,
       severity: 'error',
       message: `maps to ${reading.old} in ${reading.where}, which ${spec.variant} calls ${reading.now.name}: map the field to ${reading.now.name}`,
-      source: at(reading.field.source),
-      docs: at(reading.now.source),
+      source: sourceRef(reading.field.source),
+      docs: sourceRef(reading.now.source),
     };
   },
 };

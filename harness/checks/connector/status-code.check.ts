@@ -1,5 +1,6 @@
 /** The success code a connector's status output states, against the documented success response. */
-import { at, type ConnectorCheck } from './connector-check.js';
+import type { ConnectorCheck } from './connector-check.js';
+import { sourceRef } from '../../../generator/ir/source-ref.js';
 import type { ConnectorFinding } from './finding.js';
 
 export const statusCode: ConnectorCheck = {
@@ -12,7 +13,7 @@ export const statusCode: ConnectorCheck = {
       .filter((f) => f.direction === 'output' && /status/i.test(f.label))
       .map((out): ConnectorFinding => {
         const stated = /\b([1-5]\d\d)\b/.exec(out.description)?.[1];
-        const base = { rule: 'status-code', field: out.label, source: at(out.source), docs: at(success.source) };
+        const base = { rule: 'status-code', field: out.label, source: sourceRef(out.source), docs: sourceRef(success.source) };
         if (!stated) return { ...base, severity: 'info', message: `states no success code; the docs say ${success.status}` };
         if (Number(stated) === success.status)
           return { ...base, severity: 'info', message: `agrees with the docs: success is ${stated} ${success.statusText}` };

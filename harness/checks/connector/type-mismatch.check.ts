@@ -1,5 +1,6 @@
 /** A field whose JSON shape (string, number, boolean, object, array) is not its property's. */
-import { at, type ConnectorCheck, mappedOf, shape } from './connector-check.js';
+import { type ConnectorCheck, mappedOf, shape } from './connector-check.js';
+import { sourceRef } from '../../../generator/ir/source-ref.js';
 
 export const typeMismatch: ConnectorCheck = {
   id: 'type-mismatch',
@@ -17,8 +18,8 @@ export const typeMismatch: ConnectorCheck = {
       property: m.path,
       severity: 'error',
       message: `the connector takes ${field.typeHintStated ? `"${field.typeHint}"` : `${field.typeHint} (the page's default)`} (${fs}); the docs type ${m.path} as ${m.property.type.name}${m.property.type.collection ? ' collection' : ''} (${ps})`,
-      source: at(field.source),
-      docs: at(m.property.source),
+      source: sourceRef(field.source),
+      docs: sourceRef(m.property.source),
     };
   },
 };

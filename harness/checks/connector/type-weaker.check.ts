@@ -1,6 +1,7 @@
 /** A field that admits values its property's enforced format refuses (a country code typed as any text). */
 import { isEnforced } from '../../../generator/ir/enforced.js';
-import { at, type ConnectorCheck, mappedOf } from './connector-check.js';
+import { type ConnectorCheck, mappedOf } from './connector-check.js';
+import { sourceRef } from '../../../generator/ir/source-ref.js';
 
 export const typeWeaker: ConnectorCheck = {
   id: 'type-weaker',
@@ -16,8 +17,8 @@ export const typeWeaker: ConnectorCheck = {
       field: field.label,
       property: m.path,
       severity: 'warning' as const,
-      source: at(field.source),
-      docs: at(country.source),
+      source: sourceRef(field.source),
+      docs: sourceRef(country.source),
     };
     if (!field.constraints?.some((c) => c.kind === 'countryCode'))
       return { ...base, message: `"${field.typeHint}" admits any value; the docs require a two-letter ISO 3166 country code` };
