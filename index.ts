@@ -1,6 +1,8 @@
 /**
- * docspec's programmatic API: certify an implementation from your own test suite and read the report,
- * compare specs (drift, docs vs CSDL, the variant matrix), and export OpenAPI or JSON Schema.
+ * docspec's programmatic API: read a page into a spec and plan what `generate` writes, certify an
+ * implementation from your own test suite and read the report, compare specs (drift, docs vs CSDL, the
+ * variant matrix), and export OpenAPI or JSON Schema. Every function returns data; nothing here reads or
+ * writes a file.
  *
  * ```ts
  * import { certifyServer, formatReport } from 'docspec';
@@ -41,3 +43,8 @@ export { formatMatrixHtml } from './generator/report/matrix-html.js';
 export { formatMatrixMarkdown } from './generator/report/matrix-markdown.js';
 export { openApiDocument, openApiExport, type OpenApiExport, type OpenApiVersion } from './generator/emit/openapi.js';
 export { requestBodySchema, SOURCE_KEYWORD, type JsonSchema } from './generator/emit/json-schema.js';
+export { generateSpec, type GenerateInput, type GenerateResult } from './generator/pipeline/generate.js';
+export { planOutputs, type OutputPlan, type OutputPlanOptions } from './generator/pipeline/plan-outputs.js';
+export { emitFiles } from './generator/emit/emit-files.js';
+export type { EmittedFile } from './generator/emit/emitted-file.js';
+export { serializeSpec, specFileName } from './generator/ir/spec-file.js';

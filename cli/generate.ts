@@ -2,9 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { variantFileName } from '../generator/emit/names.js';
 import { OPERATION_NAME, VARIANT_NAME } from '../generator/extract/naming.js';
-import { serializeSpec, specFileName } from '../generator/ir/spec-file.js';
 import { diagnostic } from '../generator/ir/diagnostic.js';
 import { diagnosticRule } from '../generator/ir/diagnostic-rules.js';
 import { countBySeverity, formatDiagnostic } from '../generator/report/format-diagnostics.js';
@@ -12,7 +10,7 @@ import { withCliHint } from './usage-words.js';
 import type { Diagnostic, PageFormat, Spec } from '../generator/ir/ir.js';
 import { whyNotAPage } from '../generator/read/not-a-page.js';
 import { firstDifference } from '../generator/diff/text-diff.js';
-import { displayPath, ensureWritable, integerOption, isInside, packageFile, parseOptions, readInput, stderr, stdout, UsageError, writeAtomic } from './io.js';
+import { displayPath, ensureWritable, integerOption, packageFile, parseOptions, readInput, stderr, stdout, UsageError, writeAtomic } from './io.js';
 import { runPool } from './corpus/pool.js';
 import type { SinglePageDone, SinglePageJob } from './page-worker.js';
 
@@ -103,7 +101,6 @@ export async function generate(args: string[], help: string): Promise<number> {
     ensureWritable(specDir, 'folder', '--spec-dir');
     ensureWritable(generatedDir, 'folder', '--generated-dir');
   }
-  const outputs = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const specs: Spec[] = [];
   /** Warnings and infos the config lists as known for their page (errors are never hidden). */
@@ -140,9 +137,6 @@ export async function generate(args: string[], help: string): Promise<number> {
     }
     const notAPage = whyNotAPage(job.text, result);
     if (notAPage) throw new UsageError(`${job.file}: ${notAPage}`);
-    const path = join(specDir, specFileName(result.spec));
-    if (outputs.has(path)) throw new UsageError(`two pages produce ${path}: give them different --variant names`);
-    outputs.set(path, serializeSpec(result.spec));
     specs.push(result.spec);
     diagnostics.push(...result.spec.diagnostics);
     // A page's diagnostics may point at its resource pages: what is known is decided by the page they came from.
@@ -151,19 +145,24 @@ export async function generate(args: string[], help: string): Promise<number> {
   }
 
   // Loaded here, not at the top: `generate --docs` emits in its workers and never needs it on this thread.
-  const { emitFiles, indexFile } = await import('../generator/emit/emit-files.js');
-  for (const file of emitFiles(specs, packageFile('generator/emit/runtime.ts'))) outputs.set(join(generatedDir, file.path), file.text);
+  const { planOutputs } = await import('../generator/pipeline/plan-outputs.js');
   // Pages named on the command line add to generated/: its index keeps exporting what earlier runs wrote
-  // there (it used to shrink to this run's pages). The config's pages are the whole set, so theirs is exact.
-  if (!config && specs.some((s) => s.kind === 'operation')) {
-    const written = specs.filter((s) => s.kind === 'operation').map(({ operation, variant }) => ({ operation, variant }));
-    const merged = new Map([...generatedOnDisk(generatedDir), ...written].map((e) => [`${e.operation}/${variantFileName(e.variant)}`, e]));
-    outputs.set(join(generatedDir, 'index.ts'), indexFile([...merged.values()]).text);
+  // there. The config's pages are the whole set, so theirs is exact.
+  const plan = planOutputs(specs, {
+    specDir,
+    generatedDir,
+    runtimeSource: packageFile('generator/emit/runtime.ts'),
+    ...(config ? {} : { kept: generatedOnDisk(generatedDir) }),
+  });
+  if (!plan.ok) {
+    const { path } = plan.problem;
+    throw new UsageError(
+      plan.problem.code === 'same-output'
+        ? `two pages produce ${path}: give them different --variant names`
+        : `refusing to write ${path}: outside --spec-dir and --generated-dir`,
+    );
   }
-  // The last guard: whatever a name held, nothing is written outside the two output folders.
-  for (const path of outputs.keys()) {
-    if (!isInside(specDir, path) && !isInside(generatedDir, path)) throw new UsageError(`refusing to write ${path}: outside --spec-dir and --generated-dir`);
-  }
+  const { outputs } = plan;
 
   printDiagnostics(diagnostics, !!values.verbose, !!values.quiet, known);
   const counts = `${countBySeverity(diagnostics.filter((d) => !known.has(d)))}${known.size ? `; ${known.size} known, listed with --verbose` : ''}`;
