@@ -9,9 +9,10 @@ import type { OperationSpec } from '../../generator/ir/ir.js';
 import { SERVER_CHECKS } from '../checks/server/registry.js';
 import { addressFor, type CertifyServerOptions, casesOf, knownParameters, targetFor } from './certify-server.js';
 import { creatorsOf } from '../model/operation-links.js';
-import type { HttpRequest } from '../model/exchange.js';
+import type { HttpRequest, Send } from '../model/exchange.js';
+import { ViolationError } from '../checks/violation-error.js';
 import { notCertifiable, type OperationKind, operationKind } from '../model/operation-kind.js';
-import { addresses, parameterNames } from '../model/target.js';
+import { addresses, parameterNames, successResponse } from '../model/target.js';
 
 export interface CasePlan {
   id: string;
@@ -41,11 +42,16 @@ export interface OperationPlan {
   blocked?: string;
 }
 
-/** Thrown by the planning transport at the first request: the case is not run further. */
-class Planned extends Error {
-  constructor(readonly request: HttpRequest) {
-    super('planned');
-  }
+/**
+ * The planning transport: it records every request and answers each with the documented success and an
+ * empty body, so a case runs to its end without a network. The plan shows the first request.
+ */
+function planningSend(spec: OperationSpec, sent: HttpRequest[]): Send {
+  const status = successResponse(spec)?.status ?? 200;
+  return async (request) => {
+    sent.push(request);
+    return { request: { ...request, url: request.path }, response: { status, statusText: '', headers: {}, text: '' }, attempts: 1 };
+  };
 }
 
 const shown = (r: HttpRequest) =>
@@ -74,17 +80,8 @@ export async function planRun(
   if ('missing' in given) needs.push(...given.missing.map((p) => p.name).filter((n) => !needs.includes(n)));
   const standIns = Object.fromEntries(bodyPlaceholders(spec).map((p) => [p.name, `{${p.name}}`]));
   const bound = 'bound' in given ? given.bound : (bindBody(spec, { ...standIns, ...found.values }) as { bound: Record<string, string> }).bound;
-  const target = {
-    ...targetFor(
-      spec,
-      found,
-      (request) => {
-        throw new Planned(request);
-      },
-      options,
-    ),
-    bound,
-  };
+  const sent: HttpRequest[] = [];
+  const target = { ...targetFor(spec, found, planningSend(spec, sent), options), bound };
   const cases: CasePlan[] = [];
   for (const c of casesOf(SERVER_CHECKS, { target, probe: { readable: true, initial: {} } })) {
     const runs = c.destructive || c.once ? 1 : options.runs;
@@ -92,13 +89,14 @@ export async function planRun(
       cases.push({ id: c.id, runs: 0, skip: c.skip });
       continue;
     }
-    let request: string | undefined;
+    sent.length = 0;
     try {
       await c.run(fc.sample(c.arbitrary, { numRuns: 1, seed: options.seed })[0]);
     } catch (e) {
-      if (!(e instanceof Planned)) throw e;
-      request = shown(e.request);
+      // A case that judges the planned answers a violation has still sent its first request.
+      if (!(e instanceof ViolationError)) throw e;
     }
+    const request = sent[0] && shown(sent[0]);
     cases.push({ id: c.id, runs, ...(request ? { request } : {}) });
   }
   const requests = cases.reduce((n, c) => n + (c.skip === undefined ? c.runs : 0), 0);

@@ -1,8 +1,7 @@
 /**
  * Client certification for any operation through one adapter contract,
- * `({ baseUrl, operation, params, userId, body, token })`: a read sends no body and its path takes the
- * parameter by name; a path with two parameters takes each in its place; the Update user adapters, which
- * read `userId` and `body`, keep working (tests/harness/certify-client.test.ts).
+ * `({ baseUrl, operation, params, body, token })`: a read sends no body and its path takes the parameter
+ * by name; a path with two parameters takes each in its place.
  */
 import { describe, expect, it } from 'vitest';
 import type { OperationSpec } from '../../generator/ir/ir.js';
