@@ -74,6 +74,10 @@ export function readHeaders(page: PageModel): HeaderSpec[] {
   const out: HeaderSpec[] = [];
   for (const b of allBlocks(sectionBlocks(page, /^Request headers$/i))) {
     if (b.kind !== 'table' || !/^(header|name)$/i.test(b.header[0] ?? '')) continue;
+    // `Name | Value` and `Header | Value` tables give the value second; `Name | Type | Description` tables
+    // give a type second and what to send (`Bearer {token}. Required.`) in the description.
+    const named = (re: RegExp) => b.header.findIndex((h, i) => i > 0 && re.test(h.trim()));
+    const valueAt = [named(/^value$/i), named(/^description$/i), 1].find((i) => i > 0)!;
     for (const row of b.rows) {
       const name = row.cells[0]?.text.trim();
       if (!name) continue;
@@ -81,7 +85,7 @@ export function readHeaders(page: PageModel): HeaderSpec[] {
         .slice(1)
         .map((c) => c.text)
         .join(' ');
-      const value = row.cells[1]?.text.trim() ?? '';
+      const value = row.cells[valueAt]?.text.trim() ?? '';
       const required = /\brequired\b/i.test(rest) && !/\bnot required\b/i.test(rest);
       const optional = /\boptional\b/i.test(rest);
       out.push({ name, value, required, stated: required || optional, source: row.pos });
