@@ -90,17 +90,19 @@ export function resolve(address: Address, values: ParamValues): { path: string }
 }
 
 /**
- * Picks the address checks use: by id when the resource's own key is given (it addresses a one-parameter
- * template whatever its parameter is named), else the first whose parameters all have values, else a
- * parameterless one. Undefined when every address needs a value not given.
+ * Picks the address checks use: the first whose parameters all have values; else, when the resource's own
+ * key is given, the id form or a one-parameter template whatever its parameter is named (the key fills
+ * it); else a parameterless one. Undefined when every address needs a value not given.
  */
 export function primaryAddress(spec: OperationSpec, values: ParamValues, key?: string): Address | undefined {
   const all = addresses(spec);
+  const resolved = all.find((a) => a.params.length > 0 && 'path' in resolve(a, values));
+  if (resolved) return resolved;
   if (key !== undefined) {
-    const byId = all.find((a) => a.form === 'id') ?? all.find((a) => a.params.length === 1);
-    if (byId) return byId;
+    const byKey = all.find((a) => a.form === 'id') ?? all.find((a) => a.params.length === 1);
+    if (byKey) return byKey;
   }
-  return all.find((a) => a.params.length > 0 && 'path' in resolve(a, values)) ?? all.find((a) => a.params.length === 0);
+  return all.find((a) => a.params.length === 0);
 }
 
 const documentedCache = new WeakMap<HeaderSpec[], Record<string, string>>();
