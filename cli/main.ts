@@ -6,7 +6,7 @@
 import { printable } from '../generator/report/printable.js';
 import { type CliStreams, stderr, stdout, UsageError, withStreams } from './io.js';
 
-export const VERSION = '0.1.0';
+export const VERSION = '0.2.0';
 
 export const HELP = `docspec ${VERSION} — API documentation pages → a contract machines can check
 

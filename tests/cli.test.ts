@@ -171,7 +171,9 @@ describe('known findings of the config', () => {
 describe('the docspec binary', () => {
   it('exits 0 with the version, 2 with one line on a missing page, 1 on breaking drift', async () => {
     const version = await runCliProcess(['--version']);
-    expect([version.code, version.stdout]).toEqual([0, '0.1.0\n']);
+    // The binary's version is the package's.
+    const { version: packaged } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect([version.code, version.stdout]).toEqual([0, `${packaged}\n`]);
     const missing = await runCliProcess(['generate', 'no/such/page.md']);
     expect([missing.code, missing.stderr]).toEqual([2, 'docspec: cannot read no/such/page.md: no such file\n']);
     const drift = await runCliProcess(['drift', 'spec/user-update.v1.0.json', 'spec/user-update.beta.json', '--format', 'json']);
