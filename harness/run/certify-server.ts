@@ -39,9 +39,9 @@ export interface CertifyServerOptions {
   /** An in-process implementation, served through msw instead of a base URL. */
   handler?: InProcessHandler;
   /**
-   * Path parameter values by name. `id` is the resource's own key: it addresses the id form, or the only
-   * parameter of a one-parameter path whatever that parameter is named. A value for another alternative of
-   * a segment (`{id | name}`) addresses the resource by that alternative too.
+   * Path parameter values by name. `id` is the resource's own key: when no address resolves by name, it
+   * fills the id form or the only parameter of a one-parameter path whatever that parameter is named. A
+   * value for another alternative of a segment (`{id | name}`) addresses the resource by that alternative.
    */
   params?: Record<string, string>;
   /** Sent as `Authorization: Bearer <token>`. */
