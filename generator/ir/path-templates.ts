@@ -27,3 +27,18 @@ export const templateShape = (template: string) => template.replace(/\{[^}]*\}/g
 export function parameterName(param: PathTemplate['params'][number]): string {
   return param.alternatives.length > 1 ? param.alternatives[0]! : param.name;
 }
+
+/**
+ * The key of each parameter of a template, in order: its name, and for a name the template repeats
+ * (`/me/drive/items/{id}/workbook/worksheets/{id}`) the name with its occurrence (`id`, `id-2`), so that
+ * each slot takes a value of its own.
+ */
+export function parameterKeys(template: Pick<PathTemplate, 'params'>): string[] {
+  const seen = new Map<string, number>();
+  return template.params.map((p) => {
+    const name = parameterName(p);
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    return n === 1 ? name : `${name}-${n}`;
+  });
+}

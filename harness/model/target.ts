@@ -4,6 +4,7 @@
  */
 import { successResponse as documentedSuccess } from '../../generator/ir/responses.js';
 import type { HeaderSpec, OperationSpec, PathTemplate, ResponseSpec, SourceRef } from '../../generator/ir/ir.js';
+import { parameterKeys, parameterName } from '../../generator/ir/path-templates.js';
 import { sendsBody } from './operation-kind.js';
 import type { HttpRequest, Send } from './exchange.js';
 
@@ -57,14 +58,20 @@ export function addresses(spec: OperationSpec): Address[] {
       for (const alt of p.params[0]!.alternatives) {
         if (!out.some((a) => a.form === alt)) out.push({ form: alt, template: p.template, source: p.source, params: [[alt]] });
       }
-    } else if (!out.some((a) => a.form === p.template)) out.push({ form: p.template, template: p.template, source: p.source, params: p.params.map(namesOf) });
+    } else if (!out.some((a) => a.form === p.template)) out.push({ form: p.template, template: p.template, source: p.source, params: slotNames(p) });
   }
   return out;
 }
 
+/** The names each parameter of a template answers to; a repeated name's later slots answer to their key only (`id-2`). */
+function slotNames(p: PathTemplate): string[][] {
+  const keys = parameterKeys(p);
+  return p.params.map((param, i) => (keys[i] === parameterName(param) ? namesOf(param) : [keys[i]!]));
+}
+
 /** Every name a path parameter of the spec answers to (for refusing a `--param` that names none). */
 export function parameterNames(spec: OperationSpec): string[] {
-  return [...new Set(spec.http.paths.flatMap((p) => p.params.flatMap(namesOf)))];
+  return [...new Set(spec.http.paths.flatMap((p) => slotNames(p).flat()))];
 }
 
 /** The value given for a parameter known by any of `names`. */

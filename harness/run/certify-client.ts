@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import type { OperationSpec } from '../../generator/ir/ir.js';
-import { parameterName } from '../../generator/ir/path-templates.js';
+import { parameterKeys } from '../../generator/ir/path-templates.js';
 import { smallValidBody, validBody } from '../arbitraries/body.js';
 import { responseBodies } from '../arbitraries/response.js';
 import { pathParamValues } from '../arbitraries/path-params.js';
@@ -47,7 +47,7 @@ export type ClientAdapter = (args: {
 function intentsOf(spec: OperationSpec, bodies: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<Intent> {
   const template = spec.http.paths.find((p) => p.params.length > 0);
   const pathParams = template?.params ?? [];
-  const keys = pathParams.map(parameterName);
+  const keys = template ? parameterKeys(template) : [];
   const body = sendsBody(spec) ? bodies : fc.constant(undefined);
   const doc = successResponse(spec);
   const responses = responseBodies(spec, doc) ?? fc.constant(undefined);

@@ -128,3 +128,67 @@ describe('no case passes at an address nothing showed to exist', () => {
     expect(report.checks.find((c) => c.id === 'success-status')!.status).toBe('fail');
   });
 });
+
+describe('a placeholder name written twice in one path', () => {
+  /** As the nested workbook pages write it: `/me/drive/items/{id}/workbook/worksheets/{id}`. */
+  function twiceSpec(): OperationSpec {
+    const spec = structuredClone(loadSpec('v1.0'));
+    const source = spec.http.paths[0]!.source;
+    const id = { name: 'id', alternatives: ['id'] };
+    spec.http.paths = [{ template: '/me/drive/items/{id}/workbook/worksheets/{id}', params: [id, { ...id }], origin: 'http-request', source }];
+    return spec;
+  }
+
+  it('takes a value per slot: the second is id-2, and a plan names both', async () => {
+    const spec = twiceSpec();
+    expect(serverOptionProblem({ spec, handler: () => Promise.resolve(new Response()), params: { id: 'a' }, runs: 1 })).toEqual({
+      code: 'missing-params',
+      templates: ['/me/drive/items/{id}/workbook/worksheets/{id}'],
+      missing: ['id', 'id-2'],
+    });
+    const { planRun } = await import('../../harness/run/plan.js');
+    const plan = await planRun(spec, { params: {}, runs: 1, seed: 1 });
+    expect(plan.needs).toEqual(['id', 'id-2']);
+    const seen: string[] = [];
+    const service = createUserService();
+    await certifyServer({
+      spec,
+      handler: (r) => {
+        seen.push(new URL(r.url).pathname);
+        return service.handle(new Request(new URL(`/v1.0/users/${REFERENCE_USER_ID}`, r.url), r));
+      },
+      params: { id: 'item-1', 'id-2': 'sheet-2' },
+      runs: 1,
+      seed: 1,
+      checks: ['success-status'],
+    });
+    expect(seen).toContain('/v1.0/me/drive/items/item-1/workbook/worksheets/sheet-2');
+  });
+
+  it('a client that puts one value in both slots fails the path check', async () => {
+    const { certifyClient } = await import('../../harness/run/certify-client.js');
+    const spec = twiceSpec();
+    const send = (first: string, second: string, token: string, body: unknown) =>
+      fetch(`https://graph.microsoft.com/v1.0/me/drive/items/${encodeURIComponent(first)}/workbook/worksheets/${encodeURIComponent(second)}`, {
+        method: 'PATCH',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const right = await certifyClient({
+      spec,
+      adapter: async ({ params, token, body }) => void (await send(params.id!, params['id-2']!, token, body)),
+      runs: 20,
+      seed: 1,
+      checks: ['path'],
+    });
+    expect(right.checks.map((c) => [c.id, c.status])).toEqual([['path', 'pass']]);
+    const oneValue = await certifyClient({
+      spec,
+      adapter: async ({ params, token, body }) => void (await send(params.id!, params.id!, token, body)),
+      runs: 20,
+      seed: 1,
+      checks: ['path'],
+    });
+    expect(oneValue.checks.map((c) => [c.id, c.status])).toEqual([['path', 'fail']]);
+  });
+});

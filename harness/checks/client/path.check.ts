@@ -1,4 +1,4 @@
-import { parameterName } from '../../../generator/ir/path-templates.js';
+import { parameterKeys } from '../../../generator/ir/path-templates.js';
 import type { ClientCheck } from './client-check.js';
 import { first, NO_REQUEST, requestCase } from './request-case.js';
 
@@ -29,10 +29,11 @@ export const pathCheck: ClientCheck = {
           const ok = templates.some((t) => {
             const want = t.template.split('/');
             if (want.length !== got.length) return false;
+            const keys = parameterKeys(t);
             let k = 0;
             return want.every((segment, i) => {
               if (!/^\{[^}]*\}$/.test(segment)) return segment === got[i];
-              const value = intent.params[parameterName(t.params[k++]!)];
+              const value = intent.params[keys[k++]!];
               try {
                 return value !== undefined && decodeURIComponent(got[i]!) === value;
               } catch {
@@ -43,10 +44,9 @@ export const pathCheck: ClientCheck = {
           return ok ? undefined : wrong();
           function wrong() {
             const t = templates[0];
+            const keys = t ? parameterKeys(t) : [];
             let k = 0;
-            const wanted = t
-              ? `${basePath}${t.template.replace(/\{[^}]*\}/g, () => encodeURIComponent(intent.params[parameterName(t.params[k++]!)] ?? ''))}`
-              : '';
+            const wanted = t ? `${basePath}${t.template.replace(/\{[^}]*\}/g, () => encodeURIComponent(intent.params[keys[k++]!] ?? ''))}` : '';
             const what =
               Object.keys(intent.params).length === 1 && intent.params.id !== undefined
                 ? `the id ${JSON.stringify(intent.params.id)}`
