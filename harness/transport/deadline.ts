@@ -9,6 +9,7 @@
  *   hangs, so nothing is left open behind it. The Agent is used where it is the same major version as the
  *   undici inside this Node's fetch; elsewhere each request gets a signal the watchdog aborts.
  */
+import { type LookupAddress, type LookupOptions, lookup } from 'node:dns';
 import { createRequire } from 'node:module';
 import type { Agent } from 'undici';
 
@@ -114,10 +115,28 @@ export function agentFor(timeoutMs: number): Agent | undefined {
   if (!agent) {
     // Loaded on first use: a program that imports docspec and certifies nothing never loads it.
     const { Agent } = require('undici') as typeof import('undici');
-    agent = new Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connect: { timeout: timeoutMs } });
+    agent = new Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connect: { timeout: timeoutMs, lookup: loopbackLookup } });
     agents.set(timeoutMs, agent);
   }
   return agent;
+}
+
+/**
+ * Name resolution for the run's connections: a `*.localhost` name is loopback by definition (RFC 6761), so it
+ * is never asked of DNS, where a resolver could send it, and the token with it, anywhere. Other names
+ * resolve as usual.
+ */
+function loopbackLookup(
+  hostname: string,
+  options: LookupOptions,
+  callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
+): void {
+  if (!/\.localhost\.?$/i.test(hostname)) {
+    lookup(hostname, options, callback);
+    return;
+  }
+  if (options.all) callback(null, [{ address: '127.0.0.1', family: 4 }]);
+  else callback(null, '127.0.0.1', 4);
 }
 
 /** Whether a fetch failed because the Agent's timeout closed its connection. */

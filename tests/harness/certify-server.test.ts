@@ -50,6 +50,19 @@ describe('the reference server', () => {
       await throttled.close();
     });
 
+    it('reaches a *.localhost name on loopback without asking DNS (which knows no such name here)', async () => {
+      const port = new URL(server.origin).port;
+      const report = await certifyServer({
+        spec,
+        baseUrl: `http://docspec-probe.localhost:${port}/v1.0`,
+        params: { id: REFERENCE_USER_ID },
+        runs: 2,
+        seed: 12,
+        checks: ['success-status'],
+      });
+      expect(report.checks.map((c) => [c.id, c.status])).toEqual([['success-status', 'pass']]);
+    });
+
     it('passes', async () => {
       // Over HTTP the point is the transport, not more values: the in-process run above draws those.
       const report = await certifyServer({ spec, baseUrl: `${server.origin}/v1.0`, params: { id: REFERENCE_USER_ID }, runs: 15, seed: 12 });
