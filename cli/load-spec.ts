@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { findNodeAtLocation, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { type OperationSpec, SPEC_FORMAT_VERSION, type Spec } from '../generator/ir/ir.js';
-import { specProblems } from '../generator/ir/spec-problems.js';
+import { MAX_SPEC_DEPTH, specProblems } from '../generator/ir/spec-problems.js';
 import { packageFile, readInput, UsageError } from './io.js';
+import { nestedBeyond } from '../generator/read/json-brackets.js';
 
 let validate: ReturnType<Ajv2020.default['compile']> | undefined;
 
@@ -27,6 +28,9 @@ const segments = (pointer: string) =>
 
 export function loadSpec(file: string): Spec {
   const text = readInput(file);
+  // A spec nests about ten deep; thousands of levels would overflow the stack of every recursive reader.
+  const tooDeep = nestedBeyond(text, MAX_SPEC_DEPTH);
+  if (tooDeep !== undefined) throw new UsageError(`${file}:${lineColumn(text, tooDeep)}: not a usable spec: nested deeper than ${MAX_SPEC_DEPTH} levels`);
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length || !tree) {

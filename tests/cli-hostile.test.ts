@@ -156,6 +156,30 @@ describe('hand-edited specs that pass the schema', () => {
   });
 });
 
+describe('a spec nested thousands deep', () => {
+  it('every command that reads it refuses it in one line at the bracket, instead of overflowing the stack', async () => {
+    // Written as text: nothing recursive may build it either.
+    const deep = `${'['.repeat(5000)}1${']'.repeat(5000)}`;
+    const text = readFileSync(join(ROOT, 'spec/user-update.v1.0.json'), 'utf8').replace('"formatVersion"', `"x": ${deep}, "formatVersion"`);
+    const file = join(work, 'deep.json');
+    writeFileSync(file, text);
+    // The file's own brace is the first level: the 256th bracket is the 257th level, the first too deep.
+    const at = `2:${text.split('\n')[1]!.indexOf('[') + 256}`;
+    for (const args of [
+      ['openapi', '--spec', file],
+      ['json-schema', '--spec', file],
+      ['drift', file, join(ROOT, 'spec/user-update.v1.0.json')],
+      ['certify', 'server', '--spec', file, '--base-url', 'http://127.0.0.1:9/v1.0'],
+    ]) {
+      const r = await run(args);
+      expect([r.code, r.stderr.trim()], args[0]).toEqual([
+        2,
+        `docspec: ${file.replace(`${process.cwd()}/`, '')}:${at}: not a usable spec: nested deeper than 256 levels`,
+      ]);
+    }
+  });
+});
+
 describe('outputs that cannot be written', () => {
   // A path under a regular file cannot be written by anyone (root included), unlike a chmod-ed folder.
   const blocked = () => {

@@ -18,7 +18,25 @@ export interface SpecProblem {
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
+/** Deeper than any spec docspec writes by far (about ten), and far from what a recursive walker can take. */
+export const MAX_SPEC_DEPTH = 256;
+
+/** The JSON Pointer of the first value nested deeper than `limit`, found without recursion; or undefined. */
+function tooDeep(value: unknown, limit: number): string | undefined {
+  const stack: [unknown, string, number][] = [[value, '', 0]];
+  while (stack.length) {
+    const [v, path, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= limit) return path;
+    for (const [k, child] of Object.entries(v)) stack.push([child, `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1]);
+  }
+  return undefined;
+}
+
 export function specProblems(spec: Spec): SpecProblem[] {
+  // First, and alone: every other test below walks the spec.
+  const deep = tooDeep(spec, MAX_SPEC_DEPTH);
+  if (deep !== undefined) return [{ path: deep, message: `is nested deeper than ${MAX_SPEC_DEPTH} levels` }];
   if (spec.kind !== 'operation') return [];
   const problems: SpecProblem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });

@@ -20,3 +20,22 @@ export function scanBrackets(line: string, state: BracketState): void {
     else if (ch === '}' || ch === ']') state.depth--;
   }
 }
+
+/**
+ * Where JSON text first nests deeper than `limit` (the offset of the opening bracket), or undefined. A
+ * linear scan, so text nested thousands deep is measured before any recursive parser or walker sees it.
+ */
+export function nestedBeyond(text: string, limit: number): number | undefined {
+  const state = newBracketState();
+  for (let c = 0; c < text.length; c++) {
+    const ch = text[c];
+    if (state.inString) {
+      if (ch === '\\') c++;
+      else if (ch === '"') state.inString = false;
+    } else if (ch === '"') state.inString = true;
+    else if (ch === '{' || ch === '[') {
+      if (++state.depth > limit) return c;
+    } else if (ch === '}' || ch === ']') state.depth--;
+  }
+  return undefined;
+}

@@ -16,6 +16,16 @@ describe('specProblems', () => {
     expect(specProblems(load(variant))).toEqual([]);
   });
 
+  it('a value nested thousands deep, found without recursion', () => {
+    const spec = v1();
+    let deep: unknown = 1;
+    for (let i = 0; i < 5000; i++) deep = [deep];
+    (spec.examples[0]!.request!.body as Record<string, unknown>) = { deep };
+    const [problem] = specProblems(spec);
+    expect(problem?.message).toBe('is nested deeper than 256 levels');
+    expect(problem?.path).toMatch(/^\/examples\/0\/request\/body\/deep(\/0)+$/);
+  });
+
   it('an empty enum, allowed-character set or flag set', () => {
     const spec = v1();
     const age = index(spec, 'ageGroup');
