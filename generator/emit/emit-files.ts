@@ -14,10 +14,11 @@ import {
   StructureKind,
   VariableDeclarationKind,
 } from 'ts-morph';
-import type { Constraint, OperationSpec, Property, Spec, TypeRef } from '../ir/ir.js';
+import type { OperationSpec, Property, Spec, TypeRef } from '../ir/ir.js';
 import { describeConstraint } from '../ir/describe-constraint.js';
 import { isAnyJson, isNumeric, jsonKind } from '../ir/primitives.js';
-import { bindingRequired, presenceEnforced } from '../ir/enforced.js';
+import { bindingRequired, isEnforced, presenceEnforced } from '../ir/enforced.js';
+import { allowedValues } from '../ir/enum-values.js';
 import { successResponse } from '../ir/responses.js';
 import { buildContract, buildResponseContract, typeContracts } from './contract.js';
 import type { Contract } from './runtime.js';
@@ -293,7 +294,10 @@ function propertySignature(p: Property, ctx: Ctx, required = false): OptionalKin
 }
 
 function typeText(p: Property, ctx: Ctx): string {
-  const enumValues = p.constraints.find((c): c is Extract<Constraint, { kind: 'enum' }> => c.kind === 'enum')?.values;
+  // The values the validator allows: an enforced list in the description, with what the type page adds. An
+  // advisory list ("should be one of") narrows nothing, and a type page alone gives the enum type's name.
+  const described = p.constraints.some((c) => c.kind === 'enum' && isEnforced(c));
+  const enumValues = described ? allowedValues(p, ctx.spec.types)?.values : undefined;
   const notNull = p.constraints.some((c) => c.kind === 'notNullable');
   let item: string;
   let allowsNull = !notNull;
