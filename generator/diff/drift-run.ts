@@ -1,6 +1,6 @@
 /**
  * A drift run as the renderers see it: one report per operation (one for `drift A B`, one per page pair for
- * `drift --docs BASE HEAD`), the gate, and what the ignore file did.
+ * two docs trees), the gate, and what the ignore file did.
  */
 import { type DriftChange, type DriftReport, type FailOn, failsGate, isBreaking } from './change.js';
 import type { IgnoreEntry } from './ignore.js';
@@ -20,7 +20,7 @@ export interface DriftRun {
     uncompared?: { page: string; why: string }[];
   };
   ignore?: { file: string; unused: IgnoreEntry[]; expired: IgnoreEntry[] };
-  /** How reports name the gate, as its caller sets it (the CLI: `--fail-on breaking`); see `gateName`. */
+  /** How reports name the gate, as its caller sets it (the CLI names its flag); see `gateName`. */
   gateName?: string;
 }
 

@@ -1,4 +1,4 @@
-/** A short, readable summary of how two texts differ: the first differing lines, for `--check` output. */
+/** A short, readable summary of how two texts differ: the first differing lines, for a check that outputs are up to date. */
 export function firstDifference(before: string, after: string, context = 1): string[] {
   const a = before.split('\n');
   const b = after.split('\n');

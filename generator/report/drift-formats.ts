@@ -1,5 +1,5 @@
 /**
- * Every format a drift run is written in, by name: one registry the CLI's `--format` and library callers
+ * Every format a drift run is written in, by name: one registry the CLI's format option and library callers
  * share, so a new format is added once and every caller offers it.
  */
 import { type DriftRun, runSummary } from '../diff/drift-run.js';

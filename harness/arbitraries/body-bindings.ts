@@ -1,7 +1,7 @@
 /**
  * Values inside request bodies that name another resource: a body read from an example keeps the example's
  * `{id}` placeholders (`"@odata.id": "https://graph.microsoft.com/v1.0/directoryObjects/{id}"`), and no
- * generated string is a directory object the server holds. The run fills each from `--param NAME=VALUE`
+ * generated string is a directory object the server holds. The run fills each from `params`
  * (or a value an earlier operation of the run made), and every valid body carries the filled value.
  */
 import type fc from 'fast-check';

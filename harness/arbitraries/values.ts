@@ -198,7 +198,7 @@ function validItem(p: Property, type: TypeRef, ctx: ArbContext): fc.Arbitrary<un
 
 /**
  * Ways a value may break the letter of a rule that a reasonable server tolerates: a certification reports a
- * server accepting one as a warning, not a failure (`--strict` makes it one). Graph itself accepts `"us"`
+ * server accepting one as a warning, not a failure (a strict run makes it one). Graph itself accepts `"us"`
  * for usageLocation.
  */
 export const TOLERANCES = {

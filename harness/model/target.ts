@@ -69,7 +69,7 @@ function slotNames(p: PathTemplate): string[][] {
   return p.params.map((param, i) => (keys[i] === parameterName(param) ? namesOf(param) : [keys[i]!]));
 }
 
-/** Every name a path parameter of the spec answers to (for refusing a `--param` that names none). */
+/** Every name a path parameter of the spec answers to (for refusing a value for a name no parameter has). */
 export function parameterNames(spec: OperationSpec): string[] {
   return [...new Set(spec.http.paths.flatMap((p) => slotNames(p).flat()))];
 }

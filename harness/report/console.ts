@@ -37,7 +37,7 @@ export function formatProgress(r: CheckResult, done: number, total: number): str
   return printable(`  ${MARK[r.status]} [${done}/${total}] ${r.id}  ${clip(what, 160)}`);
 }
 
-/** Words a report names its caller's options with: the CLI says `--strict`, the library a strict run. */
+/** Words a report names its caller's options with: each caller names its own way of making a run strict. */
 export interface ReportWords {
   /** How a caller makes a tolerated warning fail. */
   strict: string;

@@ -37,7 +37,7 @@ function encodings(s: string): Set<string> {
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * `secrets` are bearer tokens; `headers` the values of headers a run was told to send (`--header NAME:VALUE`,
+ * `secrets` are bearer tokens; `headers` the values of headers a run was told to send (the `headers` option,
  * an API key): those are masked after their name (`Name: ***`), as a whole value (a header map's entry), and
  * on their own when long enough, whatever the case of the name.
  */

@@ -1,4 +1,4 @@
-/** The certify report: the JSON of `--report` (DESIGN.md), and what the console and JUnit writers read. */
+/** The certify report: the JSON report (DESIGN.md), and what the console and JUnit writers read. */
 import type { UsageProblem } from '../model/usage-problem.js';
 
 export type Verdict = 'pass' | 'fail' | 'inconclusive';

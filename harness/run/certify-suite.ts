@@ -213,7 +213,7 @@ async function runSuite(options: CertifySuiteOptions): Promise<SuiteReport> {
     if (stopped) return suiteReport([], [], stopped);
     const implemented = specs.filter((s) => !operations.some((o) => o.operation === s.operation && o.variant === s.variant && o.status === 'not-implemented'));
     const models = resourceModels(implemented, { send, token: options.token ?? DEFAULT_TOKEN, params: options.params ?? {} });
-    // `--check` naming only operations' cases leaves the model out; naming it (or nothing) runs it.
+    // `checks` naming only operations' cases leaves the model out; naming it (or nothing) runs it.
     const wanted = options.checks?.length ? options.checks.filter((c) => c.startsWith('resource-model')) : undefined;
     if (!wanted || wanted.length) checks = await runCases(selectCases(models, wanted), { runs, seed, strict: options.strict }, options.onResult);
   } finally {

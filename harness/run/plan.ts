@@ -1,5 +1,5 @@
 /**
- * A certification run worked out without the network (`certify server --dry-run`): per operation, the cases
+ * A certification run worked out without the network (a dry run): per operation, the cases
  * it would run, the first request each would send, how many requests in all, the path parameters it still
  * needs values for, and why an operation cannot be certified at all.
  */

@@ -19,7 +19,7 @@ export interface RunOptions {
   shrinkBudget?: number;
   /** The run's seed; each case derives its own from it and its id, so a case replays alone. */
   seed: number;
-  /** Extra reproduction lines for a failure (e.g. the docspec command with --seed and --check). */
+  /** Extra reproduction lines for a failure (e.g. the caller's command that replays the case with its seed). */
   reproduce?: (c: CheckCase, violation: Violation) => string[];
   /** A tolerated deviation (a case with `tolerance`) fails the case instead of warning. */
   strict?: boolean;

@@ -33,7 +33,7 @@ export class TransientError extends Error {
 }
 
 /**
- * Headers every request carries (`--header NAME:VALUE`, such as an API gateway's key), unless the request
+ * Headers every request carries (the `headers` option, such as an API gateway's key), unless the request
  * sets that header itself.
  */
 export function withHeaders(send: Send, headers: Readonly<Record<string, string>> | undefined): Send {

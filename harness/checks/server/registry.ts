@@ -1,4 +1,4 @@
-/** Every server check, in the order they run. Ids are stable: reports, `--check` and JUnit use them. */
+/** Every server check, in the order they run. Ids are stable: reports, case selection (`checks`) and JUnit use them. */
 import { addressingCheck } from './addressing.check.js';
 import { authRequiredCheck } from './auth-required.check.js';
 import type { ServerCheck } from '../check.js';
