@@ -4,7 +4,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closest, distance } from 'fastest-levenshtein';
 
@@ -107,11 +107,7 @@ export function displayPath(file: string): string {
   return relative(process.cwd(), resolve(file)).split('\\').join('/');
 }
 
-/** Whether `path` lies inside the folder `dir` (after resolving `..`), so that it may be written. */
-export function isInside(dir: string, path: string): boolean {
-  const rel = relative(resolve(dir), resolve(path));
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-}
+export { isInside } from '../generator/ir/spec-file.js';
 
 /**
  * Writes through a temporary file and a rename, so a crash never leaves a half-written output. A file that

@@ -2,11 +2,11 @@
  * What `generate` writes for a set of specs, as data: each spec file, the emitted TypeScript, and the
  * generated index. Pure: the caller reads what an earlier run left (`kept`) and writes the result.
  */
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { emitFiles, indexFile } from '../emit/emit-files.js';
 import { variantFileName } from '../emit/names.js';
 import type { Spec } from '../ir/ir.js';
-import { serializeSpec, specFileName } from '../ir/spec-file.js';
+import { isInside, serializeSpec, specFileName } from '../ir/spec-file.js';
 
 export interface OutputPlanOptions {
   specDir: string;
@@ -24,12 +24,6 @@ export type OutputPlan =
   | { ok: true; outputs: Map<string, string> }
   | { ok: false; problem: { code: 'same-output'; path: string } | { code: 'outside-outputs'; path: string } };
 
-/** Whether `path` lies inside the folder `dir` (after resolving `..`), lexically. */
-function inside(dir: string, path: string): boolean {
-  const rel = relative(resolve(dir), resolve(path));
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-}
-
 export function planOutputs(specs: readonly Spec[], options: OutputPlanOptions): OutputPlan {
   const outputs = new Map<string, string>();
   for (const spec of specs) {
@@ -46,6 +40,6 @@ export function planOutputs(specs: readonly Spec[], options: OutputPlanOptions):
   }
   // The last guard: whatever a name held, nothing is written outside the two output folders.
   for (const path of outputs.keys())
-    if (!inside(options.specDir, path) && !inside(options.generatedDir, path)) return { ok: false, problem: { code: 'outside-outputs', path } };
+    if (!isInside(options.specDir, path) && !isInside(options.generatedDir, path)) return { ok: false, problem: { code: 'outside-outputs', path } };
   return { ok: true, outputs };
 }

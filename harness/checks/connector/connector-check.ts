@@ -2,7 +2,8 @@
  * What connector checks see: the operation's docs, the connector's action, the other variants, and how each
  * input field was read against the docs (field-reading.ts), computed once for every check.
  */
-import type { ConnectorField, ConnectorSpec, OperationSpec, Property } from '../../../generator/ir/ir.js';
+import type { ConnectorField, ConnectorSpec, OperationSpec, Property, SourceRef } from '../../../generator/ir/ir.js';
+import { sourceRef } from '../../../generator/ir/source-ref.js';
 import { jsonKind } from '../../../generator/ir/primitives.js';
 import type { Mapped } from './field-map.js';
 import type { ConnectorFinding } from './finding.js';
@@ -41,7 +42,32 @@ export function shape(t: Property['type'] | ConnectorField['type']): string {
   return t.resolution === 'enum' ? 'string' : 'object';
 }
 
-/** The mapped property of a field, for checks that only look at mapped fields. */
-export function mappedOf(reading: FieldReading): Mapped | undefined {
-  return reading.kind === 'mapped' ? reading.mapped : undefined;
+/**
+ * A field check that judges mapped fields only: `judge` says what is wrong and which docs line says so
+ * (the property's row unless it names another), and the finding names the field, its property and both
+ * lines.
+ */
+export function mappedCheck(
+  id: string,
+  judge: (field: ConnectorField, m: Mapped) => { severity: ConnectorFinding['severity']; message: string; docs?: SourceRef } | undefined,
+): ConnectorCheck {
+  return {
+    id,
+    scope: 'field',
+    check(reading) {
+      if (reading.kind !== 'mapped') return undefined;
+      const { field, mapped: m } = reading;
+      const found = judge(field, m);
+      if (!found) return undefined;
+      return {
+        rule: id,
+        field: field.label,
+        property: m.path,
+        severity: found.severity,
+        message: found.message,
+        source: sourceRef(field.source),
+        docs: sourceRef(found.docs ?? m.property.source),
+      };
+    },
+  };
 }
