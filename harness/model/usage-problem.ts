@@ -28,7 +28,7 @@ export type UsageProblem =
   /** The values given address no resource: every negative case would pass vacuously. */
   | { code: 'nothing-there'; values: GivenValue[]; evidence: string }
   /** A body value given for a reference names nothing the server has (the docs give that answer). */
-  | { code: 'reference-to-nothing'; param: string; method: string; key: string; value: string; status: number; condition: string };
+  | { code: 'reference-to-nothing'; param: string; method: string; key: string; value: string; status: number; condition: string; source?: string };
 
 /** One line in the library's terms. */
 export function describeProblem(p: UsageProblem): string {
@@ -83,7 +83,7 @@ export function nothingThereText(p: Extract<UsageProblem, { code: 'nothing-there
 }
 
 export function referenceText(p: Extract<UsageProblem, { code: 'reference-to-nothing' }>): string {
-  return `${p.method} with ${p.key} ${JSON.stringify(p.value)} answered ${p.status}, which the docs give "${p.condition}"; no case can run with a reference to nothing`;
+  return `${p.method} with ${p.key} ${JSON.stringify(p.value)} answered ${p.status}, which the docs give "${p.condition}"${p.source ? ` (${p.source})` : ''}; no case can run with a reference to nothing`;
 }
 
 /** A usage problem thrown by a library call given options it cannot run with; `problem` is the data. */

@@ -16,6 +16,7 @@ import { type CertifyReport, type CheckResult, firstAnswer, verdictOf } from '..
 import { curlOf, describeResponse, jsonOf, type Send } from '../model/exchange.js';
 import { notCertifiable, operationKind } from '../model/operation-kind.js';
 import { CertifyUsageError, type GivenValue, type UsageProblem } from '../model/usage-problem.js';
+import { sourceRef } from '../../generator/ir/source-ref.js';
 import { runCases, selectCases } from './run-case.js';
 import {
   type Address,
@@ -152,6 +153,7 @@ function referenceToNothing(spec: OperationSpec, results: CheckResult[], bound: 
     value: bound[placeholder.key]!,
     status,
     condition: rule.condition,
+    ...(rule.source ? { source: sourceRef(rule.source)! } : {}),
   };
 }
 

@@ -146,7 +146,7 @@ describe.skipIf(!hasApiReference)('values that address nothing', () => {
       status: 404,
     });
     expect(describeProblem(report.problem!)).toMatch(
-      /^params\.id: POST with @odata\.id "https:\/\/graph\.microsoft\.com\/v1\.0\/directoryObjects\/no-such-user" answered 404, which the docs give "when the object being added doesn't exist"/,
+      /^params\.id: POST with @odata\.id "https:\/\/graph\.microsoft\.com\/v1\.0\/directoryObjects\/no-such-user" answered 404, which the docs give "when the object being added doesn't exist" \(\S+group-post-members\.md:\d+\)/,
     );
   });
 
