@@ -24,7 +24,7 @@ export default defineConfig({
           name: 'unit',
           globalSetup: ['tests/support/corpus-notice.ts'],
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/corpus/**'],
+          exclude: ['tests/corpus/**', 'tests/package/**'],
           // The type tests (tests/**/*.test-d.ts) are checked by `npm run typecheck`, which `npm test` runs
           // first: tsc over the project includes them, and a failed expectTypeOf is a type error there. Running
           // them here again cost a second tsc.
@@ -34,6 +34,13 @@ export default defineConfig({
         extends: true,
         // `npm run test:corpus`: the 2021 api-reference end to end (needs ../shared/corpus).
         test: { name: 'corpus', include: ['tests/corpus/**/*.test.ts'], globalSetup: ['tests/support/corpus-notice.ts'] },
+      },
+      {
+        extends: true,
+        // `npm run test:package`: `npm pack`, then a fresh project installs the tarball and uses it. The npm
+        // install and a strict tsc over every library's types cost as much CPU as a tenth of the unit tests, for
+        // what changes only with package.json's `files`, `exports` and the public types; CI runs it every time.
+        test: { name: 'package', include: ['tests/package/**/*.test.ts'] },
       },
     ],
   },

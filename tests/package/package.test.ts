@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from './support/pages.js';
+import { ROOT } from '../support/pages.js';
 
 const exec = promisify(execFile);
 const work = mkdtempSync(join(tmpdir(), 'docspec-pack-'));
