@@ -11,6 +11,7 @@ import type { Diagnostic, PageFormat, Spec } from '../generator/ir/ir.js';
 import { whyNotAPage } from '../generator/read/not-a-page.js';
 import { firstDifference } from '../generator/diff/text-diff.js';
 import { displayPath, ensureWritable, integerOption, packageFile, parseOptions, readInput, stderr, stdout, UsageError, writeAtomic } from './io.js';
+import { randomUUID } from 'node:crypto';
 import { runPool } from './corpus/pool.js';
 import type { SinglePageDone, SinglePageJob } from './page-worker.js';
 
@@ -107,19 +108,22 @@ export async function generate(args: string[], help: string): Promise<number> {
   const known = new Set<Diagnostic>();
   let failed = 0;
   // Every page is read before any runs: a file that is not a page stops the command before work is done.
+  const run = randomUUID();
   const jobs: SinglePageJob[] = pages.map((page, id) => {
     const text = readInput(page.file);
     const refused = whyNotAPage(text);
     if (refused) throw new UsageError(`${displayPath(page.file)}: ${refused}`);
     const base = page.base ?? dirname(page.file);
     const { format, variant, operation } = page;
-    return { id, file: displayPath(page.file), text, format, variant, operation, base, resources: page.resources ?? join(base, '..', 'resources') };
+    return { id, run, file: displayPath(page.file), text, format, variant, operation, base, resources: page.resources ?? join(base, '..', 'resources') };
   });
   const done = new Map<number, SinglePageDone>();
   await runPool<SinglePageJob, SinglePageDone>(jobs, {
     size: 1,
     workerFile: new URL(`./page-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url),
     heap: { oldMb: 1024 },
+    // The next run of this process (the library's callers, a test suite) starts on a warm worker.
+    reuse: true,
     onResult: (job, r) => done.set(job.id, r),
     onLost: (job, why) =>
       done.set(job.id, {

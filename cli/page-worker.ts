@@ -13,6 +13,8 @@ import { includeResolver, resourceLoader } from './page-files.js';
 
 export interface SinglePageJob {
   id: number;
+  /** The run the job belongs to: a warm worker serves several runs, and keeps what it parsed for one only. */
+  run: string;
   file: string;
   text: string;
   format?: PageFormat;
@@ -26,11 +28,17 @@ export type SinglePageDone = { id: number } & ({ ok: true; spec: Spec; sectionTi
 
 /**
  * Parsed resource pages kept between the pages of one run, as corpus mode does: the bundled pages share
- * `resources/user.md`, which was parsed once per page (a third of `npm start`).
+ * `resources/user.md`, which was parsed once per page (a third of `npm start`). Not longer than a run: the
+ * next one may have another working folder or other files.
  */
 const loaders = new Map<string, ResourceLoader | undefined>();
+let loadersRun: string | undefined;
 
-function cachedResources(dir: string): ResourceLoader | undefined {
+function cachedResources(run: string, dir: string): ResourceLoader | undefined {
+  if (run !== loadersRun) {
+    loaders.clear();
+    loadersRun = run;
+  }
   if (!loaders.has(dir)) {
     const plain = resourceLoader(dir);
     loaders.set(dir, plain && cacheResourcePages(plain, 200));
@@ -46,7 +54,7 @@ export function runSinglePage(job: SinglePageJob): SinglePageDone {
     variant: job.variant,
     operation: job.operation,
     resolveInclude: includeResolver(job.base),
-    resources: cachedResources(job.resources),
+    resources: cachedResources(job.run, job.resources),
   });
   return r.ok
     ? { id: job.id, ok: true, spec: r.spec, sectionTitles: r.page.sections.map((s) => s.title) }

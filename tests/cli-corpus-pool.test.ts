@@ -6,17 +6,17 @@ import { once } from 'node:events';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type HeapLimits, runPool, spawnWorker } from '../cli/corpus/pool.js';
+import { type HeapLimits, releaseWorker, runPool, spawnWorker } from '../cli/corpus/pool.js';
 import { ROOT } from './support/pages.js';
 
 const WORKER = pathToFileURL(join(ROOT, 'tests/fixtures/pool/worker.mjs'));
 
 interface Job {
   id: number;
-  kind: 'ok' | 'exit' | 'throw' | 'hang' | 'limits';
+  kind: 'ok' | 'exit' | 'throw' | 'hang' | 'limits' | 'thread';
 }
 
-async function runJobs(jobs: Job[], size: number, timeoutMs = 10_000, heap?: HeapLimits) {
+async function runJobs(jobs: Job[], size: number, timeoutMs = 10_000, heap?: HeapLimits, reuse = false) {
   const results = new Map<number, number>();
   const lost = new Map<number, string>();
   await runPool<Job, { id: number; value: number }>(jobs, {
@@ -24,6 +24,7 @@ async function runJobs(jobs: Job[], size: number, timeoutMs = 10_000, heap?: Hea
     workerFile: WORKER,
     timeoutMs,
     ...(heap ? { heap } : {}),
+    reuse,
     onResult: (job, r) => results.set(job.id, r.value),
     onLost: (job, why) => lost.set(job.id, why),
   });
@@ -104,5 +105,34 @@ describe('runPool', () => {
     expect(lost.get(1)).toMatch(/took longer than 2 s/);
     // The unneeded one and the one the hang cost are both gone: nothing started is left running.
     await Promise.all(exited);
+  });
+
+  it('with reuse, the next run takes the warm worker the last one left; without, every run starts its own', async () => {
+    const thread = [{ id: 0, kind: 'thread' as const }];
+    const first = await runJobs(thread, 1, 10_000, undefined, true);
+    const second = await runJobs(thread, 1, 10_000, undefined, true);
+    expect(second.results.get(0)).toBe(first.results.get(0));
+    const fresh = await runJobs(thread, 1);
+    expect(fresh.results.get(0)).not.toBe(first.results.get(0));
+    // A warm worker is never one that lost a job: the hung one is ended, and the next run gets another.
+    const hung = await runJobs([{ id: 0, kind: 'hang' }], 1, 1000, undefined, true);
+    expect(hung.lost.get(0)).toMatch(/took longer than 1 s/);
+    const after = await runJobs(thread, 1, 10_000, undefined, true);
+    expect(after.results.size).toBe(1);
+  });
+
+  it('a warm worker is ended after a few idle seconds, and keeps no process alive meanwhile', async () => {
+    // Heap limits no earlier run used: no warm worker of this kind is idle, so this one is new.
+    const heap = { oldMb: 96 };
+    const worker = spawnWorker(WORKER, heap, true);
+    await once(worker, 'online');
+    const exited = once(worker, 'exit');
+    releaseWorker(worker, true);
+    // Waited for, not timed: the test ends when the idle limit ends the worker.
+    await exited;
+    // A new run now starts a new worker.
+    const again = spawnWorker(WORKER, heap, true);
+    expect(again).not.toBe(worker);
+    releaseWorker(again);
   });
 });

@@ -2,7 +2,7 @@
  * The command-line contract: exit codes, one-line errors naming the file, byte-identical output on re-runs,
  * `--check` listing what would change, and no temporary files left behind.
  */
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,25 @@ const run = (args: string[], cwd?: string) => {
 };
 
 describe('docspec generate', () => {
+  it('runs of one process in different working folders each read their own files (the worker stays warm)', async () => {
+    const specOf = async (dir: string) => {
+      const r = await run(['generate', 'v1.0/api/widget-update.md', '--base', 'v1.0/api', '--spec-dir', 'out', '--quiet'], dir);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(readFileSync(join(dir, 'out/widget-update.v1.0.json'), 'utf8')) as { types: Record<string, { values?: string[] }> };
+    };
+    const [a, b, bare] = ['a', 'b', 'bare'].map((name) => join(work, 'warm', name));
+    for (const dir of [a!, b!, bare!]) cpSync(join(ROOT, 'tests/fixtures/docs-tree'), dir, { recursive: true });
+    rmSync(join(bare!, 'v1.0/resources'), { recursive: true });
+    const colours = join(b!, 'v1.0/resources/widgetcolor.md');
+    writeFileSync(colours, `${readFileSync(colours, 'utf8')}| green | 2 | Green. |\n`);
+    // The same relative paths name other files in each folder (or none); a worker that kept what the first
+    // folder had, or read relative to it, would give every folder the same colours.
+    expect((await specOf(bare!)).types.widgetColor).toBeUndefined();
+    expect((await specOf(a!)).types.widgetColor?.values).toEqual(['red', 'blue']);
+    expect((await specOf(b!)).types.widgetColor?.values).toEqual(['red', 'blue', 'green']);
+    expect((await specOf(a!)).types.widgetColor?.values).toEqual(['red', 'blue']);
+  });
+
   it('a missing page exits 2 with one line naming it', async () => {
     const r = await run(['generate', 'no/such/page.md']);
     expect(r.code).toBe(2);

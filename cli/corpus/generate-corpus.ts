@@ -20,7 +20,8 @@ import { displayPath, packageFile, writeAtomic } from '../io.js';
 import { type CacheEntry, DependencyHashes, loadCache, saveCache, toolFingerprint } from './cache.js';
 import { MODELS_DIR, pruneModels } from './model-store.js';
 import type { PageDone, PageJob } from './process-page.js';
-import { type HeapLimits, runPool, spawnWorker } from './pool.js';
+import { randomUUID } from 'node:crypto';
+import { type HeapLimits, releaseWorker, runPool, spawnWorker } from './pool.js';
 import { progressBar, wantsProgress } from './progress.js';
 import { findVersions } from './walk.js';
 
@@ -57,6 +58,7 @@ function dirtyPages(
   deps: DependencyHashes,
   out: string,
   models: string | undefined,
+  run: string,
 ): { entries: Map<string, CacheEntry>; jobs: PageJob[] } {
   const entries = new Map<string, CacheEntry>();
   const jobs: PageJob[] = [];
@@ -79,6 +81,7 @@ function dirtyPages(
       }
       jobs.push({
         id: jobs.length,
+        run,
         path: resolve(path),
         file,
         version: v.name,
@@ -109,7 +112,7 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
   // One worker starts first, so that loading its modules (the parser and the extractors) overlaps reading
   // the cache and hashing the tree: a warm run that redoes one page waits for little else. A run with
   // nothing to redo ends it unused.
-  const early = spawnWorker(WORKER_FILE, WORKER_HEAP);
+  const early = spawnWorker(WORKER_FILE, WORKER_HEAP, true);
   const modelsDir = resolve(options.out, MODELS_DIR);
   let versions: ReturnType<typeof findVersions>;
   let fingerprint: string;
@@ -123,9 +126,9 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
     // Models of resource pages are kept with the cache; a run that starts over (another docspec, whose
     // parser may read pages otherwise) starts them over too. --no-cache neither reads nor keeps them.
     if (options.cache && cache.reason) rmSync(modelsDir, { recursive: true, force: true });
-    ({ entries, jobs } = dirtyPages(versions, cache.entries, new DependencyHashes(), options.out, options.cache ? modelsDir : undefined));
+    ({ entries, jobs } = dirtyPages(versions, cache.entries, new DependencyHashes(), options.out, options.cache ? modelsDir : undefined, randomUUID()));
   } catch (e) {
-    void early.terminate();
+    releaseWorker(early, true);
     throw e;
   }
 
@@ -156,13 +159,15 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
   // Pages always run in workers, even one: the pool's time and heap budget is what bounds a hostile page.
   // A few pages get one worker; starting more would cost more than it saves.
   const workers = jobs.length >= WORKER_THRESHOLD ? Math.max(1, Math.min(options.jobs, Math.ceil(jobs.length / 8))) : 1;
-  if (jobs.length === 0) void early.terminate();
+  if (jobs.length === 0) releaseWorker(early, true);
   else {
     await runPool<PageJob, PageDone>(jobs, {
       size: workers,
       workerFile: WORKER_FILE,
       started: [early],
       heap: WORKER_HEAP,
+      // A later run of this process (drift --docs reads HEAD after BASE) starts on warm workers.
+      reuse: true,
       onResult: (job, done) => record(job, done),
       onLost: (job, why) => {
         const d = diagnostic(

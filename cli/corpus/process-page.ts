@@ -14,6 +14,11 @@ import { type Dependencies, type TrackedLoaders, trackedLoaders } from './tracke
 
 export interface PageJob {
   id: number;
+  /**
+   * The run the job belongs to. A worker may serve several runs of one process (see the pool's `reuse`);
+   * what it keeps between pages is kept for one run only, so no run sees another's files or folders.
+   */
+  run: string;
   /** Absolute path of the page. */
   path: string;
   /** The path diagnostics show. */
@@ -37,6 +42,7 @@ export interface PageDone {
 }
 
 const loaders = new Map<string, TrackedLoaders>();
+let loadersRun: string | undefined;
 let deps: Dependencies = new Map();
 
 let emitter: EmitVariant | undefined;
@@ -56,6 +62,10 @@ export async function processPage(job: PageJob): Promise<PageDone> {
       deps: [],
       result: failed(job, [diagnostic('page-failed', 'error', `The page could not be read: ${why}`, { file: job.file, line: 1, column: 1 })]),
     };
+  }
+  if (job.run !== loadersRun) {
+    loaders.clear();
+    loadersRun = job.run;
   }
   const key = `${job.pageDir}\0${job.resourcesDir}`;
   let l = loaders.get(key);
