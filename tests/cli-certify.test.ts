@@ -229,13 +229,9 @@ describe('docspec certify server', () => {
 const TSX = ['--import', 'tsx'];
 
 describe('docspec certify client', () => {
-  it('passes the plain-fetch client and reports the Kiota SDK finding with exit 1', async () => {
-    const ok = await run(
-      ['certify', 'client', '--spec', 'spec/user-update.v1.0.json', '--adapter', 'tests/implementations/clients/fetch-client.ts', '--runs', '10', '--quiet'],
-      TSX,
-    );
-    expect(ok.code, ok.stdout + ok.stderr).toBe(0);
-    expect(ok.stdout).toMatch(/certify client user-update v1.0 at tests\/implementations\/clients\/fetch-client.ts: pass — 9 passed/);
+  // A client that passes exits 0 in cli-certify-sandbox.test.ts, and the plain-fetch client passes every check
+  // in tests/harness/certify-client.test.ts; this is the command a user runs on a TypeScript adapter.
+  it('reports the Kiota SDK finding with exit 1, its adapter in TypeScript loaded as a user would', async () => {
     const kiota = await run(
       [
         'certify',

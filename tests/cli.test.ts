@@ -19,6 +19,12 @@ const run = (args: string[], cwd?: string) => {
 };
 
 describe('docspec generate', () => {
+  it('the committed spec/ and generated/ are what the bundled pages give (generate --check)', async () => {
+    const r = await runCli(['generate', '--check']);
+    expect(r.stderr).toMatch(/^docspec: 11 files up to date/m);
+    expect(r.code, r.stderr).toBe(0);
+  });
+
   it('runs of one process in different working folders each read their own files (the worker stays warm)', async () => {
     const specOf = async (dir: string) => {
       const r = await run(['generate', 'v1.0/api/widget-update.md', '--base', 'v1.0/api', '--spec-dir', 'out', '--quiet'], dir);
