@@ -30,7 +30,7 @@ Options of generate:
                       complex types come from DIR/../resources   (default: the page's own folder)
   --resources DIR     resource pages to resolve complex types from  (default: BASE/../resources)
   --variant NAME      variant name (default: from the page: beta, v1.0, intune, …)
-  --operation NAME    operation name (default: from the title, "Update user" → user-update)
+  --operation NAME    operation name (default: the file's, channel-patch.md → channel-patch; else from the title)
   --format FORMAT     markdown | rendered-text | connector  (default: detected)
   --spec-dir DIR      where spec JSON goes  (default: spec)
   --generated-dir DIR where TypeScript goes  (default: generated)

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './support/cli.js';
-import { CORPUS, ROOT } from './support/pages.js';
+import { API_REFERENCE_2021, CORPUS, hasApiReference, ROOT } from './support/pages.js';
 
 const work = mkdtempSync(join(tmpdir(), 'docspec-drift-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -159,6 +159,16 @@ describe('docspec matrix', () => {
     expect(m.variants.map((v) => v.variant)).toEqual(['beta', 'v1.0', 'localtest', 'intune', 'connector']);
     const ageGroup = m.rows.find((x) => x.property === 'ageGroup')!;
     expect(ageGroup.cells.map((c) => c?.type ?? null)).toEqual(['ageGroup (enum)', 'ageGroup (enum)', 'String', null, 'String']);
+  });
+
+  it.skipIf(!hasApiReference)('pairs the variants of a page by its file name, not its title (channel-patch.md)', async () => {
+    // The 2021 v1.0 page is titled "Patch channel", beta's "Update channel".
+    const pages = ['v1.0', 'beta'].map((v) => join(API_REFERENCE_2021, v, 'api/channel-patch.md'));
+    expect(pages.map((p) => /^# (.*)$/m.exec(readFileSync(p, 'utf8'))?.[1])).toEqual(['Patch channel', 'Update channel']);
+    const r = await run(['matrix', ...pages, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const m = JSON.parse(r.stdout) as { operation: string; variants: { variant: string }[] };
+    expect([m.operation, m.variants.map((v) => v.variant)]).toEqual(['channel-patch', ['v1.0', 'beta']]);
   });
 
   it('bad input: one line, exit 2', async () => {

@@ -4,7 +4,7 @@
  * text or dependencies changed. Only hashes, statistics and diagnostic lines are held for the whole tree,
  * never page trees or specs, so memory does not grow with the number of pages.
  */
-import { OPERATION_NAME } from '../../generator/extract/naming.js';
+import { operationFromFile } from '../../generator/extract/naming.js';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { buildCoverage, type CoverageReport } from '../../generator/corpus/coverage.js';
@@ -235,21 +235,6 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
     printed: all.flatMap((e) => (options.verbose ? e.diagnostics : e.diagnostics.filter((l) => l.endsWith('  page-failed')))),
     ms: performance.now() - started,
   };
-}
-
-/**
- * `user-update.md` → `user-update`; `educationsubmission-setupResourcesFolder.md` →
- * `educationsubmission-setupresourcesfolder`: an operation name is lower-case letters, digits and dashes
- * (the spec schema's pattern), whatever the file is called.
- */
-export function operationFromFile(name: string): string {
-  const base = name
-    .replace(/\.md$/i, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return OPERATION_NAME.test(base) ? base : 'operation';
 }
 
 /** Where a page's spec and generated file go, relative to the output folder. */

@@ -8,7 +8,7 @@ import { diagnostic, sortDiagnostics } from '../ir/diagnostic.js';
 import type { ComplexType, ConnectorField, ConnectorSpec, Diagnostic, TypeRef } from '../ir/ir.js';
 import { SPEC_FORMAT_VERSION } from '../ir/ir.js';
 import { mineConstraints } from './constraints.js';
-import { operationName } from './naming.js';
+import { pageOperation } from './naming.js';
 import { type ResourceLoader, TypeRegistry } from './type-registry.js';
 
 export interface ConnectorOptions {
@@ -51,7 +51,7 @@ export function extractConnector(page: PageModel, options: ConnectorOptions = {}
   const intro = page.intro.flatMap((b) => (b.kind === 'paragraph' ? [b] : []));
   const defaultSentence = intro.find((b) => /field types are (\w[\w/ ]*)/i.test(b.text));
   const defaultHint = defaultSentence ? (/field types are ([\w/ ]+?)\.?$/i.exec(defaultSentence.text)?.[1] ?? 'text') : 'text';
-  const operation = options.operation ?? operationName(page.title);
+  const operation = options.operation ?? pageOperation(page.file, page.title);
   const resourceName = operation.replace(/-[a-z]+$/, '');
   const registry = new TypeRegistry(options.resources, []);
   const resource = registry.load(resourceName);

@@ -28,6 +28,33 @@ export function operationName(title: string): string {
   return [subject, verb].filter(Boolean).join('-') || 'operation';
 }
 
+/**
+ * `user-update.md` → `user-update`; `educationsubmission-setupResourcesFolder.md` →
+ * `educationsubmission-setupresourcesfolder`: an operation name is lower-case letters, digits and dashes
+ * (the spec schema's pattern), whatever the file is called.
+ */
+export function operationFromFile(name: string): string {
+  const base = name
+    .replace(/^.*[\\/]/, '')
+    .replace(/\.(md|txt|html?)$/i, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return OPERATION_NAME.test(base) ? base : 'operation';
+}
+
+/**
+ * The operation a page is about, when its caller does not name it. A page whose file is named like an
+ * operation (`channel-patch.md`: words joined by dashes, as every Graph api page is) is that operation, so
+ * the name stays when the title is edited and is the same in every variant (v1.0 titles that page "Update
+ * channel", and the name would follow the title otherwise); any other file (`page.md`) is named by its title.
+ */
+export function pageOperation(file: string, title: string): string {
+  const base = file.replace(/^.*[\\/]/, '').replace(/\.(md|txt|html?)$/i, '');
+  return /^[A-Za-z0-9]+(-[A-Za-z0-9]+)+$/.test(base) ? operationFromFile(base) : operationName(title);
+}
+
 /** `intune` for Intune pages; otherwise the version segment of the example URLs (`beta`, `v1.0`, …). */
 export function variantName(page: PageModel, exampleUrls: string[]): string {
   if (page.format === 'connector') return 'connector';

@@ -16,7 +16,7 @@ import { checkExamples } from './example-check.js';
 import { readExamples } from './examples.js';
 import { matchesTemplate } from '../ir/path-templates.js';
 import { readHeaders, readHttpRequest, readResponses, reconcileParams, templateParams } from './http.js';
-import { operationName, variantName } from './naming.js';
+import { pageOperation, variantName } from './naming.js';
 import { attachPermissionNotes, readPermissions } from './permissions.js';
 import { isPropertyTable, readPropertyTable } from './property-table.js';
 import { EXTENSION_NAME_PATTERNS } from './rules/extensions.rule.js';
@@ -127,7 +127,7 @@ export function extractOperation(page: PageModel, options: ExtractOptions = {}):
   const spec: OperationSpec = {
     formatVersion: SPEC_FORMAT_VERSION,
     kind: 'operation',
-    operation: options.operation ?? operationName(page.title),
+    operation: options.operation ?? pageOperation(page.file, page.title),
     variant: options.variant ?? variantName(page, exampleUrls),
     title: page.title,
     description: pageDescription(page),

@@ -42,12 +42,12 @@ describe.skipIf(!existsSync(API))('generated code of create and list pages (2021
 
   it('a create body requires its "Required." properties, a list response is a page of the resource; both compile', () => {
     const files = emit(specs());
-    const create = files.find((f) => f.path === 'group-create/v1.0.ts')!.text;
+    const create = files.find((f) => f.path === 'group-post-groups/v1.0.ts')!.text;
     const body = create.slice(create.indexOf('export interface RequestBody'), create.indexOf('\n}\n', create.indexOf('export interface RequestBody')));
     for (const name of ['displayName', 'mailEnabled', 'mailNickname', 'securityEnabled']) expect(body).toMatch(new RegExp(`\\n  ${name}: `));
     expect(body).toMatch(/\n {2}description\?: /);
     expect(create).toMatch(/export type ResponseBody = Group;/);
-    const list = files.find((f) => f.path === 'groups-list/v1.0.ts')!.text;
+    const list = files.find((f) => f.path === 'group-list/v1.0.ts')!.text;
     expect(list).toMatch(/export type ResponseBody = \{ value: Group\[\]; '@odata\.nextLink'\?: string;/);
     writeFiles(work, files);
     expect(tscErrors(files.filter((f) => f.path.endsWith('.ts')).map((f) => join(work, f.path)))).toBe('');

@@ -35,12 +35,22 @@ describe('operation names', () => {
     for (const p of patterns) expect(p).toContain(`"pattern":"${OPERATION_NAME.source}"`);
     expect(operationName('user: assignLicense')).toBe('user-assignlicense');
     // Corpus mode names an operation after its file; camelCase file names fold to the pattern too.
-    const { operationFromFile } = await import('../../cli/corpus/generate-corpus.js');
+    const { operationFromFile } = await import('../../generator/extract/naming.js');
     expect(operationFromFile('educationsubmission-setupResourcesFolder.md')).toBe('educationsubmission-setupresourcesfolder');
     for (const f of ['user-update.md', 'dynamics-taxGroups-update.md', 'a_b c.md', '---.md']) expect(operationFromFile(f), f).toMatch(OPERATION_NAME);
     for (const title of ['Update user', '# ../../X', 'user: assignLicense', 'Mettre à jour', '---', '', 'Überprüfen', 'Get driveItem (beta)']) {
       expect(operationName(title), title).toMatch(OPERATION_NAME);
     }
+  });
+
+  it('a page named like an operation is that operation, whatever its title; another page is named by its title', async () => {
+    const { pageOperation } = await import('../../generator/extract/naming.js');
+    // v1.0 titles channel-patch.md "Update channel", beta "Patch channel": one operation in both.
+    expect(pageOperation('v1.0/api/channel-patch.md', 'Update channel')).toBe('channel-patch');
+    expect(pageOperation('beta/api/channel-patch.md', 'Patch channel')).toBe('channel-patch');
+    expect(pageOperation('spec/sources/v1.0/user-update.txt', 'Update a user')).toBe('user-update');
+    expect(pageOperation('C:\\docs\\educationsubmission-setupResourcesFolder.md', 'x')).toBe('educationsubmission-setupresourcesfolder');
+    for (const file of ['page.md', 'notes/hello.txt', 'a-.md', 'user update.md']) expect(pageOperation(file, 'Update user'), file).toBe('user-update');
   });
 });
 
