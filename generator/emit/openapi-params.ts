@@ -59,7 +59,9 @@ export function openApiPath(p: PathTemplate): OpenApiPath {
       'x-docspec-source': sourceRef(p.source) ?? '',
     });
   }
-  return { path: path.replace(/(.)\/$/, '$1'), parameters, segments: segmentsOf(path) };
+  // `/users/{id}/` is `/users/{id}`: its shape too, or it would not be merged with the path it is.
+  const trimmed = path.replace(/(.)\/$/, '$1');
+  return { path: trimmed, parameters, segments: segmentsOf(trimmed) };
 }
 
 function splitQuery(template: string): [string, string | undefined] {

@@ -116,6 +116,19 @@ interface Shared {
   allUrls: readonly ExampleUrl[];
 }
 
+/**
+ * Whether the page says a call carries a Microsoft identity token: an Authorization header row (in any header
+ * table, whatever its value column holds), a permission a caller can be granted, or an example request
+ * annotated with the scopes it needs (`"scopes": "files.read"`, on pages that give no table).
+ */
+function needsToken(spec: OperationSpec): boolean {
+  return (
+    spec.headers.some((h) => h.name.toLowerCase() === 'authorization') ||
+    spec.permissions.some((p) => p.supported && p.leastPrivileged.length + p.higherPrivileged.length > 0) ||
+    spec.examples.some((e) => typeof e.request?.annotation?.scopes === 'string' && e.request.annotation.scopes.trim() !== '')
+  );
+}
+
 function entriesOf(spec: OperationSpec, shared: Shared): { entries: Entry[]; diagnostics: Diagnostic[]; bearer: boolean } {
   const hasBody = spec.requestBody.properties.length > 0 && !NO_BODY.has(spec.http.method);
   const bodyName = componentName(spec, 'RequestBody');
@@ -132,7 +145,7 @@ function entriesOf(spec: OperationSpec, shared: Shared): { entries: Entry[]; dia
   const schemas = new Map(responses.map(([status, r], i) => [status, r.schema ? placed.extra[i] : undefined]));
   const bodyRef = `${COMPONENTS}${placed.names.get(bodyName) ?? bodyName}`;
   const headers = headerParameters(spec);
-  const bearer = spec.headers.some((h) => h.name.toLowerCase() === 'authorization' && /bearer/i.test(h.value));
+  const bearer = needsToken(spec);
 
   // Paths that differ only in parameter names are one path: the first spec's names hold.
   const openPaths = spec.http.paths.map((p) => {

@@ -72,7 +72,8 @@ export function codeLine(block: Extract<Block, { kind: 'code' }>, i: number): nu
 
 export function readHeaders(page: PageModel): HeaderSpec[] {
   const out: HeaderSpec[] = [];
-  for (const b of allBlocks(sectionBlocks(page, /^Request headers$/i))) {
+  // Some pages put every header, Authorization too, under "Optional request headers".
+  for (const b of allBlocks(sectionBlocks(page, /^(optional )?request headers?$/i))) {
     if (b.kind !== 'table' || !/^(header|name)$/i.test(b.header[0] ?? '')) continue;
     // `Name | Value` and `Header | Value` tables give the value second; `Name | Type | Description` tables
     // give a type second and what to send (`Bearer {token}. Required.`) in the description.

@@ -240,6 +240,49 @@ describe('several specs in one document', () => {
   });
 });
 
+describe('what linters ask of every operation', () => {
+  const paths = (doc: JsonSchema) => doc.paths as Record<string, Record<string, { security?: unknown[] }>>;
+  function at(operation: string, method: string, template: string): OperationSpec {
+    const spec = structuredClone(loadSpec('v1.0'));
+    const source = spec.http.paths[0]!.source;
+    spec.operation = operation;
+    const params = [...template.matchAll(/\{([^}]*)\}/g)].map((m) => ({ name: m[1]!, alternatives: [m[1]!] }));
+    spec.http = { method, paths: [{ template, params, origin: 'http-request', source }] };
+    return spec;
+  }
+
+  it('a path written with a trailing slash is the path without it, merged under the first page\'s names', () => {
+    const { document } = openApiExport([at('user-get', 'GET', '/users/{usersId}'), at('user-delete', 'DELETE', '/users/{id}/')]);
+    expect(Object.keys(paths(document))).toEqual(['/users/{usersId}']);
+    expect(Object.keys(paths(document)['/users/{usersId}']!)).toEqual(['get', 'delete']);
+  });
+
+  it('needs a bearer token when the page gives an Authorization row, a grantable permission or example scopes', () => {
+    const bare = () => {
+      const spec = at('thing-get', 'GET', '/things/{id}');
+      spec.headers = [];
+      spec.permissions = [];
+      spec.examples = [];
+      return spec;
+    };
+    const optionalRow = bare();
+    // Workbook pages list Authorization, value `Bearer {token}. Required.` or just `{token}`, under
+    // "Optional request headers".
+    optionalRow.headers = [{ name: 'Authorization', value: '{token}. Required.', required: true, stated: true, source: optionalRow.http.paths[0]!.source }];
+    const permitted = bare();
+    permitted.permissions = structuredClone(loadSpec('v1.0').permissions);
+    const unsupportedOnly = bare();
+    unsupportedOnly.permissions = permitted.permissions.map((p) => ({ ...p, supported: false, leastPrivileged: [], higherPrivileged: [] }));
+    const scoped = bare();
+    const source = scoped.http.paths[0]!.source;
+    scoped.examples = [{ name: 'ex', request: { startLine: 'GET /things/1', method: 'GET', path: '/things/1', headers: [], annotation: { blockType: 'request', scopes: 'files.read' }, source } }];
+    const security = (spec: OperationSpec) => paths(openApiDocument(spec))['/things/{id}']!.get!.security;
+    for (const spec of [optionalRow, permitted, scoped]) expect(security(spec)).toEqual([{ bearer: [] }]);
+    // Nothing on the page says so: the export does not claim it either.
+    for (const spec of [bare(), unsupportedOnly]) expect(security(spec)).toBeUndefined();
+  });
+});
+
 describe('component schemas of several specs', () => {
   const ref = (n: string) => ({ $ref: `#/components/schemas/${n}` });
 

@@ -7,11 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { readHeaders } from '../../generator/extract/http.js';
 import { readPage } from '../../generator/read/read-page.js';
 
-const page = (table: string) =>
+const page = (table: string, heading = 'Request headers') =>
   readPage({
     file: 'widget-update.md',
     format: 'markdown',
-    text: `---\ntitle: "Update widget"\n---\n\n# Update widget\n\n## HTTP request\n\n\`\`\`http\nPATCH /widgets/{id}\n\`\`\`\n\n## Request headers\n\n${table}\n`,
+    text: `---\ntitle: "Update widget"\n---\n\n# Update widget\n\n## HTTP request\n\n\`\`\`http\nPATCH /widgets/{id}\n\`\`\`\n\n## ${heading}\n\n${table}\n`,
   });
 
 describe('request headers', () => {
@@ -29,5 +29,14 @@ describe('request headers', () => {
       ['Content-Type', 'application/json', false],
     ]);
     expect(headers[0]!.source.line).toBeGreaterThan(1);
+  });
+
+  it('a table under "Optional request headers" is read too: 28 workbook pages put Authorization there', () => {
+    const table = '| Name | Description |\n|:--|:--|\n| Authorization | Bearer {token}. Required. |\n| Workbook-Session-Id | Workbook session Id. Optional. |';
+    expect(readHeaders(page(table, 'Optional request headers')).map((h) => [h.name, h.required])).toEqual([
+      ['Authorization', true],
+      ['Workbook-Session-Id', false],
+    ]);
+    expect(readHeaders(page(table, 'Request body'))).toEqual([]);
   });
 });
