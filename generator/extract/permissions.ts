@@ -35,10 +35,12 @@ export function readPermissions(page: PageModel, diagnostics: Diagnostic[]): Per
 
 function permissionList(text: string): string[] {
   if (/^not (?:supported|available)\.?$/i.test(text.trim()) || /\bTODO\b/i.test(text)) return [];
+  // A choice may need several permissions at once ("AuditLog.Read.All and Directory.Read.All", 85 v1.0
+  // rows): it stays one choice, so the row reads as the supported one it is.
   return text
     .split(/\s*,\s*/)
-    .map((s) => s.replace(/[*_`]/g, '').trim())
-    .filter((s) => /^[A-Za-z][\w.-]*$/.test(s));
+    .map((s) => s.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim())
+    .filter((s) => /^[A-Za-z][\w.-]*( and [A-Za-z][\w.-]*)*$/.test(s));
 }
 
 /**
