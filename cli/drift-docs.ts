@@ -6,13 +6,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import type { DriftChange, DriftReport } from '../generator/diff/change.js';
 import { CLIENT, report, SERVER } from '../generator/diff/change.js';
 import { diffSpecs } from '../generator/diff/diff-specs.js';
 import type { OperationSpec } from '../generator/ir/ir.js';
 import { type CacheEntry, loadCache, toolFingerprint } from './corpus/cache.js';
 import { generateCorpus } from './corpus/generate-corpus.js';
+import { holdsApi } from './corpus/walk.js';
 import { displayPath, stderr, UsageError } from './io.js';
 
 export interface TreeDrift {
@@ -70,8 +71,14 @@ function pageOnly(side: 'BASE' | 'HEAD', e: CacheEntry, spec: OperationSpec | un
   return side === 'BASE' ? report(here, there, [change]) : report(there, here, [change]);
 }
 
-export async function driftTrees(baseDir: string, headDir: string, out: string, quiet: boolean): Promise<TreeDrift> {
+export async function driftTrees(baseDir: string, headDir: string, out: string, quiet: boolean, variant?: string): Promise<TreeDrift> {
   if (resolve(baseDir) === resolve(headDir)) throw new UsageError(`--docs ${baseDir} ${headDir}: BASE and HEAD are the same folder`);
+  // Pages pair by their path inside the tree, whose first folder is the variant: two checkouts of one
+  // version folder named otherwise (old/, new/) would share no page unless they are given one name.
+  const [baseName, headName] = [baseDir, headDir].map((d) => basename(resolve(d)));
+  if (variant === undefined && holdsApi(baseDir) && holdsApi(headDir) && baseName !== headName) {
+    throw new UsageError(`--docs ${baseDir} ${headDir}: both hold api/ directly; name their variant with --variant (e.g. --variant v1.0)`);
+  }
   const sides: Side[] = [];
   const read = { base: 0, head: 0 };
   const failed = { base: 0, head: 0 };
@@ -81,7 +88,15 @@ export async function driftTrees(baseDir: string, headDir: string, out: string, 
   ] as const) {
     const sideOut = join(out, name);
     if (!quiet) stderr(`docspec: reading ${name.toUpperCase()} ${displayPath(dir) || '.'}\n`);
-    const summary = await generateCorpus({ docs: dir, out: sideOut, jobs: availableParallelism(), cache: true, verbose: false, quiet });
+    const summary = await generateCorpus({
+      docs: dir,
+      ...(variant === undefined ? {} : { variant }),
+      out: sideOut,
+      jobs: availableParallelism(),
+      cache: true,
+      verbose: false,
+      quiet,
+    });
     read[name] = summary.processed;
     failed[name] = summary.failed;
     if (!quiet) stderr(`docspec: ${summary.pages} pages (${summary.processed} read, ${summary.cached} unchanged since the last run)\n`);
@@ -102,7 +117,7 @@ export async function driftTrees(baseDir: string, headDir: string, out: string, 
   for (const [key, eb] of [...b].sort(([x], [y]) => x.localeCompare(y))) {
     const eh = h.get(key);
     if (!eh) {
-      reports.push(pageOnly('BASE', eb, readSpec(base, eb), join(displayPath(headDir), eb.version, 'api', key.split('/').pop()!)));
+      reports.push(pageOnly('BASE', eb, readSpec(base, eb), pageIn(headDir, eb.version, key)));
       continue;
     }
     if (sameInputs(base, eb, head, eh)) {
@@ -116,9 +131,15 @@ export async function driftTrees(baseDir: string, headDir: string, out: string, 
     else uncompared.push({ page: key, why: whyNoSpec([sa ? undefined : ['BASE', base, eb], sb ? undefined : ['HEAD', head, eh]]) });
   }
   for (const [key, eh] of [...h].sort(([x], [y]) => x.localeCompare(y))) {
-    if (!b.has(key)) reports.push(pageOnly('HEAD', eh, readSpec(head, eh), join(displayPath(baseDir), eh.version, 'api', key.split('/').pop()!)));
+    if (!b.has(key)) reports.push(pageOnly('HEAD', eh, readSpec(head, eh), pageIn(baseDir, eh.version, key)));
   }
   return { reports, pages: { base: b.size, head: h.size, unchanged }, read, failed, uncompared };
+}
+
+/** Where the page `key` would be in the tree at `root` (a folder of versions, or one that holds api/ itself). */
+function pageIn(root: string, version: string, key: string): string {
+  const name = key.split('/').pop()!;
+  return holdsApi(root) ? join(displayPath(root), 'api', name) : join(displayPath(root), version, 'api', name);
 }
 
 /** Why the sides named have no spec of a page: it failed (its diagnostics say why) or its output is missing. */

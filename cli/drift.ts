@@ -1,4 +1,5 @@
 /** `docspec drift A B` and `docspec drift --docs BASE HEAD`: what changed, gated for CI. */
+import { VARIANT_NAME } from '../generator/extract/naming.js';
 import { existsSync } from 'node:fs';
 import { findType, readCsdl, CsdlError, type CsdlModel } from '../generator/read/csdl.js';
 import { type DriftReport, FAIL_ON, type FailOn } from '../generator/diff/change.js';
@@ -34,6 +35,8 @@ Options:
   --work DIR          with --docs, where both trees' specs and caches go, reused by the next run
                       (default: docspec-drift-out)
   --type NAME         the metadata type to compare with   (default: microsoft.graph.<resource of A>)
+  --variant NAME      with --docs, the variant of BASE and HEAD when each holds api/ directly
+                      (default: their folder name, which must then be the same)
   --quiet             with --docs, no progress   (default: progress on stderr)
   -h, --help          this help
 
@@ -95,6 +98,7 @@ export async function driftCommand(args: string[]): Promise<number> {
       work: { type: 'string' },
       type: { type: 'string' },
       quiet: { type: 'boolean' },
+      variant: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     'drift',
@@ -111,6 +115,11 @@ export async function driftCommand(args: string[]): Promise<number> {
   if (positionals.length !== 2)
     throw new UsageError(`drift needs two inputs, ${docs ? 'BASE and HEAD' : 'A and B'} (got ${positionals.length}; try: docspec drift --help)`);
   if (!docs && values.work !== undefined) throw new UsageError('--work applies to --docs');
+  if (!docs && values.variant !== undefined) throw new UsageError('--variant applies to --docs');
+  const variant = values.variant as string | undefined;
+  if (variant !== undefined && !VARIANT_NAME.test(variant)) {
+    throw new UsageError(`--variant must be letters, digits, dots, dashes and underscores (e.g. v1.0), not "${variant}"`);
+  }
   if (docs && values.type !== undefined) throw new UsageError('--type applies when B is CSDL metadata, not to --docs');
   const [first, second] = positionals as [string, string];
 
@@ -130,7 +139,7 @@ export async function driftCommand(args: string[]): Promise<number> {
   let run: DriftRun;
   if (docs) {
     const { driftTrees } = await import('./drift-docs.js');
-    const tree = await driftTrees(first, second, (values.work as string | undefined) ?? 'docspec-drift-out', !!values.quiet);
+    const tree = await driftTrees(first, second, (values.work as string | undefined) ?? 'docspec-drift-out', !!values.quiet, variant);
     run = {
       reports: tree.reports,
       failOn,

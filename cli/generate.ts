@@ -189,9 +189,7 @@ export async function generate(args: string[], help: string): Promise<number> {
 }
 
 async function corpus(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number> {
-  const conflicting = ['check', 'base', 'resources', 'variant', 'operation', 'format', 'spec-dir', 'generated-dir', 'config'].filter(
-    (o) => values[o] !== undefined,
-  );
+  const conflicting = ['check', 'base', 'resources', 'operation', 'format', 'spec-dir', 'generated-dir', 'config'].filter((o) => values[o] !== undefined);
   if (positionals.length || conflicting.length) {
     throw new UsageError(`--docs reads a whole docs tree: drop ${[...positionals, ...conflicting.map((o) => `--${o}`)].join(', ')}`);
   }
@@ -201,8 +199,13 @@ async function corpus(values: Record<string, string | boolean | undefined>, posi
   const out = (values.out as string | undefined) ?? 'docspec-out';
   ensureWritable(out, 'folder', '--out');
   const { generateCorpus, formatCorpusSummary } = await import('./corpus/generate-corpus.js');
+  const variant = values.variant as string | undefined;
+  if (variant !== undefined && !VARIANT_NAME.test(variant)) {
+    throw new UsageError(`--variant must be letters, digits, dots, dashes and underscores (e.g. v1.0), not "${variant}"`);
+  }
   const summary = await generateCorpus({
     docs: values.docs as string,
+    ...(variant === undefined ? {} : { variant }),
     out,
     jobs,
     cache: !values['no-cache'],

@@ -29,7 +29,8 @@ Options of generate:
   --base DIR          where the page sits in a Graph docs tree (api/ folder): includes resolve against it,
                       complex types come from DIR/../resources   (default: the page's own folder)
   --resources DIR     resource pages to resolve complex types from  (default: BASE/../resources)
-  --variant NAME      variant name (default: from the page: beta, v1.0, intune, …)
+  --variant NAME      variant name (default: from the page: beta, v1.0, intune, …; with --docs DIR
+                      holding api/ directly, DIR's name)
   --operation NAME    operation name (default: the file's, channel-patch.md → channel-patch; else from the title)
   --format FORMAT     markdown | rendered-text | connector  (default: detected)
   --spec-dir DIR      where spec JSON goes  (default: spec)

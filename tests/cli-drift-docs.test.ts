@@ -71,3 +71,32 @@ describe('drift --docs in one work folder', () => {
     expect(r.stderr).toMatch(/^docspec: v1\.0\/widget-update\.md changed but could not be compared: HEAD could not read it/m);
   });
 });
+
+describe('drift --docs on roots that hold api/ directly', () => {
+  /** A checkout of the version folder alone, under a name that is no version. */
+  const bare = (name: string, from: string) => {
+    const dir = join(work, name);
+    cpSync(join(from, 'v1.0'), dir, { recursive: true });
+    return dir;
+  };
+  const base = bare('old', tree('old-src'));
+  const head = bare(
+    'new',
+    tree('new-src', (p) => p.replace('| size | Int32 | How big the widget is. |', '| size | String | How big the widget is. |')),
+  );
+
+  it('named with --variant: the same pages pair and the same changes show as with version folders', async () => {
+    const args = ['drift', '--docs', base, head, '--variant', 'v1.0', '--work', join(work, 'bare-out'), '--format', 'json', '--quiet'];
+    const r = await runCli(args, { env: { CI: 'true' } });
+    expect(r.code, r.stderr).toBe(1);
+    const report = JSON.parse(r.stdout) as TreeJson;
+    expect(changes(report)).toEqual(['type-changed size']);
+    expect(report.pages).toEqual({ base: 3, head: 3, unchanged: 2 });
+  });
+
+  it('unnamed, they would share no page: refused with one line saying what to add, exit 2', async () => {
+    const r = await runCli(['drift', '--docs', base, head, '--work', join(work, 'bare-out'), '--quiet'], { env: { CI: 'true' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/both hold api\/ directly; name their variant with --variant \(e\.g\. --variant v1\.0\)$/)]);
+  });
+});

@@ -27,6 +27,8 @@ import { findVersions } from './walk.js';
 
 export interface CorpusOptions {
   docs: string;
+  /** The variant of a docs folder that holds api/ directly (default: the folder's name). */
+  variant?: string;
   out: string;
   /** Worker threads at most (a run of few pages uses one). */
   jobs: number;
@@ -120,7 +122,7 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
   let entries: Map<string, CacheEntry>;
   let jobs: PageJob[];
   try {
-    versions = findVersions(options.docs);
+    versions = findVersions(options.docs, options.variant);
     fingerprint = toolFingerprint();
     cache = options.cache ? loadCache(options.out, fingerprint) : { entries: new Map<string, CacheEntry>(), reason: '--no-cache' };
     // Models of resource pages are kept with the cache; a run that starts over (another docspec, whose

@@ -1,6 +1,7 @@
 /**
  * Finds the versions and api pages of a docs tree: `<dir>/<version>/api/*.md`, with the resource pages of
- * the same version in `<dir>/<version>/resources/`. A version folder itself (one with `api/`) also works.
+ * the same version in `<dir>/<version>/resources/`. A version folder itself (one with `api/`) also works:
+ * its variant is `variant` when given, else the folder's name (`v1.0`).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -15,9 +16,18 @@ export interface DocsVersion {
   pages: string[];
 }
 
-export function findVersions(docsDir: string): DocsVersion[] {
+/** Whether `dir` holds `api/` itself, so that it is one variant rather than a tree of versions. */
+export function holdsApi(dir: string): boolean {
+  return isVersionDir(dir);
+}
+
+export function findVersions(docsDir: string, variant?: string): DocsVersion[] {
   if (!existsSync(docsDir) || !statSync(docsDir).isDirectory()) throw new UsageError(`--docs ${docsDir}: no such directory`);
-  const candidates = isVersionDir(docsDir)
+  const single = isVersionDir(docsDir);
+  if (variant !== undefined && !single) {
+    throw new UsageError(`--variant names the one variant of a folder that holds api/ directly; ${docsDir} holds one folder per version`);
+  }
+  const candidates = single
     ? [docsDir]
     : readdirSync(docsDir)
         .sort()
@@ -29,7 +39,7 @@ export function findVersions(docsDir: string): DocsVersion[] {
   return candidates.map((dir) => {
     const apiDir = join(dir, 'api');
     return {
-      name: basename(resolve(dir)),
+      name: (single ? variant : undefined) ?? basename(resolve(dir)),
       dir,
       apiDir,
       resourcesDir: join(dir, 'resources'),
