@@ -12,7 +12,7 @@ import { openApiDocument } from '../../generator/emit/openapi.js';
 import type { OperationSpec } from '../../generator/ir/ir.js';
 import { brokenBody, validBody } from '../../harness/arbitraries/body.js';
 import { loadSpec, VALIDATORS } from '../support/validators.js';
-import { lineOf } from '../support/pages.js';
+import { generateText, lineOf } from '../support/pages.js';
 
 function ajv(): Ajv2020.default {
   // Strict: an unknown keyword or format in the export is an error, except the declared annotation.
@@ -115,5 +115,35 @@ describe('constraints as standard keywords, each with its docs line', () => {
     const doc = openApiDocument(spec);
     delete doc.info;
     expect((await validateOpenApi(doc as never)).valid).toBe(false);
+  });
+});
+
+describe('formats JSON Schema defines otherwise than Graph', () => {
+  it('Duration and TimeOfDay carry their pattern, not `duration` or `time`, and accept the docs values', () => {
+    const page = [
+      '# Update widget',
+      '',
+      '## HTTP request',
+      '',
+      '```http',
+      'PATCH /widgets/{id}',
+      '```',
+      '',
+      '## Request body',
+      '',
+      '| Property | Type | Description |',
+      '|:--|:--|:--|',
+      '| period | Duration | How long. |',
+      '| startTime | TimeOfDay | When it starts. |',
+      '',
+    ].join('\n');
+    const spec = generateText('widget-update.md', page) as OperationSpec;
+    const props = (requestBodySchema(spec) as { properties: Record<string, JsonSchema> }).properties;
+    const [period, startTime] = [props.period!, props.startTime!].map((s) => (s.anyOf ? (s.anyOf as JsonSchema[])[0]! : s));
+    expect([period!.format, startTime!.format]).toEqual([undefined, undefined]);
+    // Values of the 2021 docs' own examples (intune app protection, call quality, mailbox settings).
+    for (const v of ['PT35.0018757S', '-PT17.1357909S', 'PT0.01S', 'P1DT2H']) expect(new RegExp(period!.pattern as string).test(v), v).toBe(true);
+    for (const v of ['09:00:00.0000000', '18:30:00']) expect(new RegExp(startTime!.pattern as string).test(v), v).toBe(true);
+    expect(new RegExp(startTime!.pattern as string).test('25:00:00')).toBe(false);
   });
 });

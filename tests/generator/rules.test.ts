@@ -69,6 +69,21 @@ describe('sentence rules', () => {
     expect(mine('max-length', 'The name of the company.')).toEqual([]);
   });
 
+  it('allowed-values names no values of a Json property: they are what its cells hold (range valueTypes)', () => {
+    const sentence = 'Possible values are: Unknown, Empty, String, Integer, Double, Boolean, Error.';
+    expect(mine('allowed-values', sentence, { kind: 'named', name: 'Json', collection: false, resolution: 'unresolved' })).toEqual([]);
+    expect(mine('allowed-values', sentence)).not.toEqual([]);
+  });
+
+  it('prose-format: no email format when the page shows addresses it would refuse (group proxyAddresses)', () => {
+    const proxy =
+      'Email addresses for the group that direct to the same group mailbox. For example: `["SMTP: bob@contoso.com", "smtp: bob@sales.contoso.com"]`.';
+    expect(mine('prose-format', 'Email addresses for the group that direct to the same group mailbox.', string, proxy)).toEqual([]);
+    expect(mine('prose-format', 'The email address of the group.', string, 'The email address of the group. For example: "bob@contoso.com".')).toEqual([
+      { kind: 'format', format: 'email' },
+    ]);
+  });
+
   it('allowed-values keeps null and numbers, and ignores prose after a colon', () => {
     expect(mine('allowed-values', 'Allowed values: `null`, `Minor`, `NotAdult` and `Adult`.')).toEqual([
       { kind: 'enum', values: [null, 'Minor', 'NotAdult', 'Adult'] },

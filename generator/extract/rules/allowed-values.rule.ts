@@ -60,6 +60,9 @@ export const allowedValuesRule: PropertyRule = {
     if (!t.collection && /\b(?:more than one value|multiple values)\b/i.test(ctx.description)) return [];
     // A Boolean's "can be true or false" and a complex type's sub-properties are not enumerations.
     if ((t.kind === 'primitive' && t.name === 'Boolean') || (t.kind === 'named' && t.resolution === 'complex')) return [];
+    // A `Json` value holds other values (a range's `valueTypes` is a 2-D array of them): its values are what
+    // its cells may be, not what it is, and enforcing them on the whole refused every example (27 in v1.0).
+    if (t.kind === 'named' && t.name.toLowerCase() === 'json') return [];
     const numeric = t.kind === 'primitive' && isNumeric(t.name);
     let list = m[1]!.trim();
     if (/^(?:the following)?\s*[:.]?$/i.test(list)) {

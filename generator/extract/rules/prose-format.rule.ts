@@ -41,6 +41,16 @@ const NOT_ABSOLUTE = /\b(?:relative|path|pattern|wildcard|template|prefix|domain
 /** "The user's email address is used to …": a mention, not what the value is. */
 const MENTION = /\b(?:of the (?:user|person|owner|sender) (?:who|whose)|is used (?:to|for)|that is|which is)\b/i;
 
+/**
+ * Whether the description's own examples are addresses no email format allows: group `proxyAddresses` are
+ * "Email addresses … For example: `["SMTP: bob@contoso.com", "smtp: bob@sales.contoso.com"]`", so the format
+ * would refuse the values the page shows.
+ */
+function showsOtherAddresses(description: string): boolean {
+  const quoted = [...description.matchAll(/["`']([^"`']*@[^"`']*)["`']/g)].map((m) => m[1]!.trim());
+  return quoted.some((v) => !/^[^@\s:;,]+@[^@\s;,]+\.[^@\s;,]+$/.test(v));
+}
+
 export const proseFormatRule: PropertyRule = {
   id: 'prose-format',
   scope: 'sentence',
@@ -55,6 +65,7 @@ export const proseFormatRule: PropertyRule = {
       if (!patterns.some((p) => p.test(sentence))) continue;
       if (format === 'uri' && NOT_ABSOLUTE.test(sentence)) continue;
       if ((format === 'uri' || format === 'email') && MENTION.test(sentence)) continue;
+      if (format === 'email' && showsOtherAddresses(ctx.description)) continue;
       return [{ kind: 'format', format }];
     }
     return [];
