@@ -97,6 +97,8 @@ describe('drift --docs on roots that hold api/ directly', () => {
   it('unnamed, they would share no page: refused with one line saying what to add, exit 2', async () => {
     const r = await runCli(['drift', '--docs', base, head, '--work', join(work, 'bare-out'), '--quiet'], { env: { CI: 'true' } });
     expect(r.code).toBe(2);
-    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/both hold api\/ directly; name their variant with --variant \(e\.g\. --variant v1\.0\)$/)]);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/both hold api\/ directly; name their variant with --variant \(e\.g\. --variant v1\.0\)$/),
+    ]);
   });
 });

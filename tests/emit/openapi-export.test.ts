@@ -251,7 +251,7 @@ describe('what linters ask of every operation', () => {
     return spec;
   }
 
-  it('a path written with a trailing slash is the path without it, merged under the first page\'s names', () => {
+  it("a path written with a trailing slash is the path without it, merged under the first page's names", () => {
     const { document } = openApiExport([at('user-get', 'GET', '/users/{usersId}'), at('user-delete', 'DELETE', '/users/{id}/')]);
     expect(Object.keys(paths(document))).toEqual(['/users/{usersId}']);
     expect(Object.keys(paths(document)['/users/{usersId}']!)).toEqual(['get', 'delete']);
@@ -275,7 +275,19 @@ describe('what linters ask of every operation', () => {
     unsupportedOnly.permissions = permitted.permissions.map((p) => ({ ...p, supported: false, leastPrivileged: [], higherPrivileged: [] }));
     const scoped = bare();
     const source = scoped.http.paths[0]!.source;
-    scoped.examples = [{ name: 'ex', request: { startLine: 'GET /things/1', method: 'GET', path: '/things/1', headers: [], annotation: { blockType: 'request', scopes: 'files.read' }, source } }];
+    scoped.examples = [
+      {
+        name: 'ex',
+        request: {
+          startLine: 'GET /things/1',
+          method: 'GET',
+          path: '/things/1',
+          headers: [],
+          annotation: { blockType: 'request', scopes: 'files.read' },
+          source,
+        },
+      },
+    ];
     const security = (spec: OperationSpec) => paths(openApiDocument(spec))['/things/{id}']!.get!.security;
     for (const spec of [optionalRow, permitted, scoped]) expect(security(spec)).toEqual([{ bearer: [] }]);
     // Nothing on the page says so: the export does not claim it either.
