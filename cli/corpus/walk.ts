@@ -16,14 +16,9 @@ export interface DocsVersion {
   pages: string[];
 }
 
-/** Whether `dir` holds `api/` itself, so that it is one variant rather than a tree of versions. */
-export function holdsApi(dir: string): boolean {
-  return isVersionDir(dir);
-}
-
 export function findVersions(docsDir: string, variant?: string): DocsVersion[] {
   if (!existsSync(docsDir) || !statSync(docsDir).isDirectory()) throw new UsageError(`--docs ${docsDir}: no such directory`);
-  const single = isVersionDir(docsDir);
+  const single = holdsApi(docsDir);
   if (variant !== undefined && !single) {
     throw new UsageError(`--variant names the one variant of a folder that holds api/ directly; ${docsDir} holds one folder per version`);
   }
@@ -32,7 +27,7 @@ export function findVersions(docsDir: string, variant?: string): DocsVersion[] {
     : readdirSync(docsDir)
         .sort()
         .map((d) => join(docsDir, d))
-        .filter(isVersionDir);
+        .filter(holdsApi);
   if (candidates.length === 0) {
     throw new UsageError(`--docs ${docsDir}: no api/ folder in it or in its subfolders (expected DIR/<version>/api/*.md, e.g. api-reference/v1.0/api)`);
   }
@@ -50,7 +45,8 @@ export function findVersions(docsDir: string, variant?: string): DocsVersion[] {
   });
 }
 
-function isVersionDir(dir: string): boolean {
+/** Whether `dir` holds `api/` itself, so that it is one variant rather than a tree of versions. */
+export function holdsApi(dir: string): boolean {
   const api = join(dir, 'api');
   return existsSync(api) && statSync(api).isDirectory();
 }
