@@ -1,5 +1,4 @@
 /** `docspec drift A B` and `docspec drift --docs BASE HEAD`: what changed, gated for CI. */
-import { VARIANT_NAME } from '../generator/extract/naming.js';
 import { existsSync } from 'node:fs';
 import { findType, readCsdl, CsdlError, type CsdlModel } from '../generator/read/csdl.js';
 import { type DriftReport, FAIL_ON, type FailOn } from '../generator/diff/change.js';
@@ -11,7 +10,7 @@ import { DRIFT_FORMATS, isDriftFormat } from '../generator/report/drift-formats.
 import { driftSummary } from '../generator/report/drift-text.js';
 import type { OperationSpec } from '../generator/ir/ir.js';
 import { printable } from '../generator/report/printable.js';
-import { displayPath, parseOptions, readInput, stderr, stdout, UsageError, writeOutput } from './io.js';
+import { displayPath, parseOptions, readInput, stderr, stdout, UsageError, variantOption, writeOutput } from './io.js';
 import { specOrPage } from './spec-or-page.js';
 
 export const DRIFT_HELP = `Usage: docspec drift A B [options]
@@ -116,10 +115,7 @@ export async function driftCommand(args: string[]): Promise<number> {
     throw new UsageError(`drift needs two inputs, ${docs ? 'BASE and HEAD' : 'A and B'} (got ${positionals.length}; try: docspec drift --help)`);
   if (!docs && values.work !== undefined) throw new UsageError('--work applies to --docs');
   if (!docs && values.variant !== undefined) throw new UsageError('--variant applies to --docs');
-  const variant = values.variant as string | undefined;
-  if (variant !== undefined && !VARIANT_NAME.test(variant)) {
-    throw new UsageError(`--variant must be letters, digits, dots, dashes and underscores (e.g. v1.0), not "${variant}"`);
-  }
+  const variant = variantOption(values.variant as string | undefined);
   if (docs && values.type !== undefined) throw new UsageError('--type applies when B is CSDL metadata, not to --docs');
   const [first, second] = positionals as [string, string];
 

@@ -10,7 +10,19 @@ import { withCliHint } from './usage-words.js';
 import type { Diagnostic, PageFormat, Spec } from '../generator/ir/ir.js';
 import { whyNotAPage } from '../generator/read/not-a-page.js';
 import { firstDifference } from '../generator/diff/text-diff.js';
-import { displayPath, ensureWritable, integerOption, packageFile, parseOptions, readInput, stderr, stdout, UsageError, writeAtomic } from './io.js';
+import {
+  displayPath,
+  ensureWritable,
+  integerOption,
+  packageFile,
+  parseOptions,
+  readInput,
+  stderr,
+  stdout,
+  UsageError,
+  variantOption,
+  writeAtomic,
+} from './io.js';
 import { randomUUID } from 'node:crypto';
 import { runPool } from './corpus/pool.js';
 import type { SinglePageDone, SinglePageJob } from './page-worker.js';
@@ -91,9 +103,7 @@ export async function generate(args: string[], help: string): Promise<number> {
     if (page.operation !== undefined && !OPERATION_NAME.test(page.operation)) {
       throw new UsageError(`${where}--operation must be lower-case letters, digits and dashes (e.g. user-update), not "${page.operation}"`);
     }
-    if (page.variant !== undefined && !VARIANT_NAME.test(page.variant)) {
-      throw new UsageError(`${where}--variant must be letters, digits, dots, dashes and underscores (e.g. v1.0), not "${page.variant}"`);
-    }
+    variantOption(page.variant, where);
   }
   const specDir = (values['spec-dir'] as string | undefined) ?? config?.specDir ?? 'spec';
   const generatedDir = (values['generated-dir'] as string | undefined) ?? config?.generatedDir ?? 'generated';
@@ -199,10 +209,7 @@ async function corpus(values: Record<string, string | boolean | undefined>, posi
   const out = (values.out as string | undefined) ?? 'docspec-out';
   ensureWritable(out, 'folder', '--out');
   const { generateCorpus, formatCorpusSummary } = await import('./corpus/generate-corpus.js');
-  const variant = values.variant as string | undefined;
-  if (variant !== undefined && !VARIANT_NAME.test(variant)) {
-    throw new UsageError(`--variant must be letters, digits, dots, dashes and underscores (e.g. v1.0), not "${variant}"`);
-  }
+  const variant = variantOption(values.variant as string | undefined);
   const summary = await generateCorpus({
     docs: values.docs as string,
     ...(variant === undefined ? {} : { variant }),

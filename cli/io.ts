@@ -7,6 +7,7 @@ import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync,
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closest, distance } from 'fastest-levenshtein';
+import { VARIANT_NAME } from '../generator/extract/naming.js';
 
 /**
  * Where a command's output goes. A run from the command line writes to the process's streams; a run started
@@ -197,4 +198,12 @@ export function integerOption(name: string, value: string | undefined, min: numb
   if (!/^-?\d+$/.test(value) || Number(value) < min || Number(value) >= 2 ** 31)
     throw new UsageError(`${name} must be an integer ≥ ${min} (32-bit), not "${value}"`);
   return Number(value);
+}
+
+/** A `--variant` value, refused when it could not be a file name (`where` says which page it was given for). */
+export function variantOption(value: string | undefined, where = ''): string | undefined {
+  if (value !== undefined && !VARIANT_NAME.test(value)) {
+    throw new UsageError(`${where}--variant must be letters, digits, dots, dashes and underscores (e.g. v1.0), not "${value}"`);
+  }
+  return value;
 }
