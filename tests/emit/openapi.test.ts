@@ -12,7 +12,7 @@ import { openApiDocument } from '../../generator/emit/openapi.js';
 import type { OperationSpec } from '../../generator/ir/ir.js';
 import { brokenBody, validBody } from '../../harness/arbitraries/body.js';
 import { loadSpec, VALIDATORS } from '../support/validators.js';
-import { generateText, lineOf } from '../support/pages.js';
+import { generateText, lineOf, widgetUpdatePage } from '../support/pages.js';
 
 function ajv(): Ajv2020.default {
   // Strict: an unknown keyword or format in the export is an error, except the declared annotation.
@@ -120,23 +120,12 @@ describe('constraints as standard keywords, each with its docs line', () => {
 
 describe('formats JSON Schema defines otherwise than Graph', () => {
   it('Duration and TimeOfDay carry their pattern, not `duration` or `time`, and accept the docs values', () => {
-    const page = [
-      '# Update widget',
-      '',
-      '## HTTP request',
-      '',
-      '```http',
-      'PATCH /widgets/{id}',
-      '```',
-      '',
-      '## Request body',
-      '',
+    const page = widgetUpdatePage([
       '| Property | Type | Description |',
       '|:--|:--|:--|',
       '| period | Duration | How long. |',
       '| startTime | TimeOfDay | When it starts. |',
-      '',
-    ].join('\n');
+    ]);
     const spec = generateText('widget-update.md', page) as OperationSpec;
     const props = (requestBodySchema(spec) as { properties: Record<string, JsonSchema> }).properties;
     const [period, startTime] = [props.period!, props.startTime!].map((s) => (s.anyOf ? (s.anyOf as JsonSchema[])[0]! : s));

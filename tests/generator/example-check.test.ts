@@ -8,6 +8,7 @@ import { validateWith } from '../../generator/emit/runtime.js';
 import type { ResourceLoader } from '../../generator/extract/type-registry.js';
 import { generateSpec } from '../../generator/pipeline/generate.js';
 import type { OperationSpec } from '../../generator/ir/ir.js';
+import { widgetUpdatePage } from '../support/pages.js';
 
 const FILES: Record<string, string> = {
   'target.md':
@@ -23,19 +24,7 @@ const loader: ResourceLoader = (name) => {
 
 function check(rows: string[], body: unknown): OperationSpec {
   const table = rows.length ? ['| Property | Type | Description |', '|:--|:--|:--|', ...rows] : ['Supply a JSON representation of the target.'];
-  const text = [
-    '# Update widget',
-    '',
-    '## HTTP request',
-    '',
-    '```http',
-    'PATCH /widgets/{id}',
-    '```',
-    '',
-    '## Request body',
-    '',
-    ...table,
-    '',
+  const text = widgetUpdatePage(table, [
     '## Example',
     '',
     '```http',
@@ -45,7 +34,7 @@ function check(rows: string[], body: unknown): OperationSpec {
     JSON.stringify(body, null, 2),
     '```',
     '',
-  ].join('\n');
+  ]);
   const r = generateSpec({ file: 'widget-update.md', text, format: 'markdown', resources: loader });
   if (!r.ok) throw new Error('failed');
   return r.spec as OperationSpec;

@@ -97,3 +97,8 @@ function corpusSpecs(names: readonly string[]): OperationSpec[] {
   const api = join(API_REFERENCE_2021, 'v1.0/api');
   return names.map((name) => ({ ...(generateFile(rel(join(api, `${name}.md`)), api, 'v1.0') as OperationSpec), operation: name }));
 }
+
+/** A minimal "Update widget" page: its request line, `body` under "Request body", then `after`. */
+export function widgetUpdatePage(body: string[], after: string[] = []): string {
+  return ['# Update widget', '', '## HTTP request', '', '```http', 'PATCH /widgets/{id}', '```', '', '## Request body', '', ...body, '', ...after].join('\n');
+}
