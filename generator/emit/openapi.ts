@@ -117,15 +117,15 @@ interface Shared {
 }
 
 /**
- * Whether the page says a call carries a Microsoft identity token: an Authorization header row (in any header
- * table, whatever its value column holds), a permission a caller can be granted, or an example request
- * annotated with the scopes it needs (`"scopes": "files.read"`, on pages that give no table).
+ * Where the page says a call carries a Microsoft identity token, or undefined: an Authorization header row (in
+ * any header table, whatever its value column holds), a permission a caller can be granted, or an example
+ * request annotated with the scopes it needs (`"scopes": "files.read"`, on pages that give no table).
  */
-function needsToken(spec: OperationSpec): boolean {
+function tokenEvidence(spec: OperationSpec): SourceRef | undefined {
   return (
-    spec.headers.some((h) => h.name.toLowerCase() === 'authorization') ||
-    spec.permissions.some((p) => p.supported && p.leastPrivileged.length + p.higherPrivileged.length > 0) ||
-    spec.examples.some((e) => typeof e.request?.annotation?.scopes === 'string' && e.request.annotation.scopes.trim() !== '')
+    spec.headers.find((h) => h.name.toLowerCase() === 'authorization')?.source ??
+    spec.permissions.find((p) => p.supported && p.leastPrivileged.length + p.higherPrivileged.length > 0)?.source ??
+    spec.examples.find((e) => typeof e.request?.annotation?.scopes === 'string' && e.request.annotation.scopes.trim() !== '')?.request?.source
   );
 }
 
@@ -145,7 +145,8 @@ function entriesOf(spec: OperationSpec, shared: Shared): { entries: Entry[]; dia
   const schemas = new Map(responses.map(([status, r], i) => [status, r.schema ? placed.extra[i] : undefined]));
   const bodyRef = `${COMPONENTS}${placed.names.get(bodyName) ?? bodyName}`;
   const headers = headerParameters(spec);
-  const bearer = needsToken(spec);
+  const token = tokenEvidence(spec);
+  const bearer = token !== undefined;
 
   // Paths that differ only in parameter names are one path: the first spec's names hold.
   const openPaths = spec.http.paths.map((p) => {
@@ -190,7 +191,7 @@ function entriesOf(spec: OperationSpec, shared: Shared): { entries: Entry[]; dia
       parameters: [...parameters, ...headers],
       ...(hasBody ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: bodyRef }, ...requestExamples } } } } : {}),
       responses: responsesObject(spec, schemas, ex),
-      ...(bearer ? { security: [{ bearer: [] }] } : {}),
+      ...(token ? { security: [{ bearer: [] }], 'x-docspec-security-source': sourceRef(token) ?? '' } : {}),
       'x-docspec-source': sourceRef(p.source) ?? '',
     };
     return { path: open.path, method: spec.http.method.toLowerCase(), stated: p.origin === 'http-request', operation, source: p.source, diagnostics };

@@ -288,8 +288,14 @@ describe('what linters ask of every operation', () => {
         },
       },
     ];
-    const security = (spec: OperationSpec) => paths(openApiDocument(spec))['/things/{id}']!.get!.security;
+    const get = (spec: OperationSpec) => paths(openApiDocument(spec))['/things/{id}']!.get! as { security?: unknown[]; 'x-docspec-security-source'?: string };
+    const security = (spec: OperationSpec) => get(spec).security;
     for (const spec of [optionalRow, permitted, scoped]) expect(security(spec)).toEqual([{ bearer: [] }]);
+    // Each cites the line that says so; the permission's is the v1.0 page's first permissions row.
+    expect(lineAt(get(permitted)['x-docspec-security-source']!)).toMatch(/^\|?\s*Delegated \(work or school account\)/);
+    const cites = (spec: OperationSpec, ref: { file: string; line: number }) => expect(get(spec)['x-docspec-security-source']).toBe(`${ref.file}:${ref.line}`);
+    cites(optionalRow, optionalRow.headers[0]!.source);
+    cites(scoped, source);
     // Nothing on the page says so: the export does not claim it either.
     for (const spec of [bare(), unsupportedOnly]) expect(security(spec)).toBeUndefined();
   });
