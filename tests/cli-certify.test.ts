@@ -229,30 +229,16 @@ describe('docspec certify server', () => {
 const TSX = ['--import', 'tsx'];
 
 describe('docspec certify client', () => {
-  // A client that passes exits 0 in cli-certify-sandbox.test.ts, and the plain-fetch client passes every check
-  // in tests/harness/certify-client.test.ts; this is the command a user runs on a TypeScript adapter.
-  it('reports the Kiota SDK finding with exit 1, its adapter in TypeScript loaded as a user would', async () => {
-    const kiota = await run(
-      [
-        'certify',
-        'client',
-        '--spec',
-        'spec/user-update.v1.0.json',
-        '--adapter',
-        'tests/implementations/clients/kiota-sdk.ts',
-        '--seed',
-        '1',
-        '--check',
-        'body',
-        '--quiet',
-      ],
-      TSX,
-    );
-    expect(kiota.code).toBe(1);
-    expect(kiota.stdout).toMatch(/received {2}\/\w+: dropped \(was null\)/);
-    expect(kiota.stdout).toContain(
-      "docspec certify client --spec spec/user-update.v1.0.json --adapter tests/implementations/clients/kiota-sdk.ts --seed 1 --check 'body'",
-    );
+  // A client that passes exits 0 in cli-certify-sandbox.test.ts, the plain-fetch client passes every check in
+  // tests/harness/certify-client.test.ts, and the Kiota SDK's finding is shown there too; this is the command a
+  // user runs on an adapter written in TypeScript. The adapter is a light one: loading the Kiota SDK through
+  // the loader cost more CPU than the rest of this file.
+  it('reports the finding of an adapter in TypeScript with exit 1, loaded as a user would', async () => {
+    const adapter = 'tests/fixtures/adapters/drops-nulls.ts';
+    const r = await run(['certify', 'client', '--spec', 'spec/user-update.v1.0.json', '--adapter', adapter, '--seed', '1', '--check', 'body', '--quiet'], TSX);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/received {2}\/\w+: dropped \(was null\)/);
+    expect(r.stdout).toContain(`docspec certify client --spec spec/user-update.v1.0.json --adapter ${adapter} --seed 1 --check 'body'`);
   });
 
   it('a missing adapter, one that throws on import or one without a default function exits 2 with one line', async () => {

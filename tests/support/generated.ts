@@ -1,5 +1,4 @@
-/** Test support: generate + emit in-process, and type-check emitted files with tsc. */
-import { spawnSync } from 'node:child_process';
+/** Test support: emit in-process, and golden files (type-checked by `npm run typecheck`). */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { emitFiles, type EmittedFile } from '../../generator/emit/emit-files.js';
@@ -10,38 +9,6 @@ export const RUNTIME_SOURCE = readFileSync(join(ROOT, 'generator/emit/runtime.ts
 
 export function emit(specs: Spec[]): EmittedFile[] {
   return emitFiles(specs, RUNTIME_SOURCE);
-}
-
-export function writeFiles(dir: string, files: EmittedFile[]): void {
-  for (const f of files) {
-    mkdirSync(dirname(join(dir, f.path)), { recursive: true });
-    writeFileSync(join(dir, f.path), f.text);
-  }
-}
-
-/** Runs `tsc --noEmit --strict` on files; returns its output (empty when they compile). */
-export function tscErrors(files: string[]): string {
-  const r = spawnSync(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules/typescript/bin/tsc'),
-      '--noEmit',
-      '--strict',
-      '--noUncheckedIndexedAccess',
-      '--target',
-      'ES2022',
-      '--module',
-      'NodeNext',
-      '--moduleResolution',
-      'NodeNext',
-      '--skipLibCheck',
-      '--types',
-      'node',
-      ...files,
-    ],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
-  return `${r.stdout}${r.stderr}`.trim();
 }
 
 /**
