@@ -79,7 +79,8 @@ describe('hostile page', () => {
     // the strict options stay in the config the typecheck builds.
     const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, 'tsconfig.check.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
     // The goldens of the create and list pages (operations.test.ts) are compiled the same way.
-    for (const f of ['hostile/expected.ts', 'groups/group-post-groups.ts', 'groups/group-list.ts']) expect(config?.fileNames).toContain(join(ROOT, FIXTURES, f));
+    for (const f of ['hostile/expected.ts', 'groups/group-post-groups.ts', 'groups/group-list.ts'])
+      expect(config?.fileNames).toContain(join(ROOT, FIXTURES, f));
     expect(config?.options).toMatchObject({ strict: true, noUncheckedIndexedAccess: true });
   });
 
