@@ -8,7 +8,8 @@ import type { ConnectorSpec, OperationSpec } from '../generator/ir/ir.js';
 import { certifyConnector } from '../harness/run/certify-connector.js';
 import { findingLines, formatConnectorReport } from '../harness/report/connector.js';
 import { junitXml } from '../harness/report/junit.js';
-import { displayPath, ensureWritable, parseOptions, readInput, stdout, UsageError, writeAtomic } from './io.js';
+import { pageRoot, rootRelative } from './docs-root.js';
+import { ensureWritable, parseOptions, readInput, stdout, UsageError, writeAtomic } from './io.js';
 import { loadOperationSpec, loadSpec } from './load-spec.js';
 
 export const CERTIFY_CONNECTOR_HELP = `Usage: docspec certify connector --spec FILE --page FILE [options]
@@ -55,7 +56,8 @@ function loadConnector(file: string): ConnectorSpec {
   const text = readInput(file);
   const refused = whyNotAPage(text);
   if (refused) throw new UsageError(`${file}: ${refused}`);
-  const result = generateWithPage({ file: displayPath(file), text, format: 'connector' });
+  // Named from its folder, as every page read on its own is (docs-root.ts).
+  const result = generateWithPage({ file: rootRelative(pageRoot(file))(file), text, format: 'connector' });
   if (!result.ok) throw new UsageError(`${file}: not a connector page (${result.diagnostics[0]?.message ?? 'unreadable'})`);
   if (result.spec.kind !== 'connector') throw new UsageError(`${file}: not a connector page`);
   const empty = whyNotAPage(text, { spec: result.spec, sectionTitles: result.page.sections.map((s) => s.title) });

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { DriftChange, DriftReport } from '../generator/diff/change.js';
 import { CLIENT, report, SERVER } from '../generator/diff/change.js';
 import { diffSpecs } from '../generator/diff/diff-specs.js';
@@ -37,19 +37,15 @@ function pageKey(e: CacheEntry): string {
   return `${e.version}/${e.file.split('/').pop()}`;
 }
 
-/** A dependency's path inside its tree, so BASE's `…/base/v1.0/resources/user.md` meets HEAD's. */
-function treeRelative(root: string, file: string): string {
-  return relative(resolve(root), resolve(file)).split('\\').join('/');
-}
-
-function sameInputs(base: Side, b: CacheEntry, head: Side, h: CacheEntry): boolean {
+/** Dependencies are named by their path inside their tree, so BASE's `v1.0/resources/user.md` meets HEAD's. */
+function sameInputs(b: CacheEntry, h: CacheEntry): boolean {
   if (!b.hash || b.hash !== h.hash || b.deps.length !== h.deps.length) return false;
-  const deps = (side: Side, e: CacheEntry) =>
+  const deps = (e: CacheEntry) =>
     e.deps
-      .map(([f, hash]) => `${treeRelative(side.root, f)}\0${hash}`)
+      .map(([f, hash]) => `${f}\0${hash}`)
       .sort()
       .join('\n');
-  return deps(base, b) === deps(head, h);
+  return deps(b) === deps(h);
 }
 
 function readSpec(side: Side, e: CacheEntry): OperationSpec | undefined {
@@ -120,7 +116,7 @@ export async function driftTrees(baseDir: string, headDir: string, out: string, 
       reports.push(pageOnly('BASE', eb, readSpec(base, eb), pageIn(headDir, eb.version, key)));
       continue;
     }
-    if (sameInputs(base, eb, head, eh)) {
+    if (sameInputs(eb, eh)) {
       unchanged++;
       continue;
     }
@@ -136,10 +132,10 @@ export async function driftTrees(baseDir: string, headDir: string, out: string, 
   return { reports, pages: { base: b.size, head: h.size, unchanged }, read, failed, uncompared };
 }
 
-/** Where the page `key` would be in the tree at `root` (a folder of versions, or one that holds api/ itself). */
+/** Where the page `key` would be in the tree at `root` (a folder of versions, or one that holds api/ itself), inside it. */
 function pageIn(root: string, version: string, key: string): string {
   const name = key.split('/').pop()!;
-  return holdsApi(root) ? join(displayPath(root), 'api', name) : join(displayPath(root), version, 'api', name);
+  return holdsApi(root) ? `api/${name}` : `${version}/api/${name}`;
 }
 
 /** Why the sides named have no spec of a page: it failed (its diagnostics say why) or its output is missing. */

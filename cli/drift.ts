@@ -36,6 +36,8 @@ Options:
   --type NAME         the metadata type to compare with   (default: microsoft.graph.<resource of A>)
   --variant NAME      with --docs, the variant of BASE and HEAD when each holds api/ directly
                       (default: their folder name, which must then be the same)
+  --path-prefix P     with --format github, the docs root's folder in the repository, put before
+                      each annotated file, e.g. api-reference/   (default: none)
   --quiet             with --docs, no progress   (default: progress on stderr)
   -h, --help          this help
 
@@ -98,6 +100,7 @@ export async function driftCommand(args: string[]): Promise<number> {
       type: { type: 'string' },
       quiet: { type: 'boolean' },
       variant: { type: 'string' },
+      'path-prefix': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     'drift',
@@ -116,6 +119,7 @@ export async function driftCommand(args: string[]): Promise<number> {
   if (!docs && values.work !== undefined) throw new UsageError('--work applies to --docs');
   if (!docs && values.variant !== undefined) throw new UsageError('--variant applies to --docs');
   const variant = variantOption(values.variant as string | undefined);
+  if (values['path-prefix'] !== undefined && format !== 'github') throw new UsageError('--path-prefix applies to --format github');
   if (docs && values.type !== undefined) throw new UsageError('--type applies when B is CSDL metadata, not to --docs');
   const [first, second] = positionals as [string, string];
 
@@ -156,6 +160,7 @@ export async function driftCommand(args: string[]): Promise<number> {
     run = { ...run, reports: applied.reports, ignore: { file: displayPath(ignoreFile), unused: applied.unused, expired: applied.expired } };
   }
   run.gateName = `--fail-on ${run.failOn}`;
+  if (values['path-prefix'] !== undefined) run.pathPrefix = values['path-prefix'] as string;
   writeOutput(DRIFT_FORMATS[format](run), values.out as string | undefined, driftSummary(run));
   // A changed page the run could not compare may hide a breaking change: the run cannot pass.
   const uncompared = run.tree?.uncompared ?? [];

@@ -24,6 +24,7 @@ import {
   writeAtomic,
 } from './io.js';
 import { randomUUID } from 'node:crypto';
+import { pageRoot, recordedRoot, rootRelative } from './docs-root.js';
 import { runPool } from './corpus/pool.js';
 import type { SinglePageDone, SinglePageJob } from './page-worker.js';
 
@@ -46,6 +47,8 @@ interface Config {
   specDir: string;
   generatedDir: string;
   pages: PageConfig[];
+  /** The config file's folder: the docs root of its pages, whose paths it gives relative to that folder. */
+  root: string;
 }
 
 export async function generate(args: string[], help: string): Promise<number> {
@@ -113,6 +116,8 @@ export async function generate(args: string[], help: string): Promise<number> {
     ensureWritable(generatedDir, 'folder', '--generated-dir');
   }
   const diagnostics: Diagnostic[] = [];
+  /** The docs root of each diagnostic's page: the terminal shows its files as paths from the working folder. */
+  const where = new Map<Diagnostic, string>();
   const specs: Spec[] = [];
   /** Warnings and infos the config lists as known for their page (errors are never hidden). */
   const known = new Set<Diagnostic>();
@@ -125,7 +130,21 @@ export async function generate(args: string[], help: string): Promise<number> {
     if (refused) throw new UsageError(`${displayPath(page.file)}: ${refused}`);
     const base = page.base ?? dirname(page.file);
     const { format, variant, operation } = page;
-    return { id, run, file: displayPath(page.file), text, format, variant, operation, base, resources: page.resources ?? join(base, '..', 'resources') };
+    // Sources are relative to the docs root, so the spec reads the same from any working folder.
+    const root = resolve(config?.root ?? pageRoot(page.file));
+    return {
+      id,
+      run,
+      file: rootRelative(root)(page.file),
+      root,
+      recordedRoot: recordedRoot(specDir, root),
+      text,
+      format,
+      variant,
+      operation,
+      base,
+      resources: page.resources ?? join(base, '..', 'resources'),
+    };
   });
   const done = new Map<number, SinglePageDone>();
   await runPool<SinglePageJob, SinglePageDone>(jobs, {
@@ -147,12 +166,14 @@ export async function generate(args: string[], help: string): Promise<number> {
     if (!result.ok) {
       failed++;
       diagnostics.push(...result.diagnostics);
+      for (const d of result.diagnostics) where.set(d, job.root);
       continue;
     }
     const notAPage = whyNotAPage(job.text, result);
-    if (notAPage) throw new UsageError(`${job.file}: ${notAPage}`);
+    if (notAPage) throw new UsageError(`${displayPath(pages[job.id]!.file)}: ${notAPage}`);
     specs.push(result.spec);
     diagnostics.push(...result.spec.diagnostics);
+    for (const d of result.spec.diagnostics) where.set(d, job.root);
     // A page's diagnostics may point at its resource pages: what is known is decided by the page they came from.
     const rules = new Set(pages[job.id]?.known ?? []);
     for (const d of result.spec.diagnostics) if (d.severity !== 'error' && rules.has(d.rule)) known.add(d);
@@ -178,7 +199,7 @@ export async function generate(args: string[], help: string): Promise<number> {
   }
   const { outputs } = plan;
 
-  printDiagnostics(diagnostics, !!values.verbose, !!values.quiet, known);
+  printDiagnostics(diagnostics, !!values.verbose, !!values.quiet, known, where);
   const counts = `${countBySeverity(diagnostics.filter((d) => !known.has(d)))}${known.size ? `; ${known.size} known, listed with --verbose` : ''}`;
   if (values.check) {
     const changed = [...outputs].filter(([path, text]) => !existsSync(path) || readFileSync(path, 'utf8') !== text);
@@ -245,18 +266,21 @@ function loadConfig(file: string): Config {
   const root = dirname(file);
   const at = (p: string | undefined) => (p === undefined ? undefined : relative(process.cwd(), resolve(root, p)) || '.');
   return {
+    root,
     specDir: at(c.specDir) ?? 'spec',
     generatedDir: at(c.generatedDir) ?? 'generated',
     pages: c.pages.map((p) => ({ ...p, file: at(p.file)!, base: at(p.base), resources: at(p.resources) })),
   };
 }
 
-function printDiagnostics(list: Diagnostic[], verbose: boolean, quiet: boolean, known: Set<Diagnostic>): void {
+function printDiagnostics(list: Diagnostic[], verbose: boolean, quiet: boolean, known: Set<Diagnostic>, roots: Map<Diagnostic, string>): void {
   for (const d of list) {
     if (known.has(d) && !verbose) continue;
     if (d.severity === 'info' && !verbose) continue;
     if (d.severity === 'warning' && quiet) continue;
-    stderr(`${formatDiagnostic(withCliHint(d), true)}\n`);
+    // The spec names the file from its docs root; a terminal user opens it from the working folder.
+    const root = roots.get(d);
+    stderr(`${formatDiagnostic(withCliHint(root === undefined ? d : { ...d, file: displayPath(join(root, d.file)) }), true)}\n`);
   }
 }
 

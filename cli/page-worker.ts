@@ -9,13 +9,19 @@ import { cacheResourcePages } from '../generator/extract/resource-cache.js';
 import type { ResourceLoader } from '../generator/extract/type-registry.js';
 import { generateWithPage } from '../generator/pipeline/generate.js';
 import type { Diagnostic, PageFormat, Spec } from '../generator/ir/ir.js';
+import { rootRelative } from './docs-root.js';
 import { includeResolver, resourceLoader } from './page-files.js';
 
 export interface SinglePageJob {
   id: number;
   /** The run the job belongs to: a warm worker serves several runs, and keeps what it parsed for one only. */
   run: string;
+  /** The page, relative to `root`: what its sources say. */
   file: string;
+  /** The page's docs root (absolute). */
+  root: string;
+  /** What the spec records as `page.root`. */
+  recordedRoot: string;
   text: string;
   format?: PageFormat;
   variant?: string;
@@ -34,16 +40,18 @@ export type SinglePageDone = { id: number } & ({ ok: true; spec: Spec; sectionTi
 const loaders = new Map<string, ResourceLoader | undefined>();
 let loadersRun: string | undefined;
 
-function cachedResources(run: string, dir: string): ResourceLoader | undefined {
+function cachedResources(run: string, dir: string, root: string): ResourceLoader | undefined {
   if (run !== loadersRun) {
     loaders.clear();
     loadersRun = run;
   }
-  if (!loaders.has(dir)) {
-    const plain = resourceLoader(dir);
-    loaders.set(dir, plain && cacheResourcePages(plain, 200));
+  // By root too: a resource page's sources are named from the root of the page that reads it.
+  const key = `${root}\0${dir}`;
+  if (!loaders.has(key)) {
+    const plain = resourceLoader(dir, rootRelative(root));
+    loaders.set(key, plain && cacheResourcePages(plain, 200));
   }
-  return loaders.get(dir);
+  return loaders.get(key);
 }
 
 export function runSinglePage(job: SinglePageJob): SinglePageDone {
@@ -53,8 +61,9 @@ export function runSinglePage(job: SinglePageJob): SinglePageDone {
     format: job.format,
     variant: job.variant,
     operation: job.operation,
-    resolveInclude: includeResolver(job.base),
-    resources: cachedResources(job.run, job.resources),
+    resolveInclude: includeResolver(job.base, rootRelative(job.root)),
+    resources: cachedResources(job.run, job.resources, job.root),
+    root: job.recordedRoot,
   });
   return r.ok
     ? { id: job.id, ok: true, spec: r.spec, sectionTitles: r.page.sections.map((s) => s.title) }

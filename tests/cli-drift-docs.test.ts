@@ -63,6 +63,29 @@ describe('drift --docs in one work folder', () => {
     expect([again.code, changes(again.report)]).toEqual([0, []]);
   });
 
+  it('annotates the page by its path inside the tree, with --path-prefix before it; no report names a work folder', async () => {
+    const args = ['drift', '--docs', base, head, '--work', join(work, 'out'), '--format', 'github', '--quiet'];
+    const plain = await runCli(args, { env: { CI: 'true' } });
+    expect(plain.code, plain.stderr).toBe(1);
+    const files = (out: string) => [...out.matchAll(/^::\w+ file=([^,]+),line=\d+/gm)].map((m) => m[1]);
+    expect(files(plain.stdout)).toEqual(['v1.0/api/widget-update.md', 'v1.0/api/widget-update.md']);
+    const prefixed = await runCli([...args, '--path-prefix', 'api-reference'], { env: { CI: 'true' } });
+    expect(files(prefixed.stdout)).toEqual(['api-reference/v1.0/api/widget-update.md', 'api-reference/v1.0/api/widget-update.md']);
+    // The roots are named once, as given; every source is a path inside the tree.
+    const json = await drift(base, head);
+    expect(JSON.stringify(json.report.operations)).not.toContain(work);
+    expect(JSON.stringify(json.report.operations)).not.toContain('head/');
+  });
+
+  it('a page only in HEAD is an operation added, both sides named by its path inside the tree', async () => {
+    const grown = tree('grown');
+    cpSync(join(grown, 'v1.0/api/widget-update.md'), join(grown, 'v1.0/api/gadget-update.md'));
+    const r = await drift(base, grown);
+    const report = r.report as TreeJson & { operations: { a: { file: string }; b: { file: string }; changes: { kind: string }[] }[] };
+    const added = report.operations.find((o) => o.changes.some((c) => c.kind === 'operation-added'));
+    expect(added).toMatchObject({ a: { file: 'v1.0/api/gadget-update.md' }, b: { file: 'v1.0/api/gadget-update.md' } });
+  });
+
   it('a changed page one side cannot read is listed as not compared and fails the run with exit 2', async () => {
     const broken = tree('broken', (p) => `${p}\n${'x'.repeat(1_100_000)}\n`);
     const r = await drift(base, broken);

@@ -239,7 +239,7 @@ describe('pages that would cost too much, or are not what they seem', () => {
     expect((await run(['generate', write('lf.md', lf), ...dirs('lf')])).code).toBe(0);
     expect((await run(['generate', write('cr.md', lf.replace(/\n/g, '\r')), ...dirs('cr')])).code).toBe(0);
     // The same spec but for the file name each cites.
-    const read = (d: string) => JSON.parse(readFileSync(join(work, d, 'thing-update.default.json'), 'utf8').replaceAll(`"${d}.md"`, '"page.md"'));
+    const read = (d: string) => JSON.parse(readFileSync(join(work, d, 'thing-update.default.json'), 'utf8').replaceAll(`/${d}.md"`, '/page.md"'));
     const [a, b] = [read('lf'), read('cr')];
     expect(b.requestBody.properties.map((p: { name: string }) => p.name)).toEqual(['name']);
     expect(b.http.paths.map((p: { template: string }) => p.template)).toEqual(['/things/{id}']);

@@ -26,6 +26,8 @@ describe('the library API', () => {
       variant: page.variant,
       resolveInclude: includeResolver(base, rel),
       resources: resourceLoader(join(base, '..', 'resources'), rel),
+      // Sources are relative to the config's folder, the project root; the spec says where that is from spec/.
+      root: relative(join(ROOT, CONFIG.specDir), ROOT),
     });
     if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
     return r.spec;

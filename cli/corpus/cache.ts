@@ -27,6 +27,11 @@ export interface CacheEntry {
 interface Manifest {
   format: 1;
   fingerprint: string;
+  /**
+   * The docs tree, as a path from the output folder. Entries are keyed by paths inside the tree, and a spec
+   * records where its tree is: another tree's entries are not this one's, even for the same paths.
+   */
+  root?: string;
   entries: CacheEntry[];
 }
 
@@ -38,7 +43,7 @@ export interface LoadedCache {
   reason?: string;
 }
 
-export function loadCache(outDir: string, fingerprint: string): LoadedCache {
+export function loadCache(outDir: string, fingerprint: string, root?: string): LoadedCache {
   const path = join(outDir, CACHE_FILE);
   if (!existsSync(path)) return { entries: new Map(), reason: 'no cache yet' };
   let manifest: Manifest;
@@ -50,11 +55,13 @@ export function loadCache(outDir: string, fingerprint: string): LoadedCache {
   if (manifest.format !== 1 || !Array.isArray(manifest.entries)) return { entries: new Map(), reason: `${path} has an unknown format; starting over` };
   const entries = new Map(manifest.entries.map((e) => [e.file, e]));
   if (manifest.fingerprint !== fingerprint) return { entries: new Map(), reason: 'docspec changed since the last run; starting over' };
+  if (root !== undefined && manifest.root !== root)
+    return { entries: new Map(), reason: `the last run read another docs tree (${manifest.root ?? 'unknown'}); starting over` };
   return { entries };
 }
 
-export function saveCache(outDir: string, fingerprint: string, entries: Iterable<CacheEntry>): void {
-  const manifest: Manifest = { format: 1, fingerprint, entries: [...entries].sort((a, b) => a.file.localeCompare(b.file)) };
+export function saveCache(outDir: string, fingerprint: string, root: string, entries: Iterable<CacheEntry>): void {
+  const manifest: Manifest = { format: 1, fingerprint, root, entries: [...entries].sort((a, b) => a.file.localeCompare(b.file)) };
   writeAtomic(join(outDir, CACHE_FILE), JSON.stringify(manifest));
 }
 
@@ -85,10 +92,14 @@ function listFiles(dir: string): string[] {
 export class DependencyHashes {
   private readonly known = new Map<string, string | null>();
 
+  /** `root`: the tree the files are named from. */
+  constructor(private readonly root: string) {}
+
   current(file: string): string | null {
     let h = this.known.get(file);
     if (h === undefined) {
-      h = existsSync(file) ? contentHash(readFileSync(file, 'utf8')) : null;
+      const path = join(this.root, file);
+      h = existsSync(path) ? contentHash(readFileSync(path, 'utf8')) : null;
       this.known.set(file, h);
     }
     return h;

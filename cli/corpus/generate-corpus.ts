@@ -16,7 +16,8 @@ import { formatCoverageMarkdown } from '../../generator/report/coverage-markdown
 import { diagnostic } from '../../generator/ir/diagnostic.js';
 import { diagnosticRule } from '../../generator/ir/diagnostic-rules.js';
 import { formatDiagnostic } from '../../generator/report/format-diagnostics.js';
-import { displayPath, packageFile, writeAtomic } from '../io.js';
+import { recordedRoot, rootRelative } from '../docs-root.js';
+import { packageFile, writeAtomic } from '../io.js';
 import { type CacheEntry, DependencyHashes, loadCache, saveCache, toolFingerprint } from './cache.js';
 import { MODELS_DIR, pruneModels } from './model-store.js';
 import type { PageDone, PageJob } from './process-page.js';
@@ -55,6 +56,7 @@ const WORKER_THRESHOLD = 32;
 
 /** Pages whose cached result still holds (kept as they are), and the pages to redo. */
 function dirtyPages(
+  tree: Tree,
   versions: ReturnType<typeof findVersions>,
   previous: Map<string, CacheEntry>,
   deps: DependencyHashes,
@@ -64,10 +66,11 @@ function dirtyPages(
 ): { entries: Map<string, CacheEntry>; jobs: PageJob[] } {
   const entries = new Map<string, CacheEntry>();
   const jobs: PageJob[] = [];
+  const named = rootRelative(tree.root);
   for (const v of versions) {
     for (const name of v.pages) {
       const path = join(v.apiDir, name);
-      const file = displayPath(path);
+      const file = named(path);
       const operation = operationFromFile(name);
       const cached = previous.get(file);
       if (
@@ -86,6 +89,8 @@ function dirtyPages(
         run,
         path: resolve(path),
         file,
+        root: tree.root,
+        recordedRoot: tree.recorded,
         version: v.name,
         operation,
         pageDir: resolve(v.apiDir),
@@ -109,6 +114,22 @@ function dirtyPages(
 const WORKER_HEAP: HeapLimits = { oldMb: 384, youngMb: 24 };
 const WORKER_FILE = new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
+/**
+ * The docs tree of a run: every file is named by its path inside it, so outputs are the same from any working
+ * folder. `recorded` is where the tree is from OUT/spec (each spec's `page.root`), `fromOut` from OUT (the
+ * cache's, and the coverage report's title).
+ */
+interface Tree {
+  root: string;
+  recorded: string;
+  fromOut: string;
+}
+
+function treeOf(docs: string, out: string): Tree {
+  const root = resolve(docs);
+  return { root, recorded: recordedRoot(join(out, 'spec'), root), fromOut: rootRelative(out)(root) };
+}
+
 export async function generateCorpus(options: CorpusOptions): Promise<CorpusSummary> {
   const started = performance.now();
   // One worker starts first, so that loading its modules (the parser and the extractors) overlaps reading
@@ -116,6 +137,7 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
   // nothing to redo ends it unused.
   const early = spawnWorker(WORKER_FILE, WORKER_HEAP, true);
   const modelsDir = resolve(options.out, MODELS_DIR);
+  const tree = treeOf(options.docs, options.out);
   let versions: ReturnType<typeof findVersions>;
   let fingerprint: string;
   let cache: ReturnType<typeof loadCache>;
@@ -124,11 +146,19 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
   try {
     versions = findVersions(options.docs, options.variant);
     fingerprint = toolFingerprint();
-    cache = options.cache ? loadCache(options.out, fingerprint) : { entries: new Map<string, CacheEntry>(), reason: '--no-cache' };
+    cache = options.cache ? loadCache(options.out, fingerprint, tree.fromOut) : { entries: new Map<string, CacheEntry>(), reason: '--no-cache' };
     // Models of resource pages are kept with the cache; a run that starts over (another docspec, whose
     // parser may read pages otherwise) starts them over too. --no-cache neither reads nor keeps them.
     if (options.cache && cache.reason) rmSync(modelsDir, { recursive: true, force: true });
-    ({ entries, jobs } = dirtyPages(versions, cache.entries, new DependencyHashes(), options.out, options.cache ? modelsDir : undefined, randomUUID()));
+    ({ entries, jobs } = dirtyPages(
+      tree,
+      versions,
+      cache.entries,
+      new DependencyHashes(tree.root),
+      options.out,
+      options.cache ? modelsDir : undefined,
+      randomUUID(),
+    ));
   } catch (e) {
     releaseWorker(early, true);
     throw e;
@@ -218,9 +248,9 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
   }
   writeAtomic(join(options.out, 'tsconfig.json'), TSCONFIG);
   writeAtomic(join(options.out, 'coverage.json'), `${JSON.stringify(coverage, null, 2)}\n`);
-  writeAtomic(join(options.out, 'coverage.md'), formatCoverageMarkdown(coverage, `docspec coverage of ${displayPath(options.docs) || '.'}`));
+  writeAtomic(join(options.out, 'coverage.md'), formatCoverageMarkdown(coverage, `docspec coverage of ${tree.fromOut}`));
   writeAtomic(join(options.out, 'diagnostics.txt'), `${all.flatMap((e) => e.diagnostics).join('\n')}\n`);
-  saveCache(options.out, fingerprint, all);
+  saveCache(options.out, fingerprint, tree.fromOut, all);
   if (options.cache)
     pruneModels(
       modelsDir,

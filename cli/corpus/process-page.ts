@@ -21,8 +21,12 @@ export interface PageJob {
   run: string;
   /** Absolute path of the page. */
   path: string;
-  /** The path diagnostics show. */
+  /** The page's path inside the tree: what diagnostics and sources show. */
   file: string;
+  /** The tree (absolute): every file the page reads is named from it. */
+  root: string;
+  /** What the spec records as `page.root`. */
+  recordedRoot: string;
   version: string;
   operation: string;
   pageDir: string;
@@ -67,16 +71,19 @@ export async function processPage(job: PageJob): Promise<PageDone> {
     loaders.clear();
     loadersRun = job.run;
   }
-  const key = `${job.pageDir}\0${job.resourcesDir}`;
+  const key = `${job.root}\0${job.pageDir}\0${job.resourcesDir}`;
   let l = loaders.get(key);
   if (!l) {
-    const tracked = trackedLoaders(job.pageDir, job.resourcesDir, () => deps);
+    const tracked = trackedLoaders(job.root, job.pageDir, job.resourcesDir, () => deps);
     const store = job.modelDir ? modelStore(job.modelDir) : undefined;
     // With the model store behind it, a model that fell out of memory costs a file read, not a parse: a
     // hundred kept is enough and takes 16 MB less at the peak of a cold v1.0 run than five hundred did.
     l = { resolveInclude: tracked.resolveInclude, resources: cacheResourcePages(tracked.resources, store ? 100 : 500, store) };
     loaders.set(key, l);
   }
-  const result = processCorpusPage({ file: job.file, text, version: job.version, operation: job.operation, ...l }, job.emit ? emitter : undefined);
+  const result = processCorpusPage(
+    { file: job.file, root: job.recordedRoot, text, version: job.version, operation: job.operation, ...l },
+    job.emit ? emitter : undefined,
+  );
   return { id: job.id, hash: contentHash(text), result, deps: [...deps] };
 }

@@ -5,11 +5,11 @@
  */
 import type { ResourceLoader } from '../../generator/extract/type-registry.js';
 import type { IncludeResolver } from '../../generator/read/markdown.js';
-import { displayPath } from '../io.js';
+import { rootRelative } from '../docs-root.js';
 import { includeResolver, resourceLoader } from '../page-files.js';
 import { contentHash } from './hash.js';
 
-/** Display path → content hash, or null for a file that was looked for and is not there. */
+/** Path inside the tree → content hash, or null for a file that was looked for and is not there. */
 export type Dependencies = Map<string, string | null>;
 
 export interface TrackedLoaders {
@@ -17,8 +17,12 @@ export interface TrackedLoaders {
   resources: ResourceLoader;
 }
 
-/** The CLI's loaders, adding what they read to `deps()`, which the caller resets for each page. */
-export function trackedLoaders(pageDir: string, resourcesDir: string, deps: () => Dependencies): TrackedLoaders {
+/**
+ * The CLI's loaders, adding what they read to `deps()`, which the caller resets for each page. Files are named
+ * by their path inside the tree at `root`: what sources show, and what the cache and drift compare.
+ */
+export function trackedLoaders(root: string, pageDir: string, resourcesDir: string, deps: () => Dependencies): TrackedLoaders {
   const seen = (file: string, text: string | undefined) => deps().set(file, text === undefined ? null : contentHash(text));
-  return { resolveInclude: includeResolver(pageDir, displayPath, seen), resources: resourceLoader(resourcesDir, displayPath, seen)! };
+  const named = rootRelative(root);
+  return { resolveInclude: includeResolver(pageDir, named, seen), resources: resourceLoader(resourcesDir, named, seen)! };
 }

@@ -12,8 +12,10 @@ import { type CorpusPageResult, emitFailed, failed } from './page-result.js';
 import { pageStats } from './page-stats.js';
 
 export interface CorpusPageInput {
-  /** The path diagnostics and sources show. */
+  /** The page's path inside its docs tree (`v1.0/api/user-update.md`): what diagnostics and sources show. */
   file: string;
+  /** Where the tree is, from the folder the spec is written to: the spec's `page.root`. */
+  root?: string;
   text: string;
   /** The docs version folder (`v1.0`, `beta`): the spec's variant. */
   version: string;
@@ -39,6 +41,7 @@ export function processCorpusPage(input: CorpusPageInput, emit?: EmitVariant): C
     variant: input.version,
     resolveInclude: input.resolveInclude,
     resources: input.resources,
+    ...(input.root === undefined ? {} : { root: input.root }),
   });
   if (!generated.ok) return failed(input, generated.diagnostics);
   const spec = generated.spec as OperationSpec;

@@ -22,6 +22,11 @@ export interface DriftRun {
   ignore?: { file: string; unused: IgnoreEntry[]; expired: IgnoreEntry[] };
   /** How reports name the gate, as its caller sets it (the CLI names its flag); see `gateName`. */
   gateName?: string;
+  /**
+   * Sources are relative to their docs root; annotations on a repository's files prefix this path (the docs
+   * root's folder in the repository, e.g. `api-reference/`).
+   */
+  pathPrefix?: string;
 }
 
 /** The gate as reports name it: the caller's words, or `the breaking gate`. */

@@ -296,7 +296,7 @@ export interface OperationSpec {
   title: string;
   description: string;
   /** The page this spec was read from. */
-  page: { file: string; format: PageFormat; includes: { target: string; resolved: boolean }[] };
+  page: PageRef;
   http: { method: string; paths: PathTemplate[] };
   headers: HeaderSpec[];
   requestBody: {
@@ -353,7 +353,7 @@ export interface ConnectorSpec {
   variant: string;
   title: string;
   description: string;
-  page: { file: string; format: PageFormat; includes: { target: string; resolved: boolean }[] };
+  page: PageRef;
   /** Resource whose properties fields were mapped against (e.g. `user`), when its page was available. */
   resource?: string;
   defaultType: { hint: string; sentence?: string; source?: SourceRef };
@@ -364,3 +364,14 @@ export interface ConnectorSpec {
 export type Spec = OperationSpec | ConnectorSpec;
 
 export type PageFormat = 'markdown' | 'rendered-text' | 'connector';
+
+/**
+ * The page a spec was read from. `file`, like every source in the spec, is relative to the docs root the page
+ * was read from; `root` says where that root is, as a path from the folder the spec file was written to.
+ */
+export interface PageRef {
+  file: string;
+  root?: string;
+  format: PageFormat;
+  includes: { target: string; resolved: boolean }[];
+}

@@ -16,6 +16,11 @@ export interface GenerateInput extends PageSource {
   operation?: string;
   variant?: string;
   resources?: ResourceLoader;
+  /**
+   * Where the docs root that `file` and every other source name is relative to lies, as a path from the
+   * folder the spec is written to; recorded once, as `page.root`. Specs that are never written have none.
+   */
+  root?: string;
 }
 
 export type GenerateResult = { ok: true; spec: Spec } | { ok: false; diagnostics: Diagnostic[] };
@@ -40,6 +45,7 @@ export function generateWithPage(input: GenerateInput): { ok: true; spec: Spec; 
     const page = readPage(input);
     const options = { operation: input.operation, variant: input.variant, resources: input.resources };
     const spec = page.format === 'connector' ? extractConnector(page, options) : extractOperation(page, options);
+    if (input.root !== undefined) spec.page = { file: spec.page.file, root: input.root, format: spec.page.format, includes: spec.page.includes };
     // The page's own examples are checked with the validator emitted from what was extracted, after extraction,
     // so the diagnostic and a user's validator never disagree.
     if (spec.kind === 'operation') {

@@ -22,12 +22,14 @@ const LEVEL = { fails: 'error', breaking: 'warning', accepted: 'notice', info: '
 
 export function formatDriftGithub(run: DriftRun): string {
   const lines: string[] = [];
+  // A source is relative to its docs root; GitHub wants the path in the repository.
+  const inRepo = (file: string) => (run.pathPrefix ? `${run.pathPrefix.replace(/\/*$/, '/')}${file}` : file);
   for (const r of run.reports) {
     for (const c of r.changes) {
       const s = standing(c, run.failOn);
       const at = c.b ?? r.b.anchor ?? c.a;
       const props = [
-        at && `file=${escapeProperty(at.file)}`,
+        at && `file=${escapeProperty(inRepo(at.file))}`,
         at && `line=${at.line}`,
         `title=${escapeProperty(`docspec drift: ${c.kind} ${c.subject} (breaks ${breakingText(c.breaking)})`)}`,
       ].filter(Boolean);
