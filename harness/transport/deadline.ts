@@ -105,12 +105,19 @@ const ownMajor = (require('undici/package.json') as { version: string }).version
 const agents = new Map<number, Agent>();
 
 /**
- * An Agent that closes a connection whose answer has not begun, or has stalled, for `timeoutMs`; undefined
- * where this Node's fetch carries another major version of undici, whose dispatchers it may not drive.
- * One per timeout for the process: idle connections do not keep it alive.
+ * An Agent that closes a connection whose answer has not begun, or has stalled, for `timeoutMs`, for the
+ * global fetch to send on; undefined where this Node's fetch carries another major version of undici, whose
+ * dispatchers it may not drive.
  */
 export function agentFor(timeoutMs: number): Agent | undefined {
-  if (bundledMajor !== ownMajor) return undefined;
+  return bundledMajor === ownMajor ? ownAgent(timeoutMs) : undefined;
+}
+
+/**
+ * The Agent of `agentFor`, for undici's own dispatcher API, which drives it whatever undici this Node's fetch
+ * carries. One per timeout for the process: idle connections do not keep it alive.
+ */
+export function ownAgent(timeoutMs: number): Agent {
   let agent = agents.get(timeoutMs);
   if (!agent) {
     // Loaded on first use: a program that imports docspec and certifies nothing never loads it.
@@ -139,8 +146,9 @@ function loopbackLookup(
   else callback(null, '127.0.0.1', 4);
 }
 
-/** Whether a fetch failed because the Agent's timeout closed its connection. */
+/** Whether a request failed because the Agent's timeout closed its connection (fetch gives that as the cause). */
 export function agentTimedOut(e: unknown): boolean {
-  const code = (e as { cause?: { code?: string } })?.cause?.code;
+  const error = e as { code?: string; cause?: { code?: string } } | undefined;
+  const code = error?.cause?.code ?? error?.code;
   return code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT';
 }

@@ -5,7 +5,8 @@
  * `inconclusive`.
  */
 import type { Agent } from 'undici';
-import { agentFor, agentTimedOut, EXPIRED, Watchdog } from './deadline.js';
+import { agentFor, agentTimedOut, EXPIRED, type Flight, ownAgent, Watchdog } from './deadline.js';
+import { sendOnAgent, type WireAnswer } from './request-wire.js';
 import { headersOf, type Send } from '../model/exchange.js';
 
 export interface RetryPolicy {
@@ -63,7 +64,10 @@ export function retryAfterMs(value: string | null, now = Date.now()): number | u
 
 const sleep = (ms: number) => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve());
 
-/** Why a fetch failed, as one line (`connect ECONNREFUSED 127.0.0.1:9`). */
+/**
+ * Why a request failed, as one line (`connect ECONNREFUSED 127.0.0.1:9`): fetch wraps the network's error as
+ * its cause, the dispatcher API throws it as it is.
+ */
 function networkReason(e: unknown): string {
   const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
   if (cause?.message) return cause.message;
@@ -86,16 +90,17 @@ async function bodyText(r: Response, onStart: (cancel: () => void) => void): Pro
 }
 
 /**
- * A `Send` over `fetch` against `baseUrl` (the service root, e.g. `http://127.0.0.1:3000/v1.0`). `fetchImpl`
- * defaults to the global fetch, which msw intercepts for in-process handlers. `agent` closes the connections
- * of requests that hang (see deadline.ts); null gives every request an AbortSignal instead.
+ * A `Send` against `baseUrl` (the service root, e.g. `http://127.0.0.1:3000/v1.0`). Without `fetchImpl` it
+ * sends on an undici Agent (request-wire.ts), which also closes the connections of requests that hang (see
+ * deadline.ts). With `fetchImpl` (an in-process server's fetch, which msw intercepts, or a stand-in) it sends
+ * through that, on `agent` where one is given; null gives every request an AbortSignal instead.
  */
 export function fetchTransport(
   baseUrl: string,
   policy: RetryPolicy = DEFAULT_RETRY,
   stats?: TransportStats,
-  fetchImpl: typeof fetch = fetch,
-  agent: Agent | null | undefined = agentFor(policy.timeoutMs),
+  fetchImpl?: typeof fetch,
+  agent: Agent | null | undefined = fetchImpl ? agentFor(policy.timeoutMs) : ownAgent(policy.timeoutMs),
 ): Send {
   const root = baseUrl.replace(/\/+$/, '');
   const giveUpAfterMs = policy.giveUpAfterMs ?? 20_000;
@@ -104,6 +109,19 @@ export function fetchTransport(
   let gaveUp: string | undefined;
   const watchdog = new Watchdog(policy.timeoutMs);
   const origin = new URL(root).origin;
+  /** One attempt; `onBody` learns how to cut the body off. */
+  const attempt = (url: string, request: Parameters<Send>[0], flight: Flight, onBody: (cancel: () => void) => void): Promise<WireAnswer> => {
+    if (!fetchImpl && agent) return sendOnAgent(agent, url, request, onBody);
+    const init: RequestInit & { dispatcher?: unknown } = { method: request.method, headers: request.headers, body: request.body, redirect: 'manual' };
+    if (agent) init.dispatcher = agent;
+    else init.signal = flight.controller!.signal;
+    return (fetchImpl ?? fetch)(url, init).then(async (r) => ({
+      status: r.status,
+      statusText: r.statusText,
+      headers: headersOf(r.headers),
+      text: await bodyText(r, onBody),
+    }));
+  };
   return async (request) => {
     const url = `${root}${request.path}`;
     // The last guard, whatever a spec or a body binding held: every request goes to the service's own origin.
@@ -111,29 +129,24 @@ export function fetchTransport(
       throw new Error(`refusing to send ${request.method} ${request.path}: it would leave ${origin}`);
     if (gaveUp) throw new TransientError(gaveUp);
     let lastProblem = '';
-    for (let attempt = 0; attempt <= policy.retries; attempt++) {
+    for (let attemptNo = 0; attemptNo <= policy.retries; attemptNo++) {
       if (stats) {
         stats.requests++;
-        if (attempt > 0) stats.retries++;
+        if (attemptNo > 0) stats.retries++;
       }
-      let wait = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+      let wait = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attemptNo);
       const sentAt = performance.now();
       const flight = watchdog.start(!agent);
       try {
-        const init: RequestInit & { dispatcher?: unknown } = { method: request.method, headers: request.headers, body: request.body, redirect: 'manual' };
-        if (agent) init.dispatcher = agent;
-        else init.signal = flight.controller!.signal;
         // The answer and its body, or the watchdog's word that they took too long (see deadline.ts).
         let cut: (() => void) | undefined;
         const answered = await watchdog.race(
           flight,
-          fetchImpl(url, init).then((r) =>
-            bodyText(r, (cancel) => {
-              cut = cancel;
-              // Headers that came after the wait ended: nobody reads this body.
-              if (flight.timedOut) cancel();
-            }).then((t): [Response, string] => [r, t]),
-          ),
+          attempt(url, request, flight, (cancel) => {
+            cut = cancel;
+            // Headers that came after the wait ended: nobody reads this body.
+            if (flight.timedOut) cancel();
+          }),
         );
         if (answered === EXPIRED) {
           // A body still trickling in (a byte at a time resets the Agent's body timeout) is cut off here, so
@@ -141,17 +154,16 @@ export function fetchTransport(
           cut?.();
           throw new Error('timed out');
         }
-        const [res, text] = answered;
         silentSince = undefined;
-        if (TRANSIENT_STATUS.has(res.status)) {
-          const after = retryAfterMs(res.headers.get('retry-after'));
+        if (TRANSIENT_STATUS.has(answered.status)) {
+          const after = retryAfterMs(answered.headers['retry-after'] ?? null);
           if (after !== undefined) wait = Math.min(policy.maxDelayMs, after);
-          lastProblem = `answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
+          lastProblem = `answered ${answered.status}${answered.statusText ? ` ${answered.statusText}` : ''}`;
         } else {
           return {
             request: { ...request, url },
-            response: { status: res.status, statusText: res.statusText, headers: headersOf(res.headers), text },
-            attempts: attempt + 1,
+            response: { status: answered.status, statusText: answered.statusText, headers: answered.headers, text: answered.text },
+            attempts: attemptNo + 1,
           };
         }
       } catch (e) {
@@ -165,7 +177,7 @@ export function fetchTransport(
       } finally {
         watchdog.end(flight);
       }
-      if (attempt < policy.retries) await sleep(wait);
+      if (attemptNo < policy.retries) await sleep(wait);
     }
     throw new TransientError(`${request.method} ${url}: ${lastProblem} (${policy.retries + 1} attempts)`);
   };

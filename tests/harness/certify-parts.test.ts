@@ -80,12 +80,14 @@ describe('retries', () => {
     expect(calls).toBe(6);
   });
 
-  // On this Node the transport's undici Agent closes a hung connection; where the versions differ, each
-  // request carries a signal the watchdog aborts. Both ways are run here.
+  // By default the transport sends on its undici Agent, which closes a hung connection. Through a fetch it
+  // sends on the same Agent where this Node's fetch carries the same undici, and elsewhere gives each request a
+  // signal the watchdog aborts. Each way is run here.
   it.each([
-    ['its Agent closes the connection', undefined],
-    ['a signal aborts it', null],
-  ] as const)('gives up on a request a real server never answers (%s), and the next one goes through', async (_, agent) => {
+    ['on its Agent, which closes the connection', undefined, undefined],
+    ['fetch on the Agent', fetch, undefined],
+    ['fetch with a signal that aborts it', fetch, null],
+  ] as const)('gives up on a request a real server never answers (%s), and the next one goes through', async (_, fetchImpl, agent) => {
     // A loopback server that answers /slow never (until its socket is closed) and anything else at once.
     const closed: string[] = [];
     const server = createServer((req, res) => {
@@ -99,8 +101,8 @@ describe('retries', () => {
     try {
       const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const policy = { retries: 1, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 200, giveUpAfterMs: 60_000 };
-      if (agent === undefined) expect(agentFor(policy.timeoutMs)).toBeDefined();
-      const send = fetchTransport(origin, policy, undefined, fetch, agent);
+      if (fetchImpl && agent === undefined) expect(agentFor(policy.timeoutMs)).toBeDefined();
+      const send = fetchTransport(origin, policy, undefined, fetchImpl, agent);
       await expect(send({ method: 'GET', path: '/slow', headers: {} })).rejects.toThrow(/GET .*\/slow: no answer within 200 ms \(2 attempts\)/);
       // Both attempts were ended, so the server saw both connections close (the Agent's timers tick about
       // once a second: the wait is generous, it bounds nothing).
