@@ -46,7 +46,10 @@ export interface CorpusSummary {
   failed: number;
   removed: number;
   coverage: CoverageReport;
-  /** Diagnostic lines to print: page failures always (each is a bug to report), everything with --verbose. */
+  /**
+   * Diagnostic lines to print: page failures always (each is a bug to report, or a page the tree links out
+   * of), everything with --verbose.
+   */
   printed: string[];
   ms: number;
 }
@@ -264,7 +267,7 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
     failed: all.filter((e) => e.stats.failed).length,
     removed,
     coverage,
-    printed: all.flatMap((e) => (options.verbose ? e.diagnostics : e.diagnostics.filter((l) => l.endsWith('  page-failed')))),
+    printed: all.flatMap((e) => (options.verbose ? e.diagnostics : e.diagnostics.filter((l) => / {2}page-(failed|outside-root)$/.test(l)))),
     ms: performance.now() - started,
   };
 }

@@ -10,6 +10,7 @@ import { cacheResourcePages } from '../../generator/extract/resource-cache.js';
 import { diagnostic } from '../../generator/ir/diagnostic.js';
 import { contentHash } from './hash.js';
 import { modelStore } from './model-store.js';
+import { insideAfterLinks } from '../page-files.js';
 import { type Dependencies, type TrackedLoaders, trackedLoaders } from './tracked-files.js';
 
 export interface PageJob {
@@ -55,6 +56,15 @@ export async function processPage(job: PageJob): Promise<PageDone> {
   // Loaded with the first page that needs it: a worker of a run of few pages never loads ts-morph.
   if (job.emit) emitter ??= (await import('../../generator/emit/emit-files.js')).variantFile;
   deps = new Map();
+  // A page that is a link out of the tree is not read: its text would land in the spec and the code.
+  if (!insideAfterLinks(job.root, job.path)) {
+    const d = diagnostic('page-outside-root', 'error', 'The page is a link to a file outside the docs tree; it is not read', {
+      file: job.file,
+      line: 1,
+      column: 1,
+    });
+    return { id: job.id, hash: null, deps: [], result: failed(job, [d]) };
+  }
   let text: string;
   try {
     text = readFileSync(job.path, 'utf8');

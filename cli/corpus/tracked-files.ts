@@ -24,5 +24,6 @@ export interface TrackedLoaders {
 export function trackedLoaders(root: string, pageDir: string, resourcesDir: string, deps: () => Dependencies): TrackedLoaders {
   const seen = (file: string, text: string | undefined) => deps().set(file, text === undefined ? null : contentHash(text));
   const named = rootRelative(root);
-  return { resolveInclude: includeResolver(pageDir, named, seen), resources: resourceLoader(resourcesDir, named, seen)! };
+  // Nothing outside the tree is read, links followed (page-files.ts).
+  return { resolveInclude: includeResolver(pageDir, named, seen, root), resources: resourceLoader(resourcesDir, named, seen, root)! };
 }

@@ -26,7 +26,7 @@ export function cacheResourcePages(loader: ResourceLoader, capacity = 1000, stor
   const models = new Map<string, { text: string; page: PageModel }>();
   return (name, link) => {
     const loaded = loader(name, link);
-    if (!loaded) return undefined;
+    if (!loaded || 'refused' in loaded) return loaded;
     const hit = models.get(loaded.file);
     if (hit && hit.text === loaded.text) {
       models.delete(loaded.file);

@@ -4,12 +4,13 @@
  */
 import { diagnostic } from '../ir/diagnostic.js';
 import type { ComplexType, Diagnostic, Property, ReadOnlyStatement } from '../ir/ir.js';
-import { type ResourceLoader, resourcePageModel, typeFromPage } from './type-registry.js';
+import { readable, type ResourceLoader, resourcePageModel, typeFromPage } from './type-registry.js';
 import { sourceRef } from '../ir/source-ref.js';
 
 /** The resource's complex type as its own page defines it; undefined when the page is not at hand. */
 export function resourceType(loader: ResourceLoader | undefined, resource: string): ComplexType | undefined {
-  const page = loader?.(resource);
+  // A refused page is one not at hand; the type registry says why.
+  const page = readable(loader?.(resource));
   if (!page) return undefined;
   const def = typeFromPage(resourcePageModel(page), resource);
   return def?.kind === 'complex' ? def : undefined;

@@ -3,7 +3,7 @@
  * types become `spec.types` entries with their own properties and constraints, enum type pages become enums,
  * and names with no page stay open objects with an `unresolved-type` diagnostic.
  */
-import { readMarkdown } from '../read/markdown.js';
+import { type RefusedRead, readMarkdown } from '../read/markdown.js';
 import { allBlocks, type PageModel, sectionBlocks } from '../read/page-model.js';
 import { diagnostic } from '../ir/diagnostic.js';
 import type { Constraint, Diagnostic, EnumType, Property, SourceRef, TypeDef } from '../ir/ir.js';
@@ -18,8 +18,16 @@ export interface LoadedResource {
   page?: PageModel;
 }
 
-/** Returns the resource page for a type name (or for a link target such as `../resources/x.md`). */
-export type ResourceLoader = (typeName: string, link?: string) => LoadedResource | undefined;
+/**
+ * Returns the resource page for a type name (or for a link target such as `../resources/x.md`); a page the
+ * loader found but may not read (it leads out of the docs root) comes back refused.
+ */
+export type ResourceLoader = (typeName: string, link?: string) => LoadedResource | RefusedRead | undefined;
+
+/** A loaded page, or undefined for one that is missing or refused. */
+export function readable(r: LoadedResource | RefusedRead | undefined): LoadedResource | undefined {
+  return r && 'refused' in r ? undefined : r;
+}
 
 /** The model of a loaded resource page: parsed here unless the loader kept one. */
 export function resourcePageModel(loaded: LoadedResource): PageModel {
@@ -32,6 +40,9 @@ export class TypeRegistry {
   readonly types: Record<string, TypeDef> = {};
   private readonly missing = new Set<string>();
   private readonly byLowerName = new Map<string, TypeDef>();
+  /** Why the page of a type (by lower-case name) was not read, when the loader refused it. */
+  private readonly refusals = new Map<string, string>();
+  private readonly toldRefused = new Set<string>();
 
   constructor(
     private readonly loader: ResourceLoader | undefined,
@@ -54,9 +65,14 @@ export class TypeRegistry {
     if (!this.loader || depth > MAX_DEPTH) return undefined;
     const linkKey = link ? `${key}\0${link}` : key;
     if (this.missing.has(linkKey)) return undefined;
-    let def = this.fromPage(this.loader(name, link), name);
+    const loaded = (...args: [string, string?]) => {
+      const r = this.loader!(...args);
+      if (r && 'refused' in r) this.refusals.set(key, r.refused);
+      return readable(r);
+    };
+    let def = this.fromPage(loaded(name, link), name);
     // A link to another type's page (a doc bug) must not define this one: look the name up instead.
-    if (def && link && lastSegment(def.name) !== lastSegment(name)) def = this.fromPage(this.loader(name), name);
+    if (def && link && lastSegment(def.name) !== lastSegment(name)) def = this.fromPage(loaded(name), name);
     def ??= this.fromEnumPages(name);
     if (!def) {
       this.missing.add(linkKey);
@@ -73,7 +89,7 @@ export class TypeRegistry {
   private fromEnumPages(name: string): TypeDef | undefined {
     const bare = name.replace(/^microsoft\.graph\./i, '');
     for (const file of enumPageNames(bare)) {
-      const page = this.loader?.(file);
+      const page = readable(this.loader?.(file));
       const def = page ? enumSections(resourcePageModel(page)).get(lastSegment(bare)) : undefined;
       if (def) return { ...def, values: [...def.values] };
     }
@@ -134,13 +150,23 @@ export class TypeRegistry {
       return;
     }
     type.resolution = 'unresolved';
+    const refused = this.refusals.get(type.name.toLowerCase());
+    if (refused !== undefined && !this.toldRefused.has(type.name.toLowerCase())) {
+      // Said once per type, at the first property of it; each property still gets its unresolved-type.
+      this.toldRefused.add(type.name.toLowerCase());
+      this.diagnostics.push(diagnostic('read-outside-root', 'warning', `The resource page of \`${type.name}\` is not read: ${refused}`, p.source as SourceRef));
+    }
     this.diagnostics.push(
       diagnostic(
         'unresolved-type',
         'warning',
         `Unknown type \`${type.name}\` of \`${p.name}\`: treated as an open object`,
         p.source as SourceRef,
-        this.loader ? `No resource page for \`${type.name}\` was found` : NO_RESOURCES_HINT,
+        refused !== undefined
+          ? 'Its resource page leads out of the docs root'
+          : this.loader
+            ? `No resource page for \`${type.name}\` was found`
+            : NO_RESOURCES_HINT,
       ),
     );
   }

@@ -44,6 +44,11 @@ export const DIAGNOSTIC_RULES = {
     meaning:
       'the page is over the budget of what one page may cost (1 MB, blockquotes 64 deep, indentation 256, delimiter runs of 512) and was not read (a page that takes over 30 s is page-failed)',
   },
+  'read-outside-root': {
+    severity: 'warning',
+    meaning: 'an include or a resource page leads out of the docs root (`../../…`, or a link to a file elsewhere); it is not read',
+  },
+  'page-outside-root': { severity: 'error', meaning: 'an api page of a docs tree is a link to a file outside the tree; it is not read' },
   'openapi-example-left-out': {
     severity: 'warning',
     meaning: "`docspec openapi` left an example out: its own operation's validator rejects it, or its status is not documented",

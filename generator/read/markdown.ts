@@ -13,7 +13,15 @@ import { inlineOf, normalizeText, textOf } from './inline.js';
 import { type Block, emptyPage, type ListItem, type PageModel, type Position, type Section } from './page-model.js';
 
 /** Supplies the text of an include target (path as written, relative to the page), or undefined. */
-export type IncludeResolver = (target: string, fromFile: string) => { file: string; text: string } | undefined;
+export type IncludeResolver = (target: string, fromFile: string) => { file: string; text: string } | RefusedRead | undefined;
+
+/**
+ * A file a loader found but may not read: it leads out of the docs root (see the CLI's page-files.ts). The
+ * page gets a `read-outside-root` diagnostic saying `why`; nothing of the file is read.
+ */
+export interface RefusedRead {
+  refused: string;
+}
 
 export interface MarkdownInput {
   file: string;
@@ -140,7 +148,10 @@ function visitInclude(state: State, line: string, pos: Position, depth: number):
   const m = INCLUDE_LINE.exec(line)!;
   const name = m[1]!;
   const target = m[2]!;
-  const found = depth < MAX_INCLUDE_DEPTH ? state.resolveInclude?.(target, pos.file) : undefined;
+  const answer = depth < MAX_INCLUDE_DEPTH ? state.resolveInclude?.(target, pos.file) : undefined;
+  if (answer && 'refused' in answer)
+    state.page.diagnostics.push(diag('read-outside-root', 'warning', `Include \`${target}\` is not read: ${answer.refused}`, pos));
+  const found = answer && 'refused' in answer ? undefined : answer;
   state.page.includes.push({ target, resolved: !!found, pos });
   state.current.push({ kind: 'include', name, target, resolved: !!found, pos });
   if (found) {
