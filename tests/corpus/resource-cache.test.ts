@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { includeResolver, resourceLoader } from '../../cli/page-files.js';
 import { cacheResourcePages, type ResourceModelStore } from '../../generator/extract/resource-cache.js';
 import type { PageModel } from '../../generator/read/page-model.js';
-import type { ResourceLoader } from '../../generator/extract/type-registry.js';
+import { readable, type ResourceLoader } from '../../generator/extract/type-registry.js';
 import { generateSpec } from '../../generator/pipeline/generate.js';
 import { API_REFERENCE_2021, hasApiReference, ROOT } from '../support/pages.js';
 
@@ -19,7 +19,8 @@ const page = (name: string) =>
 describe('cacheResourcePages', () => {
   it('parses a page once while its text stays the same, again when it changes', () => {
     const texts: Record<string, string> = { thing: page('thing') };
-    const cached = cacheResourcePages((name) => (texts[name] ? { file: `${name}.md`, text: texts[name]! } : undefined));
+    const loader = cacheResourcePages((name) => (texts[name] ? { file: `${name}.md`, text: texts[name]! } : undefined));
+    const cached = (name: string) => readable(loader(name));
     const first = cached('thing')!;
     expect(first.page?.title).toBe('thing resource type');
     expect(cached('thing')!.page).toBe(first.page);
@@ -31,7 +32,8 @@ describe('cacheResourcePages', () => {
   });
 
   it('keeps at most `capacity` pages, dropping the least recently used', () => {
-    const cached = cacheResourcePages((name) => ({ file: `${name}.md`, text: page(name) }), 2);
+    const loader = cacheResourcePages((name) => ({ file: `${name}.md`, text: page(name) }), 2);
+    const cached = (name: string) => readable(loader(name));
     const a = cached('a')!.page;
     const b = cached('b')!.page;
     expect(cached('a')!.page).toBe(a); // a is now the most recent
@@ -55,16 +57,16 @@ describe('a model store', () => {
   it('is read before a page is parsed, and written after', () => {
     const texts: Record<string, string> = { thing: page('thing') };
     const loader: ResourceLoader = (name) => (texts[name] ? { file: `${name}.md`, text: texts[name]! } : undefined);
-    const first = cacheResourcePages(loader, 10, kept)('thing')!.page!;
+    const first = readable(cacheResourcePages(loader, 10, kept)('thing'))!.page!;
     const key = `thing.md\0${texts.thing}`;
     expect(JSON.parse(models.get(key)!)).toEqual(first);
     // A fresh cache (a new run) takes the stored model instead of parsing: a model marked in the store
     // comes back marked.
     models.set(key, JSON.stringify({ ...first, title: 'read from the store' }));
-    expect(cacheResourcePages(loader, 10, kept)('thing')!.page!.title).toBe('read from the store');
+    expect(readable(cacheResourcePages(loader, 10, kept)('thing'))!.page!.title).toBe('read from the store');
     // Another text of the page is parsed, not read from the model of the old one.
     texts.thing = page('thing').replace('| A. |', '| Changed. |');
-    expect(cacheResourcePages(loader, 10, kept)('thing')!.page!.title).not.toBe('read from the store');
+    expect(readable(cacheResourcePages(loader, 10, kept)('thing'))!.page!.title).not.toBe('read from the store');
     models.clear();
   });
 });
