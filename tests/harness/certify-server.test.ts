@@ -159,6 +159,18 @@ describe.each(DEFECTS.map((d) => [d.name, d] as const))('seeded defect %s', (_na
   });
 });
 
+describe('the stateful check blames what changed a value', () => {
+  it('a value a refused update changed is blamed on the refused update, not on the update before it', async () => {
+    const defect = DEFECTS.find((d) => d.name === 'applies-refused-updates')!;
+    for (const seed of [5, 6, 7]) {
+      const service = createUserService(defect.steps);
+      const report = await certifyServer({ spec, handler: (r) => service.handle(r), params: { id: REFERENCE_USER_ID }, seed, checks: ['stateful'] });
+      const failed = report.checks.find((c) => c.status === 'fail')!;
+      expect(failed.expected, `seed ${seed}`).toMatch(/the later update that named it was refused, and a refused update changes nothing$/);
+    }
+  });
+});
+
 describe('the stateful check reads only what the docs document', () => {
   it('every read selects documented properties, so what earlier runs left on the server does not grow it', async () => {
     const service = createUserService();

@@ -14,10 +14,14 @@ import { expectClientError, expectDocumentedSuccess } from '../expect.js';
 import { fail, ViolationError } from '../violation-error.js';
 import { sameValue } from '../same-value.js';
 
-/** What the resource should hold: expected values by key, and the keys of the last accepted update. */
+/**
+ * What the resource should hold: expected values by key, the keys of the last accepted update, and the keys
+ * refused updates named since (a value that changed after one was changed by the refused update).
+ */
 interface Model {
   values: Map<string, unknown>;
   lastUpdate: Set<string>;
+  refusedSince: Set<string>;
 }
 
 interface Real {
@@ -42,6 +46,7 @@ class Update implements fc.AsyncCommand<Model, Real> {
     if (!keeps) for (const k of [...m.values.keys()]) if (!(k in this.body)) m.values.delete(k);
     for (const [k, v] of Object.entries(this.body)) m.values.set(k, v);
     m.lastUpdate = new Set(Object.keys(this.body));
+    m.refusedSince = new Set();
   }
   toString = () => `update(${JSON.stringify(this.body)})`;
 }
@@ -52,12 +57,13 @@ class Refused implements fc.AsyncCommand<Model, Real> {
     readonly family: BrokenFamily,
   ) {}
   check = () => true;
-  async run(_m: Model, r: Real): Promise<void> {
+  async run(m: Model, r: Real): Promise<void> {
     const ex = await r.target.send(operationRequest(r.target, this.c.body));
     r.log.push(ex);
     const v = expectClientError(ex, `the body breaks ${this.c.rule} at ${this.c.path}`);
     // An accepted invalid body is the broken constraint's business, not the partial-update sentence's.
     if (v) throw fail({ ...v, source: this.family.source, sentence: this.family.sentence }, r.log);
+    for (const k of Object.keys(this.c.body)) m.refusedSince.add(k);
   }
   toString = () => `refused(${JSON.stringify(this.c.body)})`;
 }
@@ -77,16 +83,21 @@ class Read implements fc.AsyncCommand<Model, Real> {
       const value = actual.get(key);
       const extensionRemoved = expected === null && this.spec.requestBody.extensions.nullRemoves && isExtensionKey(this.spec, key);
       if (extensionRemoved ? value === undefined || value === null : sameValue(expected, value)) continue;
-      const sent = m.lastUpdate.has(key);
+      // A refused update that named the key since the last accepted one is what changed it: the value the
+      // model holds is the one before it, whatever the last update sent.
+      const refused = m.refusedSince.has(key);
+      const sent = m.lastUpdate.has(key) && !refused;
       const prop = this.spec.requestBody.properties.find((p) => p.name === key);
       const partial = this.spec.requestBody.partialUpdate;
       throw fail(
         {
           received: `${key} reads back as ${value === undefined ? 'absent' : JSON.stringify(value)}`,
-          expected: sent
-            ? `${key} reads back as sent: ${JSON.stringify(expected)}`
-            : `${key} keeps its previous value ${JSON.stringify(expected)}, as it was not in the last accepted update`,
-          source: sent ? (prop?.source ?? this.spec.requestBody.source) : partial?.source,
+          expected: refused
+            ? `${key} keeps ${JSON.stringify(expected)}: the later update that named it was refused, and a refused update changes nothing`
+            : sent
+              ? `${key} reads back as sent: ${JSON.stringify(expected)}`
+              : `${key} keeps its previous value ${JSON.stringify(expected)}, as it was not in the last accepted update`,
+          source: sent ? (prop?.source ?? this.spec.requestBody.source) : (partial?.source ?? this.spec.requestBody.source),
           sentence: sent ? `${key} is updatable (${prop ? 'property table' : 'extension property'})` : partial?.sentence,
           exchanges: [],
         },
@@ -145,7 +156,7 @@ export const statefulCheck: ServerCheck = {
             }
             // A server that ignores $select still answers more: the model keeps the documented keys only.
             const values = new Map(Object.entries(initial).filter(([k]) => selected.has(k)));
-            state = { model: { values, lastUpdate: new Set() }, real };
+            state = { model: { values, lastUpdate: new Set(), refusedSince: new Set() }, real };
             return state;
           };
           try {
