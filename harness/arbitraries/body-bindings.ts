@@ -8,6 +8,7 @@ import type fc from 'fast-check';
 import type { OperationSpec } from '../../generator/ir/ir.js';
 import { smallValidBody, validBody } from './body.js';
 import { type ParamValues, paramValue, type Target } from '../model/target.js';
+import { withCreateRequirements } from '../model/create-requirements.js';
 
 /** A top-level body key whose example value holds a placeholder, and the placeholder's name. */
 export interface BodyPlaceholder {
@@ -46,8 +47,13 @@ export function bindBody(spec: OperationSpec, values: ParamValues): { bound: Rec
 const withBound = (bodies: fc.Arbitrary<Record<string, unknown>>, bound: Readonly<Record<string, unknown>> | undefined) =>
   bound && Object.keys(bound).length ? bodies.map((b) => ({ ...b, ...bound })) : bodies;
 
-/** Valid bodies for the target: generated, with the bound values in place. */
-export const validBodies = (target: Pick<Target, 'spec' | 'bound'>) => withBound(validBody(target.spec), target.bound);
+/**
+ * Valid bodies for the target: generated, with the bound values in place. An update never clears what the
+ * resource's create in the same run requires (create-requirements.ts).
+ */
+export const validBodies = (target: Pick<Target, 'spec' | 'bound' | 'related'>) =>
+  withBound(validBody(withCreateRequirements(target.spec, target.related)), target.bound);
 
 /** Small valid bodies (see `smallValidBody`), with the bound values in place. */
-export const smallBodies = (target: Pick<Target, 'spec' | 'bound'>) => withBound(smallValidBody(target.spec), target.bound);
+export const smallBodies = (target: Pick<Target, 'spec' | 'bound' | 'related'>) =>
+  withBound(smallValidBody(withCreateRequirements(target.spec, target.related)), target.bound);

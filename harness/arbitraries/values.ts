@@ -171,7 +171,11 @@ export function validValue(p: Property, ctx: ArbContext): fc.Arbitrary<unknown> 
     );
   }
   const en = allowedValues(p, ctx.spec.types);
-  const nullable = !find(p, 'notNullable') && (!en || en.values.includes(null) || p.type.collection);
+  // OData collections are never null; and what the resource's create requires is never cleared (null or "")
+  // as a valid value: no reading of the docs allows it.
+  const kept = !!find(p, 'requiredOnCreate');
+  if (kept && !p.type.collection) value = value.filter((v) => v !== '');
+  const nullable = !p.type.collection && !kept && !find(p, 'notNullable') && (!en || en.values.includes(null));
   return nullable ? fc.oneof({ weight: 5, arbitrary: value }, { weight: 1, arbitrary: fc.constant(null) }) : value;
 }
 

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { brokenBody, brokenFamilies, smallValidBody, validBody } from '../../harness/arbitraries/body.js';
+import { validBodies } from '../../harness/arbitraries/body-bindings.js';
 import { buildContract } from '../../generator/emit/contract.js';
 import { validateWith } from '../../generator/emit/runtime.js';
 import type { OperationSpec, Property } from '../../generator/ir/ir.js';
@@ -224,5 +225,38 @@ describe.skipIf(!hasApiReference).each(['group-post-groups', 'group-update'])('g
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('values no reading of the docs forbids', () => {
+  const spec = loadSpec('v1.0');
+  const collections = spec.requestBody.properties.filter((p) => p.type.collection).map((p) => p.name);
+
+  it('a collection is never null: OData collections are never null', () => {
+    expect(collections.length).toBeGreaterThan(3);
+    fc.assert(
+      fc.property(validBody(spec), (body) => {
+        for (const name of collections) expect(body[name], name).not.toBeNull();
+      }),
+      { numRuns: 300, seed: 1 },
+    );
+  });
+
+  it("an update never clears a property the resource's create requires, nor one its own page says is required on create", () => {
+    // A create of the same collection in the run, requiring companyName: the update page is silent on it.
+    const create = structuredClone(spec);
+    create.operation = 'user-post-users';
+    create.http = { method: 'POST', paths: [{ ...spec.http.paths[0]!, template: '/users', params: [] }] };
+    create.responses = [{ status: 201, source: spec.http.paths[0]!.source }] as OperationSpec['responses'];
+    const companyName = create.requestBody.properties.find((p) => p.name === 'companyName')!;
+    companyName.constraints.push({ kind: 'required', rule: 'required', sentence: 'Required.', source: companyName.source });
+    const kept = ['companyName', 'displayName', 'mailNickname'];
+    const cleared = new Set<string>();
+    const sample = (related: OperationSpec[] | undefined) =>
+      fc.sample(validBodies({ spec, related }), { numRuns: 400, seed: 2 }).flatMap((b) => kept.filter((k) => b[k] === null || b[k] === ''));
+    for (const k of sample(undefined)) cleared.add(k);
+    // Without the create, the page's own words keep displayName and mailNickname; companyName may be cleared.
+    expect([...cleared]).toEqual(['companyName']);
+    expect(sample([create])).toEqual([]);
   });
 });
