@@ -136,6 +136,12 @@ export interface Property {
   constraints: Constraint[];
   /** "Inherited from [entity]" in generated stub pages. */
   inheritedFrom?: string;
+  /**
+   * The resource page's type for the property, when it gives a value of another JSON shape than the row's
+   * (`otherMails`: String in v1.0's Update user table, String collection in user.md). No value is valid under
+   * both readings, so certification sends none as valid.
+   */
+  resourceType?: { type: TypeRef; source: SourceRef };
   source: SourceRef;
 }
 

@@ -44,13 +44,19 @@ const ownRequestGroups = (spec: OperationSpec) => spec.requestBody.groups.filter
 const writable = (p: Property) => !p.constraints.some((c) => c.kind === 'readOnly' && isEnforced(c));
 
 /**
- * The properties a body may combine: all writable ones outside the own-request groups, or the members of one
- * group.
+ * Whether some value of the property is valid under every reading: not when the request table and the resource
+ * page give it disjoint types (a String and a String collection), unless a "Required." makes the body name it.
+ */
+const sendable = (p: Property, method: string) => !p.resourceType || !!bindingRequired(p, method);
+
+/**
+ * The properties a body may combine: all writable, sendable ones outside the own-request groups, or the
+ * members of one group.
  */
 function modes(spec: OperationSpec): Property[][] {
   const groups = ownRequestGroups(spec);
   const inGroup = new Set(groups.flatMap((g) => g.members));
-  const props = spec.requestBody.properties.filter(writable);
+  const props = spec.requestBody.properties.filter((p) => writable(p) && sendable(p, spec.http.method));
   return [props.filter((p) => !inGroup.has(p.name)), ...groups.map((g) => props.filter((p) => g.members.includes(p.name)))].filter((m) => m.length > 0);
 }
 

@@ -44,7 +44,8 @@ describe.skipIf(!hasApiReference)('clients on create, get and update of a user',
   it('Kiota create: drops null values from the body, and returns a null complex value as {}', async () => {
     const found = await findings(kiotaSdk, 'user-post-users');
     expect(Object.keys(found).sort()).toEqual(['body', 'surfaces-response']);
-    expect(found.body).toMatch(/^\/\w+: dropped \(was null\)$/);
+    // At any depth: which nullable property the run shrinks to depends on the draw.
+    expect(found.body).toMatch(/^(\/\w+)+: dropped \(was null\)$/);
     expect(found['surfaces-response']).toMatch(/^the call returned \/\w+(\/\w+)*: \{\} where the body has null$/);
   });
 
