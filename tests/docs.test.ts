@@ -23,6 +23,15 @@ describe('README', () => {
     expect(refreshReadme(readme, { samples: labelledSamples() }) === readme, 'README tables are stale: run npm run docs').toBe(true);
   });
 
+  it("links only to headings it has: every #anchor of the contents line is a section's", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    // GitHub's anchors: the heading in lower case, punctuation dropped, spaces as dashes.
+    const anchors = new Set([...readme.matchAll(/^#+ (.+)$/gm)].map((m) => m[1]!.toLowerCase().replace(/[^\p{L}\p{N} -]/gu, '').replace(/ /g, '-')));
+    const links = [...readme.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThan(10);
+    expect(links.filter((l) => !anchors.has(l))).toEqual([]);
+  });
+
   it('registers every diagnostic the bundled specs hold, with the severity they report', () => {
     for (const v of ['beta', 'v1.0', 'localtest', 'intune', 'connector']) {
       const spec = JSON.parse(readFileSync(join(ROOT, `spec/user-update.${v}.json`), 'utf8')) as Spec;
