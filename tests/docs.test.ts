@@ -26,7 +26,14 @@ describe('README', () => {
   it("links only to headings it has: every #anchor of the contents line is a section's", () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     // GitHub's anchors: the heading in lower case, punctuation dropped, spaces as dashes.
-    const anchors = new Set([...readme.matchAll(/^#+ (.+)$/gm)].map((m) => m[1]!.toLowerCase().replace(/[^\p{L}\p{N} -]/gu, '').replace(/ /g, '-')));
+    const anchors = new Set(
+      [...readme.matchAll(/^#+ (.+)$/gm)].map((m) =>
+        m[1]!
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N} -]/gu, '')
+          .replace(/ /g, '-'),
+      ),
+    );
     const links = [...readme.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]!);
     expect(links.length).toBeGreaterThan(10);
     expect(links.filter((l) => !anchors.has(l))).toEqual([]);
