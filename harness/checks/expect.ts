@@ -7,6 +7,9 @@ import type { Violation } from './check.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** `application/json`, with parameters (`;odata.metadata=minimal`), or a `+json` type. */
+const JSON_MEDIA_TYPE = /^\s*application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
+
 /** Statuses whose response has no body by HTTP's own rules. */
 const BODILESS = new Set([204, 205, 304]);
 
@@ -24,6 +27,14 @@ export function expectSuccess(ex: Exchange, doc: ResponseSpec): Violation | unde
   if (empty && response.text !== '') return { received: describeResponse(response), expected: promise, exchanges: [ex] };
   const body = doc.bodyType ? jsonOf(response) : undefined;
   if (doc.bodyType && !isObject(body)) return { received: describeResponse(response), expected: promise, exchanges: [ex] };
+  // A JSON object labelled as something else is not one to a client: SDKs parse by the media type.
+  const type = response.headers['content-type'];
+  if (doc.bodyType && !JSON_MEDIA_TYPE.test(type ?? ''))
+    return {
+      received: `${response.status} with Content-Type ${type === undefined ? '(none)' : JSON.stringify(type)}`,
+      expected: `${promise}, as JSON (Content-Type: application/json)`,
+      exchanges: [ex],
+    };
   // A collection is Graph's envelope: `{ "value": [ … ] }`, each item the resource.
   if (doc.bodyCollection && !Array.isArray((body as Record<string, unknown>).value))
     return {

@@ -12,7 +12,8 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { OperationSpec } from '../../generator/ir/ir.js';
 import { brokenFamilies } from '../../harness/arbitraries/body.js';
-import { curlOf } from '../../harness/model/exchange.js';
+import { curlOf, type Exchange } from '../../harness/model/exchange.js';
+import { expectSuccess } from '../../harness/checks/expect.js';
 import { agentFor } from '../../harness/transport/deadline.js';
 import { serveInProcess } from '../../harness/transport/in-process.js';
 import { fetchTransport, retryAfterMs, TransientError, transportFor } from '../../harness/transport/transport.js';
@@ -174,6 +175,25 @@ describe('retries', () => {
       const ex = await fetchTransport('http://x.test', undefined, undefined, fake)({ method: 'GET', path: '/', headers: {} });
       expect([ex.response.status, calls]).toEqual([status, 1]);
     }
+  });
+});
+
+describe('a documented resource in the answer', () => {
+  const doc = { status: 200, statusText: 'OK', bodyType: 'group', source: { file: 'v1.0/api/group-get.md', line: 49, column: 1 } };
+  const answer = (headers: Record<string, string>): Exchange => ({
+    request: { method: 'GET', path: '/groups/1', headers: {}, url: 'http://x.test/v1.0/groups/1' },
+    response: { status: 200, statusText: 'OK', headers, text: '{"id":"1"}' },
+    attempts: 1,
+  });
+
+  it('is JSON by its media type too: a JSON object as text/plain, or unlabelled, is no group to a client', () => {
+    for (const type of ['application/json', 'application/json;odata.metadata=minimal;charset=utf-8', 'application/vnd.ms-graph+json'])
+      expect(expectSuccess(answer({ 'content-type': type }), doc), type).toBeUndefined();
+    expect(expectSuccess(answer({ 'content-type': 'text/plain' }), doc)).toMatchObject({
+      received: '200 with Content-Type "text/plain"',
+      expected: '200 OK with a group object in the body, as JSON (Content-Type: application/json)',
+    });
+    expect(expectSuccess(answer({}), doc)?.received).toBe('200 with Content-Type (none)');
   });
 });
 

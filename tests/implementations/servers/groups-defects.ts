@@ -48,6 +48,14 @@ export const GROUP_DEFECTS: GroupDefect[] = [
     steps: { created: () => new Response(null, { status: 201, statusText: 'Created' }) },
   },
   {
+    name: 'get-as-text-plain',
+    breaks: 'Get group: "a group object in the response body", which a client parses as JSON',
+    operation: 'group-get',
+    caughtBy: 'success-status',
+    lineHolds: '`200 OK` response code',
+    steps: { read: (shown) => new Response(JSON.stringify(shown), { headers: { 'content-type': 'text/plain' } }) },
+  },
+  {
     name: 'create-without-id',
     breaks: 'group: id, the unique identifier, is part of the resource',
     operation: 'group-post-groups',

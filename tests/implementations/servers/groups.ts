@@ -33,6 +33,8 @@ export interface GroupSteps {
   created(group: Group): Response;
   /** What a GET shows of a group, `$select` applied. */
   shown(group: Group, select: string[] | undefined): Record<string, unknown>;
+  /** The answer of a GET of one group: what `shown` gives, as JSON. */
+  read(shown: Record<string, unknown>): Response;
   list(items: Record<string, unknown>[]): Response;
   apply(group: Group, body: Record<string, unknown>): Group;
   updated(group: Group, body: Record<string, unknown>): Response;
@@ -147,6 +149,7 @@ export const referenceGroupSteps: GroupSteps = {
     const keys = select ?? Object.keys(group);
     return Object.fromEntries(keys.filter((k) => k in group).map((k) => [k, group[k]]));
   },
+  read: (shown) => Response.json(shown),
   list: (items) => Response.json({ '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#groups', value: items }),
   apply: (group, body) => ({ ...group, ...body }),
   updated: (_group, body) =>
@@ -225,7 +228,7 @@ export function createGroupService(overrides: Partial<GroupSteps> = {}, store: G
     if (!group) return notFound(id);
 
     if (sub === undefined) {
-      if (method === 'GET') return Response.json(s.shown(group, select));
+      if (method === 'GET') return s.read(s.shown(group, select));
       if (method === 'DELETE') {
         s.remove(store, id);
         return new Response(null, { status: 204, statusText: 'No Content' });
