@@ -20,6 +20,12 @@ export interface Violation {
   sentence?: string;
   /** Set when the deviation is one a server may tolerate: a warning, not a failure, unless the run is strict. */
   tolerance?: Tolerance;
+  /**
+   * Which part of the answer broke (`status`, `body`, `content-type`, …), where a case can tell its failures
+   * apart: a failing case then looks on for failures of other kinds, each reported with its own smallest
+   * counterexample, so one defect does not hide the next. Violations without a kind are the case's one failure.
+   */
+  kind?: string;
   exchanges: Exchange[];
 }
 
@@ -36,6 +42,11 @@ export interface CheckCase<T = unknown> {
   destructive?: boolean;
   /** Repeating the request is documented to fail (adding a reference again): the case runs once. */
   once?: boolean;
+  /**
+   * The case's run honours `known`: after a failure it can look past that kind of failure to the next, so the
+   * runner searches on for failures of other kinds (see `Violation.kind`).
+   */
+  distinct?: boolean;
   /** Set when running the case could not tell anything (its address was not shown to exist): not run, reported inconclusive. */
   inconclusive?: string;
   /**
@@ -49,8 +60,11 @@ export interface CheckCase<T = unknown> {
    */
   tolerated?: Violation[];
   arbitrary: fc.Arbitrary<T>;
-  /** Sends the requests for one generated value. Throws `TransientError` when no verdict is possible. */
-  run(value: T): Promise<Violation | undefined>;
+  /**
+   * Sends the requests for one generated value. Throws `TransientError` when no verdict is possible. `known`:
+   * kinds of failure already reported for the case, which the run looks past to the next part of the answer.
+   */
+  run(value: T, known: ReadonlySet<string>): Promise<Violation | undefined>;
 }
 
 /** What the harness learnt before the checks: whether GET reads the resource back, and its first state. */

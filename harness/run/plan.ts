@@ -91,7 +91,7 @@ export async function planRun(
     }
     sent.length = 0;
     try {
-      await c.run(fc.sample(c.arbitrary, { numRuns: 1, seed: options.seed })[0]);
+      await c.run(fc.sample(c.arbitrary, { numRuns: 1, seed: options.seed })[0], new Set());
     } catch (e) {
       // A case that judges the planned answers a violation has still sent its first request.
       if (!(e instanceof ViolationError)) throw e;

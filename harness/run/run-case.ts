@@ -61,16 +61,20 @@ function deviation(c: CheckCase, v: Violation, options: RunOptions, base: Pick<C
 
 export const caseSeed = (seed: number, id: string) => (seed ^ hash(id)) | 0;
 
-export async function runCase(c: CheckCase, options: RunOptions): Promise<CheckResult> {
+/** A case's result; `also`: its further failures of other kinds, each a result of its own. */
+export type CaseOutcome = CheckResult & { also?: CheckResult[] };
+
+export async function runCase(c: CheckCase, options: RunOptions): Promise<CaseOutcome> {
   const started = performance.now();
   const result = await runTimed(c, options);
   return { ...result, durationMs: Math.round(performance.now() - started) };
 }
 
-async function runTimed(c: CheckCase, options: RunOptions): Promise<CheckResult> {
-  const base = { id: c.id, check: c.check, source: sourceRef(c.source), sentence: c.sentence };
-  if (c.skip !== undefined) return { ...base, status: 'skipped', message: c.skip, runs: 0 };
-  if (c.inconclusive !== undefined) return { ...base, status: 'inconclusive', message: c.inconclusive, runs: 0 };
+/** Distinct failures a case reports at most: its first, and others of kinds not seen yet. */
+const MAX_DISTINCT = 4;
+
+/** One search for a failure of a kind not in `known`: fast-check's check of the case, and what it met. */
+async function search(c: CheckCase, options: RunOptions, known: ReadonlySet<string>) {
   let last: Violation | undefined;
   let transient: TransientError | undefined;
   let shrinkEvaluations = 0;
@@ -81,7 +85,9 @@ async function runTimed(c: CheckCase, options: RunOptions): Promise<CheckResult>
     // Answering "passes" ends shrinking quickly; the last failure stays the counterexample.
     if (last && ++shrinkEvaluations > budget) return true;
     try {
-      const v = await c.run(value);
+      const v = await c.run(value, known);
+      // A failure of a kind already reported is that failure again: this search looks past it.
+      if (v && known.has(v.kind ?? ANY)) return true;
       if (v) last = v;
       return v === undefined;
     } catch (e) {
@@ -95,16 +101,40 @@ async function runTimed(c: CheckCase, options: RunOptions): Promise<CheckResult>
   const seed = caseSeed(options.seed, c.id);
   // A destructive case (a DELETE) can be sent once: the resource is gone afterwards; so can a `once` case.
   const details = await fc.check(property, { numRuns: c.destructive || c.once ? 1 : options.runs, seed });
+  return { details, last, transient };
+}
+
+/** The kind of a violation that names none: the case's one failure. */
+const ANY = '*';
+
+async function runTimed(c: CheckCase, options: RunOptions): Promise<CaseOutcome> {
+  const base = { id: c.id, check: c.check, source: sourceRef(c.source), sentence: c.sentence };
+  if (c.skip !== undefined) return { ...base, status: 'skipped', message: c.skip, runs: 0 };
+  if (c.inconclusive !== undefined) return { ...base, status: 'inconclusive', message: c.inconclusive, runs: 0 };
+  const { details, last, transient } = await search(c, options, new Set());
   if (details.failed && last) {
-    return {
-      ...deviation(c, last, options, base),
-      runs: details.numRuns,
-      counterexample: { input: shown(details.counterexample?.[0]), exchanges: exchangesOf(last) },
-      seed: details.seed,
-      path: details.counterexamplePath ?? undefined,
-      shrinks: details.numShrinks,
-      reproduce: options.reproduce?.(c, last) ?? [],
-    };
+    const failure = (found: typeof details, v: Violation, id: string): CheckResult => ({
+      ...deviation(c, v, options, { ...base, id }),
+      runs: found.numRuns,
+      counterexample: { input: shown(found.counterexample?.[0]), exchanges: exchangesOf(v) },
+      seed: found.seed,
+      path: found.counterexamplePath ?? undefined,
+      shrinks: found.numShrinks,
+      reproduce: options.reproduce?.(c, v) ?? [],
+    });
+    const first = failure(details, last, c.id);
+    // One defect must not hide the next: look on for failures of other kinds (a wrong status, then the
+    // missing body of that answer), each with its own smallest counterexample. Destructive and once-only
+    // cases cannot be sent again.
+    const also: CheckResult[] = [];
+    const known = new Set([last.kind ?? ANY]);
+    while (c.distinct && last.kind !== undefined && !c.destructive && !c.once && known.size < MAX_DISTINCT) {
+      const next = await search(c, options, known);
+      if (!next.details.failed || !next.last || next.transient) break;
+      also.push(failure(next.details, next.last, `${c.id}/${next.last.kind ?? 'other'}`));
+      known.add(next.last.kind ?? ANY);
+    }
+    return also.length ? { ...first, also } : first;
   }
   if (details.failed) {
     // The harness itself threw: reported, never swallowed.
@@ -137,10 +167,15 @@ export async function runCases(
   onResult?: (result: CheckResult, done: number, total: number) => void,
 ): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
+  let done = 0;
   for (const c of cases) {
-    const result = await runCase(c, options);
-    results.push(result);
-    onResult?.(result, results.length, cases.length);
+    const { also, ...result } = await runCase(c, options);
+    done++;
+    // Further distinct failures of a case are results of their own, after it (`success-status/body`).
+    for (const r of [result, ...(also ?? [])]) {
+      results.push(r);
+      onResult?.(r, done, cases.length);
+    }
   }
   return results;
 }

@@ -161,6 +161,20 @@ describe.skipIf(!hasApiReference)('values that address nothing', () => {
   });
 });
 
+describe.skipIf(!hasApiReference)('two defects in one case', () => {
+  it('a create answering 200 with no body: both the status and the missing group are reported', async () => {
+    const service = createGroupService({ created: () => new Response(null, { status: 200 }) });
+    const create = SPECS.filter((s) => s.operation === 'group-post-groups');
+    const report = await certifySuite({ specs: create, handler: (r) => service.handle(r), params: {}, seed: 1, runs: 10, checks: ['success-status'] });
+    const checks = report.operations[0]!.report!.checks.filter((c) => c.status === 'fail');
+    expect(checks.map((c) => [c.id, c.received])).toEqual([
+      ['success-status', '200 (no body)'],
+      ['success-status/body', '200 (no body)'],
+    ]);
+    expect(checks.map((c) => c.expected)).toEqual(['201 Created with a group object in the body', 'a group object in the body']);
+  });
+});
+
 describe.skipIf(!hasApiReference)('seeded defects of the groups reference', () => {
   it('number at least 15, each with its own name', () => {
     expect(GROUP_DEFECTS.length).toBeGreaterThanOrEqual(15);

@@ -191,7 +191,7 @@ describe('a documented resource in the answer', () => {
       expect(expectSuccess(answer({ 'content-type': type }), doc), type).toBeUndefined();
     expect(expectSuccess(answer({ 'content-type': 'text/plain' }), doc)).toMatchObject({
       received: '200 with Content-Type "text/plain"',
-      expected: '200 OK with a group object in the body, as JSON (Content-Type: application/json)',
+      expected: 'a group object in the body, as JSON (Content-Type: application/json)',
     });
     expect(expectSuccess(answer({}), doc)?.received).toBe('200 with Content-Type (none)');
   });

@@ -159,6 +159,40 @@ describe.each(DEFECTS.map((d) => [d.name, d] as const))('seeded defect %s', (_na
   });
 });
 
+describe('one defect does not hide the next', () => {
+  it('a 200 with a body where the docs say 204 No Content: the status and the body, each with its own counterexample', async () => {
+    const defect = DEFECTS.find((d) => d.name === 'answers-200-with-the-user')!;
+    const service = createUserService(defect.steps);
+    const report = await certifyServer({
+      spec,
+      handler: (r) => service.handle(r),
+      params: { id: REFERENCE_USER_ID },
+      seed: 8,
+      runs: 20,
+      checks: ['success-status'],
+    });
+    const failed = report.checks.filter((c) => c.status === 'fail');
+    expect(failed.map((c) => c.id)).toEqual(['success-status', 'success-status/body']);
+    expect(failed[0]!.received).toMatch(/^200\b/);
+    expect(failed[1]!.expected).toBe('an empty body');
+    for (const f of failed) expect((f.counterexample as { exchanges: unknown[] }).exchanges).toHaveLength(1);
+  });
+
+  it('a right answer with one thing wrong is one failure: nothing else is looked for past it', async () => {
+    const defect = DEFECTS.find((d) => d.name === 'answers-200-with-the-user')!;
+    const service = createUserService({ ...defect.steps, updated: () => new Response(null, { status: 200 }) });
+    const report = await certifyServer({
+      spec,
+      handler: (r) => service.handle(r),
+      params: { id: REFERENCE_USER_ID },
+      seed: 8,
+      runs: 20,
+      checks: ['success-status'],
+    });
+    expect(report.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['success-status']);
+  });
+});
+
 describe('the stateful check blames what changed a value', () => {
   it('a value a refused update changed is blamed on the refused update, not on the update before it', async () => {
     const defect = DEFECTS.find((d) => d.name === 'applies-refused-updates')!;
