@@ -147,7 +147,8 @@ function variantStatements(spec: OperationSpec): StatementStructures[] {
         name: id,
         isExported: true,
         docs,
-        type: def.values.length ? def.values.map((v) => JSON.stringify(v)).join(' | ') : 'string',
+        // A flags enum's value lists members (`"apps,tabs"`): any string the validator's flag check allows.
+        type: def.values.length && !def.flags ? def.values.map((v) => JSON.stringify(v)).join(' | ') : 'string',
       });
       continue;
     }

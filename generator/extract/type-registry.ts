@@ -4,7 +4,7 @@
  * and names with no page stay open objects with an `unresolved-type` diagnostic.
  */
 import { type RefusedRead, readMarkdown } from '../read/markdown.js';
-import { allBlocks, type PageModel, sectionBlocks } from '../read/page-model.js';
+import { allBlocks, type Block, type PageModel, sectionBlocks } from '../read/page-model.js';
 import { diagnostic } from '../ir/diagnostic.js';
 import type { Constraint, Diagnostic, EnumType, Property, SourceRef, TypeDef } from '../ir/ir.js';
 import { enumPageNames, enumSections } from './enum-sections.js';
@@ -135,6 +135,7 @@ export class TypeRegistry {
     if (type.kind !== 'named') return;
     const described = p.constraints.find((c) => c.kind === 'enum' && !c.condition);
     const def = this.load(type.name, depth, type.link);
+    if (def?.kind === 'enum' && def.flags) flagsOf(p, def, described);
     if (described?.kind === 'enum') {
       // The description lists values: an enum whatever the type page says; the page's values join them.
       type.resolution = 'enum';
@@ -172,6 +173,38 @@ export class TypeRegistry {
   }
 }
 
+/**
+ * A property of a flags enum type takes a comma-separated list of members: a `flagSet` constraint with the
+ * members (and any values its description lists), citing the Members table. `allowedValues` leaves such a
+ * property to it, so `"apps,tabs"` is valid where a single-value enum check refused it.
+ */
+function flagsOf(p: Property, def: EnumType, described: Constraint | undefined): void {
+  if (p.constraints.some((c) => c.kind === 'flagSet')) return;
+  const listed = described?.kind === 'enum' ? described.values.filter((v): v is string => typeof v === 'string' && v !== '') : [];
+  p.constraints.push({
+    kind: 'flagSet',
+    values: [...new Set([...def.values, ...listed])],
+    separator: ',',
+    rule: 'flag-set',
+    sentence: `${def.name} is a flags enum (its members' values are powers of two): a value lists members separated by commas`,
+    source: def.source ?? p.source,
+  });
+}
+
+/**
+ * Whether a Members table's Value column makes the enum a flags enum: every value an integer, the non-zero
+ * ones distinct powers of two reaching 4 at least (0, 1, 2 alone is as likely a plain sequence).
+ */
+function flagValues(members: Extract<Block, { kind: 'table' }>): boolean {
+  const column = members.header.findIndex((h) => /^values?$/i.test(h.trim()));
+  if (column < 0) return false;
+  const values = members.rows.map((r) => r.cells[column]?.text.trim() ?? '');
+  if (!values.every((v) => /^\d+$/.test(v))) return false;
+  const nonZero = values.map(Number).filter((v) => v !== 0);
+  const powers = nonZero.every((v) => (v & (v - 1)) === 0) && new Set(nonZero).size === nonZero.length;
+  return powers && Math.max(...nonZero) >= 4;
+}
+
 /** The hint of an unresolved type when no resource pages were given (the CLI names its flags instead). */
 export const NO_RESOURCES_HINT = "Give the docs tree's resource pages to resolve complex types";
 
@@ -190,6 +223,7 @@ export function typeFromPage(page: PageModel, requested: string): TypeDef | unde
       kind: 'enum',
       name,
       values: members.rows.map((r) => r.cells[0]?.text.trim() ?? '').filter(Boolean),
+      ...(flagValues(members) ? { flags: true } : {}),
       source: { ...source, line: members.pos.line },
     };
   }

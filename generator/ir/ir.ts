@@ -164,6 +164,11 @@ export interface EnumType {
   kind: 'enum';
   name: string;
   values: string[];
+  /**
+   * The members' values are powers of two (1, 2, 4, …): an OData flags enum, whose value is a comma-separated
+   * list of members (`"apps,tabs,settings"`), each member alone one of them.
+   */
+  flags?: boolean;
   source?: SourceRef;
 }
 
