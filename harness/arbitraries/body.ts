@@ -5,7 +5,7 @@
  * which rule, where, and the docs line behind it; `brokenBody` picks from all of them.
  */
 import fc from 'fast-check';
-import type { OperationSpec, Property, SourceRef } from '../../generator/ir/ir.js';
+import type { Constraint, OperationSpec, Property, SourceRef } from '../../generator/ir/ir.js';
 import { bindingRequired, isEnforced } from '../../generator/ir/enforced.js';
 import { setOwn } from '../model/json-copy.js';
 import { HEX, headed, identifier, LETTERS, LOWER, LOWER_DIGITS, text } from './text.js';
@@ -168,12 +168,17 @@ export function toleratedFamilies(spec: OperationSpec): BrokenFamily[] {
 function buildFamilies(spec: OperationSpec): BrokenFamily[] {
   const ctx: ArbContext = { spec, depth: 0 };
   const families: BrokenFamily[] = [];
+  const byId = new Map<string, BrokenFamily>();
   const add = (f: Omit<BrokenFamily, 'id'>) => {
     const id = `${f.target}/${f.rule}${f.tolerance ? `/${f.tolerance}` : ''}`;
-    const same = families.find((x) => x.id === id);
+    const same = byId.get(id);
     // Two breakers of one rule on one property (rare) share a family.
     if (same) same.arbitrary = fc.oneof(same.arbitrary, f.arbitrary);
-    else families.push({ id, ...f });
+    else {
+      const family = { id, ...f };
+      families.push(family);
+      byId.set(id, family);
+    }
   };
   for (const mode of modes(spec)) {
     const entries = entriesOf(mode, ctx);
@@ -183,8 +188,10 @@ function buildFamilies(spec: OperationSpec): BrokenFamily[] {
         entries,
         spec.http.method,
       );
+      const byRule = new Map<string, Constraint>();
+      for (const x of p.constraints) if (!byRule.has(x.rule)) byRule.set(x.rule, x);
       for (const b of breakers(p, ctx)) {
-        const c = b.rule === 'type' ? undefined : p.constraints.find((x) => x.rule === b.rule);
+        const c = b.rule === 'type' ? undefined : byRule.get(b.rule);
         add({
           rule: b.rule,
           target: p.name,

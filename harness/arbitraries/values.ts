@@ -12,7 +12,32 @@ import { FORMATS } from '../../generator/emit/runtime.js';
 import { ALNUM, guid, headed, LOWER, LOWER_DIGITS, text } from './text.js';
 
 type Of<K extends Constraint['kind']> = Extract<Constraint, { kind: K }>;
-const find = <K extends Constraint['kind']>(p: Property, kind: K) => p.constraints.find((c): c is Of<K> => c.kind === kind && isEnforced(c));
+/** Each property's first enforced constraint of each kind: looked up for every constraint of it, so kept. */
+const firstOfKind = new WeakMap<Property, Map<Constraint['kind'], Constraint>>();
+const find = <K extends Constraint['kind']>(p: Property, kind: K): Of<K> | undefined => {
+  let first = firstOfKind.get(p);
+  if (!first) {
+    first = new Map();
+    for (const c of p.constraints) if (isEnforced(c) && !first.has(c.kind)) first.set(c.kind, c);
+    firstOfKind.set(p, first);
+  }
+  return first.get(kind) as Of<K> | undefined;
+};
+
+/**
+ * A property's enforced constraints, each rule stated once: a page (or a hand-edited spec) that repeats one
+ * 20,000 times breaks it in no new way, and drawing breakers for every copy was quadratic.
+ */
+function distinctEnforced(p: Property): Constraint[] {
+  const seen = new Set<string>();
+  return p.constraints.filter((c) => {
+    if (!isEnforced(c)) return false;
+    const key = JSON.stringify({ ...c, source: undefined, sentence: undefined });
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 const MAX_DEPTH = 2;
 
@@ -244,7 +269,7 @@ export function breakers(p: Property, ctx: ArbContext): Breaker[] {
   const out: Breaker[] = [];
   const itemValid = validItem(p, p.type, ctx);
   const chars = charTable(p);
-  for (const c of p.constraints.filter(isEnforced)) {
+  for (const c of distinctEnforced(p)) {
     switch (c.kind) {
       case 'maxLength':
         if (!find(p, 'enum') && !find(p, 'format') && !find(p, 'countryCode') && !find(p, 'flagSet')) {

@@ -253,6 +253,20 @@ describe('broken-body families', () => {
       for (const c of fc.sample(f.arbitrary, { numRuns: 5, seed: 3 })) expect([c.rule, f.id.endsWith(`/${c.rule}`)]).toEqual([f.rule, true]);
     }
   });
+
+  it('a rule stated 20,000 times breaks the way it does once: the same families, its breaker drawn once', () => {
+    const spec = JSON.parse(readFileSync(join(ROOT, 'spec/user-update.v1.0.json'), 'utf8')) as OperationSpec;
+    const repeated = structuredClone(spec);
+    const companyName = repeated.requestBody.properties.find((p) => p.name === 'companyName')!;
+    const maxLength = companyName.constraints.find((c) => c.kind === 'maxLength')!;
+    for (let i = 0; i < 20_000; i++) companyName.constraints.push({ ...maxLength, source: { ...maxLength.source, line: 1000 + i } });
+    const ids = (s: OperationSpec) => brokenFamilies(s).map((f) => f.id);
+    expect(ids(repeated)).toEqual(ids(spec));
+    // One breaker, not a oneof of 20,001 copies: its samples are the single rule's bodies.
+    const family = brokenFamilies(repeated).find((f) => f.id === 'companyName/max-length')!;
+    const once = brokenFamilies(spec).find((f) => f.id === 'companyName/max-length')!;
+    expect(fc.sample(family.arbitrary, { numRuns: 5, seed: 9 })).toEqual(fc.sample(once.arbitrary, { numRuns: 5, seed: 9 }));
+  });
 });
 
 describe('README', () => {
