@@ -226,6 +226,12 @@ describe('pages that would cost too much, or are not what they seem', () => {
       `${head}${Array.from({ length: 1000 }, (_, k) => `${'  '.repeat(k)}- x`).join('\n')}\n`,
       /more than 256 characters of indentation.*page-too-large/,
     ],
+    [
+      // 1,000 columns in 480 rows: 1.2 GB and a page-failed timeout before this budget.
+      'a table of 480,000 cells',
+      `${head}## Request body\n\n${Array.from({ length: 482 }, (_, k) => `|${Array.from({ length: 1000 }, () => (k === 1 ? '-' : 'a')).join('|')}|`).join('\n')}\n`,
+      /Line 30 takes the page over 20,000 "\|" characters \(table cells\).*page-too-large/,
+    ],
   ])('%s over budget: refused at once with a page-too-large error, exit 1', async (name, text, message) => {
     const r = await generate(write(`budget-${name.replace(/\W/g, '_')}.md`, text));
     expect(r.code, r.stderr).toBe(1);

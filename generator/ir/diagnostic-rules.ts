@@ -42,7 +42,7 @@ export const DIAGNOSTIC_RULES = {
   'page-too-large': {
     severity: 'error',
     meaning:
-      'the page is over the budget of what one page may cost (1 MB, blockquotes 64 deep, indentation 256, delimiter runs of 512) and was not read (a page that takes over 30 s is page-failed)',
+      'the page is over the budget of what one page may cost (1 MB, blockquotes 64 deep, indentation 256, delimiter runs of 512, 20,000 `|`) and was not read (a page that takes over 30 s is page-failed)',
   },
   'read-outside-root': {
     severity: 'warning',

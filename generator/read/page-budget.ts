@@ -13,6 +13,11 @@ export const PAGE_BUDGET = {
   delimiterRun: 512,
   /** Leading whitespace of one line: lists nest by indentation (a list 1,000 deep took 28 s). */
   indent: 256,
+  /**
+   * `|` characters in the whole page, which bound its table cells: each costs a few kB of syntax tree, and a
+   * 1,000-column table of 480 rows took 1.2 GB. The most of any 2021 page is 3,627 (beta `enums.md`).
+   */
+  pipes: 20_000,
 } as const;
 
 const OVER = new RegExp(
@@ -24,6 +29,10 @@ const OVER = new RegExp(
 export function overBudget(text: string): string | undefined {
   if (text.length > PAGE_BUDGET.chars) {
     return `The page is ${(text.length / 1_048_576).toFixed(1)} MB; docspec reads pages up to ${PAGE_BUDGET.chars / 1_048_576} MB`;
+  }
+  const pipes = overPipes(text);
+  if (pipes !== undefined) {
+    return `Line ${pipes} takes the page over ${PAGE_BUDGET.pipes.toLocaleString('en-US')} "|" characters (table cells); docspec reads pages with up to that many`;
   }
   let line = 1;
   for (const m of text.matchAll(OVER)) {
@@ -37,6 +46,17 @@ export function overBudget(text: string): string | undefined {
         ? `blockquotes nested more than ${PAGE_BUDGET.quoteDepth} deep`
         : `more than ${PAGE_BUDGET.indent} characters of indentation`;
     return `Line ${line} has ${what}; docspec reads pages with delimiter runs up to ${PAGE_BUDGET.delimiterRun}, blockquotes ${PAGE_BUDGET.quoteDepth} deep and indentation up to ${PAGE_BUDGET.indent}`;
+  }
+  return undefined;
+}
+
+/** The line at which the page's `|` characters pass the budget; undefined when they never do. */
+function overPipes(text: string): number | undefined {
+  let count = 0;
+  let at = text.indexOf('|');
+  while (at !== -1) {
+    if (++count > PAGE_BUDGET.pipes) return text.slice(0, at).split('\n').length;
+    at = text.indexOf('|', at + 1);
   }
   return undefined;
 }
