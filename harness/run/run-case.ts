@@ -8,6 +8,7 @@ import type { CheckCase, Violation } from '../checks/check.js';
 import type { CheckResult } from '../report/report.js';
 import { TransientError } from '../transport/transport.js';
 import { sourceRef } from '../../generator/ir/source-ref.js';
+import { keptExchange } from '../report/kept-body.js';
 
 export interface RunOptions {
   runs: number;
@@ -41,7 +42,8 @@ function shown(value: unknown): unknown {
   return value;
 }
 
-const exchangesOf = (v: Violation) => v.exchanges.map((e) => ({ request: e.request, response: e.response }));
+/** The exchanges of a violation as the report keeps them: bodies cut at 64 KiB (see kept-body.ts). */
+const exchangesOf = (v: Violation) => v.exchanges.map(keptExchange);
 
 /** A violation as a result: a failure, or a warning when the case or the violation is a tolerated deviation. */
 function deviation(c: CheckCase, v: Violation, options: RunOptions, base: Pick<CheckResult, 'id' | 'check'>): Omit<CheckResult, 'runs'> {

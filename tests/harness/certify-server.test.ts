@@ -4,6 +4,7 @@
  * with a message that names the docs line, runs are reproducible from the seed, and an implementation that
  * never answers is inconclusive rather than failed.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -190,6 +191,25 @@ describe('one defect does not hide the next', () => {
       checks: ['success-status'],
     });
     expect(report.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['success-status']);
+  });
+});
+
+describe('what a report keeps of a body', () => {
+  it('at most 64 KiB of each, with the whole length and SHA-256 of a longer one', async () => {
+    const big = JSON.stringify({ note: 'x'.repeat(200_000) });
+    const service = createUserService({ updated: () => new Response(big, { status: 200, headers: { 'content-type': 'application/json' } }) });
+    const report = await certifyServer({
+      spec,
+      handler: (r) => service.handle(r),
+      params: { id: REFERENCE_USER_ID },
+      seed: 8,
+      runs: 5,
+      checks: ['success-status'],
+    });
+    const kept = (report.checks[0]!.counterexample as { exchanges: { response: { text: string }; responseBodyCut?: unknown }[] }).exchanges[0]!;
+    expect(kept.response.text).toBe(big.slice(0, 65_536));
+    expect(kept.responseBodyCut).toEqual({ length: big.length, sha256: createHash('sha256').update(big).digest('hex') });
+    expect(JSON.stringify(report).length).toBeLessThan(big.length);
   });
 });
 
