@@ -3,11 +3,12 @@
  * gives the same bytes whatever folder docspec runs from, on any machine: a spec committed by one team member
  * is not rewritten by the next, and a drift report never cites someone's checkout folder.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './support/cli.js';
+import { filesUnder } from './support/files.js';
 import { ROOT } from './support/pages.js';
 
 const work = mkdtempSync(join(tmpdir(), 'docspec-portable-'));
@@ -18,15 +19,6 @@ cpSync(join(ROOT, 'tests/fixtures/docs-tree'), tree, { recursive: true });
 /** A second working folder, deeper than the first, so that any path taken from the working folder differs. */
 const elsewhere = join(work, 'a/b/c');
 mkdirSync(elsewhere, { recursive: true });
-
-/** Every file under `dir`, by its path there, with its text. */
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (e.isFile()) files[join(e.parentPath, e.name).slice(dir.length + 1)] = readFileSync(join(e.parentPath, e.name), 'utf8');
-  }
-  return files;
-}
 
 /** The file of every source a spec records. */
 const sourceFiles = (text: string) => new Set([...text.matchAll(/"file": "([^"]+)"/g)].map((m) => m[1]!));
@@ -39,7 +31,7 @@ describe('portable sources', () => {
     for (const cwd of [ROOT, elsewhere]) {
       const r = await runCli(args, { cwd });
       expect(r.code, r.stderr).toBe(0);
-      outputs.push(snapshot(join(work, 'one')));
+      outputs.push(filesUnder(join(work, 'one')));
     }
     expect(outputs[1]).toEqual(outputs[0]);
     const spec = outputs[0]!['spec/widget-update.v1.0.json']!;
@@ -61,7 +53,7 @@ describe('portable sources', () => {
     for (const cwd of [ROOT, elsewhere]) {
       const r = await runCli(args, { cwd, env: { CI: 'true' } });
       expect(r.code, r.stderr).toBe(0);
-      outputs.push(snapshot(join(work, 'corpus')));
+      outputs.push(filesUnder(join(work, 'corpus')));
     }
     expect(Object.keys(outputs[0]!)).toContain('spec/widget-update.v1.0.json');
     expect(outputs[1]).toEqual(outputs[0]);

@@ -3,11 +3,12 @@
  * include, a resource page or (in corpus mode) an api page that is a link to a file elsewhere, are refused
  * with a diagnostic, and no text of theirs reaches the spec or the generated code.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './support/cli.js';
+import { filesUnder } from './support/files.js';
 import { ROOT } from './support/pages.js';
 
 const work = mkdtempSync(join(tmpdir(), 'docspec-bounded-'));
@@ -36,12 +37,7 @@ writeFileSync(
 const leaked = (text: string) => /hunter2Token|s3cret-value/.test(text);
 
 /** Every file under `dir`, concatenated. */
-function everything(dir: string): string {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => readFileSync(join(e.parentPath, e.name), 'utf8'))
-    .join('\n');
-}
+const everything = (dir: string) => Object.values(filesUnder(dir)).join('\n');
 
 /** The fixture tree with the owner's resource page and the preview include replaced by links to SECRET. */
 function linkedTree(name: string): string {

@@ -5,7 +5,8 @@ import { describeResponse, type Exchange, jsonOf } from '../model/exchange.js';
 import type { Tolerance } from '../arbitraries/values.js';
 import type { Violation } from './check.js';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A JSON object (not an array, not null). */
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** `application/json`, with parameters (`;odata.metadata=minimal`), or a `+json` type. */
 const JSON_MEDIA_TYPE = /^\s*application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;

@@ -6,10 +6,8 @@ import { describeResponse, jsonOf } from '../../model/exchange.js';
 import { OPERATION_KINDS, operationKind, sendsBody } from '../../model/operation-kind.js';
 import { readRequest, successResponse, operationRequest } from '../../model/target.js';
 import { type ServerCheck, skipped, type Violation } from '../check.js';
-import { answeredResponse, expectResourceBody, expectSuccess, requestEnums } from '../expect.js';
+import { answeredResponse, expectResourceBody, expectSuccess, isObject, requestEnums } from '../expect.js';
 import { sameValue } from '../same-value.js';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The `id` property of the resource type, when its page lists one (an entity has one whether or not its
@@ -63,7 +61,7 @@ export const successStatusCheck: ServerCheck = {
           if (values?.tolerance) tolerated.length || tolerated.push(values);
           else if (values) return { ...values, kind: 'resource' };
           const created = kind === 'create' && doc.bodyType ? jsonOf(ex.response) : undefined;
-          if (isRecord(created)) {
+          if (isObject(created)) {
             if ((typeof created.id !== 'string' || created.id === '') && !known.has('id'))
               return {
                 received: `${describeResponse(ex.response, 160)}: id is ${JSON.stringify(created.id) ?? 'missing'}`,
