@@ -1,6 +1,7 @@
 /** Test support: runs the generator on bundled pages and corpus pages with the CLI's own loaders. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { rootRelative } from '../../cli/docs-root.js';
 import { includeResolver, resourceLoader } from '../../cli/page-files.js';
 import { generateSpec } from '../../generator/pipeline/generate.js';
 import type { ConnectorSpec, OperationSpec, Spec } from '../../generator/ir/ir.js';
@@ -18,28 +19,33 @@ const rel = (p: string) => relative(ROOT, p).split('\\').join('/');
  */
 const generated = new Map<string, Spec>();
 
-/** Generates a spec for a page file (path relative to the project root) as `docspec generate --base` would. */
-export function generateFile(file: string, base?: string, variant?: string): Spec {
+/**
+ * Generates a spec for a page file (path relative to the project root) as `docspec generate --base` would.
+ * Files are named from the project root, so tests read a source's line with `lineOf`; with `root`, from that
+ * docs root, as the CLI names them (`v1.0/api/group-update.md`).
+ */
+export function generateFile(file: string, base?: string, variant?: string, root?: string): Spec {
   const abs = resolve(ROOT, file);
-  const key = JSON.stringify([abs, base ?? null, variant ?? null]);
+  const key = JSON.stringify([abs, base ?? null, variant ?? null, root ?? null]);
   let spec = generated.get(key);
   if (!spec) {
-    spec = generateText(file, readFileSync(abs, 'utf8'), base, variant);
+    spec = generateText(file, readFileSync(abs, 'utf8'), base, variant, root);
     generated.set(key, spec);
   }
   return structuredClone(spec);
 }
 
 /** Generates a spec from page text as if it sat at `file` (e.g. a hand-edited copy of a bundled page). */
-export function generateText(file: string, text: string, base?: string, variant?: string): Spec {
+export function generateText(file: string, text: string, base?: string, variant?: string, root?: string): Spec {
   const abs = resolve(ROOT, file);
   const baseDir = base ?? resolve(abs, '..');
+  const named = root ? rootRelative(root) : rel;
   const r = generateSpec({
-    file: rel(abs),
+    file: named(abs),
     text,
     variant,
-    resolveInclude: includeResolver(baseDir, rel),
-    resources: resourceLoader(join(baseDir, '..', 'resources'), rel),
+    resolveInclude: includeResolver(baseDir, named),
+    resources: resourceLoader(join(baseDir, '..', 'resources'), named),
   });
   if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
   return r.spec;
