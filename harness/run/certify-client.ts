@@ -23,7 +23,7 @@ import { DEFAULT_RUNS, DEFAULT_TOKEN } from './certify-server.js';
 import { CertifyUsageError } from '../model/usage-problem.js';
 import { EXPIRED, Watchdog } from '../transport/deadline.js';
 import { copyJson } from '../model/json-copy.js';
-import { answerCall, type CallRecord, type ClientTarget, describeThrown, portable } from '../transport/client-wire.js';
+import { answerCall, type CallRecord, type ClientTarget, describeThrown, portable, responseOf, sentRequest } from '../transport/client-wire.js';
 import { operationKind, sendsBody } from '../model/operation-kind.js';
 import { runCases, selectCases } from './run-case.js';
 import { successResponse, versionSegment } from '../model/target.js';
@@ -76,9 +76,10 @@ export interface CertifyClientOptions {
   adapter?: ClientAdapter;
   /**
    * The adapter in a host of its own instead, such as the CLI's `AdapterProcess` (cli/adapter/): a supervised
-   * child process where HTTP is caught before the module loads, sockets and DNS look-ups are
-   * refused and reported, and an exit, crash, hang or unhandled rejection is a failed call, never the end of
-   * the run. The host is started by its owner and ended here.
+   * child process under Node's permission model whose requests are recorded as they reach docspec's
+   * process, where anything else the adapter tries is refused and reported, and an exit, crash, hang or
+   * unhandled rejection is a failed call, never the end of the run. The host is started by its owner and
+   * ended here.
    */
   host?: ClientHost;
   /** Shown in the report (e.g. the adapter's module path). */
@@ -130,8 +131,9 @@ async function runClient(options: CertifyClientOptions): Promise<CertifyReport> 
   const server = setupServer(
     http.all('*', async ({ request }) => {
       stats.requests++;
-      if (!current) return new Response(null, { status: 404 });
-      return answerCall(request, current, target);
+      const call = current;
+      if (!call) return new Response(null, { status: 404 });
+      return responseOf(answerCall(await sentRequest(request), call, target));
     }),
   );
 

@@ -20,22 +20,50 @@ export interface CallRecord {
   unhandled: string[];
 }
 
+/** A request as it was sent, whichever way it was caught (msw in this process, or the loopback recorder). */
+export interface SentRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** The answer to a request: what goes back to the client. */
+export interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  text?: string;
+}
+
 /** Answers one request the adapter sent during `call`, recording it there. */
-export async function answerCall(request: Request, call: CallRecord, target: ClientTarget): Promise<Response> {
-  const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text();
-  if (!request.url.startsWith(`${target.baseUrl}/`)) {
-    call.unhandled.push(`${request.method} ${request.url}`);
-    return Response.json({ error: { code: 'docspec_Unhandled', message: 'not a documented request' } }, { status: 404 });
+export function answerCall(sent: SentRequest, call: CallRecord, target: ClientTarget): Answer {
+  if (!sent.url.startsWith(`${target.baseUrl}/`)) {
+    call.unhandled.push(`${sent.method} ${sent.url}`);
+    return {
+      status: 404,
+      headers: { 'content-type': 'application/json' },
+      text: JSON.stringify({ error: { code: 'docspec_Unhandled', message: 'not a documented request' } }),
+    };
   }
   const { status, text } = answer(call.scenario, call.intent, target.success);
-  // The answer is built as text once and recorded as such: no clone of the Response to read it again.
   const headers: Record<string, string> = text === undefined ? {} : { 'content-type': 'application/json' };
   call.exchanges.push({
-    request: { method: request.method, path: servicePath(request.url, target.baseUrl), url: request.url, headers: headersOf(request.headers), body },
+    request: { method: sent.method, path: servicePath(sent.url, target.baseUrl), url: sent.url, headers: sent.headers, body: sent.body },
     response: { status, statusText: '', headers, text: text ?? '' },
     attempts: 1,
   });
-  return new Response(text ?? null, { status, headers });
+  return { status, headers, text };
+}
+
+/** A Fetch request as a `SentRequest`: its body read as text, where its method carries one. */
+export async function sentRequest(request: Request): Promise<SentRequest> {
+  const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text();
+  return { method: request.method, url: request.url, headers: headersOf(request.headers), body };
+}
+
+/** An answer as a Fetch response. */
+export function responseOf(answer: Answer): Response {
+  return new Response(answer.text ?? null, { status: answer.status, headers: answer.headers });
 }
 
 /**
