@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { certifyClient, clientTarget } from '../harness/run/certify-client.js';
-import { AdapterLoadError, AdapterProcess } from './adapter/adapter-process.js';
+import { AdapterLoadError, AdapterProcess, DEFAULT_MEMORY_LIMIT_MB } from './adapter/adapter-process.js';
 import { DEFAULT_RUNS } from '../harness/run/certify-server.js';
 import { CertifyUsageError } from '../harness/model/usage-problem.js';
 import { wordProblem } from './usage-words.js';
@@ -10,7 +10,7 @@ import { formatFailure, formatReport } from '../harness/report/console.js';
 import { CLI_WORDS } from './certify-common.js';
 import { junitXml } from '../harness/report/junit.js';
 import { exitCodeOf, progress, RUN_OPTIONS, runsAndSeed, checkReportFiles, writeReports } from './certify-common.js';
-import { integerOption, parseOptions, stdout, UsageError } from './io.js';
+import { integerOption, parseOptions, stderr, stdout, UsageError } from './io.js';
 import { loadOperationSpec } from './load-spec.js';
 
 export const CERTIFY_CLIENT_HELP = `Usage: docspec certify client --spec FILE --adapter MODULE [options]
@@ -19,8 +19,11 @@ Calls a client through an adapter with intents generated from the spec (the oper
 parameters, its body), catches every request with msw, answers as the docs say or with a Graph error, and
 checks: the method, the path with each parameter percent-encoded, Authorization, Content-Type, the JSON
 body (nothing dropped, added or re-typed; null and extension properties kept), one request per call, no
-other connection or look-up, resolving on success and rejecting on an error. The adapter runs in a supervised child process: HTTP is intercepted before it
-loads, sockets and DNS are refused, and an exit, crash or hang (10 s) fails the call, not the run.
+other connection or look-up, resolving on success and rejecting on an error. The adapter runs in a
+supervised child process under Node's permission model: its HTTP goes to a recorder in docspec's process,
+whose records are what is judged; sockets, DNS, processes, threads, signals and file writes outside a
+scratch folder are refused and fail the run; an exit, crash or hang (10 s) fails the call, not the run.
+What the adapter prints is shown on stderr, each line after "adapter| ".
 
   --spec FILE        spec/<operation>.<variant>.json   (required)
   --adapter MODULE   a module whose default export is async ({ baseUrl, operation, params, body, token })
@@ -30,6 +33,7 @@ loads, sockets and DNS are refused, and an exit, crash or hang (10 s) fails the 
   --runs N           runs per check (default ${DEFAULT_RUNS})
   --call-timeout S   seconds a call may take before the adapter counts as hung and is stopped   (default 10)
   --load-timeout S   seconds loading the adapter may take before it counts as hung   (default 60)
+  --memory-limit MB  memory the adapter's process may use at its peak   (default ${DEFAULT_MEMORY_LIMIT_MB})
   --seed S           fast-check seed (default: random, printed)
   --check ID         run only this check (repeatable)   (default: all)
   --report FILE      write the JSON report   (default: none)
@@ -42,7 +46,7 @@ Exit codes: 0 pass · 1 nonconformance · 2 bad usage, spec or adapter`;
 export async function certifyClientCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseOptions(
     args,
-    { ...RUN_OPTIONS, adapter: { type: 'string' }, 'call-timeout': { type: 'string' }, 'load-timeout': { type: 'string' } },
+    { ...RUN_OPTIONS, adapter: { type: 'string' }, 'call-timeout': { type: 'string' }, 'load-timeout': { type: 'string' }, 'memory-limit': { type: 'string' } },
     'certify client',
   );
   if (values.help) {
@@ -55,12 +59,21 @@ export async function certifyClientCommand(args: string[]): Promise<number> {
   const { runs, seed } = runsAndSeed(values);
   const callTimeout = integerOption('--call-timeout', values['call-timeout'], 1) ?? 10;
   const loadTimeout = integerOption('--load-timeout', values['load-timeout'], 1) ?? 60;
+  const memoryLimitMb = integerOption('--memory-limit', values['memory-limit'], 64) ?? DEFAULT_MEMORY_LIMIT_MB;
   checkReportFiles(values);
   const spec = loadOperationSpec(values.spec);
   const adapterModule = resolve(values.adapter);
   if (!existsSync(adapterModule)) throw new UsageError(`cannot load adapter ${values.adapter}: no such file`);
   // The adapter runs in a supervised process of its own, loaded (and refused, if it cannot be used) first.
-  const host = new AdapterProcess({ module: adapterModule, ...clientTarget(spec), timeoutMs: callTimeout * 1000, loadTimeoutMs: loadTimeout * 1000 });
+  const host = new AdapterProcess({
+    module: adapterModule,
+    ...clientTarget(spec),
+    timeoutMs: callTimeout * 1000,
+    loadTimeoutMs: loadTimeout * 1000,
+    memoryLimitMb,
+    // The adapter's output is its own: shown apart from docspec's, on stderr, unless asked to be quiet.
+    onOutput: values.quiet ? undefined : (line) => stderr(`adapter| ${line}\n`),
+  });
   try {
     await host.start();
   } catch (e) {

@@ -1,11 +1,15 @@
 /**
  * Client certification against adapters that try to escape or fool it (tests/fixtures/adapters/): each one is
- * caught by name, none makes the command exit 0, and no connection reaches an open loopback port.
+ * caught by name, none makes the command exit 0, and nothing reaches an open loopback port, a unix socket,
+ * a UDP port or a file outside the adapter's scratch folder.
  */
+import { createSocket, type Socket as UdpSocket } from 'node:dgram';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './support/cli.js';
+import { type CliOptions, runCli } from './support/cli.js';
 import { ROOT } from './support/pages.js';
 
 const ADAPTERS = join(ROOT, 'tests/fixtures/adapters');
@@ -14,6 +18,12 @@ const ADAPTERS = join(ROOT, 'tests/fixtures/adapters');
 let listener: Server;
 let connections = 0;
 let port = 0;
+/** A unix socket and a UDP port on the same watch. */
+let unixListener: Server;
+let udp: UdpSocket;
+let datagrams = 0;
+/** Where the adapters' own files (outside their scratch folder) would land. */
+let outside = '';
 /** A port that was free a moment ago: taken by a listener, then released. */
 let closedPort = 0;
 beforeAll(async () => {
@@ -27,27 +37,33 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
   port = (listener.address() as { port: number }).port;
+  outside = mkdtempSync(join(tmpdir(), 'docspec-sandbox-'));
+  unixListener = createServer((s) => {
+    connections++;
+    s.destroy();
+  });
+  await new Promise<void>((resolve) => unixListener.listen(join(outside, 'listener.sock'), resolve));
+  // The UDP watch listens on the same port number as the TCP listener.
+  udp = createSocket('udp4', () => datagrams++);
+  await new Promise<void>((resolve) => udp.bind(port, '127.0.0.1', resolve));
 });
-afterAll(() => new Promise<void>((resolve) => listener.close(() => resolve())));
+afterAll(async () => {
+  await new Promise<void>((resolve) => listener.close(() => resolve()));
+  await new Promise<void>((resolve) => unixListener.close(() => resolve()));
+  await new Promise<void>((resolve) => udp.close(resolve));
+  rmSync(outside, { recursive: true, force: true });
+});
 
-function certify(adapter: string, extra: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
+function certify(adapter: string, extra: string[] = [], options: CliOptions = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   // The adapters read where to aim from the environment their process inherits.
   process.env.DOCSPEC_TEST_PORT = String(port);
   process.env.DOCSPEC_TEST_CLOSED_PORT = String(closedPort);
-  return runCli([
-    'certify',
-    'client',
-    '--spec',
-    'spec/user-update.v1.0.json',
-    '--adapter',
-    join(ADAPTERS, adapter),
-    '--runs',
-    '1',
-    '--seed',
-    '7',
-    '--quiet',
-    ...extra,
-  ]);
+  process.env.DOCSPEC_TEST_SOCKET = join(outside, 'listener.sock');
+  process.env.DOCSPEC_TEST_OUTSIDE = join(outside, `${adapter}.written`);
+  return runCli(
+    ['certify', 'client', '--spec', 'spec/user-update.v1.0.json', '--adapter', join(ADAPTERS, adapter), '--runs', '1', '--seed', '7', '--quiet', ...extra],
+    options,
+  );
 }
 
 describe('certify client with adapters that misbehave', () => {
@@ -73,6 +89,17 @@ describe('certify client with adapters that misbehave', () => {
     ['spawns.mjs', /contained\n\s+received {2}the adapter made child_process\.spawn \(refused: the adapter may not start processes or threads\)/],
     ['throws-later.mjs', /the adapter made an uncaught exception: Error: thrown from a timer/],
     ['throws-much-later.mjs', /the adapter made an uncaught exception: Error: thrown from a late timer/],
+    ['udp.mjs', /contained\n\s+received {2}the adapter made a UDP socket to port \d+ \(refused/],
+    ['binding-tcp.mjs', /contained\n\s+received {2}the adapter made process\.binding\('tcp_wrap'\) \(refused: ERR_ACCESS_DENIED\)/],
+    ['binding-pipe.mjs', /contained\n\s+received {2}the adapter made process\.binding\('pipe_wrap'\) \(refused: ERR_ACCESS_DENIED\)/],
+    ['binding-spawn.mjs', /contained\n\s+received {2}the adapter made process\.binding\('spawn_sync'\) \(refused: ERR_ACCESS_DENIED\)/],
+    [
+      'writes-outside.mjs',
+      /contained\n\s+received {2}the adapter made a file write of \S+writes-outside\.mjs\.written \(refused: the adapter may write only in its scratch folder\)/,
+    ],
+    ['worker.mjs', /contained\n\s+received {2}the adapter made a worker thread \(refused: the adapter may not start processes or threads\)/],
+    // Every call "resolved" by a forged message sent nothing that reached the recorder.
+    ['forges-results.mjs', /· method\n\s+received {2}no request/],
   ])('%s fails with a line saying what the adapter did', async (adapter, message) => {
     const r = await certify(adapter);
     expect(r.code, r.stdout + r.stderr).toBe(1);
@@ -94,7 +121,51 @@ describe('certify client with adapters that misbehave', () => {
     expect(r.stderr.trim()).toMatch(/^docspec: adapter .*hangs-on-import\.mjs did not finish loading within 2 s$/);
   });
 
-  it('no connection ever reached the open loopback port', () => {
+  it.each(['SIGTERM', 'SIGSTOP'])('an adapter that sends %s to docspec is refused: docspec runs on and fails it', async (signal) => {
+    // docspec in a process of its own, so that what reaches it is not the test's process.
+    process.env.DOCSPEC_TEST_SIGNAL = signal;
+    const r = await certify('signals-docspec.mjs', [], { process: true });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(
+      new RegExp(`contained\\n\\s+received {2}the adapter made a signal ${signal} to docspec's process \\(refused: the adapter may signal only itself\\)`),
+    );
+  });
+
+  it('a process left behind cannot rewrite the report: it is never started', async () => {
+    const report = join(outside, 'outlives.json');
+    process.env.DOCSPEC_TEST_REPORT = report;
+    const r = await certify('outlives.mjs', ['--report', report]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/the adapter made child_process\.spawn \(refused/);
+    expect(JSON.parse(readFileSync(report, 'utf8')).verdict).toBe('fail');
+  });
+
+  it("what the adapter prints is shown as its output on stderr, never among docspec's lines on stdout", async () => {
+    const r = await certify('forges-output.mjs', [], { process: true });
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toMatch(/docspec-forged-line/);
+    // Without --quiet the adapter's line is shown, marked as the adapter's; --quiet drops it.
+    const loud = await runCli(
+      ['certify', 'client', '--spec', 'spec/user-update.v1.0.json', '--adapter', join(ADAPTERS, 'forges-output.mjs'), '--runs', '1', '--seed', '7'],
+      { process: true },
+    );
+    expect(loud.code).toBe(1);
+    expect(loud.stdout).not.toMatch(/docspec-forged-line/);
+    expect(loud.stderr).toMatch(/^adapter\| docspec-forged-line: pass — 9 passed, 0 failed$/m);
+    expect(r.stderr).not.toMatch(/docspec-forged-line/);
+  });
+
+  it('an adapter beyond its memory limit fails the run, whatever it does after', async () => {
+    process.env.DOCSPEC_TEST_ALLOCATE_MB = '320';
+    const r = await certify('allocates.mjs', ['--memory-limit', '256']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/the adapter made use of 3\d\d MiB of memory at its peak \(beyond its limit of 256 MiB\)/);
+  });
+
+  it('nothing reached the open loopback port, the unix socket or the UDP port, and no file was written outside', () => {
     expect(connections).toBe(0);
+    expect(datagrams).toBe(0);
+    expect(existsSync(join(outside, 'writes-outside.mjs.written'))).toBe(false);
+    expect(existsSync(join(outside, 'binding-spawn.mjs.written'))).toBe(false);
   });
 });

@@ -2,12 +2,13 @@ import type { ClientCheck } from './client-check.js';
 import { requestCase } from './request-case.js';
 
 /**
- * The adapter does nothing but the documented request: no socket or DNS look-up of its own (all refused, but
- * an SDK that tries is not one to certify) and no unhandled rejection left behind.
+ * The adapter does nothing but the documented request: no socket, datagram or DNS look-up of its own, no
+ * process, thread, addon, signal, file write outside its scratch folder or memory beyond its limit (all
+ * refused, but an SDK that tries is not one to certify), and no unhandled rejection left behind.
  */
 export const containedCheck: ClientCheck = {
   id: 'contained',
-  title: 'no other connection, DNS look-up or unhandled rejection during the call',
+  title: 'nothing but the documented request: no other connection, look-up, process, signal, write or rejection',
   // An adapter given as a function shares this process: nothing it does besides HTTP can be seen, so the
   // check is not offered (rather than passed) there.
   needsHost: true,
