@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { certifyClient, clientTarget } from '../harness/run/certify-client.js';
 import { AdapterLoadError, AdapterProcess, DEFAULT_MEMORY_LIMIT_MB } from './adapter/adapter-process.js';
-import { DEFAULT_RUNS } from '../harness/run/certify-server.js';
+import { DEFAULT_RUNS, DEFAULT_TOKEN } from '../harness/run/certify-server.js';
+import { redactor } from '../harness/report/redact.js';
 import { CertifyUsageError } from '../harness/model/usage-problem.js';
 import { wordProblem } from './usage-words.js';
 import { formatFailure, formatReport } from '../harness/report/console.js';
@@ -63,6 +64,8 @@ export async function certifyClientCommand(args: string[]): Promise<number> {
   checkReportFiles(values);
   const spec = loadOperationSpec(values.spec);
   const adapterModule = resolve(values.adapter);
+  // The adapter's output is masked as reports are: an SDK that logs its requests prints the token.
+  const mask = redactor([DEFAULT_TOKEN]);
   if (!existsSync(adapterModule)) throw new UsageError(`cannot load adapter ${values.adapter}: no such file`);
   // The adapter runs in a supervised process of its own, loaded (and refused, if it cannot be used) first.
   const host = new AdapterProcess({
@@ -72,7 +75,7 @@ export async function certifyClientCommand(args: string[]): Promise<number> {
     loadTimeoutMs: loadTimeout * 1000,
     memoryLimitMb,
     // The adapter's output is its own: shown apart from docspec's, on stderr, unless asked to be quiet.
-    onOutput: values.quiet ? undefined : (line) => stderr(`adapter| ${line}\n`),
+    onOutput: values.quiet ? undefined : (line) => stderr(`adapter| ${mask(line)}\n`),
   });
   try {
     await host.start();

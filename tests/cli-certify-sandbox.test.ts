@@ -152,6 +152,9 @@ describe('certify client with adapters that misbehave', () => {
     expect(loud.code).toBe(1);
     expect(loud.stdout).not.toMatch(/docspec-forged-line/);
     expect(loud.stderr).toMatch(/^adapter\| docspec-forged-line: pass — 9 passed, 0 failed$/m);
+    // Its output is masked as reports are.
+    expect(loud.stderr).toMatch(/^adapter\| Authorization: Bearer \*\*\*$/m);
+    expect(loud.stderr).not.toContain('docspec-certify');
     expect(r.stderr).not.toMatch(/docspec-forged-line/);
   });
 
