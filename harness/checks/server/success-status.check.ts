@@ -18,9 +18,27 @@ function resourceId(spec: OperationSpec, type: string): Property | undefined {
   return def?.kind === 'complex' ? def.properties.find((p) => p.name === 'id') : undefined;
 }
 
+/** The value given for the addressed resource's own key (`id`; names match without letter case). */
+function ownKey(params: Readonly<Record<string, string>>): string | undefined {
+  return Object.entries(params).find(([k]) => k.toLowerCase() === 'id')?.[1];
+}
+
+/**
+ * What is wrong with the resource a read answered, when it was addressed by `key`: no id (where the type's
+ * page lists one), or another resource. The key may be an alternative the user gave as the id (a
+ * userPrincipalName for `/users/{id | userPrincipalName}`), so the answer is another resource only when no
+ * top-level value of it is the key: a reading that fails no server that answers what was asked.
+ */
+function readsAnother(read: Record<string, unknown>, key: string, listsId: boolean): string | undefined {
+  if (listsId && (typeof read.id !== 'string' || read.id === '')) return `id is ${JSON.stringify(read.id) ?? 'missing'}`;
+  if (typeof read.id === 'string' && !Object.values(read).includes(key)) return `id is ${JSON.stringify(read.id)}, and no property holds the key addressed`;
+  return undefined;
+}
+
 /**
  * A request the docs allow gets the documented success response, and its body is the documented resource
- * type. A create's body is the new resource, holding what was sent; after a delete the resource reads 404.
+ * type. A create's body is the new resource, holding what was sent; a read's is the resource addressed, with
+ * its id; after a delete the resource reads 404.
  */
 export const successStatusCheck: ServerCheck = {
   id: 'success-status',
@@ -36,7 +54,9 @@ export const successStatusCheck: ServerCheck = {
     const contracts = new Map([doc, ...conditional].map((r) => [r, r.bodyType ? buildResponseContract(target.spec, r) : undefined]));
     // The kind that removes the resource: it runs once, and afterwards the resource must be gone.
     const deletes = kind !== undefined && OPERATION_KINDS[kind].destructive;
-    const idProperty = kind === 'create' && doc.bodyType ? resourceId(target.spec, doc.bodyType) : undefined;
+    const idProperty = (kind === 'create' || kind === 'read') && doc.bodyType ? resourceId(target.spec, doc.bodyType) : undefined;
+    // A read addressed by the resource's own key answers that resource (see `readsAnother`).
+    const addressed = kind === 'read' && !doc.bodyCollection && target.primary.form === 'id' ? ownKey(target.params) : undefined;
     const tolerated: Violation[] = [];
     const allowedInRequest = requestEnums([target.spec, ...(target.related ?? [])], doc.bodyType);
     return [
@@ -78,6 +98,18 @@ export const successStatusCheck: ServerCheck = {
                 received: `${describeResponse(ex.response, 160)}: ${changed[0]} is ${JSON.stringify(created[changed[0]])}`,
                 expected: `the created ${doc.bodyType}, with ${changed[0]} as sent (${JSON.stringify(changed[1])})`,
                 kind: 'created-values',
+                exchanges: [ex],
+              };
+          }
+          const read = addressed !== undefined && !known.has('id') ? jsonOf(ex.response) : undefined;
+          if (isObject(read)) {
+            const wrongId = readsAnother(read, addressed!, idProperty !== undefined);
+            if (wrongId)
+              return {
+                received: `${describeResponse(ex.response, 160)}: ${wrongId}`,
+                expected: `the ${doc.bodyType} addressed by ${JSON.stringify(addressed)}, with its id`,
+                ...(idProperty ? { source: idProperty.source, sentence: idProperty.description } : {}),
+                kind: 'id',
                 exchanges: [ex],
               };
           }

@@ -56,6 +56,22 @@ export const GROUP_DEFECTS: GroupDefect[] = [
     steps: { read: (shown) => new Response(JSON.stringify(shown), { headers: { 'content-type': 'text/plain' } }) },
   },
   {
+    name: 'get-without-id',
+    breaks: 'group: id, the unique identifier, is part of the group a read answers',
+    operation: 'group-get',
+    caughtBy: 'success-status',
+    lineHolds: '|id|String|',
+    steps: { read: (shown) => Response.json({ ...shown, id: undefined }) },
+  },
+  {
+    name: 'get-answers-another-group',
+    breaks: 'Get group: "a group object" is the group addressed by its id',
+    operation: 'group-get',
+    caughtBy: 'success-status',
+    lineHolds: '|id|String|',
+    steps: { read: (shown) => Response.json({ ...shown, id: '00000000-0000-4000-8000-000000000000' }) },
+  },
+  {
     name: 'create-without-id',
     breaks: 'group: id, the unique identifier, is part of the resource',
     operation: 'group-post-groups',
