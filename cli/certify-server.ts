@@ -120,7 +120,7 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
     const cases = plans.reduce((n, p) => n + p.cases.filter((c) => c.skip === undefined).length, 0);
     const writes = [...new Set(specs.filter((s) => s.http.method !== 'GET').map((s) => s.http.method))].join(', ');
     throw new UsageError(
-      `${url.host} is not this machine: the run would send about ${requests} requests (${cases} cases × ${runs} runs), ` +
+      `${url.host} is not this machine: the run would send about ${requests} requests (${cases} cases, up to ${runs} runs each), ` +
         `${writes ? `${writes}s with generated bodies among them, ` : ''}to ${several ? `${specs.length} operations` : specs[0]!.operation} there; give --allow-remote to run it`,
     );
   }

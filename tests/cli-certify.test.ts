@@ -51,7 +51,9 @@ describe('docspec certify server --dry-run', () => {
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^✓ user-update v1\.0 \(update PATCH \/users\/u-1\): (\d+) cases, about \d+ requests$/);
     const cases = Number(/: (\d+) cases/.exec(lines[0]!)![1]);
-    expect(lines.filter((l) => / ×7 {2}e\.g\. /.test(l))).toHaveLength(cases);
+    // Each case runs 7 times, but the page's examples: each is sent once.
+    expect(lines.filter((l) => / ×7 {2}e\.g\. /.test(l) || /^ {4}examples\/\S+ ×1 {2}e\.g\. /.test(l))).toHaveLength(cases);
+    expect(lines.filter((l) => /^ {4}examples\//.test(l))).toHaveLength(5);
     // Every case has its first request; the stateful one starts with a read.
     expect(r.stdout).toMatch(/^ {4}rejects-invalid\/companyName\/max-length ×7 {2}e\.g\. PATCH \/users\/u-1 \{.*"companyName":"/m);
     expect(r.stdout).toMatch(/^ {4}stateful ×7 {2}e\.g\. GET \/users\/u-1\?\$select=/m);
@@ -213,7 +215,7 @@ describe('docspec certify server', () => {
       // Another host is refused before any request, with what the run would have sent.
       [
         ['--spec', 'spec/user-update.v1.0.json', '--base-url', 'https://graph.microsoft.com/v1.0', '--user-id', 'x', '--runs', '10'],
-        /^docspec: graph\.microsoft\.com is not this machine: the run would send about \d+0 requests \(\d+ cases × 10 runs\), PATCHs with generated bodies among them, to user-update there; give --allow-remote to run it\n$/,
+        /^docspec: graph\.microsoft\.com is not this machine: the run would send about \d+ requests \(\d+ cases, up to 10 runs each\), PATCHs with generated bodies among them, to user-update there; give --allow-remote to run it\n$/,
       ],
     ];
     for (const [args, message] of cases) {

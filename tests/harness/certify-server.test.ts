@@ -30,11 +30,42 @@ describe('the reference server', () => {
     expect(report.checks.filter((c) => c.status !== 'pass').map((c) => [c.id, c.status])).toEqual([['documented-errors', 'skipped']]);
     expect(report.verdict).toBe('pass');
     expect(new Set(report.checks.map((c) => c.check))).toEqual(
-      new Set(['success-status', 'rejects-invalid', 'documented-errors', 'error-envelope', 'auth-required', 'content-type', 'addressing', 'stateful']),
+      new Set([
+        'examples',
+        'success-status',
+        'rejects-invalid',
+        'documented-errors',
+        'error-envelope',
+        'auth-required',
+        'content-type',
+        'addressing',
+        'stateful',
+      ]),
+    );
+    // The examples phase: each of the page's five example requests, sent once, accepted.
+    expect(report.checks.filter((c) => c.check === 'examples').map((c) => [c.id, c.status, c.runs])).toEqual(
+      spec.examples.map((e) => [`examples/${e.name}`, 'pass', 1]),
     );
     // One rejects-invalid case per mined constraint and per property's JSON type.
     expect(report.checks.filter((c) => c.check === 'rejects-invalid').length).toBeGreaterThan(spec.requestBody.properties.length);
     expect(report.checks.map((c) => c.id)).toEqual(expect.arrayContaining(['addressing/id', 'addressing/userPrincipalName', 'addressing/me']));
+  });
+
+  it("fails a server that refuses the page's own example, citing the example's line", async () => {
+    const service = createUserService();
+    // A server that refuses to change passwords: the page's third example shows the change accepted.
+    const handler = async (r: Request) => {
+      const text = r.method === 'PATCH' ? await r.clone().text() : '';
+      return text.includes('"passwordProfile"') ? Response.json({ error: { code: 'Request_BadRequest', message: 'no' } }, { status: 400 }) : service.handle(r);
+    };
+    const report = await certifyServer({ spec, handler, params: { id: REFERENCE_USER_ID }, seed: 3, runs: 5, checks: ['examples'] });
+    expect(report.checks.map((c) => [c.id, c.status])).toEqual(
+      spec.examples.map((e) => [`examples/${e.name}`, e.name.startsWith('example_3') ? 'fail' : 'pass']),
+    );
+    const failed = report.checks.find((c) => c.status === 'fail')!;
+    expect(lineOf(failed.source!).trim()).toBe('PATCH https://graph.microsoft.com/v1.0/users/{id}');
+    expect(failed.expected).toMatch(/^204 No Content with an empty body, as the page's own example shows$/);
+    expect(failed.received).toMatch(/^400/);
   });
 
   describe('over real HTTP on loopback', () => {
@@ -70,10 +101,10 @@ describe('the reference server', () => {
       // The Update user page gives no error status with its case: that check has nothing to send.
       expect(report.checks.filter((c) => c.status !== 'pass').map((c) => [c.id, c.status])).toEqual([['documented-errors', 'skipped']]);
       // Every case ran, each with its 5 runs: one per broken-body family (tolerated ones too) plus the other seven checks' cases;
-      // and documented-errors skipped.
-      expect(report.checks).toHaveLength(brokenFamilies(spec).length + toleratedFamilies(spec).length + 9);
-      expect(report.checks.every((c) => c.runs === 5 || c.status === 'skipped')).toBe(true);
-      expect(report.stats.requests).toBeGreaterThan(5 * report.checks.length);
+      // and documented-errors skipped. Each of the page's examples is sent once.
+      expect(report.checks).toHaveLength(brokenFamilies(spec).length + toleratedFamilies(spec).length + 9 + spec.examples.length);
+      expect(report.checks.every((c) => c.runs === (c.check === 'examples' ? 1 : 5) || c.status === 'skipped')).toBe(true);
+      expect(report.stats.requests).toBeGreaterThan(5 * report.checks.filter((c) => c.check !== 'examples').length);
       expect(report.stats.retries).toBe(0);
     });
 

@@ -1,0 +1,109 @@
+import fc from 'fast-check';
+import { buildContract } from '../../../generator/emit/contract.js';
+import { validateWith } from '../../../generator/emit/runtime.js';
+import type { Example, OperationSpec } from '../../../generator/ir/ir.js';
+import { sendsBody } from '../../model/operation-kind.js';
+import { operationRequest, successResponse, type Target } from '../../model/target.js';
+import { type CheckCase, type ServerCheck, skipped } from '../check.js';
+import { answeredResponse, expectSuccess, isObject } from '../expect.js';
+
+/** A `{name}` placeholder left in a string of the body: a value the page leaves to the reader. */
+const PLACEHOLDER = /\{[^{}\s"]+\}/;
+
+/** Body keys whose value names another resource by the page's own id. */
+const REFERENCE_KEY = /@odata\.(bind|id)$/;
+
+/**
+ * Why the example cannot be sent as the page shows it, or undefined: a body its own page's validator refuses
+ * (a doc bug or a rule read too narrowly, which `generate` reports), a placeholder the run has no value for,
+ * or a reference to a resource by the page's id, which no server under test holds.
+ */
+function unsendable(spec: OperationSpec, body: Record<string, unknown>, bound: Readonly<Record<string, string>>): string | undefined {
+  const result = validateWith(buildContract(spec), body);
+  if (!result.valid) {
+    const e = result.errors[0]!;
+    // A doc bug, or a rule read too narrowly: either way not a request every reading allows.
+    return `the page's own validator refuses the example at ${e.path || '/'} (${e.rule}, ${e.source}), so it is not sent as valid`;
+  }
+  const text = JSON.stringify(body);
+  const placeholder = PLACEHOLDER.exec(text)?.[0];
+  if (placeholder) return `the example leaves ${placeholder} to the reader, and the run has no value for it`;
+  const reference = Object.keys(body).find((k) => REFERENCE_KEY.test(k) && !(k in bound));
+  if (reference) return `the example's ${reference} names a resource by the page's id, which no server under test holds`;
+  return undefined;
+}
+
+/** The example body with what the run bound in place (`@odata.id` of a reference add, from its parameters). */
+function filled(body: Record<string, unknown>, bound: Readonly<Record<string, string>>): Record<string, unknown> {
+  return { ...body, ...Object.fromEntries(Object.entries(bound).filter(([k]) => k in body)) };
+}
+
+/** The page's example requests of this operation that carry a JSON object. */
+function requestExamples(spec: OperationSpec): (Example & { request: { body: Record<string, unknown> } })[] {
+  return spec.examples.filter(
+    (e): e is Example & { request: { body: Record<string, unknown> } } =>
+      !!e.request && (e.request.method === undefined || e.request.method === spec.http.method) && isObject(e.request.body),
+  );
+}
+
+/**
+ * The examples phase: each request example of the page, sent as the first valid request of the run with its
+ * placeholders filled from the run, gets the documented success. The page shows it working, so a refusal
+ * is a failure citing the example's line. An example its own page's rules refuse is skipped as a doc bug.
+ */
+export const examplesCheck: ServerCheck = {
+  id: 'examples',
+  title: "the page's own example request gets the documented success response",
+  kinds: {
+    read: 'the request has no body: its example is the request success-status sends',
+    create: true,
+    update: true,
+    action: true,
+    // Its example is the reference the run binds, which success-status adds; a second add is documented to fail.
+    link: 'its example adds the reference success-status adds, and adding it twice is refused',
+    delete: 'the request has no body: its example is the request success-status sends',
+  },
+  cases({ target }) {
+    const { spec } = target;
+    const doc = successResponse(spec);
+    if (!doc) return [skipped(this, 'the page documents no success response')];
+    if (!sendsBody(spec)) return [skipped(this, 'the request has no body: its example is the request success-status sends')];
+    const examples = requestExamples(spec);
+    if (!examples.length) return [skipped(this, 'the page has no example request with a JSON body')];
+    const bound = target.bound ?? {};
+    return examples.map((ex): CheckCase<Record<string, unknown>> => {
+      const body = filled(ex.request.body, bound);
+      const id = `${this.id}/${ex.name}`;
+      const why = unsendable(spec, body, bound);
+      const sentence = ex.title ?? ex.request.startLine ?? ex.name;
+      if (why) return { ...skipped({ id, title: this.title }, why, ex.request.source), check: this.id, sentence };
+      return exampleCase(this, target, id, ex, body, doc);
+    });
+  },
+};
+
+function exampleCase(
+  check: ServerCheck,
+  target: Target,
+  id: string,
+  ex: Example,
+  body: Record<string, unknown>,
+  doc: NonNullable<ReturnType<typeof successResponse>>,
+): CheckCase<Record<string, unknown>> {
+  return {
+    id,
+    check: check.id,
+    title: check.title,
+    source: ex.request?.source,
+    sentence: ex.title ?? ex.request?.startLine ?? ex.name,
+    // One fixed request: sending it again tells nothing new, and a create's second copy may be refused as a duplicate.
+    once: true,
+    distinct: true,
+    arbitrary: fc.constant(body),
+    async run(value, known) {
+      const exchange = await target.send(operationRequest(target, value));
+      const v = expectSuccess(exchange, answeredResponse(target.spec, doc, exchange.response.status), known);
+      return v && { ...v, expected: `${v.expected}, as the page's own example shows` };
+    },
+  };
+}
