@@ -119,7 +119,7 @@ describe('README quick start', () => {
     expect(block).toBeDefined();
     const r = await runBlock(block!);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/: pass — 97 passed, 0 failed, 0 warnings/);
+    expect(r.stdout).toMatch(/: pass — 98 passed, 0 failed, 0 warnings/);
     expect(r.stdout).toContain('## docspec drift');
     expect(r.stdout).toContain('`assignedLicenses`');
     expect(foreign.requests).toBe(0);

@@ -39,6 +39,7 @@ describe('the reference server', () => {
         'auth-required',
         'content-type',
         'addressing',
+        'read-only',
         'stateful',
       ]),
     );
@@ -66,6 +67,33 @@ describe('the reference server', () => {
     expect(lineOf(failed.source!).trim()).toBe('PATCH https://graph.microsoft.com/v1.0/users/{id}');
     expect(failed.expected).toMatch(/^204 No Content with an empty body, as the page's own example shows$/);
     expect(failed.received).toMatch(/^400/);
+  });
+
+  it('fails a server that writes a property the resource page marks read-only, and passes one that ignores it', async () => {
+    const readOnly = new Set(spec.requestBody.resourceReadOnly!.map((r) => r.property));
+    // A store that takes any key of an update, or all but the read-only ones.
+    const store = (writesReadOnly: boolean) => {
+      const user: Record<string, unknown> = { id: REFERENCE_USER_ID, displayName: 'Adele', createdDateTime: '2020-01-01T00:00:00Z' };
+      return async (r: Request) => {
+        if (r.method === 'PATCH') {
+          for (const [k, v] of Object.entries((await r.json()) as Record<string, unknown>)) if (writesReadOnly || !readOnly.has(k)) user[k] = v;
+          return new Response(null, { status: 204 });
+        }
+        const select = new URL(r.url).searchParams.get('$select')?.split(',');
+        return Response.json(select ? Object.fromEntries(select.map((k) => [k, user[k] ?? null])) : user);
+      };
+    };
+    const run = (writesReadOnly: boolean) =>
+      certifyServer({ spec, handler: store(writesReadOnly), params: { id: REFERENCE_USER_ID }, seed: 5, runs: 20, checks: ['read-only'] });
+    const ignoring = await run(false);
+    expect(ignoring.checks.map((c) => [c.id, c.status])).toEqual([['read-only', 'pass']]);
+    const writing = await run(true);
+    const failed = writing.checks[0]!;
+    expect(failed.status).toBe('fail');
+    expect(failed.received).toMatch(/^200 .*: \w+ is "(docspec-read-only-probe|2001-02-03T04:05:06Z)", as written$/);
+    // It cites the resource page's line that marks the property read-only.
+    expect(failed.source).toMatch(/^spec\/sources\/graph-docs\/v1\.0\/resources\/user\.md:\d+$/);
+    expect(lineOf(failed.source!)).toContain('Read-only');
   });
 
   describe('over real HTTP on loopback', () => {
@@ -100,9 +128,9 @@ describe('the reference server', () => {
       const report = await certifyServer({ spec, baseUrl: `${server.origin}/v1.0`, params: { id: REFERENCE_USER_ID }, runs: 5, seed: 12 });
       // The Update user page gives no error status with its case: that check has nothing to send.
       expect(report.checks.filter((c) => c.status !== 'pass').map((c) => [c.id, c.status])).toEqual([['documented-errors', 'skipped']]);
-      // Every case ran, each with its 5 runs: one per broken-body family (tolerated ones too) plus the other seven checks' cases;
+      // Every case ran, each with its 5 runs: one per broken-body family (tolerated ones too) plus the other eight checks' cases;
       // and documented-errors skipped. Each of the page's examples is sent once.
-      expect(report.checks).toHaveLength(brokenFamilies(spec).length + toleratedFamilies(spec).length + 9 + spec.examples.length);
+      expect(report.checks).toHaveLength(brokenFamilies(spec).length + toleratedFamilies(spec).length + 10 + spec.examples.length);
       expect(report.checks.every((c) => c.runs === (c.check === 'examples' ? 1 : 5) || c.status === 'skipped')).toBe(true);
       expect(report.stats.requests).toBeGreaterThan(5 * report.checks.filter((c) => c.check !== 'examples').length);
       expect(report.stats.retries).toBe(0);

@@ -6,6 +6,7 @@ import { contentTypeCheck } from './content-type.check.js';
 import { documentedErrorsCheck } from './documented-errors.check.js';
 import { errorEnvelopeCheck } from './error-envelope.check.js';
 import { examplesCheck } from './examples.check.js';
+import { readOnlyCheck } from './read-only.check.js';
 import { rejectsInvalidCheck } from './rejects-invalid.check.js';
 import { statefulCheck } from './stateful.check.js';
 import { successStatusCheck } from './success-status.check.js';
@@ -20,5 +21,6 @@ export const SERVER_CHECKS: readonly ServerCheck[] = [
   authRequiredCheck,
   contentTypeCheck,
   addressingCheck,
+  readOnlyCheck,
   statefulCheck,
 ];

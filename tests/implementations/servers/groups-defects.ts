@@ -72,6 +72,15 @@ export const GROUP_DEFECTS: GroupDefect[] = [
     steps: { read: (shown) => Response.json({ ...shown, id: '00000000-0000-4000-8000-000000000000' }) },
   },
   {
+    name: 'update-writes-read-only',
+    breaks: 'group: createdDateTime, id and the other properties the page marks "Read-only." are not written by an update',
+    operation: 'group-update',
+    caughtBy: 'read-only',
+    lineHolds: 'Read-only',
+    // Takes any key, the read-only ones too, and stores it (the reference refuses keys the table does not list).
+    steps: { updateProblem: ignoring('updateProblem', / is not a property of the request body$/) },
+  },
+  {
     name: 'create-without-id',
     breaks: 'group: id, the unique identifier, is part of the resource',
     operation: 'group-post-groups',
