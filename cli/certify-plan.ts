@@ -16,7 +16,7 @@ function operationLine(p: OperationPlan): string {
   const head = `${p.operation} ${p.variant} (${p.kind ?? 'not certified'} ${p.method}${p.path ? ` ${p.path}` : ''})`;
   if (p.blocked) return `✗ ${head}: ${p.blocked}`;
   const run = p.cases.filter((c) => c.skip === undefined).length;
-  const needs = p.needs.length ? `; needs ${p.needs.map((n) => `--param ${n}=VALUE`).join(' ')}` : '';
+  const needs = p.needs.length ? `; needs ${p.needs.map(paramLine).join(' ')}` : '';
   const fed = p.fed?.length ? `; ${p.fed.join(', ')}` : '';
   return `✓ ${head}: ${run} cases, about ${p.requests.toLocaleString('en-US')} requests${fed}${needs}`;
 }
@@ -70,4 +70,13 @@ export async function dryRun(
   stdout(`${printable(lines.join('\n'))}\n`);
   if (values.report) writeOutput(`${JSON.stringify({ runs: options.runs, seed: options.seed, operations: plans }, null, 2)}\n`, values.report, 'dry-run plan');
   return 0;
+}
+
+/**
+ * The `--param` a plan asks for, as it can be pasted into a shell: a docs name with a space or another
+ * character a shell reads (`{tenant id}`) is single-quoted whole.
+ */
+export function paramLine(name: string): string {
+  const arg = `${name}=VALUE`;
+  return /^[\w.@%+,:/-]+=VALUE$/.test(arg) ? `--param ${arg}` : `--param '${arg.replace(/'/g, `'\\''`)}'`;
 }

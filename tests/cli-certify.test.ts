@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { paramLine } from '../cli/certify-plan.js';
+import type { OperationSpec } from '../generator/ir/ir.js';
 import { runCli } from './support/cli.js';
 import { DEFECTS } from './implementations/servers/defects.js';
 import { type Listening, listen } from './implementations/servers/listen.js';
@@ -57,6 +59,28 @@ describe('docspec certify server --dry-run', () => {
     // Every case has its first request; the stateful one starts with a read.
     expect(r.stdout).toMatch(/^ {4}rejects-invalid\/companyName\/max-length ×7 {2}e\.g\. PATCH \/users\/u-1 \{.*"companyName":"/m);
     expect(r.stdout).toMatch(/^ {4}stateful ×7 {2}e\.g\. GET \/users\/u-1\?\$select=/m);
+  });
+
+  it('asks for each missing value as a --param that pastes into a shell as is', async () => {
+    expect(paramLine('id-2')).toBe('--param id-2=VALUE');
+    // `/organization/{tenant id}/branding`: unquoted, the shell would split the name in two.
+    expect(paramLine('tenant id')).toBe("--param 'tenant id=VALUE'");
+    expect(paramLine("it's")).toBe("--param 'it'\\''s=VALUE'");
+    const spec = JSON.parse(readFileSync(join(ROOT, 'spec/user-update.v1.0.json'), 'utf8')) as OperationSpec;
+    const template = '/organization/{tenant id}/users/{id}';
+    const params = [
+      { name: 'tenant id', alternatives: [] },
+      { name: 'id', alternatives: [] },
+    ];
+    const edited = { ...spec, http: { ...spec.http, paths: [{ ...spec.http.paths[0]!, template, params }] } };
+    const file = join(work, 'tenant-spec.json');
+    writeFileSync(file, JSON.stringify(edited));
+    const planned = await run(['certify', 'server', '--spec', file, '--dry-run', '--runs', '1']);
+    expect(planned.stdout.split('\n')[0]).toMatch(/; needs --param 'tenant id=VALUE' --param id=VALUE$/);
+    // Given as printed, both are taken.
+    const given = await run(['certify', 'server', '--spec', file, '--dry-run', '--runs', '1', '--param', 'tenant id=t1', '--param', 'id=u1']);
+    expect(given.code, given.stderr).toBe(0);
+    expect(given.stdout.split('\n')[0]).toMatch(/\(update PATCH \/organization\/t1\/users\/u1\): \d+ cases, about \d+ requests$/);
   });
 
   it('plans a folder: a line per operation and the share by method, with the plan as JSON', async () => {
