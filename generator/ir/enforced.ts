@@ -21,3 +21,14 @@ export function presenceEnforced(method: string): boolean {
 export function bindingRequired(p: Property, method: string): Constraint | undefined {
   return presenceEnforced(method) ? p.constraints.find((c) => c.kind === 'required' && isEnforced(c)) : undefined;
 }
+
+/**
+ * Whether a format only describes the value rather than demanding it: "The SMTP address for the user", "The
+ * URL for the user's personal site", "Should follow ISO 639-1 Code". A reasonable server may accept any
+ * string there, so certification reports one that does as a warning (a strict run fails it). "Must be a
+ * valid URL", "Required format: …" and "only" bind.
+ */
+export function advisoryFormat(c: Constraint): boolean {
+  // A date-time's "always in UTC" rides on its type: a value that is no date-time breaks the type, which binds.
+  return c.kind === 'format' && c.format !== 'utc-date-time' && c.rule === 'prose-format' && !/\b(?:must|required|only)\b/i.test(c.sentence);
+}

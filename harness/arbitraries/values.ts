@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import type { Constraint, OperationSpec, Property, TypeRef } from '../../generator/ir/ir.js';
-import { isEnforced } from '../../generator/ir/enforced.js';
+import { advisoryFormat, isEnforced } from '../../generator/ir/enforced.js';
 import { allowedValues } from '../../generator/ir/enum-values.js';
 import { INTEGER_RANGES, jsonKind } from '../../generator/ir/primitives.js';
 import { FORMATS } from '../../generator/emit/runtime.js';
@@ -235,6 +235,7 @@ export const TOLERANCES = {
   'repeated-flag': 'a flag named twice',
   whitespace: 'spaces around an allowed value',
   'request-page-value': "a value the operation's request table allows that the resource page does not list",
+  'advisory-format': 'a value outside a format the docs describe ("The URL for …", "should follow") rather than demand',
 } as const;
 
 export type Tolerance = keyof typeof TOLERANCES;
@@ -340,7 +341,13 @@ export function breakers(p: Property, ctx: ArbContext): Breaker[] {
         const candidates =
           c.format === 'alias@domain' ? ['no-at-sign', 'a@b@c', '@contoso.com'] : ['not a value', '2014-13-01T00:00:00Z', '2014-01-01 00:00:00', ''];
         const bad = fc.constantFrom(...candidates.filter((v) => !re.test(v)));
-        out.push({ rule: c.rule, at: p.type.collection ? '/0' : '', value: p.type.collection ? bad.map((b) => [b]) : bad });
+        out.push({
+          rule: c.rule,
+          at: p.type.collection ? '/0' : '',
+          value: p.type.collection ? bad.map((b) => [b]) : bad,
+          // Valid values keep to the format all the same: a server that demands it is not failed either way.
+          ...(advisoryFormat(c) ? { tolerance: 'advisory-format' as const } : {}),
+        });
         break;
       }
       case 'flagSet': {

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { brokenBody, brokenFamilies, smallValidBody, validBody } from '../../harness/arbitraries/body.js';
 import { validBodies } from '../../harness/arbitraries/body-bindings.js';
+import { breakers } from '../../harness/arbitraries/values.js';
 import { buildContract } from '../../generator/emit/contract.js';
 import { validateWith } from '../../generator/emit/runtime.js';
 import type { OperationSpec, Property } from '../../generator/ir/ir.js';
@@ -108,6 +109,7 @@ describe('bounds, lengths and prose formats', () => {
   const source = { file: 'spec/sources/v1.0/user-update.txt', line: 1, column: 1 };
   const prim = (name: string) => ({ kind: 'primitive' as const, name: name as 'String', collection: false });
   const rule = (r: string) => ({ rule: r, sentence: 's', source });
+  const demands = (r: string) => ({ rule: r, sentence: 'Must be one.', source });
   const extra: Property[] = [
     {
       name: 'count',
@@ -139,9 +141,10 @@ describe('bounds, lengths and prose formats', () => {
         { kind: 'maxLength', max: 3, ...rule('exact-length') },
       ],
     },
-    { name: 'site', type: prim('String'), description: '', source, constraints: [{ kind: 'format', format: 'uri', ...rule('prose-format') }] },
-    { name: 'contact', type: prim('String'), description: '', source, constraints: [{ kind: 'format', format: 'email', ...rule('prose-format') }] },
-    { name: 'lang', type: prim('String'), description: '', source, constraints: [{ kind: 'format', format: 'language-tag', ...rule('prose-format') }] },
+    // Formats the sentence demands: a described one ("The URL for …") is broken only as a tolerance (below).
+    { name: 'site', type: prim('String'), description: '', source, constraints: [{ kind: 'format', format: 'uri', ...demands('prose-format') }] },
+    { name: 'contact', type: prim('String'), description: '', source, constraints: [{ kind: 'format', format: 'email', ...demands('prose-format') }] },
+    { name: 'lang', type: prim('String'), description: '', source, constraints: [{ kind: 'format', format: 'language-tag', ...demands('prose-format') }] },
   ];
   // Only the new properties, so every broken case is about one of them or the body's shape.
   const spec: OperationSpec = { ...base, requestBody: { ...base.requestBody, properties: extra, groups: [] } };
@@ -181,6 +184,23 @@ describe('bounds, lengths and prose formats', () => {
     ]) {
       expect(seen, want).toContain(want);
     }
+  });
+
+  it('breaks a format the docs only describe as a tolerance, one they demand beyond any reading', () => {
+    const format = (sentence: string): Property => ({
+      name: 'contact',
+      type: prim('String'),
+      description: sentence,
+      source,
+      constraints: [{ kind: 'format', format: 'email', rule: 'prose-format', sentence, source }],
+    });
+    const tolerances = (sentence: string) =>
+      breakers(format(sentence), { spec, depth: 0 })
+        .filter((b) => b.rule === 'prose-format')
+        .map((b) => b.tolerance);
+    expect(tolerances('The SMTP address for the user.')).toEqual(['advisory-format']);
+    expect(tolerances('Should follow RFC 5322.')).toEqual(['advisory-format']);
+    expect(tolerances('Must be a valid email address.')).toEqual([undefined]);
   });
 
   it('holds the bounds exactly: 4 and 16 pass, 3 and 17 do not; 0 is outside an exclusive minimum', () => {
