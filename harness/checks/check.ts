@@ -42,6 +42,8 @@ export interface CheckCase<T = unknown> {
   destructive?: boolean;
   /** Repeating the request is documented to fail (adding a reference again): the case runs once. */
   once?: boolean;
+  /** Runs beyond which the case tells nothing new (it draws from a few values): it runs at most this many. */
+  maxRuns?: number;
   /**
    * The case's run honours `known`: after a failure it can look past that kind of failure to the next, so the
    * runner searches on for failures of other kinds (see `Violation.kind`).
@@ -100,4 +102,9 @@ export interface ServerCheck {
 /** A case that does not run, with the reason in the report. */
 export function skipped(check: Pick<ServerCheck, 'id' | 'title'>, reason: string, source?: SourceRef): CheckCase<never> {
   return { id: check.id, check: check.id, title: check.title, source, skip: reason, arbitrary: undefined as never, run: async () => undefined };
+}
+
+/** The runs a case makes: one for a destructive or `once` case, else the run's count, up to the case's own cap. */
+export function caseRuns(c: Pick<CheckCase, 'destructive' | 'once' | 'maxRuns'>, runs: number): number {
+  return c.destructive || c.once ? 1 : Math.min(runs, c.maxRuns ?? runs);
 }

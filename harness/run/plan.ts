@@ -11,6 +11,7 @@ import { addressFor, type CertifyServerOptions, casesOf, knownParameters, target
 import { creatorsOf } from '../model/operation-links.js';
 import type { HttpRequest, Send } from '../model/exchange.js';
 import { ViolationError } from '../checks/violation-error.js';
+import { caseRuns } from '../checks/check.js';
 import { notCertifiable, type OperationKind, operationKind } from '../model/operation-kind.js';
 import { addresses, parameterNames, successResponse } from '../model/target.js';
 
@@ -84,7 +85,7 @@ export async function planRun(
   const target = { ...targetFor(spec, found, planningSend(spec, sent), options), bound };
   const cases: CasePlan[] = [];
   for (const c of casesOf(SERVER_CHECKS, { target, probe: { readable: true, initial: {} } })) {
-    const runs = c.destructive || c.once ? 1 : options.runs;
+    const runs = caseRuns(c, options.runs);
     if (c.skip !== undefined) {
       cases.push({ id: c.id, runs: 0, skip: c.skip });
       continue;

@@ -4,7 +4,7 @@
  * `inconclusive` instead of failing it.
  */
 import fc from 'fast-check';
-import type { CheckCase, Violation } from '../checks/check.js';
+import { type CheckCase, caseRuns, type Violation } from '../checks/check.js';
 import type { CheckResult } from '../report/report.js';
 import { TransientError } from '../transport/transport.js';
 import { sourceRef } from '../../generator/ir/source-ref.js';
@@ -102,7 +102,7 @@ async function search(c: CheckCase, options: RunOptions, known: ReadonlySet<stri
   });
   const seed = caseSeed(options.seed, c.id);
   // A destructive case (a DELETE) can be sent once: the resource is gone afterwards; so can a `once` case.
-  const details = await fc.check(property, { numRuns: c.destructive || c.once ? 1 : options.runs, seed });
+  const details = await fc.check(property, { numRuns: caseRuns(c, options.runs), seed });
   return { details, last, transient };
 }
 
