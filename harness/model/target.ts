@@ -80,6 +80,16 @@ export function paramValue(names: readonly string[], values: ParamValues): strin
   return undefined;
 }
 
+/**
+ * The value filling the primary address's last segment, when that segment is its one parameter: the key of
+ * the resource the address names (`/groups/{id}`), not of one it hangs from (`/users/{id}/manager`).
+ */
+export function addressedKey(t: Pick<Target, 'primary' | 'params'>): string | undefined {
+  const { template, params } = t.primary;
+  if (params.length !== 1 || !/\/\{[^{}]+\}$/.test(template)) return undefined;
+  return paramValue(params[0]!, t.params);
+}
+
 /** The template with its parameters replaced, in order, by percent-encoded values (a missing one stays). */
 export function pathOf(template: PathTemplate['template'], ...values: (string | undefined)[]): string {
   let i = 0;

@@ -13,6 +13,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { OperationSpec } from '../../generator/ir/ir.js';
 import { brokenFamilies } from '../../harness/arbitraries/body.js';
 import { curlOf, type Exchange } from '../../harness/model/exchange.js';
+import { addressedKey } from '../../harness/model/target.js';
 import { expectSuccess } from '../../harness/checks/expect.js';
 import { agentFor } from '../../harness/transport/deadline.js';
 import { serveInProcess } from '../../harness/transport/in-process.js';
@@ -194,6 +195,23 @@ describe('a documented resource in the answer', () => {
       expected: 'a group object in the body, as JSON (Content-Type: application/json)',
     });
     expect(expectSuccess(answer({}), doc)?.received).toBe('200 with Content-Type (none)');
+  });
+});
+
+describe('the key a read is addressed by', () => {
+  const source = { file: 'p.md', line: 1, column: 1 };
+  const at = (template: string, params: string[][]) => addressedKey({ primary: { form: 'id', template, source, params }, params: { id: 'k-1', Name: 'n-1' } });
+
+  it('is the value of the last segment, when that segment is the one parameter, its name matched without case', () => {
+    expect(at('/groups/{id}', [['id']])).toBe('k-1');
+    expect(at('/users/{id | userPrincipalName}', [['id']])).toBe('k-1');
+    expect(at('/widgets/{name}', [['name']])).toBe('n-1');
+  });
+
+  it("is none where the parameter keys a resource the read's one hangs from, or where there are several", () => {
+    expect(at('/users/{id}/manager', [['id']])).toBeUndefined();
+    expect(at('/drives/{id}/root/children/{name}', [['id'], ['name']])).toBeUndefined();
+    expect(at('/me', [])).toBeUndefined();
   });
 });
 

@@ -4,7 +4,7 @@ import { buildResponseContract } from '../../../generator/emit/contract.js';
 import { validBodies } from '../../arbitraries/body-bindings.js';
 import { describeResponse, jsonOf } from '../../model/exchange.js';
 import { OPERATION_KINDS, operationKind, sendsBody } from '../../model/operation-kind.js';
-import { readRequest, successResponse, operationRequest } from '../../model/target.js';
+import { addressedKey, readRequest, successResponse, operationRequest } from '../../model/target.js';
 import { type ServerCheck, skipped, type Violation } from '../check.js';
 import { answeredResponse, expectResourceBody, expectSuccess, isObject, requestEnums } from '../expect.js';
 import { sameValue } from '../same-value.js';
@@ -18,16 +18,11 @@ function resourceId(spec: OperationSpec, type: string): Property | undefined {
   return def?.kind === 'complex' ? def.properties.find((p) => p.name === 'id') : undefined;
 }
 
-/** The value given for the addressed resource's own key (`id`; names match without letter case). */
-function ownKey(params: Readonly<Record<string, string>>): string | undefined {
-  return Object.entries(params).find(([k]) => k.toLowerCase() === 'id')?.[1];
-}
-
 /**
- * What is wrong with the resource a read answered, when it was addressed by `key`: no id (where the type's
- * page lists one), or another resource. The key may be an alternative the user gave as the id (a
- * userPrincipalName for `/users/{id | userPrincipalName}`), so the answer is another resource only when no
- * top-level value of it is the key: a reading that fails no server that answers what was asked.
+ * What is wrong with the resource a read answered, when its address ends in `key`: no id (where the type's
+ * page lists one), or another resource. The key may be any key the address allows (an id, or an alternative
+ * key of the resource), so the answer is another resource only when no top-level value of it is the key: a
+ * reading that fails no server that answers what was asked.
  */
 function readsAnother(read: Record<string, unknown>, key: string, listsId: boolean): string | undefined {
   if (listsId && (typeof read.id !== 'string' || read.id === '')) return `id is ${JSON.stringify(read.id) ?? 'missing'}`;
@@ -56,7 +51,7 @@ export const successStatusCheck: ServerCheck = {
     const deletes = kind !== undefined && OPERATION_KINDS[kind].destructive;
     const idProperty = (kind === 'create' || kind === 'read') && doc.bodyType ? resourceId(target.spec, doc.bodyType) : undefined;
     // A read addressed by the resource's own key answers that resource (see `readsAnother`).
-    const addressed = kind === 'read' && !doc.bodyCollection && target.primary.form === 'id' ? ownKey(target.params) : undefined;
+    const addressed = kind === 'read' && !doc.bodyCollection ? addressedKey(target) : undefined;
     const tolerated: Violation[] = [];
     const allowedInRequest = requestEnums([target.spec, ...(target.related ?? [])], doc.bodyType);
     return [
