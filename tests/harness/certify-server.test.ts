@@ -220,17 +220,15 @@ describe.each(DEFECTS.map((d) => [d.name, d] as const))('seeded defect %s', (_na
 });
 
 describe('one defect does not hide the next', () => {
+  const answers200 = DEFECTS.find((d) => d.name === 'answers-200-with-the-user')!;
+  /** The success-status case alone, against the user reference with `steps` swapped in. */
+  const successStatusOf = (steps: typeof answers200.steps) => {
+    const service = createUserService(steps);
+    return certifyServer({ spec, handler: (r) => service.handle(r), params: { id: REFERENCE_USER_ID }, seed: 8, runs: 20, checks: ['success-status'] });
+  };
+
   it('a 200 with a body where the docs say 204 No Content: the status and the body, each with its own counterexample', async () => {
-    const defect = DEFECTS.find((d) => d.name === 'answers-200-with-the-user')!;
-    const service = createUserService(defect.steps);
-    const report = await certifyServer({
-      spec,
-      handler: (r) => service.handle(r),
-      params: { id: REFERENCE_USER_ID },
-      seed: 8,
-      runs: 20,
-      checks: ['success-status'],
-    });
+    const report = await successStatusOf(answers200.steps);
     const failed = report.checks.filter((c) => c.status === 'fail');
     expect(failed.map((c) => c.id)).toEqual(['success-status', 'success-status/body']);
     expect(failed[0]!.received).toMatch(/^200\b/);
@@ -239,16 +237,7 @@ describe('one defect does not hide the next', () => {
   });
 
   it('a right answer with one thing wrong is one failure: nothing else is looked for past it', async () => {
-    const defect = DEFECTS.find((d) => d.name === 'answers-200-with-the-user')!;
-    const service = createUserService({ ...defect.steps, updated: () => new Response(null, { status: 200 }) });
-    const report = await certifyServer({
-      spec,
-      handler: (r) => service.handle(r),
-      params: { id: REFERENCE_USER_ID },
-      seed: 8,
-      runs: 20,
-      checks: ['success-status'],
-    });
+    const report = await successStatusOf({ ...answers200.steps, updated: () => new Response(null, { status: 200 }) });
     expect(report.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['success-status']);
   });
 });
