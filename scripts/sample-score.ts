@@ -6,7 +6,7 @@
  */
 import { mineConstraints } from '../generator/extract/constraints.js';
 import { CONSTRAINT_KINDS } from '../generator/ir/constraint-kinds.js';
-import { isEnforced } from '../generator/ir/enforced.js';
+import { shapesValues } from '../generator/ir/enforced.js';
 import type { Constraint, ConstraintValue, TypeRef } from '../generator/ir/ir.js';
 
 export interface LabelledCell {
@@ -42,11 +42,12 @@ export const isIntunePage = (page: string) => /(?:^|\/)intune-[^/]*$/.test(page)
 
 /** A constraint's value alone, keys sorted, for comparing a mined constraint with a judged one. */
 function valueKey(c: ConstraintValue): string {
-  const { rule: _r, sentence: _s, source: _p, condition: _c, ...v } = c as Constraint;
+  const { rule: _r, sentence: _s, source: _p, condition: _c, strength: _t, ...v } = c as Constraint;
   return JSON.stringify(Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))));
 }
 
-const checkable = (c: Constraint) => isEnforced(c) && ['value', 'presence'].includes(CONSTRAINT_KINDS[c.kind].applies) && c.rule !== 'primitive-format';
+// Advisory rules count: a label says what rule a sentence states, whatever its strength.
+const checkable = (c: Constraint) => shapesValues(c) && ['value', 'presence'].includes(CONSTRAINT_KINDS[c.kind].applies) && c.rule !== 'primitive-format';
 
 export function mineCell(cell: LabelledCell): Constraint[] {
   const pos = { file: cell.page, line: 1, column: 1 };

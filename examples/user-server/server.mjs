@@ -65,7 +65,8 @@ const server = createServer(async (req, res) => {
   } catch {
     return error(res, 400, 'Request_BadRequest', 'The body is not valid JSON.');
   }
-  const checked = validateRequestBody(body);
+  // Strict: it also refuses values outside what the docs only advise ("The SMTP address for the user").
+  const checked = validateRequestBody(body, { strict: true });
   if (!checked.valid) return error(res, 400, 'Request_BadRequest', `Invalid value at ${checked.errors[0].path}: ${checked.errors[0].message}`);
   const next = { ...user };
   for (const [k, v] of Object.entries(body)) {

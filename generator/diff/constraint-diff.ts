@@ -5,7 +5,7 @@
  */
 import { describeConstraint } from '../ir/describe-constraint.js';
 import { kindOf } from '../ir/constraint-kinds.js';
-import type { Constraint, ConstraintValue } from '../ir/ir.js';
+import type { Constraint, ConstraintValue, Strength } from '../ir/ir.js';
 import { BOTH, type Breaking, CLIENT, type DriftChange, NONE, SERVER } from './change.js';
 
 /** A constraint's value alone (`64`, `Minor, Adult`); empty for kinds without one. */
@@ -14,29 +14,30 @@ export function constraintValueText(c: ConstraintValue): string {
 }
 
 /** Short text of a constraint for the before/after columns: `maxLength 64`, `notNullable`. */
-export function constraintText(c: ConstraintValue & { condition?: string }): string {
+export function constraintText(c: ConstraintValue & { condition?: string; strength?: Strength }): string {
   const value = constraintValueText(c);
   const text = value ? `${c.kind} ${value}` : c.kind;
-  return c.condition ? `${text} if "${c.condition}"` : text;
+  return c.condition ? `${text} if "${c.condition}"` : c.strength === 'advisory' ? `${text} (advised)` : text;
 }
 
 /**
  * Permissions can appear several times on one property; every other kind at most once unconditionally and
- * once under a condition.
+ * once under a condition. A rule one side demands and the other only advises is one removed and one added.
  */
 function key(c: Constraint): string {
   const base = c.kind === 'requiresPermission' ? `${c.kind}:${c.scenario}:${c.combine}:${[...c.permissions].sort().join('+')}` : c.kind;
-  return c.condition ? `${base}:if` : base;
+  return c.condition ? `${base}:if` : c.strength === 'advisory' ? `${base}:advised` : base;
 }
 
 /** The change id: kind and constraint kind (and scenario for permissions), never values or lines. */
 function idOf(kind: DriftChange['kind'], c: Constraint): string {
-  return `${kind}.${c.kind}${c.kind === 'requiresPermission' ? `.${c.scenario}` : ''}${c.condition ? '.conditional' : ''}`;
+  return `${kind}.${c.kind}${c.kind === 'requiresPermission' ? `.${c.scenario}` : ''}${c.condition ? '.conditional' : c.strength === 'advisory' ? '.advised' : ''}`;
 }
 
 /** Why a constraint breaks nobody whatever it says, or undefined when its effect must be worked out. */
 function inertReason(c: Constraint): string | undefined {
   if (c.condition) return `applies only "${c.condition}": shown, never enforced, so it breaks nobody`;
+  if (c.strength === 'advisory') return 'advised, not demanded: shown, enforced only by strict readings, so it breaks nobody';
   if (kindOf(c).applies === 'history') return 'informational: it does not restrict this request';
   if (c.kind === 'requiresPermission' && c.least) return 'names the least privileged permission; higher privileged ones are accepted too';
   return undefined;

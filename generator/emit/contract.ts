@@ -3,7 +3,7 @@
  * can be checked for are kept (permissions, update limits and required-on-create are not about one body).
  */
 import type { ConstraintKind, ConstraintOf } from '../ir/constraint-kinds.js';
-import { bindingRequired, isEnforced } from '../ir/enforced.js';
+import { bindingRequired, shapesValues } from '../ir/enforced.js';
 import { allowedValues } from '../ir/enum-values.js';
 import { successResponse } from '../ir/responses.js';
 import type { Constraint, OperationSpec, Property, TypeRef } from '../ir/ir.js';
@@ -24,7 +24,7 @@ export function valueType(type: TypeRef, spec: Pick<OperationSpec, 'types'>): Va
   return { kind: 'object' };
 }
 
-type Base = { rule: string; source: string };
+type Base = { rule: string; source: string; advisory?: true };
 const value =
   <K extends ConstraintKind>(f: (c: ConstraintOf<K>, base: Base) => Check) =>
   (c: ConstraintOf<K>, base: Base): Check | undefined =>
@@ -58,12 +58,14 @@ const CHECKS: { readonly [K in ConstraintKind]: (c: ConstraintOf<K>, base: Base)
 };
 
 function check(c: Constraint): Check | undefined {
-  return (CHECKS[c.kind] as (c: Constraint, base: Base) => Check | undefined)(c, { rule: c.rule, source: sourceRef(c.source) ?? '' });
+  const base: Base = { rule: c.rule, source: sourceRef(c.source) ?? '', ...(c.strength === 'advisory' ? { advisory: true as const } : {}) };
+  return (CHECKS[c.kind] as (c: Constraint, base: Base) => Check | undefined)(c, base);
 }
 
 export function propertyContract(p: Property, spec: Pick<OperationSpec, 'types'>): PropertyContract {
   const checks = p.constraints
-    .filter((c) => isEnforced(c) && c.kind !== 'enum')
+    // Advisory rules are kept, marked: a strict validation enforces them (see `ValidateOptions`).
+    .filter((c) => shapesValues(c) && c.kind !== 'enum')
     .map(check)
     .filter((c): c is Check => c !== undefined);
   // The description's values, the enum type page's, or their union (see `allowedValues`).

@@ -177,9 +177,19 @@ function variantStatements(spec: OperationSpec): StatementStructures[] {
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: '../runtime.js',
-      namedImports: [{ name: 'Contract', isTypeOnly: true }, { name: 'ValidationResult', isTypeOnly: true }, { name: 'validateWith' }],
+      namedImports: [
+        { name: 'Contract', isTypeOnly: true },
+        { name: 'ValidateOptions', isTypeOnly: true },
+        { name: 'ValidationResult', isTypeOnly: true },
+        { name: 'validateWith' },
+      ],
     },
-    { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: '../runtime.js', namedExports: ['ValidationIssue', 'ValidationResult'] },
+    {
+      kind: StructureKind.ExportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: '../runtime.js',
+      namedExports: ['ValidateOptions', 'ValidationIssue', 'ValidationResult'],
+    },
     body,
     ...typeDecls,
     ...aliasDecls,
@@ -205,13 +215,17 @@ function variantStatements(spec: OperationSpec): StatementStructures[] {
       docs: [
         {
           description:
-            'Checks a request body against every constraint the docs state, collecting all errors; never throws.\n' +
-            'Each error names the rule and the `file:line` of the docs sentence or table row behind it.',
+            'Checks a request body against every constraint the docs demand, collecting all errors; never throws.\n' +
+            'Each error names the rule and the `file:line` of the docs sentence or table row behind it.\n' +
+            'Rules the docs only advise ("should", "The URL for …") are checked only with `{ strict: true }`.',
         },
       ],
-      parameters: [{ name: 'body', type: 'unknown' }],
+      parameters: [
+        { name: 'body', type: 'unknown' },
+        { name: 'options', type: 'ValidateOptions', initializer: '{}' },
+      ],
       returnType: 'ValidationResult',
-      statements: ['return validateWith(contract, body);'],
+      statements: ['return validateWith(contract, body, options);'],
     },
   ];
 }

@@ -202,7 +202,9 @@ function orNull(schema: JsonSchema): JsonSchema {
 /**
  * A property's schema. In a response (`response`), read-only is no rule: the service sends those values.
  */
-export function propertySchema(p: PropertyContract, refBase: string, response = false): JsonSchema {
+export function propertySchema(contract: PropertyContract, refBase: string, response = false): JsonSchema {
+  // The schema accepts what the default (non-strict) validator accepts: rules the docs only advise are left out.
+  const p = contract.checks.some((k) => k.advisory) ? { ...contract, checks: contract.checks.filter((k) => !k.advisory) } : contract;
   const readOnly = response ? undefined : p.checks.find((k) => k.kind === 'readOnly');
   const notNull = p.checks.find((k) => k.kind === 'notNullable');
   // A read-only property accepts nothing but the null every property without "not nullable" accepts.

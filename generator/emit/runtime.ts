@@ -18,21 +18,34 @@ export interface ValidationIssue {
 
 export type ValidationResult = { valid: true } | { valid: false; errors: ValidationIssue[] };
 
-export type Check =
-  | { kind: 'maxLength'; max: number; rule: string; source: string }
-  | { kind: 'minLength'; min: number; rule: string; source: string }
-  | { kind: 'minimum'; value: number; exclusive: boolean; rule: string; source: string }
-  | { kind: 'maximum'; value: number; exclusive: boolean; rule: string; source: string }
-  | { kind: 'enum'; values: readonly (string | number | null)[]; rule: string; source: string }
-  | { kind: 'notNullable'; rule: string; source: string }
-  | { kind: 'maxItems'; max: number; rule: string; source: string }
-  | { kind: 'itemMaxLength'; max: number; rule: string; source: string }
-  | { kind: 'forbiddenChars'; chars: readonly string[]; rule: string; source: string }
-  | { kind: 'allowedChars'; chars: string; scope: 'whole' | 'local-part'; rule: string; source: string }
-  | { kind: 'countryCode'; rule: string; source: string }
-  | { kind: 'format'; format: string; rule: string; source: string }
-  | { kind: 'flagSet'; values: readonly string[]; rule: string; source: string }
-  | { kind: 'readOnly'; rule: string; source: string };
+/**
+ * Where a check comes from. `advisory`: the docs advise the rule ("should", "The URL for …") rather than
+ * demand it; only a strict validation enforces it.
+ */
+type CheckMeta = { rule: string; source: string; advisory?: true };
+
+export type Check = CheckMeta &
+  (
+    | { kind: 'maxLength'; max: number }
+    | { kind: 'minLength'; min: number }
+    | { kind: 'minimum'; value: number; exclusive: boolean }
+    | { kind: 'maximum'; value: number; exclusive: boolean }
+    | { kind: 'enum'; values: readonly (string | number | null)[] }
+    | { kind: 'notNullable' }
+    | { kind: 'maxItems'; max: number }
+    | { kind: 'itemMaxLength'; max: number }
+    | { kind: 'forbiddenChars'; chars: readonly string[] }
+    | { kind: 'allowedChars'; chars: string; scope: 'whole' | 'local-part' }
+    | { kind: 'countryCode' }
+    | { kind: 'format'; format: string }
+    | { kind: 'flagSet'; values: readonly string[] }
+    | { kind: 'readOnly' }
+  );
+
+/** `strict`: enforce the rules the docs only advise as well, as a strict certification does. */
+export interface ValidateOptions {
+  strict?: boolean;
+}
 
 export type ValueType =
   | { kind: 'string' }
@@ -121,7 +134,9 @@ interface Compiled {
   source: string;
 }
 
+/** Compiled once per contract and reading: binding rules only, or (strict) advisory ones too. */
 const compiled = new WeakMap<Contract, Compiled>();
+const compiledStrict = new WeakMap<Contract, Compiled>();
 
 /**
  * Compiles a contract once into closures: every decision that depends only on the docs (which checks a
@@ -129,8 +144,9 @@ const compiled = new WeakMap<Contract, Compiled>();
  * closure is created while a body is checked. That keeps the cost the same however the code is loaded
  * (tsx and some bundlers wrap each closure they see created in a naming helper).
  */
-function compile(contract: Contract): Compiled {
-  const done = compiled.get(contract);
+function compile(contract: Contract, strict: boolean): Compiled {
+  const cache = strict ? compiledStrict : compiled;
+  const done = cache.get(contract);
   if (done) return done;
   const c: Compiled = {
     body: shell(false, contract.source),
@@ -141,10 +157,16 @@ function compile(contract: Contract): Compiled {
     source: contract.source,
   };
   // Shells first, so a property of a type that refers to itself (or to a later type) finds it.
-  fill(c, c.body, contract.properties, contract.groups);
-  for (const [name, t] of contract.types) fill(c, c.types.get(name)!, t.properties, undefined);
-  compiled.set(contract, c);
+  const read = (ps: TypeContract['properties']) => (strict ? ps : ps.map(([name, p]) => [name, binding(p)] as const));
+  fill(c, c.body, read(contract.properties), contract.groups);
+  for (const [name, t] of contract.types) fill(c, c.types.get(name)!, read(t.properties), undefined);
+  cache.set(contract, c);
   return c;
+}
+
+/** A property with only the checks the docs demand. */
+function binding(p: PropertyContract): PropertyContract {
+  return p.checks.some((k) => k.advisory) ? { ...p, checks: p.checks.filter((k) => !k.advisory) } : p;
 }
 
 function shell(open: boolean, source: string): CompiledObject {
@@ -212,8 +234,8 @@ const shorter = (s: string, min: number) => s.length < min || (s.length < 2 * mi
 const VALID: ValidationResult = Object.freeze({ valid: true });
 
 /** Validates a request body against a contract, collecting every error. */
-export function validateWith(contract: Contract, body: unknown): ValidationResult {
-  const c = compile(contract);
+export function validateWith(contract: Contract, body: unknown, options: ValidateOptions = {}): ValidationResult {
+  const c = compile(contract, options.strict === true);
   if (!isObject(body)) {
     return { valid: false, errors: [{ path: '', rule: 'type', message: `The request body must be a JSON object, not ${describe(body)}`, source: c.source }] };
   }

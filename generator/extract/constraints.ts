@@ -3,8 +3,10 @@ import type { Inline } from '../read/page-model.js';
 import type { Constraint, SourceRef, TypeRef } from '../ir/ir.js';
 import { CONSTRAINT_KINDS, kindOf } from '../ir/constraint-kinds.js';
 import { conditionOf } from './condition.js';
+import { isEnforced } from '../ir/enforced.js';
 import { PROPERTY_RULES } from './rules/registry.js';
 import { sentencesOf } from './sentences.js';
+import { strengthOf } from './strength.js';
 
 export function mineConstraints(name: string, type: TypeRef, description: Inline, row: SourceRef): Constraint[] {
   const out: Constraint[] = [];
@@ -33,6 +35,7 @@ export function mineConstraints(name: string, type: TypeRef, description: Inline
           rule: rule.id,
           sentence: s.text,
           ...(condition ? { condition } : {}),
+          ...(strengthOf(v, s.text) === 'advisory' ? { strength: 'advisory' as const } : {}),
           source: { file: description.pos.file, line: s.line, column: s.column },
         });
       }
@@ -42,17 +45,15 @@ export function mineConstraints(name: string, type: TypeRef, description: Inline
 }
 
 /**
- * Two unconditional constraints of one kind where one allows strictly less ("always in UTC" and the type
+ * Two enforced constraints of one kind where one allows strictly less ("always in UTC" and the type
  * column's date-time; two lengths in two sentences): the looser says nothing more, and would only repeat the
  * same refusal under a second rule.
  */
 function withoutImplied(cs: Constraint[]): Constraint[] {
   return cs.filter(
     (a) =>
-      a.condition !== undefined ||
+      !isEnforced(a) ||
       CONSTRAINT_KINDS[a.kind].applies !== 'value' ||
-      !cs.some(
-        (b) => b !== a && b.kind === a.kind && b.condition === undefined && (kindOf(a).direction as (x: Constraint, y: Constraint) => number)(a, b) === -1,
-      ),
+      !cs.some((b) => b !== a && b.kind === a.kind && isEnforced(b) && (kindOf(a).direction as (x: Constraint, y: Constraint) => number)(a, b) === -1),
   );
 }

@@ -1,8 +1,9 @@
 /** One sentence per constraint, for JSDoc, drift reports and the variant matrix. */
 import { kindOf } from './constraint-kinds.js';
-import type { ConstraintValue } from './ir.js';
+import type { ConstraintValue, Strength } from './ir.js';
 
-export function describeConstraint(c: ConstraintValue & { condition?: string }): string {
+export function describeConstraint(c: ConstraintValue & { condition?: string; strength?: Strength }): string {
   const text = kindOf(c).describe(c);
-  return c.condition ? `${text} Condition: "${c.condition}" (shown, not enforced).` : text;
+  if (c.condition) return `${text} Condition: "${c.condition}" (shown, not enforced).`;
+  return c.strength === 'advisory' ? `${text} Advised, not demanded (shown, not enforced).` : text;
 }

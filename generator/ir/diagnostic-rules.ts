@@ -17,6 +17,10 @@ export const DIAGNOSTIC_RULES = {
     severity: 'warning',
     meaning: 'an example body breaks a constraint the same page states (a placeholder where an email address is due, 0 under "Valid values 4 to 16")',
   },
+  'example-outside-advice': {
+    severity: 'info',
+    meaning: 'an example body has a value outside a rule the page only advises ("Mail value" where it describes "The SMTP address for the user")',
+  },
   'method-unstated': { severity: 'warning', meaning: 'the page states no request line and no example request; PATCH is assumed' },
   'enum-values-disagree': {
     severity: 'warning',

@@ -113,6 +113,12 @@ export type ConstraintValue =
       least: boolean;
     };
 
+/**
+ * How the docs word a rule: `binding` ("must", "Maximum length is", "Possible values are", "Required", "can't",
+ * "only") or `advisory` ("should", a descriptive noun phrase such as "The URL for …"). See `strength.ts`.
+ */
+export type Strength = 'binding' | 'advisory';
+
 /** A constraint found by a registered rule in a sentence of the docs. */
 export type Constraint = ConstraintValue & {
   /** Id of the rule in the registry that found it (see `generator/extract/rules`). */
@@ -125,6 +131,12 @@ export type Constraint = ConstraintValue & {
    * from a request whether the condition holds.
    */
   condition?: string;
+  /**
+   * Present, as `advisory`, when the sentence advises rather than demands; absent means binding. An advisory
+   * constraint is shown in JSDoc and reports, and neither validators nor certification enforce it (a strict
+   * certification does).
+   */
+  strength?: Strength;
   source: SourceRef;
 };
 

@@ -4,12 +4,14 @@
  * the validator the spec generates, so the diagnostic and a user's validator never disagree.
  */
 import { buildContract } from '../emit/contract.js';
-import { validateWith } from '../emit/runtime.js';
+import { type ValidationIssue, validateWith } from '../emit/runtime.js';
 import { diagnostic } from '../ir/diagnostic.js';
 import type { Diagnostic, OperationSpec } from '../ir/ir.js';
 
 /** Rules the table-level example check already reports (`example-type-mismatch`, `example-unknown-property`). */
 const COVERED = new Set(['type', 'unknown-property']);
+
+const issueKey = (e: ValidationIssue) => `${e.path} ${e.rule} ${e.source}`;
 
 export function checkExampleConstraints(spec: OperationSpec): Diagnostic[] {
   if (spec.requestBody.properties.length === 0) return [];
@@ -21,19 +23,22 @@ export function checkExampleConstraints(spec: OperationSpec): Diagnostic[] {
     if (!req || req.method !== spec.http.method || typeof body !== 'object' || body === null || Array.isArray(body)) continue;
     contract ??= buildContract(spec);
     const result = validateWith(contract, body);
-    if (result.valid) continue;
-    for (const e of result.errors) {
+    const strict = validateWith(contract, body, { strict: true });
+    const demanded = new Set(result.valid ? [] : result.errors.map(issueKey));
+    for (const e of strict.valid ? [] : strict.errors) {
       if (COVERED.has(e.rule)) continue;
       const key = e.path.split('/')[1]?.replace(/~1/g, '/').replace(/~0/g, '~') ?? '';
       const lines = req.bodyKeyLines;
       const line = lines && Object.hasOwn(lines, key) ? lines[key]! : req.source.line;
+      // Outside what the page only advises ("The SMTP address …"): worth knowing, not a contradiction.
+      const advised = !demanded.has(issueKey(e));
       out.push(
         diagnostic(
-          'example-violates-constraint',
-          'warning',
+          advised ? 'example-outside-advice' : 'example-violates-constraint',
+          advised ? 'info' : 'warning',
           `Example "${ex.name}": ${e.path} — ${e.message} (${e.rule}, ${e.source})`,
           { ...req.source, line },
-          'Fix the example, or the constraint if the example shows what the service accepts',
+          advised ? undefined : 'Fix the example, or the constraint if the example shows what the service accepts',
         ),
       );
     }

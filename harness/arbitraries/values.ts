@@ -5,33 +5,33 @@
  */
 import fc from 'fast-check';
 import type { Constraint, OperationSpec, Property, TypeRef } from '../../generator/ir/ir.js';
-import { advisoryFormat, isEnforced } from '../../generator/ir/enforced.js';
+import { shapesValues } from '../../generator/ir/enforced.js';
 import { allowedValues } from '../../generator/ir/enum-values.js';
 import { INTEGER_RANGES, jsonKind } from '../../generator/ir/primitives.js';
 import { FORMATS } from '../../generator/emit/runtime.js';
 import { ALNUM, guid, headed, LOWER, LOWER_DIGITS, text } from './text.js';
 
 type Of<K extends Constraint['kind']> = Extract<Constraint, { kind: K }>;
-/** Each property's first enforced constraint of each kind: looked up for every constraint of it, so kept. */
+/** Each property's first value-shaping constraint of each kind: looked up for every constraint of it, so kept. */
 const firstOfKind = new WeakMap<Property, Map<Constraint['kind'], Constraint>>();
 const find = <K extends Constraint['kind']>(p: Property, kind: K): Of<K> | undefined => {
   let first = firstOfKind.get(p);
   if (!first) {
     first = new Map();
-    for (const c of p.constraints) if (isEnforced(c) && !first.has(c.kind)) first.set(c.kind, c);
+    for (const c of p.constraints) if (shapesValues(c) && !first.has(c.kind)) first.set(c.kind, c);
     firstOfKind.set(p, first);
   }
   return first.get(kind) as Of<K> | undefined;
 };
 
 /**
- * A property's enforced constraints, each rule stated once: a page (or a hand-edited spec) that repeats one
+ * A property's value-shaping constraints (advisory ones included), each rule stated once: a page (or a hand-edited spec) that repeats one
  * 20,000 times breaks it in no new way, and drawing breakers for every copy was quadratic.
  */
 function distinctEnforced(p: Property): Constraint[] {
   const seen = new Set<string>();
   return p.constraints.filter((c) => {
-    if (!isEnforced(c)) return false;
+    if (!shapesValues(c)) return false;
     const key = JSON.stringify({ ...c, source: undefined, sentence: undefined });
     if (seen.has(key)) return false;
     seen.add(key);
@@ -235,7 +235,7 @@ export const TOLERANCES = {
   'repeated-flag': 'a flag named twice',
   whitespace: 'spaces around an allowed value',
   'request-page-value': "a value the operation's request table allows that the resource page does not list",
-  'advisory-format': 'a value outside a format the docs describe ("The URL for …", "should follow") rather than demand',
+  advisory: 'a value outside a rule the docs advise ("should follow …", "The URL for …") rather than demand',
 } as const;
 
 export type Tolerance = keyof typeof TOLERANCES;
@@ -268,9 +268,20 @@ function tolerated(values: readonly string[], allowed: readonly unknown[], kinds
 
 export function breakers(p: Property, ctx: ArbContext): Breaker[] {
   const out: Breaker[] = [];
+  // Breaking an advisory rule is a tolerance: valid values keep to the advice all the same, so a server that
+  // demands it is not failed either way, and one that accepts any value gets a warning.
+  const advisory = (c: Constraint, from: number) => {
+    if (c.strength !== 'advisory') return;
+    for (const b of out.slice(from)) b.tolerance ??= 'advisory';
+  };
   const itemValid = validItem(p, p.type, ctx);
   const chars = charTable(p);
   for (const c of distinctEnforced(p)) {
+    const from = out.length;
+    breakersOf(c);
+    advisory(c, from);
+  }
+  function breakersOf(c: Constraint): void {
     switch (c.kind) {
       case 'maxLength':
         if (!find(p, 'enum') && !find(p, 'format') && !find(p, 'countryCode') && !find(p, 'flagSet')) {
@@ -345,8 +356,6 @@ export function breakers(p: Property, ctx: ArbContext): Breaker[] {
           rule: c.rule,
           at: p.type.collection ? '/0' : '',
           value: p.type.collection ? bad.map((b) => [b]) : bad,
-          // Valid values keep to the format all the same: a server that demands it is not failed either way.
-          ...(advisoryFormat(c) ? { tolerance: 'advisory-format' as const } : {}),
         });
         break;
       }
@@ -380,7 +389,7 @@ export function breakers(p: Property, ctx: ArbContext): Breaker[] {
         break;
       default: {
         const unhandled: never = c;
-        return unhandled;
+        throw new Error(`no breakers for ${JSON.stringify(unhandled)}`);
       }
     }
   }

@@ -92,7 +92,19 @@ export function expectResourceBody(
   const body = jsonOf(ex.response);
   if (!contract || !isObject(body)) return undefined;
   const result = validateWith(contract, body);
-  if (result.valid) return undefined;
+  if (result.valid) {
+    // A value outside a rule the docs only advise ("The URL for …"): a warning, a failure only when strict.
+    const strict = validateWith(contract, body, { strict: true });
+    if (strict.valid) return undefined;
+    const e = strict.errors[0]!;
+    return {
+      received: `${describeResponse(ex.response, 120)}: at ${e.path || '/'}, ${e.message}`,
+      expected: `a ${doc.bodyType}${doc.bodyCollection ? ' collection' : ''} as its page documents it`,
+      source: sourceAt(e.source),
+      tolerance: 'advisory',
+      exchanges: [ex],
+    };
+  }
   // Two readings a server may follow, each a warning unless a real error comes with it: an allowed value in
   // another letter case ("HiddenMembership" where the resource page writes "Hiddenmembership"), and a
   // value the operation's own request table allows that the resource page does not list (`""` for visibility).

@@ -38,7 +38,7 @@ describe('conditionOf', () => {
 
 describe('a conditional constraint', () => {
   const description = {
-    text: 'The SMTP address. For a B2B scenario, the maximum length is 10 characters.',
+    text: 'Must be an SMTP address. For a B2B scenario, the maximum length is 10 characters.',
     pos: at,
     links: [],
   } as unknown as Parameters<typeof mineConstraints>[2];
@@ -47,7 +47,7 @@ describe('a conditional constraint', () => {
   it('keeps its condition; the unscoped sentence before it stays unconditional', () => {
     expect(constraints).toEqual([
       expect.objectContaining({ kind: 'maxLength', max: 10, condition: 'For a B2B scenario' }),
-      expect.objectContaining({ kind: 'format', format: 'email', sentence: 'The SMTP address.' }),
+      expect.objectContaining({ kind: 'format', format: 'email', sentence: 'Must be an SMTP address.' }),
     ]);
     expect(constraints[1]).not.toHaveProperty('condition');
   });

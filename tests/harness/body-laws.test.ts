@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { brokenBody, brokenFamilies, smallValidBody, validBody } from '../../harness/arbitraries/body.js';
 import { validBodies } from '../../harness/arbitraries/body-bindings.js';
+import { mineConstraints } from '../../generator/extract/constraints.js';
 import { breakers } from '../../harness/arbitraries/values.js';
 import { buildContract } from '../../generator/emit/contract.js';
 import { validateWith } from '../../generator/emit/runtime.js';
@@ -186,20 +187,23 @@ describe('bounds, lengths and prose formats', () => {
     }
   });
 
-  it('breaks a format the docs only describe as a tolerance, one they demand beyond any reading', () => {
-    const format = (sentence: string): Property => ({
-      name: 'contact',
-      type: prim('String'),
-      description: sentence,
-      source,
-      constraints: [{ kind: 'format', format: 'email', rule: 'prose-format', sentence, source }],
-    });
+  it('breaks a rule the docs only advise as a tolerance, one they demand beyond any reading', () => {
+    const format = (sentence: string): Property => {
+      const description = { text: sentence, pos: source, links: [] } as unknown as Parameters<typeof mineConstraints>[2];
+      return {
+        name: 'contact',
+        type: prim('String'),
+        description: sentence,
+        source,
+        constraints: mineConstraints('contact', prim('String'), description, source),
+      };
+    };
     const tolerances = (sentence: string) =>
       breakers(format(sentence), { spec, depth: 0 })
         .filter((b) => b.rule === 'prose-format')
         .map((b) => b.tolerance);
-    expect(tolerances('The SMTP address for the user.')).toEqual(['advisory-format']);
-    expect(tolerances('Should follow RFC 5322.')).toEqual(['advisory-format']);
+    expect(tolerances('The SMTP address for the user.')).toEqual(['advisory']);
+    expect(tolerances('Should follow ISO 639-1 Code.')).toEqual(['advisory']);
     expect(tolerances('Must be a valid email address.')).toEqual([undefined]);
   });
 

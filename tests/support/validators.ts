@@ -1,7 +1,7 @@
 /** The committed generated validators of the four bundled operation variants, with their specs. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ValidationResult } from '../../generated/runtime.js';
+import type { ValidateOptions, ValidationResult } from '../../generated/runtime.js';
 import * as beta from '../../generated/user-update/beta.js';
 import * as intune from '../../generated/user-update/intune.js';
 import * as localtest from '../../generated/user-update/localtest.js';
@@ -9,7 +9,7 @@ import * as v1 from '../../generated/user-update/v1.0.js';
 import type { OperationSpec } from '../../generator/ir/ir.js';
 import { ROOT } from './pages.js';
 
-export const VALIDATORS: [string, (b: unknown) => ValidationResult][] = [
+export const VALIDATORS: [string, (b: unknown, options?: ValidateOptions) => ValidationResult][] = [
   ['beta', beta.validateRequestBody],
   ['v1.0', v1.validateRequestBody],
   ['localtest', localtest.validateRequestBody],

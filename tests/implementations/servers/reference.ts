@@ -47,7 +47,8 @@ export const referenceSteps: Steps = {
     return !!contentType && /^application\/json\s*(;|$)/i.test(contentType);
   },
   validate(body) {
-    const r = validateRequestBody(body);
+    // The reference holds values to what the docs advise too ("The SMTP address for the user").
+    const r = validateRequestBody(body, { strict: true });
     return r.valid ? [] : r.errors;
   },
   resolve(segment, me, store) {
