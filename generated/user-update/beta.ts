@@ -318,6 +318,7 @@ export interface RequestBody {
    *
    * - Cannot be null. (`not-nullable`, spec/sources/beta/user-update.md:104)
    * - Two-letter ISO 3166 country code. (`country-code`, spec/sources/beta/user-update.md:104)
+   * - Required in the request body. Condition: "for users that will be assigned licenses due to legal requirement to check for availability of services in countries/regions" (shown, not enforced). (`required`, spec/sources/beta/user-update.md:104)
    * @see spec/sources/beta/user-update.md:104
    */
   usageLocation?: string;

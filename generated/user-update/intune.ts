@@ -260,6 +260,7 @@ export interface User {
    * Returned by default. Supports $filter (eq and NOT).
    *
    * - At most 1 item. (`max-items`, spec/sources/graph-docs/v1.0/resources/user.md:141)
+   * - Read-only. Condition: "for users synced from on-premises directory" (shown, not enforced). (`read-only`, spec/sources/graph-docs/v1.0/resources/user.md:141)
    * @see spec/sources/graph-docs/v1.0/resources/user.md:141
    */
   businessPhones?: string[] | null;
@@ -496,6 +497,7 @@ export interface User {
    * Returned by default. Supports $filter (eq, ne, NOT, ge, le, in, startsWith).
    *
    * - At most 64 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/user.md:172)
+   * - Read-only. Condition: "for users synced from on-premises directory" (shown, not enforced). (`read-only`, spec/sources/graph-docs/v1.0/resources/user.md:172)
    * @see spec/sources/graph-docs/v1.0/resources/user.md:172
    */
   mobilePhone?: string | null;
@@ -733,6 +735,7 @@ export interface User {
    *
    * - Cannot be null. (`not-nullable`, spec/sources/graph-docs/v1.0/resources/user.md:203)
    * - Two-letter ISO 3166 country code. (`country-code`, spec/sources/graph-docs/v1.0/resources/user.md:203)
+   * - Required in the request body. Condition: "for users that will be assigned licenses due to legal requirement to check for availability of services in countries" (shown, not enforced). (`required`, spec/sources/graph-docs/v1.0/resources/user.md:203)
    * @see spec/sources/graph-docs/v1.0/resources/user.md:203
    */
   usageLocation?: string;

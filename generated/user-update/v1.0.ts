@@ -288,6 +288,7 @@ export interface RequestBody {
    *
    * - Cannot be null. (`not-nullable`, spec/sources/v1.0/user-update.txt:100)
    * - Two-letter ISO 3166 country code. (`country-code`, spec/sources/v1.0/user-update.txt:100)
+   * - Required in the request body. Condition: "for users that will be assigned licenses due to legal requirement to check for availability of services in countries" (shown, not enforced). (`required`, spec/sources/v1.0/user-update.txt:100)
    * @see spec/sources/v1.0/user-update.txt:100
    */
   usageLocation?: string;

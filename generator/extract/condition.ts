@@ -5,6 +5,8 @@
  * so the constraint keeps the condition as data and is never enforced.
  */
 
+import { ruleClause } from './rules/rule-clause.js';
+
 /** Leading phrases that introduce an example, a reference or a scenario rather than a scope. */
 const NOT_A_SCOPE =
   /^(?:example|instance|more|details?|information|further|this|these|request|response|following|property|list|delegated|app-only|application|updat|creat|sett|set\b|not\b|specified|omitted|provided|present|used|null|none|empty|true|false|enabled|disabled|value|backward|compatib)/i;
@@ -20,6 +22,8 @@ const GRANT =
   /^((?:An?|The|Only an?)\s+[A-Z]?[\w-]*(?:\s+[A-Z]?[\w-]*){0,4}?\s+(?:administrator|admin|owner|role))\b.*?\b(?:can|is allowed to|is the least privileged role that's allowed to)\b/i;
 
 export function conditionOf(sentence: string): string | undefined {
+  const clause = ruleClause(sentence);
+  if (clause) return clause;
   const s = sentence.replace(/\s+/g, ' ').trim();
   const lead = LEADING.exec(s);
   if (lead && !NOT_A_SCOPE.test(lead[1]!.replace(/^(?:a|an|the)\s+/i, ''))) return clean(s.slice(0, lead[0].length - 1));

@@ -3,6 +3,7 @@
  * these contradicts it (the generated stub pages do), and drift uses it to say why a property left a table.
  */
 import { diagnostic } from '../ir/diagnostic.js';
+import { isEnforced } from '../ir/enforced.js';
 import type { ComplexType, Diagnostic, Property, ReadOnlyStatement } from '../ir/ir.js';
 import { readable, type ResourceLoader, resourcePageModel, typeFromPage } from './type-registry.js';
 import { sourceRef } from '../ir/source-ref.js';
@@ -20,7 +21,8 @@ export function resourceType(loader: ResourceLoader | undefined, resource: strin
 export function resourceReadOnly(def: ComplexType | undefined): ReadOnlyStatement[] | undefined {
   if (!def) return undefined;
   return def.properties.flatMap((p) =>
-    p.constraints.flatMap((c) => (c.kind === 'readOnly' ? [{ property: p.name, rule: c.rule, sentence: c.sentence, source: c.source }] : [])),
+    // A conditional one ("Read-only when isBuiltIn is true") does not make the property read-only in general.
+    p.constraints.flatMap((c) => (c.kind === 'readOnly' && isEnforced(c) ? [{ property: p.name, rule: c.rule, sentence: c.sentence, source: c.source }] : [])),
   );
 }
 

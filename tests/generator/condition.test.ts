@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { conditionOf } from '../../generator/extract/condition.js';
 import { mineConstraints } from '../../generator/extract/constraints.js';
 import { propertyContract } from '../../generator/emit/contract.js';
+import { bindingRequired } from '../../generator/ir/enforced.js';
 import type { Property } from '../../generator/ir/ir.js';
 
 const at = { file: 'page.md', line: 7, column: 1 };
@@ -24,6 +25,18 @@ describe('conditionOf', () => {
   });
 
   it.each([
+    ['Required if **type** is `weekly`, `relativeMonthly`, or `relativeYearly`.', 'if type is weekly, relativeMonthly, or relativeYearly'],
+    ['This property is required only for keys of type `X509CertAndPassword`.', 'only for keys of type X509CertAndPassword'],
+    ['Required when **consentType** is *Principal*.', 'when consentType is Principal'],
+    ['Read-only when isBuiltIn is true.', 'when isBuiltIn is true'],
+    ['Read-only for users synced from on-premises directory.', 'for users synced from on-premises directory'],
+    // The whole clause, colon and all.
+    ['Required when the type is one of: daily, weekly.', 'when the type is one of: daily, weekly'],
+  ])('a rule whose own clause scopes it: %s → %s', (sentence, condition) => {
+    expect(conditionOf(sentence)).toBe(condition);
+  });
+
+  it.each([
     'In delegated scenarios, the app must be assigned the Directory.AccessAsUser.All delegated permission.',
     'In app-only scenarios with Microsoft Graph permissions, the app must be granted the User.Read.All permission.',
     'When updating the passwordProfile property, the following permission is required: Directory.AccessAsUser.All.',
@@ -31,6 +44,8 @@ describe('conditionOf', () => {
     'For more information, see Limits.',
     'If true, the group is hidden from the address list.',
     'The maximum length is 64 characters.',
+    'This property is required when a user is created.',
+    'Required.',
   ])('no condition: %s', (sentence) => {
     expect(conditionOf(sentence)).toBeUndefined();
   });
@@ -58,5 +73,27 @@ describe('a conditional constraint', () => {
     const kinds = (cs: typeof constraints) => propertyContract(property(cs), { types: {} }).checks.map((c) => c.kind);
     expect(kinds(constraints)).toEqual(['format']);
     expect(kinds(constraints.map(({ condition: _, ...c }) => c as (typeof constraints)[number]))).toEqual(['maxLength', 'format']);
+  });
+});
+
+describe('a conditional presence or read-only rule', () => {
+  const at2 = { file: 'page.md', line: 3, column: 1 };
+  const mined = (text: string) =>
+    mineConstraints(
+      'p',
+      { kind: 'primitive', name: 'String', collection: false },
+      { text, pos: at2, links: [] } as unknown as Parameters<typeof mineConstraints>[2],
+      at2,
+    );
+
+  it('is kept with its whole clause, and neither a create body nor the validator enforces it', () => {
+    const [required] = mined('Required if **type** is `weekly`.');
+    expect(required).toMatchObject({ kind: 'required', condition: 'if type is weekly' });
+    const [readOnly] = mined('Read-only when isBuiltIn is true.');
+    expect(readOnly).toMatchObject({ kind: 'readOnly', condition: 'when isBuiltIn is true' });
+    const property = (cs: ReturnType<typeof mined>) =>
+      ({ name: 'p', type: { kind: 'primitive', name: 'String', collection: false }, description: '', constraints: cs, source: at2 }) as Property;
+    expect(bindingRequired(property([required!]), 'POST')).toBeUndefined();
+    expect(propertyContract(property([readOnly!]), { types: {} }).checks).toEqual([]);
   });
 });

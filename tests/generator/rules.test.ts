@@ -181,11 +181,13 @@ describe('sentence rules', () => {
     expect(mine('requires-permission', 'To read this property, the calling app must be assigned the User.Read.All permission.')).toEqual([]);
   });
 
-  it('read-only only for unconditional statements', () => {
+  it('read-only: statements of the property, a scoped one kept for its condition', () => {
     expect(mine('read-only', 'Read-only.')).toEqual([{ kind: 'readOnly' }]);
     expect(mine('read-only', 'This property is read-only')).toEqual([{ kind: 'readOnly' }]);
-    // The 2021 user resource page says this of businessPhones and mobilePhone, which are updatable.
-    expect(mine('read-only', 'Read-only for users synced from on-premises directory.')).toEqual([]);
+    // The 2021 user resource page says this of businessPhones and mobilePhone, which are updatable: the
+    // extractor keeps it with its condition, never enforced (condition.test.ts).
+    expect(mine('read-only', 'Read-only for users synced from on-premises directory.')).toEqual([{ kind: 'readOnly' }]);
+    expect(mine('read-only', 'Read-only for now.')).toEqual([]);
     expect(
       mine('read-only', 'For an onPremisesSyncEnabled user, the source of authority for this set of properties is the on-premises and is read-only.'),
     ).toEqual([]);
@@ -249,11 +251,12 @@ describe('wordings from across the corpus', () => {
     expect(mine('max-length', 'String - 256 characters maximum')).toEqual([]);
   });
 
-  it('required: "Required." alone, not "Required if …" nor "required password type"', () => {
+  it('required: "Required." and "Required if …" (kept with its condition), not "required password type"', () => {
     expect(mine('required', 'Required.')).toEqual([{ kind: 'required' }]);
     expect(mine('required', '(Required)')).toEqual([{ kind: 'required' }]);
-    expect(mine('required', 'Required if justificationRequiredOnApproval is true.')).toEqual([]);
+    expect(mine('required', 'Required if justificationRequiredOnApproval is true.')).toEqual([{ kind: 'required' }]);
     expect(mine('required', 'The required password type.')).toEqual([]);
+    expect(mine('required', 'This property is required when a user is created.')).toEqual([]);
   });
 
   it('prose-format: the value named as a URL, email address, language tag, GUID or UTC time', () => {
@@ -338,15 +341,11 @@ describe('wordings from across the corpus', () => {
     expect(mine('only-value', 'Only administrators can set this.')).toEqual([]);
   });
 
-  it('read-only: "This is read-only", "Key, not nullable, Read-only."; not when scoped', () => {
+  it('read-only: "This is read-only", "Key, not nullable, Read-only."; not a history or another subject', () => {
     for (const s of ['This is read-only and automatically generated.', 'This is a read-only attribute.', 'Key, not nullable, Read-only.']) {
       expect(mine('read-only', s), s).toEqual([{ kind: 'readOnly' }]);
     }
-    for (const s of [
-      'Once set, this property is read-only and cannot be changed.',
-      'Read-only when isBuiltIn is true.',
-      'Proprietary scripts are read-only.',
-    ]) {
+    for (const s of ['Once set, this property is read-only and cannot be changed.', 'Proprietary scripts are read-only.']) {
       expect(mine('read-only', s), s).toEqual([]);
     }
   });

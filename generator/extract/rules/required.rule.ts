@@ -1,9 +1,11 @@
+import { ruleClause } from './rule-clause.js';
 import type { PropertyRule } from './rule.js';
 
 /**
  * "Required." standing alone (or "This property is required."): the request must name the property. Binding
  * on create and action bodies; a PATCH page's "Required." is shown, since an update names what it changes.
- * "Required if …"/"required when a user is created" are other rules' (conditions, required-on-create).
+ * "Required if **type** is `weekly`" is the same rule under a condition (the extractor attaches the clause:
+ * shown, never enforced); "required when a user is created" is required-on-create's.
  */
 const PATTERN = /^\(?(?:This (?:property|parameter|field|value) is )?required\)?\.?$/i;
 
@@ -13,6 +15,7 @@ export const requiredRule: PropertyRule = {
   summary: 'The request body must include the property ("Required.")',
   example: 'Required.',
   mine(sentence) {
-    return PATTERN.test(sentence.trim()) ? [{ kind: 'required' }] : [];
+    const t = sentence.trim();
+    return PATTERN.test(t) || (/^(?:This \w+ is )?required\b/i.test(t) && ruleClause(t)) ? [{ kind: 'required' }] : [];
   },
 };
