@@ -3,7 +3,8 @@
  * extracted and resolved, what it mined, and which doc bugs the example check found.
  */
 import { diagnosticRule } from '../ir/diagnostic-rules.js';
-import type { DocBug, PageStats } from './page-stats.js';
+import { type SentenceClass, wordingOf } from '../extract/sentence-account.js';
+import type { DocBug, PageStats, UnrecognisedSentence } from './page-stats.js';
 
 export interface VersionCoverage {
   version: string;
@@ -39,6 +40,17 @@ export interface VersionCoverage {
   examples: { checked: number; valid: number; invalid: number; failedRules: { rule: string; count: number }[] };
   docBugs: { count: number; byRule: { rule: string; count: number }[]; list: DocBug[] };
   diagnosticsByRule: { rule: string; severity: string; count: number }[];
+  /**
+   * Every sentence of the request tables' description cells, by class. `ruleLike` counts those that stated a
+   * rule or have a rule's vocabulary; `unrecognisedShare` is unrecognised / ruleLike; `unrecognisedGroups`
+   * lists every unrecognised sentence grouped by wording, most frequent first.
+   */
+  sentences: {
+    byClass: Record<SentenceClass, number>;
+    ruleLike: number;
+    unrecognisedShare: number;
+    unrecognisedGroups: { wording: string; count: number; examples: UnrecognisedSentence[] }[];
+  };
 }
 
 export interface CoverageReport {
@@ -46,6 +58,8 @@ export interface CoverageReport {
 }
 
 const TOP_UNRESOLVED = 20;
+/** Sentences kept per unrecognised group (its count says how many there are). */
+const EXAMPLES_PER_GROUP = 3;
 
 export function buildCoverage(stats: Iterable<PageStats>): CoverageReport {
   const byVersion = new Map<string, PageStats[]>();
@@ -94,6 +108,18 @@ function versionCoverage(version: string, pages: PageStats[]): VersionCoverage {
     const accounted = p.properties + (p.diagnostics['duplicate-property'] ?? 0) + (p.diagnostics['table-row-continued'] ?? 0);
     if (p.requestTable && accounted !== p.tableRows) missing.push({ file: p.file, rows: p.tableRows, properties: p.properties });
   }
+  const byClass: Record<SentenceClass, number> = { binding: 0, advisory: 0, conditional: 0, informational: 0, unrecognised: 0 };
+  const groups = new Map<string, UnrecognisedSentence[]>();
+  for (const p of pages) {
+    for (const [k, n] of Object.entries(p.sentences) as [SentenceClass, number][]) byClass[k] += n;
+    for (const u of p.unrecognised) {
+      const key = wordingOf(u.text);
+      const list = groups.get(key) ?? [];
+      list.push(u);
+      groups.set(key, list);
+    }
+  }
+  const ruleLike = byClass.binding + byClass.advisory + byClass.conditional + byClass.unrecognised;
   const unresolvedCount = [...unresolved.values()].reduce((a, b) => a + b, 0);
   const all = primitive + resolved + unresolvedCount;
   const withTable = pages.filter((p) => p.requestTable).length;
@@ -137,6 +163,14 @@ function versionCoverage(version: string, pages: PageStats[]): VersionCoverage {
       severity: diagnosticRule(key)?.severity ?? 'warning',
       count,
     })),
+    sentences: {
+      byClass,
+      ruleLike,
+      unrecognisedShare: ruleLike ? byClass.unrecognised / ruleLike : 0,
+      unrecognisedGroups: [...groups]
+        .map(([wording, list]) => ({ wording, count: list.length, examples: list.slice(0, EXAMPLES_PER_GROUP) }))
+        .sort((a, b) => b.count - a.count || a.wording.localeCompare(b.wording)),
+    },
   };
 }
 

@@ -7,6 +7,7 @@ import { validateWith } from '../emit/runtime.js';
 import { isPropertyTable } from '../extract/property-table.js';
 import { allBlocks, type PageModel, sectionBlocks } from '../read/page-model.js';
 import type { Diagnostic, OperationSpec } from '../ir/ir.js';
+import { accountSentences, type SentenceClass } from '../extract/sentence-account.js';
 
 export interface DocBug {
   rule: string;
@@ -45,7 +46,19 @@ export interface PageStats {
   docBugs: DocBug[];
   /** Diagnostics, by rule id. */
   diagnostics: Record<string, number>;
+  /** The sentences of the request table's description cells, by class (see `sentence-account.ts`). */
+  sentences: Record<SentenceClass, number>;
+  /** Each sentence with a rule's vocabulary that produced nothing. */
+  unrecognised: UnrecognisedSentence[];
 }
+
+export interface UnrecognisedSentence {
+  text: string;
+  file: string;
+  line: number;
+}
+
+const noSentences = (): Record<SentenceClass, number> => ({ binding: 0, advisory: 0, conditional: 0, informational: 0, unrecognised: 0 });
 
 const DOC_BUG_RULES = new Set(['example-unknown-property', 'example-type-mismatch']);
 
@@ -57,7 +70,13 @@ export function pageStats(page: PageModel, spec: OperationSpec, version: string)
   const constraintKinds: Record<string, number> = {};
   // Properties read from an example (a page without a table) are not the table's: they are counted apart.
   const tableProperties = spec.requestBody.fromExample ? [] : spec.requestBody.properties;
+  const sentences = noSentences();
+  const unrecognised: UnrecognisedSentence[] = [];
   for (const p of tableProperties) {
+    for (const s of accountSentences(p)) {
+      sentences[s.class]++;
+      if (s.class === 'unrecognised') unrecognised.push({ text: s.text, file: p.source.file, line: s.line });
+    }
     if (p.type.kind === 'primitive') types.primitive++;
     else if (p.type.resolution === 'unresolved') types.unresolved.push(p.type.name);
     else types.resolved++;
@@ -89,6 +108,8 @@ export function pageStats(page: PageModel, spec: OperationSpec, version: string)
     examples: checkExampleBodies(spec),
     docBugs: spec.diagnostics.filter((d) => DOC_BUG_RULES.has(d.rule)).map((d) => ({ rule: d.rule, file: d.file, line: d.line, message: d.message })),
     diagnostics: countRules(spec.diagnostics),
+    sentences,
+    unrecognised,
   };
 }
 
@@ -111,6 +132,8 @@ export function failedPageStats(file: string, version: string, operation: string
     examples: { checked: 0, valid: 0, failedRules: {} },
     docBugs: [],
     diagnostics: countRules(diagnostics),
+    sentences: noSentences(),
+    unrecognised: [],
   };
 }
 

@@ -146,7 +146,14 @@ function variantStatements(spec: OperationSpec): StatementStructures[] {
         kind: StructureKind.TypeAlias,
         name: id,
         isExported: true,
-        docs,
+        docs: def.flags
+          ? [
+              {
+                ...docs[0],
+                description: jsdocText(`The \`${name}\` flags enum type: a comma-separated set of its members, ${def.values.join(', ')}.`),
+              },
+            ]
+          : docs,
         // A flags enum's value lists members (`"apps,tabs"`): any string the validator's flag check allows.
         type: def.values.length && !def.flags ? def.values.map((v) => JSON.stringify(v)).join(' | ') : 'string',
       });

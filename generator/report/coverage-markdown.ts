@@ -7,6 +7,7 @@ import { markdownCell, markdownCode } from './markdown-text.js';
 import { sourceRef } from '../ir/source-ref.js';
 
 const DOC_BUGS_SHOWN = 25;
+const GROUPS_SHOWN = 20;
 
 export function formatCoverageMarkdown(report: CoverageReport, title = 'docspec coverage'): string {
   const v = report.versions;
@@ -31,6 +32,14 @@ export function formatCoverageMarkdown(report: CoverageReport, title = 'docspec 
     row('constraints mined', (c) => String(c.constraintsByRule.reduce((n, r) => n + r.count, 0))),
     row('example bodies valid / checked', (c) => `${c.examples.valid} / ${c.examples.checked}`),
     row('doc bugs in examples', (c) => String(c.docBugs.count)),
+    row(
+      'description sentences: binding / advisory / conditional / informational',
+      (c) => `${c.sentences.byClass.binding} / ${c.sentences.byClass.advisory} / ${c.sentences.byClass.conditional} / ${c.sentences.byClass.informational}`,
+    ),
+    row(
+      'unrecognised rule-like sentences',
+      (c) => `${c.sentences.byClass.unrecognised} of ${c.sentences.ruleLike} (${percent(c.sentences.unrecognisedShare)})`,
+    ),
     '',
   ];
   for (const c of v) lines.push(...versionSection(c));
@@ -67,6 +76,19 @@ function versionSection(c: VersionCoverage): string[] {
     ...c.diagnosticsByRule.map((r) => `| ${markdownCode(r.rule)} | ${r.severity} | ${r.count} |`),
     '',
   );
+  if (c.sentences.unrecognisedGroups.length) {
+    const groups = c.sentences.unrecognisedGroups;
+    out.push(
+      `**Unrecognised rule-like sentences: ${c.sentences.byClass.unrecognised}** in ${groups.length} wording${groups.length === 1 ? '' : 's'}; the ${Math.min(GROUPS_SHOWN, groups.length)} most frequent (all in coverage.json):`,
+      '',
+      '| wording | sentences | for example |',
+      '|---|---:|---|',
+      ...groups
+        .slice(0, GROUPS_SHOWN)
+        .map((g) => `| ${markdownCell(g.wording)} | ${g.count} | ${markdownCode(sourceRef(g.examples[0]!)!)} ${markdownCell(g.examples[0]!.text)} |`),
+      '',
+    );
+  }
   if (c.docBugs.count) {
     out.push(`**Doc bugs found by the example check: ${c.docBugs.count}** (${c.docBugs.byRule.map((r) => `${r.rule} ${r.count}`).join(', ')})`, '');
     for (const b of c.docBugs.list.slice(0, DOC_BUGS_SHOWN)) out.push(`- ${markdownCode(sourceRef(b)!)} ${markdownCell(b.message)}`);

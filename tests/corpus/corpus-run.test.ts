@@ -2,7 +2,8 @@
  * The whole 2021 Graph api-reference (7,116 api pages, v1.0 and beta) through `docspec generate --docs`, as a
  * user runs it: no page fails, every request table is extracted with all its rows (held against a line-by-line
  * reading of the markdown), types resolve, the output type-checks, the README's doc-bug figures are the ones
- * the run finds, the v1.0 operations make one valid OpenAPI document, and touching one page redoes one page. Skipped when ../shared/corpus is absent.
+ * the run finds, types and validators agree on every enum, the v1.0 operations make one valid OpenAPI document,
+ * and touching one page redoes one page. Skipped when ../shared/corpus is absent.
  */
 import { execFile } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -16,6 +17,7 @@ import type { CacheEntry } from '../../cli/corpus/cache.js';
 import type { CoverageReport } from '../../generator/corpus/coverage.js';
 import type { Spec } from '../../generator/ir/ir.js';
 import { specProblems } from '../../generator/ir/spec-problems.js';
+import { enumAgreement } from '../support/enum-agreement.js';
 import { API_REFERENCE_2021, hasApiReference, ROOT } from '../support/pages.js';
 import { requestTableNames } from '../support/table-rows.js';
 
@@ -141,6 +143,21 @@ describe.skipIf(!hasApiReference)('the 2021 api-reference in one run', () => {
     const r = await run([join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
+  });
+
+  it('emits types and validators that allow the same values for every enum', () => {
+    let enums = 0;
+    const disagreements: string[] = [];
+    for (const dir of readdirSync(join(out, 'generated'), { withFileTypes: true })) {
+      if (!dir.isDirectory()) continue;
+      for (const f of readdirSync(join(out, 'generated', dir.name))) {
+        const r = enumAgreement(`${dir.name}/${f}`, readFileSync(join(out, 'generated', dir.name, f), 'utf8'));
+        enums += r.enums;
+        disagreements.push(...r.disagreements);
+      }
+    }
+    expect(disagreements).toEqual([]);
+    expect(enums).toBeGreaterThan(2000);
   });
 
   it('merges every v1.0 operation into one OpenAPI document, 3.1 and 3.0, that @readme/openapi-parser validates', async () => {

@@ -25,6 +25,8 @@ function stats(file: string, version: string, over: Partial<PageStats> = {}): Pa
     examples: { checked: 1, valid: 1, failedRules: {} },
     docBugs: [],
     diagnostics: {},
+    sentences: { binding: 1, advisory: 0, conditional: 0, informational: 2, unrecognised: 0 },
+    unrecognised: [],
     ...over,
   };
 }
@@ -101,5 +103,36 @@ describe('buildCoverage', () => {
     expect(md).toContain('| … extracted with all rows | 0 of 1 |');
     expect(md).toContain('| `a\\|b.md` | 2 | 1 |');
     expect(md).toContain('`` x\\|`y` ``');
+  });
+});
+
+describe('sentence accounting in the coverage report', () => {
+  const unrecognised = (text: string, line: number) => ({ text, file: 'v1.0/api/x.md', line });
+  const report = buildCoverage([
+    stats('v1', 'v1.0', {
+      sentences: { binding: 5, advisory: 1, conditional: 1, informational: 9, unrecognised: 3 },
+      unrecognised: [
+        unrecognised('You can specify up to 20 objects.', 4),
+        unrecognised('You can specify up to 5 objects.', 5),
+        unrecognised('Must be owner or empty.', 6),
+      ],
+    }),
+  ]);
+  const v1 = report.versions[0]!;
+
+  it('counts each class, and the unrecognised share of rule-like sentences', () => {
+    expect(v1.sentences.byClass).toEqual({ binding: 5, advisory: 1, conditional: 1, informational: 9, unrecognised: 3 });
+    expect(v1.sentences.ruleLike).toBe(10);
+    expect(v1.sentences.unrecognisedShare).toBeCloseTo(0.3);
+  });
+
+  it('groups unrecognised sentences by wording, most frequent first, numbers folded', () => {
+    expect(v1.sentences.unrecognisedGroups.map((g) => [g.wording, g.count])).toEqual([
+      ['you can specify up to # objects', 2],
+      ['must be owner or empty', 1],
+    ]);
+    const md = formatCoverageMarkdown(report);
+    expect(md).toContain('| unrecognised rule-like sentences | 3 of 10 (30.0%) |');
+    expect(md).toContain('| you can specify up to \\# objects | 2 | `v1.0/api/x.md:4` You can specify up to 20 objects. |');
   });
 });

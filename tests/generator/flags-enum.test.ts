@@ -77,9 +77,10 @@ describe('flags enums', () => {
     expect(stage.valid ? [] : stage.errors.map((e) => e.rule)).toEqual(['enum-type']);
   });
 
-  it('are typed as a string in TypeScript, a plain enum as its members', () => {
+  it('are typed as a string in TypeScript with their members in JSDoc, a plain enum as its members', () => {
     const code = emitFiles([spec], RUNTIME_SOURCE).find((f) => f.path === `${spec.operation}/${spec.variant}.ts`)!.text;
     expect(code).toMatch(/export type WidgetParts = string;/);
+    expect(code).toMatch(/flags enum type: a comma-separated set of its members, none, apps, tabs, settings\.\n(?:.*\n)*?export type WidgetParts = string;/);
     expect(code).toMatch(/export type WidgetStage = "draft" \| "review" \| "live" \| "retired";/);
   });
 

@@ -1,0 +1,89 @@
+/**
+ * Sentence accounting: every sentence of a property's description, classified by what the rules made of it.
+ * A sentence with the vocabulary of a rule that produced nothing is `unrecognised`: the corpus-wide list of
+ * them, grouped by wording, is the backlog the rules are written from, and needs no labelled sample.
+ */
+import { conditionOf } from './condition.js';
+import type { Constraint, Property } from '../ir/ir.js';
+import { PROPERTY_RULES } from './rules/registry.js';
+import { sentencesOf } from './sentences.js';
+import { strengthOf } from './strength.js';
+
+export type SentenceClass = 'binding' | 'advisory' | 'conditional' | 'informational' | 'unrecognised';
+export const SENTENCE_CLASSES: readonly SentenceClass[] = ['binding', 'advisory', 'conditional', 'informational', 'unrecognised'];
+
+/**
+ * The shapes of a sentence that states a rule about the value: a demand or a ban, a list of values, a limit
+ * with its number, a format, "Required", "Read-only", "only". A sentence that only names a rule's subject
+ * ("Minimum length of passwords.", "Indicates whether a PIN is required.") describes a property and is
+ * informational.
+ */
+export const RULE_LIKE: readonly RegExp[] = [
+  /\b(?:must|shall)\b/i,
+  /\bshould (?:be|not|follow|match|contain|use|include|start|end|have)\b/i,
+  /\b(?:cannot|can't|can ?not|may not)\b/i,
+  /\bnot (?:be )?(?:allowed|supported|nullable|permitted)\b/i,
+  /\b(?:possible|allowed|valid|supported|accepted|acceptable) values?\b/i,
+  /\bone of the following\b/i,
+  /\b(?:maximum|minimum|max|min|limit(?:ed)?|up to|at most|at least|no more than|fewer than|less than|greater than|more than|between)\b[^.]*\d/i,
+  /\d+\s*(?:characters?|chars?)\b/i,
+  /\bformat(?:ted)?\s*(?::|is\b|as\b|must\b)|\bin the (?:format|form)\b/i,
+  /^\(?required\b|\b(?:this|the) (?:property|parameter|field|value) is required\b|\brequired (?:if|when|for|on|only)\b/i,
+  /\bread-?only\b/i,
+  /\bonly (?:the following|values?|states?|one|\d|if|when)\b|\b(?:can|may|must) only\b|^only\b/i,
+];
+
+export const isRuleLike = (sentence: string): boolean => RULE_LIKE.some((r) => r.test(sentence));
+
+export interface AccountedSentence {
+  text: string;
+  line: number;
+  class: SentenceClass;
+}
+
+/** The sentences of a property's description, each with its class (the type column is not a sentence). */
+export function accountSentences(p: Property): AccountedSentence[] {
+  const bySentence = new Map<string, Constraint[]>();
+  for (const c of p.constraints) {
+    if (!c.sentence) continue;
+    const list = bySentence.get(c.sentence) ?? [];
+    list.push(c);
+    bySentence.set(c.sentence, list);
+  }
+  const inline = { text: p.description, links: [], strong: [], pos: { ...p.source } };
+  const ctx = { name: p.name, type: p.type, description: p.description };
+  return sentencesOf(inline).map((s) => {
+    const found = bySentence.get(s.text);
+    if (found) return { text: s.text, line: s.line, class: classOf(found) };
+    if (!isRuleLike(s.text)) return { text: s.text, line: s.line, class: 'informational' };
+    // A rule another sentence already stated ("Not nullable" twice) is kept once; this one is recognised too.
+    const restated = PROPERTY_RULES.flatMap((r) => (r.scope === 'sentence' ? r.mine(s.text, ctx) : []));
+    if (restated.length === 0) return { text: s.text, line: s.line, class: 'unrecognised' };
+    const condition = conditionOf(s.text);
+    return {
+      text: s.text,
+      line: s.line,
+      class: classOf(restated.map((v) => ({ ...v, ...(condition ? { condition } : {}), strength: strengthOf(v, s.text) }))),
+    };
+  });
+}
+
+function classOf(cs: readonly Pick<Constraint, 'condition' | 'strength'>[]): SentenceClass {
+  if (cs.some((c) => c.condition === undefined && c.strength !== 'advisory')) return 'binding';
+  return cs.some((c) => c.condition !== undefined) ? 'conditional' : 'advisory';
+}
+
+/**
+ * The wording an unrecognised sentence shares with others: lower case, numbers as `#`, quoted and code values
+ * as `…`, its first eight words. "Maximum 10 items." and "Maximum 64 items." are one group.
+ */
+export function wordingOf(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/["“”'‘’`][^"“”'‘’`]{0,60}["“”'‘’`]/g, '…')
+    .replace(/\d+(?:[.,]\d+)*/g, '#')
+    .replace(/[.:;,!?]+$/, '')
+    .split(/\s+/)
+    .slice(0, 8)
+    .join(' ');
+}
