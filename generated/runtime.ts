@@ -93,6 +93,8 @@ export interface Contract {
   response?: boolean;
   /** `file:line` of the request body's property table. */
   source: string;
+  /** The resource type the body is (`user`), when the page names one: see `derived`. */
+  type?: string;
 }
 
 /**
@@ -104,6 +106,8 @@ type PropertyCheck = (v: unknown, parent: string, key: string | number, errors: 
 interface CompiledObject {
   open: boolean;
   source: string;
+  /** The type's name in lower case, for `derived`; undefined for a body whose page names no type. */
+  name: string | undefined;
   /**
    * Each property's check and its own-request group: the group's index, NO_GROUP, or SEVERAL_GROUPS. A body
    * whose documented properties all share one group (or none) cannot break a group rule.
@@ -151,9 +155,9 @@ function compile(contract: Contract, strict: boolean): Compiled {
   const done = cache.get(contract);
   if (done) return done;
   const c: Compiled = {
-    body: shell(false, contract.source),
+    body: shell(false, contract.source, contract.type),
     response: contract.response === true,
-    types: new Map(contract.types.map(([name, t]) => [name, shell(t.open, t.source)])),
+    types: new Map(contract.types.map(([name, t]) => [name, shell(t.open, t.source, name)])),
     groups: contract.groups,
     extensions: contract.extensionPatterns.map((p) => new RegExp(p)),
     source: contract.source,
@@ -171,8 +175,25 @@ function binding(p: PropertyContract): PropertyContract {
   return p.checks.some((k) => k.advisory) ? { ...p, checks: p.checks.filter((k) => !k.advisory) } : p;
 }
 
-function shell(open: boolean, source: string): CompiledObject {
-  return { open, source, entries: new Map(), required: [] };
+function shell(open: boolean, source: string, name: string | undefined): CompiledObject {
+  return { open, source, name: name?.toLowerCase(), entries: new Map(), required: [] };
+}
+
+/**
+ * Whether an object names by `@odata.type` a type other than the one the docs give it: a derived type
+ * (`#microsoft.graph.fileAttachment` where the page says attachment), whose page is not known here. Its
+ * properties beyond the base type's are accepted unchecked rather than refused.
+ */
+function derived(o: CompiledObject, value: Record<string, unknown>): boolean {
+  const named = value['@odata.type'];
+  if (typeof named !== 'string') return false;
+  return (
+    o.name === undefined ||
+    named
+      .slice(named.lastIndexOf('.') + 1)
+      .replace(/^#/, '')
+      .toLowerCase() !== o.name
+  );
 }
 
 /** Whether a property is checked by its JSON type alone (see `Entry.plain`). */
@@ -258,6 +279,8 @@ function checkObject(c: Compiled, o: CompiledObject, value: Record<string, unkno
   let grouped = false;
   let mixed = false;
   let first: number | undefined;
+  // Looked at only once a name is unknown: most objects have none.
+  let isDerived: boolean | undefined;
   const keys = Object.keys(value);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
@@ -274,6 +297,7 @@ function checkObject(c: Compiled, o: CompiledObject, value: Record<string, unkno
     }
     // Instance annotations (`@odata.type`) and, at the top, extension properties are always accepted.
     if (key.includes('@') || o.open || c.response || (topLevel && c.extensions.some((r) => r.test(key)))) continue;
+    if ((isDerived ??= derived(o, value))) continue;
     errors.push({
       path: pointer(path, key),
       rule: 'unknown-property',

@@ -1676,7 +1676,8 @@ const contract: Contract = { ...{
       "^ext[a-z0-9]{8}_[A-Za-z0-9_]+$",
       "^extension_[0-9a-fA-F]{32}_[A-Za-z0-9_]+$"
     ],
-    "source": "spec/sources/beta/user-update.md:61"
+    "source": "spec/sources/beta/user-update.md:61",
+    "type": "user"
   }, types };
 /** The docs promise no response body (204 No Content, spec/sources/beta/user-update.md:124). */
 export type ResponseBody = undefined;

@@ -2347,7 +2347,8 @@ const contract: Contract = { ...{
     ],
     "groups": [],
     "extensionPatterns": [],
-    "source": "spec/sources/intune/user-update.md:47"
+    "source": "spec/sources/intune/user-update.md:47",
+    "type": "user"
   }, types };
 /** The `user` object the docs promise (200 OK, spec/sources/intune/user-update.md:54). */
 export type ResponseBody = User;

@@ -3668,7 +3668,8 @@ const contract: Contract = { ...{
     ],
     "groups": [],
     "extensionPatterns": [],
-    "source": "spec/sources/localtest/user-update.md:45"
+    "source": "spec/sources/localtest/user-update.md:45",
+    "type": "user"
   }, types };
 /** The `user` object the docs promise (200 OK, spec/sources/localtest/user-update.md:114). */
 export type ResponseBody = User;

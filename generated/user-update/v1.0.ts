@@ -1438,7 +1438,8 @@ const contract: Contract = { ...{
       "^ext[a-z0-9]{8}_[A-Za-z0-9_]+$",
       "^extension_[0-9a-fA-F]{32}_[A-Za-z0-9_]+$"
     ],
-    "source": "spec/sources/v1.0/user-update.txt:54"
+    "source": "spec/sources/v1.0/user-update.txt:54",
+    "type": "user"
   }, types };
 /** The docs promise no response body (204 No Content, spec/sources/v1.0/user-update.txt:119). */
 export type ResponseBody = undefined;

@@ -68,8 +68,11 @@ export function pageStats(page: PageModel, spec: OperationSpec, version: string)
   const types = { primitive: 0, resolved: 0, unresolved: [] as string[] };
   const constraints: Record<string, number> = {};
   const constraintKinds: Record<string, number> = {};
-  // Properties read from an example (a page without a table) are not the table's: they are counted apart.
-  const tableProperties = spec.requestBody.fromExample ? [] : spec.requestBody.properties;
+  // Properties read from an example or from the resource page the body refers to are not the table's.
+  const resourceFile = spec.requestBody.fromResource && spec.requestBody.resource ? spec.types[spec.requestBody.resource]?.source?.file : undefined;
+  const tableProperties = spec.requestBody.fromExample
+    ? []
+    : spec.requestBody.properties.filter((p) => resourceFile === undefined || p.source.file !== resourceFile);
   const sentences = noSentences();
   const unrecognised: UnrecognisedSentence[] = [];
   for (const p of tableProperties) {

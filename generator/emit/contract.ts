@@ -87,6 +87,16 @@ export function typeContracts(spec: OperationSpec): (readonly [string, TypeContr
   return types;
 }
 
+/**
+ * A body that is a resource ("a JSON representation of a channel object") may nest the resource's
+ * relationships (deep insert: `members` of a new channel). They are accepted by name, unchecked: their
+ * rows name a type, not the shape a nested create takes.
+ */
+function nestedRelationships(spec: OperationSpec): string[] {
+  const def = spec.requestBody.fromResource && spec.requestBody.resource ? spec.types[spec.requestBody.resource] : undefined;
+  return def?.kind === 'complex' ? (def.relationships ?? []).map((name) => `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : [];
+}
+
 export function buildContract(spec: OperationSpec): Contract {
   const types = typeContracts(spec);
   return {
@@ -99,8 +109,9 @@ export function buildContract(spec: OperationSpec): Contract {
     groups: spec.requestBody.groups
       .filter((g) => g.kind === 'own-request')
       .map((g) => ({ kind: 'own-request' as const, members: g.members, rule: g.rule, source: sourceRef(g.source) ?? '' })),
-    extensionPatterns: spec.requestBody.extensions.allowed ? spec.requestBody.extensions.namePatterns : [],
+    extensionPatterns: [...(spec.requestBody.extensions.allowed ? spec.requestBody.extensions.namePatterns : []), ...nestedRelationships(spec)],
     source: sourceRef(spec.requestBody.source) ?? '',
+    ...(spec.requestBody.resource ? { type: spec.requestBody.resource } : {}),
   };
 }
 

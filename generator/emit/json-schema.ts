@@ -230,6 +230,13 @@ export function propertySchema(contract: PropertyContract, refBase: string, resp
   return acceptsNull(p) ? orNull(schema) : schema;
 }
 
+/** A pattern matching `name` as the last segment of an `@odata.type` value, in any letter case. */
+function typeNamePattern(name: string): string {
+  const last = name.slice(name.lastIndexOf('.') + 1);
+  const letters = [...last].map((ch) => (ch.toLowerCase() !== ch.toUpperCase() ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : literal(ch))).join('');
+  return `(?:^|[.#])${letters}$`;
+}
+
 function objectSchema(
   properties: readonly (readonly [string, PropertyContract])[],
   open: boolean,
@@ -237,6 +244,7 @@ function objectSchema(
   source: string,
   refBase: string,
   response: boolean,
+  typeName: string | undefined,
 ): JsonSchema {
   const schema: JsonSchema = {
     type: 'object',
@@ -248,7 +256,12 @@ function objectSchema(
   if (!open && !response) {
     // Instance annotations (`@odata.type`) are always accepted, and at the top extension properties.
     schema.patternProperties = Object.fromEntries(['@', ...extensionPatterns].map((p) => [p, {}]));
-    schema.additionalProperties = false;
+    // An object whose `@odata.type` names another (a derived) type may hold more properties, as in the
+    // validator: `then` evaluates them all, and only otherwise are unlisted names refused.
+    const other: JsonSchema = typeName ? { type: 'string', not: { pattern: typeNamePattern(typeName) } } : { type: 'string' };
+    schema.if = { required: ['@odata.type'], properties: { '@odata.type': other } };
+    schema.then = { additionalProperties: true };
+    schema.unevaluatedProperties = false;
   }
   if (source) schema[SOURCE_KEYWORD] = citations({ properties: source });
   return schema;
@@ -261,7 +274,7 @@ function objectSchema(
  */
 export function contractSchemas(contract: Contract, refBase: string): { body: JsonSchema; types: Record<string, JsonSchema> } {
   const response = contract.response === true;
-  const body = objectSchema(contract.properties, false, contract.extensionPatterns, contract.source, refBase, response);
+  const body = objectSchema(contract.properties, false, contract.extensionPatterns, contract.source, refBase, response, contract.type);
   const names = new Set(contract.properties.map(([n]) => n));
   const dependent: Record<string, JsonSchema> = {};
   for (const g of contract.groups) {
@@ -277,7 +290,7 @@ export function contractSchemas(contract: Contract, refBase: string): { body: Js
   }
   if (Object.keys(dependent).length) body.dependentSchemas = dependent;
   const types = Object.fromEntries(
-    contract.types.map(([name, t]) => [encodeURIComponent(name), objectSchema(t.properties, t.open, [], t.source, refBase, response)]),
+    contract.types.map(([name, t]) => [encodeURIComponent(name), objectSchema(t.properties, t.open, [], t.source, refBase, response, name)]),
   );
   return { body, types };
 }

@@ -73,14 +73,17 @@ export function schema30(s: JsonSchema): JsonSchema {
         break;
       case 'patternProperties':
       case 'additionalProperties':
+      case 'unevaluatedProperties':
       case 'dependentSchemas':
-        // Rewritten below, once the whole object is known.
+      case 'if':
+      case 'then':
+        // Rewritten below, once the whole object is known (`if`/`then` only open a closed object further).
         break;
       default:
         out[k] = v;
     }
   }
-  if (s.additionalProperties === false) {
+  if (s.additionalProperties === false || s.unevaluatedProperties === false) {
     const patterns = Object.keys((s.patternProperties as JsonSchema | undefined) ?? {});
     out['x-docspec-additional-properties'] = false;
     if (patterns.length) out['x-docspec-pattern-properties'] = patterns;

@@ -12,6 +12,8 @@ export function checkExamples(
   properties: Property[],
   types: Record<string, TypeDef>,
   extensions: ExtensionsSpec & { namePatterns: string[] },
+  /** The body is this resource's writable properties (no table): its relationships may be nested too. */
+  resource?: { resource: string; relationships: string[] },
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   // Without a table there is nothing to hold the examples against ("missing from the table" would be noise).
@@ -28,13 +30,16 @@ export function checkExamples(
       const prop = byName.get(key);
       if (!prop) {
         if (extensions.allowed && extensionPatterns.some((r) => r.test(key))) continue;
+        if (resource?.relationships.includes(key)) continue;
         out.push(
           diagnostic(
             'example-unknown-property',
             'warning',
-            `Example "${ex.name}" sends \`${key}\`, which the property table does not list`,
+            resource
+              ? `Example "${ex.name}" sends \`${key}\`, which the ${resource.resource} resource page does not list as a writable property`
+              : `Example "${ex.name}" sends \`${key}\`, which the property table does not list`,
             at,
-            'Add the property to the table, or fix the example',
+            resource ? 'Add the property to the resource page, or fix the example' : 'Add the property to the table, or fix the example',
           ),
         );
         continue;

@@ -23,6 +23,8 @@ import { EXTENSION_NAME_PATTERNS } from './rules/extensions.rule.js';
 import { EXTENSION_RULES, GROUP_RULES, PARTIAL_UPDATE_RULE } from './rules/registry.js';
 import { sentencesOf } from './sentences.js';
 import { bodyFromExample } from './example-body.js';
+import { proseOf } from './prose.js';
+import { bodyFromResource, readOtherWritable, readRepresentation, requireNamed } from './body-definition.js';
 import { fillFromResource } from './resource-fill.js';
 import { checkReadOnlyInRequest, resourceReadOnly, resourceType } from './resource-read-only.js';
 import { type ResourceLoader, TypeRegistry } from './type-registry.js';
@@ -114,14 +116,29 @@ export function extractOperation(page: PageModel, options: ExtractOptions = {}):
     examples.flatMap((e) => (e.request?.path && e.request.method === method ? [e.request.path] : [])),
   );
 
-  // No table: the example body is the only statement of the body's shape.
-  const exampleBody = tables.length === 0 ? bodyFromExample(examples, method) : undefined;
+  // No table: the body is the resource the section names, else the example body shows its shape.
+  // A reference add (`POST …/members/$ref`) sends `@odata.id`, whatever resource the sentence names.
+  const addsReference = http.paths.length > 0 && http.paths.every((p) => /\/\$ref$/.test(p.template));
+  const representation =
+    tables.length === 0 && !addsReference ? readRepresentation(bodyBlocks) : resource ? readOtherWritable(bodyBlocks, resource) : undefined;
+  const represented = representation ? resourceType(options.resources, representation.resource, representation.link) : undefined;
+  // With a table, the resource adds only what the table does not list: a row says more of its property.
+  const fromResource = represented ? bodyFromResource(represented, method).filter((p) => !names.has(p.name)) : undefined;
+  if (fromResource?.length) {
+    properties.push(...fromResource);
+    registry.resolveProperties(fromResource);
+    // The resource's own type, with its relationships, travels in the spec (the contract accepts them nested).
+    registry.load(represented!.name, 0, representation!.link);
+  }
+  const exampleBody = tables.length === 0 && !fromResource?.length ? bodyFromExample(examples, method) : undefined;
   if (exampleBody) properties.push(...exampleBody.properties);
+  requireNamed(bodyBlocks, properties);
 
   const permissions = readPermissions(page, diagnostics);
   attachPermissionNotes(page, properties);
   // Only a table can show an example wrong: properties read from the first example say nothing of the others.
-  diagnostics.push(...checkExamples(examples, method, exampleBody ? [] : properties, registry.types, extensions));
+  const body = fromResource?.length && represented ? { resource: represented.name, relationships: represented.relationships ?? [] } : undefined;
+  diagnostics.push(...checkExamples(examples, method, exampleBody ? [] : properties, registry.types, extensions, body));
 
   const exampleUrls = examples.flatMap((e) => (e.request?.url ? [e.request.url] : []));
   const spec: OperationSpec = {
@@ -148,6 +165,11 @@ export function extractOperation(page: PageModel, options: ExtractOptions = {}):
   if (partialUpdate) spec.requestBody.partialUpdate = partialUpdate;
   if (readOnly) spec.requestBody.resourceReadOnly = readOnly;
   if (exampleBody) spec.requestBody.fromExample = exampleBody.from;
+  if (representation && fromResource?.length) {
+    const { link: _, ...reference } = representation;
+    spec.requestBody.fromResource = reference;
+    spec.requestBody.resource = represented!.name;
+  }
   return spec;
 }
 
@@ -156,15 +178,6 @@ function pageDescription(page: PageModel): string {
   if (typeof fm === 'string') return fm;
   const first = page.intro.find((b) => b.kind === 'paragraph' && !/^Namespace:/i.test(b.text));
   return first && first.kind === 'paragraph' ? first.text : '';
-}
-
-/** Every piece of prose in these blocks, as inlines (paragraphs, list items, notes, table cells excluded). */
-function proseOf(blocks: Block[]): Inline[] {
-  return allBlocks(blocks).flatMap((b): Inline[] => {
-    if (b.kind === 'paragraph') return [b];
-    if (b.kind === 'list') return flattenItems(b.items);
-    return [];
-  });
 }
 
 function readGroups(blocks: Block[], properties: Property[], diagnostics: Diagnostic[]): PropertyGroup[] {

@@ -9,9 +9,9 @@ import { readable, type ResourceLoader, resourcePageModel, typeFromPage } from '
 import { sourceRef } from '../ir/source-ref.js';
 
 /** The resource's complex type as its own page defines it; undefined when the page is not at hand. */
-export function resourceType(loader: ResourceLoader | undefined, resource: string): ComplexType | undefined {
+export function resourceType(loader: ResourceLoader | undefined, resource: string, link?: string): ComplexType | undefined {
   // A refused page is one not at hand; the type registry says why.
-  const page = readable(loader?.(resource));
+  const page = readable(loader?.(resource, link));
   if (!page) return undefined;
   const def = typeFromPage(resourcePageModel(page), resource);
   return def?.kind === 'complex' ? def : undefined;

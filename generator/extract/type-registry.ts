@@ -22,6 +22,9 @@ export interface LoadedResource {
  * Returns the resource page for a type name (or for a link target such as `../resources/x.md`); a page the
  * loader found but may not read (it leads out of the docs root) comes back refused.
  */
+/** The enums page of a docs version (`enums.md`, `enums-<namespace>.md`). */
+const ENUMS_PAGE = /(?:^|\/)enums(?:-[\w-]+)?\.md(?:#|$)/i;
+
 export type ResourceLoader = (typeName: string, link?: string) => LoadedResource | RefusedRead | undefined;
 
 /** A loaded page, or undefined for one that is missing or refused. */
@@ -70,7 +73,9 @@ export class TypeRegistry {
       if (r && 'refused' in r) this.refusals.set(key, r.refused);
       return readable(r);
     };
-    let def = this.fromPage(loaded(name, link), name);
+    // A link into the enums page (`enums.md#channelmembershiptype-values`) is a section of it, not a page
+    // about the type: that page, read whole, would make an empty complex type.
+    let def = link && ENUMS_PAGE.test(link) ? undefined : this.fromPage(loaded(name, link), name);
     // A link to another type's page (a doc bug) must not define this one: look the name up instead.
     if (def && link && lastSegment(def.name) !== lastSegment(name)) def = this.fromPage(loaded(name), name);
     def ??= this.fromEnumPages(name);

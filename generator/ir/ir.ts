@@ -154,6 +154,13 @@ export interface Property {
    * both readings, so certification sends none as valid.
    */
   resourceType?: { type: TypeRef; source: SourceRef };
+  /**
+   * `resource`: no table row names the property; the body section names it through its resource ("supply a
+   * JSON representation of a [channel] object", "specify other writable properties"). Validators accept it;
+   * certification sends it only where the page requires it, since a resource page does not say what a
+   * create or update takes.
+   */
+  via?: 'resource';
   source: SourceRef;
 }
 
@@ -300,6 +307,14 @@ export interface ExampleBody {
   source: SourceRef;
 }
 
+/** The body section's statement that the body is a resource: "supply a JSON representation of a [group] object". */
+export interface BodyReference {
+  /** The resource as the page links it, e.g. `servicePrincipal`. */
+  resource: string;
+  sentence: string;
+  source: SourceRef;
+}
+
 /** A resource page's statement that one of its properties is read-only. */
 export interface ReadOnlyStatement {
   property: string;
@@ -336,6 +351,11 @@ export interface OperationSpec {
     source?: SourceRef;
     /** Present when the page has no property table and the properties were read from an example body. */
     fromExample?: ExampleBody;
+    /**
+     * Present when the page has no property table and says the body is a resource ("a JSON representation of
+     * a [servicePrincipal] object"): the properties are that resource's writable ones, from its page.
+     */
+    fromResource?: BodyReference;
   };
   types: Record<string, TypeDef>;
   responses: ResponseSpec[];

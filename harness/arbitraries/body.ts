@@ -45,9 +45,10 @@ const writable = (p: Property) => !p.constraints.some((c) => c.kind === 'readOnl
 
 /**
  * Whether some value of the property is valid under every reading: not when the request table and the resource
- * page give it disjoint types (a String and a String collection), unless a "Required." makes the body name it.
+ * page give it disjoint types (a String and a String collection), nor when only the resource page names it
+ * (whether a create takes it is not stated), unless a "Required." makes the body name it.
  */
-const sendable = (p: Property, method: string) => !p.resourceType || !!bindingRequired(p, method);
+const sendable = (p: Property, method: string) => (!p.resourceType && !p.via) || !!bindingRequired(p, method);
 
 /**
  * The properties a body may combine: all writable, sendable ones outside the own-request groups, or the

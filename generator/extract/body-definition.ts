@@ -1,0 +1,101 @@
+/**
+ * A body the page defines by reference: "In the request body, supply a JSON representation of a
+ * [servicePrincipal](../resources/serviceprincipal.md) object." — the usual wording of a Graph create page
+ * without a table. The body is the writable properties of that resource, with the rules of its own page.
+ * Prose that demands some of them ("The request body must contain **appId**.") makes those required.
+ */
+import { isEnforced, presenceEnforced } from '../ir/enforced.js';
+import type { BodyReference, ComplexType, Constraint, Property, SourceRef } from '../ir/ir.js';
+import type { Block } from '../read/page-model.js';
+import { proseOf } from './prose.js';
+import { sentencesOf } from './sentences.js';
+
+const REPRESENTATION = /\b(?:supply|provide|specify)\s+(?:a\s+)?JSON representation of\s+(?:(?:a|an|the)\s+)?(?:new\s+)?$/i;
+const RESOURCE_LINK = /(?:^|\/)resources\/[^/#?]+\.md(?:#[^/]*)?$/i;
+
+/** "Specify other writable properties as necessary for your group": the table names only some of them. */
+const OTHER_WRITABLE = /\b(?:specify|supply|provide|set|include) (?:any )?other writable properties\b/i;
+
+/**
+ * The sentence of a body section with a table that opens the body to the rest of the resource's writable
+ * properties ("You can optionally specify any other writable properties"), and the resource page it links.
+ */
+export function readOtherWritable(blocks: Block[], resource: string): (BodyReference & { link?: string }) | undefined {
+  for (const inline of proseOf(blocks)) {
+    for (const s of sentencesOf(inline)) {
+      if (!OTHER_WRITABLE.test(s.text)) continue;
+      const link = inline.links.find((l) => RESOURCE_LINK.test(l.url));
+      return {
+        resource: link ? link.text.replace(/[*_`]/g, '') : resource,
+        ...(link ? { link: link.url } : {}),
+        sentence: s.text,
+        source: { file: inline.pos.file, line: s.line, column: s.column },
+      };
+    }
+  }
+  return undefined;
+}
+
+/** The resource the body section says the body represents, with its link and sentence. */
+export function readRepresentation(blocks: Block[]): (BodyReference & { link: string }) | undefined {
+  for (const inline of proseOf(blocks)) {
+    for (const s of sentencesOf(inline)) {
+      for (const link of inline.links) {
+        if (!RESOURCE_LINK.test(link.url)) continue;
+        const at = s.text.indexOf(link.text);
+        // The link must be what is represented: "… JSON representation of a [servicePrincipal](…) object".
+        if (at < 0 || !REPRESENTATION.test(s.text.slice(0, at))) continue;
+        return {
+          resource: link.text.replace(/[*_`]/g, ''),
+          link: link.url,
+          sentence: s.text,
+          source: { file: inline.pos.file, line: s.line, column: s.column },
+        };
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The resource's writable properties as the body's: copied with the rules of the resource page, less
+ * read-only ones. On a create (POST) "required when a group is created" and the resource page's "Required."
+ * bind as they do in a table.
+ */
+export function bodyFromResource(def: ComplexType, method: string): Property[] {
+  return def.properties
+    .filter((p) => !p.constraints.some((c) => c.kind === 'readOnly' && isEnforced(c)))
+    .map((p) => {
+      const onCreate = presenceEnforced(method) ? p.constraints.find((c) => c.kind === 'requiredOnCreate' && isEnforced(c)) : undefined;
+      const constraints: Constraint[] = p.constraints.filter((c) => c.kind !== 'readOnly');
+      if (onCreate && !constraints.some((c) => c.kind === 'required')) constraints.push({ ...onCreate, kind: 'required' });
+      // A copy: resolving the body's types must not change the resource page's own definition.
+      return { ...p, type: { ...p.type }, constraints, via: 'resource' as const };
+    });
+}
+
+/**
+ * "The request body must contain **appId**.", "**a** is a required property", "… are required in the request
+ * body". Not "you must specify them in their own PATCH request": that groups properties, it requires none.
+ */
+const DEMANDS =
+  /\b(?:request body|body) must (?:contain|include|have|specify)\b|\bis a required property\b|\b(?:is|are) required in the request body\b|\bthe following (?:properties|parameters) are required\b/i;
+
+/** Makes the properties that body prose demands by name required, citing the sentence. */
+export function requireNamed(blocks: Block[], properties: Property[]): void {
+  const byName = new Map(properties.map((p) => [p.name.toLowerCase(), p]));
+  for (const inline of proseOf(blocks)) {
+    for (const s of sentencesOf(inline)) {
+      if (!DEMANDS.test(s.text)) continue;
+      const source: SourceRef = { file: inline.pos.file, line: s.line, column: s.column };
+      for (const name of inline.strong) {
+        const p = byName.get(name.trim().toLowerCase());
+        if (!p || !new RegExp(`\\b${escape(name.trim())}\\b`).test(s.text)) continue;
+        if (p.constraints.some((c) => c.kind === 'required' && isEnforced(c))) continue;
+        p.constraints.push({ kind: 'required', rule: 'required', sentence: s.text, source });
+      }
+    }
+  }
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
