@@ -4,6 +4,7 @@
  */
 import { diagnosticRule } from '../ir/diagnostic-rules.js';
 import { type SentenceClass, wordingOf } from '../extract/sentence-account.js';
+import type { RefusedExample } from './example-verdict.js';
 import type { DocBug, PageStats, UnrecognisedSentence } from './page-stats.js';
 
 export interface VersionCoverage {
@@ -37,7 +38,21 @@ export interface VersionCoverage {
   constraintsByKind: { kind: string; count: number }[];
   /** Operations (pages that were processed) by HTTP method. */
   operationsByMethod: { method: string; count: number }[];
-  examples: { checked: number; valid: number; invalid: number; failedRules: { rule: string; count: number }[] };
+  /**
+   * The docs' own example bodies against their own validators: each refused one is a `doc-bug` (a second
+   * source agrees with the rule) or a `rule-suspect` (listed: the rules' backlog).
+   */
+  examples: {
+    checked: number;
+    valid: number;
+    invalid: number;
+    failedRules: { rule: string; count: number }[];
+    docBug: number;
+    ruleSuspect: number;
+    /** (valid + doc-bug) / checked; 1 when none were checked. */
+    acceptedOrDocBugShare: number;
+    refused: RefusedExample[];
+  };
   docBugs: { count: number; byRule: { rule: string; count: number }[]; list: DocBug[] };
   diagnosticsByRule: { rule: string; severity: string; count: number }[];
   /**
@@ -92,6 +107,7 @@ function versionCoverage(version: string, pages: PageStats[]): VersionCoverage {
   let resolved = 0;
   let checked = 0;
   let valid = 0;
+  const refused: RefusedExample[] = [];
   for (const p of pages) {
     primitive += p.types.primitive;
     resolved += p.types.resolved;
@@ -103,6 +119,7 @@ function versionCoverage(version: string, pages: PageStats[]): VersionCoverage {
     for (const [rule, n] of Object.entries(p.diagnostics)) add(diagnostics, rule, n);
     checked += p.examples.checked;
     valid += p.examples.valid;
+    refused.push(...p.examples.refused);
     docBugs.push(...p.docBugs);
     // A row listed twice gives one property; a line that continues the row above is not a row.
     const accounted = p.properties + (p.diagnostics['duplicate-property'] ?? 0) + (p.diagnostics['table-row-continued'] ?? 0);
@@ -152,6 +169,10 @@ function versionCoverage(version: string, pages: PageStats[]): VersionCoverage {
       valid,
       invalid: checked - valid,
       failedRules: ranked(failedRules).map(({ key, count }) => ({ rule: key, count })),
+      docBug: refused.filter((r) => r.verdict === 'doc-bug').length,
+      ruleSuspect: refused.filter((r) => r.verdict === 'rule-suspect').length,
+      acceptedOrDocBugShare: checked ? (valid + refused.filter((r) => r.verdict === 'doc-bug').length) / checked : 1,
+      refused,
     },
     docBugs: {
       count: docBugs.length,

@@ -8,6 +8,7 @@ import { isPropertyTable } from '../extract/property-table.js';
 import { allBlocks, type PageModel, sectionBlocks } from '../read/page-model.js';
 import type { Diagnostic, OperationSpec } from '../ir/ir.js';
 import { accountSentences, type SentenceClass } from '../extract/sentence-account.js';
+import { exampleVerdict, type RefusedExample } from './example-verdict.js';
 
 export interface DocBug {
   rule: string;
@@ -40,8 +41,11 @@ export interface PageStats {
   constraintKinds: Record<string, number>;
   /** The operation's HTTP method (empty for a page that failed). */
   method: string;
-  /** Example request bodies (the page's own method, a JSON object) run through the page's own validator. */
-  examples: { checked: number; valid: number; failedRules: Record<string, number> };
+  /**
+   * Example request bodies (the page's own method, a JSON object) run through the page's own validator, and
+   * each one it refuses with its verdict (see `example-verdict.ts`).
+   */
+  examples: { checked: number; valid: number; failedRules: Record<string, number>; refused: RefusedExample[] };
   /** Example bodies that contradict the page's table: properties it does not list, values of the wrong JSON type. */
   docBugs: DocBug[];
   /** Diagnostics, by rule id. */
@@ -132,7 +136,7 @@ export function failedPageStats(file: string, version: string, operation: string
     constraints: {},
     constraintKinds: {},
     method: '',
-    examples: { checked: 0, valid: 0, failedRules: {} },
+    examples: { checked: 0, valid: 0, failedRules: {}, refused: [] },
     docBugs: [],
     diagnostics: countRules(diagnostics),
     sentences: noSentences(),
@@ -141,18 +145,22 @@ export function failedPageStats(file: string, version: string, operation: string
 }
 
 function checkExampleBodies(spec: OperationSpec): PageStats['examples'] {
-  const out: PageStats['examples'] = { checked: 0, valid: 0, failedRules: {} };
-  const bodies = spec.examples.flatMap((e) => {
+  const out: PageStats['examples'] = { checked: 0, valid: 0, failedRules: {}, refused: [] };
+  const examples = spec.examples.filter((e) => {
     const body = e.request?.body;
-    return e.request?.method === spec.http.method && typeof body === 'object' && body !== null && !Array.isArray(body) ? [body] : [];
+    return e.request?.method === spec.http.method && typeof body === 'object' && body !== null && !Array.isArray(body);
   });
-  if (bodies.length === 0) return out;
+  if (examples.length === 0) return out;
   const contract = buildContract(spec);
-  for (const body of bodies) {
+  for (const ex of examples) {
     out.checked++;
-    const result = validateWith(contract, body);
-    if (result.valid) out.valid++;
-    else for (const rule of new Set(result.errors.map((e) => e.rule))) bump(out.failedRules, rule);
+    const result = validateWith(contract, ex.request!.body);
+    if (result.valid) {
+      out.valid++;
+      continue;
+    }
+    for (const rule of new Set(result.errors.map((e) => e.rule))) bump(out.failedRules, rule);
+    out.refused.push(exampleVerdict(spec, ex, result.errors));
   }
   return out;
 }

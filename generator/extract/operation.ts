@@ -164,6 +164,8 @@ export function extractOperation(page: PageModel, options: ExtractOptions = {}):
   if (bodyPos) spec.requestBody.source = bodyPos;
   if (partialUpdate) spec.requestBody.partialUpdate = partialUpdate;
   if (readOnly) spec.requestBody.resourceReadOnly = readOnly;
+  // What the resource page lists says whether a property an example sends is a doc bug or the table's gap.
+  if (resourceDef) spec.requestBody.resourceProperties = [...resourceDef.properties.map((p) => p.name), ...(resourceDef.relationships ?? [])];
   if (exampleBody) spec.requestBody.fromExample = exampleBody.from;
   if (representation && fromResource?.length) {
     const { link: _, ...reference } = representation;

@@ -347,6 +347,8 @@ export interface OperationSpec {
     partialUpdate?: PartialUpdate;
     /** Properties the resource's own page (e.g. `resources/user.md`) marks read-only, when it was at hand. */
     resourceReadOnly?: ReadOnlyStatement[];
+    /** Every property and relationship the resource's own page lists, when it was at hand. */
+    resourceProperties?: string[];
     /** Where the property table sits (absent when the page has none). */
     source?: SourceRef;
     /** Present when the page has no property table and the properties were read from an example body. */

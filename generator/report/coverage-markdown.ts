@@ -8,6 +8,7 @@ import { sourceRef } from '../ir/source-ref.js';
 
 const DOC_BUGS_SHOWN = 25;
 const GROUPS_SHOWN = 20;
+const SUSPECTS_SHOWN = 20;
 
 export function formatCoverageMarkdown(report: CoverageReport, title = 'docspec coverage'): string {
   const v = report.versions;
@@ -31,6 +32,8 @@ export function formatCoverageMarkdown(report: CoverageReport, title = 'docspec 
     row('named types with a resource page', (c) => percent(c.types.namedResolvedShare)),
     row('constraints mined', (c) => String(c.constraintsByRule.reduce((n, r) => n + r.count, 0))),
     row('example bodies valid / checked', (c) => `${c.examples.valid} / ${c.examples.checked}`),
+    row('… refused: doc-bug / rule-suspect', (c) => `${c.examples.docBug} / ${c.examples.ruleSuspect}`),
+    row('… accepted or doc-bug', (c) => percent(c.examples.acceptedOrDocBugShare)),
     row('doc bugs in examples', (c) => String(c.docBugs.count)),
     row(
       'description sentences: binding / advisory / conditional / informational',
@@ -76,6 +79,17 @@ function versionSection(c: VersionCoverage): string[] {
     ...c.diagnosticsByRule.map((r) => `| ${markdownCode(r.rule)} | ${r.severity} | ${r.count} |`),
     '',
   );
+  const suspects = c.examples.refused.filter((r) => r.verdict === 'rule-suspect');
+  if (suspects.length) {
+    out.push(
+      `**Examples their own validator refuses, with no second source for the rule (rule-suspect): ${suspects.length}**; the first ${Math.min(SUSPECTS_SHOWN, suspects.length)} (all in coverage.json):`,
+      '',
+      ...suspects
+        .slice(0, SUSPECTS_SHOWN)
+        .map((r) => `- ${markdownCode(sourceRef(r)!)} ${markdownCode(r.rule)} at ${markdownCode(r.path || '/')}: ${markdownCell(r.why)}`),
+      '',
+    );
+  }
   if (c.sentences.unrecognisedGroups.length) {
     const groups = c.sentences.unrecognisedGroups;
     out.push(

@@ -22,7 +22,7 @@ function stats(file: string, version: string, over: Partial<PageStats> = {}): Pa
     constraints: { 'max-length': 1 },
     constraintKinds: { maxLength: 1 },
     method: 'PATCH',
-    examples: { checked: 1, valid: 1, failedRules: {} },
+    examples: { checked: 1, valid: 1, failedRules: {}, refused: [] },
     docBugs: [],
     diagnostics: {},
     sentences: { binding: 1, advisory: 0, conditional: 0, informational: 2, unrecognised: 0 },
@@ -31,12 +31,14 @@ function stats(file: string, version: string, over: Partial<PageStats> = {}): Pa
   };
 }
 
+const refused = (verdict: 'doc-bug' | 'rule-suspect') => ({ file: 'v1.0/api/v3.md', line: 9, example: verdict, verdict, rule: 'type', path: '/x', why: 'because' });
+
 describe('buildCoverage', () => {
   const report = buildCoverage([
     stats('b1', 'beta', { types: { primitive: 1, resolved: 0, unresolved: ['fooType', 'barType', 'fooType'] } }),
     stats('v1', 'v1.0'),
     stats('v2', 'v1.0', { tableRows: 4, properties: 3, diagnostics: { 'duplicate-property': 1 } }),
-    stats('v3', 'v1.0', { tableRows: 5, properties: 3, examples: { checked: 2, valid: 0, failedRules: { type: 2 } } }),
+    stats('v3', 'v1.0', { tableRows: 5, properties: 3, examples: { checked: 2, valid: 0, failedRules: { type: 2 }, refused: [refused('doc-bug'), refused('rule-suspect')] } }),
     stats('v4', 'v1.0', {
       requestTable: false,
       propertyTypeDescriptionTable: false,
@@ -87,7 +89,19 @@ describe('buildCoverage', () => {
       { method: 'PATCH', count: 3 },
       { method: 'POST', count: 1 },
     ]);
-    expect(v1.examples).toEqual({ checked: 6, valid: 4, invalid: 2, failedRules: [{ rule: 'type', count: 2 }] });
+    expect(v1.examples).toEqual({
+      checked: 6,
+      valid: 4,
+      invalid: 2,
+      failedRules: [{ rule: 'type', count: 2 }],
+      docBug: 1,
+      ruleSuspect: 1,
+      acceptedOrDocBugShare: 5 / 6,
+      refused: [refused('doc-bug'), refused('rule-suspect')],
+    });
+    const md = formatCoverageMarkdown(report);
+    expect(md).toContain('| … refused: doc-bug / rule-suspect | 1 / 1 | 0 / 0 |');
+    expect(md).toContain('- `v1.0/api/v3.md:9` `type` at `/x`: because');
     expect(v1.docBugs).toMatchObject({ count: 1, byRule: [{ rule: 'example-unknown-property', count: 1 }] });
     expect(v1.diagnosticsByRule).toEqual([
       { rule: 'duplicate-property', severity: 'warning', count: 1 },

@@ -1,0 +1,105 @@
+/**
+ * Why the page's own validator refuses one of its examples. The page contradicts itself, so one of the two is
+ * wrong: a `doc-bug` when a second source agrees with the rule (the resource page states the same, the
+ * example leaves a placeholder where the type column states a type, two lists of values agree); otherwise a
+ * `rule-suspect`, a reading of the page that its own example does not bear out, which the rules are fixed for.
+ */
+import type { ValidationIssue } from '../emit/runtime.js';
+import { allowedValues } from '../ir/enum-values.js';
+import type { Example, OperationSpec, Property } from '../ir/ir.js';
+
+export type ExampleVerdict = 'doc-bug' | 'rule-suspect';
+
+export interface RefusedExample {
+  file: string;
+  line: number;
+  example: string;
+  verdict: ExampleVerdict;
+  /** The first issue that decided the verdict: every issue must be a doc bug for the example to be one. */
+  rule: string;
+  path: string;
+  why: string;
+}
+
+/** A value the page left for the reader to replace: a type name, "Mail value", `{id}`, `<value>`. */
+const PLACEHOLDER = /^(?:String|Boolean|Int(?:16|32|64)?|Double|DateTimeOffset|Guid|Binary|datetime-value|.+ value|\{[^{}]+\}|<[^<>]+>)$/i;
+
+export function exampleVerdict(spec: OperationSpec, ex: Example, errors: readonly ValidationIssue[]): RefusedExample {
+  const req = ex.request!;
+  const verdicts = errors.map((e) => issueVerdict(spec, req.body as Record<string, unknown>, e));
+  const decisive = verdicts.find((v) => v.verdict === 'rule-suspect') ?? verdicts[0]!;
+  const key = decisive.issue.path.split('/')[1]?.replace(/~1/g, '/').replace(/~0/g, '~') ?? '';
+  const lines = req.bodyKeyLines;
+  return {
+    file: req.source.file,
+    line: lines && Object.hasOwn(lines, key) ? lines[key]! : req.source.line,
+    example: ex.name,
+    verdict: decisive.verdict,
+    rule: decisive.issue.rule,
+    path: decisive.issue.path,
+    why: decisive.why,
+  };
+}
+
+function issueVerdict(
+  spec: OperationSpec,
+  body: Record<string, unknown>,
+  e: ValidationIssue,
+): { issue: ValidationIssue; verdict: ExampleVerdict; why: string } {
+  const doc = (why: string) => ({ issue: e, verdict: 'doc-bug' as const, why });
+  const suspect = (why: string) => ({ issue: e, verdict: 'rule-suspect' as const, why });
+  const segments = e.path
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const value = valueAt(body, segments);
+  if (typeof value === 'string' && PLACEHOLDER.test(value.trim())) return doc(`the example leaves the placeholder "${value}" where the page states a value`);
+  // Only a top-level property has a row on the resource page to compare with.
+  const top = segments.length === 1 || (segments.length === 2 && /^\d+$/.test(segments[1]!));
+  const name = segments[0] ?? '';
+  const row = spec.requestBody.properties.find((p) => p.name === name);
+  const resource = spec.requestBody.resource ?? 'resource';
+  const listed = spec.requestBody.resourceProperties?.map((n) => n.toLowerCase());
+  const onResource = listed?.includes(name.toLowerCase());
+  const readOnlyThere = spec.requestBody.resourceReadOnly?.some((r) => r.property.toLowerCase() === name.toLowerCase());
+  switch (e.rule) {
+    case 'unknown-property': {
+      if (!top) return suspect(`only the nested type's page states its properties`);
+      if (readOnlyThere) return doc(`the ${resource} resource page marks \`${name}\` read-only`);
+      if (!listed) return suspect('no resource page to confirm the body is closed');
+      if (onResource) return suspect(`the ${resource} resource page lists \`${name}\`: the body may hold more than its table`);
+      if (!spec.requestBody.fromResource) return doc(`neither the table nor the ${resource} resource page lists \`${name}\``);
+      return suspect(`only the ${resource} resource page states the body`);
+    }
+    case 'type':
+      // A row whose resource page gives another JSON shape carries `resourceType`: without it, the two agree.
+      if (top && row && row.via === undefined && onResource && !row.resourceType)
+        return doc(`the table and the ${resource} resource page both type \`${name}\` ${typeText(row)}`);
+      return suspect('one source states the type');
+    case 'read-only':
+      if (top && readOnlyThere && row?.via === undefined) return doc(`the table and the ${resource} resource page both mark \`${name}\` read-only`);
+      return suspect('one source marks it read-only');
+    case 'allowed-values':
+    case 'enum-type': {
+      const target = top ? row : undefined;
+      const described = target?.constraints.find((c) => c.kind === 'enum');
+      const def = target?.type.kind === 'named' ? spec.types[target.type.name] : undefined;
+      if (target && described && def?.kind === 'enum' && def.values.length) {
+        const all = allowedValues(target, spec.types)?.values ?? [];
+        const folded = all.some((v) => typeof v === 'string' && typeof value === 'string' && v.toLowerCase() === value.trim().toLowerCase());
+        return doc(folded ? 'both lists of values write it in another letter case' : 'neither list of values has it');
+      }
+      return suspect('one list of values');
+    }
+    default:
+      return suspect('one sentence states the rule');
+  }
+}
+
+function valueAt(body: unknown, segments: string[]): unknown {
+  let v = body;
+  for (const s of segments) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[s] : undefined;
+  return v;
+}
+
+const typeText = (p: Property) => `${p.type.name}${p.type.collection ? ' collection' : ''}`;

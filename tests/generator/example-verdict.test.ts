@@ -1,0 +1,56 @@
+/**
+ * Each example its own validator refuses is a doc bug only when a second source agrees with the rule; else the
+ * rule is suspect. Bundled pages: beta Update user's example 2 and the localtest page's placeholders.
+ */
+import { describe, expect, it } from 'vitest';
+import { exampleVerdict } from '../../generator/corpus/example-verdict.js';
+import { buildContract } from '../../generator/emit/contract.js';
+import { validateWith } from '../../generator/emit/runtime.js';
+import type { Example, OperationSpec } from '../../generator/ir/ir.js';
+import { loadSpec } from '../support/validators.js';
+
+function verdict(spec: OperationSpec, ex: Example) {
+  const r = validateWith(buildContract(spec), ex.request!.body);
+  if (r.valid) throw new Error(`${ex.name} is valid`);
+  return exampleVerdict(spec, ex, r.errors);
+}
+
+/** The v1.0 page with one example body swapped for `body`. */
+function withBody(body: Record<string, unknown>): [OperationSpec, Example] {
+  const spec = loadSpec('v1.0');
+  const ex = structuredClone(spec.examples.find((e) => e.request?.body)!);
+  ex.request!.body = body;
+  return [spec, ex];
+}
+
+describe('exampleVerdict', () => {
+  it('a property neither the table nor the resource page lists: a doc bug, at its line', () => {
+    const spec = loadSpec('beta');
+    const v = verdict(spec, spec.examples.find((e) => e.name === 'update_other_user')!);
+    expect(v).toMatchObject({ verdict: 'doc-bug', rule: 'unknown-property', path: '/authorizationInfo', line: 216 });
+    expect(v.why).toBe('neither the table nor the user resource page lists `authorizationInfo`');
+  });
+
+  it('a placeholder left where the page states a value: a doc bug', () => {
+    const spec = loadSpec('localtest');
+    expect(verdict(spec, spec.examples.find((e) => e.name === 'update_user')!)).toMatchObject({ verdict: 'doc-bug', rule: 'flag-set' });
+  });
+
+  it('a property the resource page lists but the table does not: the closed reading of the table is suspect', () => {
+    const [spec, ex] = withBody({ faxNumber: '+1 425 555 0100' });
+    expect(spec.requestBody.resourceProperties).toContain('faxNumber');
+    expect(verdict(spec, ex)).toMatchObject({ verdict: 'rule-suspect', rule: 'unknown-property' });
+  });
+
+  it('a value outside one list of values, or a rule one sentence states: suspect', () => {
+    expect(verdict(...withBody({ usageLocation: 'USA' }))).toMatchObject({
+      verdict: 'rule-suspect',
+      rule: 'country-code',
+      why: 'one sentence states the rule',
+    });
+  });
+
+  it('an unknown property of a nested object: suspect (only its type page states its properties)', () => {
+    expect(verdict(...withBody({ passwordProfile: { strength: 3 } }))).toMatchObject({ verdict: 'rule-suspect', path: '/passwordProfile/strength' });
+  });
+});
