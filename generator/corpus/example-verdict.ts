@@ -21,8 +21,11 @@ export interface RefusedExample {
   why: string;
 }
 
-/** A value the page left for the reader to replace: a type name, "Mail value", `{id}`, `<value>`. */
-const PLACEHOLDER = /^(?:String|Boolean|Int(?:16|32|64)?|Double|DateTimeOffset|Guid|Binary|datetime-value|.+ value|\{[^{}]+\}|<[^<>]+>)$/i;
+/**
+ * A value the page left for the reader to replace: a type name, "Mail value", "position-value", `{id}`,
+ * `<value>`, or the choices themselves ("notRecording | recording | failed").
+ */
+const PLACEHOLDER = /^(?:String|Boolean|Int(?:16|32|64)?|Double|DateTimeOffset|Guid|Binary|.+[ -]value|\{[^{}]+\}|<[^<>]+>|[^|]+(?:\s\|\s[^|]+)+)$/i;
 
 export function exampleVerdict(spec: OperationSpec, ex: Example, errors: readonly ValidationIssue[]): RefusedExample {
   const req = ex.request!;
@@ -54,6 +57,7 @@ function issueVerdict(
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const value = valueAt(body, segments);
   if (typeof value === 'string' && PLACEHOLDER.test(value.trim())) return doc(`the example leaves the placeholder "${value}" where the page states a value`);
+  if (value === '' && (e.rule === 'allowed-values' || e.rule === 'enum-type')) return doc('the example leaves empty a value the page lists the choices of');
   // Only a top-level property has a row on the resource page to compare with.
   const top = segments.length === 1 || (segments.length === 2 && /^\d+$/.test(segments[1]!));
   const name = segments[0] ?? '';

@@ -17,6 +17,9 @@ const LEADING = /^(?:For|In|On|If|When|Only for)\s+([^,:;]{3,100}?)\s*[,:]/;
 /** "… for users with privileged administrator roles", "… for accounts that are synced …". */
 const EMBEDDED = /\b(for (?:users|accounts|groups|guests|members|tenants|apps) (?:with|that|who|whose|in|from|synced)\b[^,:;.]{2,100})/i;
 
+/** "It must be one of the following values for B2C Scenarios:": the rule holds in those scenarios only. */
+const SCENARIO = /\b(for (?:[A-Z0-9][\w-]*\s+){1,3}[Ss]cenarios?)\b/;
+
 /** "A global administrator assigned the X permission can update …": a grant to one kind of caller. */
 const GRANT =
   /^((?:An?|The|Only an?)\s+[A-Z]?[\w-]*(?:\s+[A-Z]?[\w-]*){0,4}?\s+(?:administrator|admin|owner|role))\b.*?\b(?:can|is allowed to|is the least privileged role that's allowed to)\b/i;
@@ -27,6 +30,8 @@ export function conditionOf(sentence: string): string | undefined {
   const s = sentence.replace(/\s+/g, ' ').trim();
   const lead = LEADING.exec(s);
   if (lead && !NOT_A_SCOPE.test(lead[1]!.replace(/^(?:a|an|the)\s+/i, ''))) return clean(s.slice(0, lead[0].length - 1));
+  const scenario = SCENARIO.exec(s);
+  if (scenario) return clean(scenario[1]!);
   const embedded = EMBEDDED.exec(s);
   if (embedded) return clean(embedded[1]!);
   const grant = GRANT.exec(s);

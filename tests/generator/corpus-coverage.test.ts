@@ -31,14 +31,26 @@ function stats(file: string, version: string, over: Partial<PageStats> = {}): Pa
   };
 }
 
-const refused = (verdict: 'doc-bug' | 'rule-suspect') => ({ file: 'v1.0/api/v3.md', line: 9, example: verdict, verdict, rule: 'type', path: '/x', why: 'because' });
+const refused = (verdict: 'doc-bug' | 'rule-suspect') => ({
+  file: 'v1.0/api/v3.md',
+  line: 9,
+  example: verdict,
+  verdict,
+  rule: 'type',
+  path: '/x',
+  why: 'because',
+});
 
 describe('buildCoverage', () => {
   const report = buildCoverage([
     stats('b1', 'beta', { types: { primitive: 1, resolved: 0, unresolved: ['fooType', 'barType', 'fooType'] } }),
     stats('v1', 'v1.0'),
     stats('v2', 'v1.0', { tableRows: 4, properties: 3, diagnostics: { 'duplicate-property': 1 } }),
-    stats('v3', 'v1.0', { tableRows: 5, properties: 3, examples: { checked: 2, valid: 0, failedRules: { type: 2 }, refused: [refused('doc-bug'), refused('rule-suspect')] } }),
+    stats('v3', 'v1.0', {
+      tableRows: 5,
+      properties: 3,
+      examples: { checked: 2, valid: 0, failedRules: { type: 2 }, refused: [refused('doc-bug'), refused('rule-suspect')] },
+    }),
     stats('v4', 'v1.0', {
       requestTable: false,
       propertyTypeDescriptionTable: false,

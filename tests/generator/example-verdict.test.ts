@@ -54,3 +54,17 @@ describe('exampleVerdict', () => {
     expect(verdict(...withBody({ passwordProfile: { strength: 3 } }))).toMatchObject({ verdict: 'rule-suspect', path: '/passwordProfile/strength' });
   });
 });
+
+describe('placeholders', () => {
+  it.each(['position-value', 'Mail value', 'notRecording | recording | failed', '{id}', '<value>', 'String'])('"%s" is a placeholder: a doc bug', (value) => {
+    expect(verdict(...withBody({ ageGroup: value }))).toMatchObject({
+      verdict: 'doc-bug',
+      why: `the example leaves the placeholder "${value}" where the page states a value`,
+    });
+  });
+
+  it('an empty value where the page lists the choices is a doc bug; a real value outside them is not', () => {
+    expect(verdict(...withBody({ ageGroup: '' }))).toMatchObject({ verdict: 'doc-bug' });
+    expect(verdict(...withBody({ ageGroup: 'Teen' }))).toMatchObject({ verdict: 'rule-suspect' });
+  });
+});

@@ -3,6 +3,7 @@
  * that only look alike (negative cases from real docs text).
  */
 import { describe, expect, it } from 'vitest';
+import { conditionOf } from '../../generator/extract/condition.js';
 import { PARTIAL_UPDATE_RULE, PROPERTY_RULES, GROUP_RULES, ruleCatalogue } from '../../generator/extract/rules/registry.js';
 import type { PropertyContext } from '../../generator/extract/rules/rule.js';
 import type { TypeRef } from '../../generator/ir/ir.js';
@@ -388,5 +389,45 @@ describe('sentence splitting', () => {
       'A description for the group.',
       'Max. length: 1024 characters.',
     ]);
+  });
+});
+
+/** Wordings from pages drawn after the rules above were written (2021 v1.0 and beta), verbatim. */
+describe('rules on wordings they were not first written for', () => {
+  const int32: TypeRef = { kind: 'primitive', name: 'Int32', collection: false };
+
+  it('"Possible value are", "The property values are: A=0, B=1", a bulleted list "for B2C Scenarios:"', () => {
+    expect(mine('allowed-values', 'Possible value are: audio, video, videoBasedScreenSharing.')).toEqual([
+      { kind: 'enum', values: ['audio', 'video', 'videoBasedScreenSharing'] },
+    ]);
+    expect(mine('allowed-values', 'The property values are: LightBlue=0, LightGreen=1, Auto=-1.')).toEqual([
+      { kind: 'enum', values: ['LightBlue', 'LightGreen', 'Auto'] },
+    ]);
+    const description = 'It must be one of the following values for B2C Scenarios:\n• Microsoft\n• Google\n• Facebook';
+    expect(mine('allowed-values', 'It must be one of the following values for B2C Scenarios:', string, description)).toEqual([
+      { kind: 'enum', values: ['Microsoft', 'Google', 'Facebook'] },
+    ]);
+    expect(conditionOf('It must be one of the following values for B2C Scenarios:')).toBe('for B2C Scenarios');
+    expect(conditionOf('This is used in most scenarios for delegated apps.')).toBeUndefined();
+  });
+
+  it('"Minimum 10, Maximum 43200" and "Min = 1 second, Max = 120 seconds"', () => {
+    const range = (min: number, max: number) => [
+      { kind: 'minimum', value: min, exclusive: false },
+      { kind: 'maximum', value: max, exclusive: false },
+    ];
+    expect(mine('numeric-range', 'Minimum 10, Maximum 43200', int32)).toEqual(range(10, 43200));
+    expect(mine('numeric-range', 'Default = 5 seconds, Min = 1 second, Max = 120 seconds', int32)).toEqual(range(1, 120));
+    // Not a number's bounds: a string's length is another rule's.
+    expect(mine('numeric-range', 'Minimum 10, Maximum 43200')).toEqual([]);
+  });
+
+  it('"You can specify up to 20 objects." on a collection', () => {
+    expect(mine('max-items', 'You can specify up to 20 objects.', strings)).toEqual([{ kind: 'maxItems', max: 20 }]);
+    expect(mine('max-items', 'You can specify up to 20 objects.')).toEqual([]);
+  });
+
+  it('"two-character country code"', () => {
+    expect(mine('country-code', 'The two-character country code of the location.')).toEqual([{ kind: 'countryCode', standard: 'ISO 3166-1 alpha-2' }]);
   });
 });

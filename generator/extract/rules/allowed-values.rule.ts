@@ -2,7 +2,7 @@ import { isNumeric } from '../../ir/primitives.js';
 import { type PropertyContext, type PropertyRule, splitList } from './rule.js';
 
 /** The phrases that introduce a list of values; what follows is the list, or a colon and bullet lines. */
-const INTRO = String.raw`(?:(?:allowed|possible|supported|valid|accepted) values(?: in the collection| for (?:this property|\w+))?(?: are| include| is)?|the (?:value|values) (?:can|may|must) be(?: one of)?|(?:can|must) be one of(?: the following)?|following values are supported)`;
+const INTRO = String.raw`(?:(?:allowed|possible|supported|valid|accepted) (?:values|value(?= are))(?: in the collection| for (?:this property|\w+))?(?: are| include| is)?|the (?:value|values) (?:can|may|must) be(?: one of)?|(?:can|must) be one of(?: the following)?(?: values)?(?: for [^:.]{2,60}(?=:))?|following values are supported|the property values are)`;
 const PATTERN = new RegExp(String.raw`\b${INTRO}(?=[\s:.]|$):?\s*(.*)$`, 'i');
 /** "…, or empty (which is interpreted as Public)": the empty string and null are values too. */
 const OR_EMPTY = /,?\s*(?:or )?empty(?: \([^)]*\))?\s*\.?$/i;
@@ -14,7 +14,9 @@ type Value = string | number | null;
 
 /** One list item as a value, or undefined when it is prose. */
 function itemValue(raw: string, numeric: boolean): Value | undefined {
-  const v = raw.replace(/^[`"'“”*]+|[`"'“”*]+$/g, '');
+  // "LightBlue=0": a member named with its number; the name is the value a body sends.
+  const named = numeric ? raw : raw.replace(/\s*=\s*-?\d+$/, '');
+  const v = named.replace(/^[`"'“”*]+|[`"'“”*]+$/g, '');
   if (v === 'null') return null;
   if (numeric) return /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : undefined;
   // "etc." leaves the list open: it is an example, not an enumeration.

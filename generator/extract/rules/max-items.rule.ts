@@ -8,6 +8,8 @@ const PATTERNS = [
   // "A maximum of 10 owners can be specified", "Up to 20 values can be stored".
   /\b(?:a maximum of|up to) (\w+) (?:\w+ )?(?:can|may) be (?:set|specified|added|stored|provided|assigned)\b/i,
   /\blimited to (\w+) (?:values|items|entries|elements)\b/i,
+  // "You can specify up to 20 objects."
+  /\b(?:you )?can (?:specify|send|add|provide|pass) up to (\w+) \w+\b/i,
   // "Maximum size of this collection is 1000 strings."
   /\bmaximum size of (?:this|the) collection is (\d+)\b/i,
   // "The maximum supported MediaPrompt collection size is 20."

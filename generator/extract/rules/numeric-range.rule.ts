@@ -14,6 +14,8 @@ const BOTH = [
   new RegExp(String.raw`\brang(?:e|es|ing)(?: of the [\w ]+? value)?(?: is| are)?:?\s+(?:from |between )?${N}\s*(?:to|through|-|and)\s*${N}${INCLUSIVE}`, 'i'),
   new RegExp(String.raw`\bvalues? (?:is |are |must be |should be )?between ${N} and ${N}${INCLUSIVE}`, 'i'),
   new RegExp(String.raw`^[^()]*\(${N}\s*-\s*${N}\)`, 'i'),
+  // "Minimum 10, Maximum 43200", "Min = 1 second, Max = 120 seconds": the bounds as a pair of labels.
+  new RegExp(String.raw`\bmin(?:imum)?\s*[=:]?\s*${N}(?:\s+[a-z]+)?\s*[,;]\s*max(?:imum)?\s*[=:]?\s*${N}\b`, 'i'),
 ];
 const LOWER = [
   new RegExp(String.raw`\b(?:the )?min(?:imum)?(?: value)? (?:is|of) ${N}\b`, 'i'),
