@@ -14,6 +14,8 @@ export function checkExamples(
   extensions: ExtensionsSpec & { namePatterns: string[] },
   /** The body is this resource's writable properties (no table): its relationships may be nested too. */
   resource?: { resource: string; relationships: string[] },
+  /** The type the body is, as the validator reads it (`requestBody.resource`). */
+  bodyType?: string,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   // Without a table there is nothing to hold the examples against ("missing from the table" would be noise).
@@ -23,13 +25,15 @@ export function checkExamples(
   for (const ex of examples) {
     const req = ex.request;
     if (!req || (method && req.method !== method) || !isObject(req.body)) continue;
+    // A body that names a derived type by `@odata.type` may hold what its base type's page does not list.
+    const derived = bodyType === undefined ? typeof req.body['@odata.type'] === 'string' : derivedType(req.body, bodyType);
     for (const [key, value] of Object.entries(req.body)) {
       const lines = req.bodyKeyLines;
       const at = { ...req.source, line: lines && Object.hasOwn(lines, key) ? lines[key]! : req.source.line };
       if (key.includes('@')) continue; // instance annotations such as @odata.type
       const prop = byName.get(key);
       if (!prop) {
-        if (extensions.allowed && extensionPatterns.some((r) => r.test(key))) continue;
+        if (derived || (extensions.allowed && extensionPatterns.some((r) => r.test(key)))) continue;
         if (resource?.relationships.includes(key)) continue;
         out.push(
           diagnostic(

@@ -138,7 +138,8 @@ export function extractOperation(page: PageModel, options: ExtractOptions = {}):
   attachPermissionNotes(page, properties);
   // Only a table can show an example wrong: properties read from the first example say nothing of the others.
   const body = fromResource?.length && represented ? { resource: represented.name, relationships: represented.relationships ?? [] } : undefined;
-  diagnostics.push(...checkExamples(examples, method, exampleBody ? [] : properties, registry.types, extensions, body));
+  const bodyType = fromResource?.length && represented ? represented.name : resource || undefined;
+  diagnostics.push(...checkExamples(examples, method, exampleBody ? [] : properties, registry.types, extensions, body, bodyType));
 
   const exampleUrls = examples.flatMap((e) => (e.request?.url ? [e.request.url] : []));
   const spec: OperationSpec = {

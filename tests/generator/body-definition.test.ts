@@ -71,6 +71,15 @@ describe.skipIf(!hasApiReference)('a body the page defines as a resource', () =>
     expect(names.has('displayName')).toBe(true);
   });
 
+  it('attachment: an example of a derived type (fileAttachment) is no doc bug and passes its validator', () => {
+    const s = spec('event-post-attachments');
+    expect(s.requestBody.fromResource?.resource).toBe('attachment');
+    expect(s.diagnostics.filter((d) => d.rule === 'example-unknown-property')).toEqual([]);
+    const file = s.examples.find((e) => (e.request?.body as Record<string, unknown> | undefined)?.['@odata.type'] === '#microsoft.graph.fileAttachment')!;
+    expect(validateWith(buildContract(s), file.request!.body)).toEqual({ valid: true });
+    expect(validateWith(buildContract(s), { name: 'x', contentBytes: 'AAAA' }).valid).toBe(false);
+  });
+
   it('a reference add sends @odata.id, whatever resource its sentence names', () => {
     const s = spec('group-post-owners');
     expect(s.requestBody.fromResource).toBeUndefined();
