@@ -99,3 +99,33 @@ export function requireNamed(blocks: Block[], properties: Property[]): void {
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** "You cannot update the `membershipType` value", "The properties **id** and **type** cannot be modified". */
+const NO_UPDATE = /\b(?:can't|cannot|can not|may not)\s+(?:be\s+)?(?:update|modif|change|edit)\w*/i;
+/** "You can't set **x** when you create …". */
+const NO_SET_ON_CREATE = /\b(?:can't|cannot|can not|may not)\s+(?:be\s+)?(?:set|specif)\w*\b.*\bwhen (?:you )?creat/i;
+/**
+ * A scope, a caller or a history the note gives: not a rule of every request ("using an application-only
+ * context", "by an app with only application permissions", "once the meeting is created").
+ */
+const SCOPED = /\b(?:using|context|if|unless|once|after|without|by (?:an?|the) \w+|permissions?|privileges?|roles?)\b/i;
+
+/**
+ * Notes outside the table that forbid sending a property on this operation ("> **Note:** You cannot update
+ * the `membershipType` value for an existing channel.") make it read-only here, citing the note.
+ */
+export function restrictFromNotes(blocks: Block[], properties: Property[], method: string): void {
+  const rule = method === 'POST' ? NO_SET_ON_CREATE : method === 'PATCH' || method === 'PUT' ? NO_UPDATE : undefined;
+  if (!rule) return;
+  for (const inline of proseOf(blocks)) {
+    for (const s of sentencesOf(inline)) {
+      if (!rule.test(s.text) || SCOPED.test(s.text)) continue;
+      const source: SourceRef = { file: inline.pos.file, line: s.line, column: s.column };
+      for (const p of properties) {
+        if (!new RegExp(`(?:^|[^\\w])${escape(p.name)}(?![\\w])`).test(s.text)) continue;
+        if (p.constraints.some((c) => c.kind === 'readOnly' && isEnforced(c))) continue;
+        p.constraints.push({ kind: 'readOnly', rule: 'read-only', sentence: s.text, source });
+      }
+    }
+  }
+}

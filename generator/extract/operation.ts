@@ -24,7 +24,7 @@ import { EXTENSION_RULES, GROUP_RULES, PARTIAL_UPDATE_RULE } from './rules/regis
 import { sentencesOf } from './sentences.js';
 import { bodyFromExample } from './example-body.js';
 import { proseOf } from './prose.js';
-import { bodyFromResource, readOtherWritable, readRepresentation, requireNamed } from './body-definition.js';
+import { bodyFromResource, readOtherWritable, readRepresentation, requireNamed, restrictFromNotes } from './body-definition.js';
 import { fillFromResource } from './resource-fill.js';
 import { checkReadOnlyInRequest, resourceReadOnly, resourceType } from './resource-read-only.js';
 import { type ResourceLoader, TypeRegistry } from './type-registry.js';
@@ -133,6 +133,7 @@ export function extractOperation(page: PageModel, options: ExtractOptions = {}):
   const exampleBody = tables.length === 0 && !fromResource?.length ? bodyFromExample(examples, method) : undefined;
   if (exampleBody) properties.push(...exampleBody.properties);
   requireNamed(bodyBlocks, properties);
+  restrictFromNotes([...page.intro, ...bodyBlocks], properties, method);
 
   const permissions = readPermissions(page, diagnostics);
   attachPermissionNotes(page, properties);

@@ -80,6 +80,18 @@ describe.skipIf(!hasApiReference)('a body the page defines as a resource', () =>
     expect(validateWith(buildContract(s), { name: 'x', contentBytes: 'AAAA' }).valid).toBe(false);
   });
 
+  it('a note outside the table that forbids updating a property is a rule with its line', () => {
+    const s = spec('channel-patch');
+    const membership = s.requestBody.properties.find((p) => p.name === 'membershipType')!;
+    const c = membership.constraints.find((x) => x.kind === 'readOnly')!;
+    expect(c.sentence).toBe('Note: You cannot update the membershipType value for an existing channel.');
+    expect(lineOf(join(API_REFERENCE_2021, c.source.file), c.source.line)).toContain('You cannot update the `membershipType` value');
+    expect(validateWith(buildContract(s), { membershipType: 'private' })).toMatchObject({ valid: false, errors: [{ rule: 'read-only' }] });
+    // Scoped notes are not rules of every request: Update user's application-only note leaves aboutMe writable.
+    const user = spec('user-update');
+    expect(user.requestBody.properties.find((p) => p.name === 'aboutMe')!.constraints.some((x) => x.kind === 'readOnly')).toBe(false);
+  });
+
   it('a reference add sends @odata.id, whatever resource its sentence names', () => {
     const s = spec('group-post-owners');
     expect(s.requestBody.fromResource).toBeUndefined();
