@@ -297,7 +297,8 @@ function checkObject(c: Compiled, o: CompiledObject, value: Record<string, unkno
     }
     // Instance annotations (`@odata.type`) and, at the top, extension properties are always accepted.
     if (key.includes('@') || o.open || c.response || (topLevel && c.extensions.some((r) => r.test(key)))) continue;
-    if ((isDerived ??= derived(o, value))) continue;
+    isDerived ??= derived(o, value);
+    if (isDerived) continue;
     errors.push({
       path: pointer(path, key),
       rule: 'unknown-property',

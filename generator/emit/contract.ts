@@ -10,6 +10,7 @@ import type { Constraint, OperationSpec, Property, TypeRef } from '../ir/ir.js';
 import { INTEGER_RANGES, isAnyJson, jsonKind } from '../ir/primitives.js';
 import type { Check, Contract, PropertyContract, TypeContract, ValueType } from './runtime.js';
 import { sourceRef } from '../ir/source-ref.js';
+import { escapeRegExp } from '../ir/regexp.js';
 
 export function valueType(type: TypeRef, spec: Pick<OperationSpec, 'types'>): ValueType {
   if (type.kind === 'primitive') {
@@ -94,7 +95,7 @@ export function typeContracts(spec: OperationSpec): (readonly [string, TypeContr
  */
 function nestedRelationships(spec: OperationSpec): string[] {
   const def = spec.requestBody.fromResource && spec.requestBody.resource ? spec.types[spec.requestBody.resource] : undefined;
-  return def?.kind === 'complex' ? (def.relationships ?? []).map((name) => `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : [];
+  return def?.kind === 'complex' ? (def.relationships ?? []).map((name) => `^${escapeRegExp(name)}$`) : [];
 }
 
 export function buildContract(spec: OperationSpec): Contract {

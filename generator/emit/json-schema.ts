@@ -260,6 +260,7 @@ function objectSchema(
     // validator: `then` evaluates them all, and only otherwise are unlisted names refused.
     const other: JsonSchema = typeName ? { type: 'string', not: { pattern: typeNamePattern(typeName) } } : { type: 'string' };
     schema.if = { required: ['@odata.type'], properties: { '@odata.type': other } };
+    // biome-ignore lint/suspicious/noThenProperty: `then` is the JSON Schema keyword; a schema is data, never awaited
     schema.then = { additionalProperties: true };
     schema.unevaluatedProperties = false;
   }

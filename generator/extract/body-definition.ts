@@ -9,6 +9,7 @@ import type { BodyReference, ComplexType, Constraint, Property, SourceRef } from
 import type { Block } from '../read/page-model.js';
 import { proseOf } from './prose.js';
 import { sentencesOf } from './sentences.js';
+import { escapeRegExp } from '../ir/regexp.js';
 
 const REPRESENTATION = /\b(?:supply|provide|specify)\s+(?:a\s+)?JSON representation of\s+(?:(?:a|an|the)\s+)?(?:new\s+)?$/i;
 const RESOURCE_LINK = /(?:^|\/)resources\/[^/#?]+\.md(?:#[^/]*)?$/i;
@@ -90,15 +91,13 @@ export function requireNamed(blocks: Block[], properties: Property[]): void {
       const source: SourceRef = { file: inline.pos.file, line: s.line, column: s.column };
       for (const name of inline.strong) {
         const p = byName.get(name.trim().toLowerCase());
-        if (!p || !new RegExp(`\\b${escape(name.trim())}\\b`).test(s.text)) continue;
+        if (!p || !new RegExp(`\\b${escapeRegExp(name.trim())}\\b`).test(s.text)) continue;
         if (p.constraints.some((c) => c.kind === 'required' && isEnforced(c))) continue;
         p.constraints.push({ kind: 'required', rule: 'required', sentence: s.text, source });
       }
     }
   }
 }
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** "You cannot update the `membershipType` value", "The properties **id** and **type** cannot be modified". */
 const NO_UPDATE = /\b(?:can't|cannot|can not|may not)\s+(?:be\s+)?(?:update|modif|change|edit)\w*/i;
@@ -122,7 +121,7 @@ export function restrictFromNotes(blocks: Block[], properties: Property[], metho
       if (!rule.test(s.text) || SCOPED.test(s.text)) continue;
       const source: SourceRef = { file: inline.pos.file, line: s.line, column: s.column };
       for (const p of properties) {
-        if (!new RegExp(`(?:^|[^\\w])${escape(p.name)}(?![\\w])`).test(s.text)) continue;
+        if (!new RegExp(`(?:^|[^\\w])${escapeRegExp(p.name)}(?![\\w])`).test(s.text)) continue;
         if (p.constraints.some((c) => c.kind === 'readOnly' && isEnforced(c))) continue;
         p.constraints.push({ kind: 'readOnly', rule: 'read-only', sentence: s.text, source });
       }

@@ -1,7 +1,7 @@
 /**
  * Page model → operation spec. Pure: resource pages come through the given loader, never from disk here.
  */
-import { allBlocks, type Block, flattenItems, type Inline, type PageModel, sectionBlocks } from '../read/page-model.js';
+import { allBlocks, type Block, type PageModel, sectionBlocks } from '../read/page-model.js';
 import { diagnostic, sortDiagnostics } from '../ir/diagnostic.js';
 import {
   type Diagnostic,

@@ -4,13 +4,14 @@
  * `params` key, an example value's owner).
  */
 import type { PathTemplate } from './ir.js';
+import { escapeRegExp } from './regexp.js';
 
 /** Whether `path` is an instance of `template`, any segment standing for a parameter, letter case aside. */
 export function matchesTemplate(path: string, template: string): boolean {
   const re = new RegExp(
     `^${template
       .split(/\{[^}]+\}/)
-      .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .map(escapeRegExp)
       .join('[^/]+')}$`,
     'i',
   );

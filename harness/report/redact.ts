@@ -7,6 +7,7 @@
  */
 
 import type { CheckResult } from './report.js';
+import { escapeRegExp } from '../../generator/ir/regexp.js';
 
 const MIN_BARE = 8;
 
@@ -34,7 +35,6 @@ function encodings(s: string): Set<string> {
     Buffer.from(s).toString('base64').replace(/=+$/, ''),
   ]);
 }
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * `secrets` are bearer tokens; `headers` the values of headers a run was told to send (the `headers` option,

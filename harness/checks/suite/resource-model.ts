@@ -23,6 +23,7 @@ import { MAX_COMMANDS, type Model, type Operations, type Real, type Relationship
 import { ReadCommand } from './read.command.js';
 import { AddReferenceCommand, ListReferencesCommand, References, RemoveReferenceCommand } from './reference.commands.js';
 import { UpdateCommand } from './update.command.js';
+import { escapeRegExp } from '../../../generator/ir/regexp.js';
 
 /** A sequence: a create first (nothing else can run on an empty model), then any commands. */
 type Sequence = [fc.AsyncCommand<Model, Real>, Iterable<fc.AsyncCommand<Model, Real>>];
@@ -70,7 +71,7 @@ export function collections(specs: readonly OperationSpec[], params: ParamValues
     const tracked = new Set(def?.kind === 'complex' ? def.properties.map((p) => p.name).filter((k) => k !== 'id') : []);
     const relationships: Relationship[] = [];
     for (const add of specs.filter((s) => operationKind(s) === 'link')) {
-      const m = new RegExp(`^${c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/\\{\\}/([^/{}]+)/\\$ref$`).exec(templateShape(mainTemplate(add)));
+      const m = new RegExp(`^${escapeRegExp(c)}/\\{\\}/([^/{}]+)/\\$ref$`).exec(templateShape(mainTemplate(add)));
       const binding = m ? bindBody(add, params) : undefined;
       if (!m || !binding || !('bound' in binding)) continue;
       const name = m[1]!;
