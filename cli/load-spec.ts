@@ -10,6 +10,7 @@ import { type OperationSpec, SPEC_FORMAT_VERSION, type Spec } from '../generator
 import { MAX_SPEC_DEPTH, specProblems } from '../generator/ir/spec-problems.js';
 import { packageFile, readInput, UsageError } from './io.js';
 import { nestedBeyond } from '../generator/read/json-brackets.js';
+import { pointerSegments } from '../generator/ir/json-pointer.js';
 
 let validate: ReturnType<Ajv2020.default['compile']> | undefined;
 
@@ -19,12 +20,7 @@ function lineColumn(text: string, offset: number): string {
 }
 
 /** JSON Pointer → path segments (numbers for array indexes). */
-const segments = (pointer: string) =>
-  pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+const segments = (pointer: string) => pointerSegments(pointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 
 export function loadSpec(file: string): Spec {
   const text = readInput(file);

@@ -7,6 +7,7 @@
 import type { ValidationIssue } from '../emit/runtime.js';
 import { allowedValues } from '../ir/enum-values.js';
 import type { Example, OperationSpec, Property } from '../ir/ir.js';
+import { keyLine, pointerSegments, valueAt } from '../ir/json-pointer.js';
 
 export type ExampleVerdict = 'doc-bug' | 'rule-suspect';
 
@@ -31,11 +32,9 @@ export function exampleVerdict(spec: OperationSpec, ex: Example, errors: readonl
   const req = ex.request!;
   const verdicts = errors.map((e) => issueVerdict(spec, req.body as Record<string, unknown>, e));
   const decisive = verdicts.find((v) => v.verdict === 'rule-suspect') ?? verdicts[0]!;
-  const key = decisive.issue.path.split('/')[1]?.replace(/~1/g, '/').replace(/~0/g, '~') ?? '';
-  const lines = req.bodyKeyLines;
   return {
     file: req.source.file,
-    line: lines && Object.hasOwn(lines, key) ? lines[key]! : req.source.line,
+    line: keyLine(req, decisive.issue.path).line,
     example: ex.name,
     verdict: decisive.verdict,
     rule: decisive.issue.rule,
@@ -51,11 +50,8 @@ function issueVerdict(
 ): { issue: ValidationIssue; verdict: ExampleVerdict; why: string } {
   const doc = (why: string) => ({ issue: e, verdict: 'doc-bug' as const, why });
   const suspect = (why: string) => ({ issue: e, verdict: 'rule-suspect' as const, why });
-  const segments = e.path
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const value = valueAt(body, segments);
+  const segments = pointerSegments(e.path);
+  const value = valueAt(body, e.path);
   if (typeof value === 'string' && PLACEHOLDER.test(value.trim())) return doc(`the example leaves the placeholder "${value}" where the page states a value`);
   if (value === '' && (e.rule === 'allowed-values' || e.rule === 'enum-type')) return doc('the example leaves empty a value the page lists the choices of');
   // Only a top-level property has a row on the resource page to compare with.
@@ -98,12 +94,6 @@ function issueVerdict(
     default:
       return suspect('one sentence states the rule');
   }
-}
-
-function valueAt(body: unknown, segments: string[]): unknown {
-  let v = body;
-  for (const s of segments) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[s] : undefined;
-  return v;
 }
 
 const typeText = (p: Property) => `${p.type.name}${p.type.collection ? ' collection' : ''}`;

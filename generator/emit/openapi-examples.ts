@@ -11,6 +11,7 @@ import { matchesTemplate } from '../ir/path-templates.js';
 import type { OpenApiPath } from './openapi-params.js';
 import { type Contract, validateWith } from './runtime.js';
 import { sourceRef } from '../ir/source-ref.js';
+import { keyLine } from '../ir/json-pointer.js';
 
 export interface PathExamples {
   /** Example Objects by name, for the request body. */
@@ -25,13 +26,6 @@ function add(map: Record<string, JsonSchema>, ex: Example, message: HttpMessageE
   let key = keyOf(ex.name);
   for (let n = 2; Object.hasOwn(map, key); n++) key = `${keyOf(ex.name)}_${n}`;
   map[key] = { summary: ex.title ?? ex.name, value: message.body, 'x-docspec-source': sourceRef(message.source) ?? '' };
-}
-
-/** The line of the first key a validation issue points into, else the message's own line. */
-function lineOf(message: HttpMessageExample, pointer: string): HttpMessageExample['source'] {
-  const key = pointer.split('/')[1]?.replace(/~1/g, '/').replace(/~0/g, '~') ?? '';
-  const lines = message.bodyKeyLines;
-  return { ...message.source, line: lines && Object.hasOwn(lines, key) ? lines[key]! : message.source.line };
 }
 
 function rejected(contract: Contract | undefined, message: HttpMessageExample): { pointer: string; why: string } | undefined {
@@ -61,7 +55,7 @@ export function operationExamples(
         'openapi-example-left-out',
         'warning',
         `Example "${ex.name}" is left out of the OpenAPI document: ${why}`,
-        lineOf(message, pointer),
+        keyLine(message, pointer),
         'Fix the example in the docs (or the rule it breaks, if the example shows what the service accepts)',
       ),
     );

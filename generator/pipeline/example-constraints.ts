@@ -7,6 +7,7 @@ import { buildContract } from '../emit/contract.js';
 import { type ValidationIssue, validateWith } from '../emit/runtime.js';
 import { diagnostic } from '../ir/diagnostic.js';
 import type { Diagnostic, OperationSpec } from '../ir/ir.js';
+import { keyLine } from '../ir/json-pointer.js';
 
 /** Rules the table-level example check already reports (`example-type-mismatch`, `example-unknown-property`). */
 const COVERED = new Set(['type', 'unknown-property']);
@@ -27,9 +28,6 @@ export function checkExampleConstraints(spec: OperationSpec): Diagnostic[] {
     const demanded = new Set(result.valid ? [] : result.errors.map(issueKey));
     for (const e of strict.valid ? [] : strict.errors) {
       if (COVERED.has(e.rule)) continue;
-      const key = e.path.split('/')[1]?.replace(/~1/g, '/').replace(/~0/g, '~') ?? '';
-      const lines = req.bodyKeyLines;
-      const line = lines && Object.hasOwn(lines, key) ? lines[key]! : req.source.line;
       // Outside what the page only advises ("The SMTP address …"): worth knowing, not a contradiction.
       const advised = !demanded.has(issueKey(e));
       out.push(
@@ -37,7 +35,7 @@ export function checkExampleConstraints(spec: OperationSpec): Diagnostic[] {
           advised ? 'example-outside-advice' : 'example-violates-constraint',
           advised ? 'info' : 'warning',
           `Example "${ex.name}": ${e.path} — ${e.message} (${e.rule}, ${e.source})`,
-          { ...req.source, line },
+          keyLine(req, e.path),
           advised ? undefined : 'Fix the example, or the constraint if the example shows what the service accepts',
         ),
       );

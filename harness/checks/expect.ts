@@ -4,6 +4,7 @@ import type { OperationSpec, ResponseSpec, SourceRef } from '../../generator/ir/
 import { describeResponse, type Exchange, jsonOf } from '../model/exchange.js';
 import type { Tolerance } from '../arbitraries/values.js';
 import type { Violation } from './check.js';
+import { valueAt } from '../../generator/ir/json-pointer.js';
 
 /** A JSON object (not an array, not null). */
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -148,16 +149,6 @@ function enumValues(contract: Contract): Map<string, readonly (string | number |
   for (const [, p] of [...contract.properties, ...contract.types.flatMap(([, t]) => t.properties)])
     for (const k of p.checks) if (k.kind === 'enum') out.set(k.source, k.values);
   return out;
-}
-
-/** The value at a JSON Pointer (`/value/0/visibility`). */
-function valueAt(body: unknown, pointer: string): unknown {
-  let at = body;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    at = typeof at === 'object' && at !== null ? (at as Record<string, unknown>)[key] : undefined;
-  }
-  return at;
 }
 
 /** A 4xx status (`statuses` narrows it, e.g. to 401). */

@@ -1,6 +1,7 @@
 import type { ClientCheck } from './client-check.js';
 import { diffAt } from './body-diff.js';
 import { first, NO_REQUEST, requestCase } from './request-case.js';
+import { pointerSegments } from '../../../generator/ir/json-pointer.js';
 
 /** The JSON body is the intent: nothing dropped, renamed, added or re-typed; `null` and extensions kept. */
 export const bodyCheck: ClientCheck = {
@@ -37,7 +38,7 @@ export const bodyCheck: ClientCheck = {
           const diff = diffAt(intent.body, sent);
           if (!diff) return undefined;
           // Point at the row of the property that differs, when it is a documented one.
-          const top = diff.path.split('/')[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
+          const top = pointerSegments(diff.path)[0];
           const prop = ctx.spec.requestBody.properties.find((p) => p.name === top);
           return {
             received: diff.message,

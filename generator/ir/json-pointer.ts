@@ -1,0 +1,24 @@
+/** JSON Pointers into example and request bodies, as validators report them (`/otherMails/3`). */
+import type { HttpMessageExample, SourceRef } from './ir.js';
+
+/** The pointer's keys, unescaped (`/a~1b/0` → `a/b`, `0`). */
+export function pointerSegments(pointer: string): string[] {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** The value at a pointer, or undefined when the body has none there. */
+export function valueAt(body: unknown, pointer: string): unknown {
+  let at = body;
+  for (const key of pointerSegments(pointer)) at = typeof at === 'object' && at !== null ? (at as Record<string, unknown>)[key] : undefined;
+  return at;
+}
+
+/** The docs line of the top-level body key a pointer goes into, else the message's own line. */
+export function keyLine(message: Pick<HttpMessageExample, 'source' | 'bodyKeyLines'>, pointer: string): SourceRef {
+  const key = pointerSegments(pointer)[0] ?? '';
+  const lines = message.bodyKeyLines;
+  return { ...message.source, line: lines && Object.hasOwn(lines, key) ? lines[key]! : message.source.line };
+}
