@@ -85,6 +85,10 @@ export interface Contract {
   properties: readonly (readonly [string, PropertyContract])[];
   types: readonly (readonly [string, TypeContract])[];
   groups: readonly GroupContract[];
+  /**
+   * Names accepted at the top level without a check: extension properties, and the relationships a body
+   * that is a resource may nest (`^members$`).
+   */
   extensionPatterns: readonly string[];
   /**
    * A response body's contract: properties its pages do not list are accepted (a service may return more than

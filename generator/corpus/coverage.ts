@@ -3,7 +3,7 @@
  * extracted and resolved, what it mined, and which doc bugs the example check found.
  */
 import { diagnosticRule } from '../ir/diagnostic-rules.js';
-import { type SentenceClass, wordingOf } from '../extract/sentence-account.js';
+import { noSentences, type SentenceClass, wordingOf } from '../extract/sentence-account.js';
 import type { RefusedExample } from './example-verdict.js';
 import type { DocBug, PageStats, UnrecognisedSentence } from './page-stats.js';
 
@@ -125,7 +125,7 @@ function versionCoverage(version: string, pages: PageStats[]): VersionCoverage {
     const accounted = p.properties + (p.diagnostics['duplicate-property'] ?? 0) + (p.diagnostics['table-row-continued'] ?? 0);
     if (p.requestTable && accounted !== p.tableRows) missing.push({ file: p.file, rows: p.tableRows, properties: p.properties });
   }
-  const byClass: Record<SentenceClass, number> = { binding: 0, advisory: 0, conditional: 0, informational: 0, unrecognised: 0 };
+  const byClass = noSentences();
   const groups = new Map<string, UnrecognisedSentence[]>();
   for (const p of pages) {
     for (const [k, n] of Object.entries(p.sentences) as [SentenceClass, number][]) byClass[k] += n;

@@ -7,7 +7,7 @@ import { validateWith } from '../emit/runtime.js';
 import { isPropertyTable } from '../extract/property-table.js';
 import { allBlocks, type PageModel, sectionBlocks } from '../read/page-model.js';
 import type { Diagnostic, OperationSpec } from '../ir/ir.js';
-import { accountSentences, type SentenceClass } from '../extract/sentence-account.js';
+import { accountSentences, noSentences, type SentenceClass } from '../extract/sentence-account.js';
 import { exampleVerdict, type RefusedExample } from './example-verdict.js';
 
 export interface DocBug {
@@ -61,8 +61,6 @@ export interface UnrecognisedSentence {
   file: string;
   line: number;
 }
-
-const noSentences = (): Record<SentenceClass, number> => ({ binding: 0, advisory: 0, conditional: 0, informational: 0, unrecognised: 0 });
 
 const DOC_BUG_RULES = new Set(['example-unknown-property', 'example-type-mismatch']);
 

@@ -8,6 +8,7 @@ import { isEnforced, presenceEnforced } from '../ir/enforced.js';
 import type { BodyReference, ComplexType, Constraint, Property, SourceRef } from '../ir/ir.js';
 import type { Block } from '../read/page-model.js';
 import { proseOf } from './prose.js';
+import { plainText } from './rules/rule.js';
 import { sentencesOf } from './sentences.js';
 import { escapeRegExp } from '../ir/regexp.js';
 
@@ -27,7 +28,7 @@ export function readOtherWritable(blocks: Block[], resource: string): (BodyRefer
       if (!OTHER_WRITABLE.test(s.text)) continue;
       const link = inline.links.find((l) => RESOURCE_LINK.test(l.url));
       return {
-        resource: link ? link.text.replace(/[*_`]/g, '') : resource,
+        resource: link ? plainText(link.text) : resource,
         ...(link ? { link: link.url } : {}),
         sentence: s.text,
         source: { file: inline.pos.file, line: s.line, column: s.column },
@@ -47,7 +48,7 @@ export function readRepresentation(blocks: Block[]): (BodyReference & { link: st
         // The link must be what is represented: "… JSON representation of a [servicePrincipal](…) object".
         if (at < 0 || !REPRESENTATION.test(s.text.slice(0, at))) continue;
         return {
-          resource: link.text.replace(/[*_`]/g, ''),
+          resource: plainText(link.text),
           link: link.url,
           sentence: s.text,
           source: { file: inline.pos.file, line: s.line, column: s.column },

@@ -6,6 +6,7 @@
  */
 
 import { ruleClause } from './rules/rule-clause.js';
+import { plainText } from './rules/rule.js';
 
 /** Leading phrases that introduce an example, a reference or a scenario rather than a scope. */
 const NOT_A_SCOPE =
@@ -29,16 +30,12 @@ export function conditionOf(sentence: string): string | undefined {
   if (clause) return clause;
   const s = sentence.replace(/\s+/g, ' ').trim();
   const lead = LEADING.exec(s);
-  if (lead && !NOT_A_SCOPE.test(lead[1]!.replace(/^(?:a|an|the)\s+/i, ''))) return clean(s.slice(0, lead[0].length - 1));
+  if (lead && !NOT_A_SCOPE.test(lead[1]!.replace(/^(?:a|an|the)\s+/i, ''))) return plainText(s.slice(0, lead[0].length - 1));
   const scenario = SCENARIO.exec(s);
-  if (scenario) return clean(scenario[1]!);
+  if (scenario) return plainText(scenario[1]!);
   const embedded = EMBEDDED.exec(s);
-  if (embedded) return clean(embedded[1]!);
+  if (embedded) return plainText(embedded[1]!);
   const grant = GRANT.exec(s);
-  if (grant) return clean(grant[1]!);
+  if (grant) return plainText(grant[1]!);
   return undefined;
-}
-
-function clean(text: string): string {
-  return text.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
 }

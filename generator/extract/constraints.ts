@@ -5,7 +5,8 @@ import { CONSTRAINT_KINDS, kindOf } from '../ir/constraint-kinds.js';
 import { conditionOf } from './condition.js';
 import { isEnforced } from '../ir/enforced.js';
 import { PROPERTY_RULES } from './rules/registry.js';
-import { sentencesOf } from './sentences.js';
+import type { PropertyContext } from './rules/rule.js';
+import { type Sentence, sentencesOf } from './sentences.js';
 import { strengthOf } from './strength.js';
 
 export function mineConstraints(name: string, type: TypeRef, description: Inline, row: SourceRef): Constraint[] {
@@ -19,29 +20,37 @@ export function mineConstraints(name: string, type: TypeRef, description: Inline
     out.push(c);
   };
   const ctx = { name, type, description: description.text };
-  const sentences = sentencesOf(description);
+  const mined = sentencesOf(description).map((s) => mineSentence(s, ctx, description.pos.file));
+  // Rule by rule, so a property's constraints come in the registry's order.
   for (const rule of PROPERTY_RULES) {
-    if (rule.scope === 'type') {
-      for (const v of rule.mine(type)) add({ ...v, rule: rule.id, sentence: '', source: row });
-      continue;
-    }
-    for (const s of sentences) {
-      const found = rule.mine(s.text, ctx);
-      if (found.length === 0) continue;
-      const condition = conditionOf(s.text);
-      for (const v of found) {
-        add({
-          ...v,
-          rule: rule.id,
-          sentence: s.text,
-          ...(condition ? { condition } : {}),
-          ...(strengthOf(v, s.text) === 'advisory' ? { strength: 'advisory' as const } : {}),
-          source: { file: description.pos.file, line: s.line, column: s.column },
-        });
-      }
-    }
+    if (rule.scope === 'type') for (const v of rule.mine(type)) add({ ...v, rule: rule.id, sentence: '', source: row });
+    else for (const found of mined) for (const c of found) if (c.rule === rule.id) add(c);
   }
   return withoutImplied(out);
+}
+
+/**
+ * What the sentence rules find in one sentence, each constraint with the sentence's condition and strength
+ * and its line. Sentence accounting reads a sentence the same way.
+ */
+export function mineSentence(s: Sentence, ctx: PropertyContext, file: string): Constraint[] {
+  const out: Constraint[] = [];
+  let condition: string | undefined | null = null;
+  for (const rule of PROPERTY_RULES) {
+    if (rule.scope !== 'sentence') continue;
+    for (const v of rule.mine(s.text, ctx)) {
+      if (condition === null) condition = conditionOf(s.text);
+      out.push({
+        ...v,
+        rule: rule.id,
+        sentence: s.text,
+        ...(condition ? { condition } : {}),
+        ...(strengthOf(v, s.text) === 'advisory' ? { strength: 'advisory' as const } : {}),
+        source: { file, line: s.line, column: s.column },
+      });
+    }
+  }
+  return out;
 }
 
 /**

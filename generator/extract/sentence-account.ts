@@ -1,16 +1,18 @@
 /**
  * Sentence accounting: every sentence of a property's description, classified by what the rules made of it.
- * A sentence with the vocabulary of a rule that produced nothing is `unrecognised`: the corpus-wide list of
+ * A sentence shaped like a rule that produced nothing is `unrecognised`: the corpus-wide list of
  * them, grouped by wording, is the backlog the rules are written from, and needs no labelled sample.
  */
-import { conditionOf } from './condition.js';
+import { isEnforced } from '../ir/enforced.js';
 import type { Constraint, Property } from '../ir/ir.js';
-import { PROPERTY_RULES } from './rules/registry.js';
+import { mineSentence } from './constraints.js';
 import { sentencesOf } from './sentences.js';
-import { strengthOf } from './strength.js';
 
 export type SentenceClass = 'binding' | 'advisory' | 'conditional' | 'informational' | 'unrecognised';
 export const SENTENCE_CLASSES: readonly SentenceClass[] = ['binding', 'advisory', 'conditional', 'informational', 'unrecognised'];
+
+/** A count of 0 for every class. */
+export const noSentences = (): Record<SentenceClass, number> => Object.fromEntries(SENTENCE_CLASSES.map((c) => [c, 0])) as Record<SentenceClass, number>;
 
 /**
  * The shapes of a sentence that states a rule about the value: a demand or a ban, a list of values, a limit
@@ -41,35 +43,23 @@ export interface AccountedSentence {
   class: SentenceClass;
 }
 
-/** The sentences of a property's description, each with its class (the type column is not a sentence). */
+/**
+ * The sentences of a property's description, each with its class (the type column is not a sentence). Each
+ * is mined as `mineConstraints` mines it, so a rule another sentence already stated ("Not nullable" twice,
+ * kept once) is recognised here too.
+ */
 export function accountSentences(p: Property): AccountedSentence[] {
-  const bySentence = new Map<string, Constraint[]>();
-  for (const c of p.constraints) {
-    if (!c.sentence) continue;
-    const list = bySentence.get(c.sentence) ?? [];
-    list.push(c);
-    bySentence.set(c.sentence, list);
-  }
   const inline = { text: p.description, links: [], strong: [], pos: { ...p.source } };
   const ctx = { name: p.name, type: p.type, description: p.description };
-  return sentencesOf(inline).map((s) => {
-    const found = bySentence.get(s.text);
-    if (found) return { text: s.text, line: s.line, class: classOf(found) };
-    if (!isRuleLike(s.text)) return { text: s.text, line: s.line, class: 'informational' };
-    // A rule another sentence already stated ("Not nullable" twice) is kept once; this one is recognised too.
-    const restated = PROPERTY_RULES.flatMap((r) => (r.scope === 'sentence' ? r.mine(s.text, ctx) : []));
-    if (restated.length === 0) return { text: s.text, line: s.line, class: 'unrecognised' };
-    const condition = conditionOf(s.text);
-    return {
-      text: s.text,
-      line: s.line,
-      class: classOf(restated.map((v) => ({ ...v, ...(condition ? { condition } : {}), strength: strengthOf(v, s.text) }))),
-    };
+  return sentencesOf(inline).map((s): AccountedSentence => {
+    const found = mineSentence(s, ctx, p.source.file);
+    const cls: SentenceClass = found.length ? classOf(found) : isRuleLike(s.text) ? 'unrecognised' : 'informational';
+    return { text: s.text, line: s.line, class: cls };
   });
 }
 
-function classOf(cs: readonly Pick<Constraint, 'condition' | 'strength'>[]): SentenceClass {
-  if (cs.some((c) => c.condition === undefined && c.strength !== 'advisory')) return 'binding';
+function classOf(cs: readonly Constraint[]): SentenceClass {
+  if (cs.some(isEnforced)) return 'binding';
   return cs.some((c) => c.condition !== undefined) ? 'conditional' : 'advisory';
 }
 

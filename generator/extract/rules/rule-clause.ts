@@ -1,3 +1,5 @@
+import { plainText } from './rule.js';
+
 /**
  * "Required if **type** is `weekly`", "This property is required only for keys of type X", "Read-only when
  * isBuiltIn is true", "Read-only for users synced from on-premises directory": a presence or read-only rule
@@ -12,5 +14,5 @@ const ON_CREATE = /\bwhen (?:a|an|the) \w+ is created\b/i;
 export function ruleClause(sentence: string): string | undefined {
   const s = sentence.replace(/\s+/g, ' ').trim();
   const m = RULE_CLAUSE.exec(s);
-  return m && !ON_CREATE.test(s) ? m[1]!.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim() : undefined;
+  return m && !ON_CREATE.test(s) ? plainText(m[1]!) : undefined;
 }

@@ -64,3 +64,8 @@ export function splitList(text: string): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
 }
+
+/** A sentence's words without markdown emphasis or code marks, spaces collapsed: a condition as shown. */
+export function plainText(text: string): string {
+  return text.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+}
