@@ -61,8 +61,8 @@ export interface PropertyContract {
   type: ValueType;
   collection: boolean;
   checks: readonly Check[];
-  /** The body must name the property ("Required." on a create or action page). */
-  required?: { rule: string; source: string };
+  /** The body must name the property ("Required." on a create or action page); `advisory` when only advised. */
+  required?: CheckMeta;
   /** `file:line` of the table row, for type errors. */
   source: string;
 }
@@ -176,7 +176,9 @@ function compile(contract: Contract, strict: boolean): Compiled {
 
 /** A property with only the checks the docs demand. */
 function binding(p: PropertyContract): PropertyContract {
-  return p.checks.some((k) => k.advisory) ? { ...p, checks: p.checks.filter((k) => !k.advisory) } : p;
+  if (!p.checks.some((k) => k.advisory) && !p.required?.advisory) return p;
+  const { required, ...rest } = p;
+  return { ...rest, checks: p.checks.filter((k) => !k.advisory), ...(required && !required.advisory ? { required } : {}) };
 }
 
 function shell(open: boolean, source: string, name: string | undefined): CompiledObject {

@@ -3,7 +3,7 @@
  * can be checked for are kept (permissions, update limits and required-on-create are not about one body).
  */
 import type { ConstraintKind, ConstraintOf } from '../ir/constraint-kinds.js';
-import { bindingRequired, shapesValues } from '../ir/enforced.js';
+import { sentRequired, shapesValues } from '../ir/enforced.js';
 import { allowedValues } from '../ir/enum-values.js';
 import { successResponse } from '../ir/responses.js';
 import type { Constraint, OperationSpec, Property, TypeRef } from '../ir/ir.js';
@@ -103,8 +103,11 @@ export function buildContract(spec: OperationSpec): Contract {
   return {
     properties: spec.requestBody.properties.map((p) => {
       const contract = propertyContract(p, spec);
-      const required = bindingRequired(p, spec.http.method);
-      return [p.name, required ? { ...contract, required: { rule: required.rule, source: sourceRef(required.source) ?? '' } } : contract] as const;
+      // An advised "Required." is kept, marked: a strict validation enforces it.
+      const required = sentRequired(p, spec.http.method);
+      if (!required) return [p.name, contract] as const;
+      const meta = { rule: required.rule, source: sourceRef(required.source) ?? '', ...(required.strength === 'advisory' ? { advisory: true as const } : {}) };
+      return [p.name, { ...contract, required: meta }] as const;
     }),
     types,
     groups: spec.requestBody.groups

@@ -5,7 +5,7 @@
  * Prose that demands some of them ("The request body must contain **appId**.") makes those required.
  */
 import { isEnforced, presenceEnforced } from '../ir/enforced.js';
-import type { BodyReference, ComplexType, Constraint, Property, SourceRef } from '../ir/ir.js';
+import type { BodyReference, ComplexType, Constraint, ExistingReference, Property, SourceRef } from '../ir/ir.js';
 import type { Block } from '../read/page-model.js';
 import { proseOf } from './prose.js';
 import { plainText } from './rules/rule.js';
@@ -96,6 +96,56 @@ export function requireNamed(blocks: Block[], properties: Property[]): void {
         if (p.constraints.some((c) => c.kind === 'required' && isEnforced(c))) continue;
         p.constraints.push({ kind: 'required', rule: 'required', sentence: s.text, source });
       }
+    }
+  }
+}
+
+/** "The **plannerTask** planId property must be set to an existing [plannerPlan](…) object's id." */
+const EXISTING = /\b(\w+) property must be (?:set to )?(?:the id of )?an existing (\w+)(?: object)?(?:'s)? id\b/i;
+
+/**
+ * Properties body prose says must name a resource that already exists: each is required (citing the
+ * sentence) and recorded, so a run asks for a value instead of generating one no server holds.
+ */
+export function readExisting(blocks: Block[], properties: Property[]): ExistingReference[] {
+  const out: ExistingReference[] = [];
+  for (const inline of proseOf(blocks)) {
+    for (const s of sentencesOf(inline)) {
+      const m = EXISTING.exec(plainText(s.text));
+      const p = m && properties.find((q) => q.name.toLowerCase() === m[1]!.toLowerCase());
+      if (!m || !p || out.some((r) => r.property === p.name)) continue;
+      const source: SourceRef = { file: inline.pos.file, line: s.line, column: s.column };
+      if (!p.constraints.some((c) => c.kind === 'required' && isEnforced(c)))
+        p.constraints.push({ kind: 'required', rule: 'required', sentence: s.text, source });
+      out.push({ property: p.name, resource: m[2]!, sentence: s.text, source });
+    }
+  }
+  return out;
+}
+
+/** "The following table shows the properties that are required when you create the deviceCategory." */
+const TABLE_REQUIRED_ON_CREATE = /\bthe following table shows the properties that are required when you create\b/i;
+
+/**
+ * The sentence every Intune create page puts above its table ("… the properties that are required when you
+ * create the X") requires each row, but the page's own example leaves some out (always `id`, the key the
+ * service assigns). A requirement its own page breaks binds under no reading, and one the example keeps may
+ * still be the template's wording: each row the example sends is required as advice (valid bodies name it, a
+ * server that accepts a body without it is warned, not failed), and a row it leaves out is not required.
+ */
+export function requireTabled(blocks: Block[], properties: Property[], method: string, exampleBody: unknown): void {
+  if (method !== 'POST') return;
+  for (const inline of proseOf(blocks)) {
+    for (const s of sentencesOf(inline)) {
+      if (!TABLE_REQUIRED_ON_CREATE.test(s.text)) continue;
+      const source: SourceRef = { file: inline.pos.file, line: s.line, column: s.column };
+      const sent = typeof exampleBody === 'object' && exampleBody !== null && !Array.isArray(exampleBody) ? exampleBody : undefined;
+      for (const p of properties) {
+        if (p.via || (sent && !Object.hasOwn(sent, p.name))) continue;
+        if (p.constraints.some((c) => c.kind === 'required' || (c.kind === 'readOnly' && isEnforced(c)))) continue;
+        p.constraints.push({ kind: 'required', rule: 'required', sentence: s.text, source, strength: 'advisory' });
+      }
+      return;
     }
   }
 }

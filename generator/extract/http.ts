@@ -164,8 +164,9 @@ const CONDITION = /^\W*(?:response code\s*)?((?:when|if|for|in case)\b[^.]*?)\s*
  * `204 No Content` response code—except a `200 OK` response code when updating the following properties:
  * …" is 204, and 200 under its condition; "returns a `400 Bad Request` response code when the object is
  * already a member" is a documented failure.
+ * `links`, when given, gets the page each body type links to (how `TypeRegistry.load` finds it).
  */
-export function readResponses(page: PageModel): ResponseSpec[] {
+export function readResponses(page: PageModel, links?: Map<ResponseSpec, string>): ResponseSpec[] {
   const out: ResponseSpec[] = [];
   for (const b of allBlocks(sectionBlocks(page, /^Responses?(?: body)?$/i))) {
     if (b.kind !== 'paragraph') continue;
@@ -185,6 +186,9 @@ export function readResponses(page: PageModel): ResponseSpec[] {
           const list = COLLECTION_SENTENCE.exec(s.text);
           const body = list ?? BODY_SENTENCE.exec(s.text);
           if (body) r.bodyType = body[1]!;
+          // The page the type's link names: an Intune type's page is named after its area too.
+          const link = body && b.links.find((l) => l.text === body[1] && /\.md(?:#|$)/.test(l.url))?.url;
+          if (link) links?.set(r, link);
           if (list) r.bodyCollection = true;
         }
         if (!out.some((o) => o.status === r.status)) out.push(r);

@@ -10,6 +10,7 @@ import {
   type Property,
   type PartialUpdate,
   type PropertyGroup,
+  type ResponseSpec,
   SPEC_FORMAT_VERSION,
 } from '../ir/ir.js';
 import { checkExamples } from './example-check.js';
@@ -24,7 +25,8 @@ import { EXTENSION_RULES, GROUP_RULES, PARTIAL_UPDATE_RULE } from './rules/regis
 import { sentencesOf } from './sentences.js';
 import { bodyFromExample } from './example-body.js';
 import { proseOf } from './prose.js';
-import { bodyFromResource, readOtherWritable, readRepresentation, requireNamed, restrictFromNotes } from './body-definition.js';
+import { readRequiredQuery } from './required-query.js';
+import { bodyFromResource, readExisting, readOtherWritable, readRepresentation, requireNamed, requireTabled, restrictFromNotes } from './body-definition.js';
 import { fillFromResource } from './resource-fill.js';
 import { checkReadOnlyInRequest, resourceReadOnly, resourceType } from './resource-read-only.js';
 import { type ResourceLoader, TypeRegistry } from './type-registry.js';
@@ -75,10 +77,11 @@ export function extractOperation(page: PageModel, options: ExtractOptions = {}):
   const registry = new TypeRegistry(options.resources, diagnostics);
   registry.resolveProperties(properties);
   // The response body's type comes from its resource page too, so `spec.types` describes both bodies.
-  const responses = readResponses(page);
+  const responseLinks = new Map<ResponseSpec, string>();
+  const responses = readResponses(page, responseLinks);
   for (const r of responses) {
     if (!r.bodyType) continue;
-    const def = registry.load(r.bodyType);
+    const def = registry.load(r.bodyType, 0, responseLinks.get(r));
     if (def?.kind === 'complex') r.bodyType = def.name;
   }
 
@@ -133,6 +136,10 @@ export function extractOperation(page: PageModel, options: ExtractOptions = {}):
   const exampleBody = tables.length === 0 && !fromResource?.length ? bodyFromExample(examples, method) : undefined;
   if (exampleBody) properties.push(...exampleBody.properties);
   requireNamed(bodyBlocks, properties);
+  const references = readExisting(bodyBlocks, properties);
+  const query = readRequiredQuery(page);
+  if (tables.length)
+    requireTabled(bodyBlocks, properties, method, examples.find((e) => e.request?.method === method && e.request.body !== undefined)?.request?.body);
   restrictFromNotes([...page.intro, ...bodyBlocks], properties, method);
 
   const permissions = readPermissions(page, diagnostics);
@@ -151,7 +158,7 @@ export function extractOperation(page: PageModel, options: ExtractOptions = {}):
     title: page.title,
     description: pageDescription(page),
     page: { file: page.file, format: page.format, includes: page.includes.map(({ target, resolved }) => ({ target, resolved })) },
-    http: { method, paths: http.paths },
+    http: { method, paths: http.paths, ...(query.length ? { query } : {}) },
     headers: readHeaders(page),
     requestBody: { properties, groups, extensions },
     types: sortedTypes(registry.types),
@@ -169,6 +176,7 @@ export function extractOperation(page: PageModel, options: ExtractOptions = {}):
   // What the resource page lists says whether a property an example sends is a doc bug or the table's gap.
   if (resourceDef) spec.requestBody.resourceProperties = [...resourceDef.properties.map((p) => p.name), ...(resourceDef.relationships ?? [])];
   if (exampleBody) spec.requestBody.fromExample = exampleBody.from;
+  if (references.length) spec.requestBody.references = references;
   if (representation && fromResource?.length) {
     const { link: _, ...reference } = representation;
     spec.requestBody.fromResource = reference;

@@ -31,3 +31,11 @@ export function presenceEnforced(method: string): boolean {
 export function bindingRequired(p: Property, method: string): Constraint | undefined {
   return presenceEnforced(method) ? p.constraints.find((c) => c.kind === 'required' && isEnforced(c)) : undefined;
 }
+
+/**
+ * The "Required." a valid body of this method names: a binding one, or one the docs only advise. Naming an
+ * advised property is valid under every reading; leaving it out is what a server may refuse.
+ */
+export function sentRequired(p: Property, method: string): Constraint | undefined {
+  return presenceEnforced(method) ? p.constraints.find((c) => c.kind === 'required' && shapesValues(c)) : undefined;
+}

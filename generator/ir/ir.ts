@@ -323,6 +323,30 @@ export interface ReadOnlyStatement {
   source: SourceRef;
 }
 
+/**
+ * "The **plannerTask** planId property must be set to an existing [plannerPlan] object's id": no generated
+ * value names a plan the server holds, so the run is given one (the parameter named as the property).
+ */
+export interface ExistingReference {
+  property: string;
+  /** The resource it names, as the sentence writes it. */
+  resource: string;
+  sentence: string;
+  source: SourceRef;
+}
+
+/**
+ * A query option every request must carry: "This method requires planId [filter] to be specified" is
+ * `$filter` = `planId eq '{planId}'`, the value of `{planId}` given to the run.
+ */
+export interface RequiredQuery {
+  name: string;
+  template: string;
+  params: string[];
+  sentence: string;
+  source: SourceRef;
+}
+
 export interface OperationSpec {
   $schema?: string;
   formatVersion: number;
@@ -335,7 +359,7 @@ export interface OperationSpec {
   description: string;
   /** The page this spec was read from. */
   page: PageRef;
-  http: { method: string; paths: PathTemplate[] };
+  http: { method: string; paths: PathTemplate[]; query?: RequiredQuery[] };
   headers: HeaderSpec[];
   requestBody: {
     /** Resource the body represents, e.g. `user`. */
@@ -358,6 +382,8 @@ export interface OperationSpec {
      * a [servicePrincipal] object"): the properties are that resource's writable ones, from its page.
      */
     fromResource?: BodyReference;
+    /** Properties the page says must name a resource that already exists: a run is given their values. */
+    references?: ExistingReference[];
   };
   types: Record<string, TypeDef>;
   responses: ResponseSpec[];

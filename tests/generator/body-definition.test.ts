@@ -104,3 +104,39 @@ describe.skipIf(!hasApiReference)('a body the page defines as a resource', () =>
     expect(s.requestBody.properties.map((p) => p.name)).toContain('dataType');
   });
 });
+
+describe.skipIf(!hasApiReference)('an Intune create: "the properties that are required when you create"', () => {
+  const s = spec('intune-tem-telecomexpensemanagementpartner-create');
+
+  it('requires, as advice, each row the page example sends, and not the id it leaves out', () => {
+    const advised = s.requestBody.properties.filter((p) => p.constraints.some((c) => c.kind === 'required' && c.strength === 'advisory'));
+    expect(advised.map((p) => p.name)).toEqual(['displayName', 'url', 'appAuthorized', 'enabled', 'lastConnectionDateTime']);
+    const c = advised[0]!.constraints.find((x) => x.kind === 'required')!;
+    expect(lineOf(join(API_REFERENCE_2021, c.source.file), c.source.line)).toContain('properties that are required when you create');
+    expect(s.requestBody.properties.find((p) => p.name === 'id')!.constraints.some((x) => x.kind === 'required')).toBe(false);
+  });
+
+  it('valid bodies name every advised row and never the key; leaving one out is refused only strictly', () => {
+    for (const body of fc.sample(validBody(s), { numRuns: 100, seed: 5 })) {
+      expect(Object.keys(body).sort()).toEqual(expect.arrayContaining(['appAuthorized', 'displayName', 'enabled', 'lastConnectionDateTime', 'url']));
+      expect(body).not.toHaveProperty('id');
+    }
+    const contract = buildContract(s);
+    expect(validateWith(contract, { displayName: 'x' })).toEqual({ valid: true });
+    expect(validateWith(contract, { displayName: 'x' }, { strict: true })).toMatchObject({
+      valid: false,
+      errors: expect.arrayContaining([expect.objectContaining({ path: '/url', rule: 'required' })]),
+    });
+  });
+
+  it("the response's type is read from the page its link names (Intune's are named after their area)", () => {
+    expect(s.types.telecomExpenseManagementPartner).toMatchObject({ kind: 'complex' });
+    const get = spec('intune-tem-telecomexpensemanagementpartner-get');
+    expect(Object.keys(get.types)).toEqual(['telecomExpenseManagementPartner']);
+  });
+
+  it('an update page with the same sentence requires nothing: it speaks of the create', () => {
+    const update = spec('intune-tem-telecomexpensemanagementpartner-update');
+    expect(update.requestBody.properties.some((p) => p.constraints.some((c) => c.kind === 'required'))).toBe(false);
+  });
+});
