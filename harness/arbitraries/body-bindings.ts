@@ -20,10 +20,12 @@ export interface BodyPlaceholder {
 
 /** The example's top-level placeholders (one nested deeper stays generated, as before). */
 export function bodyPlaceholders(spec: OperationSpec): BodyPlaceholder[] {
+  // A property that must name an existing resource takes the value given under its own name.
+  const named = (spec.requestBody.references ?? []).map((r) => ({ key: r.property, name: r.property, template: `{${r.property}}` }));
   const from = spec.requestBody.fromExample;
-  if (!from) return [];
+  if (!from) return named;
   const example = spec.examples.find((e) => e.name === from.example)?.request?.body;
-  const out: BodyPlaceholder[] = [];
+  const out: BodyPlaceholder[] = named;
   for (const p of from.placeholders) {
     const key = /^\/([^/]+)$/.exec(p.path)?.[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
     const value = key !== undefined && typeof example === 'object' && example !== null ? (example as Record<string, unknown>)[key] : undefined;

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import type { Constraint, OperationSpec, Property, SourceRef } from '../../generator/ir/ir.js';
-import { bindingRequired, isEnforced } from '../../generator/ir/enforced.js';
+import { isEnforced, sentRequired } from '../../generator/ir/enforced.js';
 import { setOwn } from '../model/json-copy.js';
 import { HEX, headed, identifier, LETTERS, LOWER, LOWER_DIGITS, text } from './text.js';
 import { type ArbContext, breakers, type Tolerance, validValue } from './values.js';
@@ -46,9 +46,12 @@ const writable = (p: Property) => !p.constraints.some((c) => c.kind === 'readOnl
 /**
  * Whether some value of the property is valid under every reading: not when the request table and the resource
  * page give it disjoint types (a String and a String collection), nor when only the resource page names it
- * (whether a create takes it is not stated), unless a "Required." makes the body name it.
+ * (whether a create takes it is not stated), unless a "Required." makes the body name it. Nor the key, `id`,
+ * which a table may list ("Unique identifier of the TEM partner"): Graph assigns it on create (the create
+ * pages' answers hold one their request did not send) and a PATCH is addressed by it, so a server may refuse
+ * or replace one a body sends, unless a "Required." makes the body name it.
  */
-const sendable = (p: Property, method: string) => (!p.resourceType && !p.via) || !!bindingRequired(p, method);
+const sendable = (p: Property, method: string) => !!sentRequired(p, method) || (!p.resourceType && !p.via && p.name !== 'id');
 
 /**
  * The properties a body may combine: all writable, sendable ones outside the own-request groups, or the
@@ -68,7 +71,7 @@ function modes(spec: OperationSpec): Property[][] {
 function bodyValue(p: Property, ctx: ArbContext): fc.Arbitrary<unknown> {
   const values = validValue(p, ctx);
   // Nor empty: a required name or nickname given as "" is no value under a strict reading either.
-  return bindingRequired(p, ctx.spec.http.method) ? values.filter((v) => v !== null && v !== '') : values;
+  return sentRequired(p, ctx.spec.http.method) ? values.filter((v) => v !== null && v !== '') : values;
 }
 
 /** Marks a property left out of a body. */
@@ -83,7 +86,7 @@ function recordOf(props: Property[], ctx: ArbContext, extension: fc.Arbitrary<[s
   const keys = props.map((p) => p.name);
   const values = props.map((p) => {
     const value = bodyValue(p, ctx);
-    return bindingRequired(p, ctx.spec.http.method) ? value : fc.option(value, { nil: ABSENT });
+    return sentRequired(p, ctx.spec.http.method) ? value : fc.option(value, { nil: ABSENT });
   });
   return fc.tuple(fc.tuple(...values), extension).map(([drawn, ext]) => {
     const body: Record<string, unknown> = {};
@@ -210,13 +213,14 @@ function buildFamilies(spec: OperationSpec): BrokenFamily[] {
   for (const mode of modes(spec)) {
     const entries = entriesOf(mode, ctx);
     for (const p of mode) {
-      const r = bindingRequired(p, spec.http.method);
+      const r = sentRequired(p, spec.http.method);
       if (!r) continue;
       add({
         rule: r.rule,
         target: p.name,
         source: r.source,
         sentence: r.sentence,
+        ...(r.strength === 'advisory' ? { tolerance: 'advisory' as const } : {}),
         arbitrary: smallBase(
           mode.filter((q) => q !== p),
           entries,
@@ -285,8 +289,8 @@ const BASE_EXTRAS = 2;
  * full record per request and tell nothing more: each constraint is judged on its own.
  */
 function smallBase(props: Property[], entries: Map<string, fc.Arbitrary<[string, unknown]>>, method: string): fc.Arbitrary<Record<string, unknown>> {
-  const required = props.filter((p) => bindingRequired(p, method)).map((p) => entries.get(p.name)!);
-  const optional = props.filter((p) => !bindingRequired(p, method)).map((p) => entries.get(p.name)!);
+  const required = props.filter((p) => sentRequired(p, method)).map((p) => entries.get(p.name)!);
+  const optional = props.filter((p) => !sentRequired(p, method)).map((p) => entries.get(p.name)!);
   const extra = optional.length ? fc.array(fc.oneof(...optional), { maxLength: BASE_EXTRAS }) : fc.constant([]);
   // Most bodies bind nothing (an update): one layer less to draw through.
   if (required.length === 0) return extra.map((e) => Object.fromEntries(e));

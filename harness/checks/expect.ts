@@ -5,9 +5,9 @@ import { describeResponse, type Exchange, jsonOf } from '../model/exchange.js';
 import type { Tolerance } from '../arbitraries/values.js';
 import type { Violation } from './check.js';
 import { valueAt } from '../../generator/ir/json-pointer.js';
+import { isObject } from '../model/is-object.js';
 
-/** A JSON object (not an array, not null). */
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export { isObject };
 
 /** `application/json`, with parameters (`;odata.metadata=minimal`), or a `+json` type. */
 const JSON_MEDIA_TYPE = /^\s*application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;

@@ -5,7 +5,7 @@
  * often silent on it (its table marks every property optional); the create page of the same collection, in
  * the same run, is what says so.
  */
-import { bindingRequired } from '../../generator/ir/enforced.js';
+import { sentRequired } from '../../generator/ir/enforced.js';
 import type { Constraint, OperationSpec } from '../../generator/ir/ir.js';
 import { creatorsOf } from './operation-links.js';
 import { operationKind } from './operation-kind.js';
@@ -22,7 +22,7 @@ export function withCreateRequirements(spec: OperationSpec, related: readonly Op
   const required = new Map<string, Constraint>();
   // What the create's own validator binds: the same reading of "Required." as its bodies get.
   for (const p of creator.requestBody.properties) {
-    const c = bindingRequired(p, creator.http.method);
+    const c = sentRequired(p, creator.http.method);
     if (c) required.set(p.name, c);
   }
   let changed = false;

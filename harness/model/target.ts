@@ -137,7 +137,8 @@ function documentedHeaders(headers: HeaderSpec[]): Record<string, string> {
 function readDocumentedHeaders(headers: HeaderSpec[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const h of headers) {
-    if (/^authorization$/i.test(h.name)) continue;
+    // A condition (`If-Match`: "Last known ETag value …") is the state of the resource: if-match.ts sends it.
+    if (/^(authorization|if-match|if-none-match)$/i.test(h.name)) continue;
     const value = h.value.split(/\.\s/)[0]!.trim();
     if (value && !/[{}]/.test(value) && /^[\x21-\x7e][\x20-\x7e]*$/.test(value)) out[h.name] = value;
   }

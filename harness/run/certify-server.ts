@@ -31,6 +31,8 @@ import {
   operationRequest,
   versionSegment,
 } from '../model/target.js';
+import { withIfMatch } from '../transport/if-match.js';
+import { queryParameters, withRequiredQuery } from '../transport/required-query.js';
 import { DEFAULT_RETRY, type RetryPolicy, TransientError, type TransportStats, transportFor, withHeaders } from '../transport/transport.js';
 
 export interface CertifyServerOptions {
@@ -159,7 +161,7 @@ function referenceToNothing(spec: OperationSpec, results: CheckResult[], bound: 
 
 /** Parameter names a run may be given values for: the path parameters and the body's placeholders. */
 export function knownParameters(spec: OperationSpec): string[] {
-  return [...new Set([...parameterNames(spec), ...bodyPlaceholders(spec).map((p) => p.name)])];
+  return [...new Set([...parameterNames(spec), ...bodyPlaceholders(spec).map((p) => p.name), ...queryParameters(spec)])];
 }
 
 /** The values that fill an address, as given. */
@@ -231,6 +233,8 @@ function preparedOptions(
       return { problem: { code: 'unknown-param', name, known } };
   const found = addressFor(spec, options);
   if ('missing' in found) return { problem: { code: 'missing-params', templates: spec.http.paths.map((p) => p.template), missing: found.missing } };
+  const unfilled = queryParameters(spec).filter((n) => paramValue([n], options.params ?? {}) === undefined);
+  if (unfilled.length) return { problem: { code: 'missing-params', templates: spec.http.paths.map((p) => p.template), missing: unfilled } };
   const binding = bindBody(spec, found.values);
   if ('missing' in binding) return { problem: { code: 'unbound-body', missing: binding.missing } };
   return { found, bound: binding.bound };
@@ -261,7 +265,12 @@ async function runServer(options: CertifyServerOptions): Promise<CertifyReport> 
   const served = inProcess ?? options.servedInProcess;
   const policy = { ...DEFAULT_RETRY, ...options.retry };
   const target = {
-    ...targetFor(spec, found, withHeaders(transportFor(baseUrl, policy, stats, served), options.headers), options),
+    ...targetFor(
+      spec,
+      found,
+      withRequiredQuery(withIfMatch(withHeaders(transportFor(baseUrl, policy, stats, served), options.headers), [spec]), [spec], options.params ?? {}),
+      options,
+    ),
     bound,
     ...(options.related ? { related: options.related } : {}),
   };
@@ -286,7 +295,11 @@ async function runServer(options: CertifyServerOptions): Promise<CertifyReport> 
       // A short first contact: an unreachable server is reported in seconds, not after a full backoff.
       const first: Target = {
         ...target,
-        send: withHeaders(transportFor(baseUrl, { ...policy, retries: Math.min(policy.retries, 3) }, stats, served), options.headers),
+        send: withRequiredQuery(
+          withIfMatch(withHeaders(transportFor(baseUrl, { ...policy, retries: Math.min(policy.retries, 3) }, stats, served), options.headers), [spec]),
+          [spec],
+          options.params ?? {},
+        ),
       };
       ctx = { target, probe: await probe(first) };
       // A resource the caller made for this run (a create of the same run) is known to exist.

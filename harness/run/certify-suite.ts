@@ -21,6 +21,10 @@ import { creatorsOf, KIND_ORDER, linkFor, mainTemplate } from '../model/operatio
 import { resourceModels } from '../checks/suite/resource-model.js';
 import { runCases, selectCases } from './run-case.js';
 import { addresses, operationRequest, paramValue, pathOf, type Target, versionSegment } from '../model/target.js';
+import { withIfMatch } from '../transport/if-match.js';
+import { withRequiredQuery } from '../transport/required-query.js';
+import { sendableExample } from '../model/example-requests.js';
+import { sentRequired } from '../../generator/ir/enforced.js';
 import { DEFAULT_RETRY, TransientError, type TransportStats, transportFor, withHeaders } from '../transport/transport.js';
 
 export interface CertifySuiteOptions
@@ -47,13 +51,33 @@ export function suiteVerdict(operations: OperationResult[], checks: CheckResult[
 }
 
 /** A resource made for one operation: the create's valid body, the answer's id. */
+/**
+ * Makes a resource for the operations that address one. The page's own example body first, its bound values
+ * in place and what a "Required." names that it lacks added: a shape the page shows working, so whether the
+ * resource exists does not hang on the values a seed draws. If the server refuses it (a unique name a
+ * previous create took), a generated valid body.
+ */
 async function create(send: Send, creator: OperationSpec, target: Pick<Target, 'spec' | 'bound'>, token: string, seed: number) {
-  const body = fc.sample(smallBodies(target), { numRuns: 1, seed })[0];
+  const generated = fc.sample(smallBodies(target), { numRuns: 1, seed })[0]!;
+  const example = sendableExample(creator, target.bound);
+  const attempts: { body: Record<string, unknown>; from?: string }[] = [{ body: generated }];
+  if (example) {
+    const lacking = creator.requestBody.properties.filter((p) => sentRequired(p, creator.http.method) && !Object.hasOwn(example.body, p.name));
+    const added = Object.fromEntries(lacking.filter((p) => Object.hasOwn(generated, p.name)).map((p) => [p.name, generated[p.name]]));
+    attempts.unshift({ body: { ...added, ...example.body, ...target.bound }, from: example.name });
+  }
   const t = { spec: creator, token, primaryPath: pathOf(mainTemplate(creator)) } as Target;
-  const ex = await send(operationRequest(t, body));
-  const created = jsonOf(ex.response) as Record<string, unknown> | undefined;
-  const id = ex.response.status >= 200 && ex.response.status < 300 && typeof created?.id === 'string' ? created.id : undefined;
-  return { id, answered: describeResponse(ex.response, 100), path: ex.request.path };
+  let answered = '';
+  let path = '';
+  for (const attempt of attempts) {
+    const ex = await send(operationRequest(t, attempt.body));
+    const created = jsonOf(ex.response) as Record<string, unknown> | undefined;
+    if (ex.response.status >= 200 && ex.response.status < 300 && typeof created?.id === 'string')
+      return { id: created.id, from: attempt.from, answered: '', path: '' };
+    answered = describeResponse(ex.response, 100);
+    path = ex.request.path;
+  }
+  return { id: undefined, from: undefined, answered, path };
 }
 
 /**
@@ -83,7 +107,7 @@ async function prepare(
     const made = await create(send, creator, { spec: creator, bound: 'bound' in binding ? binding.bound : undefined }, token, seed + i);
     if (made.id === undefined) return { reason: `${creator.operation} was to make its {${names[0]}}: POST ${made.path} answered ${made.answered}, with no id` };
     params[names[0]!] = made.id;
-    values.push(`${names[0]}: created by ${creator.operation} (id ${made.id})`);
+    values.push(`${names[0]}: created by ${creator.operation}${made.from ? ` from its example ${made.from}` : ''} (id ${made.id})`);
   }
   const link = linkFor(spec, specs);
   if (link) {
@@ -139,7 +163,11 @@ async function runSuite(options: CertifySuiteOptions): Promise<SuiteReport> {
   const inProcess = options.handler ? serveInProcess(options.handler, versionSegment(specs[0]!)) : undefined;
   const baseUrl = inProcess?.baseUrl ?? options.baseUrl!;
   const stats: TransportStats = { requests: 0, retries: 0 };
-  const send = withHeaders(transportFor(baseUrl, { ...DEFAULT_RETRY, ...options.retry }, stats, inProcess), options.headers);
+  const send = withRequiredQuery(
+    withIfMatch(withHeaders(transportFor(baseUrl, { ...DEFAULT_RETRY, ...options.retry }, stats, inProcess), options.headers), specs),
+    specs,
+    options.params ?? {},
+  );
   const operations: OperationResult[] = [];
   let checks: CheckResult[] = [];
   let stopped: UsageProblem | undefined;

@@ -3,6 +3,7 @@
  * it would run, the first request each would send, how many requests in all, the path parameters it still
  * needs values for, and why an operation cannot be certified at all.
  */
+import { queryParameters } from '../transport/required-query.js';
 import fc from 'fast-check';
 import { bindBody, bodyPlaceholders } from '../arbitraries/body-bindings.js';
 import type { OperationSpec } from '../../generator/ir/ir.js';
@@ -13,7 +14,7 @@ import type { HttpRequest, Send } from '../model/exchange.js';
 import { ViolationError } from '../checks/violation-error.js';
 import { caseRuns } from '../checks/check.js';
 import { notCertifiable, type OperationKind, operationKind } from '../model/operation-kind.js';
-import { addresses, parameterNames, successResponse } from '../model/target.js';
+import { addresses, paramValue, parameterNames, successResponse } from '../model/target.js';
 
 export interface CasePlan {
   id: string;
@@ -79,6 +80,7 @@ export async function planRun(
   // A body placeholder without a value (`directoryObjects/{id}`) stands as itself, and is listed as needed.
   const given = bindBody(spec, found.values);
   if ('missing' in given) needs.push(...given.missing.map((p) => p.name).filter((n) => !needs.includes(n)));
+  for (const n of queryParameters(spec)) if (paramValue([n], options.params ?? {}) === undefined && !needs.includes(n)) needs.push(n);
   const standIns = Object.fromEntries(bodyPlaceholders(spec).map((p) => [p.name, `{${p.name}}`]));
   const bound = 'bound' in given ? given.bound : (bindBody(spec, { ...standIns, ...found.values }) as { bound: Record<string, string> }).bound;
   const sent: HttpRequest[] = [];

@@ -171,7 +171,9 @@ describe('OpenAPI 3.0.3', () => {
       expect(check30(c.body), `${c.rule} ${JSON.stringify(c.body)}`).toBe(false);
       refused++;
     }
-    expect(refused).toBeGreaterThan(100);
+    // Intune's page documents only `id`, the key no valid body sends: its broken bodies are unknown properties.
+    if (variant === 'intune') expect(refused).toBe(0);
+    else expect(refused).toBeGreaterThan(100);
   });
 });
 

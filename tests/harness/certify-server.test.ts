@@ -26,8 +26,12 @@ describe('the reference server', () => {
   it('passes every check in-process through msw, covering each check family', async () => {
     const service = createUserService();
     const report = await certifyServer({ spec, handler: (r) => service.handle(r), params: { id: REFERENCE_USER_ID }, seed: 11, runs: 30 });
-    // The Update user page gives no error status with its case: that check has nothing to send.
-    expect(report.checks.filter((c) => c.status !== 'pass').map((c) => [c.id, c.status])).toEqual([['documented-errors', 'skipped']]);
+    // The Update user page gives no error status with its case, nor asks for an If-Match: those checks have
+    // nothing to send.
+    expect(report.checks.filter((c) => c.status !== 'pass').map((c) => [c.id, c.status])).toEqual([
+      ['documented-errors', 'skipped'],
+      ['if-match', 'skipped'],
+    ]);
     expect(report.verdict).toBe('pass');
     expect(new Set(report.checks.map((c) => c.check))).toEqual(
       new Set([
@@ -37,6 +41,7 @@ describe('the reference server', () => {
         'documented-errors',
         'error-envelope',
         'auth-required',
+        'if-match',
         'content-type',
         'addressing',
         'read-only',
@@ -127,10 +132,13 @@ describe('the reference server', () => {
       // Over HTTP the point is the transport, not more values: the in-process run above draws those.
       const report = await certifyServer({ spec, baseUrl: `${server.origin}/v1.0`, params: { id: REFERENCE_USER_ID }, runs: 5, seed: 12 });
       // The Update user page gives no error status with its case: that check has nothing to send.
-      expect(report.checks.filter((c) => c.status !== 'pass').map((c) => [c.id, c.status])).toEqual([['documented-errors', 'skipped']]);
+      expect(report.checks.filter((c) => c.status !== 'pass').map((c) => [c.id, c.status])).toEqual([
+        ['documented-errors', 'skipped'],
+        ['if-match', 'skipped'],
+      ]);
       // Every case ran, each with its 5 runs: one per broken-body family (tolerated ones too) plus the other eight checks' cases;
-      // and documented-errors skipped. Each of the page's examples is sent once.
-      expect(report.checks).toHaveLength(brokenFamilies(spec).length + toleratedFamilies(spec).length + 10 + spec.examples.length);
+      // and documented-errors and if-match skipped. Each of the page's examples is sent once.
+      expect(report.checks).toHaveLength(brokenFamilies(spec).length + toleratedFamilies(spec).length + 11 + spec.examples.length);
       expect(report.checks.every((c) => c.runs === (c.check === 'examples' ? 1 : 5) || c.status === 'skipped')).toBe(true);
       expect(report.stats.requests).toBeGreaterThan(5 * report.checks.filter((c) => c.check !== 'examples').length);
       expect(report.stats.retries).toBe(0);
@@ -139,7 +147,10 @@ describe('the reference server', () => {
     it('passes when 10% of requests answer 429 with Retry-After: 0, and counts the retries', async () => {
       const report = await certifyServer({ spec, baseUrl: `${throttled.origin}/v1.0`, params: { id: REFERENCE_USER_ID }, runs: 15, seed: 13 });
       // The Update user page gives no error status with its case: that check has nothing to send.
-      expect(report.checks.filter((c) => c.status !== 'pass').map((c) => [c.id, c.status])).toEqual([['documented-errors', 'skipped']]);
+      expect(report.checks.filter((c) => c.status !== 'pass').map((c) => [c.id, c.status])).toEqual([
+        ['documented-errors', 'skipped'],
+        ['if-match', 'skipped'],
+      ]);
       expect(report.stats.retries / report.stats.requests).toBeGreaterThan(0.05);
       expect(report.stats.retries / report.stats.requests).toBeLessThan(0.15);
     });

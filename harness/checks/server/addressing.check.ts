@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { bindingRequired } from '../../../generator/ir/enforced.js';
+import { sentRequired } from '../../../generator/ir/enforced.js';
 import { validBodies } from '../../arbitraries/body-bindings.js';
 import { validValue } from '../../arbitraries/values.js';
 import { operationKind } from '../../model/operation-kind.js';
@@ -31,7 +31,7 @@ export const addressingCheck: ServerCheck = {
     const all = addresses(target.spec);
     // Body properties that are also a key of the resource: left alone (they address it), unless the body must carry them (a create).
     const keys = target.spec.requestBody.properties.filter((p) => p.name !== 'id' && all.some((a) => a.params.length === 1 && a.form === p.name));
-    const dropped = keys.filter((p) => bindingRequired(p, target.spec.http.method) === undefined).map((p) => p.name);
+    const dropped = keys.filter((p) => sentRequired(p, target.spec.http.method) === undefined).map((p) => p.name);
     const bodies = dropped.length
       ? validBodies(target).map((b) => Object.fromEntries(Object.entries(b).filter(([k]) => !dropped.includes(k))))
       : validBodies(target);

@@ -6,6 +6,7 @@ import { contentTypeCheck } from './content-type.check.js';
 import { documentedErrorsCheck } from './documented-errors.check.js';
 import { errorEnvelopeCheck } from './error-envelope.check.js';
 import { examplesCheck } from './examples.check.js';
+import { ifMatchCheck } from './if-match.check.js';
 import { readOnlyCheck } from './read-only.check.js';
 import { rejectsInvalidCheck } from './rejects-invalid.check.js';
 import { statefulCheck } from './stateful.check.js';
@@ -19,6 +20,7 @@ export const SERVER_CHECKS: readonly ServerCheck[] = [
   documentedErrorsCheck,
   errorEnvelopeCheck,
   authRequiredCheck,
+  ifMatchCheck,
   contentTypeCheck,
   addressingCheck,
   readOnlyCheck,

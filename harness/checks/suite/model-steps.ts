@@ -42,6 +42,8 @@ export interface Relationship {
 export interface Operations {
   collection: string;
   create: OperationSpec;
+  /** Values the create's body takes from the run (a property that names an existing resource). */
+  bound?: Readonly<Record<string, string>>;
   read?: OperationSpec;
   list?: OperationSpec;
   update?: OperationSpec;

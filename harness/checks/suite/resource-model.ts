@@ -29,12 +29,14 @@ import { escapeRegExp } from '../../../generator/ir/regexp.js';
 type Sequence = [fc.AsyncCommand<Model, Real>, Iterable<fc.AsyncCommand<Model, Real>>];
 
 function commandsOf(ops: Operations): fc.Arbitrary<Sequence> {
-  const create = validBodies({ spec: ops.create }).map((body): fc.AsyncCommand<Model, Real> => new CreateCommand(ops, body));
+  const create = validBodies({ spec: ops.create, bound: ops.bound }).map((body): fc.AsyncCommand<Model, Real> => new CreateCommand(ops, body));
   const commands: fc.Arbitrary<fc.AsyncCommand<Model, Real>>[] = [create];
   const { read, list, update, delete: del } = ops;
   if (read) commands.push(fc.nat().map((n) => new ReadCommand({ ...ops, read }, n)));
   if (list) commands.push(fc.constant(new ListCommand(ops.collection, list)));
-  if (update) commands.push(fc.tuple(fc.nat(), validBodies({ spec: update })).map(([n, body]) => new UpdateCommand({ ...ops, update }, n, body)));
+  // An update never clears what the create requires: a server may refuse that under one reading.
+  if (update)
+    commands.push(fc.tuple(fc.nat(), validBodies({ spec: update, related: [ops.create] })).map(([n, body]) => new UpdateCommand({ ...ops, update }, n, body)));
   if (del) commands.push(fc.nat().map((n) => new DeleteCommand({ ...ops, delete: del }, n)));
   // A remove needs an add before it on the same resource: each is drawn twice as often as the others, or
   // a remove that keeps the reference takes dozens of sequences to meet.
@@ -62,7 +64,9 @@ export function collections(specs: readonly OperationSpec[], params: ParamValues
   const out: Operations[] = [];
   for (const create of specs.filter((s) => operationKind(s) === 'create')) {
     const c = templateShape(mainTemplate(create));
-    if (c.includes('{}')) continue;
+    // A create whose body names a resource the run must be given (a plan's id) and was not cannot run.
+    const createBinding = bindBody(create, params);
+    if (c.includes('{}') || !('bound' in createBinding)) continue;
     const read = by('read', `${c}/{}`, false);
     const list = by('read', c, true);
     if (!read && !list) continue;
@@ -86,7 +90,17 @@ export function collections(specs: readonly OperationSpec[], params: ParamValues
         refId: decodeURIComponent(refId),
       });
     }
-    out.push({ collection: c, create, read, list, update: by('update', `${c}/{}`), delete: by('delete', `${c}/{}`), relationships, tracked });
+    out.push({
+      collection: c,
+      create,
+      bound: createBinding.bound,
+      read,
+      list,
+      update: by('update', `${c}/{}`),
+      delete: by('delete', `${c}/{}`),
+      relationships,
+      tracked,
+    });
   }
   return out;
 }
