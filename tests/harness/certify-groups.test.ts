@@ -10,7 +10,7 @@ import type { SuiteReport } from '../../harness/report/suite-report.js';
 import { CertifyUsageError, describeProblem } from '../../harness/model/usage-problem.js';
 import { formatSuite, suiteJunit } from '../../harness/report/suite.js';
 import { certifyDefect, GROUP_DEFECTS } from '../implementations/servers/groups-defects.js';
-import { createGroupService, DIRECTORY_USER_ID } from '../implementations/servers/groups.js';
+import { createGroupService, DIRECTORY_USER_ID, lenientGroupSteps, referenceGroupSteps } from '../implementations/servers/groups.js';
 import { flaky, type Listening, listen } from '../implementations/servers/listen.js';
 import { groupSpecs, hasApiReference, lineOf } from '../support/pages.js';
 
@@ -42,9 +42,10 @@ describe.skipIf(!hasApiReference)('the groups reference, all eight operations in
       expect(['group-post-groups success-status', 'group-list success-status', 'group-get success-status']).toContain(w.at);
       expect(w.message).toMatch(/^tolerated: .*visibility, (null|""|"HiddenMembership") is not one of the allowed values Private, Public, Hiddenmembership;/);
     }
-    // Every operation that addresses a group got one the run created, and the reference delete its member first.
+    // Every operation that addresses a group got one the run created from the create page's first example it
+    // can send, and the reference delete its member first.
     for (const o of report.operations.filter((o) => o.operation !== 'group-post-groups' && o.operation !== 'group-list'))
-      expect(o.values?.[0], o.operation).toMatch(/^(id|group-id): created by group-post-groups \(id [0-9a-f-]{36}\)$/);
+      expect(o.values?.[0], o.operation).toMatch(/^(id|group-id): created by group-post-groups from its example create_group \(id [0-9a-f-]{36}\)$/);
     expect(report.operations.find((o) => o.operation === 'group-delete-members')!.values).toContain('reference added first by group-post-members');
     // The examples phase: the create and update pages' own example requests, each accepted.
     const examples = report.operations.flatMap((o) =>
@@ -68,6 +69,39 @@ describe.skipIf(!hasApiReference)('the groups reference, all eight operations in
       ['documented-errors/400/duplicate', 'pass'],
       ['documented-errors/404/missing-reference', 'pass'],
     ]);
+  });
+
+  it('a lenient variant that refuses clearing what the create requires passes too', async () => {
+    const service = createGroupService(lenientGroupSteps);
+    const report = await certifySuite({ specs: SPECS, handler: (r) => service.handle(r), params: PARAMS, seed: 1, runs: 50 });
+    expect(report.verdict, formatSuite(report)).toBe('pass');
+    // It does refuse a clearing update: the pass is not for want of trying one.
+    const send = (method: string, path: string, body: unknown) =>
+      service.handle(
+        new Request(`https://graph.microsoft.com/v1.0/groups${path}`, {
+          method,
+          headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+      );
+    const made = (await (await send('POST', '', { displayName: 'Lenient', mailEnabled: false, mailNickname: 'lenient', securityEnabled: true })).json()) as {
+      id: string;
+    };
+    const refused = await send('PATCH', `/${made.id}`, { mailNickname: null });
+    expect(refused.status).toBe(400);
+  });
+
+  it("makes its resources from a generated body when the server refuses the example's (a nickname taken)", async () => {
+    const example = SPECS.find((s) => s.operation === 'group-post-groups')!.examples.find((e) => e.name === 'create_group')!;
+    const taken = (example.request!.body as { mailNickname: string }).mailNickname;
+    const service = createGroupService({
+      createProblem: (body) => (body.mailNickname === taken ? `mailNickname ${taken} is taken` : referenceGroupSteps.createProblem(body)),
+    });
+    const get = SPECS.filter((s) => s.operation === 'group-post-groups' || s.operation === 'group-get');
+    const report = await certifySuite({ specs: get, handler: (r) => service.handle(r), params: {}, seed: 1, runs: 5, checks: ['success-status'] });
+    const read = report.operations.find((o) => o.operation === 'group-get')!;
+    expect(read.status).toBe('pass');
+    expect(read.values?.[0]).toMatch(/^id: created by group-post-groups \(id [0-9a-f-]{36}\)$/);
   });
 
   it("masks the token in the progress of every result, the resource model's too", async () => {

@@ -98,6 +98,24 @@ export function userSpecs(): OperationSpec[] {
   return corpusSpecs(USER_PAGES);
 }
 
+/**
+ * The resources `scripts/draw-references.ts` drew with seed 34 among the v1.0 collections with create, get,
+ * list, update and delete pages (users and groups left out); their reference servers are tem.ts and
+ * planner.ts beside the groups one.
+ */
+export const TEM_PAGES = [
+  'intune-tem-telecomexpensemanagementpartner-create',
+  'intune-tem-telecomexpensemanagementpartner-get',
+  'intune-tem-telecomexpensemanagementpartner-list',
+  'intune-tem-telecomexpensemanagementpartner-update',
+  'intune-tem-telecomexpensemanagementpartner-delete',
+] as const;
+
+export const PLANNER_PAGES = ['planner-post-tasks', 'plannertask-get', 'planner-list-tasks', 'plannertask-update', 'plannertask-delete'] as const;
+
+export const temSpecs = (): OperationSpec[] => corpusSpecs(TEM_PAGES);
+export const plannerSpecs = (): OperationSpec[] => corpusSpecs(PLANNER_PAGES);
+
 function corpusSpecs(names: readonly string[]): OperationSpec[] {
   if (!hasApiReference) return [];
   const api = join(API_REFERENCE_2021, 'v1.0/api');
