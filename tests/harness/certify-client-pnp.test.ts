@@ -33,7 +33,8 @@ function table(reports: Map<string, CertifyReport>): string {
     const r = reports.get(op)!;
     return `| \`${op}\` | ${CHECKS.map((id) => MARK[r.checks.find((c) => c.id === id)?.status ?? ''] ?? '').join(' | ')} |`;
   });
-  return ['| operation | ' + CHECKS.map((c) => `\`${c}\``).join(' | ') + ' |', `|---|${CHECKS.map(() => '---|').join('')}`, ...rows].join('\n');
+  const head = `| operation | ${CHECKS.map((c) => `\`${c}\``).join(' | ')} |`;
+  return [head, `|---|${CHECKS.map(() => '---|').join('')}`, ...rows].join('\n');
 }
 
 describe.skipIf(!hasApiReference)('PnPjs on the user and group operations', () => {
