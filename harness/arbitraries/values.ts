@@ -236,6 +236,7 @@ export const TOLERANCES = {
   whitespace: 'spaces around an allowed value',
   'request-page-value': "a value the operation's request table allows that the resource page does not list",
   advisory: 'a value outside a rule the docs advise ("should follow …", "The URL for …") rather than demand',
+  'docs-silent': 'a valid value refused where the docs state no limit (a length, the characters, a range, a count)',
 } as const;
 
 export type Tolerance = keyof typeof TOLERANCES;

@@ -48,10 +48,11 @@ export function formatSuite(report: SuiteReport, words: ReportWords = REPORT_WOR
   }
   const n = (s: OperationResult['status']) => report.operations.filter((o) => o.status === s).length;
   const secs = (report.stats.durationMs / 1000).toFixed(1);
+  const modelWarnings = report.checks.filter((c) => c.status === 'warning').length;
   parts.push(
     `docspec: certify server, ${report.operations.length} operations at ${report.target}: ${report.verdict} — ` +
       `${n('pass')} pass, ${n('fail')} fail, ${n('inconclusive')} inconclusive, ${n('not-implemented')} not implemented${report.requireAll ? ' (counted as failures)' : ''}, ${n('not-run')} not run; ` +
-      `resource model: ${report.checks.filter((c) => c.status === 'pass').length} of ${report.checks.length} passed ` +
+      `resource model: ${report.checks.filter((c) => c.status === 'pass').length} of ${report.checks.length} passed${modelWarnings ? `, ${modelWarnings} with a warning` : ''} ` +
       `(${report.runs} runs per case, ${report.stats.requests} requests, ${report.stats.retries} retries, ${secs} s; seed ${report.seed})`,
   );
   return printable(parts.join('\n\n'));

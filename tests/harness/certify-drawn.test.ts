@@ -12,7 +12,7 @@ import type { SuiteReport } from '../../harness/report/suite-report.js';
 import { formatSuite } from '../../harness/report/suite.js';
 import { certifyEntityDefect, type Reference } from '../implementations/servers/entity-defects.js';
 import { flaky, type Listening, listen } from '../implementations/servers/listen.js';
-import { lenientPlannerSteps } from '../implementations/servers/planner.js';
+import { lenientPlannerSteps, referencePlannerSteps } from '../implementations/servers/planner.js';
 import { PLANNER_REFERENCE } from '../implementations/servers/planner-defects.js';
 import { lenientTemSteps } from '../implementations/servers/tem.js';
 import { TEM_REFERENCE } from '../implementations/servers/tem-defects.js';
@@ -22,7 +22,7 @@ const lineAt = (source: string) => lineOf(source.slice(0, source.lastIndexOf(':'
 
 const failures = (report: SuiteReport) => [
   ...report.operations.flatMap((o) => (o.report?.checks ?? []).filter((c) => c.status === 'fail').map((c) => `${o.operation} ${c.id}`)),
-  ...report.checks.filter((c) => c.status !== 'pass').map((c) => c.id),
+  ...report.checks.filter((c) => c.status === 'fail' || c.status === 'inconclusive').map((c) => c.id),
 ];
 
 const warnings = (report: SuiteReport) =>
@@ -134,5 +134,43 @@ describe.skipIf(!hasApiReference)('what the Planner pages ask of a run', () => {
     expect(status['planner-post-tasks']![0]).toBe('not-run');
     expect(status['planner-list-tasks']![0]).toBe('not-run');
     expect(status['planner-list-tasks']![1]).toMatch(/planId/);
+  });
+});
+
+describe.skipIf(!hasApiReference)('a refusal where the docs state no limit', () => {
+  const specs = plannerSpecs();
+  const certify = async (steps: Parameters<Reference['serve']>[0]) => {
+    const service = PLANNER_REFERENCE.serve(steps);
+    return certifySuite({ specs, handler: (r) => service.handle(r), params: PLANNER_REFERENCE.params, seed: 1, runs: 50 });
+  };
+  // A percentage capped at 100 and a title capped at 255 characters: limits the pages do not state.
+  const capped = (body: Record<string, unknown>) =>
+    typeof body.percentComplete === 'number' && (body.percentComplete < 0 || body.percentComplete > 100)
+      ? 'percentComplete is a percentage'
+      : typeof body.title === 'string' && body.title.length > 255
+        ? 'title is too long'
+        : undefined;
+
+  it('is a warning naming what the docs leave open, never a failure', async () => {
+    const report = await certify({ updateProblem: (body, store) => capped(body) ?? referencePlannerSteps.updateProblem(body, store) });
+    expect(failures(report), formatSuite(report)).toEqual([]);
+    const silent = warnings(report).filter((w) => / the docs do not say /.test(w.message));
+    expect(silent.map((w) => w.at)).toContain('plannertask-update success-status');
+    for (const w of silent) expect(w.message).toMatch(/the docs do not say (the range of percentComplete|how long title may be)/);
+    // A strict run fails it.
+    const service = PLANNER_REFERENCE.serve({ updateProblem: (body, store) => capped(body) ?? referencePlannerSteps.updateProblem(body, store) });
+    const strict = await certifySuite({ specs, handler: (r) => service.handle(r), params: PLANNER_REFERENCE.params, seed: 1, runs: 50, strict: true });
+    expect(strict.verdict).toBe('fail');
+  });
+
+  it('while refusing a value the docs state valid still fails', async () => {
+    // Every date-time in UTC ("…Z") refused: the pages type dueDateTime as DateTimeOffset, which allows it.
+    const report = await certify({
+      updateProblem: (body, store) =>
+        typeof body.dueDateTime === 'string' && body.dueDateTime.endsWith('Z')
+          ? 'dueDateTime must carry an offset'
+          : referencePlannerSteps.updateProblem(body, store),
+    });
+    expect(failures(report)).toContain('plannertask-update success-status');
   });
 });

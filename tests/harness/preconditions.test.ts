@@ -9,6 +9,7 @@ import type { Exchange, HttpRequest } from '../../harness/model/exchange.js';
 import { asIs, entityTag, withIfMatch } from '../../harness/transport/if-match.js';
 import { withRequiredQuery } from '../../harness/transport/required-query.js';
 import { bindBody } from '../../harness/arbitraries/body-bindings.js';
+import { silentRefusal } from '../../harness/checks/silent-refusal.js';
 import { generateText } from '../support/pages.js';
 
 const page = (lines: string[]) => generateText('tests/fixtures/widget.md', lines.join('\n')) as OperationSpec;
@@ -147,5 +148,31 @@ describe('a body property that must name an existing resource', () => {
     expect(CREATE.requestBody.references![0]!.source.line).toBe(9);
     expect(bindBody(CREATE, { ownerId: 'own-1' })).toEqual({ bound: { ownerId: 'own-1' } });
     expect(bindBody(CREATE, {})).toMatchObject({ missing: [{ key: 'ownerId', name: 'ownerId' }] });
+  });
+});
+
+describe('a valid body refused where the docs state no limit', () => {
+  const refusedWith = (status: number) => ({
+    request: { method: 'POST', path: '/widgets', headers: {}, url: 'http://x/widgets' },
+    response: { status, statusText: '', headers: {}, text: '' },
+    attempts: 1,
+  });
+  /** A server that takes titles of up to 10 plain letters. */
+  const resend = async (body: Record<string, unknown>) => refusedWith(typeof body.title === 'string' && /^[a-z]{0,10}$/.test(body.title) ? 201 : 400);
+
+  it('is a warning naming the dimension the docs leave open: characters, then length', async () => {
+    const chars = await silentRefusal(CREATE, { ownerId: 'o', title: 'é!' }, refusedWith(400), resend);
+    expect(chars?.violation).toMatchObject({
+      tolerance: 'docs-silent',
+      expected: expect.stringContaining('the docs do not say which characters title may hold'),
+    });
+    const long = await silentRefusal(CREATE, { ownerId: 'o', title: 'a'.repeat(40) }, refusedWith(400), resend);
+    expect(long?.violation.expected).toContain('how long title may be (40 characters were sent)');
+    expect(long?.accepted.body).toEqual({ ownerId: 'o', title: 'aaaaaaaa' });
+  });
+
+  it('stands as a failure when nothing plainer is taken, or the refusal was no 4xx', async () => {
+    expect(await silentRefusal(CREATE, { ownerId: 'o', title: 'x' }, refusedWith(400), async () => refusedWith(400))).toBeUndefined();
+    expect(await silentRefusal(CREATE, { ownerId: 'o', title: 'a'.repeat(40) }, refusedWith(500), resend)).toBeUndefined();
   });
 });

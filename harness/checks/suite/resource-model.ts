@@ -14,7 +14,7 @@ import type { Send } from '../../model/exchange.js';
 import { operationKind } from '../../model/operation-kind.js';
 import { mainTemplate } from '../../model/operation-links.js';
 import { type ParamValues, successResponse } from '../../model/target.js';
-import type { CheckCase } from '../check.js';
+import type { CheckCase, Violation } from '../check.js';
 import { ViolationError } from '../violation-error.js';
 import { CreateCommand } from './create.command.js';
 import { DeleteCommand } from './delete.command.js';
@@ -108,6 +108,7 @@ export function collections(specs: readonly OperationSpec[], params: ParamValues
 /** One `resource-model/<collection>` case per collection the run can create and read. */
 export function resourceModels(specs: readonly OperationSpec[], options: { send: Send; token: string; params: ParamValues }): CheckCase[] {
   return collections(specs, options.params).map((ops): CheckCase<Sequence> => {
+    const tolerated: Violation[] = [];
     const names = [ops.create, ops.read, ops.list, ops.update, ops.delete, ...ops.relationships.flatMap((r) => [r.add, r.list, r.remove])]
       .filter((s): s is OperationSpec => !!s)
       .map((s) => s.operation);
@@ -118,8 +119,9 @@ export function resourceModels(specs: readonly OperationSpec[], options: { send:
       source: successResponse(ops.create)?.source,
       sentence: `the ${ops.collection} operations of the run: ${names.join(', ')}`,
       arbitrary: commandsOf(ops),
+      tolerated,
       async run([first, cmds]) {
-        const real: Real = { send: options.send, token: options.token, log: [] };
+        const real: Real = { send: options.send, token: options.token, log: [], tolerated };
         const setup = async () => {
           const model: Model = { resources: [] };
           await first.run(model, real);

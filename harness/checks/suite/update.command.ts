@@ -17,15 +17,16 @@ export class UpdateCommand implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, r: Real): Promise<void> {
     const { update } = this.ops;
     const res = pick(m, this.n)!;
-    await expectAccepted(
+    const { body } = await expectAccepted(
       r,
       request(update.http.method, `${this.ops.collection}/${encodeURIComponent(res.id)}`, r.token, this.body),
       update,
       'the update is valid',
       'updates the resource',
     );
-    // A null the update sends is what the resource then holds.
-    for (const [k, v] of Object.entries(this.body)) if (this.ops.tracked.has(k)) res.values.set(k, v);
+    // A null the update sends is what the resource then holds: the body sent, or the plainer one that took
+    // effect when the docs are silent on what the server refused.
+    for (const [k, v] of Object.entries(body as Record<string, unknown>)) if (this.ops.tracked.has(k)) res.values.set(k, v);
   }
 
   toString(): string {
