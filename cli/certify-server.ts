@@ -32,7 +32,8 @@ deleted reads back so.
   --user-id ID                an existing user the run may update (the {id} of the path)   (default: none; updates go to /me)
   --param NAME=VALUE          a path parameter's value, by its name in the docs (repeatable), e.g.
                               --param group-id=02bd9fd6-… for /groups/{group-id}; --user-id ID is --param id=ID;
-                              also fills a body's placeholder ("directoryObjects/{id}")   (default: none)
+                              also fills a body's placeholder ("directoryObjects/{id}"), a property that must
+                              name an existing resource (planId) and a filter a list requires   (default: none)
   --user-principal-name UPN   its userPrincipalName, when GET does not return it   (default: as GET returns it)
   --token T                   bearer token, masked as *** in every output (default: $DOCSPEC_TOKEN, else a placeholder)
   --header NAME:VALUE         a header every request carries, e.g. an API gateway's key (repeatable); its
