@@ -1,4 +1,6 @@
 /** `docspec certify server`: runs the server checks against a base URL and prints and writes the report. */
+import type { CsdlModel } from '../generator/read/csdl.js';
+import { readMetadata } from './metadata.js';
 import { certifyServer, DEFAULT_RUNS, knownParameters } from '../harness/run/certify-server.js';
 import { CertifyUsageError } from '../harness/model/usage-problem.js';
 import { withAliases, wordProblem } from './usage-words.js';
@@ -53,6 +55,9 @@ deleted reads back so.
   --runs N                    runs per case (default ${DEFAULT_RUNS})
   --seed S                    fast-check seed: same seed, same requests (default: random, printed)
   --check ID                  run only cases with this id or id prefix (repeatable)   (default: all)
+  --metadata FILE             Microsoft's CSDL metadata (v1.0-Prod.csdl): a property it declares
+                              Nullable="false" is never sent as null as valid, and a server accepting
+                              null there is a warning   (default: none; null is sent where the docs allow it)
   --report FILE               write the JSON report   (default: none)
   --junit FILE                write JUnit XML   (default: none)
   --quiet                     no progress lines   (default: progress on stderr)
@@ -77,6 +82,7 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
       header: { type: 'string', multiple: true },
       'dry-run': { type: 'boolean' },
       'require-all': { type: 'boolean' },
+      metadata: { type: 'string' },
     },
     'certify server',
   );
@@ -105,6 +111,7 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
   const params = paramValues(values.param ?? []);
   const headers = headerValues(values.header ?? []);
   const { runs, seed } = runsAndSeed(values);
+  const metadata = values.metadata === undefined ? undefined : readMetadata(values.metadata);
   checkReportFiles(values);
   const specs = paths.flatMap(specsAt);
   const several = specs.length > 1 || paths.some(isFolder);
@@ -125,7 +132,7 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
         `${writes ? `${writes}s with generated bodies among them, ` : ''}to ${several ? `${specs.length} operations` : specs[0]!.operation} there; give --allow-remote to run it`,
     );
   }
-  if (several) return suiteRun(specs, baseUrl, { params, headers, token, runs, seed }, values);
+  if (several) return suiteRun(specs, baseUrl, { params, headers, token, runs, seed, ...(metadata ? { metadata } : {}) }, values);
   const spec = specs[0]!;
 
   const reproduce = (caseId: string, s: number) => [
@@ -138,6 +145,7 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
       // Masked with the rest of the results: the line shows `--header 'Name: ***'`.
       ...Object.entries(headers).map(([k, v]) => `--header '${k}: ${v}'`),
       values.strict ? '--strict' : '',
+      values.metadata ? `--metadata ${values.metadata}` : '',
       `--seed ${s}`,
       `--check '${caseId}'`,
     ]
@@ -157,6 +165,7 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
       seed,
       checks: values.check,
       strict: values.strict === true,
+      ...(metadata ? { metadata } : {}),
       reproduce,
       onResult: progress(!!values.quiet, `docspec: certifying ${baseUrl} against ${paths[0]} (seed ${seed}, ${runs} runs per case)`),
     });
@@ -181,7 +190,7 @@ export async function certifyServerCommand(args: string[]): Promise<number> {
 async function suiteRun(
   specs: OperationSpec[],
   baseUrl: string,
-  run: { params: Record<string, string>; headers: Record<string, string>; token?: string; runs: number; seed: number },
+  run: { params: Record<string, string>; headers: Record<string, string>; token?: string; runs: number; seed: number; metadata?: CsdlModel },
   values: { quiet?: boolean; strict?: boolean; check?: string[]; report?: string; junit?: string; 'require-all'?: boolean },
 ): Promise<number> {
   let report: SuiteReport;

@@ -1,6 +1,7 @@
 /** `docspec drift A B` and `docspec drift --docs BASE HEAD`: what changed, gated for CI. */
 import { existsSync } from 'node:fs';
-import { findType, readCsdl, CsdlError, type CsdlModel } from '../generator/read/csdl.js';
+import { findType } from '../generator/read/csdl.js';
+import { readMetadata } from './metadata.js';
 import { type DriftReport, FAIL_ON, type FailOn } from '../generator/diff/change.js';
 import { type DriftRun, runSummary } from '../generator/diff/drift-run.js';
 import { applyIgnores, IgnoreFileError, parseIgnoreFile } from '../generator/diff/ignore.js';
@@ -48,15 +49,6 @@ const DEFAULT_IGNORE = '.docspec-drift-ignore';
 
 function isMetadata(file: string, text: string): boolean {
   return /\.(csdl|xml|edmx)$/i.test(file) || /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)?<edmx:Edmx\b/.test(text.slice(0, 4000));
-}
-
-function readMetadata(file: string, text: string): CsdlModel {
-  try {
-    return readCsdl({ file: displayPath(file), text });
-  } catch (e) {
-    if (e instanceof CsdlError) throw new UsageError(`${file}:${e.line}:${e.column}: not CSDL metadata: ${e.message}`);
-    throw e;
-  }
 }
 
 function operationSpec(file: string): OperationSpec {

@@ -46,10 +46,9 @@ const writable = (p: Property) => !p.constraints.some((c) => c.kind === 'readOnl
 /**
  * Whether some value of the property is valid under every reading: not when the request table and the resource
  * page give it disjoint types (a String and a String collection), nor when only the resource page names it
- * (whether a create takes it is not stated), unless a "Required." makes the body name it. Nor the key, `id`,
- * which a table may list ("Unique identifier of the TEM partner"): Graph assigns it on create (the create
- * pages' answers hold one their request did not send) and a PATCH is addressed by it, so a server may refuse
- * or replace one a body sends, unless a "Required." makes the body name it.
+ * (whether a create takes it is not stated), nor the key `id` a table may list ("Unique identifier of the TEM
+ * partner": Graph assigns it on create and a PATCH is addressed by it, so a server may refuse or replace it);
+ * unless a "Required." (binding or advised) makes the body name it.
  */
 const sendable = (p: Property, method: string) => !!sentRequired(p, method) || (!p.resourceType && !p.via && p.name !== 'id');
 
@@ -78,7 +77,7 @@ function bodyValue(p: Property, ctx: ArbContext): fc.Arbitrary<unknown> {
 const ABSENT = Symbol('absent');
 
 /**
- * Bodies of `props`, each naming every property a "Required." binds on this method, and sometimes one
+ * Bodies of `props`, each naming every property a "Required." names on this method (binding or advised), and sometimes one
  * extension property. What `fc.record` draws (each other property present or not), built as one object:
  * adding the extension to a record afterwards copied every body that had one.
  */
@@ -209,7 +208,8 @@ function buildFamilies(spec: OperationSpec): BrokenFamily[] {
       }
     }
   }
-  // A body without a property a "Required." binds on this method (create and action bodies).
+  // A body without a property a "Required." names on this method (create and action bodies); leaving out an
+  // advised one is a tolerance.
   for (const mode of modes(spec)) {
     const entries = entriesOf(mode, ctx);
     for (const p of mode) {
@@ -265,7 +265,7 @@ function entriesOf(props: Property[], ctx: ArbContext): Map<string, fc.Arbitrary
 }
 
 /**
- * Small valid bodies: the properties a "Required." binds and up to BASE_EXTRAS others, from one mode. For
+ * Small valid bodies: the properties a "Required." names and up to BASE_EXTRAS others, from one mode. For
  * checks about everything but the body (the request line, headers, outcomes), where drawing a full body per
  * call would be most of their cost and reach no other rule.
  */
@@ -284,7 +284,7 @@ function buildSmallValidBody(spec: OperationSpec): fc.Arbitrary<Record<string, u
 const BASE_EXTRAS = 2;
 
 /**
- * A small valid base for a broken body: the properties a "Required." binds (so the body breaks one rule,
+ * A small valid base for a broken body: the properties a "Required." names (so the body breaks one rule,
  * not also presence) and up to BASE_EXTRAS others. Drawing every other property per case would cost a
  * full record per request and tell nothing more: each constraint is judged on its own.
  */

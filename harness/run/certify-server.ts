@@ -32,11 +32,18 @@ import {
   versionSegment,
 } from '../model/target.js';
 import { withIfMatch } from '../transport/if-match.js';
+import type { CsdlModel } from '../../generator/read/csdl.js';
+import { withMetadata } from '../model/metadata-nullability.js';
 import { queryParameters, withRequiredQuery } from '../transport/required-query.js';
 import { DEFAULT_RETRY, type RetryPolicy, TransientError, type TransportStats, transportFor, withHeaders } from '../transport/transport.js';
 
 export interface CertifyServerOptions {
   spec: OperationSpec;
+  /**
+   * Microsoft's metadata (`readCsdl`): a body property it declares `Nullable="false"` is never sent as `null`
+   * as valid, and accepting `null` there is a warning (see `withMetadata`).
+   */
+  metadata?: CsdlModel;
   /** Service root including the version segment, e.g. `http://127.0.0.1:8080/v1.0`. */
   baseUrl?: string;
   /** An in-process implementation, served through msw instead of a base URL. */
@@ -250,7 +257,8 @@ export function certifyServer(options: CertifyServerOptions): Promise<CertifyRep
   return masked(options, runServer);
 }
 
-async function runServer(options: CertifyServerOptions): Promise<CertifyReport> {
+async function runServer(given: CertifyServerOptions): Promise<CertifyReport> {
+  const options = given.metadata ? { ...given, spec: withMetadata(given.spec, given.metadata) } : given;
   const prepared = preparedOptions(options);
   if (prepared.problem) throw new CertifyUsageError(prepared.problem);
   const { spec } = options;

@@ -24,11 +24,12 @@ import { addresses, operationRequest, paramValue, pathOf, type Target, versionSe
 import { withIfMatch } from '../transport/if-match.js';
 import { withRequiredQuery } from '../transport/required-query.js';
 import { sendableExample } from '../model/example-requests.js';
+import { withMetadata } from '../model/metadata-nullability.js';
 import { sentRequired } from '../../generator/ir/enforced.js';
 import { DEFAULT_RETRY, TransientError, type TransportStats, transportFor, withHeaders } from '../transport/transport.js';
 
 export interface CertifySuiteOptions
-  extends Pick<CertifyServerOptions, 'baseUrl' | 'handler' | 'params' | 'token' | 'headers' | 'runs' | 'seed' | 'checks' | 'retry' | 'strict'> {
+  extends Pick<CertifyServerOptions, 'baseUrl' | 'handler' | 'params' | 'token' | 'headers' | 'runs' | 'seed' | 'checks' | 'retry' | 'strict' | 'metadata'> {
   specs: OperationSpec[];
   /** An operation the server does not implement fails the run (default: it is reported, the verdict unaffected). */
   requireAll?: boolean;
@@ -50,7 +51,6 @@ export function suiteVerdict(operations: OperationResult[], checks: CheckResult[
   return 'pass';
 }
 
-/** A resource made for one operation: the create's valid body, the answer's id. */
 /**
  * Makes a resource for the operations that address one. The page's own example body first, its bound values
  * in place and what a "Required." names that it lacks added: a shape the page shows working, so whether the
@@ -157,9 +157,9 @@ async function runSuite(options: CertifySuiteOptions): Promise<SuiteReport> {
   for (const name of given)
     if (!names.some((n) => n.toLowerCase() === name.toLowerCase()))
       throw new CertifyUsageError({ code: 'unknown-param', name, known: [...new Set(names)], operations: options.specs.length });
-  const specs = [...options.specs].sort(
-    (a, b) => KIND_ORDER[operationKind(a) ?? 'action'] - KIND_ORDER[operationKind(b) ?? 'action'] || mainTemplate(a).length - mainTemplate(b).length,
-  );
+  const specs = [...options.specs]
+    .map((s) => (options.metadata ? withMetadata(s, options.metadata) : s))
+    .sort((a, b) => KIND_ORDER[operationKind(a) ?? 'action'] - KIND_ORDER[operationKind(b) ?? 'action'] || mainTemplate(a).length - mainTemplate(b).length);
   const inProcess = options.handler ? serveInProcess(options.handler, versionSegment(specs[0]!)) : undefined;
   const baseUrl = inProcess?.baseUrl ?? options.baseUrl!;
   const stats: TransportStats = { requests: 0, retries: 0 };
