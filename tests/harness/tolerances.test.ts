@@ -108,6 +108,15 @@ describe('a server lenient where Graph is', () => {
     return certifyServer({ spec, handler: (r) => service.handle(r), params: { id: REFERENCE_USER_ID }, seed: 31, runs: 30, strict });
   }
 
+  it('is stricter where a reasonable server is: null collections and clearing what the create requires', () => {
+    const validate = lenientSteps(spec).validate!;
+    expect(validate({ businessPhones: null }).map((e) => e.path)).toEqual(['/businessPhones']);
+    // The page's own "can't be cleared" refuses it too; the lenient server adds its own reason.
+    expect(validate({ displayName: '' }).map((e) => e.rule)).toContain('lenient-server');
+    expect(validate({ accountEnabled: null }).map((e) => e.path)).toEqual(['/accountEnabled']);
+    expect(validate({ businessPhones: [], jobTitle: null })).toEqual([]);
+  });
+
   it('passes, with each tolerance it accepts a warning in the console, JSON and JUnit reports', async () => {
     const report = await certify(false);
     expect(report.verdict).toBe('pass');

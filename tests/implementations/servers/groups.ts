@@ -129,12 +129,22 @@ export const referenceGroupSteps: GroupSteps = {
 /** What "Create group" requires (its table's "Required." rows), which a lenient server never lets an update clear. */
 const CREATE_REQUIRED = ['displayName', 'mailEnabled', 'mailNickname', 'securityEnabled'];
 
+/** The collections of the create and update tables: OData never takes `null` for one. */
+const COLLECTIONS = ['groupTypes', 'owners', 'members'];
+
 /**
- * The reference made lenient where a reasonable server may be: an update may not clear (`null`, `""`) what
- * the create requires. The update page allows it for some of them; a certification passes both servers.
+ * The reference made lenient where a reasonable server may be stricter than the letter of the pages: it
+ * refuses `null` for a collection, and an update that clears (`null`, `""`) what the create requires. The
+ * update page allows some of those; a certification passes both servers.
  */
 export const lenientGroupSteps: Partial<GroupSteps> = {
+  createProblem(body) {
+    const nulled = COLLECTIONS.find((k) => Object.hasOwn(body, k) && body[k] === null);
+    return nulled ? `${nulled} cannot be null` : referenceGroupSteps.createProblem(body);
+  },
   updateProblem(body) {
+    const nulled = COLLECTIONS.find((k) => Object.hasOwn(body, k) && body[k] === null);
+    if (nulled) return `${nulled} cannot be null`;
     const cleared = CREATE_REQUIRED.find((k) => Object.hasOwn(body, k) && (body[k] === null || body[k] === ''));
     return cleared ? `${cleared} cannot be cleared` : referenceGroupSteps.updateProblem(body);
   },

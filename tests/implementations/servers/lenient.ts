@@ -2,8 +2,10 @@
  * The v1.0 reference made lenient where Graph is: before validating, it reads a country code in any letter
  * case, an enum value in any letter case or with spaces around it, and a flag set with a flag named twice,
  * as the value they stand for, and it takes any string where the docs only describe a format ("The SMTP
- * address for the user"): its validator enforces only what the docs demand. Conformant: a certification passes it with those listed as warnings, and fails it
- * only with `--strict`.
+ * address for the user"): its validator enforces only what the docs demand. Where a reasonable server is
+ * stricter than the letter of the page it is too: it refuses `null` for a collection (OData collections are
+ * never null) and clearing (`null`, `""`) what "required when a user is created" names. Conformant: a
+ * certification passes it with the tolerances listed as warnings, and fails it only with `--strict`.
  */
 import type { OperationSpec } from '../../../generator/ir/ir.js';
 import { allowedValues } from '../../../generator/ir/enum-values.js';
@@ -33,10 +35,20 @@ export function lenientSteps(spec: OperationSpec): Partial<Steps> {
     }
     return out;
   };
+  const collections = new Set(spec.requestBody.properties.filter((p) => p.type.collection).map((p) => p.name));
+  const kept = new Set(spec.requestBody.properties.filter((p) => p.constraints.some((c) => c.kind === 'requiredOnCreate')).map((p) => p.name));
+  const stricter = (body: unknown) => {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return [];
+    return Object.entries(body).flatMap(([k, v]) =>
+      (v === null && collections.has(k)) || ((v === null || v === '') && kept.has(k))
+        ? [{ path: `/${k}`, rule: 'lenient-server', message: `${k} cannot be ${JSON.stringify(v)}`, source: '' }]
+        : [],
+    );
+  };
   return {
     validate: (body) => {
       const r = validateRequestBody(read(body));
-      return r.valid ? [] : r.errors;
+      return [...(r.valid ? [] : r.errors), ...stricter(body)];
     },
     apply: (user, body) => referenceSteps.apply(user, read(body) as typeof body),
   };

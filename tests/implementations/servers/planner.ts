@@ -141,7 +141,9 @@ export const referencePlannerSteps: EntitySteps = {
 
 /**
  * The same server, lenient where Graph is: it reads `previewType` in any letter case ("NoPreview"), as Graph
- * reads enum members. Conformant: a certification passes it, the letter-case cases as warnings.
+ * reads enum members. Conformant: a certification passes it. (The stricter habits of the other lenient
+ * references have nothing to bite on here: no body property is a collection, the one the create requires,
+ * planId, is not in the update table, and `orderHint`'s described format is taken as any string already.)
  */
 export const lenientPlannerSteps: Partial<EntitySteps> = {
   createProblem(body, store) {
