@@ -3,7 +3,7 @@
  * it would run, the first request each would send, how many requests in all, the path parameters it still
  * needs values for, and why an operation cannot be certified at all.
  */
-import { queryParameters } from '../transport/required-query.js';
+import { queryParameters, withRequiredQuery } from '../transport/required-query.js';
 import fc from 'fast-check';
 import { bindBody, bodyPlaceholders } from '../arbitraries/body-bindings.js';
 import type { OperationSpec } from '../../generator/ir/ir.js';
@@ -84,7 +84,9 @@ export async function planRun(
   const standIns = Object.fromEntries(bodyPlaceholders(spec).map((p) => [p.name, `{${p.name}}`]));
   const bound = 'bound' in given ? given.bound : (bindBody(spec, { ...standIns, ...found.values }) as { bound: Record<string, string> }).bound;
   const sent: HttpRequest[] = [];
-  const target = { ...targetFor(spec, found, planningSend(spec, sent), options), bound };
+  // The first requests as a run sends them: with the filter a list requires (a placeholder when no value).
+  const queryValues = { ...Object.fromEntries(queryParameters(spec).map((n) => [n, `{${n}}`])), ...options.params };
+  const target = { ...targetFor(spec, found, withRequiredQuery(planningSend(spec, sent), [spec], queryValues), options), bound };
   const cases: CasePlan[] = [];
   for (const c of casesOf(SERVER_CHECKS, { target, probe: { readable: true, initial: {} } })) {
     const runs = caseRuns(c, options.runs);

@@ -125,6 +125,10 @@ describe.skipIf(!hasApiReference)('what the Planner pages ask of a run', () => {
     for (const plan of plans) expect(plan.needs).toContain('planId');
     const given = await planRun(byName('planner-list-tasks'), { params: { planId: 'p1' }, runs: 10, seed: 1 });
     expect(given.needs).toEqual([]);
+    // The plan shows the request as the run sends it: with the filter, filled (a placeholder when not given).
+    const first = (plan: typeof given) => plan.cases.find((c) => c.id === 'success-status')!.request;
+    expect(first(given)).toBe("GET /planner/tasks?$filter=planId eq 'p1'");
+    expect(first(plans[1]!)).toBe("GET /planner/tasks?$filter=planId eq '{planId}'");
   });
 
   it('without planId the create and the list are not run, saying why', async () => {
