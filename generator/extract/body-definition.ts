@@ -127,11 +127,12 @@ export function readExisting(blocks: Block[], properties: Property[]): ExistingR
 const TABLE_REQUIRED_ON_CREATE = /\bthe following table shows the properties that are required when you create\b/i;
 
 /**
- * The sentence every Intune create page puts above its table ("… the properties that are required when you
- * create the X") requires each row, but the page's own example leaves some out (always `id`, the key the
- * service assigns). A requirement its own page breaks binds under no reading, and one the example keeps may
- * still be the template's wording: each row the example sends is required as advice (valid bodies name it, a
- * server that accepts a body without it is warned, not failed), and a row it leaves out is not required.
+ * The sentence Intune create pages (and some others, such as Create user) put above their table ("… the
+ * properties that are required when you create the X") requires each row, but the page's own example
+ * leaves some out (on Intune pages `id`, the key the service assigns). A requirement its own page breaks
+ * binds under no reading, and one the example keeps may still be the template's wording: each row the
+ * example sends is required as advice (valid bodies name it, a server that accepts a body without it is
+ * warned, not failed), and a row it leaves out is not required.
  */
 export function requireTabled(blocks: Block[], properties: Property[], method: string, exampleBody: unknown): void {
   if (method !== 'POST') return;
