@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OperationSpec } from '../generator/ir/ir.js';
 import { templateShape } from '../generator/ir/path-templates.js';
+import { seeded } from '../tests/support/seeded.js';
 
 interface Candidate {
   collection: string;
@@ -51,21 +52,9 @@ export function candidates(specs: readonly OperationSpec[]): Candidate[] {
   return out.sort((a, b) => (a.collection < b.collection ? -1 : 1));
 }
 
-/** mulberry32: a small generator whose sequence is fixed by its seed. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `count` distinct candidates, drawn by `seed`; resources already drawn (the same create page) are skipped. */
 export function draw(all: readonly Candidate[], seed: number, count: number): Candidate[] {
-  const next = generator(seed);
+  const next = seeded(seed);
   const pool = [...all];
   const out: Candidate[] = [];
   while (out.length < count && pool.length) {

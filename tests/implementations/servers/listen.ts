@@ -1,6 +1,7 @@
 /** Serves a fetch-style handler on a real `node:http` server on loopback (port 0, the default: the OS picks one). */
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { seeded } from '../../support/seeded.js';
 
 export interface Listening {
   /** `http://127.0.0.1:<port>`. */
@@ -52,15 +53,7 @@ export function listen(handle: (request: Request) => Promise<Response>, port = 0
 
 /** Wraps a handler so a share of requests answers 429 + `Retry-After: 0`, from a seeded generator. */
 export function flaky(handle: (request: Request) => Promise<Response>, rate: number, seed: number): (request: Request) => Promise<Response> {
-  let state = seed >>> 0;
-  const next = () => {
-    // mulberry32
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seeded(seed);
   return async (request) =>
     next() < rate ? new Response('slow down', { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '0' } }) : handle(request);
 }
