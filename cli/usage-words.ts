@@ -26,7 +26,7 @@ export function wordProblem(p: UsageProblem, flags: GivenFlags = {}): string {
     case 'unknown-param':
       return `--param ${p.name}: ${unknownParamText(p)}`;
     case 'missing-params':
-      return `${templatesText(p.templates)}: needs ${p.missing.map((n) => `--param ${n}=VALUE`).join(' ')}${p.missing.length === 1 && p.missing[0] === 'id' ? ' (or --user-id)' : ''}`;
+      return `${templatesText(p.templates)}: needs ${p.missing.map((n) => `--param ${n}=VALUE`).join(' ')}${p.missing.length === 1 && p.missing[0] === 'id' ? ' (or --user-id)' : ''}${p.because ? `, as ${p.because}` : ''}`;
     case 'unbound-body':
       return p.operation
         ? `${p.operation} was to add the reference first, but its body needs --param ${p.missing[0]!.name}=VALUE`

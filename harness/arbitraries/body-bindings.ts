@@ -9,6 +9,7 @@ import type { OperationSpec } from '../../generator/ir/ir.js';
 import { smallValidBody, validBody } from './body.js';
 import { type ParamValues, paramValue, type Target } from '../model/target.js';
 import { withCreateRequirements } from '../model/create-requirements.js';
+import { citation } from '../model/usage-problem.js';
 
 /** A top-level body key whose example value holds a placeholder, and the placeholder's name. */
 export interface BodyPlaceholder {
@@ -16,12 +17,19 @@ export interface BodyPlaceholder {
   name: string;
   /** The example's value, `{name}` where the value goes. */
   template: string;
+  /** The docs sentence and line that make the body name an existing resource, when they do. */
+  because?: string;
 }
 
 /** The example's top-level placeholders (one nested deeper stays generated, as before). */
 export function bodyPlaceholders(spec: OperationSpec): BodyPlaceholder[] {
   // A property that must name an existing resource takes the value given under its own name.
-  const named = (spec.requestBody.references ?? []).map((r) => ({ key: r.property, name: r.property, template: `{${r.property}}` }));
+  const named = (spec.requestBody.references ?? []).map((r) => ({
+    key: r.property,
+    name: r.property,
+    template: `{${r.property}}`,
+    because: citation(r.sentence, r.source),
+  }));
   const from = spec.requestBody.fromExample;
   if (!from) return named;
   const example = spec.examples.find((e) => e.name === from.example)?.request?.body;

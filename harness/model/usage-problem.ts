@@ -21,9 +21,10 @@ export type UsageProblem =
   /** A parameter no path or request body has; `operations` when the run covers several. */
   | { code: 'unknown-param'; name: string; known: string[]; operations?: number }
   /** No address of the spec can be filled: the parameters the first one lacks. */
-  | { code: 'missing-params'; templates: string[]; missing: string[] }
+  /** `because`: the docs sentence and line that ask for the value, when it is not a path's (a required filter). */
+  | { code: 'missing-params'; templates: string[]; missing: string[]; because?: string }
   /** Body keys that name another resource (`"@odata.id": ".../directoryObjects/{id}"`) without a value. */
-  | { code: 'unbound-body'; missing: { key: string; name: string; template: string }[]; operation?: string }
+  | { code: 'unbound-body'; missing: { key: string; name: string; template: string; because?: string }[]; operation?: string }
   | { code: 'no-check-matches'; checks: string[] }
   /** The values given address no resource: every negative case would pass vacuously. */
   | { code: 'nothing-there'; values: GivenValue[]; evidence: string }
@@ -50,7 +51,7 @@ export function describeProblem(p: UsageProblem): string {
     case 'unknown-param':
       return `params.${p.name}: ${unknownParamText(p)}`;
     case 'missing-params':
-      return `${templatesText(p.templates)}: needs params ${p.missing.join(', ')}`;
+      return `${templatesText(p.templates)}: needs params ${p.missing.join(', ')}${p.because ? `, as ${p.because}` : ''}`;
     case 'unbound-body':
       return p.operation
         ? `${p.operation} was to add the reference first, but its body needs params.${p.missing[0]!.name}`
@@ -74,9 +75,12 @@ export function templatesText(templates: string[]): string {
   return templates.join(', ') || 'the spec has no path';
 }
 
-export function unboundText(m: { key: string; template: string }): string {
-  return `the request body's ${m.key} names another resource (${JSON.stringify(m.template)})`;
+export function unboundText(m: { key: string; template: string; because?: string }): string {
+  return `the request body's ${m.key} names another resource (${m.because ?? JSON.stringify(m.template)})`;
 }
+
+/** A docs sentence and its line, as a problem cites it: `"…" (v1.0/api/x.md:36)`. */
+export const citation = (sentence: string, source: { file: string; line: number }) => `"${sentence}" (${source.file}:${source.line})`;
 
 export function nothingThereText(p: Extract<UsageProblem, { code: 'nothing-there' }>): string {
   return `addresses nothing: ${p.evidence}, so no case could tell a refused body from a missing resource`;

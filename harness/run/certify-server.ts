@@ -15,7 +15,7 @@ import { masked } from '../report/redact.js';
 import { type CertifyReport, type CheckResult, firstAnswer, verdictOf } from '../report/report.js';
 import { curlOf, describeResponse, jsonOf, type Send } from '../model/exchange.js';
 import { notCertifiable, operationKind } from '../model/operation-kind.js';
-import { CertifyUsageError, type GivenValue, type UsageProblem } from '../model/usage-problem.js';
+import { CertifyUsageError, citation, type GivenValue, type UsageProblem } from '../model/usage-problem.js';
 import { sourceRef } from '../../generator/ir/source-ref.js';
 import { runCases, selectCases } from './run-case.js';
 import {
@@ -241,7 +241,12 @@ function preparedOptions(
   const found = addressFor(spec, options);
   if ('missing' in found) return { problem: { code: 'missing-params', templates: spec.http.paths.map((p) => p.template), missing: found.missing } };
   const unfilled = queryParameters(spec).filter((n) => paramValue([n], options.params ?? {}) === undefined);
-  if (unfilled.length) return { problem: { code: 'missing-params', templates: spec.http.paths.map((p) => p.template), missing: unfilled } };
+  if (unfilled.length) {
+    const asks = spec.http.query!.find((q) => q.params.some((n) => unfilled.includes(n)))!;
+    return {
+      problem: { code: 'missing-params', templates: spec.http.paths.map((p) => p.template), missing: unfilled, because: citation(asks.sentence, asks.source) },
+    };
+  }
   const binding = bindBody(spec, found.values);
   if ('missing' in binding) return { problem: { code: 'unbound-body', missing: binding.missing } };
   return { found, bound: binding.bound };

@@ -172,7 +172,13 @@ describe.skipIf(!hasApiReference)('what the Planner pages ask of a run', () => {
     const status = Object.fromEntries(report.operations.map((o) => [o.operation, [o.status, o.reason ?? '']]));
     expect(status['planner-post-tasks']![0]).toBe('not-run');
     expect(status['planner-list-tasks']![0]).toBe('not-run');
-    expect(status['planner-list-tasks']![1]).toMatch(/planId/);
+    // Each names the sentence and line that ask for the value.
+    expect(status['planner-list-tasks']![1]).toMatch(
+      /needs params planId, as "This method requires planId filter to be specified\." \(\S+planner-list-tasks\.md:\d+\)/,
+    );
+    expect(status['planner-post-tasks']![1]).toMatch(
+      /planId names another resource \("The plannerTask planId property must be set to an existing plannerPlan object's id\." \(\S+planner-post-tasks\.md:\d+\)\)/,
+    );
   });
 });
 
