@@ -181,6 +181,13 @@ export function extractOperation(page: PageModel, options: ExtractOptions = {}):
     const { link: _, ...reference } = representation;
     spec.requestBody.fromResource = reference;
     spec.requestBody.resource = represented!.name;
+    // The title names no resource page ("Create chatMessage in a channel"): the one the body is made of says
+    // what the resource holds and what of it is read-only.
+    if (!resourceDef) {
+      const statements = resourceReadOnly(represented);
+      if (statements) spec.requestBody.resourceReadOnly = statements;
+      spec.requestBody.resourceProperties = [...represented!.properties.map((p) => p.name), ...(represented!.relationships ?? [])];
+    }
   }
   return spec;
 }

@@ -12,7 +12,7 @@ import { parseTypeExpression } from '../ir/type-expression.js';
 export function isPropertyTable(block: Block): block is Extract<Block, { kind: 'table' }> {
   if (block.kind !== 'table') return false;
   const h = block.header.map((c) => c.toLowerCase());
-  return /^(property|name|parameter)$/.test(h[0] ?? '') && h.includes('type');
+  return /^(?:property|name|parameter)(?: name)?$/.test(h[0] ?? '') && h.includes('type');
 }
 
 export function readPropertyTable(table: Extract<Block, { kind: 'table' }>, diagnostics: Diagnostic[]): Property[] {
