@@ -29,8 +29,30 @@ describe('accountSentences', () => {
   });
 
   it('a sentence shaped like a rule that produced nothing is unrecognised', () => {
-    expect(classes('Must be owner or empty.')).toEqual([['Must be owner or empty.', 'unrecognised']]);
-    expect(classes('You can specify up to 20 objects.')).toEqual([['You can specify up to 20 objects.', 'unrecognised']]);
+    for (const text of [
+      'This must be https.',
+      'The app cannot be assigned unless the app is published.',
+      'These must match the actionName that is defined as part of the rolePermission.',
+    ])
+      expect(classes(text), text).toEqual([[text, 'unrecognised']]);
+  });
+
+  it('a sentence whose demand is about what the value means, not what it may be, is informational', () => {
+    for (const text of [
+      // beta intune-mam-*, v1.0 intune-deviceconfig-*, beta ediscovery-sourcecollection-*, beta intune-deviceconfig-*
+      'Indicates whether managed-app data should be encrypted.',
+      'true to specify that only security groups that the user is a member of should be returned; false otherwise.',
+      'Number of character sets a password must contain.',
+      'Maximum number of printers that should be queried from a discovery endpoint.',
+      'The mailbox folders that should be mined.',
+      'Minimum Windows 10 version.',
+      'Indicates if trusted certificates are required for TLS printing communication (iOS 11.0 and later).',
+      'If set to Not Allowed, uppercase letters will not be permitted.',
+    ])
+      expect(classes(text), text).toEqual([[text, 'informational']]);
+    // The demand reaches a number, or opens the sentence: still rule-like.
+    expect(classes('The number of days that a password must be kept, between 1 and 30 days.')[0]![1]).not.toBe('informational');
+    expect(classes('The value must be a valid hostname that the tenant owns.')[0]![1]).toBe('unrecognised');
   });
 
   it("a sentence that only names a rule's subject is informational", () => {
