@@ -160,7 +160,7 @@ export const CONSTRAINT_KINDS: { readonly [K in ConstraintKind]: KindDef<K> } = 
   requiredOnCreate: { applies: 'history', describe: () => 'Required when the resource is created.', valueText: () => '', direction: same, problem: none },
   updateLimit: {
     applies: 'history',
-    describe: (c) => `Can be updated at most ${plural(c.times, 'time')}.`,
+    describe: (c) => (c.times === 0 ? 'Cannot be changed once the resource is created.' : `Can be updated at most ${plural(c.times, 'time')}.`),
     valueText: (c) => String(c.times),
     direction: (a, b) => Math.sign(b.times - a.times),
     problem: (c) => size('times', c.times, Number.MAX_SAFE_INTEGER, 'an update limit'),

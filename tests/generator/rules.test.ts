@@ -430,4 +430,82 @@ describe('rules on wordings they were not first written for', () => {
   it('"two-character country code"', () => {
     expect(mine('country-code', 'The two-character country code of the location.')).toEqual([{ kind: 'countryCode', standard: 'ISO 3166-1 alpha-2' }]);
   });
+  it('update-limit: a value fixed once created is an update limit of zero; "cannot be changed" alone is not', () => {
+    const fixed = [{ kind: 'updateLimit', times: 0 }];
+    // beta intune-apps-windowsmobilemsi-create `useDeviceContext`, schemaextension-post-schemaextensions `id`,
+    // identityuserflowattribute-post `dataType`
+    expect(mine('update-limit', 'Cannot be changed after initial creation of the application.')).toEqual(fixed);
+    expect(mine('update-limit', 'This property cannot be changed after creation.')).toEqual(fixed);
+    expect(mine('update-limit', 'This cannot be modified once the custom user flow attribute is created.')).toEqual(fixed);
+    // beta mailfolder-post-childfolders `isHidden`, schemaextension-post-schemaextensions `owner`, intune-apps-webapp-create `appUrl`
+    expect(mine('update-limit', 'Once set, you cannot update this property.')).toEqual(fixed);
+    expect(mine('update-limit', 'Once set, this property is read-only and cannot be changed.')).toEqual(fixed);
+    expect(mine('update-limit', 'This property cannot be PATCHed.')).toEqual(fixed);
+    expect(mine('update-limit', 'Policy settings JSON string in binary format, these values cannot be changed by the user.')).toEqual([]);
+    expect(mine('update-limit', 'Guest users are automatically stamped with guest role and this value cannot be updated.')).toEqual([]);
+  });
+
+  // beta user-update and user-post-users `onPremisesImmutableId`
+  it('required: "must be specified when …" and "Only needs to be specified when …" keep their clause as the condition', () => {
+    const federated = "when creating a new user account if you are using a federated domain for the user's userPrincipalName (UPN) property";
+    expect(mine('required', `Only needs to be specified ${federated}.`)).toEqual([{ kind: 'required' }]);
+    expect(conditionOf(`Only needs to be specified ${federated}.`)).toBe(federated);
+    expect(conditionOf(`This property must be specified ${federated}.`)).toBe(federated);
+    expect(mine('required', 'The value must be specified in ISO 8601 format.')).toEqual([]);
+  });
+
+  // beta call-redirect `targets`, teamworktag-post `members`
+  it('max-items: "We support up to 25 targets", "count shouldn\'t be more than 25"; not on a single value', () => {
+    const targets: TypeRef = { kind: 'named', name: 'invitationParticipantInfo', collection: true, resolution: 'complex' };
+    expect(mine('max-items', 'We support up to 25 targets for simulring.', targets)).toEqual([{ kind: 'maxItems', max: 25 }]);
+    expect(mine('max-items', "Members count shouldn't be more than 25.", targets)).toEqual([{ kind: 'maxItems', max: 25 }]);
+    expect(mine('max-items', 'We support up to 25 targets for simulring.', string)).toEqual([]);
+  });
+
+  // beta intune-deviceconfig-windows10generalconfiguration-create, tiindicator-update `confidence`
+  it('numeric-range: "Supported values are 11-1800", "Acceptable values are 0 – 100"', () => {
+    const int32: TypeRef = { kind: 'primitive', name: 'Int32', collection: false };
+    const range = (lo: number, hi: number) => [
+      { kind: 'minimum', value: lo, exclusive: false },
+      { kind: 'maximum', value: hi, exclusive: false },
+    ];
+    expect(mine('numeric-range', 'Supported values are 11-1800.', int32)).toEqual(range(11, 1800));
+    expect(mine('numeric-range', 'Supported values are 1-500, where 100 = default, and 500 = low frequency.', int32)).toEqual(range(1, 500));
+    expect(mine('numeric-range', 'Acceptable values are 0 – 100 with 100 being the highest.', int32)).toEqual(range(0, 100));
+  });
+
+  // beta channel-post-members `roles`, intune-deviceconfig-windows10endpointprotectionconfiguration-create, chart-setdata `seriesBy`
+  it('allowed-values: "Must be owner or empty", "Only states A and B are supported", "(default)" after a member', () => {
+    expect(mine('allowed-values', 'Must be owner or empty.', strings)).toEqual([{ kind: 'enum', values: ['owner'] }]);
+    expect(mine('allowed-values', 'Must be "owner" or empty.', strings)).toEqual([{ kind: 'enum', values: ['owner'] }]);
+    expect(mine('allowed-values', 'Must be owner or empty.', string)).toEqual([{ kind: 'enum', values: ['owner', '', null] }]);
+    const rights: TypeRef = { kind: 'named', name: 'deviceManagementUserRightsState', collection: false, resolution: 'enum' };
+    expect(mine('allowed-values', 'Only states NotConfigured and Allowed are supported', rights)).toEqual([
+      { kind: 'enum', values: ['NotConfigured', 'Allowed'] },
+    ]);
+    expect(mine('allowed-values', 'Can be one of the following: Auto (default), Rows, Columns.')).toEqual([
+      { kind: 'enum', values: ['Auto', 'Rows', 'Columns'] },
+    ]);
+    // Another value the description demands elsewhere (beta conversationmember-update `roles`): the list holds
+    // for members only.
+    expect(
+      mine(
+        'allowed-values',
+        'Must be "owner" or empty.',
+        strings,
+        'The roles for that user. Must be "owner" or empty. Guest users must always have role "guest" and cannot change.',
+      ),
+    ).toEqual([]);
+    // Qualities, not values; one word is no choice.
+    expect(mine('allowed-values', 'Must be unique or null.')).toEqual([]);
+    expect(mine('allowed-values', 'Must be unique.')).toEqual([]);
+  });
+
+  it('allowed-values: a list of flags is a flag set (user-getmailtips `MailTipsOptions`)', () => {
+    const text =
+      'A enumeration of flags that represents the requested mailtips. Possible values are: `automaticReplies`, `customMailTip`, and `mailboxFullStatus`.';
+    expect(mine('allowed-values', 'Possible values are: `automaticReplies`, `customMailTip`, and `mailboxFullStatus`.', string, text)).toEqual([
+      { kind: 'flagSet', values: ['automaticReplies', 'customMailTip', 'mailboxFullStatus'], separator: ',' },
+    ]);
+  });
 });

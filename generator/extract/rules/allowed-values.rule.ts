@@ -7,6 +7,12 @@ const PATTERN = new RegExp(String.raw`\b${INTRO}(?=[\s:.]|$):?\s*(.*)$`, 'i');
 /** "…, or empty (which is interpreted as Public)": the empty string and null are values too. */
 const OR_EMPTY = /,?\s*(?:or )?empty(?: \([^)]*\))?\s*\.?$/i;
 const VALUE = /^[A-Za-z0-9_.#-]+$/;
+/** "Only states NotConfigured and Allowed are supported": the list itself is the subject. */
+const ONLY_LIST = /^only (?:the )?(?:states|values) (.+?) are (?:supported|allowed)\.?$/i;
+/** "Must be owner or empty.", 'Must be "owner" or empty.': a sentence that is nothing but its choices. */
+const MUST_BE = /^must be ((?:[`"']?[A-Za-z][\w#-]*[`"']?,? )*(?:or )?(?:[`"']?[A-Za-z][\w#-]*[`"']?|empty))\.?$/i;
+/** A description that calls the value a set of flags. */
+const FLAGS = /\b(?:enumeration of flags|flags enumeration|flag enumeration)\b/i;
 /** A sentence that is nothing but "Either anonymous or organization." or "Either view, edit, or embed." */
 const EITHER = /^Either ((?:[`"']?[A-Za-z][\w#-]*[`"']?,? )+or [`"']?[A-Za-z][\w#-]*[`"']?)\.?$/i;
 
@@ -14,8 +20,9 @@ type Value = string | number | null;
 
 /** One list item as a value, or undefined when it is prose. */
 function itemValue(raw: string, numeric: boolean): Value | undefined {
-  // "LightBlue=0": a member named with its number; the name is the value a body sends.
-  const named = numeric ? raw : raw.replace(/\s*=\s*-?\d+$/, '');
+  // "LightBlue=0": a member named with its number; the name is the value a body sends. "Auto (default)": a
+  // remark on the member, not part of it.
+  const named = (numeric ? raw : raw.replace(/\s*=\s*-?\d+$/, '')).replace(/\s*\((?:default|the default)\)$/i, '');
   const v = named.replace(/^[`"'“”*]+|[`"'“”*]+$/g, '');
   if (v === 'null') return null;
   if (numeric) return /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : undefined;
@@ -54,9 +61,29 @@ export const allowedValuesRule: PropertyRule = {
       const values = splitList(either[1]!).map((v) => itemValue(v, false));
       if (values.every((v): v is string => typeof v === 'string')) return [{ kind: 'enum', values }];
     }
+    const t = ctx.type;
+    const only = ONLY_LIST.exec(sentence.trim()) ?? MUST_BE.exec(sentence.trim());
+    if (only && ((t.kind === 'primitive' && t.name === 'String') || (t.kind === 'named' && t.resolution === 'enum'))) {
+      let list = only[1]!;
+      const choices = /,|\bor\b|\band\b/.test(list);
+      const empty = OR_EMPTY.test(list);
+      if (empty) list = list.replace(OR_EMPTY, '');
+      const values: Value[] = splitList(list).map((v) => itemValue(v, false) ?? '\u0000');
+      // "Must be "owner" or empty. Guest users must always have role "guest"": another value the description
+      // demands elsewhere makes the list hold for some values of the resource only.
+      const others = [...ctx.description.matchAll(/\bmust\b[^.]*?["`]([^"`]+)["`]/gi)].some((x) => !values.includes(x[1]!));
+      // "Must be unique or null" states qualities, not values.
+      const qualities = values.some(
+        (v) => typeof v === 'string' && /^(?:unique|positive|negative|valid|present|set|specified|provided|absent|zero|true|false)$/i.test(v),
+      );
+      if (choices && values.length && !values.includes('\u0000') && !qualities && !others) {
+        // An empty collection needs no value of its own; an empty string does.
+        if (empty && !t.collection) values.push('', null);
+        return [{ kind: 'enum', values }];
+      }
+    }
     const m = PATTERN.exec(sentence);
     if (!m) return [];
-    const t = ctx.type;
     // "If selecting more than one value, …": a single string that holds several of the values is a set, not
     // one of them; refusing "a,b" would refuse what the docs allow.
     if (!t.collection && /\b(?:more than one value|multiple values)\b/i.test(ctx.description)) return [];
@@ -91,6 +118,10 @@ export const allowedValuesRule: PropertyRule = {
       values.push(v);
     }
     if (values.length === 0) return [];
+    // "A enumeration of flags that represents the requested mailtips. Possible values are: …": a value names
+    // several of them, separated by commas (`"automaticReplies, mailboxFullStatus"` in the page's example).
+    if (!numeric && !t.collection && FLAGS.test(ctx.description) && values.every((v) => typeof v === 'string' && v !== ''))
+      return [{ kind: 'flagSet', values: [...new Set(values as string[])], separator: ',' }];
     if (empty && !numeric) values.push('', null);
     return [{ kind: 'enum', values: [...new Set(values)] }];
   },

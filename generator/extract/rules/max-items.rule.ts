@@ -10,6 +10,10 @@ const PATTERNS = [
   /\blimited to (\w+) (?:values|items|entries|elements)\b/i,
   // "You can specify up to 20 objects."
   /\b(?:you )?can (?:specify|send|add|provide|pass) up to (\w+) \w+\b/i,
+  // "We support up to 25 targets for simulring."
+  /\bwe support up to (\w+) \w+\b/i,
+  // "Members count shouldn't be more than 25."
+  /\bcount (?:shouldn't|should not|mustn't|must not|cannot|can't) (?:be )?(?:more|greater) than (\d+)\b/i,
   // "Maximum size of this collection is 1000 strings."
   /\bmaximum size of (?:this|the) collection is (\d+)\b/i,
   // "The maximum supported MediaPrompt collection size is 20."

@@ -7,7 +7,7 @@ const INCLUSIVE = String.raw`(?:,?\s*\(?(inclusive|exclusive)\)?)?`;
 /** Two bounds in one phrase: "Valid values 4 to 16", "between 0 and 10 (inclusive)", "Valid range: 1-120". */
 const BOTH = [
   new RegExp(
-    String.raw`\bvalid (?:values?|range)(?: of values)?(?: for this property)?(?: are| is)?:?\s+(?:from |between )?${N}\s*(?:to|through|-|and)\s*${N}${INCLUSIVE}`,
+    String.raw`\b(?:valid|supported|acceptable|allowed) (?:values?|range)(?: of values)?(?: for this property)?(?: are| is)?:?\s+(?:from |between )?${N}\s*(?:to|through|-|–|and)\s*${N}${INCLUSIVE}`,
     'i',
   ),
   new RegExp(String.raw`\b(?:must|should|can|has to) be (?:set )?(?:between|from) ${N} (?:and|to) ${N}${INCLUSIVE}`, 'i'),
