@@ -225,6 +225,7 @@ export interface RequestBody {
    * This property is used to associate an on-premises Active Directory user account to their Microsoft Entra user object. This property must be specified when creating a new user account in the Graph if you're using a federated domain for the user's userPrincipalName (UPN) property. Important: The $ and _ characters can't be used when specifying this property.
    *
    * - Must not contain: $ _. (`forbidden-chars`, spec/sources/beta/user-update.md:91)
+   * - Required in the request body. Condition: "when creating a new user account in the Graph if you're using a federated domain for the user's userPrincipalName (UPN) property" (shown, not enforced). (`required`, spec/sources/beta/user-update.md:91)
    * @see spec/sources/beta/user-update.md:91
    */
   onPremisesImmutableId?: string | null;

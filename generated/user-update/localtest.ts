@@ -921,6 +921,7 @@ export interface User {
    * Returned only on $select. Supports $filter (eq, ne, NOT, ge, le, in)..
    *
    * - Must not contain: $ _. (`forbidden-chars`, spec/sources/graph-docs/v1.0/resources/user.md:178)
+   * - Required in the request body. Condition: "when creating a new user account in the Graph if you are using a federated domain for the user's userPrincipalName (UPN) property" (shown, not enforced). (`required`, spec/sources/graph-docs/v1.0/resources/user.md:178)
    * @see spec/sources/graph-docs/v1.0/resources/user.md:178
    */
   onPremisesImmutableId?: string | null;
@@ -2699,6 +2700,39 @@ const types: Contract['types'] = [
               "source": "spec/sources/graph-docs/v1.0/resources/user.md:205"
             }
           ]
+        ],
+        "relationships": [
+          "agreementAcceptances",
+          "activities",
+          "appRoleAssignments",
+          "calendar",
+          "calendarGroups",
+          "calendarView",
+          "calendars",
+          "contactFolders",
+          "contacts",
+          "createdObjects",
+          "directReports",
+          "drive",
+          "drives",
+          "events",
+          "extensions",
+          "inferenceClassification",
+          "insights",
+          "licenseDetails",
+          "mailFolders",
+          "manager",
+          "memberOf",
+          "messages",
+          "onenote",
+          "outlook",
+          "ownedDevices",
+          "ownedObjects",
+          "people",
+          "photo",
+          "planner",
+          "registeredDevices",
+          "todo"
         ]
       }
     ]

@@ -200,6 +200,7 @@ export interface RequestBody {
    * This property is used to associate an on-premises Active Directory user account to their Microsoft Entra user object. This property must be specified when creating a new user account in the Graph if you're using a federated domain for the user's userPrincipalName (UPN) property. Important: The $ and _ characters can't be used when specifying this property.
    *
    * - Must not contain: $ _. (`forbidden-chars`, spec/sources/v1.0/user-update.txt:85)
+   * - Required in the request body. Condition: "when creating a new user account in the Graph if you're using a federated domain for the user's userPrincipalName (UPN) property" (shown, not enforced). (`required`, spec/sources/v1.0/user-update.txt:85)
    * @see spec/sources/v1.0/user-update.txt:85
    */
   onPremisesImmutableId?: string | null;

@@ -4,7 +4,7 @@
  */
 import { diagnosticRule } from '../ir/diagnostic-rules.js';
 import { noSentences, type SentenceClass, wordingOf } from '../extract/sentence-account.js';
-import type { RefusedExample } from './example-verdict.js';
+import type { RefusedExample } from '../pipeline/example-verdict.js';
 import type { DocBug, PageStats, UnrecognisedSentence } from './page-stats.js';
 
 export interface VersionCoverage {

@@ -8,7 +8,7 @@ import { isPropertyTable } from '../extract/property-table.js';
 import { allBlocks, type PageModel, sectionBlocks } from '../read/page-model.js';
 import type { Diagnostic, OperationSpec } from '../ir/ir.js';
 import { accountSentences, noSentences, type SentenceClass } from '../extract/sentence-account.js';
-import { exampleVerdict, type RefusedExample } from './example-verdict.js';
+import { exampleVerdict, type RefusedExample } from '../pipeline/example-verdict.js';
 
 export interface DocBug {
   rule: string;
@@ -70,11 +70,9 @@ export function pageStats(page: PageModel, spec: OperationSpec, version: string)
   const types = { primitive: 0, resolved: 0, unresolved: [] as string[] };
   const constraints: Record<string, number> = {};
   const constraintKinds: Record<string, number> = {};
-  // Properties read from an example or from the resource page the body refers to are not the table's.
-  const resourceFile = spec.requestBody.fromResource && spec.requestBody.resource ? spec.types[spec.requestBody.resource]?.source?.file : undefined;
-  const tableProperties = spec.requestBody.fromExample
-    ? []
-    : spec.requestBody.properties.filter((p) => resourceFile === undefined || p.source.file !== resourceFile);
+  // Properties read from an example, from the resource page the body refers to, or from the page's example
+  // alone (`via`) are not the table's.
+  const tableProperties = spec.requestBody.fromExample ? [] : spec.requestBody.properties.filter((p) => p.via === undefined);
   const sentences = noSentences();
   const unrecognised: UnrecognisedSentence[] = [];
   for (const p of tableProperties) {

@@ -4,7 +4,7 @@
  */
 import type { ConstraintKind, ConstraintOf } from '../ir/constraint-kinds.js';
 import { sentRequired, shapesValues } from '../ir/enforced.js';
-import { allowedValues } from '../ir/enum-values.js';
+import { advisedValues, allowedValues } from '../ir/enum-values.js';
 import { successResponse } from '../ir/responses.js';
 import type { Constraint, OperationSpec, Property, TypeRef } from '../ir/ir.js';
 import { INTEGER_RANGES, isAnyJson, jsonKind } from '../ir/primitives.js';
@@ -71,6 +71,11 @@ export function propertyContract(p: Property, spec: Pick<OperationSpec, 'types'>
     .filter((c): c is Check => c !== undefined);
   // The description's values, the enum type page's, or their union (see `allowedValues`).
   const en = allowedValues(p, spec.types);
+  const advised = advisedValues(p, spec.types);
+  // An advised list narrower than the enforced one: only a strict validation holds a value to it.
+  const narrower = advised && (!en || advised.values.length < en.values.length);
+  if (advised && narrower)
+    checks.unshift({ kind: 'enum', values: advised.values, rule: advised.rule, source: sourceRef(advised.source) ?? '', advisory: true });
   if (en) checks.unshift({ kind: 'enum', values: en.values, rule: en.rule, source: sourceRef(en.source) ?? '' });
   return { type: valueType(p.type, spec), collection: p.type.collection, checks, source: sourceRef(p.source) ?? '' };
 }
@@ -80,9 +85,17 @@ export function typeContracts(spec: OperationSpec): (readonly [string, TypeContr
   const types: (readonly [string, TypeContract])[] = [];
   for (const [name, def] of Object.entries(spec.types)) {
     if (def.kind !== 'complex') continue;
+    // A nested resource may carry its relationships, as the body does (a message sent with its `attachments`,
+    // a post with `inReplyTo`).
+    const related = (def.relationships ?? []).filter((r) => !def.properties.some((p) => p.name === r));
     types.push([
       name,
-      { open: def.open, source: sourceRef(def.source) ?? '', properties: def.properties.map((p) => [p.name, propertyContract(p, spec)] as const) },
+      {
+        open: def.open,
+        source: sourceRef(def.source) ?? '',
+        properties: def.properties.map((p) => [p.name, propertyContract(p, spec)] as const),
+        ...(related.length ? { relationships: related } : {}),
+      },
     ]);
   }
   return types;

@@ -30,7 +30,8 @@ export type Check = CheckMeta &
     | { kind: 'minLength'; min: number }
     | { kind: 'minimum'; value: number; exclusive: boolean }
     | { kind: 'maximum'; value: number; exclusive: boolean }
-    | { kind: 'enum'; values: readonly (string | number | null)[] }
+    /** `caseless`: letter case only advised (see `binding`); set when a contract is compiled, never in one. */
+    | { kind: 'enum'; values: readonly (string | number | null)[]; caseless?: true }
     | { kind: 'notNullable' }
     | { kind: 'maxItems'; max: number }
     | { kind: 'itemMaxLength'; max: number }
@@ -38,7 +39,7 @@ export type Check = CheckMeta &
     | { kind: 'allowedChars'; chars: string; scope: 'whole' | 'local-part' }
     | { kind: 'countryCode' }
     | { kind: 'format'; format: string }
-    | { kind: 'flagSet'; values: readonly string[] }
+    | { kind: 'flagSet'; values: readonly string[]; caseless?: true }
     | { kind: 'readOnly' }
   );
 
@@ -70,6 +71,11 @@ export interface TypeContract {
   /** `file:line` of the type's property table. */
   source: string;
   properties: readonly (readonly [string, PropertyContract])[];
+  /**
+   * The resource's relationships, accepted by name and unchecked when nested (a message sent with its
+   * `attachments`): their rows name a type, not the shape a nested create takes.
+   */
+  relationships?: readonly string[];
 }
 
 export interface GroupContract {
@@ -110,6 +116,8 @@ interface CompiledObject {
   source: string;
   /** The type's name in lower case, for `derived`; undefined for a body whose page names no type. */
   name: string | undefined;
+  /** Names accepted unchecked (a nested resource's relationships). */
+  related: ReadonlySet<string>;
   /**
    * Each property's check and its own-request group: the group's index, NO_GROUP, or SEVERAL_GROUPS. A body
    * whose documented properties all share one group (or none) cannot break a group rule.
@@ -159,7 +167,7 @@ function compile(contract: Contract, strict: boolean): Compiled {
   const c: Compiled = {
     body: shell(false, contract.source, contract.type),
     response: contract.response === true,
-    types: new Map(contract.types.map(([name, t]) => [name, shell(t.open, t.source, name)])),
+    types: new Map(contract.types.map(([name, t]) => [name, shell(t.open, t.source, name, t.relationships)])),
     groups: contract.groups,
     extensions: contract.extensionPatterns.map((p) => new RegExp(p)),
     source: contract.source,
@@ -172,15 +180,21 @@ function compile(contract: Contract, strict: boolean): Compiled {
   return c;
 }
 
-/** A property with only the checks the docs demand. */
+/**
+ * A property with only the checks the docs demand. The letter case of an allowed value or flag is advice: the docs
+ * themselves write members in other cases (`"HTML"` for `html` in every mail example), and no sentence makes
+ * the case binding, so only a strict validation holds a value to the case its list gives.
+ */
 function binding(p: PropertyContract): PropertyContract {
-  if (!p.checks.some((k) => k.advisory) && !p.required?.advisory) return p;
+  const enums = p.checks.some((k) => k.kind === 'enum' || k.kind === 'flagSet');
+  if (!enums && !p.checks.some((k) => k.advisory) && !p.required?.advisory) return p;
   const { required, ...rest } = p;
-  return { ...rest, checks: p.checks.filter((k) => !k.advisory), ...(required && !required.advisory ? { required } : {}) };
+  const checks = p.checks.filter((k) => !k.advisory).map((k) => (k.kind === 'enum' || k.kind === 'flagSet' ? { ...k, caseless: true as const } : k));
+  return { ...rest, checks, ...(required && !required.advisory ? { required } : {}) };
 }
 
-function shell(open: boolean, source: string, name: string | undefined): CompiledObject {
-  return { open, source, name: name?.toLowerCase(), entries: new Map(), required: [] };
+function shell(open: boolean, source: string, name: string | undefined, related: readonly string[] = []): CompiledObject {
+  return { open, source, name: name?.toLowerCase(), related: new Set(related), entries: new Map(), required: [] };
 }
 
 /**
@@ -300,7 +314,7 @@ function checkObject(c: Compiled, o: CompiledObject, value: Record<string, unkno
       continue;
     }
     // Instance annotations (`@odata.type`) and, at the top, extension properties are always accepted.
-    if (key.includes('@') || o.open || c.response || (topLevel && c.extensions.some((r) => r.test(key)))) continue;
+    if (key.includes('@') || o.open || c.response || o.related.has(key) || (topLevel && c.extensions.some((r) => r.test(key)))) continue;
     isDerived ??= derived(o, value);
     if (isDerived) continue;
     errors.push({
@@ -458,8 +472,9 @@ function run<T>(tests: readonly ValueTest<T>[], v: T, parent: string, key: strin
 }
 
 function enumTest(k: Extract<Check, { kind: 'enum' }>): (v: string | number) => string | undefined {
-  const values = new Set<unknown>(k.values);
-  return (v) => (values.has(v) ? undefined : `${describe(v)} is not one of the allowed values ${k.values.map(String).join(', ')}`);
+  const fold = (v: unknown) => (k.caseless && typeof v === 'string' ? v.toLowerCase() : v);
+  const values = new Set<unknown>(k.values.map(fold));
+  return (v) => (values.has(fold(v)) ? undefined : `${describe(v)} is not one of the allowed values ${k.values.map(String).join(', ')}`);
 }
 
 /** The test of a check on a number, or undefined when the check is not about a number's value. */
@@ -532,9 +547,10 @@ function stringTest(k: Check, item: boolean): ((v: string) => string | undefined
       return re ? (v) => (re.test(v) ? undefined : `"${v}" is not a valid ${k.format}`) : undefined;
     }
     case 'flagSet': {
-      const values = new Set(k.values);
+      const fold = (s: string) => (k.caseless ? s.toLowerCase() : s);
+      const values = new Set(k.values.map(fold));
       return (v) => {
-        const parts = v.split(',').map((s) => s.trim());
+        const parts = v.split(',').map((s) => fold(s.trim()));
         const ok = parts.every((s) => values.has(s)) && parts.length === new Set(parts).size;
         return ok ? undefined : `"${v}" is not a comma-separated set of ${k.values.join(', ')}`;
       };

@@ -17,6 +17,11 @@ export const DIAGNOSTIC_RULES = {
     severity: 'warning',
     meaning: 'an example body breaks a constraint the same page states (a placeholder where an email address is due, 0 under "Valid values 4 to 16")',
   },
+  'example-contradicts-rule': {
+    severity: 'warning',
+    meaning:
+      "the page's own example breaks a rule no second source states, or sends a property no source lists: the rule is kept as advice, the property accepted",
+  },
   'example-outside-advice': {
     severity: 'info',
     meaning: 'an example body has a value outside a rule the page only advises ("Mail value" where it describes "The SMTP address for the user")',

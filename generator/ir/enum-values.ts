@@ -3,7 +3,7 @@
  * page (or `enums.md` section), or — when both list values — their union, since either may be the one that
  * lags. One function, so the validator and the arbitraries that certify against it agree.
  */
-import { isEnforced } from './enforced.js';
+import { isEnforced, shapesValues } from './enforced.js';
 import type { Constraint, OperationSpec, Property, SourceRef } from './ir.js';
 
 export interface AllowedValues {
@@ -24,6 +24,19 @@ export function allowedValues(p: Property, types: OperationSpec['types']): Allow
   }
   if (page && def) return { values: [...page], rule: 'enum-type', source: def.source };
   return undefined;
+}
+
+/**
+ * The values valid under every reading: a list the docs only advise ("should be one of …", or one the page's
+ * own example contradicts) narrows what `allowedValues` enforces. Valid bodies keep to it; a strict
+ * validation enforces it.
+ */
+export function advisedValues(p: Property, types: OperationSpec['types']): AllowedValues | undefined {
+  const en = allowedValues(p, types);
+  const advised = p.constraints.find((c): c is Extract<Constraint, { kind: 'enum' }> => c.kind === 'enum' && shapesValues(c) && !isEnforced(c));
+  if (!advised) return en;
+  const values = en ? advised.values.filter((v) => en.values.includes(v)) : advised.values;
+  return values.length ? { values, rule: advised.rule, source: advised.source } : en;
 }
 
 /**

@@ -26,7 +26,21 @@ export interface RefusedExample {
  * A value the page left for the reader to replace: a type name, "Mail value", "position-value", `{id}`,
  * `<value>`, or the choices themselves ("notRecording | recording | failed").
  */
-const PLACEHOLDER = /^(?:String|Boolean|Int(?:16|32|64)?|Double|DateTimeOffset|Guid|Binary|.+[ -]value|\{[^{}]+\}|<[^<>]+>|[^|]+(?:\s\|\s[^|]+)+)$/i;
+const PLACEHOLDER =
+  /^(?:String|Boolean|Int(?:16|32|64)?|Double|DateTimeOffset|Guid|Binary|.+[ -]value(?:[ -]\d+)?|\{[^{}]+\}|<[^<>]+>|[^|]+(?:\s\|\s[^|]+)+)$/i;
+
+/**
+ * The resource's own page states the rule too: its type in the spec (the one the request table's rows fill
+ * from, and the response is typed by) gives the property a constraint from the same rule, from another file.
+ * A generated stub page (Intune's) copies its resource page's sentences; both saying it is two sources.
+ */
+function statedOnResource(spec: OperationSpec, name: string, rule: string, file: string): string | undefined {
+  const def = spec.requestBody.resource ? spec.types[spec.requestBody.resource] : undefined;
+  if (def?.kind !== 'complex') return undefined;
+  const p = def.properties.find((x) => x.name.toLowerCase() === name.toLowerCase());
+  const c = p?.constraints.find((x) => x.rule === rule && x.source.file !== file && x.condition === undefined);
+  return c ? `the table and the ${def.name} resource page both state it ("${c.sentence}")` : undefined;
+}
 
 export function exampleVerdict(spec: OperationSpec, ex: Example, errors: readonly ValidationIssue[]): RefusedExample {
   const req = ex.request!;
@@ -43,7 +57,7 @@ export function exampleVerdict(spec: OperationSpec, ex: Example, errors: readonl
   };
 }
 
-function issueVerdict(
+export function issueVerdict(
   spec: OperationSpec,
   body: Record<string, unknown>,
   e: ValidationIssue,
@@ -62,6 +76,9 @@ function issueVerdict(
   const listed = spec.requestBody.resourceProperties?.map((n) => n.toLowerCase());
   const onResource = listed?.includes(name.toLowerCase());
   const readOnlyThere = spec.requestBody.resourceReadOnly?.some((r) => r.property.toLowerCase() === name.toLowerCase());
+  const errorFile = e.source.replace(/:\d+$/, '');
+  const onResourcePage = top && e.rule !== 'unknown-property' && e.rule !== 'type' ? statedOnResource(spec, name, e.rule, errorFile) : undefined;
+  if (onResourcePage) return doc(onResourcePage);
   switch (e.rule) {
     case 'unknown-property': {
       if (!top) return suspect(`only the nested type's page states its properties`);

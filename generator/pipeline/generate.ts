@@ -10,6 +10,7 @@ import type { PageModel } from '../read/page-model.js';
 import { type PageSource, readPage } from '../read/read-page.js';
 import { diagnostic, sortDiagnostics } from '../ir/diagnostic.js';
 import { checkExampleConstraints } from './example-constraints.js';
+import { adviseFromExamples } from './example-readings.js';
 import type { Diagnostic, Spec } from '../ir/ir.js';
 
 export interface GenerateInput extends PageSource {
@@ -44,7 +45,8 @@ export function generateWithPage(input: GenerateInput): { ok: true; spec: Spec; 
   try {
     const page = readPage(input);
     const options = { operation: input.operation, variant: input.variant, resources: input.resources };
-    const spec = page.format === 'connector' ? extractConnector(page, options) : extractOperation(page, options);
+    const extracted = page.format === 'connector' ? extractConnector(page, options) : extractOperation(page, options);
+    const spec = extracted.kind === 'operation' ? adviseFromExamples(extracted) : extracted;
     if (input.root !== undefined) spec.page = { file: spec.page.file, root: input.root, format: spec.page.format, includes: spec.page.includes };
     // The page's own examples are checked with the validator emitted from what was extracted, after extraction,
     // so the diagnostic and a user's validator never disagree.

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import type { Constraint, OperationSpec, Property, SourceRef } from '../../generator/ir/ir.js';
-import { isEnforced, sentRequired } from '../../generator/ir/enforced.js';
+import { sentRequired, shapesValues } from '../../generator/ir/enforced.js';
 import { setOwn } from '../model/json-copy.js';
 import { HEX, headed, identifier, LETTERS, LOWER, LOWER_DIGITS, text } from './text.js';
 import { type ArbContext, breakers, type Tolerance, validValue } from './values.js';
@@ -40,8 +40,11 @@ const pointer = (key: string) => `/${key.replace(/~/g, '~0').replace(/\//g, '~1'
 
 const ownRequestGroups = (spec: OperationSpec) => spec.requestBody.groups.filter((g) => g.kind === 'own-request');
 
-/** A read-only property is never part of a valid body: sending it is what the read-only check tests. */
-const writable = (p: Property) => !p.constraints.some((c) => c.kind === 'readOnly' && isEnforced(c));
+/**
+ * A read-only property is never part of a valid body: sending it is what the read-only check tests. One the
+ * docs only advise is read-only (its page's example sends it) is left out too: a server may still refuse it.
+ */
+const writable = (p: Property) => !p.constraints.some((c) => c.kind === 'readOnly' && shapesValues(c));
 
 /**
  * Whether some value of the property is valid under every reading: not when the request table and the resource

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import type { Constraint, OperationSpec, Property, TypeRef } from '../../generator/ir/ir.js';
 import { shapesValues } from '../../generator/ir/enforced.js';
-import { allowedValues } from '../../generator/ir/enum-values.js';
+import { advisedValues, allowedValues } from '../../generator/ir/enum-values.js';
 import { INTEGER_RANGES, jsonKind } from '../../generator/ir/primitives.js';
 import { FORMATS } from '../../generator/emit/runtime.js';
 import { ALNUM, guid, headed, LOWER, LOWER_DIGITS, text } from './text.js';
@@ -139,7 +139,7 @@ const FORMAT_ARBS: Record<string, fc.Arbitrary<string>> = {
 
 /** Valid non-null string for a property. */
 function validString(p: Property, itemLevel: boolean, types: OperationSpec['types']): fc.Arbitrary<string> {
-  const en = allowedValues(p, types);
+  const en = advisedValues(p, types);
   if (en) return fc.constantFrom(...en.values.filter((v): v is string => typeof v === 'string'));
   const flags = find(p, 'flagSet');
   if (flags) return fc.subarray(flags.values, { minLength: 1 }).map((v) => v.join(', '));
@@ -195,7 +195,7 @@ export function validValue(p: Property, ctx: ArbContext): fc.Arbitrary<unknown> 
       { weight: 1, arbitrary: fc.array(item, { minLength: Math.min(maxItems, 3), maxLength: Math.min(maxItems, 3) }) },
     );
   }
-  const en = allowedValues(p, ctx.spec.types);
+  const en = advisedValues(p, ctx.spec.types);
   // OData collections are never null; and what the resource's create requires is never cleared (null or "")
   // as a valid value: no reading of the docs allows it.
   const kept = !!find(p, 'requiredOnCreate');
@@ -205,7 +205,7 @@ export function validValue(p: Property, ctx: ArbContext): fc.Arbitrary<unknown> 
 }
 
 function validItem(p: Property, type: TypeRef, ctx: ArbContext): fc.Arbitrary<unknown> {
-  const en = allowedValues(p, ctx.spec.types);
+  const en = advisedValues(p, ctx.spec.types);
   if (en?.values.some((v) => typeof v === 'number')) return fc.constantFrom(...en.values.filter((v): v is number => typeof v === 'number'));
   if (type.kind === 'primitive') {
     const kind = jsonKind(type.name);

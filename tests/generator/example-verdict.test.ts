@@ -3,7 +3,7 @@
  * rule is suspect. Bundled pages: beta Update user's example 2 and the localtest page's placeholders.
  */
 import { describe, expect, it } from 'vitest';
-import { exampleVerdict } from '../../generator/corpus/example-verdict.js';
+import { exampleVerdict } from '../../generator/pipeline/example-verdict.js';
 import { buildContract } from '../../generator/emit/contract.js';
 import { validateWith } from '../../generator/emit/runtime.js';
 import type { Example, OperationSpec } from '../../generator/ir/ir.js';

@@ -1,0 +1,88 @@
+/**
+ * A page's own example is a reading of it: a rule it breaks that no second source states stops binding, with a
+ * diagnostic at the example's line; a rule a second source states stays binding, and the example is the doc
+ * bug. The page below is made for the test, in the shape of a Graph action page.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildContract } from '../../generator/emit/contract.js';
+import { validateWith } from '../../generator/emit/runtime.js';
+import type { OperationSpec } from '../../generator/ir/ir.js';
+import { generateText } from '../support/pages.js';
+
+const page = (table: string, body: string) => `# widget: paint
+
+Namespace: microsoft.graph
+
+## HTTP request
+
+\`\`\`http
+POST /widgets/{id}/paint
+\`\`\`
+
+## Request body
+
+| Parameter | Type | Description |
+|:--|:--|:--|
+${table}
+
+## Example
+
+### Request
+
+<!-- { "blockType": "request", "name": "paint_widget" } -->
+\`\`\`http
+POST https://graph.microsoft.com/v1.0/widgets/1/paint
+Content-type: application/json
+
+${body}
+\`\`\`
+
+## Response
+
+\`\`\`http
+HTTP/1.1 204 No Content
+\`\`\`
+`;
+
+const spec = (table: string, body: string) => generateText('v1.0/api/widget-paint.md', page(table, body)) as OperationSpec;
+const plain = (s: OperationSpec, body: unknown) => validateWith(buildContract(s), body);
+const strict = (s: OperationSpec, body: unknown) => validateWith(buildContract(s), body, { strict: true });
+const readings = (s: OperationSpec) => s.diagnostics.filter((d) => d.rule === 'example-contradicts-rule');
+
+describe("rules the page's own example contradicts", () => {
+  it('a value outside one list of values: the list is kept as advice, cited at the example', () => {
+    const s = spec('|finish|String|The finish. Possible values are: `matte`, `gloss`.|', '{\n  "finish": "satin"\n}');
+    const finish = s.requestBody.properties.find((p) => p.name === 'finish')!;
+    expect(finish.constraints.find((c) => c.kind === 'enum')).toMatchObject({ values: ['matte', 'gloss'], strength: 'advisory' });
+    expect(readings(s)).toHaveLength(1);
+    expect(readings(s)[0]!.message).toContain('"satin" is not one of the allowed values');
+    // The line of the example's `finish` key.
+    expect(readings(s)[0]!.line).toBe(27);
+    expect(plain(s, { finish: 'satin' }).valid).toBe(true);
+    // Still what a strict validation and valid bodies keep to.
+    expect(strict(s, { finish: 'satin' }).valid).toBe(false);
+  });
+
+  it('an example that keeps to the rule changes nothing', () => {
+    const s = spec('|finish|String|The finish. Possible values are: `matte`, `gloss`.|', '{ "finish": "gloss" }');
+    expect(readings(s)).toEqual([]);
+    expect(plain(s, { finish: 'satin' }).valid).toBe(false);
+  });
+
+  it("a property no source lists is accepted, unchecked, and marked as the example's", () => {
+    const s = spec('|finish|String|The finish.|', '{ "finish": "gloss", "coats": 2 }');
+    expect(s.requestBody.properties.find((p) => p.name === 'coats')).toMatchObject({ via: 'example', constraints: [] });
+    expect(readings(s)[0]!.message).toContain('`coats`');
+    expect(plain(s, { coats: 'any' }).valid).toBe(true);
+    expect(plain(s, { sheen: 1 }).valid).toBe(false);
+  });
+
+  it('letter case is advice: a plain validation folds it, a strict one does not', () => {
+    const s = spec('|finish|String|The finish. Possible values are: `matte`, `gloss`.|', '{ "finish": "Gloss" }');
+    expect(readings(s)).toEqual([]);
+    expect(s.requestBody.properties[0]!.constraints.find((c) => c.kind === 'enum')?.strength).toBeUndefined();
+    expect(plain(s, { finish: 'GLOSS' }).valid).toBe(true);
+    expect(strict(s, { finish: 'GLOSS' }).valid).toBe(false);
+    expect(plain(s, { finish: 'satin' }).valid).toBe(false);
+  });
+});
