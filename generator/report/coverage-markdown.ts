@@ -34,6 +34,8 @@ export function formatCoverageMarkdown(report: CoverageReport, title = 'docspec 
     row('example bodies valid / checked', (c) => `${c.examples.valid} / ${c.examples.checked}`),
     row('… refused: doc-bug / rule-suspect', (c) => `${c.examples.docBug} / ${c.examples.ruleSuspect}`),
     row('… accepted or doc-bug', (c) => percent(c.examples.acceptedOrDocBugShare)),
+    // Accepted because the example's reading was taken: the rules it contradicts are kept as advice.
+    row('… rules the examples contradict, kept as advice', (c) => String(c.diagnosticsByRule.find((d) => d.rule === 'example-contradicts-rule')?.count ?? 0)),
     row('doc bugs in examples', (c) => String(c.docBugs.count)),
     row(
       'description sentences: binding / advisory / conditional / informational',

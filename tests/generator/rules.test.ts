@@ -445,6 +445,19 @@ describe('rules on wordings they were not first written for', () => {
     expect(mine('update-limit', 'Guest users are automatically stamped with guest role and this value cannot be updated.')).toEqual([]);
   });
 
+  // Wordings of later Graph pages (ediscovery legal holds' `includedSources`, a flags enum; a mail alias),
+  // not in the 2021 tree.
+  it('only-value: "This value must be mailbox, site is not supported"; forbidden-chars: one character per code span', () => {
+    const sources: TypeRef = { kind: 'named', name: 'ediscovery.sourceType', collection: false, resolution: 'enum' };
+    expect(mine('only-value', 'This value must be mailbox, site is not supported for legalHolds at this time.', sources)).toEqual([
+      { kind: 'enum', values: ['mailbox'] },
+    ]);
+    expect(mine('only-value', 'This value must be a valid URL.', sources)).toEqual([]);
+    expect(mine('forbidden-chars', 'These characters cannot be used in the alias: `@`, `/`, `SPACE`.')).toEqual([
+      { kind: 'forbiddenChars', chars: ['@', '/', ' '] },
+    ]);
+  });
+
   // beta user-update and user-post-users `onPremisesImmutableId`
   it('required: "must be specified when …" and "Only needs to be specified when …" keep their clause as the condition', () => {
     const federated = "when creating a new user account if you are using a federated domain for the user's userPrincipalName (UPN) property";
