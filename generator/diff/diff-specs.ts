@@ -4,6 +4,7 @@
  * semantics, the success response and the permissions table — each with the line on both sides.
  */
 import type { OperationSpec, PathTemplate, PermissionRow, PropertyGroup, ReadOnlyStatement, ResponseSpec } from '../ir/ir.js';
+import { statedProperties } from '../ir/enforced.js';
 import { BOTH, type Breaking, CLIENT, type DriftChange, type DriftReport, NONE, report, SERVER } from './change.js';
 import type { Unjudged } from './constraint-diff.js';
 import { diffProperties } from './property-diff.js';
@@ -17,8 +18,8 @@ export function diffSpecs(a: OperationSpec, b: OperationSpec): DriftReport {
     ...diffHeaders(a, b),
     ...diffProperties(
       { typesA: a.types, typesB: b.types, seen: new Set(), readOnly: readOnlyStatements(a, b), unjudged: unjudged(a, b) },
-      a.requestBody.properties,
-      b.requestBody.properties,
+      statedProperties(a),
+      statedProperties(b),
     ),
     ...diffGroups(a, b),
     ...diffExtensions(a, b),
@@ -183,7 +184,7 @@ function diffHeaders(a: OperationSpec, b: OperationSpec): DriftChange[] {
  * side only are already reported as added or removed properties.
  */
 function diffGroups(a: OperationSpec, b: OperationSpec): DriftChange[] {
-  const names = (s: OperationSpec) => new Set(s.requestBody.properties.map((p) => p.name.toLowerCase()));
+  const names = (s: OperationSpec) => new Set(statedProperties(s).map((p) => p.name.toLowerCase()));
   const inBoth = (n: string) => names(a).has(n.toLowerCase()) && names(b).has(n.toLowerCase());
   const kinds = new Set([...a.requestBody.groups, ...b.requestBody.groups].map((g) => g.kind));
   const changes: DriftChange[] = [];

@@ -4,6 +4,7 @@
  * disagrees with the most common cell of its row; a variant that does not document the property is marked.
  */
 import type { ConnectorSpec, Constraint, OperationSpec, SourceRef, Spec, TypeRef } from '../ir/ir.js';
+import { statedProperties } from '../ir/enforced.js';
 import { constraintText } from './constraint-diff.js';
 import { typeText } from './property-diff.js';
 
@@ -49,7 +50,7 @@ function cell(type: TypeRef, constraints: Constraint[], source: SourceRef, field
 }
 
 function operationCells(spec: OperationSpec): Map<string, Draft> {
-  return new Map(spec.requestBody.properties.map((p) => [p.name, cell(p.type, p.constraints, p.source)]));
+  return new Map(statedProperties(spec).map((p) => [p.name, cell(p.type, p.constraints, p.source)]));
 }
 
 /** Fields map by their property path; nested ones (`passwordProfile.password`) fold into their top property. */

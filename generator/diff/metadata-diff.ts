@@ -10,13 +10,14 @@
  */
 import { allProperties, type CsdlModel, type CsdlProperty, type CsdlType, csdlTypeRef } from '../read/csdl.js';
 import type { OperationSpec, Property, SourceRef } from '../ir/ir.js';
+import { statedProperties } from '../ir/enforced.js';
 import { formatTypeRef } from '../ir/type-expression.js';
 import { BOTH, CLIENT, type DriftChange, type DriftReport, NONE, report, SERVER } from './change.js';
 import { enumValues } from './property-diff.js';
 
 export function diffDocsVsMetadata(spec: OperationSpec, model: CsdlModel, type: CsdlType): DriftReport {
   const ctx: Ctx = { spec, model, seen: new Set() };
-  const changes = diffType(ctx, spec.requestBody.properties, allProperties(model, type), '', true);
+  const changes = diffType(ctx, statedProperties(spec), allProperties(model, type), '', true);
   return report(
     { file: spec.page.file, operation: spec.operation, variant: spec.variant, kind: 'docs' },
     { file: model.file, operation: type.fullName, kind: 'metadata' },

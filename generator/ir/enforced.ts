@@ -1,4 +1,4 @@
-import type { Constraint, Property } from './ir.js';
+import type { Constraint, OperationSpec, Property } from './ir.js';
 
 /**
  * Whether validators and certification enforce a constraint. A conditional one ("For Azure AD B2C accounts
@@ -17,6 +17,16 @@ export function isEnforced(c: Constraint): boolean {
  */
 export function shapesValues(c: Constraint): boolean {
   return c.condition === undefined;
+}
+
+/**
+ * The body properties the docs state: the table's rows and what its resource page lends, not a property only
+ * the page's example sends (`via: 'example'`, see `pipeline/example-readings.ts`). Drift, the variant
+ * matrix and the metadata comparison compare these: an edit that drops a row drops the property, whatever
+ * the example still sends.
+ */
+export function statedProperties(spec: Pick<OperationSpec, 'requestBody'>): Property[] {
+  return spec.requestBody.properties.filter((p) => p.via !== 'example');
 }
 
 /**

@@ -158,8 +158,9 @@ export interface Property {
    * `resource`: no table row names the property; the body section names it through its resource ("supply a
    * JSON representation of a [channel] object", "specify other writable properties"). Validators accept it;
    * certification sends it only where the page requires it, since a resource page does not say what a
-   * create or update takes. `example`: only the page's own example sends it, and no source closes the body
-   * against it (`pipeline/example-readings.ts`); validators accept any value, certification never sends it.
+   * create or update takes. `example`: no table row names it and only the page's own example sends it, while
+   * no source closes the body against it (`pipeline/example-readings.ts`): typed from the resource page when
+   * that lists it, else any value; certification never sends it, and drift does not compare it.
    */
   via?: 'resource' | 'example';
   source: SourceRef;

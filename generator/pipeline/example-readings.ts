@@ -67,7 +67,7 @@ function advise(spec: OperationSpec, ex: Example, e: ValidationIssue): string | 
       const resource = spec.requestBody.resource ? spec.types[spec.requestBody.resource] : undefined;
       const row = resource?.kind === 'complex' ? resource.properties.find((p) => p.name === name) : undefined;
       if (row) {
-        spec.requestBody.properties.push({ ...structuredClone(row), constraints: row.constraints.filter((c) => c.kind !== 'required'), via: 'resource' });
+        spec.requestBody.properties.push({ ...structuredClone(row), constraints: row.constraints.filter((c) => c.kind !== 'required'), via: 'example' });
         return `${shown}; the ${resource!.name} resource page lists it (${sourceRef(row.source)}), so the body takes it as that page defines it`;
       }
       spec.requestBody.properties.push({

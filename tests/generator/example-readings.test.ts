@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildContract } from '../../generator/emit/contract.js';
 import { validateWith } from '../../generator/emit/runtime.js';
+import { diffSpecs } from '../../generator/diff/diff-specs.js';
 import type { OperationSpec } from '../../generator/ir/ir.js';
 import { generateText } from '../support/pages.js';
 
@@ -75,6 +76,13 @@ describe("rules the page's own example contradicts", () => {
     expect(readings(s)[0]!.message).toContain('`coats`');
     expect(plain(s, { coats: 'any' }).valid).toBe(true);
     expect(plain(s, { sheen: 1 }).valid).toBe(false);
+  });
+
+  it('drift compares what the docs state: a row dropped is a property removed, though the example still sends it', () => {
+    const before = spec('|finish|String|The finish.|\n|coats|Int32|How many coats.|', '{ "finish": "gloss", "coats": 2 }');
+    const after = spec('|finish|String|The finish.|', '{ "finish": "gloss", "coats": 2 }');
+    expect(after.requestBody.properties.find((p) => p.name === 'coats')?.via).toBe('example');
+    expect(diffSpecs(before, after).changes.map((c) => `${c.kind} ${c.subject}`)).toEqual(['property-removed coats']);
   });
 
   it('letter case is advice: a plain validation folds it, a strict one does not', () => {
