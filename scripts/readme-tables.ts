@@ -43,7 +43,8 @@ export const README_TABLES: Record<string, (inputs: ReadmeInputs) => string> = {
         const s = scoreSample(cells);
         const intune = cells.filter((c) => isIntunePage(c.page)).length;
         const lowest = s.byRule.reduce((m, r) => (r.precision < m.precision ? r : m), { rule: '', precision: 1 } as { rule: string; precision: number });
-        return `| \`${name}\` | ${cells.length} (${intune} + ${cells.length - intune}) | ${s.stating} | ${s.expected} | ${percent(s.recall.overall)} | ${percent(s.recall.other)} | ${percent(s.recall.intune)} | ${percent(s.precision)} | ${percent(lowest.precision)}${lowest.rule ? ` (\`${lowest.rule}\`)` : ''} |`;
+        const onIntune = intune ? percent(s.recall.intune) : '—';
+        return `| \`${name}\` | ${cells.length} (${intune} + ${cells.length - intune}) | ${s.stating} | ${s.expected} | ${percent(s.recall.overall)} | ${percent(s.recall.other)} | ${onIntune} | ${percent(s.precision)} | ${percent(lowest.precision)}${lowest.rule ? ` (\`${lowest.rule}\`)` : ''} |`;
       }),
     ].join('\n'),
 };
