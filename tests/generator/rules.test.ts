@@ -445,8 +445,8 @@ describe('rules on wordings they were not first written for', () => {
     expect(mine('update-limit', 'Guest users are automatically stamped with guest role and this value cannot be updated.')).toEqual([]);
   });
 
-  // Wordings of later Graph pages (ediscovery legal holds' `includedSources`, a flags enum; a mail alias),
-  // not in the 2021 tree.
+  // beta ediscovery-legalhold-post-usersources `includedSources` (a flags enum); the alias wording is a later
+  // page's, not in the 2021 tree.
   it('only-value: "This value must be mailbox, site is not supported"; forbidden-chars: one character per code span', () => {
     const sources: TypeRef = { kind: 'named', name: 'ediscovery.sourceType', collection: false, resolution: 'enum' };
     expect(mine('only-value', 'This value must be mailbox, site is not supported for legalHolds at this time.', sources)).toEqual([
