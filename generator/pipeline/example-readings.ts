@@ -58,7 +58,7 @@ export function adviseFromExamples(spec: OperationSpec): OperationSpec {
 
 /** Makes the rule an issue cites stop binding in `spec`; says what changed, or undefined when nothing could. */
 function advise(spec: OperationSpec, ex: Example, e: ValidationIssue): string | undefined {
-  const shown = `Example "${ex.name}" ${e.path ? `at ${e.path}` : ''}: ${e.message}`;
+  const shown = `Example "${ex.name}"${e.path ? ` at ${e.path}` : ''}: ${e.message}`;
   if (e.rule === 'unknown-property') {
     const segments = pointerSegments(e.path);
     const name = segments.at(-1)!;

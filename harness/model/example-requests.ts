@@ -18,12 +18,29 @@ const REFERENCE_KEY = /@odata\.(bind|id)$/;
  * (a doc bug or a rule read too narrowly, which `generate` reports), a placeholder the run has no value for,
  * or a reference to a resource by the page's id, which no server under test holds.
  */
-export function unsendable(contract: Contract, body: Record<string, unknown>, bound: Readonly<Record<string, string>>): string | undefined {
+/**
+ * Why an example cannot be sent as a valid request of the run, or undefined. `strict`: an example outside a
+ * rule the page only advises is not sent either (the examples phase fails a refusal; a setup create falls back
+ * to a generated body when refused, so it may try the page's own).
+ */
+export function unsendable(
+  contract: Contract,
+  body: Record<string, unknown>,
+  bound: Readonly<Record<string, string>>,
+  options: { strict?: boolean } = {},
+): string | undefined {
   const result = validateWith(contract, body);
   if (!result.valid) {
     const e = result.errors[0]!;
     // A doc bug, or a rule read too narrowly: either way not a request every reading allows.
     return `the page's own validator refuses the example at ${e.path || '/'} (${e.rule}, ${e.source}), so it is not sent as valid`;
+  }
+  // Outside a rule the page only advises, or one its example contradicts (kept as advice): a server holding
+  // the rule may refuse it, so it is not a request every reading allows.
+  const strict = options.strict ? validateWith(contract, body, { strict: true }) : result;
+  if (!strict.valid) {
+    const e = strict.errors[0]!;
+    return `the example is outside a rule the page states as advice at ${e.path || '/'} (${e.rule}, ${e.source}), so it is not sent as valid`;
   }
   const text = JSON.stringify(body);
   const placeholder = PLACEHOLDER.exec(text)?.[0];

@@ -8,6 +8,7 @@ import { buildContract } from '../../generator/emit/contract.js';
 import { validateWith } from '../../generator/emit/runtime.js';
 import { diffSpecs } from '../../generator/diff/diff-specs.js';
 import type { OperationSpec } from '../../generator/ir/ir.js';
+import { unsendable } from '../../harness/model/example-requests.js';
 import { generateText } from '../support/pages.js';
 
 const page = (table: string, body: string) => `# widget: paint
@@ -92,5 +93,17 @@ describe("rules the page's own example contradicts", () => {
     expect(plain(s, { finish: 'GLOSS' }).valid).toBe(true);
     expect(strict(s, { finish: 'GLOSS' }).valid).toBe(false);
     expect(plain(s, { finish: 'satin' }).valid).toBe(false);
+  });
+});
+
+describe('which examples a certification sends as valid', () => {
+  it('the examples phase sends none outside a rule kept as advice; a setup create may still try it', () => {
+    const s = spec('|finish|String|The finish. Possible values are: `matte`, `gloss`.|', '{\n  "finish": "satin"\n}');
+    const contract = buildContract(s);
+    expect(unsendable(contract, { finish: 'satin' }, {})).toBeUndefined();
+    expect(unsendable(contract, { finish: 'satin' }, {}, { strict: true })).toMatch(
+      /^the example is outside a rule the page states as advice at \/finish \(allowed-values, /,
+    );
+    expect(unsendable(contract, { finish: 'gloss' }, {}, { strict: true })).toBeUndefined();
   });
 });
