@@ -84,7 +84,33 @@ export function buildCoverage(stats: Iterable<PageStats>): CoverageReport {
     byVersion.set(s.version, list);
   }
   const versions = [...byVersion.keys()].sort(compareVersions);
-  return { versions: versions.map((v) => versionCoverage(v, byVersion.get(v)!)) };
+  return { versions: versions.map((v) => versionCoverage(v, withOtherVersions(byVersion.get(v)!, byVersion))) };
+}
+
+/**
+ * The other version is a second source: an example refused for a value of another JSON type than its table
+ * row states is a doc bug when the same page of another version types the property the same way (both
+ * tables say `Boolean`; the example sends `"false"`).
+ */
+function withOtherVersions(pages: PageStats[], byVersion: Map<string, PageStats[]>): PageStats[] {
+  const base = (file: string) => file.slice(file.indexOf('/') + 1);
+  const others = [...byVersion.values()].filter((list) => list !== pages);
+  const index = new Map<string, PageStats[]>();
+  for (const list of others) for (const p of list) index.set(base(p.file), [...(index.get(base(p.file)) ?? []), p]);
+  return pages.map((p) => {
+    if (!p.examples.refused.some((r) => r.verdict === 'rule-suspect' && r.rule === 'type')) return p;
+    const refused = p.examples.refused.map((r) => {
+      const segments = r.path.split('/').slice(1);
+      const name = segments[0] ?? '';
+      const top = segments.length === 1 || (segments.length === 2 && /^\d+$/.test(segments[1]!));
+      const stated = p.tableTypes[name];
+      // Only when it is the example's one unexplained issue: another would keep it suspect.
+      if (r.verdict !== 'rule-suspect' || r.rule !== 'type' || r.suspects !== 1 || !top || stated === undefined) return r;
+      const agreeing = (index.get(base(p.file)) ?? []).find((o) => o.tableTypes[name] === stated);
+      return agreeing ? { ...r, verdict: 'doc-bug' as const, why: `the table and the ${agreeing.version} page's table both type \`${name}\` ${stated}` } : r;
+    });
+    return { ...p, examples: { ...p.examples, refused } };
+  });
 }
 
 /** `v1.0` before `beta`, then by name: the order the docs site lists them. */

@@ -6,7 +6,7 @@ import { buildContract } from '../emit/contract.js';
 import { validateWith } from '../emit/runtime.js';
 import { isPropertyTable } from '../extract/property-table.js';
 import { allBlocks, type PageModel, sectionBlocks } from '../read/page-model.js';
-import type { Diagnostic, OperationSpec } from '../ir/ir.js';
+import type { Diagnostic, OperationSpec, TypeRef } from '../ir/ir.js';
 import { accountSentences, noSentences, type SentenceClass } from '../extract/sentence-account.js';
 import { exampleVerdict, type RefusedExample } from '../pipeline/example-verdict.js';
 
@@ -50,6 +50,8 @@ export interface PageStats {
   docBugs: DocBug[];
   /** Diagnostics, by rule id. */
   diagnostics: Record<string, number>;
+  /** Each request-table property's type as the row states it (`Boolean`, `String collection`): another version's page compares. */
+  tableTypes: Record<string, string>;
   /** The sentences of the request table's description cells, by class (see `sentence-account.ts`). */
   sentences: Record<SentenceClass, number>;
   /** Each sentence with a rule's vocabulary that produced nothing. */
@@ -111,10 +113,13 @@ export function pageStats(page: PageModel, spec: OperationSpec, version: string)
     examples: checkExampleBodies(spec),
     docBugs: spec.diagnostics.filter((d) => DOC_BUG_RULES.has(d.rule)).map((d) => ({ rule: d.rule, file: d.file, line: d.line, message: d.message })),
     diagnostics: countRules(spec.diagnostics),
+    tableTypes: Object.fromEntries(tableProperties.map((p) => [p.name, typeText(p.type)])),
     sentences,
     unrecognised,
   };
 }
+
+const typeText = (t: TypeRef) => `${t.name}${t.collection ? ' collection' : ''}`;
 
 /** Stats for a page that failed: it counts as seen, with its diagnostics, and nothing else. */
 export function failedPageStats(file: string, version: string, operation: string, diagnostics: Diagnostic[]): PageStats {
@@ -135,6 +140,7 @@ export function failedPageStats(file: string, version: string, operation: string
     examples: { checked: 0, valid: 0, failedRules: {}, refused: [] },
     docBugs: [],
     diagnostics: countRules(diagnostics),
+    tableTypes: {},
     sentences: noSentences(),
     unrecognised: [],
   };

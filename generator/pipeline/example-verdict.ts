@@ -22,6 +22,8 @@ export interface RefusedExample {
   rule: string;
   path: string;
   why: string;
+  /** How many of the example's issues no second source explains (the decisive one among them). */
+  suspects: number;
 }
 
 /**
@@ -56,6 +58,7 @@ export function exampleVerdict(spec: OperationSpec, ex: Example, errors: readonl
     rule: decisive.issue.rule,
     path: decisive.issue.path,
     why: decisive.why,
+    suspects: verdicts.filter((v) => v.verdict === 'rule-suspect').length,
   };
 }
 

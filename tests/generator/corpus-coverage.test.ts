@@ -25,6 +25,7 @@ function stats(file: string, version: string, over: Partial<PageStats> = {}): Pa
     examples: { checked: 1, valid: 1, failedRules: {}, refused: [] },
     docBugs: [],
     diagnostics: {},
+    tableTypes: {},
     sentences: { binding: 1, advisory: 0, conditional: 0, informational: 2, unrecognised: 0 },
     unrecognised: [],
     ...over,
@@ -39,6 +40,35 @@ const refused = (verdict: 'doc-bug' | 'rule-suspect') => ({
   rule: 'type',
   path: '/x',
   why: 'because',
+  suspects: verdict === 'rule-suspect' ? 1 : 0,
+});
+
+describe('another version as a second source', () => {
+  const page = (file: string, version: string, x: string, suspects = 1) =>
+    stats(file, version, {
+      tableTypes: { x },
+      examples: { checked: 1, valid: 0, failedRules: { type: 1 }, refused: [{ ...refused('rule-suspect'), file, suspects }] },
+    });
+  const verdicts = (pages: PageStats[]) => buildCoverage(pages).versions.map((v) => v.examples.refused.map((r) => [r.verdict, r.why]));
+
+  it('makes a wrong JSON type a doc bug when the same page of the other version types the property the same', () => {
+    expect(verdicts([page('v1.0/api/p.md', 'v1.0', 'Boolean'), stats('beta/api/p.md', 'beta', { tableTypes: { x: 'Boolean' } })])).toEqual([
+      [['doc-bug', "the table and the beta page's table both type `x` Boolean"]],
+      [],
+    ]);
+  });
+
+  it('not when the other version types it otherwise, lacks the page, or the example has another unexplained issue', () => {
+    expect(verdicts([page('v1.0/api/p.md', 'v1.0', 'Boolean'), stats('beta/api/p.md', 'beta', { tableTypes: { x: 'String' } })])[0]).toEqual([
+      ['rule-suspect', 'because'],
+    ]);
+    expect(verdicts([page('v1.0/api/p.md', 'v1.0', 'Boolean'), stats('beta/api/q.md', 'beta', { tableTypes: { x: 'Boolean' } })])[0]).toEqual([
+      ['rule-suspect', 'because'],
+    ]);
+    expect(verdicts([page('v1.0/api/p.md', 'v1.0', 'Boolean', 2), stats('beta/api/p.md', 'beta', { tableTypes: { x: 'Boolean' } })])[0]).toEqual([
+      ['rule-suspect', 'because'],
+    ]);
+  });
 });
 
 describe('buildCoverage', () => {
