@@ -56,13 +56,14 @@ const PRODUCT_NUMBER =
 
 function describesTheValue(sentence: string): boolean {
   const s = sentence.trim();
-  if (DESCRIBES.test(s)) return true;
   const word = RULE_WORD.exec(s);
+  // "Sets the PIN length, which must be between 4 and 16": a number the rule words reach is a limit.
+  if (word && /\d/.test(s.slice(word.index))) return false;
+  if (DESCRIBES.test(s)) return true;
   if (!word) return false;
   const before = s.slice(0, word.index);
   // "Must …", "This value must …", "The value cannot …" open with their rule: the subject is the value.
   if (/^(?:|it|this|these|the value|the property|values?|you)\s*$/i.test(before.trim())) return false;
-  if (/\d/.test(s.slice(word.index))) return false;
   return NOUN_PHRASE.test(before) || (RELATIVE.test(before) && !/\b(?:is|are|was|were|must|can|will)\b/i.test(before));
 }
 

@@ -51,6 +51,7 @@ describe('accountSentences', () => {
     ])
       expect(classes(text), text).toEqual([[text, 'informational']]);
     // The demand reaches a number, or opens the sentence: still rule-like.
+    expect(classes('Sets the PIN length, which must be between 4 and 16 digits long in the new format.')[0]![1]).toBe('unrecognised');
     expect(classes('The number of days that a password must be kept, between 1 and 30 days.')[0]![1]).not.toBe('informational');
     expect(classes('The value must be a valid hostname that the tenant owns.')[0]![1]).toBe('unrecognised');
   });
