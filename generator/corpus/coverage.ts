@@ -5,6 +5,7 @@
 import { diagnosticRule } from '../ir/diagnostic-rules.js';
 import { noSentences, type SentenceClass, wordingOf } from '../extract/sentence-account.js';
 import type { RefusedExample } from '../pipeline/example-verdict.js';
+import { topProperty } from '../ir/json-pointer.js';
 import type { DocBug, PageStats, UnrecognisedSentence } from './page-stats.js';
 
 export interface VersionCoverage {
@@ -100,14 +101,14 @@ function withOtherVersions(pages: PageStats[], byVersion: Map<string, PageStats[
   return pages.map((p) => {
     if (!p.examples.refused.some((r) => r.verdict === 'rule-suspect' && r.rule === 'type')) return p;
     const refused = p.examples.refused.map((r) => {
-      const segments = r.path.split('/').slice(1);
-      const name = segments[0] ?? '';
-      const top = segments.length === 1 || (segments.length === 2 && /^\d+$/.test(segments[1]!));
-      const stated = p.tableTypes[name];
+      const name = topProperty(r.path);
+      const stated = name === undefined ? undefined : p.tableTypes[name];
       // Only when it is the example's one unexplained issue: another would keep it suspect.
-      if (r.verdict !== 'rule-suspect' || r.rule !== 'type' || r.suspects !== 1 || !top || stated === undefined) return r;
+      if (r.verdict !== 'rule-suspect' || r.rule !== 'type' || r.suspects !== 1 || name === undefined || stated === undefined) return r;
       const agreeing = (index.get(base(p.file)) ?? []).find((o) => o.tableTypes[name] === stated);
-      return agreeing ? { ...r, verdict: 'doc-bug' as const, why: `the table and the ${agreeing.version} page's table both type \`${name}\` ${stated}` } : r;
+      return agreeing
+        ? { ...r, verdict: 'doc-bug' as const, why: `the table and the ${agreeing.version} page's table both type \`${name}\` ${stated}` }
+        : r;
     });
     return { ...p, examples: { ...p.examples, refused } };
   });

@@ -6,7 +6,9 @@ import { buildContract } from '../emit/contract.js';
 import { validateWith } from '../emit/runtime.js';
 import { isPropertyTable } from '../extract/property-table.js';
 import { allBlocks, type PageModel, sectionBlocks } from '../read/page-model.js';
-import type { Diagnostic, OperationSpec, TypeRef } from '../ir/ir.js';
+import { checkedBodies } from '../ir/example-bodies.js';
+import type { Diagnostic, OperationSpec } from '../ir/ir.js';
+import { formatTypeRef } from '../ir/type-expression.js';
 import { accountSentences, noSentences, type SentenceClass } from '../extract/sentence-account.js';
 import { exampleVerdict, type RefusedExample } from '../pipeline/example-verdict.js';
 
@@ -113,13 +115,11 @@ export function pageStats(page: PageModel, spec: OperationSpec, version: string)
     examples: checkExampleBodies(spec),
     docBugs: spec.diagnostics.filter((d) => DOC_BUG_RULES.has(d.rule)).map((d) => ({ rule: d.rule, file: d.file, line: d.line, message: d.message })),
     diagnostics: countRules(spec.diagnostics),
-    tableTypes: Object.fromEntries(tableProperties.map((p) => [p.name, typeText(p.type)])),
+    tableTypes: Object.fromEntries(tableProperties.map((p) => [p.name, formatTypeRef(p.type)])),
     sentences,
     unrecognised,
   };
 }
-
-const typeText = (t: TypeRef) => `${t.name}${t.collection ? ' collection' : ''}`;
 
 /** Stats for a page that failed: it counts as seen, with its diagnostics, and nothing else. */
 export function failedPageStats(file: string, version: string, operation: string, diagnostics: Diagnostic[]): PageStats {
@@ -148,15 +148,12 @@ export function failedPageStats(file: string, version: string, operation: string
 
 function checkExampleBodies(spec: OperationSpec): PageStats['examples'] {
   const out: PageStats['examples'] = { checked: 0, valid: 0, failedRules: {}, refused: [] };
-  const examples = spec.examples.filter((e) => {
-    const body = e.request?.body;
-    return e.request?.method === spec.http.method && typeof body === 'object' && body !== null && !Array.isArray(body);
-  });
+  const examples = checkedBodies(spec);
   if (examples.length === 0) return out;
   const contract = buildContract(spec);
-  for (const ex of examples) {
+  for (const { ex, body } of examples) {
     out.checked++;
-    const result = validateWith(contract, ex.request!.body);
+    const result = validateWith(contract, body);
     if (result.valid) {
       out.valid++;
       continue;

@@ -9,6 +9,15 @@ export function pointerSegments(pointer: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
+/**
+ * The top-level property a pointer addresses, itself or one item of it (`/otherMails/3`); undefined deeper
+ * (`/passwordProfile/password`), where only the nested type's page states the rules.
+ */
+export function topProperty(pointer: string): string | undefined {
+  const segments = pointerSegments(pointer);
+  return segments.length === 1 || (segments.length === 2 && /^\d+$/.test(segments[1]!)) ? segments[0] : undefined;
+}
+
 /** The value at a pointer, or undefined when the body has none there. */
 export function valueAt(body: unknown, pointer: string): unknown {
   let at = body;

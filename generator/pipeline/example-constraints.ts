@@ -6,6 +6,7 @@
 import { buildContract } from '../emit/contract.js';
 import { type ValidationIssue, validateWith } from '../emit/runtime.js';
 import { diagnostic } from '../ir/diagnostic.js';
+import { checkedBodies } from '../ir/example-bodies.js';
 import type { Diagnostic, OperationSpec } from '../ir/ir.js';
 import { keyLine } from '../ir/json-pointer.js';
 
@@ -18,10 +19,8 @@ export function checkExampleConstraints(spec: OperationSpec): Diagnostic[] {
   if (spec.requestBody.properties.length === 0) return [];
   const out: Diagnostic[] = [];
   let contract: ReturnType<typeof buildContract> | undefined;
-  for (const ex of spec.examples) {
-    const req = ex.request;
-    const body = req?.body;
-    if (!req || req.method !== spec.http.method || typeof body !== 'object' || body === null || Array.isArray(body)) continue;
+  for (const { ex, body } of checkedBodies(spec)) {
+    const req = ex.request!;
     contract ??= buildContract(spec);
     const result = validateWith(contract, body);
     const strict = validateWith(contract, body, { strict: true });

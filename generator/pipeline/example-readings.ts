@@ -12,21 +12,12 @@
 import { buildContract } from '../emit/contract.js';
 import { type ValidationIssue, validateWith } from '../emit/runtime.js';
 import { diagnostic, sortDiagnostics } from '../ir/diagnostic.js';
+import { checkedBodies } from '../ir/example-bodies.js';
 import { isEnforced } from '../ir/enforced.js';
 import type { Constraint, Diagnostic, Example, OperationSpec, Property } from '../ir/ir.js';
 import { keyLine, pointerSegments } from '../ir/json-pointer.js';
 import { sourceRef } from '../ir/source-ref.js';
 import { issueVerdict } from './example-verdict.js';
-
-type Body = Record<string, unknown>;
-
-/** The examples whose body a validator of this spec checks: the page's own method, a JSON object. */
-function checkedBodies(spec: OperationSpec): { ex: Example; body: Body }[] {
-  return spec.examples.flatMap((ex) => {
-    const body = ex.request?.body;
-    return ex.request?.method === spec.http.method && typeof body === 'object' && body !== null && !Array.isArray(body) ? [{ ex, body: body as Body }] : [];
-  });
-}
 
 /** Every property of the body and of its types, where the constraint an issue cites may sit. */
 function allProperties(spec: OperationSpec): Property[] {

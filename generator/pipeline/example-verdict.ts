@@ -8,8 +8,9 @@
  */
 import type { ValidationIssue } from '../emit/runtime.js';
 import { allowedValues } from '../ir/enum-values.js';
-import type { Example, OperationSpec, Property } from '../ir/ir.js';
-import { keyLine, pointerSegments, valueAt } from '../ir/json-pointer.js';
+import type { Example, OperationSpec } from '../ir/ir.js';
+import { keyLine, pointerSegments, topProperty, valueAt } from '../ir/json-pointer.js';
+import { formatTypeRef } from '../ir/type-expression.js';
 
 export type ExampleVerdict = 'doc-bug' | 'rule-suspect';
 
@@ -74,7 +75,7 @@ export function issueVerdict(
   if (typeof value === 'string' && PLACEHOLDER.test(value.trim())) return doc(`the example leaves the placeholder "${value}" where the page states a value`);
   if (value === '' && (e.rule === 'allowed-values' || e.rule === 'enum-type')) return doc('the example leaves empty a value the page lists the choices of');
   // Only a top-level property has a row on the resource page to compare with.
-  const top = segments.length === 1 || (segments.length === 2 && /^\d+$/.test(segments[1]!));
+  const top = topProperty(e.path) !== undefined;
   const name = segments[0] ?? '';
   const row = spec.requestBody.properties.find((p) => p.name === name);
   const resource = spec.requestBody.resource ?? 'resource';
@@ -96,7 +97,7 @@ export function issueVerdict(
     case 'type':
       // A row whose resource page gives another JSON shape carries `resourceType`: without it, the two agree.
       if (top && row && row.via === undefined && onResource && !row.resourceType)
-        return doc(`the table and the ${resource} resource page both type \`${name}\` ${typeText(row)}`);
+        return doc(`the table and the ${resource} resource page both type \`${name}\` ${formatTypeRef(row.type)}`);
       return suspect('one source states the type');
     case 'read-only':
       if (top && readOnlyThere && row?.via === undefined) return doc(`the table and the ${resource} resource page both mark \`${name}\` read-only`);
@@ -117,5 +118,3 @@ export function issueVerdict(
       return suspect('one sentence states the rule');
   }
 }
-
-const typeText = (p: Property) => `${p.type.name}${p.type.collection ? ' collection' : ''}`;

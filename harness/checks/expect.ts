@@ -92,28 +92,31 @@ export function expectResourceBody(
 ): Violation | undefined {
   const body = jsonOf(ex.response);
   if (!contract || !isObject(body)) return undefined;
+  const allowed = enumValues(contract);
   const result = validateWith(contract, body);
   if (result.valid) {
-    // A value outside a rule the docs only advise ("The URL for …"): a warning, a failure only when strict.
+    // A value outside what only a strict reading holds: a rule the docs only advise ("The URL for …"), or the
+    // letter case of an allowed value ("HiddenMembership" where the resource page writes "Hiddenmembership").
+    // A warning, a failure only when strict.
     const strict = validateWith(contract, body, { strict: true });
     if (strict.valid) return undefined;
     const e = strict.errors[0]!;
+    const value = valueAt(body, e.path);
+    const recased =
+      typeof value === 'string' && allowed.get(e.source)?.some((v) => typeof v === 'string' && v.toLowerCase() === value.toLowerCase()) === true;
     return {
       received: `${describeResponse(ex.response, 120)}: at ${e.path || '/'}, ${e.message}`,
       expected: `a ${doc.bodyType}${doc.bodyCollection ? ' collection' : ''} as its page documents it`,
       source: sourceAt(e.source),
-      tolerance: 'advisory',
+      tolerance: recased ? 'letter-case' : 'advisory',
       exchanges: [ex],
     };
   }
-  // Two readings a server may follow, each a warning unless a real error comes with it: an allowed value in
-  // another letter case ("HiddenMembership" where the resource page writes "Hiddenmembership"), and a
-  // value the operation's own request table allows that the resource page does not list (`""` for visibility).
-  const allowed = enumValues(contract);
+  // A reading a server may follow, a warning unless a real error comes with it: a value the operation's own
+  // request table allows that the resource page does not list (`""` for visibility).
   const tolerance = (e: (typeof result.errors)[number]): Tolerance | undefined => {
     const value = valueAt(body, e.path);
     if ((typeof value !== 'string' && value !== null) || !allowed.has(e.source)) return undefined;
-    if (typeof value === 'string' && allowed.get(e.source)!.some((v) => typeof v === 'string' && v.toLowerCase() === value.toLowerCase())) return 'letter-case';
     const key = /\/([^/]+)$/.exec(e.path)?.[1] ?? '';
     return requestEnums.get(key)?.includes(value) ? 'request-page-value' : undefined;
   };
