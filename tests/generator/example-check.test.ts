@@ -87,8 +87,12 @@ describe('the example check', () => {
     expect(readings(same)).toEqual([expect.stringContaining('`groupId` is not a documented property')]);
   });
 
-  it('accepts a relationship nested in a body (deep insert)', () => {
-    expect(bugs(check(['| target | [target](target.md) | T. |'], { target: { kind: 'a', members: [] } }))).toEqual([]);
+  it('accepts a relationship nested in a body (deep insert), and so does the validator', () => {
+    const s = check(['| target | [target](target.md) | T. |'], { target: { kind: 'a', members: [] } });
+    expect(bugs(s)).toEqual([]);
+    const contract = buildContract(s);
+    expect(validateWith(contract, { target: { kind: 'a', members: [{ kind: 'b' }] } })).toEqual({ valid: true });
+    expect(validateWith(contract, { target: { kind: 'a', colour: 'b' } }).valid).toBe(false);
   });
 
   it('takes microsoft.graph.Json as any JSON, and so does the validator', () => {

@@ -3,12 +3,15 @@
  * diagnostic at the example's line; a rule a second source states stays binding, and the example is the doc
  * bug. The page below is made for the test, in the shape of a Graph action page.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { validBody } from '../../harness/arbitraries/body.js';
 import { buildContract } from '../../generator/emit/contract.js';
 import { validateWith } from '../../generator/emit/runtime.js';
 import { diffSpecs } from '../../generator/diff/diff-specs.js';
 import type { OperationSpec } from '../../generator/ir/ir.js';
 import { unsendable } from '../../harness/model/example-requests.js';
+import { certifyServer } from '../../harness/run/certify-server.js';
 import { generateText } from '../support/pages.js';
 
 const page = (table: string, body: string) => `# widget: paint
@@ -41,9 +44,7 @@ ${body}
 
 ## Response
 
-\`\`\`http
-HTTP/1.1 204 No Content
-\`\`\`
+If successful, this method returns a \`204 No Content\` response code.
 `;
 
 const spec = (table: string, body: string) => generateText('v1.0/api/widget-paint.md', page(table, body)) as OperationSpec;
@@ -63,6 +64,14 @@ describe("rules the page's own example contradicts", () => {
     expect(plain(s, { finish: 'satin' }).valid).toBe(true);
     // Still what a strict validation and valid bodies keep to.
     expect(strict(s, { finish: 'satin' }).valid).toBe(false);
+  });
+
+  it('valid bodies keep to a rule kept as advice: no value outside the list, no property only advised read-only', () => {
+    const s = spec('|finish|String|The finish. Possible values are: `matte`, `gloss`.|\n|tag|String|Read-only.|', '{ "finish": "satin", "tag": "t" }');
+    expect(readings(s)).toHaveLength(2);
+    const bodies = fc.sample(validBody(s), { numRuns: 200, seed: 7 });
+    expect(new Set(bodies.flatMap((b) => (typeof b.finish === 'string' ? [b.finish] : [])))).toEqual(new Set(['matte', 'gloss']));
+    expect(bodies.filter((b) => 'tag' in b)).toEqual([]);
   });
 
   it('an example that keeps to the rule changes nothing', () => {
@@ -97,6 +106,18 @@ describe("rules the page's own example contradicts", () => {
 });
 
 describe('which examples a certification sends as valid', () => {
+  it('a server refusing an example that breaks a rule kept as advice is not failed: the examples phase skips it', async () => {
+    const s = spec('|finish|String|The finish. Possible values are: `matte`, `gloss`.|', '{\n  "finish": "satin"\n}');
+    // A server holding the rule the page's own example breaks.
+    const handler = async (r: Request) => {
+      const body = (await r.json()) as Record<string, unknown>;
+      return ['matte', 'gloss'].includes(body.finish as string) ? new Response(null, { status: 204 }) : Response.json({ error: { code: 'BadRequest' } }, { status: 400 });
+    };
+    const report = await certifyServer({ spec: s, handler, params: { id: '1' }, seed: 1, runs: 3, checks: ['examples'] });
+    expect(report.checks.map((c) => [c.id, c.status])).toEqual([['examples/paint_widget', 'skipped']]);
+    expect(report.checks[0]!.message).toMatch(/outside a rule the page states as advice at \/finish \(allowed-values, v1\.0\/api\/widget-paint\.md:15\)/);
+  });
+
   it('the examples phase sends none outside a rule kept as advice; a setup create may still try it', () => {
     const s = spec('|finish|String|The finish. Possible values are: `matte`, `gloss`.|', '{\n  "finish": "satin"\n}');
     const contract = buildContract(s);
