@@ -107,7 +107,7 @@ function withOtherVersions(pages: PageStats[], byVersion: Map<string, PageStats[
       if (r.verdict !== 'rule-suspect' || r.rule !== 'type' || r.suspects !== 1 || name === undefined || stated === undefined) return r;
       const agreeing = (index.get(base(p.file)) ?? []).find((o) => o.tableTypes[name] === stated);
       return agreeing
-        ? { ...r, verdict: 'doc-bug' as const, why: `the table and the ${agreeing.version} page's table both type \`${name}\` ${stated}` }
+        ? { ...r, verdict: 'doc-bug' as const, why: `the table and the ${agreeing.version} page's table (${agreeing.file}) both type \`${name}\` ${stated}` }
         : r;
     });
     return { ...p, examples: { ...p.examples, refused } };

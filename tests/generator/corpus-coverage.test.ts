@@ -53,7 +53,7 @@ describe('another version as a second source', () => {
 
   it('makes a wrong JSON type a doc bug when the same page of the other version types the property the same', () => {
     expect(verdicts([page('v1.0/api/p.md', 'v1.0', 'Boolean'), stats('beta/api/p.md', 'beta', { tableTypes: { x: 'Boolean' } })])).toEqual([
-      [['doc-bug', "the table and the beta page's table both type `x` Boolean"]],
+      [['doc-bug', "the table and the beta page's table (beta/api/p.md) both type `x` Boolean"]],
       [],
     ]);
   });
