@@ -102,8 +102,7 @@ export function expectResourceBody(
     if (strict.valid) return undefined;
     const e = strict.errors[0]!;
     const value = valueAt(body, e.path);
-    const recased =
-      typeof value === 'string' && allowed.get(e.source)?.some((v) => typeof v === 'string' && v.toLowerCase() === value.toLowerCase()) === true;
+    const recased = typeof value === 'string' && allowed.get(e.source)?.some((v) => typeof v === 'string' && v.toLowerCase() === value.toLowerCase()) === true;
     return {
       received: `${describeResponse(ex.response, 120)}: at ${e.path || '/'}, ${e.message}`,
       expected: `a ${doc.bodyType}${doc.bodyCollection ? ' collection' : ''} as its page documents it`,

@@ -111,7 +111,9 @@ describe('which examples a certification sends as valid', () => {
     // A server holding the rule the page's own example breaks.
     const handler = async (r: Request) => {
       const body = (await r.json()) as Record<string, unknown>;
-      return ['matte', 'gloss'].includes(body.finish as string) ? new Response(null, { status: 204 }) : Response.json({ error: { code: 'BadRequest' } }, { status: 400 });
+      return ['matte', 'gloss'].includes(body.finish as string)
+        ? new Response(null, { status: 204 })
+        : Response.json({ error: { code: 'BadRequest' } }, { status: 400 });
     };
     const report = await certifyServer({ spec: s, handler, params: { id: '1' }, seed: 1, runs: 3, checks: ['examples'] });
     expect(report.checks.map((c) => [c.id, c.status])).toEqual([['examples/paint_widget', 'skipped']]);
