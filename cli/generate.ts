@@ -1,7 +1,9 @@
 /** `docspec generate`: pages → spec JSON and generated TypeScript, or `--check` that they are current. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import type { CsdlModel } from '../generator/read/csdl.js';
+import { readMetadata } from './metadata.js';
 import { OPERATION_NAME, VARIANT_NAME } from '../generator/extract/naming.js';
 import { diagnostic } from '../generator/ir/diagnostic.js';
 import { diagnosticRule } from '../generator/ir/diagnostic-rules.js';
@@ -68,6 +70,7 @@ export async function generate(args: string[], help: string): Promise<number> {
       out: { type: 'string' },
       jobs: { type: 'string' },
       'no-cache': { type: 'boolean' },
+      metadata: { type: 'string' },
       verbose: { type: 'boolean' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -79,7 +82,7 @@ export async function generate(args: string[], help: string): Promise<number> {
     return 0;
   }
   if (values.docs !== undefined) return corpus(values, positionals);
-  for (const o of ['out', 'jobs', 'no-cache'] as const) {
+  for (const o of ['out', 'jobs', 'no-cache', 'metadata'] as const) {
     if (values[o] !== undefined) throw new UsageError(`--${o} applies to a docs tree: give --docs DIR`);
   }
   const format = values.format as string | undefined;
@@ -231,9 +234,11 @@ async function corpus(values: Record<string, string | boolean | undefined>, posi
   ensureWritable(out, 'folder', '--out');
   const { generateCorpus, formatCorpusSummary } = await import('./corpus/generate-corpus.js');
   const variant = variantOption(values.variant as string | undefined);
+  const metadata = values.metadata === undefined ? undefined : metadataOption(values.metadata as string);
   const summary = await generateCorpus({
     docs: values.docs as string,
     ...(variant === undefined ? {} : { variant }),
+    ...(metadata ? { metadata } : {}),
     out,
     jobs,
     cache: !values['no-cache'],
@@ -243,6 +248,18 @@ async function corpus(values: Record<string, string | boolean | undefined>, posi
   for (const line of summary.printed) stderr(`${line}\n`);
   stderr(formatCorpusSummary(summary, out, jobs, !!values.quiet));
   return summary.failed ? 1 : 0;
+}
+
+/**
+ * `--metadata [VERSION=]FILE`: the CSDL of one version of the tree; without `VERSION=`, the version its file
+ * name starts with (`v1.0-Prod.csdl` → v1.0).
+ */
+function metadataOption(value: string): { model: CsdlModel; version: string } {
+  const named = /^(v\d[\w.]*|beta)=(.+)$/.exec(value);
+  const file = named ? named[2]! : value;
+  const version = named ? named[1]! : /^(v\d+\.\d+|beta)(?=[-_.])/i.exec(basename(file))?.[1];
+  if (!version) throw new UsageError(`--metadata ${value}: say which version it describes, e.g. --metadata v1.0=${value}`);
+  return { model: readMetadata(file), version };
 }
 
 function loadConfig(file: string): Config {

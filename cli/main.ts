@@ -44,6 +44,8 @@ Options of generate:
   --jobs N            worker threads for --docs  (default: the number of cores less one)
   --no-cache          with --docs, redo every page instead of reusing unchanged ones from OUT/.docspec-cache.json
                       (default: reuse)
+  --metadata [V=]FILE with --docs, Microsoft's CSDL for version V (default: from the file name, v1.0-Prod.csdl
+                      → v1.0): a second source when an example's value contradicts its table's type
 
   -h, --help          this help          -v, --version   the version
 

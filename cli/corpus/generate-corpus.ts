@@ -8,6 +8,7 @@ import { operationFromFile } from '../../generator/extract/naming.js';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { buildCoverage, type CoverageReport } from '../../generator/corpus/coverage.js';
+import type { CsdlModel } from '../../generator/read/csdl.js';
 import { failed, type CorpusPageResult } from '../../generator/corpus/page-result.js';
 import { runtimeFile } from '../../generator/emit/emitted-file.js';
 import { variantFileName } from '../../generator/emit/names.js';
@@ -37,6 +38,8 @@ export interface CorpusOptions {
   cache: boolean;
   verbose: boolean;
   quiet: boolean;
+  /** Microsoft's CSDL for one version of the tree: a second source for the coverage report's example verdicts. */
+  metadata?: { model: CsdlModel; version: string };
 }
 
 export interface CorpusSummary {
@@ -233,7 +236,10 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
   removed += removeStale(options.out, owned);
 
   const all = [...entries.values()].sort((a, b) => a.file.localeCompare(b.file));
-  const coverage = buildCoverage(all.map((e) => e.stats));
+  const coverage = buildCoverage(
+    all.map((e) => e.stats),
+    options.metadata,
+  );
   const generated = all.filter((e) => e.outputs.length > 0);
   writeAtomic(join(options.out, 'generated', 'runtime.ts'), runtimeFile(packageFile('generator/emit/runtime.ts')).text);
   // The index only changes with the list of variants; building it loads ts-morph, so an unchanged list

@@ -5,7 +5,9 @@
 import { diagnosticRule } from '../ir/diagnostic-rules.js';
 import { noSentences, type SentenceClass, wordingOf } from '../extract/sentence-account.js';
 import type { RefusedExample } from '../pipeline/example-verdict.js';
-import { topProperty } from '../ir/json-pointer.js';
+import type { CsdlModel } from '../read/csdl.js';
+import { withMetadata } from './metadata-source.js';
+import { explainWith } from './second-source.js';
 import type { DocBug, PageStats, UnrecognisedSentence } from './page-stats.js';
 
 export interface VersionCoverage {
@@ -77,7 +79,11 @@ const TOP_UNRESOLVED = 20;
 /** Sentences kept per unrecognised group (its count says how many there are). */
 const EXAMPLES_PER_GROUP = 3;
 
-export function buildCoverage(stats: Iterable<PageStats>): CoverageReport {
+/**
+ * `metadata`: Microsoft's CSDL for the tree, a second source for the example verdicts (`metadata-source.ts`).
+ * It describes one version; pages of the others are not compared with it.
+ */
+export function buildCoverage(stats: Iterable<PageStats>, metadata?: { model: CsdlModel; version: string }): CoverageReport {
   const byVersion = new Map<string, PageStats[]>();
   for (const s of stats) {
     const list = byVersion.get(s.version) ?? [];
@@ -85,7 +91,12 @@ export function buildCoverage(stats: Iterable<PageStats>): CoverageReport {
     byVersion.set(s.version, list);
   }
   const versions = [...byVersion.keys()].sort(compareVersions);
-  return { versions: versions.map((v) => versionCoverage(v, withOtherVersions(byVersion.get(v)!, byVersion))) };
+  return {
+    versions: versions.map((v) => {
+      const pages = withOtherVersions(byVersion.get(v)!, byVersion);
+      return versionCoverage(v, metadata?.version === v ? withMetadata(pages, metadata.model) : pages);
+    }),
+  };
 }
 
 /**
@@ -98,19 +109,9 @@ function withOtherVersions(pages: PageStats[], byVersion: Map<string, PageStats[
   const others = [...byVersion.values()].filter((list) => list !== pages);
   const index = new Map<string, PageStats[]>();
   for (const list of others) for (const p of list) index.set(base(p.file), [...(index.get(base(p.file)) ?? []), p]);
-  return pages.map((p) => {
-    if (!p.examples.refused.some((r) => r.verdict === 'rule-suspect' && r.rule === 'type')) return p;
-    const refused = p.examples.refused.map((r) => {
-      const name = topProperty(r.path);
-      const stated = name === undefined ? undefined : p.tableTypes[name];
-      // Only when it is the example's one unexplained issue: another would keep it suspect.
-      if (r.verdict !== 'rule-suspect' || r.rule !== 'type' || r.suspects !== 1 || name === undefined || stated === undefined) return r;
-      const agreeing = (index.get(base(p.file)) ?? []).find((o) => o.tableTypes[name] === stated);
-      return agreeing
-        ? { ...r, verdict: 'doc-bug' as const, why: `the table and the ${agreeing.version} page's table (${agreeing.file}) both type \`${name}\` ${stated}` }
-        : r;
-    });
-    return { ...p, examples: { ...p.examples, refused } };
+  return explainWith(pages, (p, name, stated) => {
+    const agreeing = (index.get(base(p.file)) ?? []).find((o) => o.tableTypes[name] === stated);
+    return agreeing ? `the table and the ${agreeing.version} page's table (${agreeing.file}) both type \`${name}\` ${stated}` : undefined;
   });
 }
 

@@ -7,6 +7,7 @@ import { validateWith } from '../emit/runtime.js';
 import { isPropertyTable } from '../extract/property-table.js';
 import { allBlocks, type PageModel, sectionBlocks } from '../read/page-model.js';
 import { checkedBodies } from '../ir/example-bodies.js';
+import { statedProperties } from '../ir/enforced.js';
 import type { Diagnostic, OperationSpec } from '../ir/ir.js';
 import { formatTypeRef } from '../ir/type-expression.js';
 import { accountSentences, noSentences, type SentenceClass } from '../extract/sentence-account.js';
@@ -52,8 +53,17 @@ export interface PageStats {
   docBugs: DocBug[];
   /** Diagnostics, by rule id. */
   diagnostics: Record<string, number>;
-  /** Each request-table property's type as the row states it (`Boolean`, `String collection`): another version's page compares. */
+  /**
+   * Each stated body property's type as its row states it (`Boolean`, `String collection`), the request table's
+   * or the resource page's a "JSON representation of X" body lends: another version's page and the metadata
+   * compare.
+   */
   tableTypes: Record<string, string>;
+  /**
+   * What Microsoft's metadata would declare the body's properties on: the resource the body represents, and the
+   * action or function the request path ends in (`/me/sendMail` → `sendMail`).
+   */
+  target: { resource?: string; action?: string };
   /** The sentences of the request table's description cells, by class (see `sentence-account.ts`). */
   sentences: Record<SentenceClass, number>;
   /** Each sentence with a rule's vocabulary that produced nothing. */
@@ -79,12 +89,18 @@ export function pageStats(page: PageModel, spec: OperationSpec, version: string)
   const tableProperties = spec.requestBody.fromExample ? [] : spec.requestBody.properties.filter((p) => p.via === undefined);
   const sentences = noSentences();
   const unrecognised: UnrecognisedSentence[] = [];
+  // The cell's text, as its diagnostic quotes it: the name the coverage report lists.
+  const unparsed = new Map(
+    spec.diagnostics.filter((d) => d.rule === 'type-unparsed').map((d) => [`${d.file}:${d.line}`, /^Type `(.*)` of/.exec(d.message)?.[1] ?? d.message]),
+  );
   for (const p of tableProperties) {
     for (const s of accountSentences(p)) {
       sentences[s.class]++;
       if (s.class === 'unrecognised') unrecognised.push({ text: s.text, file: p.source.file, line: s.line });
     }
     if (p.type.kind === 'primitive') types.primitive++;
+    // A Type cell that is no type expression reads as any value (`Json`): still a type docspec did not resolve.
+    else if (unparsed.has(`${p.source.file}:${p.source.line}`)) types.unresolved.push(unparsed.get(`${p.source.file}:${p.source.line}`)!);
     else if (p.type.resolution === 'unresolved') types.unresolved.push(p.type.name);
     else types.resolved++;
     for (const c of p.constraints) {
@@ -115,10 +131,22 @@ export function pageStats(page: PageModel, spec: OperationSpec, version: string)
     examples: checkExampleBodies(spec),
     docBugs: spec.diagnostics.filter((d) => DOC_BUG_RULES.has(d.rule)).map((d) => ({ rule: d.rule, file: d.file, line: d.line, message: d.message })),
     diagnostics: countRules(spec.diagnostics),
-    tableTypes: Object.fromEntries(tableProperties.map((p) => [p.name, formatTypeRef(p.type)])),
+    tableTypes: Object.fromEntries((spec.requestBody.fromExample ? [] : statedProperties(spec)).map((p) => [p.name, formatTypeRef(p.type)])),
+    target: {
+      ...(spec.requestBody.resource ? { resource: spec.requestBody.resource } : {}),
+      ...(actionOf(spec) ? { action: actionOf(spec) } : {}),
+    },
     sentences,
     unrecognised,
   };
+}
+
+/** The last segment of the request path when it names an operation, not a key: `sendMail`, `microsoft.graph.clone`. */
+function actionOf(spec: OperationSpec): string | undefined {
+  const template = spec.http.paths[0]?.template ?? '';
+  const last = template.replace(/\?.*$/, '').split('/').at(-1) ?? '';
+  const name = last.replace(/^microsoft\.graph\./, '').replace(/\(.*$/, '');
+  return /^[A-Za-z]\w*$/.test(name) ? name : undefined;
 }
 
 /** Stats for a page that failed: it counts as seen, with its diagnostics, and nothing else. */
@@ -141,6 +169,7 @@ export function failedPageStats(file: string, version: string, operation: string
     docBugs: [],
     diagnostics: countRules(diagnostics),
     tableTypes: {},
+    target: {},
     sentences: noSentences(),
     unrecognised: [],
   };

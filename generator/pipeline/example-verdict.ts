@@ -23,8 +23,18 @@ export interface RefusedExample {
   rule: string;
   path: string;
   why: string;
-  /** How many of the example's issues no second source explains (the decisive one among them). */
-  suspects: number;
+  /**
+   * Each of the example's issues no second source on the page explains, the decisive one first: a source the
+   * coverage report adds (another version, the metadata) makes the example a doc bug only by explaining all.
+   */
+  unexplained: UnexplainedIssue[];
+}
+
+export interface UnexplainedIssue {
+  rule: string;
+  path: string;
+  line: number;
+  why: string;
 }
 
 /**
@@ -47,10 +57,15 @@ function statedOnResource(spec: OperationSpec, name: string, rule: string, file:
   return c ? `the table and the ${def.name} resource page both state it ("${c.sentence}")` : undefined;
 }
 
+function isEmptyObject(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0;
+}
+
 export function exampleVerdict(spec: OperationSpec, ex: Example, errors: readonly ValidationIssue[]): RefusedExample {
   const req = ex.request!;
   const verdicts = errors.map((e) => issueVerdict(spec, req.body as Record<string, unknown>, e));
   const decisive = verdicts.find((v) => v.verdict === 'rule-suspect') ?? verdicts[0]!;
+  const suspects = verdicts.filter((v) => v.verdict === 'rule-suspect');
   return {
     file: req.source.file,
     line: keyLine(req, decisive.issue.path).line,
@@ -59,7 +74,7 @@ export function exampleVerdict(spec: OperationSpec, ex: Example, errors: readonl
     rule: decisive.issue.rule,
     path: decisive.issue.path,
     why: decisive.why,
-    suspects: verdicts.filter((v) => v.verdict === 'rule-suspect').length,
+    unexplained: suspects.map((v) => ({ rule: v.issue.rule, path: v.issue.path, line: keyLine(req, v.issue.path).line, why: v.why })),
   };
 }
 
@@ -74,6 +89,9 @@ export function issueVerdict(
   const value = valueAt(body, e.path);
   if (typeof value === 'string' && PLACEHOLDER.test(value.trim())) return doc(`the example leaves the placeholder "${value}" where the page states a value`);
   if (value === '' && (e.rule === 'allowed-values' || e.rule === 'enum-type')) return doc('the example leaves empty a value the page lists the choices of');
+  // The workbook pages' generated examples write `"index": {}` for a number: an empty object is no value of a
+  // primitive type (an object-typed row would not refuse it for its type).
+  if (e.rule === 'type' && isEmptyObject(value)) return doc('the example leaves an empty object `{}` where the page states a value of a primitive type');
   // Only a top-level property has a row on the resource page to compare with.
   const top = topProperty(e.path) !== undefined;
   const name = segments[0] ?? '';

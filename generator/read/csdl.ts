@@ -29,10 +29,22 @@ export interface CsdlType {
   column: number;
 }
 
+/** An action or function: its parameters are the properties of the request body an action page documents. */
+export interface CsdlOperation {
+  kind: 'Action' | 'Function';
+  name: string;
+  /** Each parameter, the binding parameter first when the operation is bound. */
+  parameters: CsdlProperty[];
+  line: number;
+  column: number;
+}
+
 export interface CsdlModel {
   file: string;
   /** By namespace-qualified name. */
   types: Map<string, CsdlType>;
+  /** Actions and functions by lower-case name; overloads (bound to different types) share a name. */
+  operations: Map<string, CsdlOperation[]>;
   /** Schema aliases (`graph` → `microsoft.graph`). */
   aliases: Map<string, string>;
 }
@@ -54,6 +66,8 @@ export function readCsdl(input: { file: string; text: string }): CsdlModel {
   const schemas: { namespace: string; alias?: string }[] = [];
   const stack: string[] = [];
   let current: CsdlType | undefined;
+  const operations = new Map<string, CsdlOperation[]>();
+  let operation: CsdlOperation | undefined;
   let error: CsdlError | undefined;
   // Aliases may be declared by a later schema than the one using them: expand after the parse.
   const pendingBase: [CsdlType, string][] = [];
@@ -102,6 +116,22 @@ export function readCsdl(input: { file: string; text: string }): CsdlModel {
       types.set(current.fullName, current);
       return;
     }
+    if ((local === 'Action' || local === 'Function') && stack.at(-2) === 'Schema') {
+      operation = { kind: local, name: attr('Name') ?? '', parameters: [], line: parser.line, column: startColumn(parser.line) };
+      const key = operation.name.toLowerCase();
+      operations.set(key, [...(operations.get(key) ?? []), operation]);
+      return;
+    }
+    if (operation && local === 'Parameter' && stack.at(-2) === operation.kind) {
+      operation.parameters.push({
+        name: attr('Name') ?? '',
+        type: attr('Type') ?? '',
+        nullable: attr('Nullable') !== 'false',
+        line: parser.line,
+        column: startColumn(parser.line),
+      });
+      return;
+    }
     if (!current || stack.at(-2) !== current.kind) return;
     if (local === 'Property') {
       current.properties.push({
@@ -118,13 +148,14 @@ export function readCsdl(input: { file: string; text: string }): CsdlModel {
   parser.on('closetag', () => {
     const local = stack.pop();
     if (current && local === current.kind && stack.at(-1) === 'Schema') current = undefined;
+    if (operation && local === operation.kind && stack.at(-1) === 'Schema') operation = undefined;
     if (local === 'Schema') schemas.pop();
   });
   parser.write(input.text).close();
   if (error) throw error;
   if (!types.size) throw new CsdlError('no EntityType, ComplexType or EnumType found: is this a CSDL file?', 1, 1);
   for (const [type, base] of pendingBase) type.baseType = qualify(base, aliases);
-  return { file: input.file, types, aliases };
+  return { file: input.file, types, aliases, operations };
 }
 
 /** `graph.user` → `microsoft.graph.user`; `Collection(…)` is left to the caller. */

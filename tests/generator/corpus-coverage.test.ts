@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCoverage } from '../../generator/corpus/coverage.js';
 import type { PageStats } from '../../generator/corpus/page-stats.js';
+import { readCsdl } from '../../generator/read/csdl.js';
 import { formatCoverageMarkdown } from '../../generator/report/coverage-markdown.js';
 
 function stats(file: string, version: string, over: Partial<PageStats> = {}): PageStats {
@@ -26,6 +27,7 @@ function stats(file: string, version: string, over: Partial<PageStats> = {}): Pa
     docBugs: [],
     diagnostics: {},
     tableTypes: {},
+    target: {},
     sentences: { binding: 1, advisory: 0, conditional: 0, informational: 2, unrecognised: 0 },
     unrecognised: [],
     ...over,
@@ -40,14 +42,94 @@ const refused = (verdict: 'doc-bug' | 'rule-suspect') => ({
   rule: 'type',
   path: '/x',
   why: 'because',
-  suspects: verdict === 'rule-suspect' ? 1 : 0,
+  unexplained: verdict === 'rule-suspect' ? [{ rule: 'type', path: '/x', line: 9, why: 'because' }] : [],
+});
+/** `n` issues no source on the page explains, each a wrongly typed `/x`. */
+const issues = (n: number, path = '/x') => Array.from({ length: n }, (_, k) => ({ rule: 'type', path: k ? `/y${k}` : path, line: 9 + k, why: 'because' }));
+
+describe('the metadata as a second source', () => {
+  // Cut from v1.0-Prod.csdl: the sendMail action and the featureRolloutPolicy entity, and an enum.
+  const model = readCsdl({
+    file: 'v1.0-Prod.csdl',
+    text: `<edmx:Edmx xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx" Version="4.0"><edmx:DataServices>
+<Schema Namespace="microsoft.graph" Alias="graph" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+<EnumType Name="printEvent"><Member Name="jobStarted" Value="0" /></EnumType>
+<EntityType Name="entity" Abstract="true"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /></EntityType>
+<EntityType Name="featureRolloutPolicy" BaseType="graph.entity">
+<Property Name="isAppliedToOrganization" Type="Edm.Boolean" Nullable="false" />
+<Property Name="isEnabled" Type="Edm.Boolean" Nullable="false" />
+<Property Name="event" Type="graph.printEvent" />
+</EntityType>
+<Action Name="sendMail" IsBound="true">
+<Parameter Name="bindingParameter" Type="graph.user" />
+<Parameter Name="SaveToSentItems" Type="Edm.Boolean" />
+</Action>
+</Schema></edmx:DataServices></edmx:Edmx>`,
+  });
+  const page = (x: string, type: string, target: PageStats['target'], suspects = 1) =>
+    stats('v1.0/api/p.md', 'v1.0', {
+      tableTypes: { [x]: type },
+      target,
+      examples: {
+        checked: 1,
+        valid: 0,
+        failedRules: { type: 1 },
+        refused: [{ ...refused('rule-suspect'), path: `/${x}`, unexplained: issues(suspects, `/${x}`) }],
+      },
+    });
+  const verdict = (p: PageStats, version = 'v1.0') => buildCoverage([p], { model, version }).versions[0]!.examples.refused[0]!;
+
+  it("makes a wrong JSON type a doc bug when the action's parameter has the table's type (letter case aside)", () => {
+    expect(verdict(page('saveToSentItems', 'Boolean', { action: 'sendMail' }))).toMatchObject({
+      verdict: 'doc-bug',
+      why: 'the table and the metadata (v1.0-Prod.csdl:12, Edm.Boolean) both type `saveToSentItems` Boolean',
+    });
+  });
+
+  it("and when the resource's property (its own or a base type's) has it", () => {
+    expect(verdict(page('isEnabled', 'Boolean', { resource: 'featureRolloutPolicy' }))).toMatchObject({ verdict: 'doc-bug' });
+    expect(verdict(page('id', 'String', { resource: 'featureRolloutPolicy' }))).toMatchObject({ verdict: 'doc-bug' });
+  });
+
+  it('makes an example with several wrongly typed values a doc bug only when it explains them all', () => {
+    const two = (second: string) =>
+      stats('v1.0/api/p.md', 'v1.0', {
+        tableTypes: { isEnabled: 'Boolean', [second]: 'Boolean' },
+        target: { resource: 'featureRolloutPolicy' },
+        examples: {
+          checked: 1,
+          valid: 0,
+          failedRules: { type: 2 },
+          refused: [
+            {
+              ...refused('rule-suspect'),
+              path: '/isEnabled',
+              unexplained: [
+                { rule: 'type', path: '/isEnabled', line: 9, why: 'because' },
+                { rule: 'type', path: `/${second}`, line: 10, why: 'one source states the type' },
+              ],
+            },
+          ],
+        },
+      });
+    expect(verdict(two('isAppliedToOrganization'))).toMatchObject({ verdict: 'doc-bug', unexplained: [] });
+    // The one left unexplained becomes the decisive issue, at its own line.
+    expect(verdict(two('unknown'))).toMatchObject({ verdict: 'rule-suspect', path: '/unknown', line: 10, why: 'one source states the type' });
+  });
+
+  it('keeps it suspect where the metadata types it otherwise, is silent, describes another version, or more is unexplained', () => {
+    expect(verdict(page('event', 'Boolean', { resource: 'featureRolloutPolicy' })).verdict).toBe('rule-suspect');
+    expect(verdict(page('other', 'Boolean', { resource: 'featureRolloutPolicy' })).verdict).toBe('rule-suspect');
+    expect(verdict(page('isEnabled', 'Boolean', { resource: 'featureRolloutPolicy' }), 'beta').verdict).toBe('rule-suspect');
+    expect(verdict(page('isEnabled', 'Boolean', { resource: 'featureRolloutPolicy' }, 2)).verdict).toBe('rule-suspect');
+  });
 });
 
 describe('another version as a second source', () => {
   const page = (file: string, version: string, x: string, suspects = 1) =>
     stats(file, version, {
       tableTypes: { x },
-      examples: { checked: 1, valid: 0, failedRules: { type: 1 }, refused: [{ ...refused('rule-suspect'), file, suspects }] },
+      examples: { checked: 1, valid: 0, failedRules: { type: 1 }, refused: [{ ...refused('rule-suspect'), file, unexplained: issues(suspects) }] },
     });
   const verdicts = (pages: PageStats[]) => buildCoverage(pages).versions.map((v) => v.examples.refused.map((r) => [r.verdict, r.why]));
 

@@ -36,6 +36,15 @@ describe('exampleVerdict', () => {
     expect(verdict(spec, spec.examples.find((e) => e.name === 'update_user')!)).toMatchObject({ verdict: 'doc-bug', rule: 'flag-set' });
   });
 
+  it('an empty object where the page states a primitive type is a placeholder: a doc bug; a wrong primitive is not', () => {
+    // v1.0 user-update's `accountEnabled` is a Boolean; the beta workbook pages write `"index": {}` so.
+    const [spec, ex] = withBody({ accountEnabled: {} });
+    expect(verdict(spec, ex)).toMatchObject({ verdict: 'doc-bug', rule: 'type', path: '/accountEnabled' });
+    const [spec2, ex2] = withBody({ accountEnabled: 'no' });
+    expect(verdict(spec2, ex2)).toMatchObject({ rule: 'type', path: '/accountEnabled' });
+    expect(verdict(spec2, ex2).why).not.toContain('empty object');
+  });
+
   it('a property the resource page lists but the table does not: the closed reading of the table is suspect', () => {
     const [spec, ex] = withBody({ faxNumber: '+1 425 555 0100' });
     expect(spec.requestBody.resourceProperties).toContain('faxNumber');
