@@ -59,7 +59,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function typeProblem(value: unknown, type: TypeRef, types: Record<string, TypeDef>, path: string): string | undefined {
+export function typeProblem(value: unknown, type: TypeRef, types: Record<string, TypeDef>, path: string): string | undefined {
   if (value === null || (type.kind === 'named' && isAnyJson(type.name))) return undefined;
   if (type.collection) {
     if (!Array.isArray(value)) return `\`${path}\` is ${describe(value)}, the table says ${type.name} collection`;

@@ -15,8 +15,9 @@ export interface AllowedValues {
 export function allowedValues(p: Property, types: OperationSpec['types']): AllowedValues | undefined {
   const described = p.constraints.find((c): c is Extract<Constraint, { kind: 'enum' }> => c.kind === 'enum' && isEnforced(c));
   const def = p.type.kind === 'named' ? types[p.type.name] : undefined;
-  // A flags enum's value is a list of members: its flagSet constraint says which (type-registry.ts).
-  if (def?.kind === 'enum' && def.flags) return undefined;
+  // A flags enum's value is a list of members: its flagSet constraint says which (type-registry.ts, or the
+  // page's example read as a set in example-readings.ts).
+  if ((def?.kind === 'enum' && def.flags) || p.constraints.some((c) => c.kind === 'flagSet' && isEnforced(c))) return undefined;
   const page = def?.kind === 'enum' && def.values.length ? def.values : undefined;
   if (described) {
     const extra = page ? page.filter((v) => !described.values.includes(v)) : [];

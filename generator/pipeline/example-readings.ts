@@ -14,9 +14,12 @@ import { type ValidationIssue, validateWith } from '../emit/runtime.js';
 import { diagnostic, sortDiagnostics } from '../ir/diagnostic.js';
 import { checkedBodies } from '../ir/example-bodies.js';
 import { isEnforced } from '../ir/enforced.js';
+import { allowedValues } from '../ir/enum-values.js';
 import type { Constraint, Diagnostic, Example, OperationSpec, Property } from '../ir/ir.js';
-import { keyLine, pointerSegments } from '../ir/json-pointer.js';
+import { keyLine, pointerSegments, valueAt } from '../ir/json-pointer.js';
 import { sourceRef } from '../ir/source-ref.js';
+import { typeProblem } from '../extract/example-check.js';
+import { formatTypeRef } from '../ir/type-expression.js';
 import { issueVerdict } from './example-verdict.js';
 
 /** Every property of the body and of its types, where the constraint an issue cites may sit. */
@@ -76,6 +79,14 @@ function advise(spec: OperationSpec, ex: Example, e: ValidationIssue): string | 
     def.open = true;
     return `${shown}; only ${def.name}'s own page lists its properties (a derived type may hold more), so ${def.name} is read as open on this page`;
   }
+  if (e.rule === 'type') {
+    const took = resourcePageType(spec, ex, e);
+    if (took) return `${shown}; ${took}`;
+  }
+  if (e.rule === 'enum-type' || e.rule === 'allowed-values') {
+    const flags = readAsFlags(spec, ex, e);
+    if (flags) return `${shown}; it sends a set of ${flags}'s members separated by commas, so ${flags} is read as a flags enum`;
+  }
   const cited = allProperties(spec).flatMap((p) =>
     p.constraints.filter((c: Constraint) => c.rule === e.rule && sourceRef(c.source) === e.source && isEnforced(c)),
   );
@@ -83,4 +94,53 @@ function advise(spec: OperationSpec, ex: Example, e: ValidationIssue): string | 
   for (const c of cited) c.strength = 'advisory';
   const rule = cited[0]!.sentence ? `"${cited[0]!.sentence}"` : 'the type column';
   return `${shown}; no second source agrees with ${rule}, so it is kept as advice`;
+}
+
+/**
+ * The example sends `"AllowOverrideWithoutJustification,AllowFalsePositiveOverride"` where the property's enum
+ * type lists both members: OData writes a flags enum's value so, and nothing else in the page says otherwise.
+ * The property takes a set of members (`flagSet`), each still checked against the list.
+ */
+function readAsFlags(spec: OperationSpec, ex: Example, e: ValidationIssue): string | undefined {
+  const value = valueAt(ex.request!.body, e.path);
+  if (typeof value !== 'string' || !value.includes(',')) return undefined;
+  const members = value.split(',').map((m) => m.trim());
+  const name = pointerSegments(e.path)
+    .filter((s) => !/^\d+$/.test(s))
+    .at(-1);
+  for (const p of allProperties(spec)) {
+    if (p.name !== name || p.constraints.some((c) => c.kind === 'flagSet')) continue;
+    const def = p.type.kind === 'named' ? spec.types[p.type.name] : undefined;
+    const what = p.type.kind === 'named' ? p.type.name : `\`${p.name}\``;
+    const listed = allowedValues(p, spec.types)?.values.filter((v): v is string => typeof v === 'string') ?? [];
+    if (!members.every((m) => listed.includes(m))) continue;
+    if (def?.kind === 'enum') def.flags = true;
+    p.constraints.push({
+      kind: 'flagSet',
+      values: listed,
+      separator: ',',
+      rule: 'flag-set',
+      sentence: `The page's example "${ex.name}" sends "${value}": ${what} is read as a flags enum`,
+      source: keyLine(ex.request!, e.path),
+    });
+    return what;
+  }
+  return undefined;
+}
+
+/**
+ * The table types a property one way, its resource page another, and the example sends the resource page's
+ * (featureRolloutPolicy's `isEnabled`: the create page's table says String, the resource page Boolean, the
+ * example `true`): two sources against one, so the body takes the resource page's type.
+ */
+function resourcePageType(spec: OperationSpec, ex: Example, e: ValidationIssue): string | undefined {
+  const segments = pointerSegments(e.path);
+  if (segments.length !== 1) return undefined;
+  const p = spec.requestBody.properties.find((x) => x.name === segments[0] && x.resourceType);
+  if (!p?.resourceType || typeProblem(valueAt(ex.request!.body, e.path), p.resourceType.type, spec.types, e.path) !== undefined) return undefined;
+  const table = formatTypeRef(p.type);
+  p.type = structuredClone(p.resourceType.type);
+  const said = `the ${spec.requestBody.resource ?? 'resource'} resource page types it ${formatTypeRef(p.type)} (${sourceRef(p.resourceType.source)}) as the example sends it, so the body takes that type, not the table's ${table}`;
+  delete p.resourceType;
+  return said;
 }

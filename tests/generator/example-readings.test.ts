@@ -12,6 +12,7 @@ import { diffSpecs } from '../../generator/diff/diff-specs.js';
 import type { OperationSpec } from '../../generator/ir/ir.js';
 import { unsendable } from '../../harness/model/example-requests.js';
 import { certifyServer } from '../../harness/run/certify-server.js';
+import { generateSpec } from '../../generator/pipeline/generate.js';
 import { generateText } from '../support/pages.js';
 
 const page = (table: string, body: string) => `# widget: paint
@@ -102,6 +103,65 @@ describe("rules the page's own example contradicts", () => {
     expect(plain(s, { finish: 'GLOSS' }).valid).toBe(true);
     expect(strict(s, { finish: 'GLOSS' }).valid).toBe(false);
     expect(plain(s, { finish: 'satin' }).valid).toBe(false);
+  });
+});
+
+describe('a table type the resource page and the example both contradict', () => {
+  // featureRolloutPolicy (v1.0 featurerolloutpolicies-post.md): the create table says `isEnabled` is a string,
+  // the resource page says Boolean, and the example sends `true`.
+  const text = page('|isEnabled|String|Whether the rollout is enabled.|', '{ "isEnabled": true }')
+    .replace('# widget: paint', '# Create widget')
+    .replaceAll('/widgets/{id}/paint', '/widgets')
+    .replace('/widgets/1/paint', '/widgets')
+    .replace('## Request body\n', '## Request body\n\nIn the request body, supply a JSON representation of a [widget](../resources/widget.md) object.\n');
+  const widget = [
+    '# widget resource type',
+    '',
+    '## Properties',
+    '',
+    '| Property | Type | Description |',
+    '|:--|:--|:--|',
+    '| isEnabled | Boolean | Enabled. |',
+    '',
+  ].join('\n');
+  const r = generateSpec({
+    file: 'v1.0/api/widget-paint.md',
+    text,
+    resources: (name) => (name.toLowerCase() === 'widget' ? { file: 'v1.0/resources/widget.md', text: widget } : undefined),
+  });
+  const s = (r.ok ? r.spec : undefined) as OperationSpec;
+
+  it("takes the resource page's type, and says so at the example", () => {
+    expect(s.requestBody.properties.find((p) => p.name === 'isEnabled')?.type).toMatchObject({ kind: 'primitive', name: 'Boolean' });
+    expect(readings(s)[0]!.message).toContain('types it Boolean (v1.0/resources/widget.md:7) as the example sends it');
+    expect(plain(s, { isEnabled: true }).valid).toBe(true);
+    expect(plain(s, { isEnabled: 'yes' }).valid).toBe(false);
+  });
+});
+
+describe('a set of members where the page lists single values', () => {
+  // chatMessage's verdictDetails (v1.0 chatmessage-update.md): "Supported values are: None, …", and the
+  // page's example sends two of them joined by a comma, as OData writes a flags enum.
+  const s = spec(
+    '|verdict|String|What the sender may do. Supported values are: `None`, `AllowOverride`, `AllowFalsePositive`.|',
+    '{ "verdict": "AllowOverride,AllowFalsePositive" }',
+  );
+
+  it('is read as a flags enum: any set of listed members passes, each member still checked', () => {
+    expect(readings(s)[0]!.message).toContain('is read as a flags enum');
+    expect(s.requestBody.properties[0]!.constraints.find((c) => c.kind === 'flagSet')).toMatchObject({
+      values: ['None', 'AllowOverride', 'AllowFalsePositive'],
+    });
+    expect(plain(s, { verdict: 'AllowOverride,AllowFalsePositive' }).valid).toBe(true);
+    expect(strict(s, { verdict: 'None' }).valid).toBe(true);
+    expect(plain(s, { verdict: 'AllowOverride,Bogus' }).valid).toBe(false);
+    expect(plain(s, { verdict: 'Bogus' }).valid).toBe(false);
+  });
+
+  it('a value with a member not listed is no set: the list is kept as advice instead', () => {
+    const t = spec('|verdict|String|Supported values are: `None`, `AllowOverride`.|', '{ "verdict": "AllowOverride,Other" }');
+    expect(t.requestBody.properties[0]!.constraints.some((c) => c.kind === 'flagSet')).toBe(false);
+    expect(t.requestBody.properties[0]!.constraints.find((c) => c.kind === 'enum')).toMatchObject({ strength: 'advisory' });
   });
 });
 
