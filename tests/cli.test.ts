@@ -181,7 +181,7 @@ describe('known findings of the config', () => {
     const quiet = await run(['generate', '--config', file]);
     expect(quiet.stderr).not.toMatch(/read-only-in-request/);
     expect(quiet.stderr).toMatch(/warning Unknown type .*unresolved-type/);
-    expect(quiet.stderr).toMatch(/1 of 1 pages → 4 files \(5 warnings; 1 known, listed with --verbose\)/);
+    expect(quiet.stderr).toMatch(/1 of 1 pages → 4 files \(6 warnings; 1 known, listed with --verbose\)/);
     const verbose = await run(['generate', '--config', file, '--verbose']);
     expect(verbose.stderr).toMatch(/intune\/user-update\.md:49:1 warning The request table lists `id`.*read-only-in-request/);
   });

@@ -21,7 +21,8 @@ export function enumSections(page: PageModel): Map<string, EnumType> {
       0,
       table.header.findIndex((h) => /^(?:member|name|value)$/i.test(h.trim())),
     );
-    const values = table.rows.map((r) => r.cells[column]?.text.trim() ?? '').filter((v) => /^[A-Za-z_][\w.]*$/.test(v));
+    // A `null` row says the property may be null (user.md's "### ageGroup values"): not a member to send as text.
+    const values = table.rows.map((r) => r.cells[column]?.text.trim() ?? '').filter((v) => /^[A-Za-z_][\w.]*$/.test(v) && v !== 'null');
     if (values.length) found.set(name.toLowerCase(), { kind: 'enum', name, values, source: { file: page.file, line: table.pos.line, column: 1 } });
   }
   index.set(page, found);

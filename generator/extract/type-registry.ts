@@ -10,6 +10,7 @@ import type { Constraint, Diagnostic, EnumType, Property, SourceRef, TypeDef } f
 import { enumPageNames, enumSections } from './enum-sections.js';
 import { isPropertyTable, readPropertyTable } from './property-table.js';
 import { sourceRef } from '../ir/source-ref.js';
+import { isAnyJson } from '../ir/primitives.js';
 
 /** A resource page as a loader returns it; `page` is its model when the loader already has it parsed. */
 export interface LoadedResource {
@@ -101,6 +102,23 @@ export class TypeRegistry {
     return undefined;
   }
 
+  /**
+   * An enum documented as a section of the resource page that uses it ("### printEvent values" under
+   * `printTaskTrigger`'s table), when it has no page of its own: the referrer's page is the only source.
+   */
+  private sectionOfReferrer(name: string, file: string): TypeDef | undefined {
+    const page = /(?:^|\/)([\w.-]+)\.md$/i.exec(file)?.[1];
+    if (!page || !this.loader) return undefined;
+    const loaded = readable(this.loader(page));
+    const found = loaded ? enumSections(resourcePageModel(loaded)).get(lastSegment(name).toLowerCase()) : undefined;
+    if (!found) return undefined;
+    const def: TypeDef = { ...found, values: [...found.values] };
+    this.types[def.name] = def;
+    this.byLowerName.set(name.toLowerCase(), def);
+    this.byLowerName.set(def.name.toLowerCase(), def);
+    return def;
+  }
+
   private fromPage(page: LoadedResource | undefined, name: string): TypeDef | undefined {
     return page ? typeFromPage(resourcePageModel(page), name) : undefined;
   }
@@ -139,7 +157,7 @@ export class TypeRegistry {
     const type = p.type;
     if (type.kind !== 'named') return;
     const described = p.constraints.find((c) => c.kind === 'enum' && !c.condition);
-    const def = this.load(type.name, depth, type.link);
+    const def = this.load(type.name, depth, type.link) ?? this.sectionOfReferrer(type.name, p.source.file);
     if (def?.kind === 'enum' && def.flags) flagsOf(p, def, described);
     if (described?.kind === 'enum') {
       // The description lists values: an enum whatever the type page says; the page's values join them.
@@ -156,6 +174,8 @@ export class TypeRegistry {
       return;
     }
     type.resolution = 'unresolved';
+    // Any JSON value (`Json`, a union of primitives, a Type cell that is no type): nothing was missing.
+    if (isAnyJson(type.name)) return;
     const refused = this.refusals.get(type.name.toLowerCase());
     if (refused !== undefined && !this.toldRefused.has(type.name.toLowerCase())) {
       // Said once per type, at the first property of it; each property still gets its unresolved-type.

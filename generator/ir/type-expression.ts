@@ -65,6 +65,11 @@ export function parseTypeExpression(text: string, link?: string): TypeRef | unde
     t = suffix[1]!.trim();
     collection = true;
   }
+  // "(boolean or string or number) collection", "string/number": a value of any of those JSON types. The IR has
+  // no unions; any JSON value is the reading that refuses none of them.
+  const union = /^\(?([A-Za-z]\w*(?:\s*(?:\bor\b|\/|\|)\s*[A-Za-z]\w*)+)\)?$/i.exec(t);
+  if (union && union[1]!.split(/\s*(?:\bor\b|\/|\|)\s*/i).every((w) => primitiveName(w) !== undefined))
+    return { kind: 'named', name: 'Json', collection, resolution: 'unresolved' };
   // "String (enum)", "Int32 (Int32)"-like annotations add nothing the description does not say.
   t = t.replace(/\s*\([^)]*\)$/, '');
   if (!/^[A-Za-z][A-Za-z0-9_.]*$/.test(t)) return undefined;

@@ -28,6 +28,15 @@ const FILES: Record<string, string> = {
   'intune-shared-mimecontent.md': resource('mimeContent', ['| type | String | The mime type. |']),
   'other.md': resource('other', ['| x | String | X. |']),
   'post.md': resource('post', ['| subject | String | S. |'], ['| attachments | [attachment](attachment.md) collection | Files. |']),
+  // printTaskTrigger's page (v1.0 resources/printtasktrigger.md) documents its printEvent enum in a section.
+  'trigger.md': `${resource('trigger', ['| event | printEvent | The event. Valid values are described in the following table. |'])}
+### printEvent values
+
+|Member|Value|Description|
+|:---|:---|:---|
+|jobStarted|0|A new print job is started.|
+|unknownFutureValue|1|Evolvable enumeration sentinel value.|
+`,
 };
 
 function spec(rows: string[]): { spec: OperationSpec; asked: string[] } {
@@ -59,6 +68,14 @@ describe('type links', () => {
     expect(asked).toContain('gizmo.md');
     expect(s.types.other).toBeUndefined();
     expect(s.requestBody.properties[0]!.type).toMatchObject({ name: 'gizmo', resolution: 'unresolved' });
+  });
+
+  it('resolves an enum with no page of its own from a section of the page that uses it', () => {
+    const { spec: s } = spec(['| trigger | [trigger](trigger.md) | The trigger. |']);
+    const event = (s.types.trigger as Extract<OperationSpec['types'][string], { kind: 'complex' }>).properties[0]!;
+    expect(event.type).toMatchObject({ name: 'printEvent', resolution: 'enum' });
+    expect(s.types.printEvent).toMatchObject({ kind: 'enum', values: ['jobStarted', 'unknownFutureValue'], source: { file: 'trigger.md' } });
+    expect(s.diagnostics.some((d) => d.rule === 'unresolved-type')).toBe(false);
   });
 
   it('records the relationships of a resource page', () => {
