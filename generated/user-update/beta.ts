@@ -256,6 +256,7 @@ export interface RequestBody {
    * • In app-only scenarios, the calling app must be assigned a supported permission and at least the User Administrator Microsoft Entra role.
    *
    * - Needs User-PasswordProfile.ReadWrite.All (least privileged; higher ones also work). (`requires-permission`, spec/sources/beta/user-update.md:94)
+   * - This can't be used. Condition: "for federated users" (shown, not enforced). (`conditional-rule`, spec/sources/beta/user-update.md:94)
    * @see spec/sources/beta/user-update.md:94
    */
   passwordProfile?: PasswordProfile | null;
@@ -418,7 +419,7 @@ export interface ObjectIdentity {
    * Supports $filter. 100 character limit.
    *
    * - At most 100 characters. (`max-length`, spec/sources/graph-docs/beta/resources/objectidentity.md:26)
-   * - Format: email. (`prose-format`, spec/sources/graph-docs/beta/resources/objectidentity.md:26)
+   * - Format: email. Condition: "When signInType is set to emailAddress" (shown, not enforced). (`prose-format`, spec/sources/graph-docs/beta/resources/objectidentity.md:26)
    * @see spec/sources/graph-docs/beta/resources/objectidentity.md:26
    */
   issuerAssignedId?: string | null;
@@ -669,12 +670,6 @@ const types: Contract['types'] = [
                   "kind": "maxLength",
                   "max": 100,
                   "rule": "max-length",
-                  "source": "spec/sources/graph-docs/beta/resources/objectidentity.md:26"
-                },
-                {
-                  "kind": "format",
-                  "format": "email",
-                  "rule": "prose-format",
                   "source": "spec/sources/graph-docs/beta/resources/objectidentity.md:26"
                 }
               ],

@@ -399,6 +399,12 @@ export interface RequestBody {
 }
 
 /**
+ * The `ageGroup` enum type.
+ * @see spec/sources/graph-docs/v1.0/resources/user.md:233
+ */
+export type AgeGroup = "minor" | "notAdult" | "adult";
+
+/**
  * The `assignedLicense` complex type.
  * @see spec/sources/graph-docs/v1.0/resources/assignedlicense.md:17
  */
@@ -421,6 +427,12 @@ export interface AssignedLicense {
 }
 
 /**
+ * The `consentProvidedForMinor` enum type.
+ * @see spec/sources/graph-docs/v1.0/resources/user.md:242
+ */
+export type ConsentProvidedForMinor = "granted" | "denied" | "notRequired";
+
+/**
  * The `employeeOrgData` complex type.
  * @see spec/sources/graph-docs/v1.0/resources/employeeorgdata.md:17
  */
@@ -439,6 +451,12 @@ export interface EmployeeOrgData {
    */
   costCenter?: string | null;
 }
+
+/**
+ * The `legalAgeGroupClassification` enum type.
+ * @see spec/sources/graph-docs/v1.0/resources/user.md:222
+ */
+export type LegalAgeGroupClassification = "minorWithoutParentalConsent" | "minorWithParentalConsent" | "adult" | "notAdult" | "minorNoParentalConsentRequired";
 
 /**
  * The `objectIdentity` complex type.
@@ -469,7 +487,7 @@ export interface ObjectIdentity {
    * Supports $filter. 100 character limit.
    *
    * - At most 100 characters. (`max-length`, spec/sources/graph-docs/v1.0/resources/objectidentity.md:24)
-   * - Format: email. (`prose-format`, spec/sources/graph-docs/v1.0/resources/objectidentity.md:24)
+   * - Format: email. Condition: "When signInType is set to emailAddress" (shown, not enforced). (`prose-format`, spec/sources/graph-docs/v1.0/resources/objectidentity.md:24)
    * @see spec/sources/graph-docs/v1.0/resources/objectidentity.md:24
    */
   issuerAssignedId?: string | null;
@@ -838,7 +856,7 @@ export interface User {
    * - One of: null, minorWithOutParentalConsent, minorWithParentalConsent, minorNoParentalConsentRequired, notAdult, adult. (`allowed-values`, spec/sources/graph-docs/v1.0/resources/user.md:167)
    * @see spec/sources/graph-docs/v1.0/resources/user.md:167
    */
-  legalAgeGroupClassification?: "minorWithOutParentalConsent" | "minorWithParentalConsent" | "minorNoParentalConsentRequired" | "notAdult" | "adult" | null;
+  legalAgeGroupClassification?: "minorWithOutParentalConsent" | "minorWithParentalConsent" | "minorNoParentalConsentRequired" | "notAdult" | "adult" | "minorWithoutParentalConsent" | null;
   /**
    * State of license assignments for this user. Read-only.
    * Returned only on $select.
@@ -1266,12 +1284,6 @@ const types: Contract['types'] = [
                   "kind": "maxLength",
                   "max": 100,
                   "rule": "max-length",
-                  "source": "spec/sources/graph-docs/v1.0/resources/objectidentity.md:24"
-                },
-                {
-                  "kind": "format",
-                  "format": "email",
-                  "rule": "prose-format",
                   "source": "spec/sources/graph-docs/v1.0/resources/objectidentity.md:24"
                 }
               ],
@@ -2059,7 +2071,8 @@ const types: Contract['types'] = [
                     "minorWithParentalConsent",
                     "minorNoParentalConsentRequired",
                     "notAdult",
-                    "adult"
+                    "adult",
+                    "minorWithoutParentalConsent"
                   ],
                   "rule": "allowed-values",
                   "source": "spec/sources/graph-docs/v1.0/resources/user.md:167"
@@ -4266,7 +4279,8 @@ const responseContract: Contract = { ...{
                 "minorWithParentalConsent",
                 "minorNoParentalConsentRequired",
                 "notAdult",
-                "adult"
+                "adult",
+                "minorWithoutParentalConsent"
               ],
               "rule": "allowed-values",
               "source": "spec/sources/graph-docs/v1.0/resources/user.md:167"

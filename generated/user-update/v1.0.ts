@@ -226,6 +226,7 @@ export interface RequestBody {
    *
    * - Needs Directory.AccessAsUser.All (delegated). (`requires-permission`, spec/sources/v1.0/user-update.txt:89)
    * - Needs User.ReadWrite.All or Directory.ReadWrite.All (least privileged; higher ones also work) (application). (`requires-permission`, spec/sources/v1.0/user-update.txt:90)
+   * - This can't be used. Condition: "for federated users" (shown, not enforced). (`conditional-rule`, spec/sources/v1.0/user-update.txt:88)
    * @see spec/sources/v1.0/user-update.txt:88
    */
   passwordProfile?: PasswordProfile | null;

@@ -25,7 +25,13 @@ export function constraintText(c: ConstraintValue & { condition?: string; streng
  * once under a condition. A rule one side demands and the other only advises is one removed and one added.
  */
 function key(c: Constraint): string {
-  const base = c.kind === 'requiresPermission' ? `${c.kind}:${c.scenario}:${c.combine}:${[...c.permissions].sort().join('+')}` : c.kind;
+  const base =
+    c.kind === 'requiresPermission'
+      ? `${c.kind}:${c.scenario}:${c.combine}:${[...c.permissions].sort().join('+')}`
+      : // A property may carry several: each statement is its own rule.
+        c.kind === 'conditional'
+        ? `${c.kind}:${c.statement.toLowerCase()}`
+        : c.kind;
   return c.condition ? `${base}:if` : c.strength === 'advisory' ? `${base}:advised` : base;
 }
 

@@ -56,6 +56,7 @@ const CHECKS: { readonly [K in ConstraintKind]: (c: ConstraintOf<K>, base: Base)
   requiredOnCreate: notInBody,
   updateLimit: notInBody,
   requiresPermission: notInBody,
+  conditional: notInBody,
 };
 
 function check(c: Constraint): Check | undefined {

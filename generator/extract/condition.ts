@@ -25,6 +25,18 @@ const SCENARIO = /\b(for (?:[A-Z0-9][\w-]*\s+){1,3}[Ss]cenarios?)\b/;
 const GRANT =
   /^((?:An?|The|Only an?)\s+[A-Z]?[\w-]*(?:\s+[A-Z]?[\w-]*){0,4}?\s+(?:administrator|admin|owner|role))\b.*?\b(?:can|is allowed to|is the least privileged role that's allowed to)\b/i;
 
+/**
+ * The condition of a bullet under a conditional lead ("When signInType is set to:" over "• `emailAddress`, …
+ * must be a valid email address"): the lead's condition completed by the bullet's head, "When signInType is
+ * set to emailAddress". A bullet under a lead that sets no condition ("Possible values are:") has none.
+ */
+export function bulletCondition(lead: string, bullet: string): string | undefined {
+  const scope = conditionOf(lead.replace(/:$/, ','));
+  if (!scope) return undefined;
+  const head = /^(.{1,60}?)(?:\s*[,:;]|\s+--?\s|$)/.exec(plainText(bullet))?.[1];
+  return head ? `${scope} ${head}` : scope;
+}
+
 export function conditionOf(sentence: string): string | undefined {
   const clause = ruleClause(sentence);
   if (clause) return clause;

@@ -2,7 +2,7 @@
 import type { Inline } from '../read/page-model.js';
 import type { Constraint, SourceRef, TypeRef } from '../ir/ir.js';
 import { CONSTRAINT_KINDS, kindOf } from '../ir/constraint-kinds.js';
-import { conditionOf } from './condition.js';
+import { bulletCondition, conditionOf } from './condition.js';
 import { isEnforced } from '../ir/enforced.js';
 import { PROPERTY_RULES } from './rules/registry.js';
 import type { PropertyContext } from './rules/rule.js';
@@ -37,14 +37,15 @@ export function mineSentence(s: Sentence, ctx: PropertyContext, file: string): C
   const out: Constraint[] = [];
   let condition: string | undefined | null = null;
   for (const rule of PROPERTY_RULES) {
-    if (rule.scope !== 'sentence') continue;
+    if (rule.scope !== 'sentence' || (rule.fallback && out.length)) continue;
     for (const v of rule.mine(s.text, ctx)) {
-      if (condition === null) condition = conditionOf(s.text);
+      if (condition === null) condition = conditionOf(s.text) ?? (s.lead ? bulletCondition(s.lead, s.text) : undefined);
       out.push({
         ...v,
         rule: rule.id,
         sentence: s.text,
-        ...(condition ? { condition } : {}),
+        // A conditional rule's own clause is its condition.
+        ...(v.kind !== 'conditional' && condition ? { condition } : {}),
         ...(strengthOf(v, s.text) === 'advisory' ? { strength: 'advisory' as const } : {}),
         source: { file, line: s.line, column: s.column },
       });

@@ -8,6 +8,11 @@ export interface Sentence {
   text: string;
   line: number;
   column: number;
+  /**
+   * The sentence a bullet continues, when the text before the list ends in a colon ("When **signInType** is
+   * set to:" over "• `emailAddress`, … must be a valid email address"): its condition is the bullet's too.
+   */
+  lead?: string;
 }
 
 // A sentence ends at . ! ? right after a non-space character and before a space and a letter, digit, quote or
@@ -21,11 +26,14 @@ const ETC = /\betc\.$/i;
 export function sentencesOf(inline: Inline): Sentence[] {
   const out: Sentence[] = [];
   let offset = 0;
+  let lead: string | undefined;
   for (const rawLine of inline.text.split('\n')) {
     const lineOffset = offset;
     offset += rawLine.length + 1;
     const line = rawLine.replace(/^•\s*/, '');
     const shift = rawLine.length - line.length;
+    const bullet = shift > 0;
+    const first = out.length;
     let start = 0;
     for (const m of line.matchAll(BOUNDARY)) {
       const end = m.index ?? 0;
@@ -36,6 +44,8 @@ export function sentencesOf(inline: Inline): Sentence[] {
       start = end + m[0].length;
     }
     push(out, line.slice(start), inline, lineOffset + shift + start);
+    if (bullet && lead) for (const s of out.slice(first)) s.lead = lead;
+    else if (!bullet) lead = out.length > first && out.at(-1)!.text.endsWith(':') ? out.at(-1)!.text : undefined;
   }
   return out;
 }

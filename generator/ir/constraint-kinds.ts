@@ -15,9 +15,11 @@ export type ConstraintOf<K extends ConstraintKind> = Extract<ConstraintValue, { 
  * - `presence`: whether a body names the property (checked on create and action bodies, shown on updates);
  * - `caller`: who may send it (permissions) — not visible in a body;
  * - `history`: how often or when (update limits, "required when created" on an update page) — not
- *   visible in one body.
+ *   visible in one body;
+ * - `context`: a rule under a condition the request does not settle, often about another property or
+ *   operation ("… is not allowed when this value is false") — shown, never checked.
  */
-export type Applies = 'value' | 'presence' | 'caller' | 'history';
+export type Applies = 'value' | 'presence' | 'caller' | 'history' | 'context';
 
 export interface KindDef<K extends ConstraintKind> {
   applies: Applies;
@@ -43,6 +45,7 @@ const nonEmpty = (field: string, values: readonly unknown[], what: string) =>
   values.length ? undefined : { field, message: `${what} needs at least one value` };
 const none = () => undefined;
 const same = () => 0;
+const sentenceCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** 1 when B's set strictly contains A's, -1 when strictly inside it, 0 when equal, NaN otherwise. */
@@ -164,6 +167,15 @@ export const CONSTRAINT_KINDS: { readonly [K in ConstraintKind]: KindDef<K> } = 
     valueText: (c) => String(c.times),
     direction: (a, b) => Math.sign(b.times - a.times),
     problem: (c) => size('times', c.times, Number.MAX_SAFE_INTEGER, 'an update limit'),
+  },
+  conditional: {
+    applies: 'context',
+    // `describeConstraint` adds the condition, as for every conditional constraint.
+    describe: (c) => `${sentenceCase(c.statement)}.`,
+    valueText: (c) => `${c.statement} ${c.condition}`,
+    direction: same,
+    problem: (c) =>
+      c.statement.trim() && c.condition.trim() ? undefined : { field: 'statement', message: 'a conditional rule needs a statement and a condition' },
   },
   requiresPermission: {
     applies: 'caller',

@@ -7,7 +7,8 @@
 /**
  * Bumped when the shape changes incompatibly; `spec/spec.schema.json` describes this version. Format 2 added
  * constraint kinds (minLength, minimum, maximum, required, prose formats), conditions on constraints and
- * responses, any-of/all-of permissions, and response body collections.
+ * responses, any-of/all-of permissions, and response body collections; the flagSet and conditional kinds were
+ * added to it later (a spec that uses them needs a docspec that knows them).
  */
 export const SPEC_FORMAT_VERSION = 2;
 
@@ -103,6 +104,12 @@ export type ConstraintValue =
   | { kind: 'required' }
   | { kind: 'readOnly' }
   | { kind: 'updateLimit'; times: number }
+  /**
+   * A rule that holds only under a condition the request does not settle, often about another property or
+   * operation ("Assigning to the ScopeTags property is not allowed" / "when this value is false"): the
+   * statement is shown with its condition (the constraint's `condition`), never enforced.
+   */
+  | { kind: 'conditional'; statement: string; condition: string }
   | {
       kind: 'requiresPermission';
       permissions: string[];

@@ -387,6 +387,7 @@ export function breakers(p: Property, ctx: ArbContext): Breaker[] {
       case 'requiredOnCreate':
       case 'updateLimit':
       case 'requiresPermission':
+      case 'conditional':
         break;
       default: {
         const unhandled: never = c;

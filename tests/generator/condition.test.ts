@@ -97,3 +97,37 @@ describe('a conditional presence or read-only rule', () => {
     expect(propertyContract(property([readOnly!]), { types: {} }).checks).toEqual([]);
   });
 });
+
+describe('a rule in a bullet under a conditional lead', () => {
+  // objectIdentity's issuerAssignedId (v1.0 resources/objectidentity.md:24), its `<ul>` as the reader gives it.
+  const text = [
+    'Specifies the unique identifier assigned to the user by the issuer.',
+    'When **signInType** is set to:',
+    '• `emailAddress`, (or a custom string that starts with `emailAddress` like `emailAddress1`) **issuerAssignedId** must be a valid email address',
+    '• `userName`, **issuerAssignedId** must be a valid local part of an email address',
+    'Supports `$filter`. 100 character limit.',
+  ].join('\n');
+  const constraints = mineConstraints(
+    'issuerAssignedId',
+    { kind: 'primitive', name: 'String', collection: false },
+    { text, pos: at, links: [] } as unknown as Parameters<typeof mineConstraints>[2],
+    at,
+  );
+
+  it('holds only under the lead, completed by the bullet: shown, not enforced', () => {
+    expect(constraints.find((c) => c.kind === 'format')).toMatchObject({ format: 'email', condition: 'When signInType is set to emailAddress' });
+    // The line after the list is no longer under the lead.
+    expect(constraints.find((c) => c.kind === 'maxLength')).not.toHaveProperty('condition');
+  });
+
+  it('a bullet under a lead that states no condition has none', () => {
+    const [c] = mineConstraints(
+      'p',
+      { kind: 'primitive', name: 'String', collection: false },
+      { text: 'Possible values are:\n• Must be a valid email address', pos: at, links: [] } as unknown as Parameters<typeof mineConstraints>[2],
+      at,
+    );
+    expect(c).toMatchObject({ kind: 'format' });
+    expect(c).not.toHaveProperty('condition');
+  });
+});

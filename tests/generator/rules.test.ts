@@ -7,6 +7,9 @@ import { conditionOf } from '../../generator/extract/condition.js';
 import { PARTIAL_UPDATE_RULE, PROPERTY_RULES, GROUP_RULES, ruleCatalogue } from '../../generator/extract/rules/registry.js';
 import type { PropertyContext } from '../../generator/extract/rules/rule.js';
 import type { TypeRef } from '../../generator/ir/ir.js';
+import { mineConstraints } from '../../generator/extract/constraints.js';
+import { describeConstraint } from '../../generator/ir/describe-constraint.js';
+import { isEnforced } from '../../generator/ir/enforced.js';
 
 const string: TypeRef = { kind: 'primitive', name: 'String', collection: false };
 const strings: TypeRef = { kind: 'primitive', name: 'String', collection: true };
@@ -441,6 +444,7 @@ describe('rules on wordings they were not first written for', () => {
     expect(mine('update-limit', 'Once set, you cannot update this property.')).toEqual(fixed);
     expect(mine('update-limit', 'Once set, this property is read-only and cannot be changed.')).toEqual(fixed);
     expect(mine('update-limit', 'This property cannot be PATCHed.')).toEqual(fixed);
+    expect(mine('update-limit', 'This property can only be set while creating the group and is immutable.')).toEqual(fixed);
     expect(mine('update-limit', 'Policy settings JSON string in binary format, these values cannot be changed by the user.')).toEqual([]);
     expect(mine('update-limit', 'Guest users are automatically stamped with guest role and this value cannot be updated.')).toEqual([]);
   });
@@ -520,5 +524,55 @@ describe('rules on wordings they were not first written for', () => {
     expect(mine('allowed-values', 'Possible values are: `automaticReplies`, `customMailTip`, and `mailboxFullStatus`.', string, text)).toEqual([
       { kind: 'flagSet', values: ['automaticReplies', 'customMailTip', 'mailboxFullStatus'], separator: ',' },
     ]);
+  });
+
+  it('"Possible values are: 0 - Not Ready, 1 - Ready, 2 - Processing." on an integer: the numbers', () => {
+    expect(mine('allowed-values', 'Possible values are: 0 - Not Ready, 1 - Ready, 2 - Processing.', int32)).toEqual([{ kind: 'enum', values: [0, 1, 2] }]);
+    // A range is not a number with its meaning.
+    expect(mine('allowed-values', 'Possible values are: 1-5, 10', int32)).toEqual([]);
+  });
+});
+
+describe('rules under a condition the request does not settle', () => {
+  const conditional = (sentence: string) => mine('conditional-rule', sentence);
+
+  it.each([
+    // beta intune-deviceconfig-androidcustomconfiguration-create.md, and 221 pages like it
+    [
+      'Assigning to the ScopeTags property is not allowed when this value is false and entities will not be visible to scoped users.',
+      'Assigning to the ScopeTags property is not allowed',
+      'when this value is false and entities will not be visible to scoped users',
+    ],
+    ['The app cannot be assigned unless the app is published.', 'The app cannot be assigned', 'unless the app is published'],
+    [
+      'When this property is configured, ManagedBrowserToOpenLinksRequired should be true.',
+      'ManagedBrowserToOpenLinksRequired should be true',
+      'When this property is configured',
+    ],
+    ['Updatable only if isDraft = true.', 'Updatable', 'only if isDraft = true'],
+    ['Only applicable in shared iPad mode.', 'Only applicable', 'in shared iPad mode'],
+    ['This can only be set for a chat with a chatType value of group.', 'This can only be set', 'for a chat with a chatType value of group'],
+    ['Use only when copying to a Microsoft 365 group.', 'Use', 'only when copying to a Microsoft 365 group'],
+  ])('%s', (sentence, statement, condition) => {
+    expect(conditional(sentence)).toEqual([{ kind: 'conditional', statement, condition }]);
+  });
+
+  it.each([
+    'If true, the group is hidden from the address list.',
+    'If set to Not Allowed, uppercase letters will not be permitted.',
+    'The date and time when the user was created.',
+    'The maximum length is 64 characters.',
+  ])('not a conditional rule: %s', (sentence) => {
+    expect(conditional(sentence)).toEqual([]);
+  });
+
+  it('reads only what no other rule read, and is never enforced', () => {
+    const at = { file: 'p.md', line: 1, column: 1 };
+    const mined = (text: string) => mineConstraints('p', string, { text, pos: at, links: [] } as unknown as Parameters<typeof mineConstraints>[2], at);
+    expect(mined('Required if **type** is `weekly`.').map((c) => c.kind)).toEqual(['required']);
+    const [c] = mined('Cannot be used when NetworkSingleSignOnType is set to Disabled.');
+    expect(c).toMatchObject({ kind: 'conditional', rule: 'conditional-rule', condition: 'when NetworkSingleSignOnType is set to Disabled' });
+    expect(describeConstraint(c!)).toBe('Cannot be used. Condition: "when NetworkSingleSignOnType is set to Disabled" (shown, not enforced).');
+    expect(isEnforced(c!)).toBe(false);
   });
 });

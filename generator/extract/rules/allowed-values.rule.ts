@@ -25,7 +25,11 @@ function itemValue(raw: string, numeric: boolean): Value | undefined {
   const named = (numeric ? raw : raw.replace(/\s*=\s*-?\d+$/, '')).replace(/\s*\((?:default|the default)\)$/i, '');
   const v = named.replace(/^[`"'“”*]+|[`"'“”*]+$/g, '');
   if (v === 'null') return null;
-  if (numeric) return /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : undefined;
+  // "0 - Not Ready", "1 = Ready": a number with its meaning; the number is the value a body sends.
+  if (numeric) {
+    const coded = /^(-?\d+(?:\.\d+)?)(?:\s+[-–=:]\s+\S.*|\s*[=:]\s*\S.*)?$/.exec(v);
+    return coded ? Number(coded[1]) : undefined;
+  }
   // "etc." leaves the list open: it is an example, not an enumeration.
   if (/^etc\.?$/i.test(v) || !VALUE.test(v) || v.endsWith('.')) return undefined;
   return v;

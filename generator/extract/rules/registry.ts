@@ -6,6 +6,7 @@
 import { aliasDomainRule } from './alias-domain.rule.js';
 import { allowedCharsRule } from './allowed-chars.rule.js';
 import { allowedValuesRule } from './allowed-values.rule.js';
+import { conditionalRule } from './conditional-rule.rule.js';
 import { countryCodeRule } from './country-code.rule.js';
 import { exactLengthRule } from './exact-length.rule.js';
 import { extensionNullRemovesRule, extensionsAllowedRule } from './extensions.rule.js';
@@ -50,6 +51,8 @@ export const PROPERTY_RULES: readonly PropertyRule[] = [
   readOnlyRule,
   updateLimitRule,
   requiresPermissionRule,
+  // Last: it reads only the sentences every rule above left.
+  conditionalRule,
 ];
 
 export const GROUP_RULES = [ownRequestRule, appOnlyForbiddenRule] as const;

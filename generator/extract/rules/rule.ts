@@ -19,6 +19,8 @@ export type PropertyRule =
       summary: string;
       /** A sentence from the docs the rule matches (used in docs and tests). */
       example: string;
+      /** Reads a sentence only when no other rule found anything in it. */
+      fallback?: true;
       mine(sentence: string, ctx: PropertyContext): ConstraintValue[];
     }
   | {

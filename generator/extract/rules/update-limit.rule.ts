@@ -8,6 +8,8 @@ const FIXED = [
   /\b(?:cannot|can't|can not) be (?:changed|modified|updated)(?: once (?:the |this )?[\w ]{0,40}? (?:is|has been) created| after (?:the )?(?:initial )?creation| after (?:it is|it's|the \w+ is) created)\b/i,
   /^once set, (?:you cannot (?:update|change) this (?:property|value)|this (?:property|value) is read-only and cannot be changed)\b/i,
   /^(?:this|the) (?:property|value) cannot be patched\b/i,
+  // group.md's `mailNickname`-like rows: "This property can only be set while creating the group and is immutable."
+  /^(?:this (?:property|value)|it) can only be set (?:while|when|during) creat(?:ing|ion)\b/i,
 ];
 
 export const updateLimitRule: PropertyRule = {
