@@ -18,10 +18,11 @@ import type { CoverageReport } from '../../generator/corpus/coverage.js';
 import type { Spec } from '../../generator/ir/ir.js';
 import { specProblems } from '../../generator/ir/spec-problems.js';
 import { enumAgreement } from '../support/enum-agreement.js';
-import { API_REFERENCE_2021, hasApiReference, ROOT } from '../support/pages.js';
+import { API_REFERENCE_2021, CORPUS, hasApiReference, ROOT } from '../support/pages.js';
 import { requestTableNames } from '../support/table-rows.js';
 
 const BIN = join(ROOT, 'bin/docspec.js');
+const METADATA = join(CORPUS, 'graph-metadata/v1.0-Prod.csdl');
 const work = mkdtempSync(join(tmpdir(), 'docspec-corpus-run-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -44,7 +45,8 @@ describe.skipIf(!hasApiReference)('the 2021 api-reference in one run', () => {
   beforeAll(async () => {
     // A copy, so that the incremental run can touch a page.
     cpSync(API_REFERENCE_2021, join(work, 'api-reference'), { recursive: true });
-    cold = await run([BIN, 'generate', '--docs', 'api-reference', '--out', 'out']);
+    // Microsoft's v1.0 metadata beside the tree: a second source for the example verdicts.
+    cold = await run([BIN, 'generate', '--docs', 'api-reference', '--out', 'out', '--metadata', METADATA]);
     coverage = JSON.parse(readFileSync(join(out, 'coverage.json'), 'utf8'));
   });
 
@@ -107,6 +109,21 @@ describe.skipIf(!hasApiReference)('the 2021 api-reference in one run', () => {
       );
       expect(v.types.resolvedShare, v.version).toBeGreaterThan(0.99);
     }
+  });
+
+  it('classifies every example its validator refuses; none in v1.0 is a rule the docs do not bear out', () => {
+    const [v1, beta] = coverage.versions;
+    for (const v of coverage.versions) {
+      const { checked, valid, refused } = v.examples;
+      expect(refused.length, v.version).toBe(checked - valid);
+      for (const r of refused) expect(r.why, `${r.file}:${r.line}`).not.toBe('');
+    }
+    const suspects = (v: typeof v1) => v!.examples.refused.filter((r) => r.verdict === 'rule-suspect').map((r) => `${r.file}:${r.line} ${r.rule} ${r.path}`);
+    expect(suspects(v1)).toEqual([]);
+    // beta has no metadata here: its suspects are listed in coverage.json, and may only go down.
+    expect(suspects(beta).length).toBeLessThanOrEqual(15);
+    expect(v1!.examples.ruleSuspect).toBe(0);
+    expect((v1!.examples.valid + v1!.examples.docBug) / v1!.examples.checked).toBeGreaterThanOrEqual(0.97);
   });
 
   it('finds the doc bugs the README quotes', () => {
