@@ -104,6 +104,7 @@ const STANDARD_FORMATS: Record<string, string> = {
   date: 'date',
   uuid: 'uuid',
   uri: 'uri',
+  'https-uri': 'uri',
   email: 'email',
 };
 

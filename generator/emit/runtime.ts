@@ -253,6 +253,8 @@ export const FORMATS: Record<string, RegExp> = {
   'utc-date-time': /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]00:00)$/,
   // An absolute URI: a scheme, a colon, and no white space (RFC 3986 allows no spaces anywhere).
   uri: /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$/,
+  'https-uri': /^https:\/\/[^\s/?#]+[^\s]*$/i,
+  base64: /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/,
   email: /^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$/,
   // A BCP 47 tag as the docs use them (`en`, `en-US`, `zh-Hans-CN`); ISO 639-1 codes are its first part.
   'language-tag': /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/,

@@ -140,13 +140,13 @@ export const CONSTRAINT_KINDS: { readonly [K in ConstraintKind]: KindDef<K> } = 
     applies: 'value',
     describe: (c) => `Format: ${c.format}.`,
     valueText: (c) => c.format,
-    // A UTC-only date-time is a date-time with fewer spellings.
+    // A UTC-only date-time is a date-time with fewer spellings; an https URL a URL with one scheme.
     direction: (a, b) =>
       a.format === b.format
         ? 0
-        : a.format === 'date-time' && b.format === 'utc-date-time'
+        : (a.format === 'date-time' && b.format === 'utc-date-time') || (a.format === 'uri' && b.format === 'https-uri')
           ? -1
-          : a.format === 'utc-date-time' && b.format === 'date-time'
+          : (a.format === 'utc-date-time' && b.format === 'date-time') || (a.format === 'https-uri' && b.format === 'uri')
             ? 1
             : NaN,
     problem: none,

@@ -70,7 +70,21 @@ export type TypeRef =
  * String formats a constraint can name: the type column's (`date-time` … `uuid`), and those the prose
  * names (`uri`, `email`, `language-tag` for ISO 639-1 / BCP 47 tags, `utc-date-time` for "always in UTC").
  */
-export type StringFormat = 'date-time' | 'utc-date-time' | 'date' | 'time' | 'duration' | 'uuid' | 'alias@domain' | 'uri' | 'email' | 'language-tag';
+export type StringFormat =
+  | 'date-time'
+  | 'utc-date-time'
+  | 'date'
+  | 'time'
+  | 'duration'
+  | 'uuid'
+  | 'alias@domain'
+  | 'uri'
+  /** "This must be https.": an absolute URL whose scheme is https. */
+  | 'https-uri'
+  | 'email'
+  | 'language-tag'
+  /** "a base-64 encoded version of the certificate": RFC 4648 base64, padded. */
+  | 'base64';
 
 /** What a mined constraint says, by kind. Every kind is described once in `constraint-kinds.ts`. */
 export type ConstraintValue =

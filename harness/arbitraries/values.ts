@@ -133,6 +133,8 @@ const FORMAT_ARBS: Record<string, fc.Arbitrary<string>> = {
   uuid: guid,
   'utc-date-time': dateTime.map((s) => s.replace('+00:00', 'Z')),
   uri: absoluteUrl(),
+  'https-uri': absoluteUrl().map((u) => u.replace(/^[A-Za-z][A-Za-z0-9+.-]*:(?:\/\/)?/, 'https://')),
+  base64: fc.uint8Array({ maxLength: 24 }).map((b) => Buffer.from(b).toString('base64')),
   email: emailAddress(),
   'language-tag': fc.constantFrom('en', 'en-US', 'fr-FR', 'zh-Hans-CN', 'de', 'ja-JP', 'nb-NO'),
 };
@@ -351,7 +353,11 @@ export function breakers(p: Property, ctx: ArbContext): Breaker[] {
         // server may well convert it.
         const re = FORMATS[c.format]!;
         const candidates =
-          c.format === 'alias@domain' ? ['no-at-sign', 'a@b@c', '@contoso.com'] : ['not a value', '2014-13-01T00:00:00Z', '2014-01-01 00:00:00', ''];
+          c.format === 'alias@domain'
+            ? ['no-at-sign', 'a@b@c', '@contoso.com']
+            : c.format === 'https-uri'
+              ? ['http://contoso.com/', 'not a value', '']
+              : ['not a value', '2014-13-01T00:00:00Z', '2014-01-01 00:00:00', ''];
         const bad = fc.constantFrom(...candidates.filter((v) => !re.test(v)));
         out.push({
           rule: c.rule,

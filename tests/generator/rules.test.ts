@@ -10,6 +10,7 @@ import type { TypeRef } from '../../generator/ir/ir.js';
 import { mineConstraints } from '../../generator/extract/constraints.js';
 import { describeConstraint } from '../../generator/ir/describe-constraint.js';
 import { isEnforced } from '../../generator/ir/enforced.js';
+import { FORMATS } from '../../generator/emit/runtime.js';
 
 const string: TypeRef = { kind: 'primitive', name: 'String', collection: false };
 const strings: TypeRef = { kind: 'primitive', name: 'String', collection: true };
@@ -530,6 +531,28 @@ describe('rules on wordings they were not first written for', () => {
     expect(mine('allowed-values', 'Possible values are: 0 - Not Ready, 1 - Ready, 2 - Processing.', int32)).toEqual([{ kind: 'enum', values: [0, 1, 2] }]);
     // A range is not a number with its meaning.
     expect(mine('allowed-values', 'Possible values are: 1-5, 10', int32)).toEqual([]);
+  });
+});
+
+describe('formats by noun phrase', () => {
+  it('"This must be https." is an https URL; "should be a base-64 encoded …" base64, advised', () => {
+    // v1.0 call-answer `callbackUri`; identityapiconnector-uploadclientcertificate `pkcs12Value`
+    expect(mine('prose-format', 'This must be https.')).toEqual([{ kind: 'format', format: 'https-uri' }]);
+    expect(mine('prose-format', 'Must be an HTTPS URL.')).toEqual([{ kind: 'format', format: 'https-uri' }]);
+    expect(mine('prose-format', 'The value should be a base-64 encoded version of the actual certificate content.')).toEqual([
+      { kind: 'format', format: 'base64' },
+    ]);
+    expect(mine('prose-format', 'The value should be a UTF-8 Base64 encoded byte array.')).toEqual([{ kind: 'format', format: 'base64' }]);
+    expect(mine('prose-format', 'The certificate is sent base-64 encoded by the client.')).toEqual([]);
+  });
+
+  it('the validator holds them: https only, padded base64', () => {
+    expect(FORMATS['https-uri']!.test('https://contoso.com/callback')).toBe(true);
+    expect(FORMATS['https-uri']!.test('http://contoso.com/callback')).toBe(false);
+    expect(FORMATS.base64!.test('TWFu')).toBe(true);
+    expect(FORMATS.base64!.test('TWE=')).toBe(true);
+    expect(FORMATS.base64!.test('TWE')).toBe(false);
+    expect(FORMATS.base64!.test('not base64!')).toBe(false);
   });
 });
 

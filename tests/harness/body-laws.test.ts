@@ -150,6 +150,8 @@ describe('bounds, lengths and prose formats', () => {
     { name: 'site', type: prim('String'), description: '', source, constraints: [{ kind: 'format', format: 'uri', ...demands('prose-format') }] },
     { name: 'contact', type: prim('String'), description: '', source, constraints: [{ kind: 'format', format: 'email', ...demands('prose-format') }] },
     { name: 'lang', type: prim('String'), description: '', source, constraints: [{ kind: 'format', format: 'language-tag', ...demands('prose-format') }] },
+    { name: 'hook', type: prim('String'), description: '', source, constraints: [{ kind: 'format', format: 'https-uri', ...demands('prose-format') }] },
+    { name: 'cert', type: prim('String'), description: '', source, constraints: [{ kind: 'format', format: 'base64', ...demands('prose-format') }] },
   ];
   // Only the new properties, so every broken case is about one of them or the body's shape.
   const spec: OperationSpec = { ...base, requestBody: { ...base.requestBody, properties: extra, groups: [] } };
@@ -186,6 +188,8 @@ describe('bounds, lengths and prose formats', () => {
       'prose-format /site',
       'prose-format /contact',
       'prose-format /lang',
+      'prose-format /hook',
+      'prose-format /cert',
     ]) {
       expect(seen, want).toContain(want);
     }

@@ -9,6 +9,11 @@ import type { PropertyRule } from './rule.js';
  */
 const HEAD = String.raw`^(?:(?:The|A|An|This is the|Specifies the|Indicates the)\s+)?(?:[\w'’-]+\s+){0,4}?`;
 const FORMATS: { format: StringFormat; patterns: RegExp[] }[] = [
+  // Before `uri`: "This must be https." (call-answer's `callbackUri`), "must be an HTTPS URL".
+  {
+    format: 'https-uri',
+    patterns: [/^(?:(?:this|it|the (?:url|uri|value)) )?must (?:be|use) https\b/i, /\bmust be an? (?:valid |absolute )?https (?:URL|URI)\b/i],
+  },
   {
     format: 'uri',
     patterns: [
@@ -30,6 +35,9 @@ const FORMATS: { format: StringFormat; patterns: RegExp[] }[] = [
     format: 'uuid',
     patterns: [new RegExp(String.raw`${HEAD}(?:GUID|UUID)\b(?!\s+of\s+the\s+\w+\s+or)`, 'i'), /\bmust be (?:a |an )?(?:valid )?(?:GUID|UUID)\b/i],
   },
+  // "The value should be a base-64 encoded version of the actual certificate content", "a UTF-8 Base64 encoded
+  // byte array": the value is the encoding, not a mention of one.
+  { format: 'base64', patterns: [/^(?:the value|this|it) (?:must|should) be (?:an? )?(?:[\w-]+ )?base-?64[- ]encoded\b/i] },
   {
     format: 'utc-date-time',
     patterns: [/\b(?:is always|must be|must be specified|should be) in UTC\b/i, /\bin UTC (?:time|format) and (?:is |must be )?(?:in )?ISO ?8601\b/i],
@@ -54,7 +62,8 @@ function showsOtherAddresses(description: string): boolean {
 export const proseFormatRule: PropertyRule = {
   id: 'prose-format',
   scope: 'sentence',
-  summary: 'String formats the description names (URL/URI, email or SMTP address, ISO 639-1 / BCP 47 language tag, GUID, "always in UTC")',
+  summary:
+    'String formats the description names (URL/URI, "must be https", email or SMTP address, ISO 639-1 / BCP 47 language tag, GUID, base-64, "always in UTC")',
   example: 'The privacy statement URL.',
   mine(sentence, ctx) {
     const t = ctx.type;
