@@ -26,6 +26,7 @@ describe('accountSentences', () => {
       ['Should follow ISO 639-1 Code; for example en-US.', 'advisory'],
     ]);
     expect(classes('Required if **type** is `weekly`.')).toEqual([['Required if **type** is `weekly`.', 'conditional']]);
+    expect(classes('This must be https.')).toEqual([['This must be https.', 'binding']]);
     // A rule about something else under a condition (`conditional-rule`): kept, shown, never enforced.
     expect(classes('The app cannot be assigned unless the app is published.')).toEqual([
       ['The app cannot be assigned unless the app is published.', 'conditional'],
@@ -33,7 +34,7 @@ describe('accountSentences', () => {
   });
 
   it('a sentence shaped like a rule that produced nothing is unrecognised', () => {
-    for (const text of ['This must be https.', 'These must match the actionName that is defined as part of the rolePermission.'])
+    for (const text of ['Devices must not be jailbroken or rooted.', 'These must match the actionName that is defined as part of the rolePermission.'])
       expect(classes(text), text).toEqual([[text, 'unrecognised']]);
   });
 
