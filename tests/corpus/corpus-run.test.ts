@@ -15,7 +15,9 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CacheEntry } from '../../cli/corpus/cache.js';
 import type { CoverageReport } from '../../generator/corpus/coverage.js';
-import type { Spec } from '../../generator/ir/ir.js';
+import type { OperationSpec, Spec } from '../../generator/ir/ir.js';
+import { draw, frame } from '../../scripts/draw-unseen-cells.js';
+import { labelledSamples } from '../../scripts/labelled-samples.js';
 import { specProblems } from '../../generator/ir/spec-problems.js';
 import { enumAgreement } from '../support/enum-agreement.js';
 import { API_REFERENCE_2021, CORPUS, hasApiReference, ROOT } from '../support/pages.js';
@@ -140,6 +142,17 @@ describe.skipIf(!hasApiReference)('the 2021 api-reference in one run', () => {
         `${version}/api/${page}:${line}`,
       ).toBe(true);
     }
+  });
+
+  it('the unseen census holds every cell the earlier samples left, in the order its seed gives', () => {
+    const specs = readdirSync(join(out, 'spec'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => JSON.parse(readFileSync(join(out, 'spec', f), 'utf8')) as Spec)
+      .filter((x): x is OperationSpec => x.kind === 'operation');
+    const census = labelledSamples().find((x) => x.name === 'unseen-2030')!;
+    const cell = (c: { page: string; property: string; description: string }) => `${c.page} ${c.property}: ${c.description}`;
+    const all = frame(specs, census.seed);
+    expect(draw(all, census.seed, all.length).map(cell)).toEqual(census.cells.map(cell));
   });
 
   it('writes only specs that docspec loads back: each conforms to the format 2 schema, none has a problem its loader refuses', () => {
