@@ -576,6 +576,12 @@ describe('rules under a condition the request does not settle', () => {
     ['Only applicable in shared iPad mode.', 'Only applicable', 'in shared iPad mode'],
     ['This can only be set for a chat with a chatType value of group.', 'This can only be set', 'for a chat with a chatType value of group'],
     ['Use only when copying to a Microsoft 365 group.', 'Use', 'only when copying to a Microsoft 365 group'],
+    // v1.0 resources/group.md `visibility`
+    [
+      'Hiddenmembership can be set only for Microsoft 365 groups, when the groups are created.',
+      'Hiddenmembership can be set only for Microsoft 365 groups',
+      'when the groups are created',
+    ],
   ])('%s', (sentence, statement, condition) => {
     expect(conditional(sentence)).toEqual([{ kind: 'conditional', statement, condition }]);
   });
@@ -585,6 +591,11 @@ describe('rules under a condition the request does not settle', () => {
     'If set to Not Allowed, uppercase letters will not be permitted.',
     'The date and time when the user was created.',
     'The maximum length is 64 characters.',
+    // What the value means or does (beta intune-deviceconfig-* pages), not a rule under a condition.
+    'Specify whether the wifi connection should connect automatically even when the SSID is not broadcasting.',
+    'A TPM provides an additional security benefit in that data stored on it cannot be used on other devices.',
+    'Value indicating whether this policy only applies to Windows Phone 8.1.',
+    'If this policy is set to 0, then storage of previous PINs is not required.',
   ])('not a conditional rule: %s', (sentence) => {
     expect(conditional(sentence)).toEqual([]);
   });

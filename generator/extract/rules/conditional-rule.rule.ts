@@ -1,3 +1,4 @@
+import { isRuleLike } from './rule-like.js';
 import { plainText, type PropertyRule } from './rule.js';
 
 /**
@@ -28,7 +29,7 @@ const MEANING = /^(?:if|when)\s+(?:it is |this (?:property|setting|value) is )?(
 
 export function splitCondition(sentence: string): { statement: string; condition: string } | undefined {
   const s = plainText(sentence).replace(/\s*[.;]$/, '');
-  const parts = (statement: string, condition: string) => ({ statement: statement.replace(/[\s,;:]+$/, ''), condition });
+  const parts = (statement: string, condition: string) => ({ statement: statement.replace(/^note:\s*/i, '').replace(/[\s,;:]+$/, ''), condition });
   const lead = LEADING.exec(s);
   if (lead && !MEANING.test(s)) return parts(lead[2]!, lead[1]!);
   const trail = TRAILING.exec(s);
@@ -46,6 +47,9 @@ export const conditionalRule: PropertyRule = {
     'A rule under a condition the request does not settle ("… is not allowed when this value is false", "Only applies when …"): kept with its condition, shown, never enforced',
   example: 'Assigning to the ScopeTags property is not allowed when this value is false and entities will not be visible to scoped users.',
   mine(sentence) {
+    // "Specify whether the connection should connect … when the SSID is not broadcasting", "A TPM provides a
+    // benefit in that data stored on it cannot be used on other devices": what the value means, not a rule.
+    if (!isRuleLike(sentence)) return [];
     const split = splitCondition(sentence);
     if (!split || /^(?:true|false)\b/i.test(split.statement)) return [];
     // The rule word is the statement's, or the condition's "only": "Use only when copying to a Microsoft 365
