@@ -267,4 +267,20 @@ describe('generate --docs', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/api pages \(v1\.0 \d+\)/);
   });
+
+  it('reads Microsoft metadata with --metadata, naming the version; refuses it unnamed or without --docs', async () => {
+    const csdl = join(work, 'tiny.csdl');
+    writeFileSync(
+      csdl,
+      '<edmx:Edmx xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx" Version="4.0"><edmx:DataServices><Schema Namespace="microsoft.graph" xmlns="http://docs.oasis-open.org/odata/ns/edm"><EntityType Name="widget"><Property Name="name" Type="Edm.String" /></EntityType></Schema></edmx:DataServices></edmx:Edmx>\n',
+    );
+    const ok = await run(['generate', '--docs', 'docs', '--out', 'out3', '--jobs', '1', '--metadata', `v1.0=${csdl}`]);
+    expect(ok.code, ok.stderr).toBe(0);
+    const unnamed = await run(['generate', '--docs', 'docs', '--out', 'out4', '--metadata', csdl]);
+    expect(unnamed.code).toBe(2);
+    expect(unnamed.stderr.trim()).toMatch(/^docspec: --metadata .*tiny\.csdl: say which version it describes, e\.g\. --metadata v1\.0=/);
+    const pages = await run(['generate', join(api, 'gadget1-update.md'), '--metadata', `v1.0=${csdl}`]);
+    expect(pages.code).toBe(2);
+    expect(pages.stderr).toContain('--metadata applies to a docs tree: give --docs DIR');
+  });
 });
