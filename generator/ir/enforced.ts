@@ -23,10 +23,10 @@ export function shapesValues(c: Constraint): boolean {
  * The body properties the docs state: the table's rows and what its resource page lends, not a property only
  * the page's example sends (`via: 'example'`, see `pipeline/example-readings.ts`). Drift, the variant
  * matrix and the metadata comparison compare these: an edit that drops a row drops the property, whatever
- * the example still sends.
+ * the example still sends, and a row keeps the type its table gives (`tableType`) where a reading replaced it.
  */
 export function statedProperties(spec: Pick<OperationSpec, 'requestBody'>): Property[] {
-  return spec.requestBody.properties.filter((p) => p.via !== 'example');
+  return spec.requestBody.properties.filter((p) => p.via !== 'example').map((p) => (p.tableType ? { ...p, type: p.tableType } : p));
 }
 
 /**

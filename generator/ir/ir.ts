@@ -176,6 +176,12 @@ export interface Property {
    */
   resourceType?: { type: TypeRef; source: SourceRef };
   /**
+   * The table's own type, when the resource page and the page's example agree on another and `type` became
+   * theirs (`pipeline/example-readings.ts`). Drift, the variant matrix and the metadata comparison compare
+   * this one: what the docs' table states, so an edit of the cell is still a type change.
+   */
+  tableType?: TypeRef;
+  /**
    * `resource`: no table row names the property; the body section names it through its resource ("supply a
    * JSON representation of a [channel] object", "specify other writable properties"). Validators accept it;
    * certification sends it only where the page requires it, since a resource page does not say what a

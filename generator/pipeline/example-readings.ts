@@ -139,6 +139,7 @@ function resourcePageType(spec: OperationSpec, ex: Example, e: ValidationIssue):
   const p = spec.requestBody.properties.find((x) => x.name === segments[0] && x.resourceType);
   if (!p?.resourceType || typeProblem(valueAt(ex.request!.body, e.path), p.resourceType.type, spec.types, e.path) !== undefined) return undefined;
   const table = formatTypeRef(p.type);
+  p.tableType = p.type;
   p.type = structuredClone(p.resourceType.type);
   const said = `the ${spec.requestBody.resource ?? 'resource'} resource page types it ${formatTypeRef(p.type)} (${sourceRef(p.resourceType.source)}) as the example sends it, so the body takes that type, not the table's ${table}`;
   delete p.resourceType;

@@ -137,6 +137,17 @@ describe('a table type the resource page and the example both contradict', () =>
     expect(plain(s, { isEnabled: true }).valid).toBe(true);
     expect(plain(s, { isEnabled: 'yes' }).valid).toBe(false);
   });
+
+  it("drift still compares the table's type: an edit of the cell is a type change", () => {
+    expect(s.requestBody.properties.find((p) => p.name === 'isEnabled')?.tableType).toMatchObject({ name: 'String' });
+    const edited = generateSpec({
+      file: 'v1.0/api/widget-paint.md',
+      text: text.replace('|isEnabled|String|', '|isEnabled|Int32|'),
+      resources: (name) => (name.toLowerCase() === 'widget' ? { file: 'v1.0/resources/widget.md', text: widget } : undefined),
+    });
+    const after = (edited.ok ? edited.spec : undefined) as OperationSpec;
+    expect(diffSpecs(s, after).changes.map((c) => `${c.kind} ${c.subject}`)).toContain('type-changed isEnabled');
+  });
 });
 
 describe('a set of members where the page lists single values', () => {
