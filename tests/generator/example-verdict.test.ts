@@ -7,6 +7,7 @@ import { exampleVerdict } from '../../generator/pipeline/example-verdict.js';
 import { buildContract } from '../../generator/emit/contract.js';
 import { validateWith } from '../../generator/emit/runtime.js';
 import type { Example, OperationSpec } from '../../generator/ir/ir.js';
+import { generateSpec } from '../../generator/pipeline/generate.js';
 import { loadSpec } from '../support/validators.js';
 
 function verdict(spec: OperationSpec, ex: Example) {
@@ -43,6 +44,66 @@ describe('exampleVerdict', () => {
     const [spec2, ex2] = withBody({ accountEnabled: 'no' });
     expect(verdict(spec2, ex2)).toMatchObject({ rule: 'type', path: '/accountEnabled' });
     expect(verdict(spec2, ex2).why).not.toContain('empty object');
+  });
+
+  it('a nested value neither list of its values has: a doc bug (beta bookingbusiness-post-bookingbusinesses `address.type`)', () => {
+    const pages: Record<string, string> = {
+      physicaladdress: [
+        '# physicalAddress resource type',
+        '',
+        '## Properties',
+        '',
+        '| Property | Type | Description |',
+        '|:--|:--|:--|',
+        '| type | [physicalAddressType](physicaladdresstype.md) | The type of address. Possible values are: `unknown`, `home`, `business`, `other`. |',
+        '| city | String | The city. |',
+        '',
+      ].join('\n'),
+      physicaladdresstype: [
+        '# physicalAddressType enum type',
+        '',
+        '## Members',
+        '',
+        '| Member |',
+        '|:--|',
+        '| unknown |',
+        '| home |',
+        '| business |',
+        '| other |',
+        '',
+      ].join('\n'),
+    };
+    const text = [
+      '# Create bookingBusiness',
+      '',
+      '## HTTP request',
+      '',
+      '```http',
+      'POST /bookingBusinesses',
+      '```',
+      '',
+      '## Request body',
+      '',
+      '| Property | Type | Description |',
+      '|:--|:--|:--|',
+      '| address | [physicalAddress](../resources/physicaladdress.md) | The street address. |',
+      '',
+    ].join('\n');
+    const r = generateSpec({
+      file: 'beta/api/bookingbusiness-post-bookingbusinesses.md',
+      text,
+      resources: (name, link) => {
+        const key = (link?.split('/').pop()?.replace(/\.md$/, '') ?? name).toLowerCase();
+        const page = pages[key] ?? pages[name.toLowerCase()];
+        return page ? { file: `beta/resources/${key}.md`, text: page } : undefined;
+      },
+    });
+    const spec = (r.ok ? r.spec : undefined) as OperationSpec;
+    const ex = {
+      name: 'create',
+      request: { method: 'POST', body: { address: { type: 'mall', city: 'Buffalo' } }, source: { file: 'x.md', line: 1, column: 1 } },
+    } as unknown as Example;
+    expect(verdict(spec, ex)).toMatchObject({ verdict: 'doc-bug', path: '/address/type', why: 'neither list of values has it' });
   });
 
   it('a property the resource page lists but the table does not: the closed reading of the table is suspect', () => {
