@@ -173,7 +173,8 @@ export const CONSTRAINT_KINDS: { readonly [K in ConstraintKind]: KindDef<K> } = 
     // `describeConstraint` adds the condition, as for every conditional constraint.
     describe: (c) => `${sentenceCase(c.statement)}.`,
     valueText: (c) => `${c.statement} ${c.condition}`,
-    direction: same,
+    // Drift pairs two by their statement: another condition is neither more nor less (shown as changed).
+    direction: (a, b) => (a.condition.trim().toLowerCase() === b.condition.trim().toLowerCase() ? 0 : NaN),
     problem: (c) =>
       c.statement.trim() && c.condition.trim() ? undefined : { field: 'statement', message: 'a conditional rule needs a statement and a condition' },
   },

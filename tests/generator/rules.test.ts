@@ -11,6 +11,7 @@ import { mineConstraints } from '../../generator/extract/constraints.js';
 import { describeConstraint } from '../../generator/ir/describe-constraint.js';
 import { isEnforced } from '../../generator/ir/enforced.js';
 import { FORMATS } from '../../generator/emit/runtime.js';
+import { diffConstraints } from '../../generator/diff/constraint-diff.js';
 
 const string: TypeRef = { kind: 'primitive', name: 'String', collection: false };
 const strings: TypeRef = { kind: 'primitive', name: 'String', collection: true };
@@ -598,6 +599,23 @@ describe('rules under a condition the request does not settle', () => {
     'If this policy is set to 0, then storage of previous PINs is not required.',
   ])('not a conditional rule: %s', (sentence) => {
     expect(conditional(sentence)).toEqual([]);
+  });
+
+  it('drift: another condition is a change that breaks nobody; another statement is a rule removed and one added', () => {
+    const at = { file: 'p.md', line: 1, column: 1 };
+    const c = (statement: string, condition: string) =>
+      ({ kind: 'conditional', statement, condition, rule: 'conditional-rule', sentence: `${statement} ${condition}.`, source: at }) as const;
+    const changed = diffConstraints(
+      'p',
+      [c('The app cannot be assigned', 'unless the app is published')],
+      [c('The app cannot be assigned', 'unless the app is approved')],
+    );
+    expect(changed.map((x) => [x.kind, x.breaking])).toEqual([['constraint-changed', { client: false, server: false }]]);
+    expect(
+      diffConstraints('p', [c('The app cannot be assigned', 'unless it is published')], [c('The app cannot be assigned', 'unless it is published')]),
+    ).toEqual([]);
+    const other = diffConstraints('p', [c('The app cannot be assigned', 'unless it is published')], [c('The app cannot be deleted', 'unless it is published')]);
+    expect(other.map((x) => x.kind).sort()).toEqual(['constraint-added', 'constraint-removed']);
   });
 
   it('reads only what no other rule read, and is never enforced', () => {
