@@ -122,25 +122,21 @@ export function readCsdl(input: { file: string; text: string }): CsdlModel {
       operations.set(key, [...(operations.get(key) ?? []), operation]);
       return;
     }
+    // A property and a parameter read alike: a name, a type, nullability and where the element starts.
+    const typed = (): CsdlProperty => ({
+      name: attr('Name') ?? '',
+      type: attr('Type') ?? '',
+      nullable: attr('Nullable') !== 'false',
+      line: parser.line,
+      column: startColumn(parser.line),
+    });
     if (operation && local === 'Parameter' && stack.at(-2) === operation.kind) {
-      operation.parameters.push({
-        name: attr('Name') ?? '',
-        type: attr('Type') ?? '',
-        nullable: attr('Nullable') !== 'false',
-        line: parser.line,
-        column: startColumn(parser.line),
-      });
+      operation.parameters.push(typed());
       return;
     }
     if (!current || stack.at(-2) !== current.kind) return;
     if (local === 'Property') {
-      current.properties.push({
-        name: attr('Name') ?? '',
-        type: attr('Type') ?? '',
-        nullable: attr('Nullable') !== 'false',
-        line: parser.line,
-        column: startColumn(parser.line),
-      });
+      current.properties.push(typed());
     } else if (local === 'Member') {
       current.members.push(attr('Name') ?? '');
     }
