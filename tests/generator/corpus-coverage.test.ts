@@ -48,7 +48,8 @@ const refused = (verdict: 'doc-bug' | 'rule-suspect') => ({
 const issues = (n: number, path = '/x') => Array.from({ length: n }, (_, k) => ({ rule: 'type', path: k ? `/y${k}` : path, line: 9 + k, why: 'because' }));
 
 describe('the metadata as a second source', () => {
-  // Cut from v1.0-Prod.csdl: the sendMail action and the featureRolloutPolicy entity, and an enum.
+  // After v1.0-Prod.csdl's sendMail action and featureRolloutPolicy entity; `event`, an enum-typed property,
+  // is printTaskTrigger's there, added here to have one.
   const model = readCsdl({
     file: 'v1.0-Prod.csdl',
     text: `<edmx:Edmx xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx" Version="4.0"><edmx:DataServices>
