@@ -1,5 +1,5 @@
 /** JSON Pointers into example and request bodies, as validators report them (`/otherMails/3`). */
-import type { HttpMessageExample, SourceRef } from './ir.js';
+import type { HttpMessageExample, OperationSpec, Property, SourceRef } from './ir.js';
 
 /** The pointer's keys, unescaped (`/a~1b/0` → `a/b`, `0`). */
 export function pointerSegments(pointer: string): string[] {
@@ -30,4 +30,21 @@ export function keyLine(message: Pick<HttpMessageExample, 'source' | 'bodyKeyLin
   const key = pointerSegments(pointer)[0] ?? '';
   const lines = message.bodyKeyLines;
   return { ...message.source, line: lines && Object.hasOwn(lines, key) ? lines[key]! : message.source.line };
+}
+
+/**
+ * The property a pointer reaches through the body's types, items skipped (`/address/type` → physicalAddress's
+ * `type`, `/value/0/feedback` → alert's `feedback`); undefined where a key has no row.
+ */
+export function propertyAt(spec: Pick<OperationSpec, 'requestBody' | 'types'>, pointer: string): Property | undefined {
+  let properties: readonly Property[] = spec.requestBody.properties;
+  let found: Property | undefined;
+  for (const key of pointerSegments(pointer)) {
+    if (/^\d+$/.test(key)) continue;
+    found = properties.find((p) => p.name === key);
+    if (!found) return undefined;
+    const def = found.type.kind === 'named' ? spec.types[found.type.name] : undefined;
+    properties = def?.kind === 'complex' ? def.properties : [];
+  }
+  return found;
 }

@@ -16,7 +16,7 @@ import { checkedBodies } from '../ir/example-bodies.js';
 import { isEnforced } from '../ir/enforced.js';
 import { allowedValues } from '../ir/enum-values.js';
 import type { Constraint, Diagnostic, Example, OperationSpec, Property } from '../ir/ir.js';
-import { keyLine, pointerSegments, valueAt } from '../ir/json-pointer.js';
+import { keyLine, pointerSegments, propertyAt, valueAt } from '../ir/json-pointer.js';
 import { sourceRef } from '../ir/source-ref.js';
 import { typeProblem } from '../extract/example-check.js';
 import { formatTypeRef } from '../ir/type-expression.js';
@@ -105,27 +105,22 @@ function readAsFlags(spec: OperationSpec, ex: Example, e: ValidationIssue): stri
   const value = valueAt(ex.request!.body, e.path);
   if (typeof value !== 'string' || !value.includes(',')) return undefined;
   const members = value.split(',').map((m) => m.trim());
-  const name = pointerSegments(e.path)
-    .filter((s) => !/^\d+$/.test(s))
-    .at(-1);
-  for (const p of allProperties(spec)) {
-    if (p.name !== name || p.constraints.some((c) => c.kind === 'flagSet')) continue;
-    const def = p.type.kind === 'named' ? spec.types[p.type.name] : undefined;
-    const what = p.type.kind === 'named' ? p.type.name : `\`${p.name}\``;
-    const listed = allowedValues(p, spec.types)?.values.filter((v): v is string => typeof v === 'string') ?? [];
-    if (!members.every((m) => listed.includes(m))) continue;
-    if (def?.kind === 'enum') def.flags = true;
-    p.constraints.push({
-      kind: 'flagSet',
-      values: listed,
-      separator: ',',
-      rule: 'flag-set',
-      sentence: `The page's example "${ex.name}" sends "${value}": ${what} is read as a flags enum`,
-      source: keyLine(ex.request!, e.path),
-    });
-    return what;
-  }
-  return undefined;
+  const p = propertyAt(spec, e.path);
+  if (!p || p.constraints.some((c) => c.kind === 'flagSet')) return undefined;
+  const listed = allowedValues(p, spec.types)?.values.filter((v): v is string => typeof v === 'string') ?? [];
+  if (!members.every((m) => listed.includes(m))) return undefined;
+  const def = p.type.kind === 'named' ? spec.types[p.type.name] : undefined;
+  const what = p.type.kind === 'named' ? p.type.name : `\`${p.name}\``;
+  if (def?.kind === 'enum') def.flags = true;
+  p.constraints.push({
+    kind: 'flagSet',
+    values: listed,
+    separator: ',',
+    rule: 'flag-set',
+    sentence: `The page's example "${ex.name}" sends "${value}": ${what} is read as a flags enum`,
+    source: keyLine(ex.request!, e.path),
+  });
+  return what;
 }
 
 /**
@@ -134,9 +129,9 @@ function readAsFlags(spec: OperationSpec, ex: Example, e: ValidationIssue): stri
  * example `true`): two sources against one, so the body takes the resource page's type.
  */
 function resourcePageType(spec: OperationSpec, ex: Example, e: ValidationIssue): string | undefined {
-  const segments = pointerSegments(e.path);
-  if (segments.length !== 1) return undefined;
-  const p = spec.requestBody.properties.find((x) => x.name === segments[0] && x.resourceType);
+  // Only a row of the body's own table has a resource page row to set against it.
+  if (pointerSegments(e.path).length !== 1) return undefined;
+  const p = propertyAt(spec, e.path);
   if (!p?.resourceType || typeProblem(valueAt(ex.request!.body, e.path), p.resourceType.type, spec.types, e.path) !== undefined) return undefined;
   const table = formatTypeRef(p.type);
   p.tableType = p.type;

@@ -8,8 +8,8 @@
  */
 import type { ValidationIssue } from '../emit/runtime.js';
 import { allowedValues } from '../ir/enum-values.js';
-import type { Example, OperationSpec, Property } from '../ir/ir.js';
-import { keyLine, pointerSegments, topProperty, valueAt } from '../ir/json-pointer.js';
+import type { Example, OperationSpec } from '../ir/ir.js';
+import { keyLine, pointerSegments, propertyAt, topProperty, valueAt } from '../ir/json-pointer.js';
 import { formatTypeRef } from '../ir/type-expression.js';
 
 export type ExampleVerdict = 'doc-bug' | 'rule-suspect';
@@ -55,20 +55,6 @@ function statedOnResource(spec: OperationSpec, name: string, rule: string, file:
   const p = def.properties.find((x) => x.name.toLowerCase() === name.toLowerCase());
   const c = p?.constraints.find((x) => x.rule === rule && x.source.file !== file && x.condition === undefined);
   return c ? `the table and the ${def.name} resource page both state it ("${c.sentence}")` : undefined;
-}
-
-/** The property a pointer reaches through the body's types (`/address/type` → physicalAddress's `type`). */
-function propertyAt(spec: OperationSpec, segments: readonly string[]): Property | undefined {
-  let properties: readonly Property[] = spec.requestBody.properties;
-  let found: Property | undefined;
-  for (const s of segments) {
-    if (/^\d+$/.test(s)) continue;
-    found = properties.find((p) => p.name === s);
-    if (!found) return undefined;
-    const def = found.type.kind === 'named' ? spec.types[found.type.name] : undefined;
-    properties = def?.kind === 'complex' ? def.properties : [];
-  }
-  return found;
 }
 
 function isEmptyObject(v: unknown): boolean {
@@ -137,7 +123,7 @@ export function issueVerdict(
     case 'allowed-values':
     case 'enum-type': {
       // Nested too: a physicalAddress's `type` has its description's list and its enum type page's.
-      const target = top ? row : propertyAt(spec, segments);
+      const target = top ? row : propertyAt(spec, e.path);
       const described = target?.constraints.find((c) => c.kind === 'enum');
       const def = target?.type.kind === 'named' ? spec.types[target.type.name] : undefined;
       if (target && described && def?.kind === 'enum' && def.values.length) {

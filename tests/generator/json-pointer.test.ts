@@ -1,6 +1,7 @@
 /** JSON Pointers as validators report them: escapes undone, values found, a key's docs line. */
 import { describe, expect, it } from 'vitest';
-import { keyLine, pointerSegments, valueAt } from '../../generator/ir/json-pointer.js';
+import { keyLine, pointerSegments, propertyAt, valueAt } from '../../generator/ir/json-pointer.js';
+import type { OperationSpec, Property } from '../../generator/ir/ir.js';
 
 describe('json pointers', () => {
   it('unescape ~1 and ~0, in that order', () => {
@@ -21,5 +22,22 @@ describe('json pointers', () => {
     expect(keyLine(message, '/other')).toEqual({ file: 'x.md', line: 10, column: 1 });
     // A key named like an Object method is no line.
     expect(keyLine(message, '/constructor')).toEqual({ file: 'x.md', line: 10, column: 1 });
+  });
+
+  it("reach the property a pointer names through the body's types, items skipped; none where a key has no row", () => {
+    const at = { file: 'x.md', line: 1, column: 1 };
+    const row = (name: string, type: Property['type']): Property => ({ name, type, description: '', constraints: [], source: at });
+    const city = row('city', { kind: 'primitive', name: 'String', collection: false });
+    // A `type` at the top too: the pointer, not the name alone, decides which one.
+    const top = row('type', { kind: 'primitive', name: 'String', collection: false });
+    const nested = row('type', { kind: 'named', name: 'physicalAddressType', collection: false, resolution: 'enum' });
+    const spec = {
+      requestBody: { properties: [top, row('addresses', { kind: 'named', name: 'physicalAddress', collection: true, resolution: 'complex' })] },
+      types: { physicalAddress: { kind: 'complex', name: 'physicalAddress', open: false, properties: [nested, city] } },
+    } as unknown as OperationSpec;
+    expect(propertyAt(spec, '/addresses/0/type')).toBe(nested);
+    expect(propertyAt(spec, '/type')).toBe(top);
+    expect(propertyAt(spec, '/addresses/0/street')).toBeUndefined();
+    expect(propertyAt(spec, '/type/x')).toBeUndefined();
   });
 });
