@@ -84,6 +84,11 @@ export class TypeRegistry {
       this.missing.add(linkKey);
       return undefined;
     }
+    return this.register(key, def, depth);
+  }
+
+  /** Known from now on by the name asked for and its own; a complex type's properties are resolved in turn. */
+  private register(key: string, def: TypeDef, depth: number): TypeDef {
     this.types[def.name] = def;
     this.byLowerName.set(key, def);
     this.byLowerName.set(def.name.toLowerCase(), def);
@@ -94,9 +99,14 @@ export class TypeRegistry {
   /** An enum documented as a section of `resources/enums.md` (or `enums-<namespace>.md`). */
   private fromEnumPages(name: string): TypeDef | undefined {
     const bare = name.replace(/^microsoft\.graph\./i, '');
-    for (const file of enumPageNames(bare)) {
+    return this.fromSections(enumPageNames(bare), bare);
+  }
+
+  /** The "### X values" section of the first of these pages that has one. */
+  private fromSections(pages: readonly string[], name: string): TypeDef | undefined {
+    for (const file of pages) {
       const page = readable(this.loader?.(file));
-      const def = page ? enumSections(resourcePageModel(page)).get(lastSegment(bare)) : undefined;
+      const def = page ? enumSections(resourcePageModel(page)).get(lastSegment(name)) : undefined;
       if (def) return { ...def, values: [...def.values] };
     }
     return undefined;
@@ -106,17 +116,10 @@ export class TypeRegistry {
    * An enum documented as a section of the resource page that uses it ("### printEvent values" under
    * `printTaskTrigger`'s table), when it has no page of its own: the referrer's page is the only source.
    */
-  private sectionOfReferrer(name: string, file: string): TypeDef | undefined {
+  private sectionOfReferrer(name: string, file: string, depth: number): TypeDef | undefined {
     const page = /(?:^|\/)([\w.-]+)\.md$/i.exec(file)?.[1];
-    if (!page || !this.loader) return undefined;
-    const loaded = readable(this.loader(page));
-    const found = loaded ? enumSections(resourcePageModel(loaded)).get(lastSegment(name).toLowerCase()) : undefined;
-    if (!found) return undefined;
-    const def: TypeDef = { ...found, values: [...found.values] };
-    this.types[def.name] = def;
-    this.byLowerName.set(name.toLowerCase(), def);
-    this.byLowerName.set(def.name.toLowerCase(), def);
-    return def;
+    const def = page ? this.fromSections([page], name) : undefined;
+    return def ? this.register(name.toLowerCase(), def, depth) : undefined;
   }
 
   private fromPage(page: LoadedResource | undefined, name: string): TypeDef | undefined {
@@ -157,7 +160,7 @@ export class TypeRegistry {
     const type = p.type;
     if (type.kind !== 'named') return;
     const described = p.constraints.find((c) => c.kind === 'enum' && !c.condition);
-    const def = this.load(type.name, depth, type.link) ?? this.sectionOfReferrer(type.name, p.source.file);
+    const def = this.load(type.name, depth, type.link) ?? this.sectionOfReferrer(type.name, p.source.file, depth);
     if (def?.kind === 'enum' && def.flags) flagsOf(p, def, described);
     if (described?.kind === 'enum') {
       // The description lists values: an enum whatever the type page says; the page's values join them.
