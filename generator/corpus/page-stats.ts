@@ -89,10 +89,6 @@ export function pageStats(page: PageModel, spec: OperationSpec, version: string)
   const tableProperties = spec.requestBody.fromExample ? [] : spec.requestBody.properties.filter((p) => p.via === undefined);
   const sentences = noSentences();
   const unrecognised: UnrecognisedSentence[] = [];
-  // The cell's text, as its diagnostic quotes it: the name the coverage report lists.
-  const unparsed = new Map(
-    spec.diagnostics.filter((d) => d.rule === 'type-unparsed').map((d) => [`${d.file}:${d.line}`, /^Type `(.*)` of/.exec(d.message)?.[1] ?? d.message]),
-  );
   for (const p of tableProperties) {
     for (const s of accountSentences(p)) {
       sentences[s.class]++;
@@ -100,7 +96,7 @@ export function pageStats(page: PageModel, spec: OperationSpec, version: string)
     }
     if (p.type.kind === 'primitive') types.primitive++;
     // A Type cell that is no type expression reads as any value (`Json`): still a type docspec did not resolve.
-    else if (unparsed.has(`${p.source.file}:${p.source.line}`)) types.unresolved.push(unparsed.get(`${p.source.file}:${p.source.line}`)!);
+    else if (p.type.written !== undefined) types.unresolved.push(p.type.written || '(empty)');
     else if (p.type.resolution === 'unresolved') types.unresolved.push(p.type.name);
     else types.resolved++;
     for (const c of p.constraints) {

@@ -125,5 +125,5 @@ function parseType(name: string, cell: Inline | undefined, row: TableRow, diagno
     diagnostic('type-unparsed', 'warning', `Type \`${text || '(empty)'}\` of \`${name}\` is not a type expression; treated as any value`, cell?.pos ?? row.pos),
   );
   // As the diagnostic says: any JSON value, which no reading of the cell refuses.
-  return { kind: 'named', name: 'Json', collection: false, resolution: 'unresolved' };
+  return { kind: 'named', name: 'Json', collection: false, resolution: 'unresolved', written: text };
 }

@@ -63,6 +63,8 @@ export type TypeRef =
       collection: boolean;
       /** Link target in the docs (resource page), when the type cell had one. */
       link?: string;
+      /** The Type cell as written, when it is no type expression and reads as any value (`Json`). */
+      written?: string;
       resolution: 'complex' | 'enum' | 'unresolved';
     };
 
