@@ -14,14 +14,11 @@ const PLACEHOLDER = /\{[^{}\s"]+\}/;
 const REFERENCE_KEY = /@odata\.(bind|id)$/;
 
 /**
- * Why the example cannot be sent as the page shows it, or undefined: a body its own page's validator refuses
- * (a doc bug or a rule read too narrowly, which `generate` reports), a placeholder the run has no value for,
- * or a reference to a resource by the page's id, which no server under test holds.
- */
-/**
- * Why an example cannot be sent as a valid request of the run, or undefined. `strict`: an example outside a
- * rule the page only advises is not sent either (the examples phase fails a refusal; a setup create falls back
- * to a generated body when refused, so it may try the page's own).
+ * Why the example cannot be sent as a valid request of the run, or undefined: a body its own page's validator
+ * refuses (a doc bug or a rule read too narrowly, which `generate` reports), a placeholder the run has no
+ * value for, or a reference to a resource by the page's id, which no server under test holds. `strict`: an
+ * example outside a rule the page only advises is not sent either (the examples phase fails a refusal; a
+ * setup create falls back to a generated body when refused, so it may try the page's own).
  */
 export function unsendable(
   contract: Contract,
