@@ -5,28 +5,32 @@
  * type as the table. Where the metadata says otherwise, or is silent, the refusal stays a `rule-suspect`.
  */
 import { allProperties, type CsdlModel, type CsdlProperty, csdlTypeRef, findType } from '../read/csdl.js';
+import { jsonKind } from '../ir/primitives.js';
+import { parseTypeExpression, primitiveName } from '../ir/type-expression.js';
 import { explainWith } from './second-source.js';
 import type { PageStats } from './page-stats.js';
 
-type JsonKind = 'boolean' | 'number' | 'string' | 'object' | 'array';
+type Shape = 'boolean' | 'number' | 'string' | 'object' | 'array';
 
-const NUMBER = /^(?:Int16|Int32|Int64|Integer|Byte|SByte|Single|Double|Decimal|Float|Number)$/i;
-const STRING = /^(?:String|Guid|DateTimeOffset|DateTime|Date|TimeOfDay|Duration|Binary|Stream)$/i;
-
-/** The JSON kind of a table's type text (`Boolean`, `String collection`, `Edm.Int32`); a named type's is unknown. */
-function tableKind(text: string): JsonKind | undefined {
-  if (/\bcollection\b|\[\]$/i.test(text)) return 'array';
-  const bare = text.replace(/^Edm\./i, '').trim();
-  if (/^Boolean$/i.test(bare)) return 'boolean';
-  if (NUMBER.test(bare)) return 'number';
-  if (STRING.test(bare)) return 'string';
-  return undefined;
+/** The JSON shape of a primitive (`Boolean`, `Edm.Int32`): integers and floats are both numbers here. */
+function primitiveShape(name: string): Shape | undefined {
+  const primitive = primitiveName(name);
+  if (!primitive) return undefined;
+  const kind = jsonKind(primitive);
+  return kind === 'integer' ? 'number' : kind;
 }
 
-function csdlKind(model: CsdlModel, type: string): JsonKind | undefined {
+/** The JSON shape of a table's type text (`Boolean`, `String collection`); a named type's is unknown. */
+function tableKind(text: string): Shape | undefined {
+  const type = parseTypeExpression(text);
+  if (type?.collection) return 'array';
+  return type?.kind === 'primitive' ? primitiveShape(type.name) : undefined;
+}
+
+function csdlKind(model: CsdlModel, type: string): Shape | undefined {
   const ref = csdlTypeRef(model, type);
   if (ref.collection) return 'array';
-  if (ref.name.startsWith('Edm.')) return tableKind(ref.name);
+  if (ref.name.startsWith('Edm.')) return primitiveShape(ref.name);
   const def = model.types.get(ref.name);
   if (!def) return undefined;
   return def.kind === 'EnumType' ? 'string' : 'object';
