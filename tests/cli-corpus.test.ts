@@ -4,7 +4,7 @@
  * of change, and the one-line errors for bad input.
  */
 import { execFile } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -269,14 +269,53 @@ describe('generate --docs', () => {
   });
 
   it('reads Microsoft metadata with --metadata, naming the version; refuses it unnamed or without --docs', async () => {
+    // An action page whose example sends `"isOn": "true"` where its table says Boolean: with only the page, the
+    // table's type is suspect; the metadata declaring the action's parameter Edm.Boolean makes it a doc bug.
+    const meta = join(work, 'meta/v1.0/api');
+    mkdirSync(meta, { recursive: true });
+    writeFileSync(
+      join(meta, 'widget-switch.md'),
+      [
+        '# widget: switch',
+        '',
+        '## HTTP request',
+        '',
+        '```http',
+        'POST /widgets/{id}/switch',
+        '```',
+        '',
+        '## Request body',
+        '',
+        '| Parameter | Type | Description |',
+        '|:--|:--|:--|',
+        '| isOn | Boolean | Whether the widget is on. |',
+        '',
+        '## Example',
+        '',
+        '<!-- { "blockType": "request", "name": "switch_widget" } -->',
+        '```http',
+        'POST https://graph.microsoft.com/v1.0/widgets/1/switch',
+        'Content-type: application/json',
+        '',
+        '{ "isOn": "true" }',
+        '```',
+        '',
+      ].join('\n'),
+    );
     const csdl = join(work, 'tiny.csdl');
     writeFileSync(
       csdl,
-      '<edmx:Edmx xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx" Version="4.0"><edmx:DataServices><Schema Namespace="microsoft.graph" xmlns="http://docs.oasis-open.org/odata/ns/edm"><EntityType Name="widget"><Property Name="name" Type="Edm.String" /></EntityType></Schema></edmx:DataServices></edmx:Edmx>\n',
+      '<edmx:Edmx xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx" Version="4.0"><edmx:DataServices><Schema Namespace="microsoft.graph" xmlns="http://docs.oasis-open.org/odata/ns/edm"><EntityType Name="widget"><Property Name="name" Type="Edm.String" /></EntityType><Action Name="switch" IsBound="true"><Parameter Name="bindingParameter" Type="microsoft.graph.widget" /><Parameter Name="isOn" Type="Edm.Boolean" /></Action></Schema></edmx:DataServices></edmx:Edmx>\n',
     );
-    const ok = await run(['generate', '--docs', 'docs', '--out', 'out3', '--jobs', '1', '--metadata', `v1.0=${csdl}`]);
+    const verdicts = (dir: string) =>
+      (JSON.parse(readFileSync(join(work, dir, 'coverage.json'), 'utf8')) as CoverageReport).versions[0]!.examples.refused.map((r) => [r.verdict, r.why]);
+    const alone = await run(['generate', '--docs', 'meta', '--out', 'out3', '--jobs', '1']);
+    expect(alone.code, alone.stderr).toBe(0);
+    expect(verdicts('out3')).toEqual([['rule-suspect', 'one source states the type']]);
+    const ok = await run(['generate', '--docs', 'meta', '--out', 'out4', '--jobs', '1', '--metadata', `v1.0=${csdl}`]);
     expect(ok.code, ok.stderr).toBe(0);
-    const unnamed = await run(['generate', '--docs', 'docs', '--out', 'out4', '--metadata', csdl]);
+    expect(verdicts('out4')).toEqual([['doc-bug', 'the table and the metadata (tiny.csdl:1, Edm.Boolean) both type `isOn` Boolean']]);
+    const unnamed = await run(['generate', '--docs', 'meta', '--out', 'out5', '--metadata', csdl]);
     expect(unnamed.code).toBe(2);
     expect(unnamed.stderr.trim()).toMatch(/^docspec: --metadata .*tiny\.csdl: say which version it describes, e\.g\. --metadata v1\.0=/);
     const pages = await run(['generate', join(api, 'gadget1-update.md'), '--metadata', `v1.0=${csdl}`]);
