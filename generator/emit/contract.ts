@@ -78,7 +78,7 @@ export function propertyContract(p: Property, spec: Pick<OperationSpec, 'types'>
   if (advised && narrower)
     checks.unshift({ kind: 'enum', values: advised.values, rule: advised.rule, source: sourceRef(advised.source) ?? '', advisory: true });
   if (en) checks.unshift({ kind: 'enum', values: en.values, rule: en.rule, source: sourceRef(en.source) ?? '' });
-  return { type: valueType(p.type, spec), collection: p.type.collection, checks, source: sourceRef(p.source) ?? '' };
+  return { type: valueType(p.type, spec), collection: p.type.collection, checks, source: sourceRef(p.typeSource ?? p.source) ?? '' };
 }
 
 /** The complex types of a spec as contracts, shared by its request and response contracts. */

@@ -183,6 +183,8 @@ export interface Property {
    * this one: what the docs' table states, so an edit of the cell is still a type change.
    */
   tableType?: TypeRef;
+  /** Where `type` was read, when not the row itself (the resource page's row, with `tableType`): type errors cite it. */
+  typeSource?: SourceRef;
   /**
    * `resource`: no table row names the property; the body section names it through its resource ("supply a
    * JSON representation of a [channel] object", "specify other writable properties"). Validators accept it;

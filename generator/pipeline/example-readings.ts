@@ -136,6 +136,7 @@ function resourcePageType(spec: OperationSpec, ex: Example, e: ValidationIssue):
   const table = formatTypeRef(p.type);
   p.tableType = p.type;
   p.type = structuredClone(p.resourceType.type);
+  p.typeSource = p.resourceType.source;
   const said = `the ${spec.requestBody.resource ?? 'resource'} resource page types it ${formatTypeRef(p.type)} (${sourceRef(p.resourceType.source)}) as the example sends it, so the body takes that type, not the table's ${table}`;
   delete p.resourceType;
   return said;

@@ -135,7 +135,8 @@ describe('a table type the resource page and the example both contradict', () =>
     expect(s.requestBody.properties.find((p) => p.name === 'isEnabled')?.type).toMatchObject({ kind: 'primitive', name: 'Boolean' });
     expect(readings(s)[0]!.message).toContain('types it Boolean (v1.0/resources/widget.md:7) as the example sends it');
     expect(plain(s, { isEnabled: true }).valid).toBe(true);
-    expect(plain(s, { isEnabled: 'yes' }).valid).toBe(false);
+    // A type error cites the row the type was read from, the resource page's, not the table's String row.
+    expect(plain(s, { isEnabled: 'yes' })).toMatchObject({ valid: false, errors: [{ rule: 'type', source: 'v1.0/resources/widget.md:7' }] });
   });
 
   it("drift still compares the table's type: an edit of the cell is a type change", () => {
