@@ -32,25 +32,26 @@ describe('the labelled samples', () => {
     }
   });
 
+  /** Off Intune, distinct, and on no page (and with no cell) of a sample drawn before it. */
+  const unseenCells = (sample: (typeof all)[number]) => {
+    const earlier = all.filter((s) => s.seed < sample.seed);
+    const pages = new Set(earlier.flatMap((s) => s.cells.map((c) => c.page)));
+    const cells = new Set(earlier.flatMap((s) => s.cells.map(key)));
+    expect(sample.cells.filter((c) => isIntunePage(c.page))).toEqual([]);
+    expect(sample.cells.filter((c) => pages.has(c.page) || cells.has(key(c)))).toEqual([]);
+    expect(new Set(sample.cells.map(key)).size).toBe(sample.cells.length);
+  };
+
   it('the unseen sample: off Intune, on pages no earlier sample touches, drawn up to its 100th cell stating a rule', () => {
-    const pages = new Set(samples.flatMap((s) => s.cells.map((c) => c.page)));
-    const cells = new Set(samples.flatMap((s) => s.cells.map(key)));
     expect(unseen.seed).toBe(2029);
-    expect(unseen.cells.filter((c) => isIntunePage(c.page))).toEqual([]);
-    expect(unseen.cells.filter((c) => pages.has(c.page) || cells.has(key(c)))).toEqual([]);
-    expect(new Set(unseen.cells.map(key)).size).toBe(unseen.cells.length);
+    unseenCells(unseen);
     expect(unseen.cells.filter((c) => c.expected.length > 0)).toHaveLength(100);
     expect(unseen.cells.at(-1)!.expected).not.toEqual([]);
   });
 
   it('the unseen census: off Intune, on pages no earlier sample (the unseen one too) touches, every cell left judged', () => {
-    const earlier = all.filter((s) => s.seed < census.seed);
-    const pages = new Set(earlier.flatMap((s) => s.cells.map((c) => c.page)));
-    const cells = new Set(earlier.flatMap((s) => s.cells.map(key)));
     expect(census.seed).toBe(2030);
-    expect(census.cells.filter((c) => isIntunePage(c.page))).toEqual([]);
-    expect(census.cells.filter((c) => pages.has(c.page) || cells.has(key(c)))).toEqual([]);
-    expect(new Set(census.cells.map(key)).size).toBe(census.cells.length);
+    unseenCells(census);
     // The whole frame the 2021 tree had left: too few cells for 100 stating a rule.
     expect(census.cells).toHaveLength(342);
     expect(census.cells.filter((c) => c.expected.length > 0)).toHaveLength(93);
