@@ -34,6 +34,7 @@ const FILES: Record<string, string> = {
 
 |Member|Value|Description|
 |:---|:---|:---|
+|null|-|No event (user.md's "### ageGroup values" has such a row): not a member to send as text.|
 |jobStarted|0|A new print job is started.|
 |unknownFutureValue|1|Evolvable enumeration sentinel value.|
 `,
